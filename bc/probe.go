@@ -1,0 +1,103 @@
+package bc
+
+import (
+	"context"
+	"io"
+	"net/url"
+	"strconv"
+)
+
+// Step is one line of the connection test.
+type Step struct {
+	Name   string // token, environment, companies, invoices, users endpoint
+	OK     bool
+	Err    error  // classified, with a remedy, when !OK
+	Detail string // e.g. "3 companies"
+	Warn   string // non-fatal note
+}
+
+// Steps of the connection test, in order.
+const (
+	StepToken       = "token"
+	StepEnvironment = "environment"
+	StepCompanies   = "companies"
+	StepInvoices    = "invoices"
+	StepUsers       = "users endpoint"
+)
+
+// ProbeResult is what a successful connection test learned.
+type ProbeResult struct {
+	Companies     []Company
+	UsersErr      error // the users endpoint failed; spend still works
+	LegacyNoEmail bool
+}
+
+// Probe tests a connection step by step, reporting each step as it ends.
+// It fails on the first step that makes the connection unusable; a refused
+// users endpoint is reported but does not fail the probe.
+func Probe(ctx context.Context, c *Client, report func(Step)) (ProbeResult, error) {
+	var res ProbeResult
+	if report == nil {
+		report = func(Step) {}
+	}
+	if _, err := c.tokens.Token(ctx); err != nil {
+		report(Step{Name: StepToken, Err: err})
+		return res, err
+	}
+	report(Step{Name: StepToken, OK: true})
+
+	companies, err := c.Companies(ctx)
+	if err != nil {
+		name := StepCompanies
+		if e, ok := AsError(err); ok && e.Kind == KindNotFound {
+			name = StepEnvironment
+		}
+		report(Step{Name: name, Err: err})
+		return res, err
+	}
+	report(Step{Name: StepEnvironment, OK: true, Detail: c.target.Environment})
+	if len(companies) == 0 {
+		err := &Error{Kind: KindPermission, Code: "no_companies", Message: "The connection sees no companies",
+			Fix: "Give the app or user permission sets in at least one company (Microsoft Entra Applications or Users page in BC)."}
+		report(Step{Name: StepCompanies, Err: err})
+		return res, err
+	}
+	res.Companies = companies
+	report(Step{Name: StepCompanies, OK: true, Detail: plural(len(companies), "company", "companies")})
+
+	if err := c.probeInvoices(ctx, companies[0].ID); err != nil {
+		report(Step{Name: StepInvoices, Err: err})
+		return res, err
+	}
+	report(Step{Name: StepInvoices, OK: true})
+
+	users, err := c.Users(ctx, companies[0].ID)
+	res.LegacyNoEmail = users.LegacyNoEmail
+	switch {
+	case err != nil:
+		res.UsersErr = err
+		report(Step{Name: StepUsers, Err: err})
+	case users.LegacyNoEmail:
+		report(Step{Name: StepUsers, OK: true, Detail: plural(len(users.Users), "user", "users"), Warn: LegacyEmailWarning})
+	default:
+		report(Step{Name: StepUsers, OK: true, Detail: plural(len(users.Users), "user", "users")})
+	}
+	return res, nil
+}
+
+// probeInvoices reads one paid invoice to prove the permission sets allow it.
+func (c *Client) probeInvoices(ctx context.Context, companyID string) error {
+	u := company(c.target.APIRoot(), companyID, "purchaseInvoices") + "?" +
+		encodeQuery(url.Values{"$select": {"id"}, "$top": {"1"}})
+	return c.get(ctx, u, routeAPI, func(r io.Reader) error {
+		_, err := io.Copy(io.Discard, r)
+		return err
+	})
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
