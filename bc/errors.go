@@ -186,7 +186,7 @@ func classifyEntra(status int, body []byte) *Error {
 	}
 	e := &Error{Kind: KindProtocol, Code: b.Error, Status: status, CorrelationID: b.CorrelationID,
 		Message: "Entra refused the sign-in",
-		Fix:  "Check the app registration in Entra; the code above identifies the cause in Microsoft's AADSTS documentation."}
+		Fix:     "Check the app registration in Entra; the code above identifies the cause in Microsoft's AADSTS documentation."}
 	switch {
 	case code != 0:
 		e.Code = "AADSTS" + strconv.Itoa(code)
