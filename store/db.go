@@ -1,0 +1,292 @@
+// Package store is bcspend's memory: one bbolt file holding the connection,
+// the secrets fallback, invoices with their lines, vendors, users, exchange
+// rates, sync state and history, rules and settings. Every write is one bbolt
+// transaction, so a run killed at any instant leaves either the whole page
+// (records and checkpoint) or none of it. docs/STORAGE.md has the layout.
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterr "go.etcd.io/bbolt/errors"
+)
+
+// LockTimeout is how long Open waits for another process's file lock.
+const LockTimeout = 2 * time.Second
+
+// magic marks a bbolt file as ours; a bbolt file without it belongs to
+// another application and is never written to.
+const magic = "bcspend-store"
+
+// Bucket names. Top-level buckets are created by migration 1.
+var (
+	bktMeta       = []byte("meta")
+	bktConnection = []byte("connection")
+	bktSecrets    = []byte("secrets")
+	bktInvoices   = []byte("invoices")    // company -> date+id -> invoice
+	bktInvoiceIDs = []byte("invoice-ids") // company -> id -> date key
+	bktVendors    = []byte("vendors")     // company -> vendor id -> vendor
+	bktUsers      = []byte("users")       // user security id -> user
+	bktRates      = []byte("rates")       // company -> currency+date+id -> rate
+	bktSync       = []byte("sync")        // company -> sync state
+	bktRuns       = []byte("runs")        // seq -> run
+	bktRunIDs     = []byte("run-ids")     // run id -> seq
+	bktRules      = []byte("rules")       // seq -> rule
+	bktRuleIDs    = []byte("rule-ids")    // rule id -> seq
+	bktSettings   = []byte("settings")    // key -> value
+
+	keyMagic   = []byte("magic")
+	keySchema  = []byte("schema")
+	keyCreated = []byte("created")
+)
+
+// DB is an open bcspend file. Its methods are safe for concurrent use.
+type DB struct {
+	bolt *bolt.DB
+	path string
+	now  func() time.Time
+}
+
+// config holds what tests vary; Open uses defaultConfig.
+type config struct {
+	timeout    time.Duration
+	migrations []migration
+	openFile   func(string, int, os.FileMode) (*os.File, error)
+	now        func() time.Time
+}
+
+func defaultConfig() config {
+	return config{timeout: LockTimeout, migrations: migrations, now: time.Now}
+}
+
+// DefaultPath is $XDG_DATA_HOME/bcspend/bcspend.db, or
+// ~/.local/share/bcspend/bcspend.db when XDG_DATA_HOME is unset.
+func DefaultPath() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "bcspend", "bcspend.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("store: no home directory for the default database path (%v); pass --db", err)
+	}
+	return filepath.Join(home, ".local", "share", "bcspend", "bcspend.db"), nil
+}
+
+// Open opens or creates the bcspend file at path: the directory is created
+// 0700 and the file 0600 (it may hold secrets). It fails within LockTimeout
+// with a *LockedError if another process holds the file, with a
+// *ForeignFileError if the file is not ours (the file is not touched), and
+// with a *SchemaError if a newer bcspend wrote it. Pending migrations run
+// before Open returns.
+func Open(path string) (*DB, error) {
+	return open(path, defaultConfig())
+}
+
+func open(path string, cfg config) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("store: empty database path; pass --db")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("store: create directory for %s: %w; check permissions or pass --db", path, err)
+	}
+	if err := precheck(path, cfg); err != nil {
+		return nil, err
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: cfg.timeout, OpenFile: cfg.openFile})
+	if err != nil {
+		return nil, classifyOpenErr(path, err)
+	}
+	db := &DB{bolt: b, path: path, now: cfg.now}
+	if err := db.setup(cfg.migrations); err != nil {
+		_ = b.Close()
+		return nil, err
+	}
+	// An existing file may predate the 0600 rule; it can hold secrets.
+	_ = os.Chmod(path, 0o600)
+	return db, nil
+}
+
+// precheck inspects an existing non-empty file read-only before the
+// read-write open: a read-write bbolt open may write (it syncs a missing
+// freelist), and a foreign or too-new file must stay byte-identical.
+func precheck(path string, cfg config) error {
+	info, err := os.Stat(path)
+	if errors.Is(err, os.ErrNotExist) || err == nil && info.Size() == 0 {
+		return nil // new file (or one we created and died before initialising)
+	}
+	if err != nil {
+		return fmt.Errorf("store: %w; check permissions or pass --db", err)
+	}
+	if !info.Mode().IsRegular() {
+		return &ForeignFileError{Path: path, Reason: "not a regular file"}
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: cfg.timeout, ReadOnly: true})
+	if err != nil {
+		return classifyOpenErr(path, err)
+	}
+	defer b.Close()
+	return b.View(func(tx *bolt.Tx) error {
+		_, err := checkMeta(tx, path, knownSchema(cfg.migrations))
+		return err
+	})
+}
+
+func classifyOpenErr(path string, err error) error {
+	switch {
+	case errors.Is(err, bolterr.ErrTimeout):
+		return &LockedError{Path: path}
+	case errors.Is(err, bolterr.ErrInvalid), errors.Is(err, bolterr.ErrVersionMismatch),
+		errors.Is(err, bolterr.ErrChecksum), errors.Is(err, bolterr.ErrInvalidMapping):
+		return &ForeignFileError{Path: path, Reason: "not a bbolt database: " + err.Error()}
+	}
+	return fmt.Errorf("store: open %s: %w; check permissions and free space, or pass --db", path, err)
+}
+
+// checkMeta reports whether tx holds an empty file (fresh: no buckets at
+// all), or ours at a schema we can read; anything else is an error.
+func checkMeta(tx *bolt.Tx, path string, known int) (fresh bool, err error) {
+	meta := tx.Bucket(bktMeta)
+	if meta == nil {
+		empty := true
+		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return errStop })
+		if !empty {
+			return false, &ForeignFileError{Path: path, Reason: "a bbolt file of another application"}
+		}
+		return true, nil
+	}
+	if string(meta.Get(keyMagic)) != magic {
+		return false, &ForeignFileError{Path: path, Reason: "a bbolt file of another application"}
+	}
+	if v := schemaOf(meta); v > known {
+		return false, &SchemaError{Path: path, Found: v, Known: known}
+	}
+	return false, nil
+}
+
+var errStop = errors.New("stop")
+
+func schemaOf(meta *bolt.Bucket) int {
+	v := meta.Get(keySchema)
+	if len(v) != 4 {
+		return 0
+	}
+	return int(binary.BigEndian.Uint32(v))
+}
+
+// setup writes the meta bucket into a fresh file, then runs migrations.
+func (db *DB) setup(ms []migration) error {
+	known := knownSchema(ms)
+	var fresh bool
+	err := db.view(func(tx *bolt.Tx) (err error) {
+		fresh, err = checkMeta(tx, db.path, known)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if !fresh {
+		return db.migrate(ms) // opening an up-to-date file writes nothing
+	}
+	err = db.update("initialise the database", func(tx *bolt.Tx) error {
+		fresh, err := checkMeta(tx, db.path, known)
+		if err != nil || !fresh {
+			return err
+		}
+		meta, err := tx.CreateBucket(bktMeta)
+		if err != nil {
+			return err
+		}
+		var e encoder
+		e.time(db.now())
+		return errors.Join(meta.Put(keyMagic, []byte(magic)), meta.Put(keySchema, schemaBytes(0)),
+			meta.Put(keyCreated, e.b))
+	})
+	if err != nil {
+		return err
+	}
+	return db.migrate(ms)
+}
+
+func schemaBytes(v int) []byte { return binary.BigEndian.AppendUint32(nil, uint32(v)) }
+
+// Path is the file this DB was opened from.
+func (db *DB) Path() string { return db.path }
+
+// Close releases the file and its lock.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// SchemaVersion is the schema the file is at.
+func (db *DB) SchemaVersion() (int, error) {
+	var v int
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		v = schemaOf(tx.Bucket(bktMeta))
+		return nil
+	})
+	return v, err
+}
+
+// fnError marks an error returned by our own code inside a transaction, so
+// update can tell it apart from a failed commit.
+type fnError struct{ err error }
+
+func (e fnError) Error() string { return e.err.Error() }
+
+// update runs fn in one read-write transaction. Errors from fn come back
+// as they are; a commit failure (disk full, I/O) becomes a *WriteError that
+// says nothing committed was lost, which bbolt's atomic commit guarantees.
+func (db *DB) update(op string, fn func(tx *bolt.Tx) error) error {
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return fnError{err}
+		}
+		return nil
+	})
+	var fe fnError
+	if errors.As(err, &fe) {
+		return fe.err
+	}
+	if err != nil {
+		return &WriteError{Op: op, Err: err}
+	}
+	return nil
+}
+
+// view runs fn in a read-only transaction.
+func (db *DB) view(fn func(tx *bolt.Tx) error) error {
+	return db.bolt.View(fn)
+}
+
+// top returns a top-level bucket; migration 1 creates them all, so a
+// missing one means the file was damaged.
+func top(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
+	b := tx.Bucket(name)
+	if b == nil {
+		return nil, fmt.Errorf("store: bucket %q missing; the file is damaged: move it away and sync again", name)
+	}
+	return b, nil
+}
+
+// sub returns the per-company sub-bucket of a top-level bucket, creating it
+// when create is set and the transaction is writable. A nil bucket with a
+// nil error means "nothing stored for this company yet".
+func sub(tx *bolt.Tx, name []byte, companyID string, create bool) (*bolt.Bucket, error) {
+	if companyID == "" {
+		return nil, errors.New("store: empty company id")
+	}
+	t, err := top(tx, name)
+	if err != nil {
+		return nil, err
+	}
+	if create {
+		return t.CreateBucketIfNotExists([]byte(companyID))
+	}
+	return t.Bucket([]byte(companyID)), nil
+}
+
+func clone(b []byte) []byte { return append([]byte(nil), b...) }

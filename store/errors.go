@@ -1,0 +1,126 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinels for errors.Is; the typed errors below match them, so callers can
+// branch on the kind without caring about the details.
+var (
+	ErrLocked        = errors.New("database in use by another process")
+	ErrForeign       = errors.New("not a bcspend database")
+	ErrSchemaTooNew  = errors.New("database written by a newer bcspend")
+	ErrWrite         = errors.New("database write failed")
+	ErrCorruptRecord = errors.New("stored record unreadable")
+)
+
+// Remedier is implemented by every store error that knows what the user
+// should do about it; the CLI prints Remedy() under the message.
+type Remedier interface {
+	Remedy() string
+}
+
+// LockedError: another bcspend (or this one, twice) holds the bbolt file
+// lock. bbolt locks the whole file, so a second writer must wait or go away.
+type LockedError struct {
+	Path string
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("%s is in use by another bcspend process (bbolt file lock); close it or use --db", e.Path)
+}
+
+// Remedy says how to get past the lock.
+func (e *LockedError) Remedy() string {
+	return "close the other bcspend, or point this one at another file with --db"
+}
+
+// Is matches ErrLocked.
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
+// ForeignFileError: the file exists but is not ours (not bbolt at all, or a
+// bbolt file of another application). It is never written to: it may be
+// somebody's data.
+type ForeignFileError struct {
+	Path   string
+	Reason string
+}
+
+func (e *ForeignFileError) Error() string {
+	return fmt.Sprintf("%s is not a bcspend database (%s); it was left untouched", e.Path, e.Reason)
+}
+
+// Remedy says how to proceed without risking the file.
+func (e *ForeignFileError) Remedy() string {
+	return "use --db to choose another file, or move this one away if you are sure it is not needed"
+}
+
+// Is matches ErrForeign.
+func (e *ForeignFileError) Is(target error) bool { return target == ErrForeign }
+
+// SchemaError: the file's schema is newer than this binary knows; opening it
+// could misread or damage records a newer bcspend wrote.
+type SchemaError struct {
+	Path  string
+	Found int
+	Known int
+}
+
+func (e *SchemaError) Error() string {
+	return fmt.Sprintf("%s has schema version %d but this bcspend knows only up to %d; it was left untouched", e.Path, e.Found, e.Known)
+}
+
+// Remedy says to upgrade.
+func (e *SchemaError) Remedy() string {
+	return "upgrade bcspend to the version that wrote this file, or use --db to choose another file"
+}
+
+// Is matches ErrSchemaTooNew.
+func (e *SchemaError) Is(target error) bool { return target == ErrSchemaTooNew }
+
+// WriteError: a transaction could not be committed (disk full, I/O error,
+// read-only file system). bbolt commits atomically, so everything committed
+// before is intact and the failed transaction left no trace.
+type WriteError struct {
+	Op  string
+	Err error
+}
+
+func (e *WriteError) Error() string {
+	return fmt.Sprintf("store: %s: %v; free disk space and run sync again; nothing committed was lost", e.Op, e.Err)
+}
+
+// Remedy is the one-sentence fix.
+func (e *WriteError) Remedy() string {
+	return "free disk space and run sync again; nothing committed was lost"
+}
+
+// Unwrap exposes the I/O error (e.g. syscall.ENOSPC).
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// Is matches ErrWrite.
+func (e *WriteError) Is(target error) bool { return target == ErrWrite }
+
+// CorruptRecordError: one stored value does not decode. The rest of the file
+// is fine; BC records can be fetched again.
+type CorruptRecordError struct {
+	What string // "invoice", "user", ...
+	Key  string
+	Err  error
+}
+
+func (e *CorruptRecordError) Error() string {
+	return fmt.Sprintf("store: stored %s %q is unreadable: %v; run a full sync to fetch it again", e.What, e.Key, e.Err)
+}
+
+// Remedy says how to repair.
+func (e *CorruptRecordError) Remedy() string {
+	return "run a full sync (bcspend sync --full) to fetch the record again"
+}
+
+// Unwrap exposes the decoder error.
+func (e *CorruptRecordError) Unwrap() error { return e.Err }
+
+// Is matches ErrCorruptRecord.
+func (e *CorruptRecordError) Is(target error) bool { return target == ErrCorruptRecord }

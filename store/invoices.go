@@ -1,0 +1,591 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/money"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Invoice is a stored purchase invoice: every BC field of
+// bc.PurchaseInvoice except @odata noise, its lines, and what bcspend
+// itself knows about it.
+type Invoice struct {
+	CompanyID string
+
+	ID                      string
+	Number                  string
+	InvoiceDate             bc.Date
+	PostingDate             bc.Date
+	DueDate                 bc.Date
+	VendorInvoiceNumber     string
+	VendorID                string
+	VendorNumber            string
+	VendorName              string
+	PayToName               string
+	CurrencyID              string
+	CurrencyCode            string
+	PricesIncludeTax        bool
+	DiscountAmount          money.Amount
+	TotalAmountExcludingTax money.Amount
+	TotalTaxAmount          money.Amount
+	TotalAmountIncludingTax money.Amount
+	Status                  string
+	LastModifiedDateTime    time.Time
+	ShortcutDimension1Code  string
+	ShortcutDimension2Code  string
+	Lines                   []Line
+
+	FirstSeen   time.Time // when bcspend first stored it
+	LastSeenRun string    // the last sync run that fetched it
+	Removed     bool      // deleted in BC (found by a full reconcile): history, not counted
+	RemovedAt   time.Time
+}
+
+// Line is a stored purchase invoice line, identified within its invoice by
+// Sequence. Only the net* amounts are kept: on posted invoices the others
+// read 0.
+type Line struct {
+	Sequence              int
+	LineType              string
+	LineObjectNumber      string
+	Description           string
+	Description2          string
+	Quantity              money.Amount
+	UnitCost              money.Amount
+	DiscountAmount        money.Amount
+	NetAmount             money.Amount
+	NetTaxAmount          money.Amount
+	NetAmountIncludingTax money.Amount
+}
+
+// Counts says whether the invoice is spend: paid and still in BC. Anything
+// else is kept as history.
+func (inv *Invoice) Counts() bool { return inv.Status == bc.StatusPaid && !inv.Removed }
+
+// fromWire converts a BC invoice (the store's only input shape).
+func fromWire(companyID string, w *bc.PurchaseInvoice) *Invoice {
+	inv := &Invoice{
+		CompanyID: companyID, ID: w.ID, Number: w.Number,
+		InvoiceDate: day(w.InvoiceDate), PostingDate: day(w.PostingDate), DueDate: day(w.DueDate),
+		VendorInvoiceNumber: w.VendorInvoiceNumber, VendorID: w.VendorID, VendorNumber: w.VendorNumber,
+		VendorName: w.VendorName, PayToName: w.PayToName, CurrencyID: w.CurrencyID,
+		CurrencyCode: w.CurrencyCode, PricesIncludeTax: w.PricesIncludeTax,
+		DiscountAmount: w.DiscountAmount, TotalAmountExcludingTax: w.TotalAmountExcludingTax,
+		TotalTaxAmount: w.TotalTaxAmount, TotalAmountIncludingTax: w.TotalAmountIncludingTax,
+		Status: w.Status, LastModifiedDateTime: w.LastModifiedDateTime.UTC(),
+		ShortcutDimension1Code: w.ShortcutDimension1Code, ShortcutDimension2Code: w.ShortcutDimension2Code,
+	}
+	if len(w.Lines) > 0 {
+		inv.Lines = make([]Line, len(w.Lines))
+		for i, l := range w.Lines {
+			inv.Lines[i] = Line{
+				Sequence: l.Sequence, LineType: l.LineType, LineObjectNumber: l.LineObjectNumber,
+				Description: l.Description, Description2: l.Description2, Quantity: l.Quantity,
+				UnitCost: l.UnitCost, DiscountAmount: l.DiscountAmount, NetAmount: l.NetAmount,
+				NetTaxAmount: l.NetTaxAmount, NetAmountIncludingTax: l.NetAmountIncludingTax,
+			}
+		}
+	}
+	return inv
+}
+
+// day normalises a BC date to midnight UTC of its calendar day, the form
+// the codec stores, so what goes in is what comes out.
+func day(d bc.Date) bc.Date {
+	if d.IsZero() {
+		return bc.Date{}
+	}
+	y, m, dd := d.Date()
+	return bc.NewDate(y, m, dd)
+}
+
+// Value layout, format 1 (docs/STORAGE.md):
+//
+//	byte 0x01 | number str | invoiceDate postingDate dueDate date |
+//	vendorInvoiceNumber str | vendorId guid | vendorNumber vendorName payToName str |
+//	currencyId guid | currencyCode str | pricesIncludeTax bool |
+//	discount totalExcl totalTax totalIncl amount | status symbol | lastModified time |
+//	dim1 dim2 str | line count uvarint | lines... |
+//	firstSeen time | lastSeenRun str | removed bool | removedAt time
+//
+//	line: sequence varint | lineType symbol | lineObjectNumber description description2 str |
+//	      quantity unitCost discount net netTax netIncl amount
+//
+// The id is not repeated: it is the tail of the key.
+const invoiceFormat1 = 0x01
+
+var statusTable = []string{bc.StatusPaid, bc.StatusOpen, bc.StatusDraft, bc.StatusInReview,
+	bc.StatusCanceled, bc.StatusCorrective, " ", ""}
+
+var lineTypeTable = []string{bc.LineAccount, bc.LineItem, bc.LineComment, "Resource", "Fixed Asset",
+	"Charge", "Allocation Account", ""}
+
+// minLineSize is the fewest bytes an encoded line takes (11 one-byte fields).
+const minLineSize = 11
+
+// appendInvoiceBC writes the BC part of the record (everything but the
+// local fields), which is also what decides "changed".
+func appendInvoiceBC(b []byte, inv *Invoice) []byte {
+	e := encoder{b}
+	e.byte1(invoiceFormat1)
+	e.str(inv.Number)
+	e.date(inv.InvoiceDate.Time)
+	e.date(inv.PostingDate.Time)
+	e.date(inv.DueDate.Time)
+	e.str(inv.VendorInvoiceNumber)
+	e.guid(inv.VendorID)
+	e.str(inv.VendorNumber)
+	e.str(inv.VendorName)
+	e.str(inv.PayToName)
+	e.guid(inv.CurrencyID)
+	e.str(inv.CurrencyCode)
+	e.bool(inv.PricesIncludeTax)
+	e.amount(inv.DiscountAmount)
+	e.amount(inv.TotalAmountExcludingTax)
+	e.amount(inv.TotalTaxAmount)
+	e.amount(inv.TotalAmountIncludingTax)
+	e.symbol(inv.Status, statusTable)
+	e.time(inv.LastModifiedDateTime)
+	e.str(inv.ShortcutDimension1Code)
+	e.str(inv.ShortcutDimension2Code)
+	e.uvarint(uint64(len(inv.Lines)))
+	for i := range inv.Lines {
+		l := &inv.Lines[i]
+		e.varint(int64(l.Sequence))
+		e.symbol(l.LineType, lineTypeTable)
+		e.str(l.LineObjectNumber)
+		e.str(l.Description)
+		e.str(l.Description2)
+		e.amount(l.Quantity)
+		e.amount(l.UnitCost)
+		e.amount(l.DiscountAmount)
+		e.amount(l.NetAmount)
+		e.amount(l.NetTaxAmount)
+		e.amount(l.NetAmountIncludingTax)
+	}
+	return e.b
+}
+
+func encodeInvoice(inv *Invoice) []byte {
+	e := encoder{appendInvoiceBC(make([]byte, 0, 256), inv)}
+	e.time(inv.FirstSeen)
+	e.str(inv.LastSeenRun)
+	e.bool(inv.Removed)
+	e.time(inv.RemovedAt)
+	return e.b
+}
+
+// decodeInvoice reads a value written by encodeInvoice; the caller sets ID
+// and CompanyID from the key. It never panics on arbitrary bytes.
+func decodeInvoice(v []byte) (*Invoice, error) {
+	d := decoder{b: v}
+	if d.byte1() != invoiceFormat1 {
+		return nil, fmt.Errorf("unknown invoice format")
+	}
+	inv := &Invoice{}
+	inv.Number = d.str()
+	inv.InvoiceDate = bc.Date{Time: d.date()}
+	inv.PostingDate = bc.Date{Time: d.date()}
+	inv.DueDate = bc.Date{Time: d.date()}
+	inv.VendorInvoiceNumber = d.str()
+	inv.VendorID = d.guid()
+	inv.VendorNumber = d.str()
+	inv.VendorName = d.str()
+	inv.PayToName = d.str()
+	inv.CurrencyID = d.guid()
+	inv.CurrencyCode = d.str()
+	inv.PricesIncludeTax = d.bool()
+	inv.DiscountAmount = d.amount()
+	inv.TotalAmountExcludingTax = d.amount()
+	inv.TotalTaxAmount = d.amount()
+	inv.TotalAmountIncludingTax = d.amount()
+	inv.Status = d.symbol(statusTable)
+	inv.LastModifiedDateTime = d.time()
+	inv.ShortcutDimension1Code = d.str()
+	inv.ShortcutDimension2Code = d.str()
+	if n := d.count(minLineSize); n > 0 {
+		inv.Lines = make([]Line, n)
+		for i := range inv.Lines {
+			l := &inv.Lines[i]
+			l.Sequence = int(d.varint())
+			l.LineType = d.symbol(lineTypeTable)
+			l.LineObjectNumber = d.str()
+			l.Description = d.str()
+			l.Description2 = d.str()
+			l.Quantity = d.amount()
+			l.UnitCost = d.amount()
+			l.DiscountAmount = d.amount()
+			l.NetAmount = d.amount()
+			l.NetTaxAmount = d.amount()
+			l.NetAmountIncludingTax = d.amount()
+		}
+	}
+	inv.FirstSeen = d.time()
+	inv.LastSeenRun = d.str()
+	inv.Removed = d.bool()
+	inv.RemovedAt = d.time()
+	if err := d.finish(); err != nil {
+		return nil, err
+	}
+	return inv, nil
+}
+
+// Keys. invoices/<company>/<YYYYMMDD><id>: the ASCII date sorts like the
+// calendar, so a date range is one cursor Seek plus a forward walk over
+// exactly the records in range, and each company's records sit together.
+// invoice-ids/<company>/<id> -> YYYYMMDD finds a record by id and lets an
+// upsert whose date changed delete the old key.
+const dateKeyLen = 8
+
+func dateKey(t time.Time) []byte {
+	if t.IsZero() {
+		return []byte("00010101")
+	}
+	return []byte(t.UTC().Format("20060102"))
+}
+
+func invoiceKey(date []byte, id string) []byte {
+	k := make([]byte, 0, len(date)+len(id))
+	return append(append(k, date...), id...)
+}
+
+// PageResult counts what CommitPage did with a page.
+type PageResult struct {
+	New, Changed, Unchanged int
+	Watermark               time.Time // the checkpoint's watermark as stored
+}
+
+// CommitPage stores one page of invoices (with their lines) and vendors
+// and the company's sync checkpoint in ONE transaction: after a crash the
+// file holds either the page and the checkpoint that points past it, or
+// neither, so a resumed run neither loses nor double-counts. Upserts are
+// keyed by BC id and idempotent: committing the same page again writes
+// nothing and counts every invoice Unchanged.
+//
+// The checkpoint's Watermark is raised to the page's latest
+// lastModifiedDateTime (never lowered); RunID defaults to runID and
+// Updated to now. Invoices are stamped LastSeenRun = runID; FirstSeen is
+// state.Updated (or now) for new ones.
+func (db *DB) CommitPage(companyID string, invoices []bc.PurchaseInvoice, vendors []bc.Vendor, state SyncState, runID string) (PageResult, error) {
+	var res PageResult
+	if err := validatePage(companyID, invoices, runID); err != nil {
+		return res, err
+	}
+	if state.Updated.IsZero() {
+		state.Updated = db.now()
+	}
+	state.Updated = state.Updated.UTC()
+	if state.RunID == "" {
+		state.RunID = runID
+	}
+	for i := range invoices {
+		if m := invoices[i].LastModifiedDateTime.UTC(); m.After(state.Watermark) {
+			state.Watermark = m
+		}
+	}
+	state.Watermark = state.Watermark.UTC()
+	err := db.update("commit a page of invoices", func(tx *bolt.Tx) error {
+		recs, err := sub(tx, bktInvoices, companyID, true)
+		if err != nil {
+			return err
+		}
+		ids, err := sub(tx, bktInvoiceIDs, companyID, true)
+		if err != nil {
+			return err
+		}
+		for i := range invoices {
+			inv := fromWire(companyID, &invoices[i])
+			inv.LastSeenRun = runID
+			c, err := upsertInvoice(recs, ids, inv, state.Updated)
+			if err != nil {
+				return err
+			}
+			switch c {
+			case upsertNew:
+				res.New++
+			case upsertChanged:
+				res.Changed++
+			default:
+				res.Unchanged++
+			}
+		}
+		if err := putVendors(tx, companyID, vendors); err != nil {
+			return err
+		}
+		return putSyncState(tx, companyID, state)
+	})
+	if err != nil {
+		return PageResult{}, err
+	}
+	res.Watermark = state.Watermark
+	return res, nil
+}
+
+func validatePage(companyID string, invoices []bc.PurchaseInvoice, runID string) error {
+	if companyID == "" {
+		return errors.New("store: CommitPage: empty company id")
+	}
+	if runID == "" {
+		return errors.New("store: CommitPage: empty run id")
+	}
+	for i := range invoices {
+		if invoices[i].ID == "" {
+			return fmt.Errorf("store: CommitPage: invoice %q has no id; nothing of the page was stored", invoices[i].Number)
+		}
+	}
+	return nil
+}
+
+type upsertClass int
+
+const (
+	upsertUnchanged upsertClass = iota
+	upsertNew
+	upsertChanged
+)
+
+// upsertInvoice stores inv (LastSeenRun set), keeping FirstSeen of the
+// stored record, moving it when its date changed, and writing only when
+// the bytes differ. A record seen again after being marked removed is
+// restored and counts as changed.
+func upsertInvoice(recs, ids *bolt.Bucket, inv *Invoice, now time.Time) (upsertClass, error) {
+	id := []byte(inv.ID)
+	newDate := dateKey(inv.InvoiceDate.Time)
+	newKey := invoiceKey(newDate, inv.ID)
+	oldDate := clone(ids.Get(id))
+	if oldDate == nil {
+		inv.FirstSeen = now
+		if err := recs.Put(newKey, encodeInvoice(inv)); err != nil {
+			return 0, err
+		}
+		return upsertNew, ids.Put(id, newDate)
+	}
+	oldKey := invoiceKey(oldDate, inv.ID)
+	oldVal := clone(recs.Get(oldKey))
+	class := upsertChanged
+	if old, err := decodeInvoice(oldVal); err == nil {
+		inv.FirstSeen = old.FirstSeen
+		if !old.Removed && bytes.Equal(appendInvoiceBC(nil, old), appendInvoiceBC(nil, inv)) {
+			class = upsertUnchanged
+		}
+	} else {
+		// Unreadable or missing: BC's copy repairs it.
+		inv.FirstSeen = now
+	}
+	val := encodeInvoice(inv)
+	if !bytes.Equal(oldDate, newDate) {
+		if err := recs.Delete(oldKey); err != nil {
+			return 0, err
+		}
+		if err := ids.Put(id, newDate); err != nil {
+			return 0, err
+		}
+	} else if bytes.Equal(oldVal, val) {
+		return class, nil
+	}
+	return class, recs.Put(newKey, val)
+}
+
+// Invoice returns one invoice by id; ok is false when it is not stored.
+func (db *DB) Invoice(companyID, id string) (inv *Invoice, ok bool, err error) {
+	err = db.view(func(tx *bolt.Tx) error {
+		recs, err := sub(tx, bktInvoices, companyID, false)
+		if err != nil || recs == nil {
+			return err
+		}
+		ids, err := sub(tx, bktInvoiceIDs, companyID, false)
+		if err != nil || ids == nil {
+			return err
+		}
+		date := ids.Get([]byte(id))
+		if date == nil {
+			return nil
+		}
+		key := invoiceKey(date, id)
+		inv, err = decodeInvoiceKV(companyID, key, recs.Get(key))
+		ok = err == nil
+		return err
+	})
+	return inv, ok, err
+}
+
+func decodeInvoiceKV(companyID string, k, v []byte) (*Invoice, error) {
+	if len(k) < dateKeyLen {
+		return nil, &CorruptRecordError{What: "invoice key", Key: string(k), Err: errShort}
+	}
+	inv, err := decodeInvoice(v)
+	if err != nil {
+		return nil, &CorruptRecordError{What: "invoice", Key: string(k[dateKeyLen:]), Err: err}
+	}
+	inv.CompanyID, inv.ID = companyID, string(k[dateKeyLen:])
+	return inv, nil
+}
+
+// scanChunk is how many records a scan decodes per read transaction. The
+// callback runs between transactions, so it may write to the DB, and no
+// read transaction stays open long enough to stall the file's growth.
+const scanChunk = 512
+
+// ForEachInvoice calls fn for every stored invoice of the company whose
+// invoice date lies in [from, to] (calendar days, both inclusive; a zero
+// from or to leaves that end open), in date order, removed ones included
+// (check Removed / Counts). An error from fn stops the scan and is
+// returned. The scan is not one snapshot: it reads in chunks.
+func (db *DB) ForEachInvoice(companyID string, from, to time.Time, fn func(*Invoice) error) error {
+	var start, stop []byte
+	if !from.IsZero() {
+		start = dateKey(from)
+	}
+	if !to.IsZero() {
+		stop = dateKey(to)
+	}
+	return db.scan(bktInvoices, companyID, start, func(k []byte) bool {
+		return stop == nil || bytes.Compare(k[:min(len(k), dateKeyLen)], stop) <= 0
+	}, func(k, v []byte) error {
+		inv, err := decodeInvoiceKV(companyID, k, v)
+		if err != nil {
+			return err
+		}
+		return fn(inv)
+	})
+}
+
+// scan walks a company sub-bucket from start while inRange holds, in
+// chunks of scanChunk records: each chunk is copied out of one read
+// transaction and handed to fn after it closes.
+func (db *DB) scan(bucket []byte, companyID string, start []byte, inRange func(k []byte) bool, fn func(k, v []byte) error) error {
+	type kv struct{ k, v []byte }
+	next := start
+	skipFirst := false
+	for {
+		var chunk []kv
+		err := db.view(func(tx *bolt.Tx) error {
+			b, err := sub(tx, bucket, companyID, false)
+			if err != nil || b == nil {
+				return err
+			}
+			c := b.Cursor()
+			var k, v []byte
+			if next == nil {
+				k, v = c.First()
+			} else {
+				k, v = c.Seek(next)
+			}
+			if skipFirst && k != nil && bytes.Equal(k, next) {
+				k, v = c.Next()
+			}
+			for ; k != nil && len(chunk) < scanChunk; k, v = c.Next() {
+				if v == nil {
+					continue // a nested bucket: not ours to read here
+				}
+				if !inRange(k) {
+					break
+				}
+				chunk = append(chunk, kv{clone(k), clone(v)})
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, e := range chunk {
+			if err := fn(e.k, e.v); err != nil {
+				return err
+			}
+		}
+		if len(chunk) < scanChunk {
+			return nil
+		}
+		next, skipFirst = chunk[len(chunk)-1].k, true
+	}
+}
+
+// InvoiceCount is the number of invoices stored for the company, removed
+// ones included.
+func (db *DB) InvoiceCount(companyID string) (int, error) {
+	n := 0
+	err := db.view(func(tx *bolt.Tx) error {
+		ids, err := sub(tx, bktInvoiceIDs, companyID, false)
+		if err != nil || ids == nil {
+			return err
+		}
+		n = ids.Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+// ForEachCompanyInvoiceID calls fn with every stored invoice id of the
+// company, in id order.
+func (db *DB) ForEachCompanyInvoiceID(companyID string, fn func(id string) error) error {
+	return db.scan(bktInvoiceIDs, companyID, nil, func([]byte) bool { return true }, func(k, _ []byte) error {
+		return fn(string(k))
+	})
+}
+
+// InvoiceCompanies lists the companies that have invoices stored.
+func (db *DB) InvoiceCompanies() ([]string, error) {
+	var out []string
+	err := db.view(func(tx *bolt.Tx) error {
+		t, err := top(tx, bktInvoices)
+		if err != nil {
+			return err
+		}
+		return t.ForEachBucket(func(k []byte) error {
+			out = append(out, string(k))
+			return nil
+		})
+	})
+	return out, err
+}
+
+// MarkRemoved ends a full reconcile: every invoice of the company that is
+// not removed and was not fetched by the run keepRunID was deleted in BC.
+// It is marked Removed (kept as history, no longer counted), never deleted.
+// One transaction; returns how many were marked.
+func (db *DB) MarkRemoved(companyID, keepRunID string) (int, error) {
+	if keepRunID == "" {
+		return 0, errors.New("store: MarkRemoved: empty run id would mark every invoice removed")
+	}
+	n := 0
+	err := db.update("mark removed invoices", func(tx *bolt.Tx) error {
+		recs, err := sub(tx, bktInvoices, companyID, false)
+		if err != nil || recs == nil {
+			return err
+		}
+		now := db.now().UTC()
+		type kv struct{ k, v []byte }
+		var changes []kv
+		err = recs.ForEach(func(k, v []byte) error {
+			inv, err := decodeInvoiceKV(companyID, k, v)
+			if err != nil {
+				// Leave it for the next sync to repair or report; one bad
+				// record must not block marking the others.
+				return nil
+			}
+			if inv.Removed || inv.LastSeenRun == keepRunID {
+				return nil
+			}
+			inv.Removed, inv.RemovedAt = true, now
+			changes = append(changes, kv{clone(k), encodeInvoice(inv)})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// Written after the walk: bbolt cursors must not see their bucket change.
+		for _, c := range changes {
+			if err := recs.Put(c.k, c.v); err != nil {
+				return err
+			}
+		}
+		n = len(changes)
+		return nil
+	})
+	return n, err
+}

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// A migration moves the file from schema to-1 to schema to. Each runs in its
+// own transaction together with the schema bump, so a crash mid-migration
+// leaves the file at the previous version and the migration runs again.
+type migration struct {
+	to   int
+	name string
+	run  func(tx *bolt.Tx) error
+}
+
+// migrations is the table, in order; append only. The file's schema version
+// is the `to` of the last one applied.
+var migrations = []migration{
+	{to: 1, name: "create buckets", run: migrateCreateBuckets},
+}
+
+func knownSchema(ms []migration) int {
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].to
+}
+
+func migrateCreateBuckets(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bktConnection, bktSecrets, bktInvoices, bktInvoiceIDs, bktVendors,
+		bktUsers, bktRates, bktSync, bktRuns, bktRunIDs, bktRules, bktRuleIDs, bktSettings} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrate applies every migration newer than the file's schema.
+func (db *DB) migrate(ms []migration) error {
+	cur, err := db.SchemaVersion()
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if m.to <= cur {
+			continue
+		}
+		err := db.update("migrate to schema "+fmt.Sprint(m.to), func(tx *bolt.Tx) error {
+			meta, err := top(tx, bktMeta)
+			if err != nil {
+				return err
+			}
+			cur := schemaOf(meta)
+			if cur >= m.to {
+				return nil
+			}
+			if cur != m.to-1 {
+				return fmt.Errorf("store: no migration path from schema %d to %d", cur, m.to)
+			}
+			if err := m.run(tx); err != nil {
+				return fmt.Errorf("store: migration %d (%s): %w", m.to, m.name, err)
+			}
+			return meta.Put(keySchema, schemaBytes(m.to))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,123 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/bcspend/bcspend/bc"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Exchange rates per company (each company has its own local currency and
+// its own table).
+//
+// rates/<company>/<currencyCode> 0x00 <YYYYMMDD> 0x00 <id> -> value, format 1:
+//
+//	byte 0x01 | currencyCode str | startingDate date | exchangeRateAmount amount |
+//	relationalCurrencyCode str | relationalExchangeRateAmount amount | lastModified time
+//
+// The key orders a currency's rows by starting date, which is how a rate
+// is looked up ("the last row starting on or before the date").
+const rateFormat1 = 0x01
+
+func encodeRate(r *bc.CurrencyExchangeRate) []byte {
+	e := encoder{make([]byte, 0, 48)}
+	e.byte1(rateFormat1)
+	e.str(r.CurrencyCode)
+	e.date(r.StartingDate.Time)
+	e.amount(r.ExchangeRateAmount)
+	e.str(r.RelationalCurrencyCode)
+	e.amount(r.RelationalExchangeRateAmount)
+	e.time(r.LastModifiedDateTime)
+	return e.b
+}
+
+func decodeRate(b []byte) (bc.CurrencyExchangeRate, error) {
+	var r bc.CurrencyExchangeRate
+	d := decoder{b: b}
+	if d.byte1() != rateFormat1 {
+		return r, fmt.Errorf("unknown exchange rate format")
+	}
+	r.CurrencyCode = d.str()
+	r.StartingDate = bc.Date{Time: d.date()}
+	r.ExchangeRateAmount = d.amount()
+	r.RelationalCurrencyCode = d.str()
+	r.RelationalExchangeRateAmount = d.amount()
+	r.LastModifiedDateTime = d.time()
+	return r, d.finish()
+}
+
+func rateKey(r *bc.CurrencyExchangeRate) []byte {
+	k := append([]byte(r.CurrencyCode), 0)
+	k = append(k, dateKey(r.StartingDate.Time)...)
+	return append(append(k, 0), r.ID...)
+}
+
+// PutExchangeRates replaces the company's whole rate table with rates (BC
+// returns the full table each time, and a deleted row must not linger).
+func (db *DB) PutExchangeRates(companyID string, rates []bc.CurrencyExchangeRate) error {
+	for i := range rates {
+		if rates[i].ID == "" {
+			return errors.New("store: exchange rate without id; nothing was stored")
+		}
+	}
+	return db.update("save exchange rates", func(tx *bolt.Tx) error {
+		t, err := top(tx, bktRates)
+		if err != nil {
+			return err
+		}
+		if companyID == "" {
+			return errors.New("store: empty company id")
+		}
+		if t.Bucket([]byte(companyID)) != nil {
+			if err := t.DeleteBucket([]byte(companyID)); err != nil {
+				return err
+			}
+		}
+		b, err := t.CreateBucket([]byte(companyID))
+		if err != nil {
+			return err
+		}
+		for i := range rates {
+			r := rates[i]
+			r.StartingDate = day(r.StartingDate)
+			if err := b.Put(rateKey(&r), encodeRate(&r)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// ExchangeRates returns the company's rates ordered by currency, then
+// starting date.
+func (db *DB) ExchangeRates(companyID string) ([]bc.CurrencyExchangeRate, error) {
+	var out []bc.CurrencyExchangeRate
+	err := db.view(func(tx *bolt.Tx) error {
+		b, err := sub(tx, bktRates, companyID, false)
+		if err != nil || b == nil {
+			return err
+		}
+		return b.ForEach(func(k, v []byte) error {
+			r, err := decodeRate(v)
+			if err != nil {
+				return &CorruptRecordError{What: "exchange rate", Key: fmt.Sprintf("%q", k), Err: err}
+			}
+			if i := lastZero(k); i >= 0 {
+				r.ID = string(k[i+1:])
+			}
+			out = append(out, r)
+			return nil
+		})
+	})
+	return out, err
+}
+
+func lastZero(k []byte) int {
+	for i := len(k) - 1; i >= 0; i-- {
+		if k[i] == 0 {
+			return i
+		}
+	}
+	return -1
+}

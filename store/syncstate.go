@@ -1,0 +1,84 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Sync modes.
+const (
+	ModeBackfill    = "backfill"
+	ModeIncremental = "incremental"
+	ModeFull        = "full"
+)
+
+// SyncState is one company's checkpoint, written by CommitPage in the same
+// transaction as the page it describes.
+type SyncState struct {
+	Watermark  time.Time // max lastModifiedDateTime committed
+	RunID      string
+	InProgress bool
+	Mode       string // backfill | incremental | full
+	NextLink   string // resume point: the @odata.nextLink after the last committed page
+	WindowFrom time.Time
+	WindowTo   time.Time
+	Pages      int
+	Fetched    int
+	Updated    time.Time
+}
+
+// SyncState returns the company's checkpoint; ok is false before its first
+// page.
+func (db *DB) SyncState(companyID string) (st SyncState, ok bool, err error) {
+	if companyID == "" {
+		return st, false, fmt.Errorf("store: empty company id")
+	}
+	err = db.view(func(tx *bolt.Tx) error {
+		b, err := top(tx, bktSync)
+		if err != nil {
+			return err
+		}
+		v := b.Get([]byte(companyID))
+		if v == nil {
+			return nil
+		}
+		if err := json.Unmarshal(v, &st); err != nil {
+			return &CorruptRecordError{What: "sync state", Key: companyID, Err: err}
+		}
+		ok = true
+		return nil
+	})
+	return st, ok, err
+}
+
+// SaveSyncState writes the company's checkpoint outside a page (start of a
+// run, end of a run). Updated defaults to now.
+func (db *DB) SaveSyncState(companyID string, st SyncState) error {
+	if companyID == "" {
+		return fmt.Errorf("store: empty company id")
+	}
+	if st.Updated.IsZero() {
+		st.Updated = db.now()
+	}
+	return db.update("save the sync checkpoint", func(tx *bolt.Tx) error {
+		return putSyncState(tx, companyID, st)
+	})
+}
+
+// The checkpoint is a handful of fields rewritten once per page: JSON keeps
+// it readable with bbolt's CLI and costs nothing that matters.
+func putSyncState(tx *bolt.Tx, companyID string, st SyncState) error {
+	b, err := top(tx, bktSync)
+	if err != nil {
+		return err
+	}
+	st.Updated = st.Updated.UTC()
+	v, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	return b.Put([]byte(companyID), v)
+}
