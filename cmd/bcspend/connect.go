@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/service"
+	"github.com/bcspend/bcspend/store"
+)
+
+// multiFlag collects a repeatable flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+func init() {
+	register(command{"connect", "sign in to Business Central and save the connection (non-interactive)", runConnect})
+}
+
+func runConnect(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("connect", "connect --tenant T --environment E --client-id C --flow client-credentials|device|browser [--client-secret-stdin] [--company NAME]...", g, io)
+	var req service.ConnectRequest
+	var flow string
+	var secretStdin bool
+	var companies multiFlag
+	var timeout time.Duration
+	fs.StringVar(&req.Target.Tenant, "tenant", "", "Directory (tenant) ID GUID or verified domain")
+	fs.StringVar(&req.Target.Environment, "environment", "", "Business Central environment name, e.g. Production")
+	fs.StringVar(&req.ClientID, "client-id", "", "Application (client) ID of the Entra app registration")
+	fs.StringVar(&flow, "flow", string(bc.FlowClientCredentials), "sign-in flow: client-credentials, device or browser")
+	fs.BoolVar(&secretStdin, "client-secret-stdin", false, "read the client secret's Value from standard input")
+	fs.Var(&companies, "company", "track only this company (id or name; repeatable; default all)")
+	fs.DurationVar(&timeout, "browser-timeout", 5*time.Minute, "how long the browser flow waits for the sign-in")
+	if code, ok := parseSub(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return usageErr(io, "connect takes no arguments, got "+fmt.Sprint(fs.Args()),
+			"Pass every value as a flag; see 'bcspend connect --help'.")
+	}
+	req.Flow = bc.Flow(flow)
+	req.Companies = companies
+	req.Target.AuthorityURL, req.Target.APIURL = g.AuthorityURL, g.APIURL
+	secret, code, ok := readSecret(secretStdin, io)
+	if !ok {
+		return code
+	}
+	req.ClientSecret = secret
+	if req.Flow == bc.FlowClientCredentials && strings.TrimSpace(req.ClientSecret) == "" {
+		return usageErr(io, "The client-credentials flow needs the client secret",
+			"Pipe it in with --client-secret-stdin or set BCSPEND_CLIENT_SECRET; it is never accepted as a flag value.")
+	}
+	// Validate before opening (and maybe creating) the database.
+	if _, err := req.Validate(); err != nil {
+		return fail(io, err)
+	}
+	db, err := store.Open(g.DB)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer db.Close()
+	req.Keyring = keyring()
+	req.ShowDeviceCode = func(d bc.DeviceCode) {
+		fmt.Fprintf(io.err, "To sign in, open %s and enter the code %s (valid until %s).\nWaiting for the sign-in...\n",
+			d.VerificationURI, d.UserCode, d.Expires.Local().Format("15:04"))
+	}
+	req.Browser = bc.BrowserOptions{Timeout: timeout, Show: func(u string) {
+		fmt.Fprintf(io.err, "Opening your browser to sign in. If it does not open, visit:\n  %s\nWaiting for the sign-in...\n", u)
+	}}
+	req.Progress = func(s bc.Step) { printStep(io.err, s) }
+	res, err := service.Connect(ctx, db, req)
+	if err != nil {
+		return fail(io, err)
+	}
+	printConnected(io, res)
+	return exitOK
+}
+
+// readSecret takes the secret from stdin (when asked) or BCSPEND_CLIENT_SECRET.
+func readSecret(fromStdin bool, io stdio) (string, int, bool) {
+	if fromStdin {
+		b, err := readAllLimited(io.in, 4096)
+		if err != nil {
+			return "", usageErr(io, "Could not read the client secret from standard input", "Pipe the secret's Value in, e.g. printf '%s' \"$SECRET\" | bcspend connect ..."), false
+		}
+		return strings.TrimSpace(string(b)), 0, true
+	}
+	return os.Getenv("BCSPEND_CLIENT_SECRET"), 0, true
+}
+
+func readAllLimited(r io.Reader, n int64) ([]byte, error) {
+	if r == nil {
+		return nil, io.ErrUnexpectedEOF
+	}
+	return io.ReadAll(io.LimitReader(r, n))
+}
+
+func printStep(w io.Writer, s bc.Step) {
+	switch {
+	case s.OK && s.Warn != "":
+		fmt.Fprintf(w, "  ✓ %s %s\n    note: %s\n", s.Name, s.Detail, s.Warn)
+	case s.OK:
+		fmt.Fprintf(w, "  ✓ %s %s\n", s.Name, s.Detail)
+	default:
+		fmt.Fprintf(w, "  ✗ %s: %v\n", s.Name, s.Err)
+	}
+}
+
+func printConnected(io stdio, res service.ConnectResult) {
+	c := res.Connection
+	fmt.Fprintf(io.out, "Connected to tenant %s, environment %s, as client %s (%s flow).\n", c.TenantID, c.Environment, c.ClientID, c.Flow)
+	fmt.Fprintf(io.out, "Tracking %d of %d companies:\n", len(c.Companies), len(res.Companies))
+	for _, co := range c.Companies {
+		fmt.Fprintf(io.out, "  - %s\n", co.Name)
+	}
+	fmt.Fprintf(io.out, "First connection: %s (the first sync reaches back one year from this date).\n", c.FirstConnected.Format("2006-01-02"))
+	fmt.Fprintf(io.out, "Secrets are kept in the %s.\n", res.SecretBackend)
+	if res.SecretWarning != "" {
+		fmt.Fprintf(io.err, "warning: %s\n", res.SecretWarning)
+	}
+	if res.SecretNotice != "" {
+		fmt.Fprintf(io.err, "notice: %s\n", res.SecretNotice)
+	}
+	if res.UsersErr != nil {
+		fmt.Fprintf(io.err, "warning: %v\n  what to do: %s\n", res.UsersErr, bc.Remedy(res.UsersErr))
+	}
+	if res.LegacyNoEmail {
+		fmt.Fprintf(io.err, "warning: %s\n", bc.LegacyEmailWarning)
+	}
+	fmt.Fprintln(io.out, "Next: run 'bcspend sync' (or open the console with 'bcspend').")
+}
+
+// keyring is the OS keyring unless BCSPEND_KEYRING=off (tests, CI, demo).
+func keyring() store.Keyring {
+	if strings.EqualFold(os.Getenv("BCSPEND_KEYRING"), "off") {
+		return nil
+	}
+	return store.SystemKeyring()
+}

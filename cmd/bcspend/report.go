@@ -1,0 +1,25 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/bcspend/bcspend/bc"
+)
+
+// fail prints err and its remedy on stderr and returns the exit code the
+// contract gives it. Every error a user sees goes through here.
+func fail(io stdio, err error) int {
+	fmt.Fprintf(io.err, "bcspend: %s\n", err)
+	if r := bc.Remedy(err); r != "" {
+		fmt.Fprintf(io.err, "  what to do: %s\n", r)
+	}
+	return bc.ExitCode(err)
+}
+
+// usageErr reports a command-line mistake (exit 2).
+func usageErr(io stdio, msg, remedy string) int {
+	return fail(io, &bc.Error{Kind: bc.KindInput, Message: msg, Fix: remedy})
+}
+
+// isAdminKind reports whether a stored error kind needs the admin.
+func isAdminKind(kind string) bool { return bc.Kind(kind).NeedsAdmin() }

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/bcspend/bcspend/service"
+	"github.com/bcspend/bcspend/store"
+)
+
+func init() {
+	register(command{"status", "connection, last sync, counts, and any problem with its remedy", runStatus})
+}
+
+func runStatus(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("status", "status", g, io)
+	if code, ok := parseSub(fs, args); !ok {
+		return code
+	}
+	db, err := store.Open(g.DB)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer db.Close()
+	conn, ok, err := db.Connection()
+	if err != nil {
+		return fail(io, err)
+	}
+	if !ok {
+		fmt.Fprintf(io.out, "Database: %s\nConnection: none\n", db.Path())
+		return fail(io, service.ErrNotConnected)
+	}
+	printConnection(io, db, conn)
+	printCounts(io, db, conn)
+	return printLastRun(io, db)
+}
+
+func printConnection(io stdio, db *store.DB, conn store.Connection) {
+	secrets := db.NewSecrets(keyring(), conn.TenantID, conn.ClientID)
+	secretState := "none stored"
+	if _, ok, err := secrets.Get(store.SecretClientSecret); err == nil && ok {
+		secretState = "stored (hidden) in the " + secrets.Backend()
+	}
+	fmt.Fprintf(io.out, "Database:     %s\n", db.Path())
+	fmt.Fprintf(io.out, "Tenant:       %s\nEnvironment:  %s\nClient ID:    %s\nFlow:         %s\n", conn.TenantID, conn.Environment, conn.ClientID, conn.Flow)
+	if conn.Flow == "device" {
+		secretState = "not used (device code signs in as a person)"
+	}
+	fmt.Fprintf(io.out, "Secret:       %s\n", secretState)
+	fmt.Fprintf(io.out, "Connected:    %s (first connection; the sync window reaches back one year from it)\n", conn.FirstConnected.Format("2006-01-02"))
+}
+
+func printCounts(io stdio, db *store.DB, conn store.Connection) {
+	for _, c := range conn.Companies {
+		n, _ := db.InvoiceCount(c.ID)
+		st, ok, _ := db.SyncState(c.ID)
+		since := "never synced"
+		if ok {
+			since = "data changed up to " + st.Watermark.Local().Format("2006-01-02 15:04")
+			if st.InProgress {
+				since += ", a run was interrupted: the next sync resumes it"
+			}
+		}
+		fmt.Fprintf(io.out, "Company:      %s: %d invoices stored, %s\n", c.Name, n, since)
+	}
+	if users, err := db.Users(); err == nil {
+		active, missing := 0, 0
+		for _, u := range users {
+			if u.Active {
+				active++
+			}
+			if u.MissingEmail && !u.Removed {
+				missing++
+			}
+		}
+		fmt.Fprintf(io.out, "Users:        %d (%d active, %d without contact email)\n", len(users), active, missing)
+	}
+}
+
+// printLastRun shows the last sync and, when it failed, the remedy; the exit
+// code says whether the admin must act.
+func printLastRun(io stdio, db *store.DB) int {
+	run, ok, err := db.LastRun()
+	if err != nil {
+		return fail(io, err)
+	}
+	if !ok {
+		fmt.Fprintln(io.out, "Last sync:    never; run 'bcspend sync'")
+		return exitOK
+	}
+	age := time.Since(run.End).Round(time.Minute)
+	fmt.Fprintf(io.out, "Last sync:    %s, %s ago (%d fetched, %d new, %d changed, %d removed; %d requests, %d retries)\n",
+		run.Outcome, age, run.Fetched, run.New, run.Changed, run.Removed, run.Requests, run.Retries)
+	if run.ErrorMessage == "" {
+		if age > 24*time.Hour {
+			fmt.Fprintln(io.out, "Problem:      the data is more than a day old\n  what to do:  run 'bcspend sync' or schedule it (see README)")
+		}
+		return exitOK
+	}
+	fmt.Fprintf(io.out, "Problem:      %s\n  what to do:  %s\n", run.ErrorMessage, run.Remedy)
+	if isAdminKind(run.ErrorKind) {
+		return exitAdmin
+	}
+	return exitOther
+}

@@ -1,0 +1,86 @@
+package service
+
+import (
+	"net/http"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/store"
+)
+
+// Options are what every operation on a saved connection shares.
+type Options struct {
+	Keyring    store.Keyring // nil: secrets in the database file
+	HTTPClient *http.Client
+	// SecretOverride replaces the stored client secret (BCSPEND_CLIENT_SECRET).
+	SecretOverride string
+	Client         bc.ClientOptions
+}
+
+// ErrNotConnected is returned when no connection is saved yet.
+var ErrNotConnected = &bc.Error{Kind: bc.KindInput, Code: "not_connected", Message: "No Business Central connection is saved in this database",
+	Fix: "Run `bcspend connect ...` or start `bcspend` to open the setup wizard (or pass the right --db)."}
+
+// OpenClient builds an API client for the saved connection. Rotated refresh
+// tokens are written back to the secret store every time they change.
+func OpenClient(db *store.DB, opt Options) (*bc.Client, store.Connection, error) {
+	conn, ok, err := db.Connection()
+	if err != nil {
+		return nil, conn, err
+	}
+	if !ok {
+		return nil, conn, ErrNotConnected
+	}
+	secrets := db.NewSecrets(opt.Keyring, conn.TenantID, conn.ClientID)
+	creds := bc.Credentials{
+		Target:     bc.Target{AuthorityURL: conn.AuthorityURL, APIURL: conn.APIURL, Tenant: conn.TenantID, Environment: conn.Environment},
+		ClientID:   conn.ClientID,
+		Flow:       bc.Flow(conn.Flow),
+		HTTPClient: opt.HTTPClient,
+		OnRefreshToken: func(t string) error {
+			return secrets.Set(store.SecretRefreshToken, t)
+		},
+	}
+	if creds.Flow != bc.FlowDevice {
+		if opt.SecretOverride != "" {
+			creds.ClientSecret = opt.SecretOverride
+		} else if s, ok, err := secrets.Get(store.SecretClientSecret); err != nil {
+			return nil, conn, err
+		} else if ok {
+			creds.ClientSecret = s
+		}
+	}
+	if creds.Flow.Delegated() {
+		rt, _, err := secrets.Get(store.SecretRefreshToken)
+		if err != nil {
+			return nil, conn, err
+		}
+		creds.RefreshToken = rt
+	}
+	tokens, err := creds.NewTokenSource()
+	if err != nil {
+		return nil, conn, err
+	}
+	copt := opt.Client
+	if copt.HTTPClient == nil {
+		copt.HTTPClient = opt.HTTPClient
+	}
+	return bc.NewClient(creds.Target, tokens, copt), conn, nil
+}
+
+// ReplaceSecret stores a new client secret after proving it works: the
+// connection is re-tested with it and nothing else changes.
+func ReplaceSecret(db *store.DB, opt Options, secret string, test func(*bc.Client) error) error {
+	s, _, err := bc.ValidateSecret(secret)
+	if err != nil {
+		return err
+	}
+	opt.SecretOverride = s
+	client, conn, err := OpenClient(db, opt)
+	if err != nil {
+		return err
+	}
+	if err := test(client); err != nil {
+		return err
+	}
+	return db.NewSecrets(opt.Keyring, conn.TenantID, conn.ClientID).Set(store.SecretClientSecret, s)
+}

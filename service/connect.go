@@ -1,0 +1,209 @@
+// Package service holds the operations the command line and the console
+// share — connect, open a client, sync, fix a match, export — on top of bc,
+// store, syncer, match and spend, so both front ends behave the same.
+package service
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/store"
+)
+
+// ConnectRequest is everything a sign-in needs. Secrets are in memory only
+// until the connection test passes; a failed connect saves nothing.
+type ConnectRequest struct {
+	Target       bc.Target
+	ClientID     string
+	Flow         bc.Flow
+	ClientSecret string
+	// Companies restricts the companies to track, by id or name; empty
+	// means every company the connection sees.
+	Companies []string
+
+	ShowDeviceCode func(bc.DeviceCode) // device flow: show the code and URL
+	Browser        bc.BrowserOptions   // browser flow
+	Progress       func(bc.Step)       // connection test steps
+	HTTPClient     *http.Client
+	Keyring        store.Keyring // nil: keep secrets in the database file
+}
+
+// ConnectResult is what was saved.
+type ConnectResult struct {
+	Connection    store.Connection
+	Companies     []bc.Company // every company the connection sees
+	UsersErr      error        // users endpoint refused; spend still works
+	LegacyNoEmail bool
+	SecretWarning string // the secret looks like a Secret ID
+	SecretNotice  string // secrets went to the database file (shown once)
+	SecretBackend string
+}
+
+// Validate checks the request's fields without any network call.
+func (r *ConnectRequest) Validate() (warning string, err error) {
+	if err := bc.ValidateTenant(r.Target.Tenant); err != nil {
+		return "", err
+	}
+	if err := bc.ValidateEnvironment(r.Target.Environment); err != nil {
+		return "", err
+	}
+	if err := bc.ValidateClientID(r.ClientID); err != nil {
+		return "", err
+	}
+	if _, err := bc.ParseFlow(string(r.Flow)); err != nil {
+		return "", err
+	}
+	r.Target.Tenant = strings.TrimSpace(r.Target.Tenant)
+	r.Target.Environment = strings.TrimSpace(r.Target.Environment)
+	r.ClientID = strings.TrimSpace(r.ClientID)
+	if r.Flow == bc.FlowDevice {
+		r.ClientSecret = "" // a public client must not send one (AADSTS700025)
+		return "", nil
+	}
+	if r.ClientSecret == "" && r.Flow == bc.FlowBrowser {
+		return "", nil // a public (mobile/desktop) app registration
+	}
+	secret, warn, err := bc.ValidateSecret(r.ClientSecret)
+	r.ClientSecret = secret
+	return warn, err
+}
+
+// Connect validates, signs in, tests the connection and saves it with the
+// first connection date. Nothing is written unless every step passes.
+func Connect(ctx context.Context, db *store.DB, req ConnectRequest) (ConnectResult, error) {
+	var res ConnectResult
+	warn, err := req.Validate()
+	if err != nil {
+		return res, err
+	}
+	res.SecretWarning = warn
+	creds := bc.Credentials{Target: req.Target, ClientID: req.ClientID, Flow: req.Flow,
+		ClientSecret: req.ClientSecret, HTTPClient: req.HTTPClient}
+	var refresh string
+	// Until the connection is saved, rotations are only remembered.
+	creds.OnRefreshToken = func(t string) error { refresh = t; return nil }
+	if err := signIn(ctx, &creds, req); err != nil {
+		return res, err
+	}
+	creds.RefreshToken = refresh
+	tokens, err := creds.NewTokenSource()
+	if err != nil {
+		return res, err
+	}
+	client := bc.NewClient(req.Target, tokens, bc.ClientOptions{HTTPClient: req.HTTPClient})
+	probe, err := bc.Probe(ctx, client, req.Progress)
+	if err != nil {
+		return res, err
+	}
+	res.Companies, res.UsersErr, res.LegacyNoEmail = probe.Companies, probe.UsersErr, probe.LegacyNoEmail
+	chosen, err := chooseCompanies(probe.Companies, req.Companies)
+	if err != nil {
+		return res, err
+	}
+	conn := store.Connection{TenantID: req.Target.Tenant, Environment: req.Target.Environment,
+		ClientID: req.ClientID, Flow: string(req.Flow), AuthorityURL: req.Target.AuthorityURL,
+		APIURL: req.Target.APIURL, Companies: chosen, Scopes: scopesFor(req.Flow)}
+	if err := save(db, &conn, req, refresh, &res); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+func signIn(ctx context.Context, creds *bc.Credentials, req ConnectRequest) error {
+	switch req.Flow {
+	case bc.FlowDevice:
+		show := req.ShowDeviceCode
+		if show == nil {
+			show = func(bc.DeviceCode) {}
+		}
+		_, err := creds.DeviceSignIn(ctx, show)
+		return err
+	case bc.FlowBrowser:
+		_, err := creds.BrowserSignIn(ctx, req.Browser)
+		return err
+	}
+	return nil // client credentials: the token step of the probe signs in
+}
+
+// save writes the connection, then the secrets. A first connection date of
+// an earlier connection to the same tenant and environment is kept: the
+// one-year sync window hangs on it.
+func save(db *store.DB, conn *store.Connection, req ConnectRequest, refresh string, res *ConnectResult) error {
+	if old, ok, err := db.Connection(); err != nil {
+		return err
+	} else if ok && !sameSource(old, *conn) {
+		// A different tenant or environment starts a new window.
+		if err := db.DeleteConnection(); err != nil {
+			return err
+		}
+	}
+	secrets := db.NewSecrets(req.Keyring, conn.TenantID, conn.ClientID)
+	if req.ClientSecret != "" {
+		if err := secrets.Set(store.SecretClientSecret, req.ClientSecret); err != nil {
+			return err
+		}
+	}
+	if refresh != "" {
+		if err := secrets.Set(store.SecretRefreshToken, refresh); err != nil {
+			return err
+		}
+	}
+	if err := db.SaveConnection(*conn); err != nil {
+		return err
+	}
+	saved, _, err := db.Connection()
+	if err != nil {
+		return err
+	}
+	*conn = saved
+	res.Connection = saved
+	res.SecretBackend = secrets.Backend()
+	if n, due := secrets.NoticeDue(); due && (req.ClientSecret != "" || refresh != "") {
+		res.SecretNotice = n
+	}
+	return nil
+}
+
+func sameSource(a, b store.Connection) bool {
+	return strings.EqualFold(a.TenantID, b.TenantID) && strings.EqualFold(a.Environment, b.Environment)
+}
+
+func scopesFor(f bc.Flow) []string {
+	if f.Delegated() {
+		return bc.DelegatedScopes
+	}
+	return bc.AppScopes
+}
+
+// chooseCompanies picks the requested companies by id, name or display
+// name; none requested means all.
+func chooseCompanies(all []bc.Company, want []string) ([]store.Company, error) {
+	var out []store.Company
+	for _, c := range all {
+		if len(want) == 0 || containsFold(want, c.ID, c.Name, c.DisplayName) {
+			out = append(out, store.Company{ID: c.ID, Name: c.Name, DisplayName: c.DisplayName})
+		}
+	}
+	if len(out) == 0 {
+		names := make([]string, len(all))
+		for i, c := range all {
+			names[i] = c.Name
+		}
+		return nil, &bc.Error{Kind: bc.KindInput, Code: "unknown_company", Message: "None of the requested companies exists",
+			Fix: "Choose from: " + strings.Join(names, ", ") + "."}
+	}
+	return out, nil
+}
+
+func containsFold(list []string, vals ...string) bool {
+	for _, w := range list {
+		for _, v := range vals {
+			if strings.EqualFold(strings.TrimSpace(w), v) {
+				return true
+			}
+		}
+	}
+	return false
+}
