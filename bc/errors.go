@@ -93,6 +93,10 @@ func ExitCode(err error) int {
 	return 1
 }
 
+// SecretExpired reports whether the client secret has expired, so the
+// console can go straight to replacing it.
+func (e *Error) SecretExpired() bool { return e.Code == "AADSTS7000222" }
+
 // Remedier is any error that knows what the user should do about it.
 type Remedier interface{ Remedy() string }
 
