@@ -179,7 +179,7 @@ func TestSecretsNeverInErrorsOrStrings(t *testing.T) {
 	} else {
 		t.Error("Set on a closed DB succeeded")
 	}
-	texts = append(texts, fmt.Sprintf("%v %+v %#v", s, s, *s), s.String())
+	texts = append(texts, fmt.Sprintf("%v %+v %#v", s, s, s), s.String())
 	conn := Connection{TenantID: "t", ClientID: "c"}
 	texts = append(texts, fmt.Sprintf("%+v", conn))
 	for _, txt := range texts {
