@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"cmp"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bcspend/bcspend/spend"
+)
+
+// appsScreen is the home screen: one row per application.
+type appsScreen struct {
+	tableBase
+	g      grid[spend.AppRow]
+	totals spend.Money
+}
+
+func newAppsScreen(c *common) appsScreen {
+	s := appsScreen{g: newGrid(appColumns(), 4, true, "No applications yet: press r to sync, or wait for the first sync to finish.")}
+	s.tableBase = tableBase{c: c, name: "applications"}
+	return s
+}
+
+// bind points the shared table keys at this screen's grid. Screens are held
+// by value in the root, so the pointer is refreshed before each use.
+func (s *appsScreen) bind() { s.t = &s.g }
+
+func appColumns() []column[spend.AppRow] {
+	return []column[spend.AppRow]{
+		{title: "Application", minW: 12, flex: true, text: func(r *spend.AppRow) string { return r.App },
+			cmp: func(a, b *spend.AppRow) int { return strings.Compare(strings.ToLower(a.App), strings.ToLower(b.App)) }},
+		{title: "Category", width: 13, prio: 3, text: func(r *spend.AppRow) string { return r.Category },
+			cmp: func(a, b *spend.AppRow) int { return strings.Compare(a.Category, b.Category) }},
+		{title: "Vendors", width: 16, prio: 5, text: func(r *spend.AppRow) string { return strings.Join(r.Vendors, ", ") },
+			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(len(a.Vendors), len(b.Vendors)) }},
+		{title: "Tx", width: 4, right: true, text: func(r *spend.AppRow) string { return strconv.Itoa(r.Transactions) },
+			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(a.Transactions, b.Transactions) }},
+		{title: "12-mo spend", width: 17, right: true, text: func(r *spend.AppRow) string { return fmtMoney(r.Spend) },
+			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
+		{title: "Monthly avg", width: 15, prio: 2, right: true, text: func(r *spend.AppRow) string { return fmtMoney(monthlyAverage(r.Spend)) },
+			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
+		{title: "12 months", width: 12, prio: 1, text: func(r *spend.AppRow) string {
+			cur, _ := dominant(r.Spend)
+			return sparkline(r.Months, cur)
+		}},
+		{title: "Last charge", width: 11, prio: 4, text: func(r *spend.AppRow) string { return fmtDate(r.LastCharge) },
+			cmp: func(a, b *spend.AppRow) int { return a.LastCharge.Compare(b.LastCharge) }},
+	}
+}
+
+// cmpMoney orders by the dominant amount. Amounts in different currencies
+// are not comparable; this is only a sort order, never a sum.
+func cmpMoney(a, b spend.Money) int {
+	_, x := dominant(a)
+	_, y := dominant(b)
+	return cmp.Compare(x, y)
+}
+
+func (s *appsScreen) SetData(rows []spend.AppRow) {
+	s.bind()
+	s.g.SetRows(rows)
+	s.sumTotals()
+}
+
+// sumTotals adds the visible rows' spend per currency for the status line.
+func (s *appsScreen) sumTotals() {
+	s.totals = spend.Money{}
+	for _, i := range s.g.idx {
+		addMoney(s.totals, s.g.rows[i].Spend)
+	}
+}
+
+func (s *appsScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
+
+func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
+	s.bind()
+	defer s.sumTotals()
+	if cmd, ok := s.key(msg); ok {
+		return cmd
+	}
+	k := s.c.keys
+	switch {
+	case key.Matches(msg, k.Enter):
+		return s.open()
+	case key.Matches(msg, k.Refresh):
+		return emit(startSyncMsg{trigger: "manual"})
+	}
+	return nil
+}
+
+func (s *appsScreen) open() tea.Cmd {
+	if r, ok := s.g.Selected(); ok {
+		return emit(drillMsg{app: r.App})
+	}
+	return nil
+}
+
+func (s *appsScreen) Click(x, y int) tea.Cmd {
+	s.bind()
+	defer s.sumTotals()
+	if s.clickRow(x, y) {
+		return s.open()
+	}
+	return nil
+}
+
+func (s *appsScreen) View() string {
+	s.bind()
+	head := s.caption("12-month spend per application · total " + fmtMoneyAll(s.totals))
+	return head + "\n" + s.g.View(&s.c.st)
+}
+
+func (s *appsScreen) HelpKeys() []key.Binding {
+	k := s.c.keys
+	return s.helpKeys(k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")), k.Refresh)
+}
+
+func (s *appsScreen) Breadcrumb() string { return "Applications" }
+
+func (s *appsScreen) Status() []seg {
+	s.bind()
+	return append(s.status("app"), seg{"Σ " + fmtMoney(s.totals), 0})
+}

@@ -1,0 +1,260 @@
+// Package ui is the bcspend console: a Bubble Tea program that shows what a
+// company spends on SaaS and lets the admin connect, sync and fix matches.
+// Everything it reads or does goes through Backend, so the console holds no
+// I/O of its own and tests drive it with a fake.
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/bcspend/bcspend/spend"
+)
+
+// Backend is everything the console needs from the rest of bcspend. The
+// console calls it only from tea.Cmds (never from Update or View), one call at
+// a time per screen; methods may block. Errors an admin can act on should
+// carry the next step through a RemedyText() or Remedy() method; an expired
+// client secret should satisfy errors.Is(err, ErrSecretExpired) or have a
+// SecretExpired() bool method returning true.
+type Backend interface {
+	// Info describes the connection and the data. It never holds the secret.
+	Info() Info
+
+	// The four tables, derived at the current granularity with every rule
+	// applied. They are read together after every sync or fix.
+	Apps() ([]spend.AppRow, error)
+	Transactions() ([]spend.Transaction, error)
+	Unmatched() ([]spend.UnmatchedRow, error)
+	Users() ([]spend.UserRow, error)
+
+	// Catalog lists the applications a fix can point to.
+	Catalog() []CatalogApp
+	// Explain is the "why this match" trace of one transaction, plain text,
+	// one step per line.
+	Explain(txID string) (string, error)
+	// PreviewFix says what a fix would move, without saving anything.
+	PreviewFix(f Fix) (Preview, error)
+	// ApplyFix saves the fix (a one-off or a vendor rule); the next table
+	// reads reflect it.
+	ApplyFix(f Fix) error
+	// SetGranularity switches between one transaction per invoice or per line.
+	SetGranularity(g spend.Granularity) error
+
+	// Validate checks one wizard field as it is typed; nil when valid. The
+	// error's text is shown under the field, with its remedy if it has one.
+	Validate(field Field, value string) error
+	// TestConnection tries the connection step by step, reporting each step
+	// as it starts and ends, and returns the companies it can read.
+	// Delegated flows are signed in (SignIn) before it is called.
+	TestConnection(ctx context.Context, in ConnInput, report func(Step)) ([]Company, error)
+	// SaveConnection stores the connection and the chosen companies (ids).
+	SaveConnection(in ConnInput, companyIDs []string) error
+	// SignIn runs a delegated sign-in for in.Flow and reports the device code
+	// or the browser URL; it returns when the sign-in ends or ctx is done.
+	SignIn(ctx context.Context, in ConnInput, report func(SignInEvent)) error
+	// OpenURL opens a URL in the admin's browser (honouring $BROWSER).
+	OpenURL(url string) error
+	// Sync pulls paid invoices and users from BC. Cancelling ctx stops it;
+	// what was committed stays and the summary says so.
+	Sync(ctx context.Context, report func(SyncProgress)) (SyncSummary, error)
+	// SyncHistory lists past runs, newest first.
+	SyncHistory() []SyncRunInfo
+	// ReplaceSecret tests the new client secret against the saved
+	// connection and stores it only when the test passes.
+	ReplaceSecret(ctx context.Context, secret string) error
+
+	// Export writes one table view (already filtered and sorted, header
+	// first) as CSV and returns where it went.
+	Export(view string, rows [][]string) (path string, err error)
+}
+
+// ErrSecretExpired marks an error caused by an expired client secret: the
+// console goes straight to replacing it.
+var ErrSecretExpired = errors.New("the client secret has expired")
+
+// Flow is how bcspend signs in to Entra.
+type Flow string
+
+// The three sign-in flows.
+const (
+	FlowClientCredentials Flow = "client-credentials"
+	FlowDeviceCode        Flow = "device-code"
+	FlowBrowser           Flow = "browser"
+)
+
+// Field names one wizard input for Validate.
+type Field string
+
+// The wizard fields.
+const (
+	FieldTenant      Field = "tenant"
+	FieldEnvironment Field = "environment"
+	FieldClientID    Field = "client-id"
+	FieldSecret      Field = "secret"
+)
+
+// Info is the connection and data state shown in the status line and on the
+// Integration screen.
+type Info struct {
+	Connected     bool // a connection is saved; false starts the wizard
+	Tenant        string
+	Environment   string
+	ClientID      string
+	Flow          Flow
+	Companies     []string // names of the companies synced
+	SecretBackend string   // where the secret lives, e.g. "OS keyring" or "store file"
+	HasSecret     bool
+	LastSync      time.Time // zero when never synced
+	Granularity   spend.Granularity
+	DemoMode      bool
+}
+
+// CatalogApp is one application a transaction can be matched to.
+type CatalogApp struct {
+	Name     string
+	Category string
+	Vendor   string // the usual vendor, helps the fuzzy search
+}
+
+// FixScope says how far a fix reaches.
+type FixScope string
+
+// Fix scopes: this transaction only, or a rule for every transaction of the
+// vendor (past and future).
+const (
+	ScopeTransaction FixScope = "transaction"
+	ScopeVendor      FixScope = "vendor"
+)
+
+// Fix is a correction the admin makes. Exactly one of App or Ignore.
+type Fix struct {
+	Scope         FixScope
+	TransactionID string // for ScopeTransaction
+	VendorNumber  string // for ScopeVendor
+	VendorName    string // for display and for vendors without a number
+	App           string
+	Ignore        bool // not software: keep it out of every application
+}
+
+// Move is one (from, to) pair of a preview. From or To is "" for unmatched.
+type Move struct {
+	From, To     string
+	Transactions int
+	Spend        spend.Money
+}
+
+// Preview is what a fix would change.
+type Preview struct {
+	Moves []Move
+}
+
+// ConnInput is what the wizard collects.
+type ConnInput struct {
+	Tenant      string
+	Environment string
+	ClientID    string
+	Secret      string // only for client credentials; never displayed
+	Flow        Flow
+}
+
+// StepState is where a connection test step stands.
+type StepState int
+
+// Step states.
+const (
+	StepRunning StepState = iota
+	StepOK
+	StepFailed
+)
+
+// Step is one connection test step: token, environment, companies, users.
+type Step struct {
+	Name   string
+	State  StepState
+	Detail string // e.g. "3 companies"
+	Err    error  // when failed; its remedy is shown
+}
+
+// Company is one BC company.
+type Company struct {
+	ID   string
+	Name string
+}
+
+// SignInKind says what a SignInEvent carries.
+type SignInKind int
+
+// Sign-in events.
+const (
+	SignInDeviceCode SignInKind = iota // UserCode, URL, ExpiresAt
+	SignInBrowser                      // URL to open; the loopback listener waits
+	SignInDone                         // signed in as Account
+)
+
+// SignInEvent is reported by SignIn.
+type SignInEvent struct {
+	Kind      SignInKind
+	UserCode  string
+	URL       string
+	ExpiresAt time.Time
+	Account   string
+}
+
+// SyncProgress is one progress report for one company.
+type SyncProgress struct {
+	Company       string
+	Phase         string // "invoices", "lines", "users", "done"
+	Invoices      int
+	InvoicesTotal int // 0 when unknown
+	Lines         int
+	Pages         int
+	ThrottleWaits int
+	ThrottleTime  time.Duration
+	Done          bool
+}
+
+// SyncSummary is the result of one sync.
+type SyncSummary struct {
+	Companies int
+	Invoices  int
+	Lines     int
+	Users     int
+	Duration  time.Duration
+	Canceled  bool // stopped by the admin; what was committed stays
+}
+
+// SyncRunInfo is one past sync.
+type SyncRunInfo struct {
+	Started  time.Time
+	Duration time.Duration
+	Trigger  string // "manual", "auto", "wizard"
+	Invoices int
+	Lines    int
+	Canceled bool
+	Err      string
+	Remedy   string
+}
+
+// remedyOf returns the next step carried by err, if any.
+func remedyOf(err error) string {
+	var r1 interface{ RemedyText() string }
+	if errors.As(err, &r1) {
+		return r1.RemedyText()
+	}
+	var r2 interface{ Remedy() string }
+	if errors.As(err, &r2) {
+		return r2.Remedy()
+	}
+	return ""
+}
+
+// secretExpired reports whether err means the client secret has expired.
+func secretExpired(err error) bool {
+	if errors.Is(err, ErrSecretExpired) {
+		return true
+	}
+	var s interface{ SecretExpired() bool }
+	return errors.As(err, &s) && s.SecretExpired()
+}

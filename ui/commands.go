@@ -1,0 +1,163 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bcspend/bcspend/spend"
+)
+
+// streamMsg carries one event of long work running in a goroutine. The root
+// re-arms next until done, so the worker never blocks on a full channel.
+type streamMsg struct {
+	run     int
+	payload any
+	done    bool
+	next    tea.Cmd
+}
+
+// stream runs work in a goroutine started by the returned Cmd; every send
+// becomes a streamMsg, and work's result the final one.
+func stream(ctx context.Context, run int, work func(ctx context.Context, send func(any)) any) tea.Cmd {
+	ch := make(chan streamMsg, 16)
+	next := func() tea.Msg { return <-ch }
+	return func() tea.Msg {
+		go func() {
+			send := func(p any) { ch <- streamMsg{run: run, payload: p, next: next} }
+			res := work(ctx, send)
+			ch <- streamMsg{run: run, payload: res, done: true}
+		}()
+		return next()
+	}
+}
+
+// emit turns an intent into a Cmd, for screens asking the root to act.
+func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// dataMsg is a fresh read of everything the tables show.
+type dataMsg struct {
+	apps  []spend.AppRow
+	txs   []spend.Transaction
+	unm   []spend.UnmatchedRow
+	users []spend.UserRow
+	info  Info
+	hist  []SyncRunInfo
+	cat   []CatalogApp
+	err   error
+}
+
+// loadCmd reads all tables and sanitizes the BC text in them, off the
+// Update loop.
+func loadCmd(b Backend) tea.Cmd {
+	return func() tea.Msg {
+		var d dataMsg
+		d.info, d.hist, d.cat = b.Info(), b.SyncHistory(), b.Catalog()
+		if d.apps, d.err = b.Apps(); d.err != nil {
+			return d
+		}
+		if d.txs, d.err = b.Transactions(); d.err != nil {
+			return d
+		}
+		if d.unm, d.err = b.Unmatched(); d.err != nil {
+			return d
+		}
+		d.users, d.err = b.Users()
+		cleanData(&d)
+		return d
+	}
+}
+
+// cleanData strips control and escape sequences from every BC string. The
+// rows are copies: the backend's slices are left alone.
+func cleanData(d *dataMsg) {
+	txs := make([]spend.Transaction, len(d.txs))
+	for i, t := range d.txs {
+		t.Company, t.VendorName, t.Description = sanitize(t.Company), sanitize(t.VendorName), sanitize(t.Description)
+		t.VendorNumber, t.InvoiceNumber, t.Department = sanitize(t.VendorNumber), sanitize(t.InvoiceNumber), sanitize(t.Department)
+		t.VendorInvoiceNumber = sanitize(t.VendorInvoiceNumber)
+		txs[i] = t
+	}
+	d.txs = txs
+	apps := make([]spend.AppRow, len(d.apps))
+	for i, a := range d.apps {
+		vs := make([]string, len(a.Vendors))
+		for k, v := range a.Vendors {
+			vs[k] = sanitize(v)
+		}
+		a.Vendors = vs
+		apps[i] = a
+	}
+	d.apps = apps
+	unm := make([]spend.UnmatchedRow, len(d.unm))
+	for i, u := range d.unm {
+		u.VendorName, u.SampleDesc, u.VendorNumber = sanitize(u.VendorName), sanitize(u.SampleDesc), sanitize(u.VendorNumber)
+		unm[i] = u
+	}
+	d.unm = unm
+	users := make([]spend.UserRow, len(d.users))
+	for i, u := range d.users {
+		u.UserName, u.DisplayName, u.Email = sanitize(u.UserName), sanitize(u.DisplayName), sanitize(u.Email)
+		users[i] = u
+	}
+	d.users = users
+	for i := range d.info.Companies {
+		d.info.Companies[i] = sanitize(d.info.Companies[i])
+	}
+}
+
+// Results of one-shot backend calls.
+type (
+	explainMsg struct {
+		title, text string
+		err         error
+	}
+	previewMsg struct {
+		fix Fix
+		p   Preview
+		err error
+	}
+	appliedMsg struct {
+		fix Fix
+		err error
+	}
+	exportMsg struct {
+		path string
+		n    int
+		err  error
+	}
+	granularityMsg struct {
+		g   spend.Granularity
+		err error
+	}
+	openedMsg       struct{ err error }
+	toastExpiredMsg struct{ id int }
+	tickMsg         struct{ run int }
+)
+
+// Intents screens send to the root.
+type (
+	drillMsg   struct{ app string } // open an application's transactions
+	openFixMsg struct {
+		fix        Fix
+		suggestion string
+		title      string
+	}
+	startSyncMsg struct{ trigger string }
+	reconnectMsg struct{}
+	toastMsg     struct{ text string }
+	fatalMsg     struct {
+		title string
+		err   error
+		retry tea.Cmd
+	}
+)
+
+func toast(text string) tea.Cmd { return emit(toastMsg{text}) }
+
+func tick(run int) tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{run} })
+}
+
+type switchTabMsg struct{ tab tab }

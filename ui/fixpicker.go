@@ -1,0 +1,352 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// fixState is where a fix stands.
+type fixState int
+
+const (
+	fixPicking fixState = iota
+	fixPreviewing
+	fixPreviewed
+	fixSaving
+)
+
+// fixPicker chooses the application (or ignore) for a transaction or a
+// vendor, shows what moves, and saves.
+type fixPicker struct {
+	c          *common
+	base       Fix
+	title      string
+	canScope   bool // a transaction fix may widen to its vendor
+	query      input
+	items      []pickItem
+	cursor     int
+	offset     int
+	state      fixState
+	preview    Preview
+	pending    Fix
+	err        error
+	width      int
+	height     int
+	suggestion string
+}
+
+type pickItem struct {
+	ignore bool
+	app    CatalogApp
+}
+
+func (p pickItem) label() string {
+	if p.ignore {
+		return "Ignore: not software (keep out of every application)"
+	}
+	return p.app.Name
+}
+
+type closeFixMsg struct{}
+
+func newFixPicker(c *common, msg openFixMsg) *fixPicker {
+	p := &fixPicker{c: c, base: msg.fix, title: msg.title, canScope: msg.fix.Scope == ScopeTransaction, suggestion: msg.suggestion}
+	p.refilter()
+	for i, it := range p.items {
+		if !it.ignore && it.app.Name == msg.suggestion {
+			p.cursor = i
+		}
+	}
+	return p
+}
+
+// fuzzyScore is a subsequence match score: 0 is no match; consecutive and
+// word-start hits count more.
+func fuzzyScore(text, q string) int {
+	if q == "" {
+		return 1
+	}
+	t := []rune(strings.ToLower(text))
+	score, ti, run := 0, 0, 0
+	for _, qr := range strings.ToLower(q) {
+		found := false
+		for ; ti < len(t); ti++ {
+			if t[ti] == qr {
+				run++
+				score += 1 + run*2
+				if ti == 0 || !unicode.IsLetter(t[ti-1]) {
+					score += 5
+				}
+				ti++
+				found = true
+				break
+			}
+			run = 0
+		}
+		if !found {
+			return 0
+		}
+	}
+	return score
+}
+
+func (p *fixPicker) refilter() {
+	type scored struct {
+		it pickItem
+		s  int
+	}
+	var out []scored
+	q := p.query.value
+	if s := fuzzyScore("ignore not software", q); s > 0 {
+		out = append(out, scored{pickItem{ignore: true}, s + 1000*boolInt(q == "")})
+	}
+	for _, a := range p.c.catalog {
+		s := max(fuzzyScore(a.Name, q)*2, fuzzyScore(a.Name+" "+a.Vendor+" "+a.Category, q))
+		if s > 0 {
+			if q == "" && a.Name == p.suggestion {
+				s += 500
+			}
+			out = append(out, scored{pickItem{app: a}, s})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].s != out[j].s && q != "" {
+			return out[i].s > out[j].s
+		}
+		if q == "" && out[i].s != out[j].s {
+			return out[i].s > out[j].s
+		}
+		return strings.ToLower(out[i].it.label()) < strings.ToLower(out[j].it.label())
+	})
+	p.items = p.items[:0]
+	for _, s := range out {
+		p.items = append(p.items, s.it)
+	}
+	p.cursor, p.offset = 0, 0
+	if q == "" && p.suggestion != "" && len(p.items) > 1 {
+		p.cursor = 1 // the suggestion sits right under "ignore"
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (p *fixPicker) SetSize(w, h int) { p.width, p.height = w, h }
+
+func (p *fixPicker) listHeight() int { return max(3, p.height-16) }
+
+// Move moves the cursor (keys and wheel).
+func (p *fixPicker) Move(d int) {
+	if p.state != fixPicking || len(p.items) == 0 {
+		return
+	}
+	p.cursor = max(0, min(p.cursor+d, len(p.items)-1))
+	h := p.listHeight()
+	if p.cursor < p.offset {
+		p.offset = p.cursor
+	}
+	if p.cursor >= p.offset+h {
+		p.offset = p.cursor - h + 1
+	}
+}
+
+func (p *fixPicker) Paste(msg tea.PasteMsg) {
+	if p.state == fixPicking && p.query.Update(msg) {
+		p.refilter()
+	}
+}
+
+func (p *fixPicker) Update(msg tea.KeyPressMsg) tea.Cmd {
+	switch p.state {
+	case fixPreviewed:
+		switch msg.String() {
+		case "enter", "y":
+			return p.save()
+		case "esc", "n":
+			p.state = fixPicking
+		}
+		return nil
+	case fixPreviewing, fixSaving:
+		if msg.String() == "esc" {
+			p.state = fixPicking
+		}
+		return nil
+	}
+	switch msg.String() {
+	case "esc":
+		if p.query.value != "" {
+			p.query.value = ""
+			p.refilter()
+			return nil
+		}
+		return emit(closeFixMsg{})
+	case "enter":
+		return p.requestPreview()
+	case "up", "ctrl+p":
+		p.Move(-1)
+	case "down", "ctrl+n":
+		p.Move(1)
+	case "pgup":
+		p.Move(-p.listHeight())
+	case "pgdown":
+		p.Move(p.listHeight())
+	case "tab", "shift+tab":
+		if p.canScope {
+			if p.base.Scope == ScopeTransaction {
+				p.base.Scope = ScopeVendor
+			} else {
+				p.base.Scope = ScopeTransaction
+			}
+		}
+	default:
+		if p.query.Update(msg) {
+			p.refilter()
+		}
+	}
+	return nil
+}
+
+// chosen is the fix the cursor describes.
+func (p *fixPicker) chosen() (Fix, bool) {
+	if p.cursor >= len(p.items) {
+		return Fix{}, false
+	}
+	f := p.base
+	it := p.items[p.cursor]
+	if it.ignore {
+		f.Ignore = true
+	} else {
+		f.App = it.app.Name
+	}
+	return f, true
+}
+
+func (p *fixPicker) requestPreview() tea.Cmd {
+	f, ok := p.chosen()
+	if !ok {
+		return nil
+	}
+	p.state, p.pending, p.err = fixPreviewing, f, nil
+	b := p.c.b
+	return func() tea.Msg {
+		pv, err := b.PreviewFix(f)
+		return previewMsg{fix: f, p: pv, err: err}
+	}
+}
+
+// Previewed shows the preview if it is still the one asked for.
+func (p *fixPicker) Previewed(msg previewMsg) {
+	if p.state != fixPreviewing || msg.fix != p.pending {
+		return
+	}
+	p.preview, p.err = msg.p, msg.err
+	p.state = fixPreviewed
+	if msg.err != nil {
+		p.state = fixPicking
+	}
+}
+
+func (p *fixPicker) save() tea.Cmd {
+	if p.err != nil {
+		return nil
+	}
+	p.state = fixSaving
+	b, f := p.c.b, p.pending
+	return func() tea.Msg { return appliedMsg{fix: f, err: b.ApplyFix(f)} }
+}
+
+func describeFix(f Fix) string {
+	target := "→ " + f.App
+	if f.Ignore {
+		target = "ignored (not software)"
+	}
+	if f.Scope == ScopeVendor {
+		return "every " + f.VendorName + " charge " + target
+	}
+	return "this " + f.VendorName + " charge " + target
+}
+
+func (p *fixPicker) View() string {
+	st := &p.c.st
+	bw := min(p.width-4, 84)
+	inner := bw - st.Box.GetHorizontalFrameSize()
+	var lines []string
+	lines = append(lines, st.Bold.Render("Fix the match: ")+p.title)
+	scope := "this transaction only"
+	if p.base.Scope == ScopeVendor {
+		scope = "every transaction of " + p.base.VendorName + " (a rule: past and future, survives re-syncs)"
+	}
+	sc := "Scope: " + scope
+	if p.canScope {
+		sc += st.Dim.Render("  (tab changes)")
+	}
+	lines = append(lines, wrap(sc, inner)...)
+	lines = append(lines, "")
+	switch p.state {
+	case fixPreviewed, fixSaving:
+		lines = append(lines, p.previewLines(inner)...)
+	case fixPreviewing:
+		lines = append(lines, "Working out what moves…")
+	default:
+		lines = append(lines, p.pickLines(inner)...)
+	}
+	return st.Box.Width(bw).Render(strings.Join(lines, "\n"))
+}
+
+func (p *fixPicker) pickLines(inner int) []string {
+	st := &p.c.st
+	lines := []string{"Application: " + p.query.View(true, inner-14)}
+	if p.err != nil {
+		lines = append(lines, st.Error.Render("Preview failed: ")+errText(p.err))
+	}
+	h := p.listHeight()
+	for i := p.offset; i < min(len(p.items), p.offset+h); i++ {
+		it := p.items[i]
+		label := it.label()
+		if !it.ignore && it.app.Category != "" {
+			label = cell(label, 28, false) + " " + st.Dim.Render(it.app.Category)
+		}
+		if !it.ignore && it.app.Name == p.suggestion {
+			label += st.Accent.Render("  ★ suggested")
+		}
+		if i == p.cursor {
+			lines = append(lines, st.Selected.Render(fit("▸ "+label, inner)))
+		} else {
+			lines = append(lines, "  "+label)
+		}
+	}
+	if len(p.items) == 0 {
+		lines = append(lines, st.Dim.Render("  No application matches; esc clears the search."))
+	}
+	lines = append(lines, "", st.Dim.Render("type to search · ↑/↓ choose · enter preview · esc cancel"))
+	return lines
+}
+
+func (p *fixPicker) previewLines(inner int) []string {
+	st := &p.c.st
+	lines := []string{st.Bold.Render("Preview: ") + describeFix(p.pending)}
+	if len(p.preview.Moves) == 0 {
+		lines = append(lines, "Nothing moves: the transactions are already there.")
+	}
+	for _, mv := range p.preview.Moves {
+		from, to := orDash(mv.From, "(unmatched)"), orDash(mv.To, "(unmatched)")
+		if p.pending.Ignore && mv.To == "" {
+			to = "(ignored)"
+		}
+		lines = append(lines, wrap(fmt.Sprintf("• moves %s / %s from %s to %s",
+			plural(mv.Transactions, "transaction", "transactions"), fmtMoneyAll(mv.Spend), from, to), inner)...)
+	}
+	foot := "enter save · esc back"
+	if p.state == fixSaving {
+		foot = "Saving…"
+	}
+	return append(lines, "", st.Dim.Render(foot))
+}

@@ -1,0 +1,376 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// column describes one column of a grid over rows of type T.
+type column[T any] struct {
+	title string
+	width int  // preferred width
+	minW  int  // the flex column never shrinks below this
+	flex  bool // takes the spare width, and gives it up first
+	prio  int  // 0 is always shown; when narrow the highest prio goes first
+	right bool
+	text  func(*T) string
+	cmp   func(a, b *T) int
+}
+
+// grid is a windowed table: it keeps typed rows, a sort order over all rows
+// and the filtered index, and renders only the rows on screen. Sorting
+// happens when the sort changes and filtering walks the sorted order, both in
+// Update; View only formats the visible window.
+type grid[T any] struct {
+	cols    []column[T]
+	rows    []T
+	hay     []string // lower-case text the filter searches, per row
+	order   []int    // all rows in sort order
+	idx     []int    // the visible subset of order
+	scope   func(*T) bool
+	filter  string
+	sortCol int
+	desc    bool
+
+	cursor, offset int
+	width, height  int
+	shown          []int // columns that fit
+	widths         []int
+	empty          string // message when there are no rows at all
+}
+
+func newGrid[T any](cols []column[T], sortCol int, desc bool, empty string) grid[T] {
+	return grid[T]{cols: cols, sortCol: sortCol, desc: desc, empty: empty}
+}
+
+// SetRows replaces the data, keeping the sort, filter and (clamped) cursor.
+func (g *grid[T]) SetRows(rows []T) {
+	g.rows = rows
+	g.hay = make([]string, len(rows))
+	var b strings.Builder
+	for i := range rows {
+		b.Reset()
+		for c := range g.cols {
+			b.WriteString(g.cols[c].text(&rows[i]))
+			b.WriteByte('\x00')
+		}
+		g.hay[i] = strings.ToLower(b.String())
+	}
+	g.resort()
+}
+
+func (g *grid[T]) resort() {
+	g.order = make([]int, len(g.rows))
+	for i := range g.order {
+		g.order[i] = i
+	}
+	if g.sortCol >= 0 && g.sortCol < len(g.cols) && g.cols[g.sortCol].cmp != nil {
+		cmp := g.cols[g.sortCol].cmp
+		slices.SortStableFunc(g.order, func(a, b int) int {
+			r := cmp(&g.rows[a], &g.rows[b])
+			if g.desc {
+				r = -r
+			}
+			return r
+		})
+	}
+	g.refilter(false)
+}
+
+// refilter rebuilds idx; narrow means the new filter only narrows the old
+// one (a character was typed), so only the current idx is searched.
+func (g *grid[T]) refilter(narrow bool) {
+	src := g.order
+	if narrow {
+		src = g.idx
+	}
+	f := strings.ToLower(g.filter)
+	out := make([]int, 0, len(src))
+	for _, i := range src {
+		if g.scope != nil && !g.scope(&g.rows[i]) {
+			continue
+		}
+		if f != "" && !strings.Contains(g.hay[i], f) {
+			continue
+		}
+		out = append(out, i)
+	}
+	g.idx = out
+	g.clamp()
+}
+
+// SetFilter applies a filter text.
+func (g *grid[T]) SetFilter(f string) {
+	narrow := g.filter != "" && strings.HasPrefix(f, g.filter)
+	g.filter = f
+	g.refilter(narrow)
+}
+
+// SetScope applies a fixed predicate (a drill-in or a status choice).
+func (g *grid[T]) SetScope(p func(*T) bool) {
+	g.scope = p
+	g.cursor, g.offset = 0, 0
+	g.refilter(false)
+}
+
+// SortBy sorts by column c; the same column again flips the direction.
+func (g *grid[T]) SortBy(c int) {
+	if c < 0 || c >= len(g.cols) || g.cols[c].cmp == nil {
+		return
+	}
+	if c == g.sortCol {
+		g.desc = !g.desc
+	} else {
+		g.sortCol, g.desc = c, false
+	}
+	g.resort()
+}
+
+// NextSort moves the sort to the next sortable shown column.
+func (g *grid[T]) NextSort() {
+	for n := 1; n <= len(g.cols); n++ {
+		c := (g.sortCol + n) % len(g.cols)
+		if g.cols[c].cmp != nil && (len(g.shown) == 0 || slices.Contains(g.shown, c)) {
+			g.sortCol, g.desc = c, false
+			g.resort()
+			return
+		}
+	}
+}
+
+// Reverse flips the sort direction.
+func (g *grid[T]) Reverse() {
+	g.desc = !g.desc
+	g.resort()
+}
+
+// SortLabel is "Spend ▼" for the status line.
+func (g *grid[T]) SortLabel() string {
+	if g.sortCol < 0 || g.sortCol >= len(g.cols) {
+		return ""
+	}
+	arrow := "▲"
+	if g.desc {
+		arrow = "▼"
+	}
+	return g.cols[g.sortCol].title + arrow
+}
+
+// Len is the number of visible (filtered) rows; Total is all rows.
+func (g *grid[T]) Len() int   { return len(g.idx) }
+func (g *grid[T]) Total() int { return len(g.rows) }
+
+// Selected returns the row under the cursor.
+func (g *grid[T]) Selected() (*T, bool) {
+	if g.cursor < 0 || g.cursor >= len(g.idx) {
+		return nil, false
+	}
+	return &g.rows[g.idx[g.cursor]], true
+}
+
+// Move moves the cursor by d rows.
+func (g *grid[T]) Move(d int) {
+	g.cursor += d
+	g.clamp()
+}
+
+// Top and Bottom jump to the first and last row.
+func (g *grid[T]) Top()    { g.cursor = 0; g.clamp() }
+func (g *grid[T]) Bottom() { g.cursor = len(g.idx) - 1; g.clamp() }
+
+// Page is the number of rows a page key moves.
+func (g *grid[T]) Page() int { return max(1, g.height-1) }
+
+func (g *grid[T]) clamp() {
+	g.cursor = max(0, min(g.cursor, len(g.idx)-1))
+	h := max(1, g.height)
+	if g.cursor < g.offset {
+		g.offset = g.cursor
+	}
+	if g.cursor >= g.offset+h {
+		g.offset = g.cursor - h + 1
+	}
+	g.offset = max(0, min(g.offset, len(g.idx)-h))
+}
+
+// Scroll moves the window by d rows, carrying the cursor along when it
+// would leave the window (mouse wheel).
+func (g *grid[T]) Scroll(d int) {
+	h := max(1, g.height)
+	g.offset = max(0, min(g.offset+d, len(g.idx)-h))
+	if g.cursor < g.offset {
+		g.cursor = g.offset
+	}
+	if g.cursor >= g.offset+h {
+		g.cursor = g.offset + h - 1
+	}
+	g.clamp()
+}
+
+// Click handles a click at (x, y) relative to the grid's first line (the
+// header): the header sorts, a row selects. It reports whether the click
+// landed on an already selected row (a second click opens it).
+func (g *grid[T]) Click(x, y int) (again bool) {
+	if y == 0 {
+		if c := g.columnAt(x); c >= 0 {
+			g.SortBy(c)
+		}
+		return false
+	}
+	i := g.offset + y - 1
+	if y-1 >= g.height || i >= len(g.idx) {
+		return false
+	}
+	again = i == g.cursor
+	g.cursor = i
+	g.clamp()
+	return again
+}
+
+func (g *grid[T]) columnAt(x int) int {
+	pos := 2
+	for k, c := range g.shown {
+		if x >= pos && x < pos+g.widths[k] {
+			return c
+		}
+		pos += g.widths[k] + 1
+	}
+	return -1
+}
+
+// SetSize sets the width and the total height (header included) and lays
+// out the columns: low-priority columns go first when narrow.
+func (g *grid[T]) SetSize(w, h int) {
+	g.width, g.height = w, max(1, h-1)
+	avail := w - 2 // selection marker
+	shown := make([]int, 0, len(g.cols))
+	for i := range g.cols {
+		shown = append(shown, i)
+	}
+	total := func() int {
+		t := len(shown) - 1
+		for _, c := range shown {
+			if g.cols[c].flex {
+				t += g.cols[c].minW
+			} else {
+				t += g.cols[c].width
+			}
+		}
+		return t
+	}
+	for total() > avail {
+		worst, at := 0, -1
+		for k, c := range shown {
+			if g.cols[c].prio > worst {
+				worst, at = g.cols[c].prio, k
+			}
+		}
+		if at < 0 {
+			break
+		}
+		shown = slices.Delete(shown, at, at+1)
+	}
+	g.shown = shown
+	g.widths = make([]int, len(shown))
+	spare := avail - total()
+	for k, c := range shown {
+		g.widths[k] = g.cols[c].width
+		if g.cols[c].flex {
+			g.widths[k] = max(g.cols[c].minW, g.cols[c].minW+spare)
+		}
+	}
+	g.clamp()
+}
+
+// View renders the header and exactly height rows.
+func (g *grid[T]) View(st *Styles) string {
+	var b strings.Builder
+	hdr := make([]string, len(g.shown))
+	for k, c := range g.shown {
+		t := g.cols[c].title
+		if c == g.sortCol {
+			if g.desc {
+				t += "▼"
+			} else {
+				t += "▲"
+			}
+		}
+		hdr[k] = cell(t, g.widths[k], g.cols[c].right)
+	}
+	b.WriteString(st.Header.Render(fit("  "+strings.Join(hdr, " "), g.width)))
+	cells := make([]string, len(g.shown))
+	for r := 0; r < g.height; r++ {
+		b.WriteByte('\n')
+		i := g.offset + r
+		if i >= len(g.idx) {
+			if r == 0 {
+				b.WriteString(st.Dim.Render(g.emptyText()))
+			}
+			continue
+		}
+		row := &g.rows[g.idx[i]]
+		for k, c := range g.shown {
+			cells[k] = cell(g.cols[c].text(row), g.widths[k], g.cols[c].right)
+		}
+		line := strings.Join(cells, " ")
+		if i == g.cursor {
+			b.WriteString(st.Selected.Render(fit("▸ "+line, g.width)))
+		} else {
+			b.WriteString(fit("  "+line, g.width))
+		}
+	}
+	return b.String()
+}
+
+func (g *grid[T]) emptyText() string {
+	switch {
+	case len(g.rows) == 0:
+		return "  " + g.empty
+	case g.filter != "":
+		return "  No rows match the filter \"" + g.filter + "\" (esc clears it)."
+	default:
+		return "  No rows here."
+	}
+}
+
+// Export returns the current view, filtered and sorted, with every column
+// (not only those that fit) and a header row.
+func (g *grid[T]) Export() [][]string {
+	out := make([][]string, 0, len(g.idx)+1)
+	hdr := make([]string, len(g.cols))
+	for c := range g.cols {
+		hdr[c] = g.cols[c].title
+	}
+	out = append(out, hdr)
+	for _, i := range g.idx {
+		rec := make([]string, len(g.cols))
+		for c := range g.cols {
+			rec[c] = g.cols[c].text(&g.rows[i])
+		}
+		out = append(out, rec)
+	}
+	return out
+}
+
+// cell pads or truncates s to exactly w cells.
+func cell(s string, w int, right bool) string {
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		return ansi.Truncate(s, w, "…")
+	}
+	pad := strings.Repeat(" ", w-sw)
+	if right {
+		return pad + s
+	}
+	return s + pad
+}
+
+// fit pads or truncates a line to exactly w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return cell(s, w, false)
+}

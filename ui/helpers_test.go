@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// testOpts pins the clock and environment and turns colour off.
+func testOpts(extra ...Option) []Option {
+	return append([]Option{
+		WithClock(func() time.Time { return fakeNow }),
+		WithEnv(func(string) string { return "" }),
+		WithNoColor(true),
+		WithAutoSync(false),
+	}, extra...)
+}
+
+// loaded builds a console over f at w x h with its data loaded.
+func loaded(tb testing.TB, f *fakeBackend, w, h int, opts ...Option) Model {
+	tb.Helper()
+	m := New(f, testOpts(opts...)...)
+	m = step(m, tea.WindowSizeMsg{Width: w, Height: h})
+	m = step(m, loadCmd(f)())
+	return m
+}
+
+func step(m Model, msg tea.Msg) Model {
+	nm, _ := m.Update(msg)
+	return nm.(Model)
+}
+
+// keyMsg builds a key press from its String() form.
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// press sends keys and runs the quick commands they return (not ticks or
+// waits), feeding their messages back.
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		var cmd tea.Cmd
+		var nm tea.Model
+		nm, cmd = m.Update(keyMsg(k))
+		m = drive(nm.(Model), cmd)
+	}
+	return m
+}
+
+// typeText types each rune.
+func typeText(m Model, s string) Model {
+	for _, r := range s {
+		m = press(m, string(r))
+	}
+	return m
+}
+
+// drive runs cmd and the commands that follow, dropping any that do not
+// answer within a short time (ticks, sign-in waits).
+func drive(m Model, cmd tea.Cmd) Model {
+	queue := []tea.Cmd{cmd}
+	for n := 0; len(queue) > 0 && n < 500; n++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := runQuick(c)
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			if isProgramMsg(msg) {
+				continue
+			}
+			nm, next := m.Update(msg)
+			m = nm.(Model)
+			queue = append(queue, next)
+		}
+	}
+	return m
+}
+
+// isProgramMsg spots messages meant for the program (quit, clipboard, ...).
+func isProgramMsg(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.QuitMsg:
+		return true
+	}
+	t := ansi.Strip(typeName(msg))
+	return len(t) > 4 && t[:4] == "tea."
+}
+
+func runQuick(c tea.Cmd) tea.Msg {
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case msg := <-ch:
+		return msg
+	case <-time.After(150 * time.Millisecond):
+		return nil
+	}
+}
+
+// screenText is the plain text of the current view.
+func screenText(m Model) string { return ansi.Strip(m.View().Content) }
+
+func typeName(v any) string { return fmt.Sprintf("%T", v) }

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// input is a one-line text field. It is ours rather than bubbles' textinput
+// so it has no blinking cursor (goldens stay stable) and masks exactly.
+type input struct {
+	value  string
+	masked bool
+}
+
+// Update edits the value; it reports whether the key was consumed.
+func (in *input) Update(msg tea.Msg) bool {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		in.value += strings.TrimSpace(sanitize(msg.Content))
+		return true
+	case tea.KeyPressMsg:
+		switch msg.String() {
+		case "backspace", "ctrl+h":
+			if in.value != "" {
+				_, n := utf8.DecodeLastRuneInString(in.value)
+				in.value = in.value[:len(in.value)-n]
+			}
+			return true
+		case "ctrl+u":
+			in.value = ""
+			return true
+		case "ctrl+w":
+			in.value = strings.TrimRightFunc(in.value, func(r rune) bool { return r != ' ' })
+			return true
+		}
+		if msg.Text != "" && msg.Mod&^tea.ModShift == 0 {
+			in.value += sanitize(msg.Text)
+			return true
+		}
+	}
+	return false
+}
+
+// View shows the value (masked if asked) with a block cursor when focused.
+func (in *input) View(focused bool, width int) string {
+	v := in.value
+	if in.masked {
+		v = strings.Repeat("•", utf8.RuneCountInString(v))
+	}
+	if focused {
+		v += "█"
+	}
+	if n := utf8.RuneCountInString(v); width > 0 && n > width {
+		r := []rune(v)
+		v = "…" + string(r[n-width+1:])
+	}
+	return v
+}

@@ -1,0 +1,52 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding of the console, one source for behaviour and
+// help.
+type KeyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown  key.Binding
+	Filter, Sort, Reverse, Enter, Back       key.Binding
+	Help, Quit, ForceQuit                    key.Binding
+	NextTab, PrevTab, Tab1To6                key.Binding
+	Refresh, Export, Why, Fix, Status, Scope key.Binding
+	Secret, Granularity, Reconnect, Toggle   key.Binding
+	Copy                                     key.Binding
+}
+
+// DefaultKeyMap is the k9s/lazygit-style map documented in the help.
+func DefaultKeyMap() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Up:          b("↑/k", "up", "up", "k"),
+		Down:        b("↓/j", "down", "down", "j"),
+		Top:         b("g", "top", "g", "home"),
+		Bottom:      b("G", "bottom", "G", "end"),
+		PageUp:      b("pgup", "page up", "pgup", "ctrl+b"),
+		PageDown:    b("pgdn", "page down", "pgdown", "ctrl+f"),
+		Filter:      b("/", "filter", "/"),
+		Sort:        b("s", "sort column", "s"),
+		Reverse:     b("S", "reverse sort", "S"),
+		Enter:       b("enter", "open", "enter"),
+		Back:        b("esc", "back", "esc"),
+		Help:        b("?", "help", "?"),
+		Quit:        b("q", "quit", "q"),
+		ForceQuit:   b("ctrl+c", "quit", "ctrl+c"),
+		NextTab:     b("tab", "next tab", "tab"),
+		PrevTab:     b("shift+tab", "prev tab", "shift+tab"),
+		Tab1To6:     b("1-6", "go to tab", "1", "2", "3", "4", "5", "6"),
+		Refresh:     b("r", "re-sync", "r"),
+		Export:      b("x", "export CSV", "x"),
+		Why:         b("w", "why this match", "w"),
+		Fix:         b("f", "fix match", "f"),
+		Status:      b("u", "user status", "u"),
+		Scope:       b("tab", "scope", "tab"),
+		Secret:      b("p", "replace secret", "p"),
+		Granularity: b("t", "invoice/line", "t"),
+		Reconnect:   b("c", "reconnect", "c"),
+		Toggle:      b("space", "tick", "space"),
+		Copy:        b("enter", "copy code + open browser", "enter"),
+	}
+}

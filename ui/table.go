@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// tabler is the part of a grid the shared table keys drive.
+type tabler interface {
+	Move(d int)
+	Top()
+	Bottom()
+	Page() int
+	SetFilter(f string)
+	NextSort()
+	Reverse()
+	Scroll(d int)
+	Click(x, y int) bool
+	Len() int
+	Total() int
+	SortLabel() string
+	exporter() func() [][]string
+	SetSize(w, h int)
+	View(st *Styles) string
+}
+
+func (g *grid[T]) exporter() func() [][]string {
+	c := *g // a copy of the slice headers: the Cmd never reads live state
+	return c.Export
+}
+
+// tableBase is what every table screen shares: the filter field, the keys
+// that move, sort, filter and export, the caption line and the status text.
+type tableBase struct {
+	c       *common
+	t       tabler
+	name    string // export view name
+	editing bool
+	filter  input
+}
+
+// key handles the shared keys; ok is false when the screen should.
+func (tb *tableBase) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	k := tb.c.keys
+	if tb.editing {
+		switch msg.String() {
+		case "esc":
+			tb.editing = false
+			tb.filter.value = ""
+			tb.t.SetFilter("")
+		case "enter", "down", "up":
+			tb.editing = false
+		default:
+			if tb.filter.Update(msg) {
+				tb.t.SetFilter(tb.filter.value)
+			}
+		}
+		return nil, true
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		tb.t.Move(-1)
+	case key.Matches(msg, k.Down):
+		tb.t.Move(1)
+	case key.Matches(msg, k.Top):
+		tb.t.Top()
+	case key.Matches(msg, k.Bottom):
+		tb.t.Bottom()
+	case key.Matches(msg, k.PageUp):
+		tb.t.Move(-tb.t.Page())
+	case key.Matches(msg, k.PageDown):
+		tb.t.Move(tb.t.Page())
+	case key.Matches(msg, k.Filter):
+		tb.editing = true
+	case key.Matches(msg, k.Sort):
+		tb.t.NextSort()
+	case key.Matches(msg, k.Reverse):
+		tb.t.Reverse()
+	case key.Matches(msg, k.Export):
+		return tb.export(), true
+	case key.Matches(msg, k.Back) && tb.filter.value != "":
+		tb.filter.value = ""
+		tb.t.SetFilter("")
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// Paste into the filter while it is being edited.
+func (tb *tableBase) Paste(msg tea.PasteMsg) {
+	if tb.editing && tb.filter.Update(msg) {
+		tb.t.SetFilter(tb.filter.value)
+	}
+}
+
+func (tb *tableBase) export() tea.Cmd {
+	b, name, rows := tb.c.b, tb.name, tb.t.exporter()
+	return func() tea.Msg {
+		data := rows()
+		path, err := b.Export(name, data)
+		return exportMsg{path: path, n: len(data) - 1, err: err}
+	}
+}
+
+// Editing reports whether the filter field has the keys.
+func (tb *tableBase) Editing() bool { return tb.editing }
+
+// Wheel scrolls the table.
+func (tb *tableBase) Wheel(d int) { tb.t.Scroll(d) }
+
+// caption is the screen's first line: the filter being typed, the filter
+// in force, or the screen's own caption.
+func (tb *tableBase) caption(text string) string {
+	st := &tb.c.st
+	switch {
+	case tb.editing:
+		return st.Accent.Render(" / ") + tb.filter.View(true, tb.c.width-8) + st.Dim.Render("   enter keep · esc clear")
+	case tb.filter.value != "":
+		return st.Accent.Render(" filter: ") + tb.filter.value + st.Dim.Render("   (/ edit · esc clear)")
+	}
+	return " " + text
+}
+
+// status is the filter, the sort and "12 of 30 rows".
+func (tb *tableBase) status(noun string) []seg {
+	var segs []seg
+	if tb.filter.value != "" {
+		segs = append(segs, seg{fmt.Sprintf("filter %q", tb.filter.value), 0})
+	}
+	if s := tb.t.SortLabel(); s != "" {
+		segs = append(segs, seg{"sort " + s, 2})
+	}
+	if tb.t.Len() == tb.t.Total() {
+		segs = append(segs, seg{plural(tb.t.Len(), noun, noun+"s"), 0})
+	} else {
+		segs = append(segs, seg{fmt.Sprintf("%s of %s %ss", fmtInt(tb.t.Len()), fmtInt(tb.t.Total()), noun), 0})
+	}
+	return segs
+}
+
+// clickRow handles a click at screen-relative (x, y) on a table that starts
+// on the screen's second line; it reports a click on the selected row.
+func (tb *tableBase) clickRow(x, y int) bool {
+	if y < 1 {
+		return false
+	}
+	return tb.t.Click(x, y-1)
+}
+
+func (tb *tableBase) helpKeys(extra ...key.Binding) []key.Binding {
+	k := tb.c.keys
+	if tb.editing {
+		return []key.Binding{
+			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		}
+	}
+	return append(extra, k.Filter, k.Sort, k.Export)
+}

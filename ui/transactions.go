@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bcspend/bcspend/spend"
+)
+
+// txScreen lists transactions, all or one application's (drill-in).
+type txScreen struct {
+	tableBase
+	g   grid[spend.Transaction]
+	app string // drill-in scope; "" for all
+}
+
+func newTxScreen(c *common) txScreen {
+	s := txScreen{g: newGrid(txColumns(), 0, true, "No transactions yet: press r to sync.")}
+	s.tableBase = tableBase{c: c, name: "transactions"}
+	return s
+}
+
+func (s *txScreen) bind() { s.t = &s.g }
+
+func txColumns() []column[spend.Transaction] {
+	str := func(f func(*spend.Transaction) string) func(a, b *spend.Transaction) int {
+		return func(a, b *spend.Transaction) int {
+			return strings.Compare(strings.ToLower(f(a)), strings.ToLower(f(b)))
+		}
+	}
+	app := func(t *spend.Transaction) string {
+		switch {
+		case t.Ignored:
+			return "(ignored)"
+		case t.App == "":
+			return "(unmatched)"
+		}
+		return t.App
+	}
+	return []column[spend.Transaction]{
+		{title: "Date", width: 10, text: func(t *spend.Transaction) string { return fmtDate(t.PostingDate) },
+			cmp: func(a, b *spend.Transaction) int { return a.PostingDate.Compare(b.PostingDate) }},
+		{title: "Company", width: 12, prio: 5, text: func(t *spend.Transaction) string { return t.Company },
+			cmp: str(func(t *spend.Transaction) string { return t.Company })},
+		{title: "Vendor", width: 18, text: func(t *spend.Transaction) string { return t.VendorName },
+			cmp: str(func(t *spend.Transaction) string { return t.VendorName })},
+		{title: "Description", minW: 12, flex: true, text: func(t *spend.Transaction) string { return t.Description },
+			cmp: str(func(t *spend.Transaction) string { return t.Description })},
+		{title: "Amount", width: 13, right: true, text: func(t *spend.Transaction) string { return fmtAmount(t.Amount) },
+			cmp: func(a, b *spend.Transaction) int { return cmp.Compare(a.Amount, b.Amount) }},
+		{title: "Cur", width: 3, text: func(t *spend.Transaction) string { return t.Currency },
+			cmp: str(func(t *spend.Transaction) string { return t.Currency })},
+		{title: "Application", width: 16, text: app, cmp: str(app)},
+		{title: "Method", width: 7, prio: 4, text: func(t *spend.Transaction) string { return t.Method },
+			cmp: str(func(t *spend.Transaction) string { return t.Method })},
+		{title: "Conf", width: 4, prio: 3, right: true, text: func(t *spend.Transaction) string {
+			if t.App == "" {
+				return "-"
+			}
+			return fmt.Sprintf("%d%%", int(t.Confidence*100+0.5))
+		}, cmp: func(a, b *spend.Transaction) int { return cmp.Compare(a.Confidence, b.Confidence) }},
+	}
+}
+
+func (s *txScreen) SetData(rows []spend.Transaction) { s.bind(); s.g.SetRows(rows) }
+
+func (s *txScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
+
+// Drill scopes the list to one application.
+func (s *txScreen) Drill(app string) {
+	s.bind()
+	s.app = app
+	s.g.SetScope(func(t *spend.Transaction) bool { return t.App == app })
+}
+
+func (s *txScreen) undrill() {
+	s.app = ""
+	s.g.SetScope(nil)
+}
+
+func (s *txScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
+	s.bind()
+	if cmd, ok := s.key(msg); ok {
+		return cmd
+	}
+	k := s.c.keys
+	switch {
+	case key.Matches(msg, k.Back) && s.app != "":
+		s.undrill()
+		return emit(switchTabMsg{tabApps})
+	case key.Matches(msg, k.Why), key.Matches(msg, k.Enter):
+		return s.explain()
+	case key.Matches(msg, k.Fix):
+		return s.fix()
+	case key.Matches(msg, k.Refresh):
+		return emit(startSyncMsg{trigger: "manual"})
+	}
+	return nil
+}
+
+func (s *txScreen) explain() tea.Cmd {
+	t, ok := s.g.Selected()
+	if !ok {
+		return nil
+	}
+	b, id := s.c.b, t.ID
+	title := "Why " + t.VendorName + " → " + orDash(t.App, "(unmatched)")
+	head := fmt.Sprintf("%s · %s %s · method %s", fmtDate(t.PostingDate), fmtAmount(t.Amount), t.Currency, orDash(t.Method, "none"))
+	return func() tea.Msg {
+		text, err := b.Explain(id)
+		return explainMsg{title: title, text: head + "\n\n" + sanitize(text), err: err}
+	}
+}
+
+func (s *txScreen) fix() tea.Cmd {
+	t, ok := s.g.Selected()
+	if !ok {
+		return nil
+	}
+	f := Fix{Scope: ScopeTransaction, TransactionID: t.ID, VendorNumber: t.VendorNumber, VendorName: t.VendorName}
+	title := fmt.Sprintf("%s · %s %s", t.VendorName, fmtAmount(t.Amount), t.Currency)
+	return emit(openFixMsg{fix: f, suggestion: t.App, title: title})
+}
+
+func orDash(s, dash string) string {
+	if s == "" {
+		return dash
+	}
+	return s
+}
+
+func (s *txScreen) Click(x, y int) tea.Cmd {
+	s.bind()
+	if s.clickRow(x, y) {
+		return s.explain()
+	}
+	return nil
+}
+
+func (s *txScreen) View() string {
+	s.bind()
+	text := "All transactions · w why this match · f fix"
+	if s.app != "" {
+		text = "Transactions of " + s.app + " · esc back to Applications"
+	}
+	return s.caption(text) + "\n" + s.g.View(&s.c.st)
+}
+
+func (s *txScreen) HelpKeys() []key.Binding {
+	k := s.c.keys
+	return s.helpKeys(k.Why, k.Fix, k.Back)
+}
+
+func (s *txScreen) Breadcrumb() string {
+	if s.app != "" {
+		return "Applications › " + s.app
+	}
+	return "Transactions"
+}
+
+func (s *txScreen) Status() []seg { s.bind(); return s.status("transaction") }

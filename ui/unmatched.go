@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"cmp"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bcspend/bcspend/spend"
+)
+
+// unmatchedScreen groups unmatched spend by vendor, biggest first. Fixing a
+// vendor is f (picker opens on the suggestion), enter (preview), enter (save).
+type unmatchedScreen struct {
+	tableBase
+	g grid[spend.UnmatchedRow]
+}
+
+func newUnmatchedScreen(c *common) unmatchedScreen {
+	s := unmatchedScreen{g: newGrid(unmatchedColumns(), 2, true, "Nothing unmatched: every charge is matched or ignored.")}
+	s.tableBase = tableBase{c: c, name: "unmatched"}
+	return s
+}
+
+func (s *unmatchedScreen) bind() { s.t = &s.g }
+
+func unmatchedColumns() []column[spend.UnmatchedRow] {
+	return []column[spend.UnmatchedRow]{
+		{title: "Vendor", minW: 16, flex: true, text: func(r *spend.UnmatchedRow) string { return r.VendorName },
+			cmp: func(a, b *spend.UnmatchedRow) int {
+				return strings.Compare(strings.ToLower(a.VendorName), strings.ToLower(b.VendorName))
+			}},
+		{title: "Tx", width: 4, right: true, text: func(r *spend.UnmatchedRow) string { return strconv.Itoa(r.Transactions) },
+			cmp: func(a, b *spend.UnmatchedRow) int { return cmp.Compare(a.Transactions, b.Transactions) }},
+		{title: "Spend", width: 17, right: true, text: func(r *spend.UnmatchedRow) string { return fmtMoney(r.Spend) },
+			cmp: func(a, b *spend.UnmatchedRow) int { return cmpMoney(a.Spend, b.Spend) }},
+		{title: "Suggestion", width: 16, text: func(r *spend.UnmatchedRow) string { return orDash(r.Suggestion, "-") },
+			cmp: func(a, b *spend.UnmatchedRow) int { return strings.Compare(a.Suggestion, b.Suggestion) }},
+		{title: "Sample description", width: 26, prio: 1, text: func(r *spend.UnmatchedRow) string { return r.SampleDesc }},
+	}
+}
+
+func (s *unmatchedScreen) SetData(rows []spend.UnmatchedRow) { s.bind(); s.g.SetRows(rows) }
+
+func (s *unmatchedScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
+
+func (s *unmatchedScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
+	s.bind()
+	if cmd, ok := s.key(msg); ok {
+		return cmd
+	}
+	k := s.c.keys
+	switch {
+	case key.Matches(msg, k.Fix), key.Matches(msg, k.Enter):
+		return s.fix()
+	case key.Matches(msg, k.Refresh):
+		return emit(startSyncMsg{trigger: "manual"})
+	}
+	return nil
+}
+
+func (s *unmatchedScreen) fix() tea.Cmd {
+	r, ok := s.g.Selected()
+	if !ok {
+		return nil
+	}
+	f := Fix{Scope: ScopeVendor, VendorNumber: r.VendorNumber, VendorName: r.VendorName}
+	return emit(openFixMsg{fix: f, suggestion: r.Suggestion, title: r.VendorName + " · " + fmtMoney(r.Spend)})
+}
+
+func (s *unmatchedScreen) Click(x, y int) tea.Cmd {
+	s.bind()
+	if s.clickRow(x, y) {
+		return s.fix()
+	}
+	return nil
+}
+
+func (s *unmatchedScreen) View() string {
+	s.bind()
+	return s.caption("Spend no application claims, by vendor · f fix: pick the app (suggestion first), enter preview, enter save") +
+		"\n" + s.g.View(&s.c.st)
+}
+
+func (s *unmatchedScreen) HelpKeys() []key.Binding {
+	return s.helpKeys(s.c.keys.Fix)
+}
+
+func (s *unmatchedScreen) Breadcrumb() string { return "Unmatched" }
+
+func (s *unmatchedScreen) Status() []seg { s.bind(); return s.status("vendor") }

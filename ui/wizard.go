@@ -1,0 +1,442 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Wizard steps.
+const (
+	stepIntro = iota
+	stepFlow
+	stepFields
+	stepTest
+	stepCompanies
+	numSteps
+)
+
+var stepNames = [numSteps]string{"Before you start", "Sign-in flow", "Connection", "Test", "Companies"}
+
+type (
+	validateMsg struct {
+		field Field
+		value string
+		err   error
+	}
+	testResult struct {
+		companies []Company
+		err       error
+	}
+	wizardDoneMsg struct{}
+	wizardQuitMsg struct{}
+)
+
+var checklist = []string{
+	"Entra > App registrations > New registration: register an app for bcspend.",
+	"Client credentials: Certificates & secrets > New client secret; copy its VALUE (not the Secret ID).",
+	"API permissions > Dynamics 365 Business Central: delegated Financials.ReadWrite.All (device code, browser) or application API.ReadWrite.All (client credentials).",
+	"Grant admin consent for the tenant on the API permissions page.",
+	"In Business Central, page \"Microsoft Entra Applications\": add the Client ID, set it Enabled, give it read permission sets (e.g. D365 READ) and Grant Consent (client credentials).",
+	"Browser flow: Authentication > add platform \"Mobile and desktop\" with redirect URI http://localhost.",
+	"Device code flow: Authentication > set \"Allow public client flows\" to Yes.",
+}
+
+var flows = []struct {
+	flow Flow
+	name string
+	when string
+}{
+	{FlowClientCredentials, "Client credentials", "unattended and scheduled syncs; needs a client secret and the BC Microsoft Entra Applications page."},
+	{FlowDeviceCode, "Device code", "sign in as yourself from any terminal, also over SSH: type a short code on any device."},
+	{FlowBrowser, "Browser", "sign in as yourself on this machine: opens the browser, answer comes back to http://localhost."},
+}
+
+// field order on the Connection step.
+var wizardFields = []struct {
+	field Field
+	label string
+	hint  string
+}{
+	{FieldTenant, "Tenant ID", "Directory (tenant) ID GUID or domain, from Entra > Overview"},
+	{FieldEnvironment, "Environment Name", "e.g. Production or Sandbox, from the BC admin center"},
+	{FieldClientID, "Client ID", "Application (client) ID GUID of the app registration"},
+	{FieldSecret, "Client Secret", "the secret's Value; shown masked, never stored in plain text"},
+}
+
+// wizard connects bcspend to BC. Every step keeps what was typed when the
+// admin goes back.
+type wizard struct {
+	c         *common
+	reconnect bool
+	step      int
+	def       Flow // the flow preselected for this machine
+
+	checks   []bool
+	checkCur int
+
+	flowCur int
+
+	fields  [4]input
+	checked [4]string // the value each error belongs to
+	errs    [4]error
+	focus   int
+
+	run       int
+	cancel    context.CancelFunc
+	steps     []Step
+	testing   bool
+	testErr   error
+	companies []Company
+	chosen    []bool
+	compCur   int
+	saving    bool
+	saveErr   error
+
+	width, height int
+}
+
+func newWizard(c *common, prefill *ConnInput, def Flow) wizard {
+	w := wizard{c: c, checks: make([]bool, len(checklist)), def: def}
+	w.fields[3].masked = true
+	for i, f := range flows {
+		if f.flow == def {
+			w.flowCur = i
+		}
+	}
+	if prefill != nil {
+		w.fields[0].value, w.fields[1].value = prefill.Tenant, prefill.Environment
+		w.fields[2].value, w.fields[3].value = prefill.ClientID, prefill.Secret
+		if prefill.Flow != "" {
+			for i, f := range flows {
+				if f.flow == prefill.Flow {
+					w.flowCur = i
+				}
+			}
+		}
+	}
+	for i := range w.checked {
+		w.checked[i] = "\x00" // not validated yet
+	}
+	return w
+}
+
+// Init validates prefilled values.
+func (w *wizard) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range w.fields {
+		if w.fields[i].value != "" {
+			cmds = append(cmds, w.validate(i))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func (w *wizard) SetSize(wd, h int) { w.width, w.height = wd, h }
+
+func (w *wizard) flow() Flow { return flows[w.flowCur].flow }
+
+// nFields is 4 with client credentials (the secret), else 3.
+func (w *wizard) nFields() int {
+	if w.flow() == FlowClientCredentials {
+		return 4
+	}
+	return 3
+}
+
+func (w *wizard) input() ConnInput {
+	in := ConnInput{
+		Tenant:      strings.TrimSpace(w.fields[0].value),
+		Environment: strings.TrimSpace(w.fields[1].value),
+		ClientID:    strings.TrimSpace(w.fields[2].value),
+		Flow:        w.flow(),
+	}
+	if in.Flow == FlowClientCredentials {
+		in.Secret = strings.TrimSpace(w.fields[3].value)
+	}
+	return in
+}
+
+func (w *wizard) validate(i int) tea.Cmd {
+	b, f, v := w.c.b, wizardFields[i].field, w.fields[i].value
+	return func() tea.Msg { return validateMsg{field: f, value: v, err: b.Validate(f, strings.TrimSpace(v))} }
+}
+
+func (w *wizard) validateFocused() tea.Cmd {
+	if w.step != stepFields {
+		return nil
+	}
+	return w.validate(w.focus)
+}
+
+// Validated records a validation if the value has not changed since.
+func (w *wizard) Validated(msg validateMsg) {
+	for i, f := range wizardFields {
+		if f.field == msg.field && w.fields[i].value == msg.value {
+			w.checked[i], w.errs[i] = msg.value, msg.err
+		}
+	}
+}
+
+func (w *wizard) Paste(msg tea.PasteMsg) {
+	if w.step == stepFields {
+		w.fields[w.focus].Update(msg)
+	}
+}
+
+func (w *wizard) Update(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() == "esc" {
+		return w.back()
+	}
+	switch w.step {
+	case stepIntro:
+		return w.introKey(msg)
+	case stepFlow:
+		return w.flowKey(msg)
+	case stepFields:
+		return w.fieldsKey(msg)
+	case stepTest:
+		return w.testKey(msg)
+	case stepCompanies:
+		return w.companiesKey(msg)
+	}
+	return nil
+}
+
+func (w *wizard) back() tea.Cmd {
+	if w.step == stepIntro {
+		return emit(wizardQuitMsg{})
+	}
+	if w.step == stepTest {
+		w.Cancel()
+	}
+	w.step--
+	return nil
+}
+
+// Cancel stops a running test.
+func (w *wizard) Cancel() {
+	if w.cancel != nil {
+		w.cancel()
+		w.cancel = nil
+	}
+	w.testing = false
+}
+
+func (w *wizard) introKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := w.c.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		w.checkCur = max(0, w.checkCur-1)
+	case key.Matches(msg, k.Down):
+		w.checkCur = min(len(checklist)-1, w.checkCur+1)
+	case msg.String() == "space" || msg.String() == "x":
+		w.checks[w.checkCur] = !w.checks[w.checkCur]
+	case key.Matches(msg, k.Enter):
+		w.step = stepFlow
+	case key.Matches(msg, k.Quit):
+		return emit(wizardQuitMsg{})
+	}
+	return nil
+}
+
+func (w *wizard) flowKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := w.c.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		w.flowCur = max(0, w.flowCur-1)
+	case key.Matches(msg, k.Down):
+		w.flowCur = min(len(flows)-1, w.flowCur+1)
+	case msg.String() >= "1" && msg.String() <= "3":
+		w.flowCur = int(msg.String()[0] - '1')
+	case key.Matches(msg, k.Enter):
+		w.step = stepFields
+		w.focus = min(w.focus, w.nFields()-1)
+	case key.Matches(msg, k.Quit):
+		return emit(wizardQuitMsg{})
+	}
+	return nil
+}
+
+func (w *wizard) fieldsKey(msg tea.KeyPressMsg) tea.Cmd {
+	n := w.nFields()
+	switch msg.String() {
+	case "tab", "down":
+		w.focus = (w.focus + 1) % n
+		return nil
+	case "shift+tab", "up":
+		w.focus = (w.focus + n - 1) % n
+		return nil
+	case "enter":
+		return w.submitFields()
+	}
+	if w.fields[w.focus].Update(msg) {
+		return w.validate(w.focus)
+	}
+	return nil
+}
+
+// submitFields moves on when every field is valid, else focuses the first
+// invalid one.
+func (w *wizard) submitFields() tea.Cmd {
+	for i := 0; i < w.nFields(); i++ {
+		if w.checked[i] != w.fields[i].value || w.errs[i] != nil {
+			if w.focus != i || w.checked[i] != w.fields[i].value {
+				w.focus = i
+				return w.validate(i)
+			}
+			return nil
+		}
+	}
+	w.step = stepTest
+	if w.flow() != FlowClientCredentials {
+		return emit(needSignInMsg{in: w.input(), then: signInThenTest})
+	}
+	return w.StartTest()
+}
+
+// StartTest runs the connection test in a goroutine.
+func (w *wizard) StartTest() tea.Cmd {
+	w.Cancel()
+	ctx, cancel := context.WithCancel(context.Background())
+	w.step, w.cancel, w.testing, w.testErr, w.steps, w.companies = stepTest, cancel, true, nil, nil, nil
+	w.run = w.c.nextRun()
+	b, in := w.c.b, w.input()
+	return stream(ctx, w.run, func(ctx context.Context, send func(any)) any {
+		cs, err := b.TestConnection(ctx, in, func(s Step) { send(s) })
+		return testResult{companies: cs, err: err}
+	})
+}
+
+// StepEvent records one test step.
+func (w *wizard) StepEvent(run int, s Step) {
+	if run != w.run {
+		return
+	}
+	s.Detail = sanitize(s.Detail)
+	for i := range w.steps {
+		if w.steps[i].Name == s.Name {
+			w.steps[i] = s
+			return
+		}
+	}
+	w.steps = append(w.steps, s)
+}
+
+// TestDone ends the test and prepares the company choice.
+func (w *wizard) TestDone(run int, r testResult) tea.Cmd {
+	if run != w.run {
+		return nil
+	}
+	w.testing, w.testErr, w.cancel = false, r.err, nil
+	w.companies = make([]Company, len(r.companies))
+	w.chosen = make([]bool, len(r.companies))
+	for i, c := range r.companies {
+		w.companies[i] = Company{ID: c.ID, Name: sanitize(c.Name)}
+		w.chosen[i] = true
+	}
+	w.compCur = 0
+	return nil
+}
+
+func (w *wizard) testKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "r":
+		if !w.testing {
+			w.step = stepFields
+			return w.submitFields()
+		}
+	case "enter":
+		if !w.testing && w.testErr == nil && len(w.companies) > 0 {
+			w.step = stepCompanies
+		}
+	}
+	return nil
+}
+
+func (w *wizard) companiesKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := w.c.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		w.compCur = max(0, w.compCur-1)
+	case key.Matches(msg, k.Down):
+		w.compCur = min(len(w.companies)-1, w.compCur+1)
+	case msg.String() == "space" || msg.String() == "x":
+		w.chosen[w.compCur] = !w.chosen[w.compCur]
+	case msg.String() == "a":
+		all := !allTrue(w.chosen)
+		for i := range w.chosen {
+			w.chosen[i] = all
+		}
+	case key.Matches(msg, k.Enter):
+		return w.save()
+	}
+	return nil
+}
+
+func allTrue(bs []bool) bool {
+	for _, b := range bs {
+		if !b {
+			return false
+		}
+	}
+	return true
+}
+
+func (w *wizard) save() tea.Cmd {
+	var ids []string
+	for i, c := range w.companies {
+		if w.chosen[i] {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 || w.saving {
+		return nil
+	}
+	w.saving, w.saveErr = true, nil
+	b, in := w.c.b, w.input()
+	return func() tea.Msg {
+		if err := b.SaveConnection(in, ids); err != nil {
+			return fatalMsg{title: "Could not save the connection", err: err}
+		}
+		return wizardDoneMsg{}
+	}
+}
+
+func (w *wizard) Breadcrumb() string {
+	parts := make([]string, numSteps)
+	for i, n := range stepNames {
+		switch {
+		case i == w.step:
+			parts[i] = "[" + n + "]"
+		default:
+			parts[i] = n
+		}
+	}
+	return fmt.Sprintf("Step %d/%d: ", w.step+1, numSteps) + strings.Join(parts, " › ")
+}
+
+func (w *wizard) HelpKeys() []key.Binding {
+	b := func(k, d string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, d)) }
+	back := b("esc", "back")
+	switch w.step {
+	case stepIntro:
+		return []key.Binding{b("j/k", "move"), b("space", "tick"), b("enter", "continue"), b("esc", "quit")}
+	case stepFlow:
+		return []key.Binding{b("j/k", "choose"), b("enter", "continue"), back}
+	case stepFields:
+		return []key.Binding{b("tab", "next field"), b("shift+tab", "previous"), b("enter", "test connection"), back}
+	case stepTest:
+		if w.testing {
+			return []key.Binding{b("esc", "stop")}
+		}
+		if w.testErr != nil {
+			return []key.Binding{b("r", "retry"), b("esc", "back to the fields")}
+		}
+		return []key.Binding{b("enter", "choose companies"), back}
+	}
+	return []key.Binding{b("space", "tick"), b("a", "all/none"), b("enter", "save and sync"), back}
+}
