@@ -242,11 +242,14 @@ func decodeInvoice(v []byte) (*Invoice, error) {
 // upsert whose date changed delete the old key.
 const dateKeyLen = 8
 
+// dateKey is the calendar day of t in t's own location: a range bound
+// given in local time means that local day, and stored invoice dates are
+// midnight UTC already (see day).
 func dateKey(t time.Time) []byte {
 	if t.IsZero() {
 		return []byte("00010101")
 	}
-	return []byte(t.UTC().Format("20060102"))
+	return []byte(t.Format("20060102"))
 }
 
 func invoiceKey(date []byte, id string) []byte {
@@ -298,6 +301,7 @@ func (db *DB) CommitPage(companyID string, invoices []bc.PurchaseInvoice, vendor
 		if err != nil {
 			return err
 		}
+		setFill(recs, ids, companyID, invoices)
 		for i := range invoices {
 			inv := fromWire(companyID, &invoices[i])
 			inv.LastSeenRun = runID
@@ -339,6 +343,37 @@ func validatePage(companyID string, invoices []bc.PurchaseInvoice, runID string)
 		}
 	}
 	return nil
+}
+
+// appendFill is how full bbolt packs a page before splitting it when a
+// page of invoices lands entirely after the bucket's last key (a backfill
+// walking forward in time): bbolt's default split at 50% would leave those
+// pages half empty for good. Keys landing in the middle keep the default,
+// which suits random inserts better (measured: 0.9 costs ~35% more disk
+// there). The setting lasts one transaction.
+const appendFill = 0.9
+
+func setFill(recs, ids *bolt.Bucket, companyID string, invoices []bc.PurchaseInvoice) {
+	if len(invoices) == 0 {
+		return
+	}
+	minKey, minID := []byte(nil), ""
+	for i := range invoices {
+		inv := &invoices[i]
+		k := invoiceKey(dateKey(day(inv.InvoiceDate).Time), inv.ID)
+		if minKey == nil || bytes.Compare(k, minKey) < 0 {
+			minKey = k
+		}
+		if minID == "" || inv.ID < minID {
+			minID = inv.ID
+		}
+	}
+	if last, _ := recs.Cursor().Last(); bytes.Compare(minKey, last) > 0 {
+		recs.FillPercent = appendFill
+	}
+	if last, _ := ids.Cursor().Last(); bytes.Compare([]byte(minID), last) > 0 {
+		ids.FillPercent = appendFill
+	}
 }
 
 type upsertClass int
