@@ -1,0 +1,130 @@
+package bcsim
+
+import (
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Faults are switched at runtime to exercise the client's retry and error
+// paths. The zero value is a healthy tenant.
+type Faults struct {
+	Rate429    float64       // share of API requests answered 429 Application_TooManyRequests
+	Rate503    float64       // share answered 503 (BC's queue timeout)
+	RetryAfter time.Duration // Retry-After on 429/503, whole seconds rounded up; 0 = no header
+	DropRate   float64       // share of requests whose connection is hijacked and closed, no response
+	// ExpireSecret makes the main demo app's secret expired: new tokens
+	// fail with 7000222; tokens already issued keep working until they expire.
+	ExpireSecret     bool
+	RevokePermission bool   // 403 on purchaseInvoices and their lines (BC permission set removed)
+	RefuseUsers      bool   // 403 on the automation users endpoint
+	FailCompany      string // a company id whose every request answers 500
+	// Every makes the rate faults deterministic: every Nth API request
+	// (counted from SetFaults) gets the first fault whose rate is non-zero,
+	// in the order 429, 503, drop (429 when no rate is set); rates are then
+	// not drawn at random.
+	Every int
+}
+
+type faultKind int
+
+const (
+	faultNone faultKind = iota
+	fault429
+	fault503
+	faultDrop
+)
+
+type faultState struct {
+	mu  sync.Mutex
+	f   Faults
+	n   int64
+	rng *rand.Rand
+}
+
+func (s *faultState) init(seed int64) { s.rng = rand.New(rand.NewPCG(uint64(seed), 0xfa17)) }
+
+// SetFaults replaces the active faults and restarts the Every count.
+func (t *Tenant) SetFaults(f Faults) {
+	t.faults.mu.Lock()
+	t.faults.f, t.faults.n = f, 0
+	t.faults.mu.Unlock()
+}
+
+// Faults returns the active faults.
+func (t *Tenant) Faults() Faults {
+	t.faults.mu.Lock()
+	defer t.faults.mu.Unlock()
+	return t.faults.f
+}
+
+// next decides the transport-level fault for one API request.
+func (s *faultState) next() (faultKind, Faults) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.f
+	s.n++
+	if f.Every > 0 {
+		if s.n%int64(f.Every) != 0 {
+			return faultNone, f
+		}
+		switch {
+		case f.Rate429 > 0:
+			return fault429, f
+		case f.Rate503 > 0:
+			return fault503, f
+		case f.DropRate > 0:
+			return faultDrop, f
+		}
+		return fault429, f
+	}
+	if f.Rate429+f.Rate503+f.DropRate <= 0 {
+		return faultNone, f
+	}
+	x := s.rng.Float64()
+	switch {
+	case x < f.Rate429:
+		return fault429, f
+	case x < f.Rate429+f.Rate503:
+		return fault503, f
+	case x < f.Rate429+f.Rate503+f.DropRate:
+		return faultDrop, f
+	}
+	return faultNone, f
+}
+
+// inject answers the request with the fault and reports whether it did.
+func inject(w http.ResponseWriter, k faultKind, f Faults) bool {
+	switch k {
+	case fault429:
+		retryAfter(w, f.RetryAfter)
+		bcError(w, http.StatusTooManyRequests, "Application_TooManyRequests", "Too many requests reached.  Actual (101).  Maximum (100).")
+	case fault503:
+		retryAfter(w, f.RetryAfter)
+		bcError(w, http.StatusServiceUnavailable, "Unavailable", "The request was queued for too long and timed out. Please try again later.")
+	case faultDrop:
+		drop(w)
+	default:
+		return false
+	}
+	return true
+}
+
+func retryAfter(w http.ResponseWriter, d time.Duration) {
+	if d > 0 {
+		w.Header().Set("Retry-After", strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10))
+	}
+}
+
+// drop closes the connection without a response, like a reset mid-flight.
+func drop(w http.ResponseWriter) {
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler)
+}

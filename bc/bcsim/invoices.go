@@ -1,0 +1,173 @@
+package bcsim
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"sort"
+	"strings"
+)
+
+// serveInvoices handles purchaseInvoices, purchaseInvoices(id),
+// purchaseInvoices(id)/purchaseInvoiceLines and top-level purchaseInvoiceLines.
+func (t *Tenant) serveInvoices(w http.ResponseWriter, r *http.Request, q query, ctx string, co *company, segs []string) {
+	set, key, hasKey := splitKey(segs[0])
+	if q.expand && (set != "purchaseInvoices" || len(segs) > 1) {
+		badRequest(w, "BadRequest", "Could not find a navigation property named 'purchaseInvoiceLines'.")
+		return
+	}
+	if err := checkSelect(q.expandSel, lineEntity.valid, lineEntity.name); err != nil {
+		badRequest(w, "BadRequest_PropertyNotFound", err.Error())
+		return
+	}
+	render := func(buf *bytes.Buffer, v *inv) error { return renderInvoice(buf, v, q) }
+	switch {
+	case set == "purchaseInvoices" && len(segs) == 1 && !hasKey:
+		serveInvoiceList(t, w, r, q, ctx+"purchaseInvoices", co, render)
+	case set == "purchaseInvoices" && hasKey:
+		t.mu.RLock()
+		v := co.byID[strings.ToLower(key)]
+		t.mu.RUnlock()
+		if v == nil {
+			notFound(w, "Purch. Inv. Header")
+			return
+		}
+		if len(segs) == 1 {
+			serveOneOf(w, q, ctx+"purchaseInvoices/$entity", invoiceEntity, v, render)
+			return
+		}
+		if len(segs) != 2 || segs[1] != "purchaseInvoiceLines" {
+			bcError(w, http.StatusNotFound, "BadRequest_NotFound", "No HTTP resource was found that matches the request URI.")
+			return
+		}
+		serveList(w, r, q, ctx+"purchaseInvoices("+v.ID+")/purchaseInvoiceLines", lineEntity, linePtrs(v), nil)
+	case set == "purchaseInvoiceLines" && len(segs) == 1:
+		t.serveTopLines(w, r, q, ctx+"purchaseInvoiceLines", co, key, hasKey)
+	default:
+		bcError(w, http.StatusNotFound, "BadRequest_NotFound", "No HTTP resource was found that matches the request URI.")
+	}
+}
+
+// serveInvoiceList pages under the read lock: UpdateInvoice swaps
+// pointers inside the invoice slice, so the page is picked while locked and
+// rendered after (stored invoices themselves are immutable).
+func serveInvoiceList(t *Tenant, w http.ResponseWriter, r *http.Request, q query, ctx string, co *company, render func(*bytes.Buffer, *inv) error) {
+	e := invoiceEntity
+	if err := checkSelect(q.sel, e.valid, e.name); err != nil {
+		badRequest(w, "BadRequest_PropertyNotFound", err.Error())
+		return
+	}
+	var pred func(*inv) bool
+	if q.filter != nil {
+		var err error
+		if pred, err = compile(q.filter, e.fields, e.name); err != nil {
+			badRequest(w, "BadRequest", err.Error())
+			return
+		}
+	}
+	size := q.pageSize
+	if q.top >= 0 {
+		size = min(size, q.top)
+	}
+	t.mu.RLock()
+	page, more := pageOf(co.invoices, e.key, pred, q.skip, size)
+	t.mu.RUnlock()
+	if q.top >= 0 && len(page) >= q.top {
+		more = false
+	}
+	writePage(w, r, q, ctx, e, page, more, render)
+}
+
+func renderInvoice(buf *bytes.Buffer, v *inv, q query) error {
+	head := *v
+	head.Lines = nil
+	var extra func(*bytes.Buffer) error
+	if q.expand {
+		extra = func(b *bytes.Buffer) error {
+			b.WriteString(`,"purchaseInvoiceLines":[`)
+			for i := range v.Lines {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				l := &v.Lines[i]
+				if err := writeEntity(b, l, lineEntity.tag(l), q.expandSel, nil); err != nil {
+					return err
+				}
+			}
+			b.WriteByte(']')
+			return nil
+		}
+	}
+	return writeEntity(buf, &head, invoiceEntity.tag(v), q.sel, extra)
+}
+
+func linePtrs(v *inv) []*line {
+	out := make([]*line, len(v.Lines))
+	for i := range v.Lines {
+		out[i] = &v.Lines[i]
+	}
+	return out
+}
+
+// serveTopLines: BC refuses top-level lines without a document or line id.
+func (t *Tenant) serveTopLines(w http.ResponseWriter, r *http.Request, q query, ctx string, co *company, key string, hasKey bool) {
+	if !hasKey && (q.filter == nil || !q.filter.hasEq("documentId", "id")) {
+		badRequest(w, "BadRequest", "You must specify an Id or a Document Id to get the lines.")
+		return
+	}
+	var lines []*line
+	t.mu.RLock()
+	if doc, ok := q.filter.eqLiteral("documentId"); ok && !hasKey {
+		if v := co.byID[strings.ToLower(doc)]; v != nil {
+			lines = linePtrs(v)
+		}
+	} else {
+		for _, v := range co.invoices {
+			lines = append(lines, linePtrs(v)...)
+		}
+	}
+	t.mu.RUnlock()
+	sort.Slice(lines, func(i, j int) bool { return lineEntity.key(lines[i]) < lineEntity.key(lines[j]) })
+	if hasKey {
+		for _, l := range lines {
+			if equalID(l.ID, key) {
+				serveOneOf(w, q, ctx+"/$entity", lineEntity, l, nil)
+				return
+			}
+		}
+		notFound(w, "Purch. Inv. Line")
+		return
+	}
+	serveList(w, r, q, ctx, lineEntity, lines, nil)
+}
+
+// eqLiteral finds name eq <literal> in the top-level and-chain.
+func (n *node) eqLiteral(name string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	switch n.op {
+	case "and":
+		if s, ok := n.left.eqLiteral(name); ok {
+			return s, ok
+		}
+		return n.right.eqLiteral(name)
+	case "eq":
+		if n.name == name {
+			if s, ok := unquote(n.lit); ok {
+				return s, true
+			}
+			return strings.Trim(n.lit, "{}"), true
+		}
+	}
+	return "", false
+}
+
+// jsonString encodes s without HTML escaping, so links stay readable.
+func jsonString(s string) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
+}
