@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/bcspend/bcspend/store"
+)
+
+func init() {
+	register(command{"config", "show or change settings (list, get KEY, set KEY VALUE, unset KEY)", runConfig})
+}
+
+// setting is one user-changeable setting. Changing one never needs the
+// network: what depends on it is re-derived from the stored invoices.
+type setting struct {
+	key, def, help string
+	values         []string // the accepted values
+}
+
+var settings = []setting{
+	{store.SettingGranularity, "invoice",
+		"one spend transaction per invoice, or one per invoice line (a bundle invoice split by product)",
+		[]string{"invoice", "line"}},
+}
+
+func findSetting(key string) (setting, bool) {
+	for _, s := range settings {
+		if s.key == key {
+			return s, true
+		}
+	}
+	return setting{}, false
+}
+
+func runConfig(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("config", "config list | get KEY | set KEY VALUE | unset KEY", g, io)
+	if code, ok := parseSub(fs, args); !ok {
+		return code
+	}
+	a := fs.Args()
+	if len(a) == 0 {
+		a = []string{"list"}
+	}
+	want := map[string]int{"list": 1, "get": 2, "set": 3, "unset": 2}
+	n, ok := want[a[0]]
+	if !ok || len(a) != n {
+		return usageErr(io, "Usage: bcspend config list | get KEY | set KEY VALUE | unset KEY", "Settings: "+settingKeys()+".")
+	}
+	var s setting
+	if a[0] != "list" {
+		if s, ok = findSetting(a[1]); !ok {
+			return usageErr(io, fmt.Sprintf("Unknown setting %q", a[1]), "Settings: "+settingKeys()+".")
+		}
+	}
+	if a[0] == "set" && !slices.Contains(s.values, a[2]) {
+		return usageErr(io, fmt.Sprintf("%s cannot be %q", s.key, a[2]),
+			fmt.Sprintf("Use one of: %s.", strings.Join(s.values, ", ")))
+	}
+	db, err := store.Open(g.DB)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer db.Close()
+	switch a[0] {
+	case "list":
+		err = configList(db, io)
+	case "get":
+		err = configGet(db, io, s)
+	case "set":
+		err = configSet(db, io, s, a[2])
+	case "unset":
+		err = configUnset(db, io, s)
+	}
+	if err != nil {
+		return fail(io, err)
+	}
+	return exitOK
+}
+
+func settingKeys() string {
+	keys := make([]string, len(settings))
+	for i, s := range settings {
+		keys[i] = s.key + " (" + strings.Join(s.values, "|") + ")"
+	}
+	return strings.Join(keys, ", ")
+}
+
+// value is the stored value or the default; isDefault says which.
+func value(db *store.DB, s setting) (v string, isDefault bool, err error) {
+	v, ok, err := db.Setting(s.key)
+	if err != nil || !ok {
+		return s.def, true, err
+	}
+	return v, false, nil
+}
+
+func configList(db *store.DB, io stdio) error {
+	for _, s := range settings {
+		v, def, err := value(db, s)
+		if err != nil {
+			return err
+		}
+		note := ""
+		if def {
+			note = "  (default)"
+		}
+		fmt.Fprintf(io.out, "%s = %s%s\n    %s; one of: %s\n", s.key, v, note, s.help, strings.Join(s.values, ", "))
+	}
+	return nil
+}
+
+// configGet prints only the value, so scripts can use $(bcspend config get ...).
+func configGet(db *store.DB, io stdio, s setting) error {
+	v, _, err := value(db, s)
+	if err == nil {
+		fmt.Fprintln(io.out, v)
+	}
+	return err
+}
+
+func configSet(db *store.DB, io stdio, s setting, v string) error {
+	if err := db.SetSetting(s.key, v); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.out, "%s = %s\n", s.key, v)
+	fmt.Fprintln(io.err, "Spend figures use it from now on; no sync is needed.")
+	return nil
+}
+
+func configUnset(db *store.DB, io stdio, s setting) error {
+	if err := db.DeleteSetting(s.key); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.out, "%s = %s  (default)\n", s.key, s.def)
+	return nil
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/bcspend/bcspend/service"
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/syncer"
+)
+
+func init() {
+	register(command{"sync", "fetch paid invoices, users and exchange rates from Business Central (headless, for cron)", runSync})
+}
+
+func runSync(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("sync", "sync [--full] [--json]", g, io)
+	full := fs.Bool("full", false, "re-read the whole window and mark invoices deleted in Business Central as removed")
+	asJSON := fs.Bool("json", false, "print the summary as JSON on stdout (progress still goes to stderr)")
+	if code, ok := parseSub(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return usageErr(io, "sync takes no arguments, got "+fmt.Sprint(fs.Args()), "See 'bcspend sync --help'.")
+	}
+	db, err := store.Open(g.DB)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer db.Close()
+	opt := service.Options{Keyring: keyring(), SecretOverride: strings.TrimSpace(os.Getenv("BCSPEND_CLIENT_SECRET"))}
+	pr := newProgressPrinter(io.err)
+	sum, err := service.Sync(ctx, db, opt, syncer.Options{Full: *full, Progress: pr.update})
+	pr.finish()
+	for _, w := range sum.Warnings {
+		fmt.Fprintf(io.err, "warning: %s\n", w.Message)
+		if w.Remedy != "" {
+			fmt.Fprintf(io.err, "  what to do: %s\n", w.Remedy)
+		}
+	}
+	if sum.RunID != "" {
+		printSummary(io.out, sum, *asJSON)
+	}
+	if err != nil {
+		return fail(io, err)
+	}
+	return exitOK
+}
+
+func printSummary(w io.Writer, s syncer.Summary, asJSON bool) {
+	if asJSON {
+		e := json.NewEncoder(w)
+		e.SetIndent("", "  ")
+		_ = e.Encode(s)
+		return
+	}
+	fmt.Fprintln(w, summaryLine(s))
+}
+
+// summaryLine is the one line cron mails and logs keep.
+func summaryLine(s syncer.Summary) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "sync %s in %s: %s, %d invoices fetched (%d new, %d changed, %d removed)",
+		s.Outcome, s.End.Sub(s.Start).Round(100*time.Millisecond), plural(len(s.Companies), "company", "companies"),
+		s.Fetched, s.New, s.Changed, s.Removed)
+	if s.Users != nil {
+		fmt.Fprintf(&b, ", %s", plural(s.Users.Total, "user", "users"))
+	}
+	fmt.Fprintf(&b, "; %s, %d retries", plural(int(s.Requests), "request", "requests"), s.Retries)
+	if s.ThrottleWait > 0 {
+		fmt.Fprintf(&b, ", %s waiting on throttling", s.ThrottleWait.Round(100*time.Millisecond))
+	}
+	if s.Outcome == store.OutcomePartial {
+		var failed []string
+		for _, c := range s.Companies {
+			if !c.OK {
+				failed = append(failed, c.Name)
+			}
+		}
+		fmt.Fprintf(&b, "; failed: %s", strings.Join(failed, ", "))
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// progressPrinter shows sync progress on stderr: one line rewritten with \r
+// on a terminal, plain lines (one per committed page) otherwise, so cron
+// logs and journald keep a readable trail.
+type progressPrinter struct {
+	w         io.Writer
+	tty       bool
+	order     []string
+	companies map[string]syncer.Progress
+	last      time.Time
+	drawn     bool
+}
+
+func newProgressPrinter(w io.Writer) *progressPrinter {
+	p := &progressPrinter{w: w, companies: map[string]syncer.Progress{}}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		p.tty = true
+	}
+	return p
+}
+
+func (p *progressPrinter) update(pr syncer.Progress) {
+	if _, ok := p.companies[pr.CompanyID]; !ok {
+		p.order = append(p.order, pr.CompanyID)
+	}
+	p.companies[pr.CompanyID] = pr
+	if p.tty {
+		p.draw(pr.Done)
+		return
+	}
+	fmt.Fprintln(p.w, progressLine(pr))
+}
+
+// draw rewrites the terminal line, at most ten times a second.
+func (p *progressPrinter) draw(force bool) {
+	if !force && time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	parts := make([]string, 0, len(p.order))
+	var throttled time.Duration
+	for _, id := range p.order {
+		c := p.companies[id]
+		mark := "…"
+		switch {
+		case c.Done && c.Err != nil:
+			mark = "✗"
+		case c.Done:
+			mark = "✓"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s %d", mark, c.Company, c.Invoices))
+		throttled = c.ThrottleWait
+	}
+	line := "syncing: " + strings.Join(parts, " | ")
+	if throttled > 0 {
+		line += fmt.Sprintf(" | throttled %s", throttled.Round(time.Second))
+	}
+	fmt.Fprintf(p.w, "\r%s\x1b[K", line)
+	p.drawn = true
+}
+
+func progressLine(pr syncer.Progress) string {
+	switch {
+	case pr.Done && pr.Err != nil:
+		return fmt.Sprintf("%s: failed after %d invoices: %v", pr.Company, pr.Invoices, pr.Err)
+	case pr.Done:
+		return fmt.Sprintf("%s: done, %d invoices in %s (%d new, %d changed)", pr.Company, pr.Invoices,
+			plural(pr.Pages, "page", "pages"), pr.New, pr.Changed)
+	case pr.Pages == 0:
+		how := pr.Mode
+		if pr.Resumed {
+			how += ", resuming an interrupted run"
+		}
+		return fmt.Sprintf("%s: %s", pr.Company, how)
+	}
+	return fmt.Sprintf("%s: page %d committed, %d invoices, %d lines", pr.Company, pr.Pages, pr.Invoices, pr.Lines)
+}
+
+// finish ends the terminal line so what follows starts on its own.
+func (p *progressPrinter) finish() {
+	if p.tty && p.drawn {
+		p.draw(true)
+		fmt.Fprintln(p.w)
+	}
+}

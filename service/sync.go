@@ -1,0 +1,18 @@
+package service
+
+import (
+	"context"
+
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/syncer"
+)
+
+// Sync opens a client for the saved connection and runs one sync: the
+// same engine for `bcspend sync` and the console's sync action.
+func Sync(ctx context.Context, db *store.DB, opt Options, so syncer.Options) (syncer.Summary, error) {
+	client, conn, err := OpenClient(db, opt)
+	if err != nil {
+		return syncer.Summary{Outcome: store.OutcomeFailed}, err
+	}
+	return syncer.Run(ctx, db, client, conn, so)
+}

@@ -1,0 +1,210 @@
+package syncer
+
+import (
+	"context"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/store"
+)
+
+// company syncs one company: its invoice pass, then its exchange rates.
+// Every page is committed with its checkpoint, so an error here loses
+// nothing already fetched.
+func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummary, err error) {
+	cs = CompanySummary{ID: c.ID, Name: displayName(c)}
+	p, err := r.begin(c)
+	if err == nil {
+		cs.Mode, cs.Resumed = p.state.Mode, p.resumed
+		r.report(&p, &cs, false, nil)
+		err = r.fetch(ctx, &p, &cs)
+	}
+	if err == nil {
+		err = r.finish(&p, &cs)
+	}
+	if err == nil {
+		err = r.rates(ctx, c, &cs)
+	}
+	cs.OK, cs.Error = err == nil, problemOf(err)
+	r.report(&p, &cs, true, err)
+	return cs, err
+}
+
+func displayName(c store.Company) string {
+	if c.DisplayName != "" {
+		return c.DisplayName
+	}
+	return c.Name
+}
+
+// begin plans the pass and, for a new one, saves its checkpoint before the
+// first request: a run killed before its first page then resumes the same
+// pass (a --full stays a full) instead of forgetting it.
+func (r *runner) begin(c store.Company) (pass, error) {
+	st, ok, err := r.db.SyncState(c.ID)
+	if err != nil {
+		return pass{}, err
+	}
+	p := planPass(c, st, ok, r.conn, r.runID, r.opt)
+	if p.id == r.runID && !p.resumed && !p.pagingDone {
+		err = r.db.SaveSyncState(c.ID, p.state)
+	}
+	return p, err
+}
+
+// fetch pages through the pass's query, committing each page. A saved
+// nextLink that BC refuses (skiptokens go stale) restarts the query from
+// its first page: upserts are idempotent, so re-reading costs requests,
+// never correctness.
+func (r *runner) fetch(ctx context.Context, p *pass, cs *CompanySummary) error {
+	if p.pagingDone {
+		return nil
+	}
+	vendors := newVendorCache(r.client, r.db, p.company.ID, p.state.Mode == store.ModeFull)
+	q := p.query()
+	q.ResumeFrom = p.state.NextLink
+	got := false
+	each := func(pg bc.InvoicePage) error {
+		got = true
+		return r.commit(ctx, p, pg, vendors, cs)
+	}
+	err := r.client.Invoices(ctx, p.company.ID, q, each)
+	if err == nil || q.ResumeFrom == "" || got || !staleLink(err) || ctx.Err() != nil {
+		return err
+	}
+	p.state.NextLink, p.state.Pages, p.state.Fetched = "", 0, 0
+	p.state.Updated = p.started
+	if err := r.db.SaveSyncState(p.company.ID, p.state); err != nil {
+		return err
+	}
+	q.ResumeFrom = ""
+	return r.client.Invoices(ctx, p.company.ID, q, each)
+}
+
+// staleLink reports whether a failed resume deserves a restart: BC did
+// not accept the saved link (expired skiptoken, or a link to a host the
+// connection no longer uses). Auth, throttling and network failures would
+// fail the restart the same way, so they are returned instead.
+func staleLink(err error) bool {
+	e, ok := bc.AsError(err)
+	return ok && e.Kind == bc.KindProtocol
+}
+
+// commit stores one page with its checkpoint in one transaction.
+func (r *runner) commit(ctx context.Context, p *pass, pg bc.InvoicePage, vendors *vendorCache, cs *CompanySummary) error {
+	keep, err := r.accept(p, pg.Invoices)
+	if err != nil {
+		return err
+	}
+	vs, err := vendors.forPage(ctx, keep)
+	if err != nil {
+		return err
+	}
+	st := p.state
+	st.NextLink = pg.Next
+	st.Pages++
+	st.Fetched += len(pg.Invoices)
+	// Skipped invoices were seen too: the watermark covers the whole page.
+	st.Watermark = maxModified(st.Watermark, pg.Invoices)
+	st.Updated = r.opt.Now()
+	res, err := r.db.CommitPage(p.company.ID, keep, vs, st, p.id)
+	if err != nil {
+		return err
+	}
+	st.Watermark = res.Watermark
+	p.state = st
+	cs.Pages++
+	cs.Fetched += len(pg.Invoices)
+	cs.Lines += countLines(pg.Invoices)
+	cs.New += res.New
+	cs.Changed += res.Changed
+	cs.Vendors += len(vs)
+	r.report(p, cs, false, nil)
+	return nil
+}
+
+// accept filters an incremental page: it returns every invoice whatever
+// its status, but only paid ones dated inside the window are new spend;
+// any other is stored only when bcspend already holds it, so a Paid ->
+// Canceled change is recorded (and stops counting) while drafts and old
+// invoices stay out. Backfill and full queries are already filtered by BC.
+func (r *runner) accept(p *pass, invs []bc.PurchaseInvoice) ([]bc.PurchaseInvoice, error) {
+	if p.state.Mode != store.ModeIncremental {
+		return invs, nil
+	}
+	keep := make([]bc.PurchaseInvoice, 0, len(invs))
+	for i := range invs {
+		inv := &invs[i]
+		if inv.Status == bc.StatusPaid && !inv.InvoiceDate.Before(p.windowFrom) {
+			keep = append(keep, *inv)
+			continue
+		}
+		// An unreadable stored copy counts as held: BC's copy repairs it.
+		if _, held, err := r.db.Invoice(p.company.ID, inv.ID); held || err != nil {
+			keep = append(keep, *inv)
+		}
+	}
+	return keep, nil
+}
+
+// finish closes a pass whose pages are all committed: a full pass marks
+// what BC no longer returned as removed, then the watermark is made final
+// and the checkpoint leaves InProgress. Both steps are idempotent, so a
+// kill between them is finished by the next run.
+func (r *runner) finish(p *pass, cs *CompanySummary) error {
+	if p.state.Mode == store.ModeFull {
+		n, err := r.db.MarkRemoved(p.company.ID, p.id)
+		if err != nil {
+			return err
+		}
+		cs.Removed = n
+	}
+	st := p.state
+	st.InProgress, st.NextLink = false, ""
+	st.Watermark = finalWatermark(st.Watermark, p.started)
+	st.Updated = r.opt.Now()
+	if err := r.db.SaveSyncState(p.company.ID, st); err != nil {
+		return err
+	}
+	p.state = st
+	return nil
+}
+
+// rates stores the company's exchange rate table (one request: the table
+// is small, and BC serves it whole).
+func (r *runner) rates(ctx context.Context, c store.Company, cs *CompanySummary) error {
+	rates, err := r.client.ExchangeRates(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	if err := r.db.PutExchangeRates(c.ID, rates); err != nil {
+		return err
+	}
+	cs.Rates = len(rates)
+	return nil
+}
+
+// report sends the company's progress.
+func (r *runner) report(p *pass, cs *CompanySummary, done bool, err error) {
+	r.progress(Progress{CompanyID: cs.ID, Company: cs.Name, Mode: p.state.Mode, Resumed: p.resumed,
+		Pages: cs.Pages, Invoices: cs.Fetched, Lines: cs.Lines, New: cs.New, Changed: cs.Changed,
+		Done: done, Err: err})
+}
+
+// maxModified is the later of w and the page's latest lastModifiedDateTime.
+func maxModified(w time.Time, invs []bc.PurchaseInvoice) time.Time {
+	for i := range invs {
+		if m := invs[i].LastModifiedDateTime.UTC(); m.After(w) {
+			w = m
+		}
+	}
+	return w
+}
+
+func countLines(invs []bc.PurchaseInvoice) int {
+	n := 0
+	for i := range invs {
+		n += len(invs[i].Lines)
+	}
+	return n
+}

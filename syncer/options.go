@@ -1,0 +1,58 @@
+package syncer
+
+import (
+	"time"
+)
+
+// DefaultOverlap is how far before the last watermark an incremental run
+// starts reading again: it absorbs clock skew between BC's servers and
+// changes committed while the previous run was paging. Re-reading is
+// harmless (upserts are idempotent); missing a change is not.
+const DefaultOverlap = 10 * time.Minute
+
+// Options tune one Run. The zero value is a normal run.
+type Options struct {
+	// Full re-reads the whole window and marks invoices BC no longer
+	// returns as removed.
+	Full bool
+	// Now is the clock for the window and the run history; default
+	// time.Now. Tests pass the simulated tenant's clock.
+	Now func() time.Time
+	// Progress receives a company's figures after each committed page and
+	// once when the company is done. Calls are serialised, so it needs no
+	// locking of its own, but it must return quickly.
+	Progress func(Progress)
+	// Overlap overrides DefaultOverlap.
+	Overlap time.Duration
+}
+
+func (o *Options) defaults() {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Overlap <= 0 {
+		o.Overlap = DefaultOverlap
+	}
+	if o.Progress == nil {
+		o.Progress = func(Progress) {}
+	}
+}
+
+// Progress is one company's state during a run, for a per-company bar.
+type Progress struct {
+	CompanyID string
+	Company   string // display name
+	Mode      string // backfill | incremental | full
+	Resumed   bool   // continuing an interrupted run's pages
+	Pages     int    // pages committed by this run
+	Invoices  int    // invoices fetched by this run
+	Lines     int    // their lines
+	New       int
+	Changed   int
+	// Throttled and ThrottleWait are the client's, shared by all
+	// companies: BC's limits are per user, not per company.
+	Throttled    int64
+	ThrottleWait time.Duration
+	Done         bool
+	Err          error // set with Done when the company failed
+}
