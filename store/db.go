@@ -251,6 +251,9 @@ func (db *DB) update(op string, fn func(tx *bolt.Tx) error) error {
 	if errors.As(err, &fe) {
 		return fe.err
 	}
+	if errors.Is(err, bolterr.ErrDatabaseNotOpen) {
+		return fmt.Errorf("store: %s: the database is closed", op)
+	}
 	if err != nil {
 		return &WriteError{Op: op, Err: err}
 	}
