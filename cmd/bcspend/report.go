@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net"
 
 	"github.com/bcspend/bcspend/bc"
 )
@@ -23,3 +24,20 @@ func usageErr(io stdio, msg, remedy string) int {
 
 // isAdminKind reports whether a stored error kind needs the admin.
 func isAdminKind(kind string) bool { return bc.Kind(kind).NeedsAdmin() }
+
+// checkLoopback refuses to serve the simulated tenant beyond this machine:
+// it hands out tokens to anyone who asks.
+func checkLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return &bc.Error{Kind: bc.KindInput, Message: "Invalid --addr " + addr, Fix: "Use HOST:PORT, e.g. 127.0.0.1:8765."}
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return &bc.Error{Kind: bc.KindInput, Message: "The simulated tenant only listens on loopback, not " + host,
+		Fix: "Use 127.0.0.1:PORT or [::1]:PORT."}
+}

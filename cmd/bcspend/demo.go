@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/service"
+	"github.com/bcspend/bcspend/store"
+)
+
+func init() {
+	register(command{"demo", "the console against the built-in simulated tenant, offline, no credentials", runDemo})
+}
+
+// demoEnv is a simulated tenant on loopback and a throwaway database.
+type demoEnv struct {
+	tenant *bcsim.Tenant
+	srv    *bcsim.Server
+	dir    string
+	db     *store.DB
+	target bc.Target
+}
+
+func startDemo(seed int64) (*demoEnv, error) {
+	ten := bcsim.New(bcsim.Config{Seed: seed})
+	srv, err := ten.Start("127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("could not start the simulated tenant: %w", err)
+	}
+	dir, err := os.MkdirTemp("", "bcspend-demo-")
+	if err != nil {
+		srv.Close()
+		return nil, err
+	}
+	db, err := store.Open(filepath.Join(dir, "demo.db"))
+	if err != nil {
+		srv.Close()
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	target := bc.Target{AuthorityURL: srv.AuthorityURL(), APIURL: srv.APIURL(), Tenant: bcsim.TenantID, Environment: bcsim.Environment}
+	return &demoEnv{tenant: ten, srv: srv, dir: dir, db: db, target: target}, nil
+}
+
+func (d *demoEnv) close() {
+	d.db.Close()
+	d.srv.Close()
+	os.RemoveAll(d.dir)
+}
+
+// connectRequest is the wizard's prefill: the demo app's credentials.
+func (d *demoEnv) connectRequest() service.ConnectRequest {
+	return service.ConnectRequest{Target: d.target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials,
+		ClientSecret: bcsim.ClientSecret}
+}
+
+func runDemo(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("demo", "demo [--seed N]", g, io)
+	seed := fs.Int64("seed", 1, "data seed of the simulated tenant")
+	if code, ok := parseSub(fs, args); !ok {
+		return code
+	}
+	d, err := startDemo(*seed)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer d.close()
+	return demoConsole(ctx, d, io)
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/bcspend/bcspend/bc/bcsim"
+)
+
+func init() {
+	register(command{"simulate", "serve the simulated tenant on loopback for trying connect and sync", runSimulate})
+}
+
+func runSimulate(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("simulate", "simulate [--addr HOST:PORT] [--seed N] [--latency D]", g, io)
+	addr := fs.String("addr", "127.0.0.1:0", "loopback address to listen on")
+	seed := fs.Int64("seed", 1, "data seed: the same seed gives the same tenant")
+	latency := fs.Duration("latency", 0, "delay added to every API request")
+	perMonth := fs.Int("invoices-per-month", 0, "invoices per company and month (0: realistic default)")
+	if code, ok := parseSub(fs, args); !ok {
+		return code
+	}
+	if err := checkLoopback(*addr); err != nil {
+		return fail(io, err)
+	}
+	ten := bcsim.New(bcsim.Config{Seed: *seed, Latency: *latency, InvoicesPerMonth: *perMonth})
+	srv, err := ten.Start(*addr)
+	if err != nil {
+		return fail(io, fmt.Errorf("could not listen on %s: %w", *addr, err))
+	}
+	defer srv.Close()
+	fmt.Fprintf(io.out, `Simulated Business Central tenant (seed %d)
+  authority URL:  %s
+  API URL:        %s
+  tenant:         %s  (or %s)
+  environment:    %s
+  client id:      %s  (client credentials; secret below)
+  client secret:  %s
+  public client:  %s  (device and browser flows, no secret)
+
+Try it (another terminal):
+  export BCSPEND_AUTHORITY_URL=%s BCSPEND_API_URL=%s BCSPEND_KEYRING=off
+  printf '%%s' '%s' | bcspend --db /tmp/bcspend-sim.db connect --tenant %s \
+      --environment %s --client-id %s --flow client-credentials --client-secret-stdin
+
+Press Ctrl-C to stop.
+`, *seed, srv.AuthorityURL(), srv.APIURL(), bcsim.TenantID, bcsim.TenantDomain, bcsim.Environment,
+		bcsim.ClientID, bcsim.ClientSecret, bcsim.PublicClientID,
+		srv.AuthorityURL(), srv.APIURL(), bcsim.ClientSecret, bcsim.TenantID, bcsim.Environment, bcsim.ClientID)
+	<-ctx.Done()
+	shutdown(srv)
+	return exitOK
+}
+
+func shutdown(srv interface{ Close() error }) {
+	done := make(chan struct{})
+	go func() { _ = srv.Close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Second):
+	}
+}
