@@ -584,6 +584,14 @@ func (db *DB) InvoiceCompanies() ([]string, error) {
 // It is marked Removed (kept as history, no longer counted), never deleted.
 // One transaction; returns how many were marked.
 func (db *DB) MarkRemoved(companyID, keepRunID string) (int, error) {
+	return db.MarkRemovedInRange(companyID, keepRunID, time.Time{}, time.Time{})
+}
+
+// MarkRemovedInRange is MarkRemoved limited to invoices dated in [from, to]
+// (calendar days, inclusive; zero = open end), for a reconcile that
+// fetched only a date window: invoices outside it were not asked for, so
+// their absence proves nothing.
+func (db *DB) MarkRemovedInRange(companyID, keepRunID string, from, to time.Time) (int, error) {
 	if keepRunID == "" {
 		return 0, errors.New("store: MarkRemoved: empty run id would mark every invoice removed")
 	}
@@ -593,26 +601,7 @@ func (db *DB) MarkRemoved(companyID, keepRunID string) (int, error) {
 		if err != nil || recs == nil {
 			return err
 		}
-		now := db.now().UTC()
-		type kv struct{ k, v []byte }
-		var changes []kv
-		err = recs.ForEach(func(k, v []byte) error {
-			inv, err := decodeInvoiceKV(companyID, k, v)
-			if err != nil {
-				// Leave it for the next sync to repair or report; one bad
-				// record must not block marking the others.
-				return nil
-			}
-			if inv.Removed || inv.LastSeenRun == keepRunID {
-				return nil
-			}
-			inv.Removed, inv.RemovedAt = true, now
-			changes = append(changes, kv{clone(k), encodeInvoice(inv)})
-			return nil
-		})
-		if err != nil {
-			return err
-		}
+		changes := removals(recs, companyID, keepRunID, from, to, db.now().UTC())
 		// Written after the walk: bbolt cursors must not see their bucket change.
 		for _, c := range changes {
 			if err := recs.Put(c.k, c.v); err != nil {
@@ -623,4 +612,33 @@ func (db *DB) MarkRemoved(companyID, keepRunID string) (int, error) {
 		return nil
 	})
 	return n, err
+}
+
+type kvPair struct{ k, v []byte }
+
+func removals(recs *bolt.Bucket, companyID, keepRunID string, from, to time.Time, now time.Time) []kvPair {
+	var out []kvPair
+	c := recs.Cursor()
+	k, v := c.First()
+	if !from.IsZero() {
+		k, v = c.Seek(dateKey(from))
+	}
+	var stop []byte
+	if !to.IsZero() {
+		stop = dateKey(to)
+	}
+	for ; k != nil; k, v = c.Next() {
+		if stop != nil && bytes.Compare(k[:min(len(k), dateKeyLen)], stop) > 0 {
+			break
+		}
+		inv, err := decodeInvoiceKV(companyID, k, v)
+		if err != nil || inv.Removed || inv.LastSeenRun == keepRunID {
+			// An unreadable record is left for the next sync to repair or
+			// report; it must not block marking the others.
+			continue
+		}
+		inv.Removed, inv.RemovedAt = true, now
+		out = append(out, kvPair{clone(k), encodeInvoice(inv)})
+	}
+	return out
 }

@@ -352,3 +352,25 @@ func TestCommitPageVendorsAndSyncState(t *testing.T) {
 		t.Error("state for unknown company")
 	}
 }
+
+func TestMarkRemovedInRange(t *testing.T) {
+	db, _ := openTemp(t)
+	old := samplePage(1, 5, testDate(2024, 6, 1))
+	recent := samplePage(100, 5, testDate(2026, 6, 1))
+	if _, err := db.CommitPage(testCompany, append(old, recent...), nil, SyncState{}, "inc"); err != nil {
+		t.Fatal(err)
+	}
+	// A full run over 2025-12-01.. sees 3 of the 5 recent ones.
+	if _, err := db.CommitPage(testCompany, recent[:3], nil, SyncState{}, "full"); err != nil {
+		t.Fatal(err)
+	}
+	n, err := db.MarkRemovedInRange(testCompany, "full", testDate(2025, 12, 1).Time, time.Time{})
+	if err != nil || n != 2 {
+		t.Fatalf("MarkRemovedInRange = %d %v; want 2", n, err)
+	}
+	for _, w := range old {
+		if inv, _, _ := db.Invoice(testCompany, w.ID); inv.Removed {
+			t.Errorf("invoice outside the window marked removed: %s", w.ID)
+		}
+	}
+}

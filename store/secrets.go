@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -64,15 +65,33 @@ type Secrets struct {
 	fellBack bool // the keyring failed after the probe
 }
 
-// NewSecrets probes kr (nil means "no keyring") once with a set/get/delete
-// of a test item, bounded by ProbeTimeout, and returns the Secrets of the
+// NewSecrets probes kr (nil means "no keyring") with a set/get/delete of a
+// test item, bounded by ProbeTimeout and done once per keyring per process,
+// and returns the Secrets of the
 // connection (tenantID, clientID).
 func (db *DB) NewSecrets(kr Keyring, tenantID, clientID string) *Secrets {
 	s := &Secrets{db: db, account: tenantID + "/" + clientID + "/"}
-	if kr != nil && probe(kr, s.account+"probe", ProbeTimeout) {
+	if kr != nil && probeOnce(kr, s.account+"probe") {
 		s.kr = kr
 	}
 	return s
+}
+
+// probed caches probe results per keyring for the life of the process:
+// NewSecrets is called by several commands and a hung Secret Service must
+// cost its timeout once, not on every call.
+var probed sync.Map // Keyring -> bool
+
+func probeOnce(kr Keyring, account string) bool {
+	if !reflect.TypeOf(kr).Comparable() {
+		return probe(kr, account, ProbeTimeout)
+	}
+	if ok, hit := probed.Load(kr); hit {
+		return ok.(bool)
+	}
+	ok := probe(kr, account, ProbeTimeout)
+	probed.Store(kr, ok)
+	return ok
 }
 
 // probe runs in a goroutine so a hung D-Bus call costs at most timeout; the
