@@ -17,7 +17,7 @@ type Options struct {
 }
 
 // ErrNotConnected is returned when no connection is saved yet.
-var ErrNotConnected = &bc.Error{Kind: bc.KindInput, Code: "not_connected", Message: "No Business Central connection is saved in this database",
+var ErrNotConnected = &bc.Error{Kind: bc.KindNotFound, Code: "not_connected", Message: "No Business Central connection is saved in this database",
 	Fix: "Run `bcspend connect ...` or start `bcspend` to open the setup wizard (or pass the right --db)."}
 
 // OpenClient builds an API client for the saved connection. Rotated refresh

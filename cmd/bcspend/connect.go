@@ -60,6 +60,8 @@ func runConnect(ctx context.Context, g *globals, args []string, io stdio) int {
 	if _, err := req.Validate(); err != nil {
 		return fail(io, err)
 	}
+	_, statErr := os.Stat(g.DB)
+	created := os.IsNotExist(statErr)
 	db, err := store.Open(g.DB)
 	if err != nil {
 		return fail(io, err)
@@ -76,6 +78,11 @@ func runConnect(ctx context.Context, g *globals, args []string, io stdio) int {
 	req.Progress = func(s bc.Step) { printStep(io.err, s) }
 	res, err := service.Connect(ctx, db, req)
 	if err != nil {
+		if created {
+			// A failed first connect leaves nothing behind.
+			db.Close()
+			os.Remove(g.DB)
+		}
 		return fail(io, err)
 	}
 	printConnected(io, res)
@@ -103,10 +110,11 @@ func readAllLimited(r io.Reader, n int64) ([]byte, error) {
 
 func printStep(w io.Writer, s bc.Step) {
 	switch {
-	case s.OK && s.Warn != "":
-		fmt.Fprintf(w, "  ✓ %s %s\n    note: %s\n", s.Name, s.Detail, s.Warn)
 	case s.OK:
-		fmt.Fprintf(w, "  ✓ %s %s\n", s.Name, s.Detail)
+		fmt.Fprintf(w, "  ✓ %s\n", strings.TrimSpace(s.Name+" "+s.Detail))
+		if s.Warn != "" {
+			fmt.Fprintf(w, "    note: %s\n", s.Warn)
+		}
 	default:
 		fmt.Fprintf(w, "  ✗ %s: %v\n", s.Name, s.Err)
 	}
