@@ -338,8 +338,16 @@ func validatePage(companyID string, invoices []bc.PurchaseInvoice, runID string)
 		return errors.New("store: CommitPage: empty run id")
 	}
 	for i := range invoices {
-		if invoices[i].ID == "" {
-			return fmt.Errorf("store: CommitPage: invoice %q has no id; nothing of the page was stored", invoices[i].Number)
+		inv := &invoices[i]
+		if inv.ID == "" {
+			return fmt.Errorf("store: CommitPage: invoice %q has no id; nothing of the page was stored", inv.Number)
+		}
+		// The key holds the date as 8 digits and the codec years 1..9999:
+		// refuse what could not be read back rather than store it.
+		for _, t := range []time.Time{inv.InvoiceDate.Time, inv.PostingDate.Time, inv.DueDate.Time, inv.LastModifiedDateTime} {
+			if y := t.UTC().Year(); y < 1 || y > 9999 {
+				return fmt.Errorf("store: CommitPage: invoice %s has a date outside years 1..9999 (%s); nothing of the page was stored", inv.ID, t.Format(time.RFC3339))
+			}
 		}
 	}
 	return nil

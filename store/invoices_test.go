@@ -374,3 +374,47 @@ func TestMarkRemovedInRange(t *testing.T) {
 		}
 	}
 }
+
+func TestCommitPageRejectsOutOfRangeDates(t *testing.T) {
+	db, _ := openTemp(t)
+	w := sampleInvoice(1, bc.NewDate(10000, 1, 1))
+	if _, err := db.CommitPage(testCompany, []bc.PurchaseInvoice{w}, nil, SyncState{}, "r"); err == nil {
+		t.Fatal("year 10000 accepted")
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	db, _ := openTemp(t)
+	done := make(chan error, 6)
+	for c := 0; c < 3; c++ {
+		company := guid(c)
+		go func() {
+			for p := 0; p < 5; p++ {
+				if _, err := db.CommitPage(company, samplePage(p*20, 20, testDate(2026, 1, 1+p)), nil, SyncState{}, "r"); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+		go func() {
+			for i := 0; i < 20; i++ {
+				if err := db.ForEachInvoice(company, time.Time{}, time.Time{}, func(*Invoice) error { return nil }); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for i := 0; i < 6; i++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for c := 0; c < 3; c++ {
+		if n, _ := db.InvoiceCount(guid(c)); n != 100 {
+			t.Errorf("company %d: %d invoices", c, n)
+		}
+	}
+}
