@@ -1,0 +1,108 @@
+package service
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/store"
+)
+
+func setup(t *testing.T) (*bcsim.Tenant, bc.Target, *store.DB) {
+	t.Helper()
+	ten := bcsim.New(bcsim.Config{Seed: 1, Now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)})
+	srv, err := ten.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return ten, bc.Target{AuthorityURL: srv.AuthorityURL(), APIURL: srv.APIURL(), Tenant: bcsim.TenantID, Environment: bcsim.Environment}, db
+}
+
+func storedRefresh(t *testing.T, db *store.DB) string {
+	t.Helper()
+	conn, _, _ := db.Connection()
+	rt, ok, err := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretRefreshToken)
+	if !ok || err != nil {
+		t.Fatalf("no refresh token stored: %v", err)
+	}
+	return rt
+}
+
+func TestRotatedRefreshTokensArePersisted(t *testing.T) {
+	_, target, db := setup(t)
+	_, err := Connect(context.Background(), db, ConnectRequest{Target: target, ClientID: bcsim.PublicClientID, Flow: bc.FlowDevice})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := storedRefresh(t, db)
+	// Each start of bcspend opens a client from what is stored; each refresh
+	// rotates the token and the store must follow, or the next start fails.
+	for i := 0; i < 3; i++ {
+		client, _, err := OpenClient(db, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := client.Companies(context.Background()); err != nil {
+			t.Fatalf("start %d: %v", i, err)
+		}
+	}
+	if last := storedRefresh(t, db); last == first {
+		t.Fatal("the rotated refresh token was not persisted")
+	}
+}
+
+func TestConnectKeepsFirstConnectionDate(t *testing.T) {
+	_, target, db := setup(t)
+	req := ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret}
+	res1, err := Connect(context.Background(), db, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2, err := Connect(context.Background(), db, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res2.Connection.FirstConnected.Equal(res1.Connection.FirstConnected) {
+		t.Fatalf("reconnecting moved the first connection date: %v -> %v", res1.Connection.FirstConnected, res2.Connection.FirstConnected)
+	}
+}
+
+func TestReplaceSecretTestsBeforeSaving(t *testing.T) {
+	ten, target, db := setup(t)
+	_, err := Connect(context.Background(), db, ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	probe := func(c *bc.Client) error { _, err := bc.Probe(context.Background(), c, nil); return err }
+	ten.SetFaults(bcsim.Faults{ExpireSecret: true})
+	client, _, _ := OpenClient(db, Options{})
+	if err := probe(client); !isExpired(err) {
+		t.Fatalf("want an expired secret, got %v", err)
+	}
+	// A wrong replacement is refused and the stored secret is untouched.
+	if err := ReplaceSecret(db, Options{}, "wrong-value", probe); err == nil {
+		t.Fatal("a wrong secret was accepted")
+	}
+	conn, _, _ := db.Connection()
+	if s, _, _ := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretClientSecret); s != bcsim.ClientSecret {
+		t.Fatal("a failed replacement changed the stored secret")
+	}
+	if err := ReplaceSecret(db, Options{}, "  ", probe); bc.ExitCode(err) != 2 {
+		t.Fatalf("empty secret: %v", err)
+	}
+}
+
+func isExpired(err error) bool {
+	e, ok := bc.AsError(err)
+	return ok && e.SecretExpired() && strings.Contains(e.Fix, "new client secret")
+}
