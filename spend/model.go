@@ -39,12 +39,23 @@ type Transaction struct {
 	Status              string // BC status; only Paid counts
 	Department          string // shortcutDimension1Code
 
+	// The amount in the reporting currency at the rate of the transaction's
+	// date (Date()). Unconverted is set, and AmountReporting is 0, when no
+	// rate covers that date: such amounts are never summed as if converted.
+	AmountReporting   money.Amount
+	ReportingCurrency string
+	Unconverted       bool
+	// History marks an invoice that is not spend (not Paid, or removed in
+	// BC). It is kept for the record and left out of every total.
+	History bool
+
 	App        string // "" when unmatched or ignored
 	Category   string
 	Method     string // manual, rule, keyword, alias, name, fuzzy, ignored, none
 	Confidence float64
 	Reason     string
 	Ignored    bool
+	RuleID     string // the rule behind a manual or rule match
 }
 
 // Money is a sum kept per currency: different currencies are never added.
@@ -59,6 +70,15 @@ type AppRow struct {
 	Spend        Money     // trailing 12 months
 	Months       [12]Money // oldest first; index 11 is the current month
 	LastCharge   time.Time
+
+	// Reporting is Spend converted to the reporting currency at each
+	// transaction's date; ReportingMonths likewise per month. Unconverted
+	// counts transactions left out of them for want of a rate: Spend still
+	// holds them in their own currency.
+	Reporting         money.Amount
+	ReportingMonths   [12]money.Amount
+	ReportingCurrency string
+	Unconverted       int
 }
 
 // UnmatchedRow is one vendor whose spend no application claims.
@@ -69,6 +89,12 @@ type UnmatchedRow struct {
 	Spend        Money
 	Suggestion   string // best catalog guess, may be ""
 	SampleDesc   string
+
+	CompanyIDs        []string     // companies that booked it
+	Reporting         money.Amount // Spend converted; see AppRow.Reporting
+	ReportingCurrency string
+	Unconverted       int
+	LastCharge        time.Time
 }
 
 // UserRow is one BC user.
@@ -80,4 +106,9 @@ type UserRow struct {
 	MissingEmail bool
 	Removed      bool
 	Application  bool // an application/agent user, not a person
+
+	UserSecurityID string
+	State          string // BC's Enabled / Disabled
+	FirstSeen      time.Time
+	RemovedAt      time.Time
 }

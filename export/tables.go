@@ -1,0 +1,196 @@
+package export
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bcspend/bcspend/spend"
+)
+
+// Column names are a contract with the admin's spreadsheets and scripts:
+// add columns at the end, never rename or reorder (docs/EXPORT.md).
+
+// TransactionColumns are the columns of the transactions table.
+var TransactionColumns = []string{
+	"company", "invoice_id", "invoice_number", "vendor_invoice_number", "invoice_date", "posting_date",
+	"vendor_number", "vendor_name", "line_sequence", "description", "amount", "currency",
+	"amount_reporting", "reporting_currency", "application", "category", "match_method",
+	"match_confidence", "status", "transaction_id", "company_id", "department", "conversion",
+	"ignored", "match_reason",
+}
+
+var transactionNumeric = numeric(TransactionColumns, "line_sequence", "amount", "amount_reporting", "match_confidence")
+
+func numeric(cols []string, names ...string) []bool {
+	out := make([]bool, len(cols))
+	for i, c := range cols {
+		for _, n := range names {
+			if c == n {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// Date renders a date as ISO 8601 (YYYY-MM-DD); a zero date is empty.
+func Date(t time.Time) string {
+	if t.IsZero() || t.Year() <= 1 {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// Transactions is the transactions table of m filtered by f, streamed so
+// that 400,000 rows need no second copy.
+func Transactions(m *spend.Model, f spend.Filter) Table {
+	return Table{Name: "transactions", Header: TransactionColumns, Numeric: transactionNumeric,
+		Stream: func(emit func([]string) error) error {
+			row := make([]string, len(TransactionColumns))
+			var err error
+			m.Each(f, func(t *spend.Transaction) bool {
+				err = emit(transactionRow(row, t))
+				return err == nil
+			})
+			return err
+		}}
+}
+
+func transactionRow(row []string, t *spend.Transaction) []string {
+	seq, rep, conv := "", t.AmountReporting.Fixed2(), "converted"
+	if t.LineSequence != 0 {
+		seq = strconv.Itoa(t.LineSequence)
+	}
+	if t.Unconverted {
+		rep, conv = "", "unconverted"
+	}
+	return append(row[:0], t.Company, t.InvoiceID, t.InvoiceNumber, t.VendorInvoiceNumber,
+		Date(t.InvoiceDate), Date(t.PostingDate), t.VendorNumber, t.VendorName, seq, t.Description,
+		t.Amount.Fixed2(), t.Currency, rep, t.ReportingCurrency, t.App, t.Category, t.Method,
+		strconv.FormatFloat(t.Confidence, 'f', 2, 64), t.Status, t.ID, t.CompanyID, t.Department, conv,
+		strconv.FormatBool(t.Ignored), t.Reason)
+}
+
+// AppColumns are the columns of the applications table: one row per
+// application and currency (an application billed in two currencies has
+// two rows; app_reporting_total repeats the application's converted total
+// on each, so sum amount per currency, not app_reporting_total).
+var AppColumns = []string{
+	"application", "category", "vendors", "transactions", "last_charge", "currency", "amount_12m",
+	"month_01", "month_02", "month_03", "month_04", "month_05", "month_06",
+	"month_07", "month_08", "month_09", "month_10", "month_11", "month_12",
+	"app_reporting_total", "reporting_currency", "unconverted_transactions", "window_start",
+}
+
+// Apps is the applications table; app "" keeps every application.
+func Apps(m *spend.Model, app string) Table {
+	t := Table{Name: "apps", Header: AppColumns,
+		Numeric: numeric(AppColumns, append(monthCols(), "transactions", "amount_12m", "app_reporting_total", "unconverted_transactions")...)}
+	start := Date(m.WindowStart())
+	for _, a := range m.Apps() {
+		if app != "" && a.App != app {
+			continue
+		}
+		for _, cur := range currencies(a.Spend) {
+			row := []string{a.App, a.Category, strings.Join(a.Vendors, "; "), strconv.Itoa(a.Transactions),
+				Date(a.LastCharge), cur, a.Spend[cur].Fixed2()}
+			for _, mo := range a.Months {
+				row = append(row, mo[cur].Fixed2())
+			}
+			row = append(row, a.Reporting.Fixed2(), a.ReportingCurrency, strconv.Itoa(a.Unconverted), start)
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+func monthCols() []string {
+	out := make([]string, 12)
+	for i := range out {
+		out[i] = "month_" + twoDigits(i+1)
+	}
+	return out
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// currencies lists the currencies of m with a non-zero amount, sorted; an
+// all-zero Money still yields its currencies so the row is not lost.
+func currencies(m spend.Money) []string {
+	var out, zero []string
+	for c, v := range m {
+		if v != 0 {
+			out = append(out, c)
+		} else {
+			zero = append(zero, c)
+		}
+	}
+	if len(out) == 0 {
+		out = zero
+	}
+	sort.Strings(out)
+	return out
+}
+
+// UnmatchedColumns are the columns of the unmatched-vendors table: one row
+// per vendor and currency.
+var UnmatchedColumns = []string{
+	"vendor_number", "vendor_name", "transactions", "currency", "amount", "vendor_reporting_total",
+	"reporting_currency", "unconverted_transactions", "suggestion", "sample_description", "last_charge", "company_ids",
+}
+
+// Unmatched is the unmatched-vendors table; company "" keeps every company.
+func Unmatched(m *spend.Model, company string) Table {
+	t := Table{Name: "unmatched", Header: UnmatchedColumns,
+		Numeric: numeric(UnmatchedColumns, "transactions", "amount", "vendor_reporting_total", "unconverted_transactions")}
+	for _, u := range m.Unmatched() {
+		if company != "" && !hasCompany(m, u.CompanyIDs, company) {
+			continue
+		}
+		for _, cur := range currencies(u.Spend) {
+			t.Rows = append(t.Rows, []string{u.VendorNumber, u.VendorName, strconv.Itoa(u.Transactions), cur,
+				u.Spend[cur].Fixed2(), u.Reporting.Fixed2(), u.ReportingCurrency, strconv.Itoa(u.Unconverted),
+				u.Suggestion, u.SampleDesc, Date(u.LastCharge), strings.Join(u.CompanyIDs, "; ")})
+		}
+	}
+	return t
+}
+
+// hasCompany matches a company by id or name.
+func hasCompany(m *spend.Model, ids []string, company string) bool {
+	for _, c := range m.Companies() {
+		if c.ID != company && c.Name != company {
+			continue
+		}
+		for _, id := range ids {
+			if id == c.ID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// UserColumns are the columns of the users table.
+var UserColumns = []string{
+	"user_name", "display_name", "email", "state", "active", "missing_email", "application_user",
+	"removed", "first_seen", "removed_at", "user_security_id",
+}
+
+// Users is the users table.
+func Users(m *spend.Model) Table {
+	t := Table{Name: "users", Header: UserColumns, Numeric: make([]bool, len(UserColumns))}
+	for _, u := range m.Users() {
+		t.Rows = append(t.Rows, []string{u.UserName, u.DisplayName, u.Email, u.State, strconv.FormatBool(u.Active),
+			strconv.FormatBool(u.MissingEmail), strconv.FormatBool(u.Application), strconv.FormatBool(u.Removed),
+			Date(u.FirstSeen), Date(u.RemovedAt), u.UserSecurityID})
+	}
+	return t
+}

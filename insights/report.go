@@ -1,0 +1,85 @@
+// Package insights reads a spend.Model and says what an admin should look
+// at: totals and run-rate, monthly trends and movers, renewals and price
+// drift inferred from invoice history alone, missed and duplicate charges,
+// overlapping applications, and the state of BC users. Every finding carries
+// the transaction IDs behind it so the console can link to them.
+package insights
+
+import (
+	"time"
+
+	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/spend"
+)
+
+// Options tunes the detectors. Zero values take the defaults.
+type Options struct {
+	PriceIncrease   float64 // flag a charge this much above the previous one (0.10 = 10%)
+	DuplicateWindow int     // days within which two equal charges look duplicated
+	Top             int     // how many top applications and movers to list
+}
+
+// Defaults.
+const (
+	DefaultPriceIncrease   = 0.10
+	DefaultDuplicateWindow = 5
+	DefaultTop             = 10
+)
+
+func (o Options) withDefaults() Options {
+	if o.PriceIncrease <= 0 {
+		o.PriceIncrease = DefaultPriceIncrease
+	}
+	if o.DuplicateWindow <= 0 {
+		o.DuplicateWindow = DefaultDuplicateWindow
+	}
+	if o.Top <= 0 {
+		o.Top = DefaultTop
+	}
+	return o
+}
+
+// Report is everything Compute finds. Amounts in the reporting currency
+// ("reporting") leave out transactions without a rate for their date; those
+// are counted in Unconverted and still appear per currency in Money fields.
+type Report struct {
+	Generated         time.Time         `json:"generated"`
+	ReportingCurrency string            `json:"reporting_currency"`
+	Granularity       spend.Granularity `json:"granularity"`
+	WindowStart       time.Time         `json:"window_start"` // first day of the trailing 12 months
+	Totals            Totals            `json:"totals"`
+	Trends            Trends            `json:"trends"`
+	Renewals          []Renewal         `json:"renewals"`
+	PriceIncreases    []PriceIncrease   `json:"price_increases"`
+	MissedCharges     []MissedCharge    `json:"missed_charges"`
+	Duplicates        []Duplicate       `json:"duplicates"`
+	Overlaps          []Overlap         `json:"overlaps"`
+	Users             Users             `json:"users"`
+}
+
+// Compute derives the report from the model as it stands (granularity and
+// rules applied).
+func Compute(m *spend.Model, opt Options) Report {
+	opt = opt.withDefaults()
+	txs := m.Transactions(spend.Filter{})
+	series := buildSeries(txs)
+	r := Report{
+		Generated: m.Now(), ReportingCurrency: m.ReportingCurrency(), Granularity: m.Granularity(),
+		WindowStart: m.WindowStart(),
+	}
+	r.Renewals, r.PriceIncreases, r.MissedCharges = renewals(series, m.Now(), opt)
+	r.Totals = totals(m, txs, series, opt)
+	r.Trends = trends(m, opt)
+	r.Duplicates = duplicates(txs, opt)
+	r.Overlaps = overlaps(m.Apps(), txs, m.WindowStart())
+	r.Users = users(m.Users())
+	return r
+}
+
+// share is part/whole as a fraction, 0 when whole is 0.
+func share(part, whole money.Amount) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return float64(part) / float64(whole)
+}

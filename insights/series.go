@@ -1,0 +1,175 @@
+package insights
+
+import (
+	"sort"
+	"time"
+
+	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/spend"
+)
+
+// A charge is one bill of an application: the transactions of one invoice
+// (several at line granularity) and of other invoices the same day, summed.
+// A series is an application's charges for one company in one currency:
+// prices are compared in the currency billed, so exchange-rate moves never
+// look like price increases, and two companies paying the same app monthly
+// do not look like a fortnightly bill.
+type charge struct {
+	Date        time.Time
+	Amount      money.Amount
+	Reporting   money.Amount // converted; meaningful only when !Unconverted
+	Unconverted bool
+	IDs         []string
+}
+
+type seriesKey struct{ App, CompanyID, Currency string }
+
+type series struct {
+	seriesKey
+	Company  string
+	Category string
+	Vendor   string
+	Charges  []charge // oldest first
+}
+
+// buildSeries groups paid, matched transactions into series.
+func buildSeries(txs []spend.Transaction) []*series {
+	byKey := map[seriesKey]*series{}
+	var keys []seriesKey
+	for i := range txs {
+		t := &txs[i]
+		if t.History || t.Ignored || t.App == "" {
+			continue
+		}
+		k := seriesKey{t.App, t.CompanyID, t.Currency}
+		s := byKey[k]
+		if s == nil {
+			s = &series{seriesKey: k, Company: t.Company, Category: t.Category, Vendor: t.VendorName}
+			byKey[k] = s
+			keys = append(keys, k)
+		}
+		s.add(t)
+	}
+	out := make([]*series, 0, len(keys))
+	for _, k := range keys {
+		s := byKey[k]
+		sort.SliceStable(s.Charges, func(i, j int) bool { return s.Charges[i].Date.Before(s.Charges[j].Date) })
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.App != b.App {
+			return a.App < b.App
+		}
+		if a.Company != b.Company {
+			return a.Company < b.Company
+		}
+		return a.Currency < b.Currency
+	})
+	return out
+}
+
+// add merges t into the charge of its day, or starts one.
+func (s *series) add(t *spend.Transaction) {
+	d := t.Date()
+	for i := len(s.Charges) - 1; i >= 0 && i >= len(s.Charges)-4; i-- {
+		if s.Charges[i].Date.Equal(d) {
+			c := &s.Charges[i]
+			c.Amount += t.Amount
+			c.Reporting += t.AmountReporting
+			c.Unconverted = c.Unconverted || t.Unconverted
+			c.IDs = append(c.IDs, t.ID)
+			return
+		}
+	}
+	s.Charges = append(s.Charges, charge{Date: d, Amount: t.Amount, Reporting: t.AmountReporting,
+		Unconverted: t.Unconverted, IDs: []string{t.ID}})
+}
+
+func (s *series) ids() []string {
+	var out []string
+	for _, c := range s.Charges {
+		out = append(out, c.IDs...)
+	}
+	return out
+}
+
+// Cadence is how often an application bills.
+type Cadence string
+
+// Cadences. Unknown means a single charge: nothing to infer from.
+const (
+	Monthly   Cadence = "monthly"
+	Quarterly Cadence = "quarterly"
+	Annual    Cadence = "annual"
+	Irregular Cadence = "irregular"
+	Unknown   Cadence = "unknown"
+)
+
+// cadenceBand is the range of days between charges a cadence allows: BC
+// invoice dates drift with weekends, month lengths and late bills.
+type cadenceBand struct {
+	cadence  Cadence
+	min, max int
+	months   int // the period, for predicting the next date
+	grace    int // days after the expected date before a charge is "missed"
+}
+
+var bands = []cadenceBand{
+	{Monthly, 25, 36, 1, 10},
+	{Quarterly, 80, 100, 3, 20},
+	{Annual, 340, 390, 12, 30},
+}
+
+// regularShare is how many of the intervals must fall in one band: one
+// odd interval (a late bill, a plan change) does not make a series
+// irregular, but a scatter does.
+const regularShare = 0.75
+
+// InferCadence classifies a series of charge dates (oldest first) by the
+// days between consecutive charges: the band holding the median interval,
+// if at least three quarters of the intervals fall in it too.
+func InferCadence(dates []time.Time) Cadence {
+	if len(dates) < 2 {
+		return Unknown
+	}
+	gaps := make([]int, 0, len(dates)-1)
+	for i := 1; i < len(dates); i++ {
+		gaps = append(gaps, int(dates[i].Sub(dates[i-1]).Hours()/24+0.5))
+	}
+	sorted := append([]int(nil), gaps...)
+	sort.Ints(sorted)
+	median := sorted[len(sorted)/2]
+	for _, b := range bands {
+		if median < b.min || median > b.max {
+			continue
+		}
+		in := 0
+		for _, g := range gaps {
+			if g >= b.min && g <= b.max {
+				in++
+			}
+		}
+		if float64(in) >= regularShare*float64(len(gaps)) {
+			return b.cadence
+		}
+	}
+	return Irregular
+}
+
+func bandOf(c Cadence) (cadenceBand, bool) {
+	for _, b := range bands {
+		if b.cadence == c {
+			return b, true
+		}
+	}
+	return cadenceBand{}, false
+}
+
+func (s *series) dates() []time.Time {
+	out := make([]time.Time, len(s.Charges))
+	for i, c := range s.Charges {
+		out[i] = c.Date
+	}
+	return out
+}

@@ -1,0 +1,114 @@
+package insights
+
+import (
+	"sort"
+	"time"
+
+	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/spend"
+)
+
+// Trends is spend month by month over the trailing 12 months (oldest
+// first; the last is the current, still open month) and the change per
+// application between the last two complete months: comparing with the
+// open month would show every app "falling" until its bill arrives.
+type Trends struct {
+	Months   []MonthSpend `json:"months"`
+	Compared [2]string    `json:"compared"` // the two months compared, "2026-09", "2026-10"
+	Apps     []AppTrend   `json:"apps"`
+	Movers   []AppTrend   `json:"movers"` // biggest absolute changes first
+}
+
+// MonthSpend is one month of paid, not-ignored spend.
+type MonthSpend struct {
+	Month     string       `json:"month"` // YYYY-MM
+	Spend     spend.Money  `json:"spend"`
+	Reporting money.Amount `json:"reporting"`
+}
+
+// AppTrend is one application's monthly spend in the reporting currency
+// and its month-over-month change.
+type AppTrend struct {
+	App            string           `json:"app"`
+	Months         [12]money.Amount `json:"months"`
+	Previous       money.Amount     `json:"previous"`
+	Current        money.Amount     `json:"current"`
+	Change         money.Amount     `json:"change"`
+	ChangeShare    float64          `json:"change_share"` // Change/Previous; 0 when Previous is 0 (see New)
+	New            bool             `json:"new"`          // nothing the month before
+	TransactionIDs []string         `json:"transaction_ids"`
+}
+
+const (
+	prevMonth = 9  // index of the month before the last complete one
+	lastMonth = 10 // index of the last complete month
+)
+
+func trends(m *spend.Model, opt Options) Trends {
+	start := m.WindowStart()
+	var tr Trends
+	tr.Compared = [2]string{start.AddDate(0, prevMonth, 0).Format("2006-01"), start.AddDate(0, lastMonth, 0).Format("2006-01")}
+	tr.Months = monthTotals(m, start)
+	ids := moverIDs(m, start)
+	for _, a := range m.Apps() {
+		t := AppTrend{App: a.App, Months: a.ReportingMonths, Previous: a.ReportingMonths[prevMonth],
+			Current: a.ReportingMonths[lastMonth], TransactionIDs: ids[a.App]}
+		t.Change = t.Current - t.Previous
+		t.New = t.Previous == 0 && t.Current != 0
+		t.ChangeShare = share(t.Change, t.Previous)
+		tr.Apps = append(tr.Apps, t)
+	}
+	movers := append([]AppTrend(nil), tr.Apps...)
+	sort.SliceStable(movers, func(i, j int) bool { return abs(movers[i].Change) > abs(movers[j].Change) })
+	for _, t := range movers {
+		if len(tr.Movers) == opt.Top || t.Change == 0 {
+			break
+		}
+		tr.Movers = append(tr.Movers, t)
+	}
+	return tr
+}
+
+func monthTotals(m *spend.Model, start time.Time) []MonthSpend {
+	out := make([]MonthSpend, 12)
+	for i := range out {
+		out[i] = MonthSpend{Month: start.AddDate(0, i, 0).Format("2006-01"), Spend: spend.Money{}}
+	}
+	m.Each(spend.Filter{}, func(t *spend.Transaction) bool {
+		if i := monthIndex(t.Date(), start); i >= 0 && !t.Ignored {
+			out[i].Spend[t.Currency] += t.Amount
+			if !t.Unconverted {
+				out[i].Reporting += t.AmountReporting
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// moverIDs are each application's transactions in the two compared months.
+func moverIDs(m *spend.Model, start time.Time) map[string][]string {
+	ids := map[string][]string{}
+	m.Each(spend.Filter{}, func(t *spend.Transaction) bool {
+		if i := monthIndex(t.Date(), start); (i == prevMonth || i == lastMonth) && t.App != "" && !t.Ignored {
+			ids[t.App] = append(ids[t.App], t.ID)
+		}
+		return true
+	})
+	return ids
+}
+
+func monthIndex(d, start time.Time) int {
+	i := (d.Year()-start.Year())*12 + int(d.Month()) - int(start.Month())
+	if i < 0 || i > 11 {
+		return -1
+	}
+	return i
+}
+
+func abs(a money.Amount) money.Amount {
+	if a < 0 {
+		return -a
+	}
+	return a
+}

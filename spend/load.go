@@ -1,0 +1,233 @@
+package spend
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/bcspend/bcspend/match"
+	"github.com/bcspend/bcspend/store"
+)
+
+// Options says how to derive the model. Zero values take the stored
+// settings, then the defaults.
+type Options struct {
+	Now               time.Time   // "today" for the trailing 12 months; zero = time.Now()
+	Granularity       Granularity // "" = setting transaction-granularity, else invoice
+	ReportingCurrency string      // "" = setting reporting-currency, else the first company's local currency
+}
+
+// Company is one company whose invoices the model holds.
+type Company struct {
+	ID            string
+	Name          string
+	LocalCurrency string
+}
+
+// Model is the derived, matched and aggregated view of the store. Load
+// builds it; SetGranularity and the rule methods change it in place. It
+// keeps the stored invoices in memory so that a granularity switch or a
+// rule change re-derives at once, without the network or the disk.
+// A Model is not safe for concurrent mutation; readers may share it.
+type Model struct {
+	now       time.Time
+	gran      Granularity
+	reporting string
+	cat       *match.Catalog
+	rules     []match.Rule
+	matcher   *match.Matcher
+
+	companies []Company
+	invoices  []*store.Invoice // every stored invoice, history included, by company then date
+	invCo     []int32          // company index of invoices[i]
+	conv      *converter
+	users     []store.User
+
+	d   derived   // transactions and their match keys
+	agg aggregate // what the views read
+}
+
+// Load reads the store (invoices of the connection's companies, rates,
+// users, rules, settings) and derives everything the views show.
+func Load(db *store.DB, cat *match.Catalog, opt Options) (*Model, error) {
+	m := &Model{now: opt.Now, cat: cat}
+	if m.now.IsZero() {
+		m.now = time.Now()
+	}
+	if err := m.loadCompanies(db); err != nil {
+		return nil, err
+	}
+	if err := m.loadInvoices(db); err != nil {
+		return nil, err
+	}
+	if err := m.loadSettings(db, opt); err != nil {
+		return nil, err
+	}
+	if err := m.loadRates(db); err != nil {
+		return nil, err
+	}
+	users, err := db.Users()
+	if err != nil {
+		return nil, err
+	}
+	m.users = users
+	rules, err := LoadRules(db)
+	if err != nil {
+		return nil, err
+	}
+	m.rules = rules
+	m.matcher = match.NewMatcher(cat, rules)
+	m.derive()
+	m.rematch()
+	return m, nil
+}
+
+// loadCompanies takes the connection's companies; without a connection (a
+// copied file, tests) every company with stored invoices.
+func (m *Model) loadCompanies(db *store.DB) error {
+	conn, ok, err := db.Connection()
+	if err != nil {
+		return err
+	}
+	if ok && len(conn.Companies) > 0 {
+		for _, c := range conn.Companies {
+			name := c.DisplayName
+			if name == "" {
+				name = c.Name
+			}
+			m.companies = append(m.companies, Company{ID: c.ID, Name: name, LocalCurrency: c.LocalCurrency})
+		}
+		return nil
+	}
+	ids, err := db.InvoiceCompanies()
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		m.companies = append(m.companies, Company{ID: id, Name: id})
+	}
+	return nil
+}
+
+// loadInvoices reads every invoice and learns each company's local
+// currency from them when the connection does not say: BC fills
+// currencyCode with the local code on invoices whose currencyId is zero.
+func (m *Model) loadInvoices(db *store.DB) error {
+	for ci := range m.companies {
+		c := &m.companies[ci]
+		err := db.ForEachInvoice(c.ID, time.Time{}, time.Time{}, func(inv *store.Invoice) error {
+			if c.LocalCurrency == "" && isZeroGUID(inv.CurrencyID) && inv.CurrencyCode != "" {
+				c.LocalCurrency = inv.CurrencyCode
+			}
+			m.invoices = append(m.invoices, inv)
+			m.invCo = append(m.invCo, int32(ci))
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("spend: read invoices of company %s: %w", c.Name, err)
+		}
+	}
+	return nil
+}
+
+const zeroGUID = "00000000-0000-0000-0000-000000000000"
+
+func isZeroGUID(s string) bool { return s == "" || s == zeroGUID }
+
+func (m *Model) loadSettings(db *store.DB, opt Options) error {
+	m.gran = opt.Granularity
+	if m.gran == "" {
+		v, ok, err := db.Setting(store.SettingGranularity)
+		if err != nil {
+			return err
+		}
+		if ok {
+			m.gran = Granularity(v)
+		}
+	}
+	if m.gran != PerLine {
+		m.gran = PerInvoice
+	}
+	m.reporting = opt.ReportingCurrency
+	if m.reporting == "" {
+		v, ok, err := db.Setting(store.SettingReportingCurrency)
+		if err != nil {
+			return err
+		}
+		if ok {
+			m.reporting = v
+		}
+	}
+	if m.reporting == "" && len(m.companies) > 0 {
+		m.reporting = m.companies[0].LocalCurrency
+	}
+	return nil
+}
+
+func (m *Model) loadRates(db *store.DB) error {
+	tables := make([]*companyRates, len(m.companies))
+	for i, c := range m.companies {
+		rates, err := db.ExchangeRates(c.ID)
+		if err != nil {
+			return err
+		}
+		tables[i] = newCompanyRates(c.LocalCurrency, rates)
+	}
+	m.conv = newConverter(m.reporting, tables)
+	return nil
+}
+
+// LoadRules reads the stored rules. A rule that does not decode is an
+// error with a remedy rather than silently dropped: it would change money.
+func LoadRules(db *store.DB) ([]match.Rule, error) {
+	blobs, err := db.Rules()
+	if err != nil {
+		return nil, err
+	}
+	rules := make([]match.Rule, 0, len(blobs))
+	for i, b := range blobs {
+		var r match.Rule
+		if err := json.Unmarshal(b, &r); err != nil {
+			return nil, fmt.Errorf("spend: stored rule #%d is unreadable (%v); remove it with 'bcspend rules remove ID' and add it again", i+1, err)
+		}
+		rules = append(rules, r)
+	}
+	return rules, nil
+}
+
+// Now is the model's "today".
+func (m *Model) Now() time.Time { return m.now }
+
+// Granularity is what one transaction currently is.
+func (m *Model) Granularity() Granularity { return m.gran }
+
+// ReportingCurrency is the currency converted totals are in.
+func (m *Model) ReportingCurrency() string { return m.reporting }
+
+// Companies lists the companies the model read, in connection order.
+func (m *Model) Companies() []Company { return append([]Company(nil), m.companies...) }
+
+// Catalog is the catalog the model matches against.
+func (m *Model) Catalog() *match.Catalog { return m.cat }
+
+// Rules are the rules in force, in stored order.
+func (m *Model) Rules() []match.Rule { return append([]match.Rule(nil), m.rules...) }
+
+// Matcher is the matcher built from the catalog and the rules in force.
+func (m *Model) Matcher() *match.Matcher { return m.matcher }
+
+// SetGranularity re-derives every transaction at g from the invoices in
+// memory (no network, no disk) and re-matches. Persist the choice with
+// db.SetSetting(store.SettingGranularity, string(g)).
+func (m *Model) SetGranularity(g Granularity) error {
+	if g != PerInvoice && g != PerLine {
+		return fmt.Errorf("spend: unknown granularity %q; use %q or %q", g, PerInvoice, PerLine)
+	}
+	if g == m.gran {
+		return nil
+	}
+	m.gran = g
+	m.derive()
+	m.rematch()
+	return nil
+}

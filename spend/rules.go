@@ -1,0 +1,252 @@
+package spend
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/bcspend/bcspend/match"
+	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/store"
+)
+
+// Rules are matcher inputs kept in the store, which sync never touches:
+// adding one re-matches every transaction, past and future alike, and a
+// reload (or a re-sync) finds it again.
+
+// ErrNoRule is returned by RemoveRule for an unknown id.
+var ErrNoRule = errors.New("no such rule")
+
+// RuleError is a rule the admin must correct; it carries the remedy.
+type RuleError struct{ Err error }
+
+func (e *RuleError) Error() string { return e.Err.Error() }
+
+// Remedy says what to do.
+func (e *RuleError) Remedy() string {
+	if errors.Is(e.Err, ErrNoRule) {
+		return "list the rules with 'bcspend rules list' and use one of the ids shown"
+	}
+	return "fix the rule's fields; 'bcspend rules add --help' lists them"
+}
+
+func (e *RuleError) Unwrap() error { return e.Err }
+
+// NewRuleID makes a short random id ("r-3f9a0c1b").
+func NewRuleID() string {
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return "r-" + hex.EncodeToString(b[:])
+}
+
+// prepareRule fills the id and creation time and validates.
+func prepareRule(r match.Rule) (match.Rule, error) {
+	if r.ID == "" {
+		r.ID = NewRuleID()
+	}
+	if r.Created.IsZero() {
+		r.Created = time.Now().UTC()
+	}
+	if err := r.Validate(); err != nil {
+		return r, &RuleError{Err: err}
+	}
+	return r, nil
+}
+
+// AddRule validates r (an empty ID gets a fresh one), stores it (replacing
+// a rule with the same ID in place) and re-matches. It returns the rule as
+// stored.
+func (m *Model) AddRule(db *store.DB, r match.Rule) (match.Rule, error) {
+	r, err := prepareRule(r)
+	if err != nil {
+		return r, err
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		return r, err
+	}
+	if err := db.PutRule(r.ID, data); err != nil {
+		return r, err
+	}
+	m.setRules(withRule(m.rules, r))
+	return r, nil
+}
+
+// RemoveRule deletes the rule id from the store and re-matches.
+func (m *Model) RemoveRule(db *store.DB, id string) error {
+	i := ruleIndex(m.rules, id)
+	if i < 0 {
+		return &RuleError{Err: fmt.Errorf("rule %q: %w", id, ErrNoRule)}
+	}
+	if err := db.DeleteRule(id); err != nil {
+		return err
+	}
+	rules := append(append([]match.Rule(nil), m.rules[:i]...), m.rules[i+1:]...)
+	m.setRules(rules)
+	return nil
+}
+
+// setRules swaps the matcher and re-matches what is in memory.
+func (m *Model) setRules(rules []match.Rule) {
+	m.rules = rules
+	m.matcher = match.NewMatcher(m.cat, rules)
+	m.rematch()
+}
+
+func ruleIndex(rules []match.Rule, id string) int {
+	for i := range rules {
+		if rules[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// withRule is rules with r replacing the rule of the same id, or appended.
+func withRule(rules []match.Rule, r match.Rule) []match.Rule {
+	out := append([]match.Rule(nil), rules...)
+	if i := ruleIndex(out, r.ID); i >= 0 {
+		out[i] = r
+		return out
+	}
+	return append(out, r)
+}
+
+// PreviewRule says what adding r would move: transactions and money per
+// currency, from which application (or match.LabelUnmatched /
+// match.LabelIgnored) to which, over every paid transaction. Nothing is
+// saved. An invalid rule previews as no moves; AddRule reports why.
+func (m *Model) PreviewRule(r match.Rule) []match.Move {
+	r, err := prepareRule(r)
+	if err != nil {
+		return nil
+	}
+	return m.PreviewRules(withRule(m.rules, r))
+}
+
+// PreviewRemoval says what removing the rule id would move.
+func (m *Model) PreviewRemoval(id string) []match.Move {
+	i := ruleIndex(m.rules, id)
+	if i < 0 {
+		return nil
+	}
+	return m.PreviewRules(append(append([]match.Rule(nil), m.rules[:i]...), m.rules[i+1:]...))
+}
+
+// PreviewRules compares the rules in force with proposed. It is
+// match.Preview's result, computed like rematch: the proposed matcher runs
+// once per distinct input, not once per transaction.
+func (m *Model) PreviewRules(proposed []match.Rule) []match.Move {
+	after := match.NewMatcher(m.cat, proposed)
+	labels := make([]string, len(m.d.inputs))
+	for i, in := range m.d.inputs {
+		labels[i] = after.Match(in).Label()
+	}
+	manual := manualIDs(proposed)
+	moves := map[[2]string]*match.Move{}
+	for i := range m.d.txs {
+		t := &m.d.txs[i]
+		if t.History {
+			continue
+		}
+		to := labels[m.d.key[i]]
+		if id, ok := manualFor(manual, t); ok {
+			in := m.d.inputs[m.d.key[i]]
+			in.TransactionID = id
+			to = after.Match(in).Label()
+		}
+		if from := txLabel(t); from != to {
+			addMove(moves, from, to, t.Currency, t.Amount)
+		}
+	}
+	return sortMoves(moves)
+}
+
+func manualIDs(rules []match.Rule) map[string]bool {
+	ids := map[string]bool{}
+	for _, r := range rules {
+		if r.Kind == match.RuleTransaction && r.TransactionID != "" {
+			ids[r.TransactionID] = true
+		}
+	}
+	return ids
+}
+
+// manualFor is the id a one-off fix is keyed on for t: its own, or its
+// invoice's at line granularity.
+func manualFor(ids map[string]bool, t *Transaction) (string, bool) {
+	switch {
+	case len(ids) == 0:
+		return "", false
+	case ids[t.ID]:
+		return t.ID, true
+	case ids[t.InvoiceID]:
+		return t.InvoiceID, true
+	}
+	return "", false
+}
+
+func txLabel(t *Transaction) string {
+	switch {
+	case t.Ignored:
+		return match.LabelIgnored
+	case t.App == "":
+		return match.LabelUnmatched
+	}
+	return t.App
+}
+
+func addMove(moves map[[2]string]*match.Move, from, to, cur string, amt money.Amount) {
+	k := [2]string{from, to}
+	mv := moves[k]
+	if mv == nil {
+		mv = &match.Move{From: from, To: to, Amount: map[string]money.Amount{}}
+		moves[k] = mv
+	}
+	mv.Transactions++
+	mv.Amount[cur] += amt
+}
+
+func sortMoves(moves map[[2]string]*match.Move) []match.Move {
+	out := make([]match.Move, 0, len(moves))
+	for _, mv := range moves {
+		out = append(out, *mv)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Transactions != out[j].Transactions {
+			return out[i].Transactions > out[j].Transactions
+		}
+		return out[i].From+"\x00"+out[i].To < out[j].From+"\x00"+out[j].To
+	})
+	return out
+}
+
+// DescribeRule is a one-line human form of a rule for lists and prompts.
+func DescribeRule(r match.Rule) string {
+	target := r.App
+	if target == "" || r.Kind == match.RuleIgnoreVendor {
+		target = "ignore (not software)"
+	}
+	var what string
+	switch r.Kind {
+	case match.RuleTransaction:
+		what = "transaction " + r.TransactionID
+	case match.RuleVendor, match.RuleIgnoreVendor:
+		what = "vendor " + quote(r.VendorName)
+	case match.RuleDescription:
+		what = "description contains " + quote(r.Contains)
+		if r.VendorName != "" {
+			what += " (vendor " + quote(r.VendorName) + ")"
+		}
+	default:
+		what = string(r.Kind)
+	}
+	return what + " -> " + target
+}
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

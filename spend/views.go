@@ -1,0 +1,82 @@
+package spend
+
+import (
+	"strings"
+	"time"
+)
+
+// Apps is the Applications screen: one row per application with spend in
+// the trailing 12 months, biggest (converted) spend first. The rows are
+// copies; the caller may sort them.
+func (m *Model) Apps() []AppRow { return append([]AppRow(nil), m.agg.apps...) }
+
+// Unmatched lists vendors whose paid, not-ignored spend no application
+// claims, over all stored history (a fix reaches past charges too),
+// biggest first, with the catalog's best suggestion.
+func (m *Model) Unmatched() []UnmatchedRow { return append([]UnmatchedRow(nil), m.agg.unmatched...) }
+
+// Filter narrows Transactions. Zero fields do not filter.
+type Filter struct {
+	App       string    // exact application name
+	Company   string    // company id or name
+	Vendor    string    // vendor name or number, exact
+	Since     time.Time // on or after (Date())
+	Until     time.Time // on or before
+	Unmatched bool      // only paid charges no application claims (ignored ones excluded)
+	History   bool      // include invoices that are not spend (not Paid, removed)
+	Text      string    // case-insensitive substring of vendor, description, app, invoice numbers
+}
+
+// Match reports whether t passes the filter.
+func (f *Filter) Match(t *Transaction) bool {
+	switch {
+	case t.History && !f.History,
+		f.App != "" && t.App != f.App,
+		f.Company != "" && t.CompanyID != f.Company && t.Company != f.Company,
+		f.Vendor != "" && t.VendorName != f.Vendor && t.VendorNumber != f.Vendor,
+		f.Unmatched && (t.App != "" || t.Ignored || t.History):
+		return false
+	}
+	d := t.Date()
+	if !f.Since.IsZero() && d.Before(f.Since) || !f.Until.IsZero() && d.After(f.Until) {
+		return false
+	}
+	return f.Text == "" || containsFold(t, f.Text)
+}
+
+func containsFold(t *Transaction, q string) bool {
+	q = strings.ToLower(q)
+	for _, s := range [...]string{t.VendorName, t.Description, t.App, t.InvoiceNumber, t.VendorInvoiceNumber} {
+		if strings.Contains(strings.ToLower(s), q) {
+			return true
+		}
+	}
+	return false
+}
+
+// Transactions returns copies of the transactions passing f, in date order
+// per company.
+func (m *Model) Transactions(f Filter) []Transaction {
+	var out []Transaction
+	m.Each(f, func(t *Transaction) bool {
+		out = append(out, *t)
+		return true
+	})
+	return out
+}
+
+// Each calls fn for every transaction passing f without copying it (the
+// export of 400,000 rows needs no second copy); fn must not keep or change
+// t. Returning false stops the walk.
+func (m *Model) Each(f Filter, fn func(t *Transaction) bool) {
+	for i := range m.d.txs {
+		t := &m.d.txs[i]
+		if f.Match(t) && !fn(t) {
+			return
+		}
+	}
+}
+
+// Len is the number of transactions at the current granularity, history
+// included.
+func (m *Model) Len() int { return len(m.d.txs) }
