@@ -60,7 +60,9 @@ func (t *Tenant) serveAPI(w http.ResponseWriter, r *http.Request, path string) {
 	if !ok {
 		set = "unknown"
 	}
-	defer t.begin(set)()
+	tw := &trackWriter{ResponseWriter: w, end: t.begin(set)}
+	defer tw.done()
+	w = tw
 	if d := t.cfg.Latency; d > 0 {
 		timer := time.NewTimer(d)
 		select {

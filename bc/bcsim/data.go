@@ -64,6 +64,8 @@ func (g *generator) companies() []*company {
 		g.vendors(c, specs)
 		g.rates(c)
 		g.invoices(c, specs)
+		// Paging order; invoices referenced vendors by catalog index until now.
+		sortByID(c.vendors, func(v *bc.Vendor) string { return v.ID })
 		out = append(out, c)
 	}
 	return out
@@ -78,6 +80,8 @@ func allVendorSpecs() []vendorSpec {
 	for _, h := range hostileVendors {
 		if strings.HasPrefix(h.name, "Extremely Long") {
 			h.name = padTo(h.name, 100)
+			h.products = []product{h.products[0]}
+			h.products[0].desc = padTo(h.products[0].desc, 100)
 		}
 		s = append(s, h)
 	}
@@ -243,20 +247,50 @@ func (g *generator) invoices(c *company, specs []vendorSpec) {
 			} else {
 				inv = g.oneOffInvoice(c, specs, m.AddDate(0, 0, g.r.IntN(days)))
 			}
-			if isPosted(inv.Status) {
-				posted++
-				inv.Number = itoa(int64(posted))
-			} else {
-				draft++
-				inv.Number = itoa(int64(draft))
-			}
 			c.invoices = append(c.invoices, inv)
+		}
+	}
+	ensureStatuses(c.invoices)
+	for _, inv := range c.invoices {
+		if isPosted(inv.Status) {
+			posted++
+			inv.Number = itoa(int64(posted))
+		} else {
+			draft++
+			inv.Number = itoa(int64(draft))
 		}
 	}
 	c.nextNo = posted + 100000
 	sortInvoices(c.invoices)
 	for _, inv := range c.invoices {
 		c.byID[inv.ID] = inv
+	}
+}
+
+// ensureStatuses makes every status occur even in a tiny tenant: the
+// newest documents become drafts or in review, old paid ones canceled or
+// corrective. invs is in date order.
+func ensureStatuses(invs []*bc.PurchaseInvoice) {
+	have := map[string]int{}
+	for _, inv := range invs {
+		have[inv.Status]++
+	}
+	set := func(inv *bc.PurchaseInvoice, status string) {
+		have[inv.Status]--
+		have[status]++
+		inv.Status = status
+		finishInvoice(inv)
+	}
+	n := len(invs)
+	for i, st := range []string{bc.StatusDraft, bc.StatusInReview, bc.StatusOpen} {
+		if have[st] == 0 && n > i {
+			set(invs[n-1-i], st)
+		}
+	}
+	for i, st := range []string{bc.StatusCanceled, bc.StatusCorrective, bc.StatusPaid} {
+		if have[st] == 0 && n > 3+i {
+			set(invs[i], st)
+		}
 	}
 }
 

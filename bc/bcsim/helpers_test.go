@@ -109,3 +109,4 @@ func getAll[T any](t *testing.T, tok, u string, pageSize int) ([]T, int) {
 
 func q(s string) string { return url.QueryEscape(s) }
 
+func jsonDecode(r io.Reader, v any) error { return json.NewDecoder(r).Decode(v) }

@@ -1,7 +1,11 @@
 package bcsim
 
 import (
+	"bufio"
+	"errors"
 	"maps"
+	"net"
+	"net/http"
 	"sync"
 )
 
@@ -58,4 +62,33 @@ func (t *Tenant) begin(path string) func() {
 		s.MaxInFlight = max(s.MaxInFlight, s.InFlight)
 	})
 	return func() { t.statsDo(func(s *Stats) { s.InFlight-- }) }
+}
+
+// trackWriter ends the in-flight count just before the first byte of the
+// answer leaves: a client that waits for a response before sending its
+// next request can then never be seen with one request too many.
+type trackWriter struct {
+	http.ResponseWriter
+	once sync.Once
+	end  func()
+}
+
+func (w *trackWriter) done() { w.once.Do(w.end) }
+
+func (w *trackWriter) WriteHeader(code int) {
+	w.done()
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *trackWriter) Write(b []byte) (int, error) {
+	w.done()
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *trackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	w.done()
+	if hj, ok := w.ResponseWriter.(http.Hijacker); ok {
+		return hj.Hijack()
+	}
+	return nil, nil, errors.New("bcsim: connection cannot be hijacked")
 }
