@@ -153,7 +153,7 @@ func (r *runner) accept(p *pass, invs []bc.PurchaseInvoice) ([]bc.PurchaseInvoic
 // kill between them is finished by the next run.
 func (r *runner) finish(p *pass, cs *CompanySummary) error {
 	if p.state.Mode == store.ModeFull {
-		n, err := r.db.MarkRemoved(p.company.ID, p.id)
+		n, err := r.db.MarkRemovedInRange(p.company.ID, p.id, p.state.WindowFrom, p.state.WindowTo)
 		if err != nil {
 			return err
 		}
