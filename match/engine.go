@@ -1,0 +1,266 @@
+package match
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Confidence levels per kind of evidence. They are ordinal more than
+// calibrated: the console sorts and colours by them.
+const (
+	confAlias        = 0.97
+	confAliasGeneric = 0.85
+	confAliasRegion  = 0.93
+	confAliasFiller  = 0.88
+	confGroupDefault = 0.6
+	confKeyword      = 0.95
+	confReseller     = 0.9
+	confName         = 0.85
+	confNameGeneric  = 0.75
+	confNameVendor   = 0.65
+	confFuzzyTypo    = 0.75
+	confFuzzyContain = 0.8
+	confIgnored      = 0.9
+	confIgnoredVend  = 0.8
+	multiAppFactor   = 0.8
+)
+
+// decide runs the catalog layers on a normalised vendor and lines.
+func (c *Catalog) decide(vendor string, lines []string) Decision {
+	infos := make([]lineInfo, len(lines))
+	for i, l := range lines {
+		infos[i] = c.analyzeLine(l)
+	}
+	vt := strings.Fields(vendor)
+	r, how, known := c.resolveExact(vt)
+	soft, d, done := c.nonSoftware(infos, known && r.kind != refReseller)
+	if done {
+		return d
+	}
+	if known {
+		return c.byVendor(r, how, soft, false)
+	}
+	if d, ok := c.byLineNames(soft); ok {
+		return d
+	}
+	if why, ok := c.vendorSignal(vt); ok {
+		return Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnoredVend,
+			Reason: fmt.Sprintf("vendor name '%s' mentions %s: not software", vendor, why)}
+	}
+	if r, how, ok := c.resolveFuzzy(vt); ok {
+		return c.byVendor(r, how, soft, true)
+	}
+	return Decision{Method: MethodNone, Reason: noEvidence(vendor, len(soft))}
+}
+
+func noEvidence(vendor string, lines int) string {
+	if lines == 0 {
+		return fmt.Sprintf("vendor '%s' is not in the catalog and there is no description", vendor)
+	}
+	return fmt.Sprintf("vendor '%s' is not in the catalog and no line names a catalogued app", vendor)
+}
+
+// nonSoftware splits off lines with non-software signals. When every line
+// has one, the charge is ignored, whoever the vendor: a Surface from
+// Microsoft is hardware. On a known software vendor's line, talk of
+// subscriptions or seats outweighs the signal ("Concur Travel & Expense
+// subscription").
+func (c *Catalog) nonSoftware(infos []lineInfo, softwareVendor bool) (soft []lineInfo, d Decision, done bool) {
+	var first *lineInfo
+	for i := range infos {
+		if infos[i].hasSignal && !(softwareVendor && infos[i].strong) {
+			if first == nil {
+				first = &infos[i]
+			}
+			continue
+		}
+		soft = append(soft, infos[i])
+	}
+	if first == nil || len(soft) > 0 {
+		return soft, Decision{}, false
+	}
+	return nil, Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnored,
+		Reason: fmt.Sprintf("line '%s' mentions %s: not software", first.text, first.signal)}, true
+}
+
+// byVendor decides for a vendor found in the catalog: a reseller or a
+// multi-product vendor is decided by its lines, an app vendor by its name.
+func (c *Catalog) byVendor(r vendorRef, how string, soft []lineInfo, fuzzy bool) Decision {
+	var d Decision
+	switch r.kind {
+	case refReseller:
+		d = c.byReseller(r, how, soft)
+	case refGroup:
+		d = c.byGroup(r, how, soft)
+	default:
+		d = c.byAppVendor(r, how, soft)
+	}
+	if fuzzy && d.App != "" {
+		if r.kind == refApp {
+			d.Method = MethodFuzzy
+			d.Confidence = fuzzyConf(how)
+		} else {
+			d.Confidence *= 0.85
+		}
+	}
+	return d
+}
+
+func aliasConf(r vendorRef, how string) float64 {
+	switch {
+	case strings.HasPrefix(how, "vendor alias"):
+		if r.generic {
+			return confAliasGeneric
+		}
+		return confAlias
+	case strings.HasPrefix(how, "vendor without region"):
+		return confAliasRegion
+	}
+	return confAliasFiller
+}
+
+func fuzzyConf(how string) float64 {
+	if strings.HasPrefix(how, "vendor name contains") {
+		return confFuzzyContain
+	}
+	return confFuzzyTypo
+}
+
+func (c *Catalog) appDecision(ai int, m Method, conf float64, reason string) Decision {
+	a := c.apps[ai]
+	return Decision{App: a.Name, Category: a.Category, Method: m, Confidence: conf, Reason: reason}
+}
+
+// byAppVendor: the vendor is an app's vendor. Its lines still win when they
+// name another catalogued product and never the vendor's own (GoDaddy
+// selling Microsoft 365 mailboxes).
+func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision {
+	own := pickLines(soft, func(h lineHit) bool { return h.app == r.i }, true)
+	other := pickLines(soft, func(h lineHit) bool {
+		return h.app != r.i && h.kind != phraseAlias && !h.weak && !h.platform
+	}, false)
+	if len(own) == 0 && len(other) > 0 {
+		return c.fromPicks(other, MethodKeyword, confReseller,
+			fmt.Sprintf("%s is %s, but the line names another product", how, c.apps[r.i].Name))
+	}
+	return c.appDecision(r.i, MethodAlias, aliasConf(r, how), fmt.Sprintf("%s -> %s", how, c.apps[r.i].Name))
+}
+
+// byReseller: a reseller sells everything, so only its lines can tell.
+func (c *Catalog) byReseller(r vendorRef, how string, soft []lineInfo) Decision {
+	name := c.resellers[r.i].Name
+	picks := pickLines(soft, func(lineHit) bool { return true }, false)
+	if len(picks) == 0 {
+		return Decision{Method: MethodNone,
+			Reason: fmt.Sprintf("%s is reseller %s; no line names a catalogued app", how, name)}
+	}
+	return c.fromPicks(picks, MethodKeyword, confReseller, fmt.Sprintf("reseller %s", name))
+}
+
+// byGroup: a multi-product vendor; a line naming one of its products
+// decides, else its default product with low confidence.
+func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
+	g := c.groups[r.i]
+	inGroup := func(h lineHit) bool { return c.idx.appGroup[h.app] == r.i && h.kind != phraseAlias }
+	if picks := pickLines(soft, inGroup, true); len(picks) > 0 {
+		return c.fromPicks(picks, MethodKeyword, confKeyword, fmt.Sprintf("vendor '%s' sells several products (%s)", r.alias, g.Name))
+	}
+	if picks := pickLines(soft, func(h lineHit) bool { return h.kind != phraseAlias }, false); len(picks) > 0 {
+		return c.fromPicks(picks, MethodName, confName, fmt.Sprintf("vendor '%s' (%s)", r.alias, g.Name))
+	}
+	def := c.idx.groupDefault[r.i]
+	if def < 0 {
+		return Decision{Method: MethodNone, Reason: fmt.Sprintf(
+			"%s is %s, which sells several products and has no default; no line names one", how, g.Name)}
+	}
+	return c.appDecision(def, MethodAlias, confGroupDefault, fmt.Sprintf(
+		"%s is %s, which sells several products; no product keyword in the description, assuming its default %s",
+		how, g.Name, c.apps[def].Name))
+}
+
+// byLineNames: an unknown vendor whose lines name catalogued apps.
+func (c *Catalog) byLineNames(soft []lineInfo) (Decision, bool) {
+	picks := pickLines(soft, func(lineHit) bool { return true }, false)
+	if len(picks) == 0 {
+		return Decision{}, false
+	}
+	return c.fromPicks(picks, MethodName, confName, ""), true
+}
+
+// linePick is the app one line names.
+type linePick struct {
+	hit  lineHit
+	line string
+}
+
+func pickLines(soft []lineInfo, keep func(lineHit) bool, allowGeneric bool) []linePick {
+	var out []linePick
+	for _, li := range soft {
+		if h, ok := li.pick(keep, allowGeneric); ok {
+			out = append(out, linePick{hit: h, line: li.text})
+		}
+	}
+	return out
+}
+
+// fromPicks turns per-line picks into one decision. Several apps on one
+// invoice are listed and line granularity suggested; the app named on most
+// lines (first on a tie) carries the invoice meanwhile.
+func (c *Catalog) fromPicks(picks []linePick, m Method, conf float64, who string) Decision {
+	counts := map[int]int{}
+	var order []int
+	for _, p := range picks {
+		if counts[p.hit.app] == 0 {
+			order = append(order, p.hit.app)
+		}
+		counts[p.hit.app]++
+	}
+	best := order[0]
+	for _, a := range order[1:] {
+		if counts[a] > counts[best] {
+			best = a
+		}
+	}
+	var bp linePick
+	for _, p := range picks {
+		if p.hit.app == best {
+			bp = p
+			break
+		}
+	}
+	d := c.appDecision(best, m, hitConf(bp.hit, conf), pickReason(who, bp, c.apps[best].Name))
+	if len(order) > 1 {
+		for _, a := range order {
+			d.Apps = append(d.Apps, c.apps[a].Name)
+		}
+		sort.Strings(d.Apps)
+		d.SuggestLines = true
+		d.Confidence *= multiAppFactor
+		d.Reason += fmt.Sprintf("; the invoice's lines name %d apps (%s): switch to line granularity to split it",
+			len(order), strings.Join(d.Apps, ", "))
+	}
+	return d
+}
+
+func hitConf(h lineHit, conf float64) float64 {
+	switch {
+	case h.kind == phraseAlias:
+		return min(conf, confNameVendor)
+	case h.generic:
+		return min(conf, confNameGeneric)
+	}
+	return conf
+}
+
+func pickReason(who string, p linePick, app string) string {
+	what := "names"
+	if p.hit.kind == phraseAlias {
+		what = "names the vendor of"
+	}
+	s := fmt.Sprintf("line '%s' %s '%s' -> %s", p.line, what, p.hit.phrase, app)
+	if who != "" {
+		s = who + "; " + s
+	}
+	return s
+}

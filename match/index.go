@@ -1,0 +1,221 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+)
+
+// refKind says what a vendor name identifies.
+type refKind uint8
+
+const (
+	refApp refKind = iota
+	refGroup
+	refReseller
+)
+
+// vendorRef is what one normalised vendor name points to.
+type vendorRef struct {
+	kind    refKind
+	i       int    // index into apps, groups or resellers
+	alias   string // the normalised name as catalogued
+	generic bool   // a single everyday word: needs more evidence
+}
+
+// phraseKind ranks what a phrase in a description is: product names and
+// keywords are evidence of a product, a vendor name only of a vendor.
+type phraseKind uint8
+
+const (
+	phraseAlias phraseKind = iota
+	phraseKeyword
+	phraseName
+)
+
+type phraseHit struct {
+	app     int
+	kind    phraseKind
+	generic bool // one everyday word: "box", "teams"
+	weak    bool // only everyday and plan words: "premium business"
+	phrase  string
+}
+
+// index holds the lookups built once per catalog.
+type index struct {
+	vendors      map[string]vendorRef
+	phrases      map[string][]phraseHit
+	maxPhrase    int
+	appGroup     []int   // app -> group index, -1 when standalone
+	groupApps    [][]int // group -> its apps
+	groupDefault []int   // group -> default app, -1 when none
+	fuzzy        *fuzzyIndex
+}
+
+// buildCatalog turns parsed records into a Catalog. Conflicting names are
+// resolved in favour of the later record (user entries come last) and noted.
+func buildCatalog(f *catalogFile) (*Catalog, error) {
+	words, err := parseWords(builtinWords)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{apps: f.apps, groups: f.groups, resellers: f.resellers, words: words,
+		byName: map[string]int{}}
+	c.idx = &index{vendors: map[string]vendorRef{}, phrases: map[string][]phraseHit{}}
+	if err := c.indexGroups(); err != nil {
+		return nil, err
+	}
+	c.indexApps()
+	c.indexResellers()
+	c.idx.fuzzy = newFuzzyIndex(c.idx.vendors)
+	return c, nil
+}
+
+func (c *Catalog) indexGroups() error {
+	x := c.idx
+	groupByName := map[string]int{}
+	for gi, g := range c.groups {
+		groupByName[Normalize(g.Name)] = gi
+	}
+	x.appGroup = make([]int, len(c.apps))
+	x.groupApps = make([][]int, len(c.groups))
+	for ai := range c.apps {
+		c.apps[ai].Default = false
+		x.appGroup[ai] = -1
+		if g := c.apps[ai].Group; g != "" {
+			gi, ok := groupByName[Normalize(g)]
+			if !ok {
+				return fmt.Errorf("catalog: app %q names group %q, which has no group record; add \"group | %s | vendor names | default app\" or clear the field", c.apps[ai].Name, g, g)
+			}
+			x.appGroup[ai] = gi
+			x.groupApps[gi] = append(x.groupApps[gi], ai)
+		}
+	}
+	return c.resolveDefaults()
+}
+
+func (c *Catalog) resolveDefaults() error {
+	x := c.idx
+	x.groupDefault = make([]int, len(c.groups))
+	for gi, g := range c.groups {
+		x.groupDefault[gi] = -1
+		if g.Default == "" {
+			continue
+		}
+		for _, ai := range x.groupApps[gi] {
+			if Normalize(c.apps[ai].Name) == Normalize(g.Default) {
+				x.groupDefault[gi] = ai
+				c.apps[ai].Default = true
+			}
+		}
+		if x.groupDefault[gi] < 0 {
+			return fmt.Errorf("catalog: group %q defaults to %q, which is not one of its apps; name an app whose group field is %q, or leave the default empty", g.Name, g.Default, g.Name)
+		}
+	}
+	for gi, g := range c.groups {
+		for _, v := range append([]string{g.Name}, g.Vendors...) {
+			c.addVendor(v, vendorRef{kind: refGroup, i: gi}, "group "+g.Name)
+			if d := x.groupDefault[gi]; d >= 0 {
+				c.addPhrase(v, phraseHit{app: d, kind: phraseAlias})
+			}
+		}
+	}
+	return nil
+}
+
+func (c *Catalog) indexApps() {
+	for ai, a := range c.apps {
+		key := Normalize(a.Name)
+		if prev, dup := c.byName[key]; dup {
+			c.conflicts = append(c.conflicts, fmt.Sprintf("app name %q is used by %q and %q", key, c.apps[prev].Name, a.Name))
+		}
+		c.byName[key] = ai
+		// An app named like its group (Zoom, Twilio) leaves the bare name to
+		// the group, so "Zoom" as a vendor still lets the lines pick Zoom Phone.
+		if Normalize(a.Group) != key {
+			c.addVendor(a.Name, vendorRef{kind: refApp, i: ai, generic: a.Generic}, a.Name)
+		}
+		c.addPhrase(a.Name, phraseHit{app: ai, kind: phraseName, generic: a.Generic})
+		for _, v := range a.Vendors {
+			c.addVendor(v, vendorRef{kind: refApp, i: ai}, a.Name)
+			c.addPhrase(v, phraseHit{app: ai, kind: phraseAlias})
+		}
+		for _, k := range a.Keywords {
+			c.addPhrase(k, phraseHit{app: ai, kind: phraseKeyword})
+		}
+	}
+}
+
+func (c *Catalog) indexResellers() {
+	for ri, r := range c.resellers {
+		c.addVendor(r.Name, vendorRef{kind: refReseller, i: ri}, "reseller "+r.Name)
+		for _, v := range r.Vendors {
+			c.addVendor(v, vendorRef{kind: refReseller, i: ri}, "reseller "+r.Name)
+		}
+	}
+}
+
+// addVendor registers a vendor name; a single everyday word is marked generic
+// so that only an exact vendor name, never a fuzzy one, can use it.
+func (c *Catalog) addVendor(name string, ref vendorRef, owner string) {
+	key := Normalize(name)
+	if key == "" {
+		return
+	}
+	ref.alias = key
+	if !strings.Contains(key, " ") && (c.words.generic[key] || len(key) < 3) {
+		ref.generic = true
+	}
+	if prev, dup := c.idx.vendors[key]; dup && !sameRef(prev, ref) {
+		c.conflicts = append(c.conflicts, fmt.Sprintf("vendor name %q points to %s and %s", key, c.refOwner(prev), owner))
+	}
+	c.idx.vendors[key] = ref
+}
+
+func sameRef(a, b vendorRef) bool { return a.kind == b.kind && a.i == b.i }
+
+func (c *Catalog) refOwner(r vendorRef) string {
+	switch r.kind {
+	case refGroup:
+		return "group " + c.groups[r.i].Name
+	case refReseller:
+		return "reseller " + c.resellers[r.i].Name
+	}
+	return c.apps[r.i].Name
+}
+
+// addPhrase registers a description phrase. The same phrase for two apps
+// would make descriptions ambiguous, so it is a conflict unless one of the
+// two is just a vendor name.
+func (c *Catalog) addPhrase(p string, h phraseHit) {
+	key := normPhrase(p)
+	if key == "" {
+		return
+	}
+	h.phrase = key
+	if !strings.Contains(key, " ") && (c.words.generic[key] || len(key) < 3) {
+		h.generic = true
+	}
+	h.weak = c.allCommon(key)
+	for _, prev := range c.idx.phrases[key] {
+		if prev.app != h.app && prev.kind != phraseAlias && h.kind != phraseAlias {
+			c.conflicts = append(c.conflicts, fmt.Sprintf("phrase %q names both %q and %q", key, c.apps[prev.app].Name, c.apps[h.app].Name))
+		}
+	}
+	c.idx.phrases[key] = append(c.idx.phrases[key], h)
+	c.idx.maxPhrase = max(c.idx.maxPhrase, strings.Count(key, " ")+1)
+}
+
+// allCommon reports whether every word of a phrase is an everyday, plan or
+// short word, so the phrase cannot tell one vendor's product from another's.
+func (c *Catalog) allCommon(key string) bool {
+	for _, w := range strings.Fields(key) {
+		if !c.words.generic[w] && !c.words.context[w] && !c.words.strong[w] && len(w) >= 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// Conflicts lists names that point to more than one entry; the shipped
+// catalog has none, and a user file may cause some (its entries win).
+func (c *Catalog) Conflicts() []string { return append([]string(nil), c.conflicts...) }

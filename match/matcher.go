@@ -1,0 +1,127 @@
+package match
+
+import (
+	"strings"
+	"sync"
+)
+
+// Matcher decides which application a transaction pays for. It is built from
+// a catalog and the admin's rules; when the rules change, build a new one.
+// Safe for concurrent use.
+type Matcher struct {
+	cat    *Catalog
+	manual map[string]Rule // transaction id -> fix; bypasses the cache
+	rules  []compiledRule
+
+	// A store holds far fewer distinct (vendor, description) pairs than
+	// transactions, so decisions are cached twice: by the raw strings (no
+	// normalisation on a hit) and by their normalised form (so spelling
+	// variants share one decision).
+	mu   sync.RWMutex
+	raw  map[rawKey]Decision
+	norm map[string]Decision
+}
+
+type rawKey struct{ vendor, desc string }
+
+// maxCache bounds memory on stores with unusually many distinct pairs; the
+// cache is simply dropped when full, which costs one recomputation each.
+const maxCache = 1 << 20
+
+// NewMatcher prepares a matcher. Invalid rules are skipped (validate them with
+// Rule.Validate before saving).
+func NewMatcher(c *Catalog, rules []Rule) *Matcher {
+	manual, ordered := compileRules(rules)
+	return &Matcher{cat: c, manual: manual, rules: ordered,
+		raw: map[rawKey]Decision{}, norm: map[string]Decision{}}
+}
+
+// Catalog is the catalog the matcher uses.
+func (m *Matcher) Catalog() *Catalog { return m.cat }
+
+// Match decides one transaction.
+func (m *Matcher) Match(in Input) Decision {
+	if r, ok := m.manual[in.TransactionID]; ok && in.TransactionID != "" {
+		return m.cat.ruleDecision(r, MethodManual)
+	}
+	rk := rawKey{vendor: in.VendorName, desc: joinRaw(in.Descriptions)}
+	m.mu.RLock()
+	d, ok := m.raw[rk]
+	m.mu.RUnlock()
+	if ok {
+		return d.clone()
+	}
+	vendor, lines := normalizeInput(in)
+	nk := vendor + "\x00" + strings.Join(lines, "\x1f")
+	m.mu.RLock()
+	d, ok = m.norm[nk]
+	m.mu.RUnlock()
+	if !ok {
+		d = m.decide(vendor, lines)
+	}
+	m.store(rk, nk, d)
+	return d.clone()
+}
+
+// clone keeps callers from aliasing the cached Apps slice.
+func (d Decision) clone() Decision {
+	if d.Apps != nil {
+		d.Apps = append([]string(nil), d.Apps...)
+	}
+	return d
+}
+
+func joinRaw(descs []string) string {
+	if len(descs) == 1 {
+		return descs[0]
+	}
+	return strings.Join(descs, "\x1f")
+}
+
+func (m *Matcher) store(rk rawKey, nk string, d Decision) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.raw) >= maxCache {
+		m.raw = map[rawKey]Decision{}
+	}
+	if len(m.norm) >= maxCache {
+		m.norm = map[string]Decision{}
+	}
+	m.raw[rk] = d
+	m.norm[nk] = d
+}
+
+// normalizeInput gives the vendor in Normalize form and each non-empty line
+// as words (legal forms kept: in a description they may be product words).
+func normalizeInput(in Input) (string, []string) {
+	var lines []string
+	for _, d := range in.Descriptions {
+		if t := normPhrase(d); t != "" {
+			lines = append(lines, t)
+		}
+	}
+	return Normalize(in.VendorName), lines
+}
+
+// decide runs the rules, then the catalog layers.
+func (m *Matcher) decide(vendor string, lines []string) Decision {
+	padded := make([]string, len(lines))
+	for i, l := range lines {
+		padded[i] = " " + l + " "
+	}
+	for _, r := range m.rules {
+		if r.applies(vendor, padded) {
+			return m.cat.ruleDecision(r.Rule, MethodRule)
+		}
+	}
+	return m.cat.decide(vendor, lines)
+}
+
+// MatchAll decides many inputs; a convenience for re-matching a store.
+func (m *Matcher) MatchAll(ins []Input) []Decision {
+	out := make([]Decision, len(ins))
+	for i, in := range ins {
+		out[i] = m.Match(in)
+	}
+	return out
+}

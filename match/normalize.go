@@ -1,0 +1,232 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize reduces a vendor name or line description to the form every
+// comparison in this package uses: NFKC, case-folded, diacritics stripped,
+// punctuation gone, legal suffixes and a leading "The" dropped, and the trade
+// name kept from "X d/b/a Y". The result is lowercase words separated by
+// single spaces, and Normalize(Normalize(s)) == Normalize(s).
+func Normalize(s string) string {
+	return strings.Join(normTokens(s), " ")
+}
+
+// normTokens is Normalize before joining; the matcher works on tokens.
+func normTokens(s string) []string {
+	toks := tokenize(foldText(s))
+	toks = tradeName(toks)
+	toks = dropLegalForms(toks)
+	if len(toks) > 1 && toks[0] == "the" {
+		toks = toks[1:]
+	}
+	return toks
+}
+
+// foldText does the Unicode work: NFKC, case folding, diacritics removal.
+// ASCII input, the common case in BC data, takes a fast path.
+func foldText(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	s = strings.ToValidUTF8(s, " ")
+	t := transform.Chain(norm.NFKC, cases.Fold(), norm.NFD,
+		runes.Remove(runes.In(unicode.Mn)), runes.Map(foldLetter), norm.NFKC, cases.Fold())
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return strings.ToLower(s)
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldLetter maps letters that carry no combining mark but that admins type
+// without the stroke (Ø, Ł, Đ); multi-letter ones (æ, œ, þ) are in expand.
+func foldLetter(r rune) rune {
+	switch r {
+	case 'ø':
+		return 'o'
+	case 'ł':
+		return 'l'
+	case 'đ', 'ð':
+		return 'd'
+	case 'ı':
+		return 'i'
+	case '’', '‘', 'ʼ', '`', '´':
+		return '\''
+	}
+	return r
+}
+
+var expand = map[rune]string{'æ': "ae", 'œ': "oe", 'þ': "th"}
+
+// tokenize splits folded text into words. Dotted and slashed abbreviations
+// ("L.L.C.", "s.r.o.", "d/b/a", "A/S") become one word so legal forms can be
+// recognised; other dots ("monday.com") separate words.
+func tokenize(s string) []string {
+	var toks []string
+	for _, chunk := range strings.FieldsFunc(s, isSeparator) {
+		toks = appendChunk(toks, chunk)
+	}
+	return toks
+}
+
+// isSeparator splits on anything that is not a letter, digit, dot, slash,
+// apostrophe or ampersand; those four are handled per chunk.
+func isSeparator(r rune) bool {
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return false
+	}
+	return r != '.' && r != '/' && r != '\'' && r != '&'
+}
+
+func appendChunk(toks []string, chunk string) []string {
+	chunk = strings.ReplaceAll(chunk, "'", "")
+	if chunk == "t/a" { // "trading as" in UK invoices
+		return append(toks, "dba")
+	}
+	for i, part := range strings.Split(chunk, "&") {
+		if i > 0 {
+			toks = append(toks, "and")
+		}
+		for _, w := range splitAbbrev(part) {
+			if w = cleanWord(w); w != "" {
+				toks = append(toks, w)
+			}
+		}
+	}
+	return toks
+}
+
+// splitAbbrev joins "l.l.c" or "d/b/a" (all pieces one or two letters, or a
+// single word with a trailing dot) and splits "monday.com" into two words.
+func splitAbbrev(w string) []string {
+	if !strings.ContainsAny(w, "./") {
+		return []string{w}
+	}
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '.' || r == '/' })
+	short := len(parts) > 1
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) > 2 {
+			short = false
+		}
+	}
+	if short {
+		return []string{strings.Join(parts, "")}
+	}
+	return parts
+}
+
+// cleanWord keeps letters and digits only, expanding ligature letters.
+func cleanWord(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch {
+		case expand[r] != "":
+			b.WriteString(expand[r])
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// tradeName keeps what follows "dba" ("doing business as", "trading as"):
+// that is the name on the admin's mind. A dangling marker is dropped.
+func tradeName(toks []string) []string {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i] != "dba" && !isPhraseAt(toks, i, "trading", "as") {
+			continue
+		}
+		after := toks[i+1:]
+		if toks[i] == "trading" {
+			after = toks[i+2:]
+		}
+		if len(after) > 0 {
+			return after
+		}
+		if i > 0 {
+			return tradeName(toks[:i])
+		}
+	}
+	return toks
+}
+
+func isPhraseAt(toks []string, i int, words ...string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for j, w := range words {
+		if toks[i+j] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// anywhereForms are legal forms that never belong to a trade name, so they
+// are dropped wherever they sit ("Zoom Video Communications, Inc. (EMEA)").
+var anywhereForms = map[string]bool{
+	"inc": true, "incorporated": true, "llc": true, "ltd": true, "gmbh": true,
+	"plc": true, "pty": true, "sarl": true, "sro": true, "bv": true, "llp": true,
+}
+
+// trailingForms are legal forms that are also ordinary words or names ("AS",
+// "AB", "SAS", "Co"), so they are dropped only at the end of a name.
+var trailingForms = [][]string{
+	{"unlimited", "company"}, {"sp", "z", "oo"}, {"spzoo"}, {"and", "co", "kg"}, {"co", "kg"},
+	{"and", "co"}, {"and", "company"}, {"limited"}, {"corp"}, {"corporation"}, {"co"},
+	{"ag"}, {"kg"}, {"kgaa"}, {"nv"}, {"sa"}, {"sas"}, {"sl"}, {"slu"}, {"srl"}, {"spa"},
+	{"oy"}, {"oyj"}, {"ab"}, {"as"}, {"asa"}, {"aps"}, {"kk"}, {"bhd"}, {"sdn", "bhd"},
+	{"pte"}, {"pvt"}, {"private"}, {"lp"}, {"ulc"}, {"se"}, {"ug"}, {"sprl"}, {"bvba"},
+	{"lda"}, {"ltda"}, {"sae"}, {"zrt"}, {"kft"}, {"doo"}, {"ou"}, {"sia"}, {"uab"},
+	{"pllc"}, {"pc"}, {"pbc"}, {"gk"}, {"ohg"}, {"ev"}, {"cv"}, {"de", "cv"}, {"sa", "de", "cv"},
+}
+
+// dropLegalForms removes legal forms but never the whole name: "Inc" alone
+// stays "inc" so the result is never empty for non-empty input.
+func dropLegalForms(toks []string) []string {
+	kept := toks[:0:0]
+	for _, t := range toks {
+		if !anywhereForms[t] {
+			kept = append(kept, t)
+		}
+	}
+	if len(kept) == 0 {
+		kept = toks
+	}
+	for {
+		n := trailingFormLen(kept)
+		if n == 0 || n >= len(kept) {
+			return kept
+		}
+		kept = kept[:len(kept)-n]
+	}
+}
+
+// trailingFormLen is the length of the longest legal form ending toks.
+func trailingFormLen(toks []string) int {
+	n := 0
+	for _, f := range trailingForms {
+		if len(f) > n && len(f) <= len(toks) && isPhraseAt(toks, len(toks)-len(f), f...) {
+			n = len(f)
+		}
+	}
+	return n
+}

@@ -1,0 +1,103 @@
+package match
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
+
+// words.txt holds the vocabulary that is not about one application: what
+// marks a charge as non-software, which words are too common to prove an app,
+// which words say "this is a software plan", and the region and corporate
+// words found in vendor legal names.
+//
+//go:embed words.txt
+var builtinWords []byte
+
+// wordLists is words.txt parsed into phrase sets keyed by normalised text.
+type wordLists struct {
+	nonsoftware map[string]string // phrase -> why (hardware, travel...)
+	generic     map[string]bool
+	context     map[string]bool
+	strong      map[string]bool // context that outweighs a non-software word
+	geo         map[string]bool
+	filler      map[string]bool
+	maxTokens   int // longest phrase, in words
+}
+
+func parseWords(data []byte) (*wordLists, error) {
+	w := &wordLists{nonsoftware: map[string]string{}, generic: map[string]bool{},
+		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{}}
+	for n, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := w.addLine(line); err != nil {
+			return nil, fmt.Errorf("words.txt line %d: %w", n+1, err)
+		}
+	}
+	return w, nil
+}
+
+func (w *wordLists) addLine(line string) error {
+	f := strings.Split(line, "|")
+	if len(f) != 3 {
+		return fmt.Errorf("want kind | label | words, got %d fields", len(f))
+	}
+	kind, label := strings.TrimSpace(f[0]), strings.TrimSpace(f[1])
+	for _, p := range list(f[2]) {
+		key := normPhrase(p)
+		if key == "" {
+			continue
+		}
+		w.maxTokens = max(w.maxTokens, strings.Count(key, " ")+1)
+		switch kind {
+		case "nonsoftware":
+			w.nonsoftware[key] = label
+		case "generic":
+			w.generic[key] = true
+		case "context":
+			w.context[key] = true
+		case "strong":
+			w.strong[key] = true
+		case "geo":
+			w.geo[key] = true
+		case "filler":
+			w.filler[key] = true
+		default:
+			return fmt.Errorf("unknown kind %q; use nonsoftware, generic, context, strong, geo or filler", kind)
+		}
+	}
+	return nil
+}
+
+// normPhrase normalises a dictionary phrase without dropping legal forms or
+// "the": in a description "AS" or "Co" may be the word that matters.
+func normPhrase(s string) string {
+	return strings.Join(tokenize(foldText(s)), " ")
+}
+
+// span is a phrase found in a token list.
+type span struct {
+	start, end int // token positions, end exclusive
+	key        string
+}
+
+// scan finds every n-gram of toks (n <= maxN) for which has returns true,
+// longest first at each position.
+func scan(toks []string, maxN int, has func(string) bool) []span {
+	var out []span
+	for i := range toks {
+		for n := min(maxN, len(toks)-i); n >= 1; n-- {
+			key := toks[i]
+			if n > 1 {
+				key = strings.Join(toks[i:i+n], " ")
+			}
+			if has(key) {
+				out = append(out, span{i, i + n, key})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,115 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+)
+
+// resolveExact looks the vendor up by its catalogued names: as written, then
+// without region words ("Microsoft Ireland Operations"), then without
+// corporate filler ("Adobe Systems Software"). The last step refuses
+// everyday-word names: "Zoom Technologies" is not Zoom.
+func (c *Catalog) resolveExact(vt []string) (vendorRef, string, bool) {
+	if len(vt) == 0 {
+		return vendorRef{}, "", false
+	}
+	key := strings.Join(vt, " ")
+	if r, ok := c.idx.vendors[key]; ok {
+		return r, fmt.Sprintf("vendor alias '%s'", key), true
+	}
+	noGeo := c.stripWords(vt, c.words.geo)
+	if k := strings.Join(noGeo, " "); k != key {
+		if r, ok := c.idx.vendors[k]; ok {
+			return r, fmt.Sprintf("vendor without region words '%s'", k), true
+		}
+	}
+	noFill := c.stripWords(noGeo, c.words.filler)
+	if k := strings.Join(noFill, " "); len(noFill) < len(noGeo) {
+		if r, ok := c.idx.vendors[k]; ok && !r.generic {
+			return r, fmt.Sprintf("vendor without corporate words '%s'", k), true
+		}
+	}
+	return vendorRef{}, "", false
+}
+
+// stripWords drops the phrases of set from vt but never every word, and
+// drops legal forms exposed at the end ("Atlassian Pty Ltd Australia").
+func (c *Catalog) stripWords(vt []string, set map[string]bool) []string {
+	drop := make([]bool, len(vt))
+	for _, s := range scan(vt, c.words.maxTokens, func(k string) bool { return set[k] }) {
+		for i := s.start; i < s.end; i++ {
+			drop[i] = true
+		}
+	}
+	var out []string
+	for i, t := range vt {
+		if !drop[i] {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return vt
+	}
+	return dropLegalForms(out)
+}
+
+// resolveFuzzy is the last resort for the vendor name: a catalogued name
+// inside it ("Datadog Inc EMEA Billing Dept") or one typo away from it
+// ("Atlasian"). Everyday-word names never match this way.
+func (c *Catalog) resolveFuzzy(vt []string) (vendorRef, string, bool) {
+	noGeo := c.stripWords(vt, c.words.geo)
+	if r, k, ok := c.contained(noGeo); ok {
+		return r, fmt.Sprintf("vendor name contains '%s'", k), true
+	}
+	for _, cand := range [][]string{noGeo, c.stripWords(noGeo, c.words.filler)} {
+		compact := strings.Join(cand, "")
+		hits := c.idx.fuzzy.lookup(compact)
+		if len(hits) == 0 {
+			continue
+		}
+		if r, ok := unambiguous(hits); ok {
+			return r, fmt.Sprintf("vendor '%s' is one typo from '%s'", strings.Join(cand, " "), r.alias), true
+		}
+	}
+	return vendorRef{}, "", false
+}
+
+// unambiguous accepts fuzzy hits that all point to the same entry.
+func unambiguous(hits []fuzzyEntry) (vendorRef, bool) {
+	r := hits[0].ref
+	for _, h := range hits[1:] {
+		if !sameRef(h.ref, r) {
+			return vendorRef{}, false
+		}
+	}
+	return r, true
+}
+
+// contained finds the longest catalogued, non-generic name of at least two
+// words or five letters among the vendor's words.
+func (c *Catalog) contained(vt []string) (vendorRef, string, bool) {
+	var best vendorRef
+	bestLen, found := 0, false
+	for _, s := range scan(vt, 6, func(k string) bool { _, ok := c.idx.vendors[k]; return ok }) {
+		r := c.idx.vendors[s.key]
+		n := s.end - s.start
+		if r.generic || (n == 1 && len(s.key) < 5) || n == len(vt) {
+			continue
+		}
+		if !found || n > bestLen {
+			best, bestLen, found = r, n, true
+		}
+	}
+	return best, best.alias, found
+}
+
+// vendorSignal: a vendor whose name says plumbing or bakery is not a
+// software vendor, whatever else its name resembles.
+func (c *Catalog) vendorSignal(vt []string) (string, bool) {
+	w := c.words
+	spans := scan(vt, w.maxTokens, func(k string) bool { return w.nonsoftware[k] != "" })
+	if len(spans) == 0 {
+		return "", false
+	}
+	return "'" + spans[0].key + "' (" + w.nonsoftware[spans[0].key] + ")", true
+}
