@@ -188,11 +188,12 @@ func (t *Tenant) dispatch(w http.ResponseWriter, r *http.Request, rt route, c cl
 		bcError(w, http.StatusInternalServerError, "Internal_ServerError", "An unexpected error occurred in company '"+co.info.Name+"'.")
 		return
 	}
-	ctx += "companies(" + co.info.ID + ")/"
 	if len(rt.segs) == 1 {
-		t.serveOne(w, q, ctx+"$entity", companyEntity, &co.info, nil)
+		info := co.info
+		serveOneOf(w, q, ctx+"companies/$entity", companyEntity, &info, nil)
 		return
 	}
+	ctx += "companies(" + co.info.ID + ")/"
 	set, key, hasKey := splitKey(rt.segs[1])
 	if rt.automation {
 		t.serveAutomation(w, r, q, ctx, rt, c, set)
@@ -269,10 +270,6 @@ func serveSet[T any](w http.ResponseWriter, r *http.Request, q query, ctx string
 		}
 	}
 	notFound(w, e.name)
-}
-
-func (t *Tenant) serveOne(w http.ResponseWriter, q query, ctx string, e entity[bc.Company], v *bc.Company, render func(*bytes.Buffer, *bc.Company) error) {
-	serveOneOf(w, q, ctx, e, v, render)
 }
 
 func serveOneOf[T any](w http.ResponseWriter, q query, ctx string, e entity[T], v *T, render func(*bytes.Buffer, *T) error) {

@@ -110,3 +110,11 @@ func getAll[T any](t *testing.T, tok, u string, pageSize int) ([]T, int) {
 func q(s string) string { return url.QueryEscape(s) }
 
 func jsonDecode(r io.Reader, v any) error { return json.NewDecoder(r).Decode(v) }
+
+// baseClaimsFor builds an app token's claims without an HTTP round trip.
+func (t *Tenant) baseClaimsFor(clientID string) claims {
+	a := lookupApp(clientID)
+	c := t.baseClaims(a, Resource)
+	c.Roles = a.roles
+	return c
+}

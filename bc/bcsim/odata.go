@@ -155,13 +155,10 @@ func writeEntity(buf *bytes.Buffer, v any, tag string, sel []string, extra func(
 			buf.Write(b[1 : len(b)-1])
 		}
 	} else {
-		var m map[string]json.RawMessage
-		if err := json.Unmarshal(b, &m); err != nil {
-			return err
-		}
+		props := splitObject(b)
 		for _, f := range sel {
 			buf.WriteString(`,"` + f + `":`)
-			if raw, ok := m[f]; ok {
+			if raw := props.get(f); raw != nil {
 				buf.Write(raw)
 			} else {
 				buf.WriteString(`""`)
@@ -224,4 +221,67 @@ func writeJSON(w http.ResponseWriter, q query, body []byte) {
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	_, _ = w.Write(body)
+}
+
+// props is an object's top-level properties in order: raw key (with
+// quotes) and raw value.
+type props [][2][]byte
+
+func (p props) get(name string) []byte {
+	for _, kv := range p {
+		if len(kv[0]) == len(name)+2 && string(kv[0][1:len(kv[0])-1]) == name {
+			return kv[1]
+		}
+	}
+	return nil
+}
+
+// splitObject cuts the compact JSON object that encoding/json produced into
+// its properties without decoding values; far cheaper than a map round trip
+// on pages of 20,000 entities.
+func splitObject(b []byte) props {
+	var out props
+	i := 1 // past '{'
+	for i < len(b)-1 {
+		ks := i
+		i = skipString(b, i)
+		key := b[ks:i]
+		i++ // ':'
+		vs := i
+		depth := 0
+	value:
+		for ; i < len(b); i++ {
+			switch b[i] {
+			case '"':
+				i = skipString(b, i) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth == 0 {
+					break value
+				}
+				depth--
+			case ',':
+				if depth == 0 {
+					break value
+				}
+			}
+		}
+		out = append(out, [2][]byte{key, b[vs:i]})
+		i++ // ',' or the final '}'
+	}
+	return out
+}
+
+// skipString returns the index just past the string starting at b[i] == '"'.
+func skipString(b []byte, i int) int {
+	for i++; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return i
 }

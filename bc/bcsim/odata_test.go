@@ -211,3 +211,33 @@ func TestMutationsAndWatermark(t *testing.T) {
 		t.Fatal("AddUser", err)
 	}
 }
+
+func TestSelectKeepsHostileValues(t *testing.T) {
+	tn, srv := start(t, Config{Seed: 8})
+	tok := appToken(t, srv, ClientID, ClientSecret)
+	c := tn.Companies()[1]
+	got, _ := getAll[bc.Vendor](t, tok, root(srv)+"/companies("+c.ID+")/vendors?$select=id,displayName,blocked", 1000)
+	want := tn.Vendors(c.ID)
+	if len(got) != len(want) {
+		t.Fatalf("%d vendors", len(got))
+	}
+	for i := range want {
+		if got[i].ID != want[i].ID || got[i].DisplayName != want[i].DisplayName || got[i].Blocked != want[i].Blocked || got[i].Email != "" {
+			t.Fatalf("vendor %d: %+v want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestSplitObject(t *testing.T) {
+	b := []byte(`{"a":"x\"},{[","b":{"c":[1,{"d":"]"}]},"e":-1.5,"f":[],"g":"\\"}`)
+	p := splitObject(b)
+	want := map[string]string{"a": `"x\"},{["`, "b": `{"c":[1,{"d":"]"}]}`, "e": "-1.5", "f": "[]", "g": `"\\"`}
+	if len(p) != len(want) {
+		t.Fatalf("%d props", len(p))
+	}
+	for k, v := range want {
+		if string(p.get(k)) != v {
+			t.Errorf("%s: %s want %s", k, p.get(k), v)
+		}
+	}
+}
