@@ -70,61 +70,95 @@ func (r *ConnectRequest) Validate() (warning string, err error) {
 	return warn, err
 }
 
-// Connect validates, signs in, tests the connection and saves it with the
-// first connection date. Nothing is written unless every step passes.
-func Connect(ctx context.Context, db *store.DB, req ConnectRequest) (ConnectResult, error) {
-	var res ConnectResult
+// Pending is a connection being set up: its credentials and any refresh
+// token live in memory until Save, so an abandoned or failed attempt leaves
+// nothing behind. The console's wizard drives the steps one by one;
+// Connect runs them in a row.
+type Pending struct {
+	req     ConnectRequest
+	creds   bc.Credentials
+	refresh string
+	probe   bc.ProbeResult
+}
+
+// NewPending validates the request.
+func NewPending(req ConnectRequest) (*Pending, string, error) {
 	warn, err := req.Validate()
 	if err != nil {
-		return res, err
+		return nil, "", err
 	}
-	res.SecretWarning = warn
-	creds := bc.Credentials{Target: req.Target, ClientID: req.ClientID, Flow: req.Flow,
+	p := &Pending{req: req}
+	p.creds = bc.Credentials{Target: req.Target, ClientID: req.ClientID, Flow: req.Flow,
 		ClientSecret: req.ClientSecret, HTTPClient: req.HTTPClient}
-	var refresh string
-	// Until the connection is saved, rotations are only remembered.
-	creds.OnRefreshToken = func(t string) error { refresh = t; return nil }
-	if err := signIn(ctx, &creds, req); err != nil {
-		return res, err
+	p.creds.OnRefreshToken = func(t string) error { p.refresh = t; return nil }
+	return p, warn, nil
+}
+
+// SignIn runs the delegated sign-in; client credentials need none (the
+// token step of Test signs in).
+func (p *Pending) SignIn(ctx context.Context) error {
+	switch p.req.Flow {
+	case bc.FlowDevice:
+		show := p.req.ShowDeviceCode
+		if show == nil {
+			show = func(bc.DeviceCode) {}
+		}
+		_, err := p.creds.DeviceSignIn(ctx, show)
+		return err
+	case bc.FlowBrowser:
+		_, err := p.creds.BrowserSignIn(ctx, p.req.Browser)
+		return err
 	}
-	creds.RefreshToken = refresh
+	return nil
+}
+
+// Test runs the connection test, reporting each step.
+func (p *Pending) Test(ctx context.Context, progress func(bc.Step)) (bc.ProbeResult, error) {
+	creds := p.creds
+	creds.RefreshToken = p.refresh
 	tokens, err := creds.NewTokenSource()
 	if err != nil {
-		return res, err
+		return bc.ProbeResult{}, err
 	}
-	client := bc.NewClient(req.Target, tokens, bc.ClientOptions{HTTPClient: req.HTTPClient})
-	probe, err := bc.Probe(ctx, client, req.Progress)
+	client := bc.NewClient(p.req.Target, tokens, bc.ClientOptions{HTTPClient: p.req.HTTPClient})
+	p.probe, err = bc.Probe(ctx, client, progress)
+	return p.probe, err
+}
+
+// Save stores the tested connection with the chosen companies (by id, name
+// or display name; none means all) and its secrets.
+func (p *Pending) Save(db *store.DB, companies []string) (ConnectResult, error) {
+	res := ConnectResult{Companies: p.probe.Companies, UsersErr: p.probe.UsersErr, LegacyNoEmail: p.probe.LegacyNoEmail}
+	chosen, err := chooseCompanies(p.probe.Companies, companies)
 	if err != nil {
 		return res, err
 	}
-	res.Companies, res.UsersErr, res.LegacyNoEmail = probe.Companies, probe.UsersErr, probe.LegacyNoEmail
-	chosen, err := chooseCompanies(probe.Companies, req.Companies)
-	if err != nil {
-		return res, err
-	}
+	req := p.req
 	conn := store.Connection{TenantID: req.Target.Tenant, Environment: req.Target.Environment,
 		ClientID: req.ClientID, Flow: string(req.Flow), AuthorityURL: req.Target.AuthorityURL,
 		APIURL: req.Target.APIURL, Companies: chosen, Scopes: scopesFor(req.Flow)}
-	if err := save(db, &conn, req, refresh, &res); err != nil {
+	if err := save(db, &conn, req, p.refresh, &res); err != nil {
 		return res, err
 	}
 	return res, nil
 }
 
-func signIn(ctx context.Context, creds *bc.Credentials, req ConnectRequest) error {
-	switch req.Flow {
-	case bc.FlowDevice:
-		show := req.ShowDeviceCode
-		if show == nil {
-			show = func(bc.DeviceCode) {}
-		}
-		_, err := creds.DeviceSignIn(ctx, show)
-		return err
-	case bc.FlowBrowser:
-		_, err := creds.BrowserSignIn(ctx, req.Browser)
-		return err
+// Connect validates, signs in, tests the connection and saves it with the
+// first connection date. Nothing is written unless every step passes.
+func Connect(ctx context.Context, db *store.DB, req ConnectRequest) (ConnectResult, error) {
+	p, warn, err := NewPending(req)
+	if err != nil {
+		return ConnectResult{}, err
 	}
-	return nil // client credentials: the token step of the probe signs in
+	if err := p.SignIn(ctx); err != nil {
+		return ConnectResult{}, err
+	}
+	if _, err := p.Test(ctx, req.Progress); err != nil {
+		return ConnectResult{}, err
+	}
+	res, err := p.Save(db, req.Companies)
+	res.SecretWarning = warn
+	return res, err
 }
 
 // save writes the connection, then the secrets. A first connection date of
