@@ -86,14 +86,14 @@ func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Enter):
 		return s.open()
 	case key.Matches(msg, k.Refresh):
-		return emit(startSyncMsg{trigger: "manual"})
+		return s.c.post(startSyncMsg{trigger: "manual"})
 	}
 	return nil
 }
 
 func (s *appsScreen) open() tea.Cmd {
 	if r, ok := s.g.Selected(); ok {
-		return emit(drillMsg{app: r.App})
+		return s.c.post(drillMsg{app: r.App})
 	}
 	return nil
 }

@@ -102,9 +102,11 @@ func cleanData(d *dataMsg) {
 		users[i] = u
 	}
 	d.users = users
-	for i := range d.info.Companies {
-		d.info.Companies[i] = sanitize(d.info.Companies[i])
+	cs := make([]string, len(d.info.Companies))
+	for i, c := range d.info.Companies {
+		cs[i] = sanitize(c)
 	}
+	d.info.Companies = cs
 }
 
 // Results of one-shot backend calls.

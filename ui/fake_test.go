@@ -78,7 +78,8 @@ type fakeBackend struct {
 	exported [][]string
 	exports  []string
 	opened   []string
-	expired  bool // Sync fails with an expired secret until ReplaceSecret
+	expired  bool  // Sync fails with an expired secret until ReplaceSecret
+	syncErr  error // Sync fails with it
 	approve  chan struct{}
 	syncGate chan struct{} // when set, Sync waits on it between companies
 	signIns  int
@@ -438,6 +439,9 @@ func (f *fakeBackend) Sync(ctx context.Context, report func(SyncProgress)) (Sync
 	f.mu.Unlock()
 	if expired {
 		return SyncSummary{}, fmt.Errorf("token: %w", expiredErr{})
+	}
+	if f.syncErr != nil {
+		return SyncSummary{}, f.syncErr
 	}
 	sum := SyncSummary{Companies: len(companies), Users: len(f.users), Duration: 12 * time.Second}
 	for i, c := range companies {

@@ -187,7 +187,7 @@ func (p *fixPicker) Update(msg tea.KeyPressMsg) tea.Cmd {
 			p.refilter()
 			return nil
 		}
-		return emit(closeFixMsg{})
+		return p.c.post(closeFixMsg{})
 	case "enter":
 		return p.requestPreview()
 	case "up", "ctrl+p":

@@ -59,7 +59,7 @@ func (s *integrationScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Secret):
 		if s.info.Flow != FlowClientCredentials && s.info.Flow != "" {
 			in := ConnInput{Tenant: s.info.Tenant, Environment: s.info.Environment, ClientID: s.info.ClientID, Flow: s.info.Flow}
-			return emit(needSignInMsg{in: in, then: signInThenReplace})
+			return s.c.post(needSignInMsg{in: in, then: signInThenReplace})
 		}
 		s.OpenSecret("Paste the Value of a new client secret (Entra > App registrations > Certificates & secrets).")
 	case key.Matches(msg, k.Granularity):
@@ -70,9 +70,9 @@ func (s *integrationScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 		b := s.c.b
 		return func() tea.Msg { return granularityMsg{g: g, err: b.SetGranularity(g)} }
 	case key.Matches(msg, k.Refresh):
-		return emit(startSyncMsg{trigger: "manual"})
+		return s.c.post(startSyncMsg{trigger: "manual"})
 	case key.Matches(msg, k.Reconnect):
-		return emit(reconnectMsg{})
+		return s.c.post(reconnectMsg{})
 	}
 	return nil
 }

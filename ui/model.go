@@ -53,9 +53,18 @@ type common struct {
 	noColor  bool
 	autoSync bool
 	catalog  []CatalogApp
+	intents  []tea.Msg
 }
 
 func (c *common) nextRun() int { c.runs++; return c.runs }
+
+// post queues an intent (open the fix picker, start a sync, ...) for the
+// root to handle right after the screen's Update, in the same Update: a
+// key typed next can rely on it.
+func (c *common) post(msg tea.Msg) tea.Cmd {
+	c.intents = append(c.intents, msg)
+	return nil
+}
 
 // Option configures New.
 type Option func(*options)

@@ -107,3 +107,12 @@ func stringBodyLen(s string) int {
 	}
 	return len(s)
 }
+
+// sanitizeLines is sanitize for multi-line text: the line breaks stay.
+func sanitizeLines(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = sanitize(l)
+	}
+	return strings.Join(lines, "\n")
+}

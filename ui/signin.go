@@ -60,11 +60,12 @@ func (s *signInScreen) Start(in ConnInput, then signInThen) tea.Cmd {
 	return tea.Batch(work, tick(s.run))
 }
 
-// Cancel stops a running sign-in.
+// Cancel stops a running sign-in; its late result is ignored.
 func (s *signInScreen) Cancel() {
 	if s.cancel != nil {
 		s.cancel()
 		s.cancel = nil
+		s.run = 0
 	}
 }
 
@@ -90,7 +91,10 @@ func (s *signInScreen) Done(run int, r signInResult) (signInThen, bool) {
 	if run != s.run {
 		return 0, false
 	}
-	s.Cancel()
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
 	s.err = r.err
 	return s.then, true
 }
@@ -111,7 +115,7 @@ func (s *signInScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	switch msg.String() {
 	case "esc":
 		s.Cancel()
-		return emit(signInCanceledMsg{})
+		return s.c.post(signInCanceledMsg{})
 	case "r":
 		if s.err != nil {
 			return s.Start(s.in, s.then)

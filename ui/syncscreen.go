@@ -108,7 +108,7 @@ func (s *syncScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back), msg.String() == "c":
 		s.Cancel()
 	case key.Matches(msg, k.Refresh):
-		return emit(startSyncMsg{trigger: "manual"})
+		return s.c.post(startSyncMsg{trigger: "manual"})
 	}
 	return nil
 }

@@ -91,13 +91,13 @@ func (s *txScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Back) && s.app != "":
 		s.undrill()
-		return emit(switchTabMsg{tabApps})
+		return s.c.post(switchTabMsg{tabApps})
 	case key.Matches(msg, k.Why), key.Matches(msg, k.Enter):
 		return s.explain()
 	case key.Matches(msg, k.Fix):
 		return s.fix()
 	case key.Matches(msg, k.Refresh):
-		return emit(startSyncMsg{trigger: "manual"})
+		return s.c.post(startSyncMsg{trigger: "manual"})
 	}
 	return nil
 }
@@ -112,7 +112,7 @@ func (s *txScreen) explain() tea.Cmd {
 	head := fmt.Sprintf("%s · %s %s · method %s", fmtDate(t.PostingDate), fmtAmount(t.Amount), t.Currency, orDash(t.Method, "none"))
 	return func() tea.Msg {
 		text, err := b.Explain(id)
-		return explainMsg{title: title, text: head + "\n\n" + sanitize(text), err: err}
+		return explainMsg{title: title, text: head + "\n\n" + sanitizeLines(text), err: err}
 	}
 }
 
@@ -123,7 +123,7 @@ func (s *txScreen) fix() tea.Cmd {
 	}
 	f := Fix{Scope: ScopeTransaction, TransactionID: t.ID, VendorNumber: t.VendorNumber, VendorName: t.VendorName}
 	title := fmt.Sprintf("%s · %s %s", t.VendorName, fmtAmount(t.Amount), t.Currency)
-	return emit(openFixMsg{fix: f, suggestion: t.App, title: title})
+	return s.c.post(openFixMsg{fix: f, suggestion: t.App, title: title})
 }
 
 func orDash(s, dash string) string {

@@ -56,7 +56,7 @@ func (s *unmatchedScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Fix), key.Matches(msg, k.Enter):
 		return s.fix()
 	case key.Matches(msg, k.Refresh):
-		return emit(startSyncMsg{trigger: "manual"})
+		return s.c.post(startSyncMsg{trigger: "manual"})
 	}
 	return nil
 }
@@ -67,7 +67,7 @@ func (s *unmatchedScreen) fix() tea.Cmd {
 		return nil
 	}
 	f := Fix{Scope: ScopeVendor, VendorNumber: r.VendorNumber, VendorName: r.VendorName}
-	return emit(openFixMsg{fix: f, suggestion: r.Suggestion, title: r.VendorName + " · " + fmtMoney(r.Spend)})
+	return s.c.post(openFixMsg{fix: f, suggestion: r.Suggestion, title: r.VendorName + " · " + fmtMoney(r.Spend)})
 }
 
 func (s *unmatchedScreen) Click(x, y int) tea.Cmd {

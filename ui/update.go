@@ -20,19 +20,33 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.st = NewStyles(msg.IsDark(), m.c.noColor)
 		return m, nil
 	case tea.KeyPressMsg:
-		return m, m.handleKey(msg)
+		cmd := m.handleKey(msg)
+		return m, tea.Batch(cmd, m.flushIntents())
 	case tea.PasteMsg:
 		return m, m.handleInput(msg)
 	case tea.MouseWheelMsg, tea.MouseClickMsg:
-		return m, m.handleMouse(msg.(tea.MouseMsg))
+		cmd := m.handleMouse(msg.(tea.MouseMsg))
+		return m, tea.Batch(cmd, m.flushIntents())
 	case streamMsg:
-		cmd := m.handleStream(msg)
+		cmd := tea.Batch(m.handleStream(msg), m.flushIntents())
 		if !msg.done {
 			cmd = tea.Batch(cmd, msg.next)
 		}
 		return m, cmd
 	}
-	return m, m.handleResult(msg)
+	cmd := m.handleResult(msg)
+	return m, tea.Batch(cmd, m.flushIntents())
+}
+
+// flushIntents handles what screens posted during this Update.
+func (m *Model) flushIntents() tea.Cmd {
+	var cmds []tea.Cmd
+	for n := 0; len(m.c.intents) > 0 && n < 16; n++ {
+		msg := m.c.intents[0]
+		m.c.intents = m.c.intents[1:]
+		cmds = append(cmds, m.handleResult(msg))
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) resize(w, h int) {
@@ -189,7 +203,7 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 	case dataMsg:
 		return m.setData(msg)
 	case validateMsg:
-		m.wiz.Validated(msg)
+		return m.wiz.Validated(msg)
 	case switchTabMsg:
 		m.tab = msg.tab
 	case drillMsg:

@@ -105,7 +105,7 @@ func (s *usersScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.c.keys.Status):
 		s.setShow((s.show + 1) % numUserFilters)
 	case key.Matches(msg, s.c.keys.Refresh):
-		return emit(startSyncMsg{trigger: "manual"})
+		return s.c.post(startSyncMsg{trigger: "manual"})
 	}
 	return nil
 }

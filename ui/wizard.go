@@ -36,13 +36,13 @@ type (
 )
 
 var checklist = []string{
-	"Entra > App registrations > New registration: register an app for bcspend.",
-	"Client credentials: Certificates & secrets > New client secret; copy its VALUE (not the Secret ID).",
-	"API permissions > Dynamics 365 Business Central: delegated Financials.ReadWrite.All (device code, browser) or application API.ReadWrite.All (client credentials).",
-	"Grant admin consent for the tenant on the API permissions page.",
-	"In Business Central, page \"Microsoft Entra Applications\": add the Client ID, set it Enabled, give it read permission sets (e.g. D365 READ) and Grant Consent (client credentials).",
-	"Browser flow: Authentication > add platform \"Mobile and desktop\" with redirect URI http://localhost.",
-	"Device code flow: Authentication > set \"Allow public client flows\" to Yes.",
+	"Entra > App registrations > New registration: one app for bcspend.",
+	"Client credentials: Certificates & secrets > New client secret; copy its VALUE, not the Secret ID.",
+	"API permissions > Dynamics 365 Business Central: Financials.ReadWrite.All (delegated) or API.ReadWrite.All (application).",
+	"Grant admin consent for the tenant.",
+	"BC page \"Microsoft Entra Applications\": add the Client ID, Enabled, read permission sets (D365 READ), Grant Consent.",
+	"Browser flow: Authentication > Mobile and desktop, redirect URI http://localhost.",
+	"Device code flow: Authentication > \"Allow public client flows\" = Yes.",
 }
 
 var flows = []struct {
@@ -84,6 +84,8 @@ type wizard struct {
 	checked [4]string // the value each error belongs to
 	errs    [4]error
 	focus   int
+	// enter was pressed while validations were pending
+	submitting bool
 
 	run       int
 	cancel    context.CancelFunc
@@ -172,13 +174,24 @@ func (w *wizard) validateFocused() tea.Cmd {
 	return w.validate(w.focus)
 }
 
-// Validated records a validation if the value has not changed since.
-func (w *wizard) Validated(msg validateMsg) {
+// Validated records a validation if the value has not changed since, and
+// moves on if enter was pressed while it was pending.
+func (w *wizard) Validated(msg validateMsg) tea.Cmd {
 	for i, f := range wizardFields {
 		if f.field == msg.field && w.fields[i].value == msg.value {
 			w.checked[i], w.errs[i] = msg.value, msg.err
 		}
 	}
+	if w.submitting && w.step == stepFields {
+		for i := 0; i < w.nFields(); i++ {
+			if w.checked[i] != w.fields[i].value {
+				return nil // still waiting
+			}
+		}
+		w.submitting = false
+		return w.submitFields()
+	}
+	return nil
 }
 
 func (w *wizard) Paste(msg tea.PasteMsg) {
@@ -208,7 +221,7 @@ func (w *wizard) Update(msg tea.KeyPressMsg) tea.Cmd {
 
 func (w *wizard) back() tea.Cmd {
 	if w.step == stepIntro {
-		return emit(wizardQuitMsg{})
+		return w.c.post(wizardQuitMsg{})
 	}
 	if w.step == stepTest {
 		w.Cancel()
@@ -222,6 +235,7 @@ func (w *wizard) Cancel() {
 	if w.cancel != nil {
 		w.cancel()
 		w.cancel = nil
+		w.run = 0
 	}
 	w.testing = false
 }
@@ -238,7 +252,7 @@ func (w *wizard) introKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Enter):
 		w.step = stepFlow
 	case key.Matches(msg, k.Quit):
-		return emit(wizardQuitMsg{})
+		return w.c.post(wizardQuitMsg{})
 	}
 	return nil
 }
@@ -256,7 +270,7 @@ func (w *wizard) flowKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.step = stepFields
 		w.focus = min(w.focus, w.nFields()-1)
 	case key.Matches(msg, k.Quit):
-		return emit(wizardQuitMsg{})
+		return w.c.post(wizardQuitMsg{})
 	}
 	return nil
 }
@@ -274,26 +288,34 @@ func (w *wizard) fieldsKey(msg tea.KeyPressMsg) tea.Cmd {
 		return w.submitFields()
 	}
 	if w.fields[w.focus].Update(msg) {
+		w.submitting = false
 		return w.validate(w.focus)
 	}
 	return nil
 }
 
-// submitFields moves on when every field is valid, else focuses the first
-// invalid one.
+// submitFields moves on when every field is valid, focuses the first
+// invalid one, or waits for validations still running.
 func (w *wizard) submitFields() tea.Cmd {
+	var pending []tea.Cmd
 	for i := 0; i < w.nFields(); i++ {
-		if w.checked[i] != w.fields[i].value || w.errs[i] != nil {
-			if w.focus != i || w.checked[i] != w.fields[i].value {
-				w.focus = i
-				return w.validate(i)
-			}
+		if w.checked[i] != w.fields[i].value {
+			pending = append(pending, w.validate(i))
+		}
+	}
+	if len(pending) > 0 {
+		w.submitting = true
+		return tea.Batch(pending...)
+	}
+	for i := 0; i < w.nFields(); i++ {
+		if w.errs[i] != nil {
+			w.focus = i
 			return nil
 		}
 	}
 	w.step = stepTest
 	if w.flow() != FlowClientCredentials {
-		return emit(needSignInMsg{in: w.input(), then: signInThenTest})
+		return w.c.post(needSignInMsg{in: w.input(), then: signInThenTest})
 	}
 	return w.StartTest()
 }

@@ -23,10 +23,9 @@ func (w *wizard) introView() string {
 	st := &w.c.st
 	tw := w.width - 4
 	var b strings.Builder
-	intro := "bcspend reads paid purchase invoices (vendors, lines, amounts) and users from Business Central, " +
-		"to show what the company spends on SaaS. It never writes to BC. BC has no read-only API scope: " +
-		"reading needs Financials.ReadWrite.All (or API.ReadWrite.All for client credentials), so limit the app " +
-		"inside BC with read-only permission sets."
+	intro := "bcspend reads paid purchase invoices, vendors and users from Business Central and never writes. " +
+		"BC has no read-only API scope, so the app needs Financials.ReadWrite.All (API.ReadWrite.All for client " +
+		"credentials); keep it read-only inside BC with read permission sets."
 	b.WriteString("\n")
 	for _, l := range wrap(intro, tw) {
 		b.WriteString(" " + l + "\n")
@@ -151,7 +150,7 @@ func (w *wizard) testView() string {
 				b.WriteString("   " + r + "\n")
 			}
 		}
-		b.WriteString("\n Fix it (esc goes back to the fields, nothing is lost), then press r to test again.\n")
+		b.WriteString("\n " + strings.Join(wrap("Fix it, then press r to test again. esc goes back to the fields; nothing typed is lost.", w.width-2), "\n ") + "\n")
 	default:
 		b.WriteString("\n " + st.OK.Render(fmt.Sprintf("Connection works: %s found.", plural(len(w.companies), "company", "companies"))) + " Press enter to choose which to sync.\n")
 	}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+// probe wraps the console so a test can see the last rendered screen as
+// text, which is sturdier than searching the renderer's diff stream.
+type probe struct {
+	Model
+	last *atomic.Pointer[string]
+}
+
+func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	nm, cmd := p.Model.Update(msg)
+	p.Model = nm.(Model)
+	return p, cmd
+}
+
+func (p probe) View() tea.View {
+	v := p.Model.View()
+	s := ansi.Strip(v.Content)
+	p.last.Store(&s)
+	return v
+}
+
+type teaRun struct {
+	*teatest.TestModel
+	t    *testing.T
+	last *atomic.Pointer[string]
+}
+
+// startTea runs the console in a teatest program at w x h without colour.
+func startTea(t *testing.T, m Model, w, h int) *teaRun {
+	t.Helper()
+	p := probe{Model: m, last: &atomic.Pointer[string]{}}
+	tm := teatest.NewTestModel(t, p,
+		teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
+	return &teaRun{TestModel: tm, t: t, last: p.last}
+}
+
+// screen is the last rendered screen.
+func (r *teaRun) screen() string {
+	if s := r.last.Load(); s != nil {
+		return *s
+	}
+	return ""
+}
+
+// waitFor waits until the screen shows s.
+func (r *teaRun) waitFor(s string) {
+	r.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(r.screen(), s) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	r.t.Fatalf("screen never showed %q; last screen:\n%s", s, r.screen())
+}
+
+// keys sends key presses in order.
+func (r *teaRun) keys(ks ...string) {
+	for _, k := range ks {
+		r.Send(keyMsg(k))
+	}
+}
+
+// typeText types each character.
+func (r *teaRun) typeText(s string) {
+	for _, c := range s {
+		r.Send(keyMsg(string(c)))
+	}
+}
+
+// finish quits and returns the final console.
+func (r *teaRun) finish() Model {
+	r.t.Helper()
+	r.Send(keyMsg("ctrl+c"))
+	return r.FinalModel(r.t, teatest.WithFinalTimeout(5*time.Second)).(probe).Model
+}
+
+func requireGolden(t *testing.T, m Model) {
+	t.Helper()
+	golden.RequireEqual(t, []byte(ansi.Strip(m.View().Content)))
+}
