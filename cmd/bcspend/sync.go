@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/syncer"
@@ -24,6 +25,7 @@ func runSync(ctx context.Context, g *globals, args []string, io stdio) int {
 	fs := subFlags("sync", "sync [--full] [--json]", g, io)
 	full := fs.Bool("full", false, "re-read the whole window and mark invoices deleted in Business Central as removed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON on stdout (progress still goes to stderr)")
+	pageSize := fs.Int("page-size", 0, "invoices per page (default 1000); smaller pages checkpoint more often on slow links")
 	if code, ok := parseSub(fs, args); !ok {
 		return code
 	}
@@ -35,7 +37,11 @@ func runSync(ctx context.Context, g *globals, args []string, io stdio) int {
 		return fail(io, err)
 	}
 	defer db.Close()
-	opt := service.Options{Keyring: keyring(), SecretOverride: strings.TrimSpace(os.Getenv("BCSPEND_CLIENT_SECRET"))}
+	if *pageSize < 0 || *pageSize > 20000 {
+		return usageErr(io, "--page-size must be between 1 and 20000", "Leave it out for the default of 1000.")
+	}
+	opt := service.Options{Keyring: keyring(), SecretOverride: strings.TrimSpace(os.Getenv("BCSPEND_CLIENT_SECRET")),
+		Client: bc.ClientOptions{PageSize: *pageSize}}
 	pr := newProgressPrinter(io.err)
 	sum, err := service.Sync(ctx, db, opt, syncer.Options{Full: *full, Progress: pr.update})
 	pr.finish()
