@@ -2,27 +2,93 @@ package main
 
 import (
 	"context"
-	"fmt"
+	"errors"
+	"os"
+	"path/filepath"
+
+	"golang.org/x/term"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/service"
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/ui"
 )
 
-// runConsole opens the console. Until the console lands it prints status.
+// runConsole opens the console on the database; with no connection saved
+// it starts in the setup wizard.
 func runConsole(ctx context.Context, g *globals, args []string, io stdio) int {
-	return runStatus(ctx, g, args, io)
+	fs := subFlags("", "[--db PATH]", g, io)
+	reconnect := fs.Bool("reconnect", false, "open the setup wizard even when a connection is saved")
+	if code, ok := parseSub(fs, args); !ok {
+		return code
+	}
+	if !isTerminal(io) {
+		return usageErr(io, "The console needs a terminal", "Run bcspend in a terminal, or use the headless commands (sync, status, export).")
+	}
+	db, err := store.Open(g.DB)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer db.Close()
+	cat, err := loadCatalog(g.DB)
+	if err != nil {
+		return fail(io, err)
+	}
+	var opts []ui.Option
+	if *reconnect {
+		opts = append(opts, ui.WithWizard())
+	}
+	return runUI(ctx, newBackend(db, g, cat), io, opts...)
 }
 
-// demoConsole connects the demo database to the simulated tenant and shows
-// what it sees. The console replaces this once it lands.
+func runUI(ctx context.Context, b *backend, io stdio, opts ...ui.Option) int {
+	if err := ui.Run(ctx, b, opts...); err != nil && !errors.Is(err, context.Canceled) {
+		return fail(io, err)
+	}
+	return exitOK
+}
+
+// loadCatalog reads the built-in catalog plus catalog.txt beside the
+// database, where an admin keeps apps of their own.
+func loadCatalog(dbPath string) (*match.Catalog, error) {
+	return match.LoadCatalog(filepath.Join(filepath.Dir(dbPath), "catalog.txt"))
+}
+
+func isTerminal(io stdio) bool {
+	in, ok1 := io.in.(*os.File)
+	out, ok2 := io.out.(*os.File)
+	return ok1 && ok2 && term.IsTerminal(int(in.Fd())) && term.IsTerminal(int(out.Fd()))
+}
+
+// demoConsole runs the whole path against the simulated tenant: the wizard
+// prefilled with the demo app, sign-in, sync, console.
 func demoConsole(ctx context.Context, d *demoEnv, io stdio) int {
+	if !isTerminal(io) {
+		return demoHeadless(ctx, d, io)
+	}
+	cat, err := match.LoadCatalog("")
+	if err != nil {
+		return fail(io, err)
+	}
+	g := &globals{DB: d.db.Path(), AuthorityURL: d.target.AuthorityURL, APIURL: d.target.APIURL}
+	b := newBackend(d.db, g, cat)
+	b.demo, b.keyring, b.openURL = true, nil, demoBrowser
+	prefill := ui.ConnInput{Tenant: bcsim.TenantID, Environment: bcsim.Environment, ClientID: bcsim.ClientID,
+		Secret: bcsim.ClientSecret, Flow: ui.FlowClientCredentials}
+	return runUI(ctx, b, io, ui.WithPrefill(prefill))
+}
+
+// demoHeadless is the demo without a terminal (pipes, CI): it connects and
+// syncs, and prints what the console would show first.
+func demoHeadless(ctx context.Context, d *demoEnv, io stdio) int {
 	req := d.connectRequest()
 	req.Progress = func(s bc.Step) { printStep(io.err, s) }
 	res, err := service.Connect(ctx, d.db, req)
 	if err != nil {
 		return fail(io, err)
 	}
-	fmt.Fprintf(io.out, "Demo: connected to the simulated tenant at %s\n", d.target.APIURL)
 	printConnected(io, res)
 	return exitOK
 }

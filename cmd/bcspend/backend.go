@@ -1,0 +1,431 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/export"
+	"github.com/bcspend/bcspend/match"
+	"github.com/bcspend/bcspend/service"
+	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/syncer"
+	"github.com/bcspend/bcspend/ui"
+)
+
+// backend is the console's view of bcspend: it turns the console's calls
+// into service, syncer and spend operations on one open database.
+type backend struct {
+	db       *store.DB
+	globals  *globals
+	keyring  store.Keyring
+	cat      *match.Catalog
+	demo     bool
+	exportTo string           // directory for CSV exports
+	openURL  func(string) error // browser opener; the demo follows links itself
+	now      func() time.Time
+
+	mu      sync.Mutex
+	model   *spend.Model // nil until first read, reset after a sync
+	pending *service.Pending
+}
+
+func newBackend(db *store.DB, g *globals, cat *match.Catalog) *backend {
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return &backend{db: db, globals: g, keyring: keyring(), cat: cat, exportTo: dir, openURL: bc.OpenBrowser, now: time.Now}
+}
+
+// Info never includes the secret: only whether one is stored and where.
+func (b *backend) Info() ui.Info {
+	info := ui.Info{DemoMode: b.demo, Granularity: b.granularity()}
+	conn, ok, err := b.db.Connection()
+	if err != nil || !ok {
+		return info
+	}
+	info.Connected = true
+	info.Tenant, info.Environment, info.ClientID = conn.TenantID, conn.Environment, conn.ClientID
+	info.Flow = uiFlow(bc.Flow(conn.Flow))
+	for _, c := range conn.Companies {
+		info.Companies = append(info.Companies, c.Name)
+	}
+	secrets := b.db.NewSecrets(b.keyring, conn.TenantID, conn.ClientID)
+	info.SecretBackend = secrets.Backend()
+	_, info.HasSecret, _ = secrets.Get(store.SecretClientSecret)
+	if run, ok, err := b.db.LastRun(); err == nil && ok {
+		info.LastSync = run.End
+	}
+	return info
+}
+
+func (b *backend) granularity() spend.Granularity {
+	if v, ok, err := b.db.Setting(store.SettingGranularity); err == nil && ok {
+		return spend.Granularity(v)
+	}
+	return spend.PerInvoice
+}
+
+// loaded returns the model, deriving it from the store the first time.
+func (b *backend) loaded() (*spend.Model, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.model != nil {
+		return b.model, nil
+	}
+	m, err := spend.Load(b.db, b.cat, spend.Options{Now: b.now()})
+	if err != nil {
+		return nil, err
+	}
+	b.model = m
+	return m, nil
+}
+
+func (b *backend) invalidate() {
+	b.mu.Lock()
+	b.model = nil
+	b.mu.Unlock()
+}
+
+func (b *backend) Apps() ([]spend.AppRow, error) {
+	m, err := b.loaded()
+	if err != nil {
+		return nil, err
+	}
+	return m.Apps(), nil
+}
+
+func (b *backend) Transactions() ([]spend.Transaction, error) {
+	m, err := b.loaded()
+	if err != nil {
+		return nil, err
+	}
+	return m.Transactions(spend.Filter{}), nil
+}
+
+func (b *backend) Unmatched() ([]spend.UnmatchedRow, error) {
+	m, err := b.loaded()
+	if err != nil {
+		return nil, err
+	}
+	return m.Unmatched(), nil
+}
+
+func (b *backend) Users() ([]spend.UserRow, error) {
+	m, err := b.loaded()
+	if err != nil {
+		return nil, err
+	}
+	return m.Users(), nil
+}
+
+func (b *backend) Catalog() []ui.CatalogApp {
+	apps := b.cat.Apps()
+	out := make([]ui.CatalogApp, len(apps))
+	for i, a := range apps {
+		out[i] = ui.CatalogApp{Name: a.Name, Category: a.Category}
+		if len(a.Vendors) > 0 {
+			out[i].Vendor = a.Vendors[0]
+		}
+	}
+	return out
+}
+
+// Explain renders the decision's trace, one fact per line.
+func (b *backend) Explain(txID string) (string, error) {
+	m, err := b.loaded()
+	if err != nil {
+		return "", err
+	}
+	d, ok := m.Explain(txID)
+	if !ok {
+		return "", fmt.Errorf("transaction %s is no longer in the data; refresh with r", txID)
+	}
+	var s strings.Builder
+	app := d.App
+	switch {
+	case d.Ignored:
+		app = "ignored (not software)"
+	case app == "":
+		app = "unmatched"
+	}
+	fmt.Fprintf(&s, "Application: %s\n", app)
+	fmt.Fprintf(&s, "Method:      %s\n", d.Method)
+	fmt.Fprintf(&s, "Confidence:  %.0f%%\n", d.Confidence*100)
+	fmt.Fprintf(&s, "Why:         %s\n", d.Reason)
+	if len(d.Apps) > 1 {
+		fmt.Fprintf(&s, "This invoice pays for several applications: %s\n", strings.Join(d.Apps, ", "))
+	}
+	if d.SuggestLines {
+		s.WriteString("Tip: line granularity (Integration screen) splits it into one transaction per line.\n")
+	}
+	return s.String(), nil
+}
+
+// rule turns a console fix into a matcher rule.
+func fixRule(f ui.Fix) match.Rule {
+	r := match.Rule{App: f.App, Created: time.Now().UTC()}
+	if f.Ignore {
+		r.App = ""
+	}
+	switch {
+	case f.Scope == ui.ScopeTransaction:
+		r.Kind, r.TransactionID = match.RuleTransaction, f.TransactionID
+	case f.Ignore:
+		r.Kind, r.VendorName = match.RuleIgnoreVendor, f.VendorName
+	default:
+		r.Kind, r.VendorName = match.RuleVendor, f.VendorName
+	}
+	return r
+}
+
+func (b *backend) PreviewFix(f ui.Fix) (ui.Preview, error) {
+	m, err := b.loaded()
+	if err != nil {
+		return ui.Preview{}, err
+	}
+	var p ui.Preview
+	for _, mv := range m.PreviewRule(fixRule(f)) {
+		p.Moves = append(p.Moves, ui.Move{From: mv.From, To: mv.To, Transactions: mv.Transactions, Spend: spend.Money(mv.Amount)})
+	}
+	return p, nil
+}
+
+func (b *backend) ApplyFix(f ui.Fix) error {
+	m, err := b.loaded()
+	if err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	_, err = m.AddRule(b.db, fixRule(f))
+	return err
+}
+
+func (b *backend) SetGranularity(g spend.Granularity) error {
+	if err := b.db.SetSetting(store.SettingGranularity, string(g)); err != nil {
+		return err
+	}
+	m, err := b.loaded()
+	if err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return m.SetGranularity(g)
+}
+
+// Validate checks one wizard field; a Secret-ID-looking secret is accepted
+// (it may be right) and flagged when the connection test fails.
+func (b *backend) Validate(field ui.Field, value string) error {
+	switch field {
+	case ui.FieldTenant:
+		return nilIfNil(bc.ValidateTenant(value))
+	case ui.FieldEnvironment:
+		return nilIfNil(bc.ValidateEnvironment(value))
+	case ui.FieldClientID:
+		return nilIfNil(bc.ValidateClientID(value))
+	case ui.FieldSecret:
+		_, _, err := bc.ValidateSecret(value)
+		return nilIfNil(err)
+	}
+	return nil
+}
+
+// nilIfNil avoids a typed nil *bc.Error in an error interface.
+func nilIfNil(err error) error {
+	if e, ok := err.(*bc.Error); ok && e == nil {
+		return nil
+	}
+	return err
+}
+
+func uiFlow(f bc.Flow) ui.Flow {
+	if f == bc.FlowDevice {
+		return ui.FlowDeviceCode
+	}
+	return ui.Flow(f)
+}
+
+func bcFlow(f ui.Flow) bc.Flow {
+	if f == ui.FlowDeviceCode {
+		return bc.FlowDevice
+	}
+	return bc.Flow(f)
+}
+
+func (b *backend) request(in ui.ConnInput) service.ConnectRequest {
+	return service.ConnectRequest{
+		Target:       b.globals.target(in.Tenant, in.Environment),
+		ClientID:     in.ClientID,
+		Flow:         bcFlow(in.Flow),
+		ClientSecret: in.Secret,
+		Keyring:      b.keyring,
+	}
+}
+
+// SignIn starts a pending connection for a delegated flow and keeps it for
+// TestConnection and SaveConnection.
+func (b *backend) SignIn(ctx context.Context, in ui.ConnInput, report func(ui.SignInEvent)) error {
+	req := b.request(in)
+	req.ShowDeviceCode = func(d bc.DeviceCode) {
+		report(ui.SignInEvent{Kind: ui.SignInDeviceCode, UserCode: d.UserCode, URL: d.VerificationURI, ExpiresAt: d.Expires})
+	}
+	req.Browser = bc.BrowserOptions{
+		Show: func(u string) { report(ui.SignInEvent{Kind: ui.SignInBrowser, URL: u}) },
+		Open: b.openURL,
+	}
+	p, _, err := service.NewPending(req)
+	if err != nil {
+		return err
+	}
+	if err := p.SignIn(ctx); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	b.pending = p
+	b.mu.Unlock()
+	report(ui.SignInEvent{Kind: ui.SignInDone})
+	return nil
+}
+
+func (b *backend) OpenURL(url string) error { return b.openURL(url) }
+
+func (b *backend) TestConnection(ctx context.Context, in ui.ConnInput, report func(ui.Step)) ([]ui.Company, error) {
+	b.mu.Lock()
+	p := b.pending
+	b.mu.Unlock()
+	if p == nil || bcFlow(in.Flow) == bc.FlowClientCredentials {
+		var err error
+		if p, _, err = service.NewPending(b.request(in)); err != nil {
+			return nil, err
+		}
+	}
+	res, err := p.Test(ctx, func(s bc.Step) {
+		st := ui.Step{Name: s.Name, State: ui.StepOK, Detail: s.Detail, Err: s.Err}
+		if !s.OK {
+			st.State = ui.StepFailed
+		}
+		if s.Warn != "" {
+			st.Detail = strings.TrimSpace(st.Detail + " — " + s.Warn)
+		}
+		report(st)
+	})
+	if err != nil {
+		return nil, err
+	}
+	b.mu.Lock()
+	b.pending = p
+	b.mu.Unlock()
+	out := make([]ui.Company, len(res.Companies))
+	for i, c := range res.Companies {
+		out[i] = ui.Company{ID: c.ID, Name: c.Name}
+	}
+	return out, nil
+}
+
+func (b *backend) SaveConnection(in ui.ConnInput, companyIDs []string) error {
+	b.mu.Lock()
+	p := b.pending
+	b.mu.Unlock()
+	if p == nil {
+		return &bc.Error{Kind: bc.KindInput, Message: "The connection has not been tested yet", Fix: "Run the connection test first."}
+	}
+	if _, err := p.Save(b.db, companyIDs); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	b.pending = nil
+	b.mu.Unlock()
+	b.invalidate()
+	return nil
+}
+
+func (b *backend) options() service.Options {
+	return service.Options{Keyring: b.keyring, SecretOverride: os.Getenv("BCSPEND_CLIENT_SECRET")}
+}
+
+// Sync runs the sync engine and re-derives the views afterwards.
+func (b *backend) Sync(ctx context.Context, report func(ui.SyncProgress)) (ui.SyncSummary, error) {
+	client, conn, err := service.OpenClient(b.db, b.options())
+	if err != nil {
+		return ui.SyncSummary{}, err
+	}
+	start := time.Now()
+	sum, err := syncer.Run(ctx, b.db, client, conn, syncer.Options{Progress: func(p syncer.Progress) {
+		report(ui.SyncProgress{Company: p.Company, Phase: phaseOf(p), Invoices: p.Invoices, Lines: p.Lines,
+			Pages: p.Pages, ThrottleWaits: int(p.Throttled), ThrottleTime: p.ThrottleWait, Done: p.Done})
+	}})
+	b.invalidate()
+	out := ui.SyncSummary{Companies: len(sum.Companies), Invoices: sum.Fetched, Duration: time.Since(start),
+		Canceled: sum.Outcome == store.OutcomeCanceled}
+	for _, c := range sum.Companies {
+		out.Lines += c.Lines
+	}
+	if sum.Users != nil {
+		out.Users = sum.Users.Total
+	}
+	if out.Canceled {
+		return out, nil
+	}
+	return out, err
+}
+
+func phaseOf(p syncer.Progress) string {
+	if p.Done {
+		return "done"
+	}
+	return "invoices"
+}
+
+func (b *backend) SyncHistory() []ui.SyncRunInfo {
+	runs, err := b.db.Runs(20)
+	if err != nil {
+		return nil
+	}
+	out := make([]ui.SyncRunInfo, 0, len(runs))
+	for _, r := range runs {
+		out = append(out, ui.SyncRunInfo{Started: r.Start, Duration: r.End.Sub(r.Start), Trigger: r.Mode,
+			Invoices: r.Fetched, Canceled: r.Outcome == store.OutcomeCanceled, Err: r.ErrorMessage, Remedy: r.Remedy})
+	}
+	return out
+}
+
+func (b *backend) ReplaceSecret(ctx context.Context, secret string) error {
+	return service.ReplaceSecret(b.db, b.options(), secret, func(c *bc.Client) error {
+		_, err := bc.Probe(ctx, c, nil)
+		return err
+	})
+}
+
+// Export writes the view as CSV next to where bcspend was started.
+func (b *backend) Export(view string, rows [][]string) (string, error) {
+	if len(rows) == 0 {
+		return "", fmt.Errorf("nothing to export: the %s view is empty", view)
+	}
+	name := fmt.Sprintf("bcspend-%s-%s.csv", strings.ToLower(view), b.now().Format("20060102-150405"))
+	path := filepath.Join(b.exportTo, name)
+	t := export.Table{Header: rows[0], Rows: rows[1:]}
+	if err := export.WriteFile(path, t); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// demoBrowser plays the admin's browser in the demo: it follows the
+// simulated tenant's authorize redirect back to bcspend's loopback listener.
+func demoBrowser(u string) error {
+	resp, err := http.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
