@@ -28,7 +28,7 @@ type backend struct {
 	keyring  store.Keyring
 	cat      *match.Catalog
 	demo     bool
-	exportTo string           // directory for CSV exports
+	exportTo string             // directory for CSV exports
 	openURL  func(string) error // browser opener; the demo follows links itself
 	now      func() time.Time
 
