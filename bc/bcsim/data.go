@@ -19,6 +19,34 @@ type generator struct {
 	today time.Time
 	perMo int
 	pre25 bool
+
+	// Arenas: a 100,000-invoice tenant is generated in a few large
+	// allocations instead of half a million small ones.
+	invArena  []bc.PurchaseInvoice
+	lineArena []bc.PurchaseInvoiceLine
+	specBuf   []lineSpec
+}
+
+const arenaChunk = 4096
+
+func (g *generator) newInvoice() *bc.PurchaseInvoice {
+	if len(g.invArena) == 0 {
+		g.invArena = make([]bc.PurchaseInvoice, arenaChunk)
+	}
+	inv := &g.invArena[0]
+	g.invArena = g.invArena[1:]
+	return inv
+}
+
+// newLines hands out an empty slice with capacity n whose cap is exact, so
+// an append by a later mutation copies instead of overwriting a neighbour.
+func (g *generator) newLines(n int) []bc.PurchaseInvoiceLine {
+	if len(g.lineArena) < n {
+		g.lineArena = make([]bc.PurchaseInvoiceLine, max(arenaChunk, n))
+	}
+	l := g.lineArena[:0:n]
+	g.lineArena = g.lineArena[n:]
+	return l
 }
 
 func newGenerator(cfg Config, now time.Time) *generator {
@@ -307,8 +335,7 @@ func (g *generator) subscriptionInvoice(c *company, specs []vendorSpec, sub *sub
 	s := specs[sub.vendor]
 	date := m.AddDate(0, 0, sub.day-1)
 	cur := invoiceCurrency(s, c)
-	var lines []lineSpec
-	period := date.Format("Jan 2, 2006") + " - " + periodEnd(date, sub.cadence).Format("Jan 2, 2006")
+	lines := g.specBuf[:0]
 	for i, pr := range sub.products {
 		price := pr.price
 		if sub.raiseAt >= 0 && mi >= sub.raiseAt {
@@ -322,10 +349,11 @@ func (g *generator) subscriptionInvoice(c *company, specs []vendorSpec, sub *sub
 		}
 		ls := lineSpec{desc: pr.desc, unit: convert(price, cur), qty: sub.seats[i]}
 		if i == 0 && g.r.IntN(3) == 0 {
-			ls.notes = "Billing period " + period
+			ls.notes = "Billing period " + date.Format("Jan 2, 2006") + " - " + periodEnd(date, sub.cadence).Format("Jan 2, 2006")
 		}
 		lines = append(lines, ls)
 	}
+	g.specBuf = lines
 	return g.build(c, s, sub.vendor, cur, date, lines)
 }
 
@@ -349,7 +377,7 @@ func (g *generator) oneOffInvoice(c *company, specs []vendorSpec, date time.Time
 	if s.kind == kindReseller {
 		nl = 2 + g.r.IntN(5)
 	}
-	lines := make([]lineSpec, 0, nl)
+	lines := g.specBuf[:0]
 	for i := 0; i < nl; i++ {
 		pr := pool[g.r.IntN(len(pool))]
 		qty := int64(1)
@@ -366,6 +394,7 @@ func (g *generator) oneOffInvoice(c *company, specs []vendorSpec, date time.Time
 		}
 		lines = append(lines, ls)
 	}
+	g.specBuf = lines
 	return g.build(c, s, vi, cur, date, lines)
 }
 
@@ -377,7 +406,8 @@ func (g *generator) build(c *company, s vendorSpec, vi int, cur string, date tim
 		posting = g.today
 	}
 	status := g.status(posting)
-	inv := &bc.PurchaseInvoice{
+	inv := g.newInvoice()
+	*inv = bc.PurchaseInvoice{
 		ID:                     newGUID(g.r),
 		InvoiceDate:            bc.Date{Time: date},
 		PostingDate:            bc.Date{Time: posting},
@@ -394,7 +424,13 @@ func (g *generator) build(c *company, s vendorSpec, vi int, cur string, date tim
 		ShortcutDimension2Code: costCentres[g.r.IntN(len(costCentres))],
 	}
 	inv.LastModifiedDateTime = g.lastModified(posting, status)
-	inv.Lines = make([]bc.PurchaseInvoiceLine, 0, len(specs)+1)
+	n := len(specs)
+	for _, ls := range specs {
+		if ls.notes != "" {
+			n++
+		}
+	}
+	inv.Lines = g.newLines(n)
 	taxBP := c.taxBP
 	if cur != c.local {
 		taxBP = 0 // reverse charge on foreign supplies

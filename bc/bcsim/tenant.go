@@ -1,8 +1,3 @@
-// Package bcsim is a simulated Business Central tenant: a real HTTP server on
-// loopback that speaks Entra ID (token, devicecode, authorize) and the BC API
-// v2.0 plus the automation API, over deterministic generated data, with fault
-// injection. Tests and `bcspend demo` run against it so that the client is
-// exercised over real HTTP, real paging and real error bodies.
 package bcsim
 
 import (

@@ -1,0 +1,36 @@
+// Package bcsim is a simulated Business Central tenant: a real HTTP server on
+// loopback that speaks Entra ID and the BC API v2.0 plus the automation API,
+// over deterministic generated data, with fault injection. Tests and
+// `bcspend demo` / `bcspend simulate` run against it, so the client is
+// exercised over real HTTP, real paging and real error bodies.
+//
+// Roots (see Server): AuthorityURL() replaces https://login.microsoftonline.com,
+// APIURL() replaces https://api.businesscentral.dynamics.com.
+//
+// Entra, under {authority}/{TenantID or TenantDomain}/oauth2/v2.0/:
+//
+//	token       client_credentials, device_code, authorization_code (PKCE S256), refresh_token (rotating)
+//	devicecode  device_code, user_code, verification_uri ({root}/entra/devicelogin), expires_in 900, interval 1
+//	authorize   auto-approves DemoUser; 302 to a http://localhost or http://127.0.0.1 redirect with code and state
+//
+// BC, under {api}/v2.0/{tenant}/{Environment}/api/v2.0/:
+//
+//	companies, companies({id})
+//	companies({id})/purchaseInvoices[({id})[/purchaseInvoiceLines]]
+//	companies({id})/purchaseInvoiceLines?$filter=documentId eq {id}
+//	companies({id})/vendors, companies({id})/currencyExchangeRates
+//
+// and .../api/microsoft/automation/v2.0/companies({id})/users.
+//
+// Query options: $filter (eq ne gt ge lt le, and; or only within one field),
+// $select, $expand=purchaseInvoiceLines($select=...), $top; paging is
+// server-driven with Prefer: odata.maxpagesize (at most 20,000) and an
+// absolute @odata.nextLink with $skiptoken and aid=FIN. Entities are served
+// in id order (lines in document, sequence order), so pages never skip or
+// repeat an entity.
+//
+// Identities: ClientID/ClientSecret (client credentials), PublicClientID
+// (device code, browser), and one app per setup failure: ExpiredClientID,
+// NotInBCClientID, NoConsentClientID, NoRolesClientID, NoAutomationClientID,
+// ConfidentialOnlyClientID.
+package bcsim
