@@ -108,6 +108,7 @@ func plural(n int, one, many string) string {
 type progressPrinter struct {
 	w         io.Writer
 	tty       bool
+	width     int // terminal columns; 0 when unknown
 	order     []string
 	companies map[string]syncer.Progress
 	last      time.Time
@@ -118,6 +119,7 @@ func newProgressPrinter(w io.Writer) *progressPrinter {
 	p := &progressPrinter{w: w, companies: map[string]syncer.Progress{}}
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		p.tty = true
+		p.width, _, _ = term.GetSize(int(f.Fd()))
 	}
 	return p
 }
@@ -157,6 +159,11 @@ func (p *progressPrinter) draw(force bool) {
 	line := "syncing: " + strings.Join(parts, " | ")
 	if throttled > 0 {
 		line += fmt.Sprintf(" | throttled %s", throttled.Round(time.Second))
+	}
+	// A line wider than the terminal would wrap, and \r would then
+	// rewrite only its last row.
+	if r := []rune(line); p.width > 1 && len(r) >= p.width {
+		line = string(r[:p.width-2]) + "…"
 	}
 	fmt.Fprintf(p.w, "\r%s\x1b[K", line)
 	p.drawn = true
