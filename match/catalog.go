@@ -46,13 +46,14 @@ type Reseller struct {
 // Catalog is the loaded catalog with the indexes the matcher needs. It is
 // read-only after LoadCatalog and safe for concurrent use.
 type Catalog struct {
-	apps      []App
-	groups    []Group
-	resellers []Reseller
-	byName    map[string]int // normalised app name -> index in apps
-	idx       *index
-	words     *wordLists
-	conflicts []string // builtin data problems, checked by a test
+	apps       []App
+	groups     []Group
+	resellers  []Reseller
+	byName     map[string]int // normalised app name -> index in apps
+	idx        *index
+	words      *wordLists
+	conflicts  []string   // builtin data problems, checked by a test
+	searchKeys [][]string // per app: normalised name, then other names
 }
 
 // LoadCatalog reads the embedded catalog and, when userFile names an existing

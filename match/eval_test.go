@@ -14,7 +14,7 @@ type evalCase struct {
 	vendor, desc, app string
 }
 
-func loadEval(t *testing.T) []evalCase {
+func loadEval(t testing.TB) []evalCase {
 	t.Helper()
 	f, err := os.Open("testdata/eval.tsv")
 	if err != nil {

@@ -44,10 +44,10 @@ type phraseHit struct {
 type index struct {
 	vendors      map[string]vendorRef
 	phrases      map[string][]phraseHit
-	maxPhrase    int
-	appGroup     []int   // app -> group index, -1 when standalone
-	groupApps    [][]int // group -> its apps
-	groupDefault []int   // group -> default app, -1 when none
+	starts       map[string]int // first word -> most words of a phrase it starts
+	appGroup     []int          // app -> group index, -1 when standalone
+	groupApps    [][]int        // group -> its apps
+	groupDefault []int          // group -> default app, -1 when none
 	fuzzy        *fuzzyIndex
 }
 
@@ -60,13 +60,15 @@ func buildCatalog(f *catalogFile) (*Catalog, error) {
 	}
 	c := &Catalog{apps: f.apps, groups: f.groups, resellers: f.resellers, words: words,
 		byName: map[string]int{}}
-	c.idx = &index{vendors: map[string]vendorRef{}, phrases: map[string][]phraseHit{}}
+	c.idx = &index{vendors: map[string]vendorRef{}, phrases: map[string][]phraseHit{}, starts: map[string]int{}}
 	if err := c.indexGroups(); err != nil {
 		return nil, err
 	}
 	c.indexApps()
 	c.indexResellers()
 	c.idx.fuzzy = newFuzzyIndex(c.idx.vendors)
+	c.indexStarts()
+	c.buildSearchKeys()
 	return c, nil
 }
 
@@ -202,7 +204,30 @@ func (c *Catalog) addPhrase(p string, h phraseHit) {
 		}
 	}
 	c.idx.phrases[key] = append(c.idx.phrases[key], h)
-	c.idx.maxPhrase = max(c.idx.maxPhrase, strings.Count(key, " ")+1)
+}
+
+// indexStarts records, for every first word of a known phrase, how many
+// words the longest such phrase has (see scan).
+func (c *Catalog) indexStarts() {
+	add := func(key string) {
+		first, _, _ := strings.Cut(key, " ")
+		c.idx.starts[first] = max(c.idx.starts[first], strings.Count(key, " ")+1)
+	}
+	for k := range c.idx.phrases {
+		add(k)
+	}
+	for k := range c.idx.vendors {
+		add(k)
+	}
+	w := c.words
+	for _, set := range []map[string]bool{w.generic, w.context, w.strong, w.geo, w.filler} {
+		for k := range set {
+			add(k)
+		}
+	}
+	for k := range w.nonsoftware {
+		add(k)
+	}
 }
 
 // allCommon reports whether every word of a phrase is an everyday, plan or

@@ -32,7 +32,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	toks := strings.Fields(text)
 	li := lineInfo{text: text}
 	covered := make([]bool, len(toks))
-	for _, s := range scan(toks, c.idx.maxPhrase, func(k string) bool { return c.idx.phrases[k] != nil }) {
+	for _, s := range scan(toks, c.idx.starts, func(k string) bool { return c.idx.phrases[k] != nil }) {
 		for _, h := range c.idx.phrases[s.key] {
 			li.hits = append(li.hits, lineHit{phraseHit: h, pos: s.start, end: s.end,
 				platform: s.start > 0 && platformWords[toks[s.start-1]]})
@@ -44,7 +44,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 	}
 	w := c.words
-	for _, s := range scan(toks, w.maxTokens, func(k string) bool { return w.nonsoftware[k] != "" || w.context[k] || w.strong[k] }) {
+	for _, s := range scan(toks, c.idx.starts, func(k string) bool { return w.nonsoftware[k] != "" || w.context[k] || w.strong[k] }) {
 		li.context = li.context || w.context[s.key] || w.strong[s.key]
 		li.strong = li.strong || w.strong[s.key]
 		if why := w.nonsoftware[s.key]; why != "" && !li.hasSignal && !anyCovered(covered, s) {

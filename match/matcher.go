@@ -18,8 +18,8 @@ type Matcher struct {
 	// normalisation on a hit) and by their normalised form (so spelling
 	// variants share one decision).
 	mu   sync.RWMutex
-	raw  map[rawKey]Decision
-	norm map[string]Decision
+	raw  map[rawKey]*Decision
+	norm map[string]*Decision
 }
 
 type rawKey struct{ vendor, desc string }
@@ -33,7 +33,7 @@ const maxCache = 1 << 20
 func NewMatcher(c *Catalog, rules []Rule) *Matcher {
 	manual, ordered := compileRules(rules)
 	return &Matcher{cat: c, manual: manual, rules: ordered,
-		raw: map[rawKey]Decision{}, norm: map[string]Decision{}}
+		raw: map[rawKey]*Decision{}, norm: map[string]*Decision{}}
 }
 
 // Catalog is the catalog the matcher uses.
@@ -57,18 +57,21 @@ func (m *Matcher) Match(in Input) Decision {
 	d, ok = m.norm[nk]
 	m.mu.RUnlock()
 	if !ok {
-		d = m.decide(vendor, lines)
+		dec := m.decide(vendor, lines)
+		d = &dec
 	}
 	m.store(rk, nk, d)
 	return d.clone()
 }
 
-// clone keeps callers from aliasing the cached Apps slice.
-func (d Decision) clone() Decision {
-	if d.Apps != nil {
-		d.Apps = append([]string(nil), d.Apps...)
+// clone copies a cached decision, Apps included, so callers cannot change
+// the cache.
+func (d *Decision) clone() Decision {
+	c := *d
+	if c.Apps != nil {
+		c.Apps = append([]string(nil), c.Apps...)
 	}
-	return d
+	return c
 }
 
 func joinRaw(descs []string) string {
@@ -78,14 +81,14 @@ func joinRaw(descs []string) string {
 	return strings.Join(descs, "\x1f")
 }
 
-func (m *Matcher) store(rk rawKey, nk string, d Decision) {
+func (m *Matcher) store(rk rawKey, nk string, d *Decision) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.raw) >= maxCache {
-		m.raw = map[rawKey]Decision{}
+		m.raw = map[rawKey]*Decision{}
 	}
 	if len(m.norm) >= maxCache {
-		m.norm = map[string]Decision{}
+		m.norm = map[string]*Decision{}
 	}
 	m.raw[rk] = d
 	m.norm[nk] = d

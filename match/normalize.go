@@ -74,7 +74,18 @@ func foldLetter(r rune) rune {
 	return r
 }
 
-var expand = map[rune]string{'æ': "ae", 'œ': "oe", 'þ': "th"}
+// expand spells out ligature letters (æ, œ, þ); "" for any other rune.
+func expand(r rune) string {
+	switch r {
+	case 'æ':
+		return "ae"
+	case 'œ':
+		return "oe"
+	case 'þ':
+		return "th"
+	}
+	return ""
+}
 
 // tokenize splits folded text into words. Dotted and slashed abbreviations
 // ("L.L.C.", "s.r.o.", "d/b/a", "A/S") become one word so legal forms can be
@@ -97,6 +108,9 @@ func isSeparator(r rune) bool {
 }
 
 func appendChunk(toks []string, chunk string) []string {
+	if isPlainWord(chunk) {
+		return append(toks, chunk)
+	}
 	chunk = strings.ReplaceAll(chunk, "'", "")
 	if chunk == "t/a" { // "trading as" in UK invoices
 		return append(toks, "dba")
@@ -135,16 +149,29 @@ func splitAbbrev(w string) []string {
 
 // cleanWord keeps letters and digits only, expanding ligature letters.
 func cleanWord(w string) string {
+	if isPlainWord(w) {
+		return w
+	}
 	var b strings.Builder
 	for _, r := range w {
 		switch {
-		case expand[r] != "":
-			b.WriteString(expand[r])
+		case expand(r) != "":
+			b.WriteString(expand(r))
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
+}
+
+// isPlainWord: lowercase ASCII letters and digits only, the common case.
+func isPlainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // tradeName keeps what follows "dba" ("doing business as", "trading as"):

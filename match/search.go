@@ -41,14 +41,27 @@ func (c *Catalog) Search(query string, limit int) []App {
 
 // searchScore rates how well q fits an app; the name counts most.
 func (c *Catalog) searchScore(ai int, q string) float64 {
-	a := c.apps[ai]
-	best := textScore(normPhrase(a.Name), q) * 1.0
-	for _, v := range append(append([]string{a.Group}, a.Vendors...), a.Keywords...) {
-		if v != "" {
-			best = max(best, textScore(normPhrase(v), q)*0.9)
-		}
+	keys := c.searchKeys[ai]
+	best := textScore(keys[0], q)
+	for _, k := range keys[1:] {
+		best = max(best, textScore(k, q)*0.9)
 	}
 	return best
+}
+
+// buildSearchKeys normalises every app's name (first), group, vendor names
+// and keywords once, so a keystroke in the picker costs no Unicode work.
+func (c *Catalog) buildSearchKeys() {
+	c.searchKeys = make([][]string, len(c.apps))
+	for ai, a := range c.apps {
+		keys := []string{normPhrase(a.Name)}
+		for _, v := range append(append([]string{a.Group}, a.Vendors...), a.Keywords...) {
+			if k := normPhrase(v); k != "" {
+				keys = append(keys, k)
+			}
+		}
+		c.searchKeys[ai] = keys
+	}
 }
 
 // textScore: exact 1, prefix 0.9, word prefix 0.8, substring 0.7, else a
@@ -63,6 +76,9 @@ func textScore(s, q string) float64 {
 		return 0.8
 	case strings.Contains(s, q):
 		return 0.7
+	}
+	if d := len(s) - len(q); d > 3 || d < -3 {
+		return 0 // too different in length to be a typo
 	}
 	if sim := similarity(s, q); sim >= 0.75 {
 		return sim * 0.6

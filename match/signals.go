@@ -22,7 +22,6 @@ type wordLists struct {
 	strong      map[string]bool // context that outweighs a non-software word
 	geo         map[string]bool
 	filler      map[string]bool
-	maxTokens   int // longest phrase, in words
 }
 
 func parseWords(data []byte) (*wordLists, error) {
@@ -51,7 +50,6 @@ func (w *wordLists) addLine(line string) error {
 		if key == "" {
 			continue
 		}
-		w.maxTokens = max(w.maxTokens, strings.Count(key, " ")+1)
 		switch kind {
 		case "nonsoftware":
 			w.nonsoftware[key] = label
@@ -84,12 +82,13 @@ type span struct {
 	key        string
 }
 
-// scan finds every n-gram of toks (n <= maxN) for which has returns true,
-// longest first at each position.
-func scan(toks []string, maxN int, has func(string) bool) []span {
+// scan finds every n-gram of toks for which has returns true, longest first
+// at each position. starts bounds the n-grams tried: the most words of any
+// known phrase beginning with that token, so most tokens cost one lookup.
+func scan(toks []string, starts map[string]int, has func(string) bool) []span {
 	var out []span
 	for i := range toks {
-		for n := min(maxN, len(toks)-i); n >= 1; n-- {
+		for n := min(max(starts[toks[i]], 1), len(toks)-i); n >= 1; n-- {
 			key := toks[i]
 			if n > 1 {
 				key = strings.Join(toks[i:i+n], " ")

@@ -36,7 +36,7 @@ func (c *Catalog) resolveExact(vt []string) (vendorRef, string, bool) {
 // drops legal forms exposed at the end ("Atlassian Pty Ltd Australia").
 func (c *Catalog) stripWords(vt []string, set map[string]bool) []string {
 	drop := make([]bool, len(vt))
-	for _, s := range scan(vt, c.words.maxTokens, func(k string) bool { return set[k] }) {
+	for _, s := range scan(vt, c.idx.starts, func(k string) bool { return set[k] }) {
 		for i := s.start; i < s.end; i++ {
 			drop[i] = true
 		}
@@ -90,7 +90,7 @@ func unambiguous(hits []fuzzyEntry) (vendorRef, bool) {
 func (c *Catalog) contained(vt []string) (vendorRef, string, bool) {
 	var best vendorRef
 	bestLen, found := 0, false
-	for _, s := range scan(vt, 6, func(k string) bool { _, ok := c.idx.vendors[k]; return ok }) {
+	for _, s := range scan(vt, c.idx.starts, func(k string) bool { _, ok := c.idx.vendors[k]; return ok }) {
 		r := c.idx.vendors[s.key]
 		n := s.end - s.start
 		if r.generic || (n == 1 && len(s.key) < 5) || n == len(vt) {
@@ -107,7 +107,7 @@ func (c *Catalog) contained(vt []string) (vendorRef, string, bool) {
 // software vendor, whatever else its name resembles.
 func (c *Catalog) vendorSignal(vt []string) (string, bool) {
 	w := c.words
-	spans := scan(vt, w.maxTokens, func(k string) bool { return w.nonsoftware[k] != "" })
+	spans := scan(vt, c.idx.starts, func(k string) bool { return w.nonsoftware[k] != "" })
 	if len(spans) == 0 {
 		return "", false
 	}
