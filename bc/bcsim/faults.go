@@ -14,7 +14,7 @@ type Faults struct {
 	Rate429    float64       // share of API requests answered 429 Application_TooManyRequests
 	Rate503    float64       // share answered 503 (BC's queue timeout)
 	RetryAfter time.Duration // Retry-After on 429/503, whole seconds rounded up; 0 = no header
-	DropRate   float64       // share of requests whose connection is hijacked and closed, no response
+	DropRate   float64       // share of requests whose connection is hijacked and closed mid-body (the client sees a truncated 200)
 	// ExpireSecret makes the main demo app's secret expired: new tokens
 	// fail with 7000222; tokens already issued keep working until they expire.
 	ExpireSecret     bool
@@ -118,10 +118,19 @@ func retryAfter(w http.ResponseWriter, d time.Duration) {
 	}
 }
 
-// drop closes the connection without a response, like a reset mid-flight.
+// cutResponse is what a dropped request receives before the connection
+// closes: a status line and the start of a body that never completes.
+const cutResponse = "HTTP/1.1 200 OK\r\nContent-Type: application/json; odata.metadata=minimal\r\nContent-Length: 65536\r\n\r\n{\"value\":[{\"@odata.etag\":"
+
+// drop hijacks the connection, sends the head of a response and closes it
+// mid-body, like a reset in flight. Closing before any byte would be
+// invisible: Go's transport silently retries an idempotent request on a
+// reused connection that closed without answering.
 func drop(w http.ResponseWriter) {
 	if hj, ok := w.(http.Hijacker); ok {
-		if conn, _, err := hj.Hijack(); err == nil {
+		if conn, buf, err := hj.Hijack(); err == nil {
+			_, _ = buf.WriteString(cutResponse)
+			_ = buf.Flush()
 			_ = conn.Close()
 			return
 		}
