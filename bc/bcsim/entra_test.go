@@ -292,3 +292,16 @@ func cloneValues(v url.Values) url.Values {
 	}
 	return out
 }
+
+func TestStartWildcardAddress(t *testing.T) {
+	tn := New(Config{Seed: 1, Now: testNow, InvoicesPerMonth: 2})
+	srv, err := tn.Start(":0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if !strings.HasPrefix(srv.URL(), "http://127.0.0.1:") {
+		t.Fatalf("URL %s", srv.URL())
+	}
+	appToken(t, srv, ClientID, ClientSecret)
+}

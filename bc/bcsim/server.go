@@ -22,7 +22,7 @@ func (t *Tenant) Start(addr string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{t: t, ln: ln, url: "http://" + ln.Addr().String()}
+	s := &Server{t: t, ln: ln, url: "http://" + dialable(ln.Addr())}
 	s.srv = &http.Server{Handler: t, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -59,4 +59,17 @@ func (t *Tenant) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// dialable turns a wildcard listen address (":8080", "[::]:8080") into one
+// a client can reach, so URL() works for `bcspend simulate --addr :8080`.
+func dialable(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
 }
