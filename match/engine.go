@@ -39,17 +39,17 @@ func (c *Catalog) decide(vendor string, lines []string) Decision {
 		return d
 	}
 	if known {
-		return c.byVendor(r, how, soft, false)
+		return noteDropped(c.byVendor(r, how, soft, false), infos, soft)
 	}
 	if d, ok := c.byLineNames(soft); ok {
-		return d
+		return noteDropped(d, infos, soft)
 	}
 	if why, ok := c.vendorSignal(vt); ok {
 		return Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnoredVend,
 			Reason: fmt.Sprintf("vendor name '%s' mentions %s: not software", vendor, why)}
 	}
 	if r, how, ok := c.resolveFuzzy(vt); ok {
-		return c.byVendor(r, how, soft, true)
+		return noteDropped(c.byVendor(r, how, soft, true), infos, soft)
 	}
 	return Decision{Method: MethodNone, Reason: noEvidence(vendor, len(soft))}
 }
@@ -82,6 +82,41 @@ func (c *Catalog) nonSoftware(infos []lineInfo, softwareVendor bool) (soft []lin
 	}
 	return nil, Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnored,
 		Reason: fmt.Sprintf("line '%s' mentions %s: not software", first.text, first.signal)}, true
+}
+
+// incidental signals are charges that ride along on a software invoice
+// (freight, tax) and do not justify splitting it.
+var incidental = map[string]bool{"shipping": true, "finance": true}
+
+// noteDropped tells, on a decision for an invoice, which lines were left out
+// as non-software; hardware or services on a software invoice are worth
+// splitting into lines.
+func noteDropped(d Decision, all, soft []lineInfo) Decision {
+	if d.App == "" || len(all) == len(soft) {
+		return d
+	}
+	for _, li := range all {
+		if !li.hasSignal || containsLine(soft, li.text) {
+			continue
+		}
+		d.Reason += fmt.Sprintf("; %d of %d lines are not software (line '%s' mentions %s)",
+			len(all)-len(soft), len(all), li.text, li.signal)
+		if !incidental[li.why] && !d.SuggestLines {
+			d.SuggestLines = true
+			d.Reason += ": switch to line granularity to split it"
+		}
+		break
+	}
+	return d
+}
+
+func containsLine(ls []lineInfo, text string) bool {
+	for _, l := range ls {
+		if l.text == text {
+			return true
+		}
+	}
+	return false
 }
 
 // byVendor decides for a vendor found in the catalog: a reseller or a

@@ -10,6 +10,7 @@ type lineInfo struct {
 	text      string
 	hits      []lineHit
 	signal    string // e.g. "laptop" (hardware); "" when none
+	why       string // the signal's label: hardware, travel...
 	hasSignal bool
 	context   bool // mentions plans, seats, licences...
 	strong    bool // mentions subscriptions, licences, seats
@@ -48,7 +49,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		li.context = li.context || w.context[s.key] || w.strong[s.key]
 		li.strong = li.strong || w.strong[s.key]
 		if why := w.nonsoftware[s.key]; why != "" && !li.hasSignal && !anyCovered(covered, s) {
-			li.signal, li.hasSignal = "'"+s.key+"' ("+why+")", true
+			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true
 		}
 	}
 	return li

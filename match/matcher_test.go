@@ -94,8 +94,12 @@ func TestInvoiceGranularity(t *testing.T) {
 		t.Errorf("one app over several lines: %+v", same)
 	}
 	mixed := match("Microsoft Ireland Operations Ltd", "Microsoft 365 E3", "Surface Pro 9")
-	if mixed.App != "Microsoft 365" {
+	if mixed.App != "Microsoft 365" || !mixed.SuggestLines || !strings.Contains(mixed.Reason, "1 of 2 lines are not software") {
 		t.Errorf("software + hardware lines: %+v", mixed)
+	}
+	freight := match("CDW", "Veeam Backup Essentials", "Shipping and handling")
+	if freight.App != "Veeam" || freight.SuggestLines {
+		t.Errorf("freight on a software invoice is no reason to split: %+v", freight)
 	}
 	hw := match("Microsoft Ireland Operations Ltd", "Surface Pro 9", "Surface Pro keyboard")
 	if !hw.Ignored {
