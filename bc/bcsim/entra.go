@@ -200,9 +200,16 @@ func (t *Tenant) clientCredentials(a *app, secret string, has bool, scope string
 
 func (t *Tenant) baseClaims(a *app, aud string) claims {
 	now := time.Now()
+	// exp is whole seconds; round up so the token never dies before the
+	// expires_in the client was promised.
+	exp := now.Add(t.cfg.TokenLifetime)
+	expUnix := exp.Unix()
+	if exp.Nanosecond() > 0 {
+		expUnix++
+	}
 	return claims{
 		Aud: aud, Iss: "https://sts.windows.net/" + TenantID + "/",
-		Iat: now.Unix(), Nbf: now.Unix(), Exp: now.Add(t.cfg.TokenLifetime).Unix(),
+		Iat: now.Unix(), Nbf: now.Unix(), Exp: expUnix,
 		Tid: TenantID, AppID: a.id, Azp: a.id, Oid: "9a8b7c6d-0000-4000-8000-" + strings.ReplaceAll(a.id[24:], "-", ""),
 		Ver: "1.0", Jti: rand.Text(),
 	}
