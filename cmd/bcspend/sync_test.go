@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bcspend/bcspend/bc/bcsim"
 	"github.com/bcspend/bcspend/store"
@@ -45,14 +46,32 @@ func TestSyncPrintsOneSummaryLineAndJSON(t *testing.T) {
 }
 
 func TestSyncNeedingTheAdminExitsThreeWithTheRemedy(t *testing.T) {
-	ten, g, _ := connected(t, bcsim.Config{InvoicesPerMonth: 5})
-	ten.SetFaults(bcsim.Faults{ExpireSecret: true})
-	code, out, errOut := cli(t, "", append(g, "sync")...)
+	// Tokens shorter than the client's renewal margin, so the secret is
+	// needed again at every request; it expires while the first vendor
+	// list (fetched with a company's first page) is being served.
+	ten, g, _ := connected(t, bcsim.Config{InvoicesPerMonth: 20, TokenLifetime: 1500 * time.Millisecond, Latency: 10 * time.Millisecond})
+	ten.ResetStats() // connect's probe read invoices already
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for ten.Stats().Paths["vendors"] == 0 {
+			select {
+			case <-stop:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+		ten.SetFaults(bcsim.Faults{ExpireSecret: true})
+	}()
+	code, out, errOut := cli(t, "", append(g, "sync", "--page-size", "200")...) // a vendor list fits one page
 	if code != exitAdmin || !strings.Contains(errOut, "expired") || !strings.Contains(errOut, "what to do: Create a new client secret") {
 		t.Fatalf("exit %d (want 3)\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
-	if !strings.HasPrefix(out, "sync failed") {
+	if !strings.HasPrefix(out, "sync failed") && !strings.HasPrefix(out, "sync partial") {
 		t.Errorf("stdout: %q; want the summary line even when the run failed", out)
+	}
+	if strings.Contains(out, " 0 invoices fetched") {
+		t.Errorf("stdout: %q; the secret was to expire after the first page, not before", out)
 	}
 
 	// BCSPEND_CLIENT_SECRET overrides the stored secret: a wrong one is refused.
