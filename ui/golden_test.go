@@ -50,7 +50,12 @@ var goldenCases = []goldenCase{
 		r.typeText("s3cr3t")
 		r.waitFor("••••••")
 	}},
-	{name: "sync_done", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("6", "r"); r.waitFor("Sync complete"); r.waitFor("just now") }},
+	{name: "sync_done", fake: connected, steps: func(r *teaRun) {
+		r.waitFor("32 apps")
+		r.keys("6", "r")
+		r.waitFor("Sync complete")
+		r.waitFor("just now")
+	}},
 	{name: "sync_failed", fake: func() *fakeBackend {
 		f := connected()
 		f.syncErr = &remedyErr{"BC refused the request (403)", "Give the app a permission set that can read purchase invoices on the Microsoft Entra Applications page."}
