@@ -51,14 +51,28 @@ func (c *Catalog) decide(vendor string, lines []string) Decision {
 	if r, how, ok := c.resolveFuzzy(vt); ok {
 		return noteDropped(c.byVendor(r, how, soft, true), infos, soft)
 	}
-	return Decision{Method: MethodNone, Reason: noEvidence(vendor, len(soft))}
+	return Decision{Method: MethodNone, Reason: noEvidence(vendor, soft)}
 }
 
-func noEvidence(vendor string, lines int) string {
-	if lines == 0 {
-		return fmt.Sprintf("vendor '%s' is not in the catalog and there is no description", vendor)
+// noEvidence explains an unmatched charge, including the everyday words
+// that were seen but not trusted, so the admin knows a rule would help.
+func noEvidence(vendor string, soft []lineInfo) string {
+	who := fmt.Sprintf("vendor '%s' is not in the catalog", vendor)
+	if vendor == "" {
+		who = "no vendor name"
 	}
-	return fmt.Sprintf("vendor '%s' is not in the catalog and no line names a catalogued app", vendor)
+	if len(soft) == 0 {
+		return who + " and there is no description"
+	}
+	for _, li := range soft {
+		for _, h := range li.hits {
+			if h.generic {
+				return fmt.Sprintf("%s; line '%s' has '%s', an everyday word that alone does not prove an app (add a rule if it does)",
+					who, li.text, h.phrase)
+			}
+		}
+	}
+	return who + " and no line names a catalogued app"
 }
 
 // nonSoftware splits off lines with non-software signals. When every line

@@ -8,7 +8,8 @@ import (
 )
 
 // evalCase is one labelled row of testdata/eval.tsv: what a finance admin
-// sees in BC and the app the charge really pays for ("" = no app).
+// sees in BC and the app the charge really pays for ("" = no app). A
+// description with " || " is a whole invoice, one line per part.
 type evalCase struct {
 	line              int
 	vendor, desc, app string
@@ -59,7 +60,7 @@ func TestEvalPrecisionRecall(t *testing.T) {
 			}
 			labelled++
 		}
-		d := m.Match(Input{VendorName: c.vendor, Descriptions: []string{c.desc}})
+		d := m.Match(Input{VendorName: c.vendor, Descriptions: strings.Split(c.desc, " || ")})
 		if d.App != "" {
 			predicted++
 		}
