@@ -23,7 +23,7 @@ func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummar
 		err = r.finish(&p, &cs)
 	}
 	if err == nil {
-		err = r.rates(ctx, c, &cs)
+		err = r.rates(ctx, &p, &cs)
 	}
 	cs.OK, cs.Error = err == nil, problemOf(err)
 	r.report(&p, &cs, true, err)
@@ -167,20 +167,6 @@ func (r *runner) finish(p *pass, cs *CompanySummary) error {
 		return err
 	}
 	p.state = st
-	return nil
-}
-
-// rates stores the company's exchange rate table (one request: the table
-// is small, and BC serves it whole).
-func (r *runner) rates(ctx context.Context, c store.Company, cs *CompanySummary) error {
-	rates, err := r.client.ExchangeRates(ctx, c.ID)
-	if err != nil {
-		return err
-	}
-	if err := r.db.PutExchangeRates(c.ID, rates); err != nil {
-		return err
-	}
-	cs.Rates = len(rates)
 	return nil
 }
 

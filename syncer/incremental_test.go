@@ -89,6 +89,14 @@ func TestIncrementalWithNothingChangedIsCheap(t *testing.T) {
 	if sum.New != 0 || sum.Changed != 0 {
 		t.Errorf("nothing changed but new %d changed %d", sum.New, sum.Changed)
 	}
+	for _, c := range sum.Companies {
+		if c.Rates != 0 {
+			t.Errorf("%s: %d exchange rates rewritten although none changed", c.Name, c.Rates)
+		}
+		if rates, _ := e.db.ExchangeRates(c.ID); len(rates) != len(e.tenant.Rates(c.ID)) {
+			t.Errorf("%s: %d rates stored, tenant has %d", c.Name, len(rates), len(e.tenant.Rates(c.ID)))
+		}
+	}
 	sameSets(t, "unchanged", before, counted(t, e.db, e.conn.Companies[0].ID))
 }
 
