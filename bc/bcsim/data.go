@@ -3,6 +3,7 @@ package bcsim
 import (
 	"math"
 	"math/rand/v2"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -201,11 +202,11 @@ func (g *generator) subscriptions(specs []vendorSpec) []subscription {
 			}
 		}
 		chance := 0.25
-		switch s.kind {
-		case kindSaaS:
-			chance = 0.8
-		case kindHostile:
+		switch {
+		case anchorVendors[s.name] > 0 || s.kind == kindHostile:
 			chance = 1
+		case s.kind == kindSaaS:
+			chance = 0.8
 		}
 		for _, cad := range []cadence{monthly, quarterly, annual} {
 			prods := byCad[cad]
@@ -230,7 +231,49 @@ func (g *generator) subscriptions(specs []vendorSpec) []subscription {
 			subs = append(subs, sub)
 		}
 	}
-	return subs
+	return g.budget(subs, specs)
+}
+
+// anchorVendors always bill a tiny tenant too: the multi-product vendors
+// the matcher must split, a mistaken-identity trap's namesake, and the rent.
+var anchorVendors = map[string]int{
+	"Microsoft Ireland Operations Ltd":   1,
+	"Slack Technologies LLC":             2,
+	"Google Ireland Limited":             3,
+	"Atlassian Pty Ltd":                  4,
+	"Adobe Systems Software Ireland Ltd": 5,
+	"The Rocket Science Group LLC":       6,
+	"Harbor Point Properties LLC":        7,
+}
+
+// budget keeps recurring charges to about 60% of a month's invoices so
+// one-off purchases (resellers, travel, hardware, look-alike names) always
+// appear; anchors first, the rest in seeded random order.
+func (g *generator) budget(subs []subscription, specs []vendorSpec) []subscription {
+	limit := max(1, float64(g.perMo)*0.6)
+	var anchors, rest []subscription
+	for _, sub := range subs {
+		if anchorVendors[specs[sub.vendor].name] > 0 {
+			anchors = append(anchors, sub)
+		} else {
+			rest = append(rest, sub)
+		}
+	}
+	sort.SliceStable(anchors, func(i, j int) bool {
+		return anchorVendors[specs[anchors[i].vendor].name] < anchorVendors[specs[anchors[j].vendor].name]
+	})
+	g.r.Shuffle(len(rest), func(i, j int) { rest[i], rest[j] = rest[j], rest[i] })
+	var out []subscription
+	load := 0.0
+	for _, sub := range append(anchors, rest...) {
+		w := map[cadence]float64{monthly: 1, quarterly: 1.0 / 3, annual: 1.0 / 12}[sub.cadence]
+		if load+w > limit && len(out) > 0 {
+			continue
+		}
+		load += w
+		out = append(out, sub)
+	}
+	return out
 }
 
 func (sub *subscription) due(month int) bool {

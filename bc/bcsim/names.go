@@ -47,6 +47,9 @@ func seat(desc string, price int64, c cadence) product {
 	return product{desc: desc, price: price, cadence: c, seats: true}
 }
 
+// in bills a vendor in a fixed currency instead of the company's own.
+func in(cur string, v vendorSpec) vendorSpec { v.currency = cur; return v }
+
 func saas(name, domain, cur string, prods ...product) vendorSpec {
 	return vendorSpec{name: name, domain: domain, currency: cur, kind: kindSaaS, products: prods}
 }
@@ -167,7 +170,7 @@ var otherVendors = []vendorSpec{
 	other("Regus Management Group LLC", "regus.com", p("Coworking membership - 6 desks", 240000, monthly)),
 	other("WeWork Companies LLC", "wework.com", p("Dedicated desks x4", 180000, monthly)),
 	other("Delta Air Lines Inc.", "delta.com", p("Airfare ATL-LHR economy", 112450, oneOff)),
-	other("British Airways Plc", "britishairways.com", p("Airfare LHR-CPH", 21840, oneOff)),
+	in("GBP", other("British Airways Plc", "britishairways.com", p("Airfare LHR-CPH", 21840, oneOff))),
 	other("United Airlines Inc.", "united.com", p("Airfare SFO-ORD", 48710, oneOff)),
 	other("Marriott International Inc.", "marriott.com", p("Hotel accommodation, 3 nights", 68700, oneOff)),
 	other("Hilton Worldwide Holdings Inc.", "hilton.com", p("Hotel accommodation, 2 nights", 41200, oneOff)),
@@ -175,8 +178,8 @@ var otherVendors = []vendorSpec{
 	other("Verizon Business", "verizon.com", p("Mobile service - 25 lines", 187500, monthly)),
 	other("AT&T Corp.", "att.com", p("Business fiber internet 1 Gbps", 25000, monthly)),
 	other("Comcast Business", "comcast.com", p("Business internet and voice", 18999, monthly)),
-	other("BT Group plc", "bt.com", p("Business broadband and lines", 14500, monthly)),
-	other("Vodafone Limited", "vodafone.co.uk", p("Mobile fleet - monthly", 98000, monthly)),
+	in("GBP", other("BT Group plc", "bt.com", p("Business broadband and lines", 14500, monthly))),
+	in("GBP", other("Vodafone Limited", "vodafone.co.uk", p("Mobile fleet - monthly", 98000, monthly))),
 	other("Pacific Gas and Electric Company", "pge.com", p("Electricity - office", 121344, monthly)),
 	other("Consolidated Edison Inc.", "coned.com", p("Electricity and gas", 84320, monthly)),
 	other("City Power & Light", "citypowerlight.example", p("Electricity", 60210, monthly)),
@@ -186,6 +189,10 @@ var otherVendors = []vendorSpec{
 	other("W.W. Grainger Inc.", "grainger.com", p("Facility maintenance supplies", 23480, oneOff)),
 	other("Sodexo Inc.", "sodexo.com", p("Catering - all hands lunch", 184500, oneOff)),
 	other("ezCater Inc.", "ezcater.com", p("Catering order - team lunch", 38750, oneOff)),
+	in("DKK", other("Hotel d'Angleterre A/S", "dangleterre.com", p("Hotel accommodation, Copenhagen", 61000, oneOff))),
+	in("SEK", other("Scandic Hotels AB", "scandichotels.com", p("Hotel accommodation, Stockholm", 24500, oneOff))),
+	in("NOK", other("Visma Software AS", "visma.com", p("Visma payroll module", 31000, monthly))),
+	in("CAD", other("Air Canada", "aircanada.com", p("Airfare YYZ-JFK", 39800, oneOff))),
 	other("Slack Plumbing", "slackplumbing.example", p("Emergency plumbing repair, kitchen", 48000, oneOff), p("Call-out fee", 9500, oneOff)),
 	other("Notion Bakery", "notionbakery.example", p("Pastries and coffee for board meeting", 12650, oneOff), p("Birthday cake", 5400, oneOff)),
 	other("Zoom Window Cleaning Co.", "zoomclean.example", p("Window cleaning - quarterly", 45000, quarterly)),
@@ -207,11 +214,11 @@ var otherVendors = []vendorSpec{
 	other("Wide World Importers", "wideworldimporters.example", p("Imported office furniture", 520000, oneOff)),
 	other("Proseware Inc.", "proseware.example", p("Technical writing services", 220000, oneOff)),
 	other("Woodgrove Bank", "woodgrovebank.example", p("Bank charges", 4500, monthly)),
-	other("Alpine Ski House", "alpineskihouse.example", p("Team offsite accommodation", 760000, oneOff)),
+	in("CHF", other("Alpine Ski House", "alpineskihouse.example", p("Team offsite accommodation", 760000, oneOff))),
 	other("Coho Winery", "cohowinery.example", p("Client gifts - wine", 54000, oneOff)),
 	other("Trey Research", "treyresearch.example", p("Market research report", 390000, oneOff)),
 	other("Fourth Coffee", "fourthcoffee.example", p("Coffee beans and milk", 14200, monthly)),
-	other("Margie's Travel", "margiestravel.example", p("Travel agency fees", 7500, oneOff)),
+	in("EUR", other("Margie's Travel", "margiestravel.example", p("Travel agency fees", 7500, oneOff))),
 	other("Blue Yonder Airlines", "blueyonderairlines.example", p("Airfare", 64300, oneOff)),
 	other("Humongous Insurance", "humongousinsurance.example", p("Employee health insurance", 2450000, monthly)),
 	other("Consolidated Messenger", "consolidatedmessenger.example", p("Courier services", 3400, oneOff)),
