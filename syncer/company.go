@@ -2,6 +2,7 @@ package syncer
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
@@ -42,6 +43,11 @@ func displayName(c store.Company) string {
 // pass (a --full stays a full) instead of forgetting it.
 func (r *runner) begin(c store.Company) (pass, error) {
 	st, ok, err := r.db.SyncState(c.ID)
+	if errors.Is(err, store.ErrCorruptRecord) {
+		// An unreadable checkpoint starts over with a backfill: upserts
+		// are idempotent, so re-reading the window repairs, never doubles.
+		st, ok, err = store.SyncState{}, false, nil
+	}
 	if err != nil {
 		return pass{}, err
 	}
