@@ -45,10 +45,10 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 	}
 	w := c.words
-	for _, s := range scan(toks, c.idx.starts, func(k string) bool { return w.nonsoftware[k] != "" || w.context[k] || w.strong[k] }) {
+	for _, s := range scan(toks, c.idx.starts, func(k string) bool { return w.signal(k) != "" || w.context[k] || w.strong[k] }) {
 		li.context = li.context || w.context[s.key] || w.strong[s.key]
 		li.strong = li.strong || w.strong[s.key]
-		if why := w.nonsoftware[s.key]; why != "" && !li.hasSignal && !anyCovered(covered, s) {
+		if why := w.signal(s.key); why != "" && !li.hasSignal && !anyCovered(covered, s) {
 			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true
 		}
 	}

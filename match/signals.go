@@ -70,6 +70,18 @@ func (w *wordLists) addLine(line string) error {
 	return nil
 }
 
+// signal is why a phrase marks a charge as non-software, "" if it does not;
+// a plural matches its singular ("conference tickets").
+func (w *wordLists) signal(k string) string {
+	if why := w.nonsoftware[k]; why != "" {
+		return why
+	}
+	if len(k) > 4 && strings.HasSuffix(k, "s") {
+		return w.nonsoftware[k[:len(k)-1]]
+	}
+	return ""
+}
+
 // normPhrase normalises a dictionary phrase without dropping legal forms or
 // "the": in a description "AS" or "Co" may be the word that matters.
 func normPhrase(s string) string {

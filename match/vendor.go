@@ -107,9 +107,9 @@ func (c *Catalog) contained(vt []string) (vendorRef, string, bool) {
 // software vendor, whatever else its name resembles.
 func (c *Catalog) vendorSignal(vt []string) (string, bool) {
 	w := c.words
-	spans := scan(vt, c.idx.starts, func(k string) bool { return w.nonsoftware[k] != "" })
+	spans := scan(vt, c.idx.starts, func(k string) bool { return w.signal(k) != "" })
 	if len(spans) == 0 {
 		return "", false
 	}
-	return "'" + spans[0].key + "' (" + w.nonsoftware[spans[0].key] + ")", true
+	return "'" + spans[0].key + "' (" + w.signal(spans[0].key) + ")", true
 }
