@@ -28,12 +28,13 @@ type catalogFile struct {
 	apps      []App
 	groups    []Group
 	resellers []Reseller
+	origin    map[string]string // "app:"/"group:" + normalised name -> "file line n"
 }
 
 // parseCatalog reads one file; errors name the file and line and say what to
 // change, because admins edit user catalogs by hand.
 func parseCatalog(name string, data []byte) (*catalogFile, error) {
-	f := &catalogFile{}
+	f := &catalogFile{origin: map[string]string{}}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for line := 1; sc.Scan(); line++ {
@@ -44,6 +45,7 @@ func parseCatalog(name string, data []byte) (*catalogFile, error) {
 		if err := f.parseLine(text); err != nil {
 			return nil, fmt.Errorf("catalog %s line %d: %w", name, line, err)
 		}
+		f.noteOrigin(fmt.Sprintf("%s line %d", name, line))
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("catalog %s: %w; keep lines under 1 MB", name, err)
@@ -144,9 +146,31 @@ func list(s string) []string {
 	return out
 }
 
+// noteOrigin remembers where the record just parsed came from, so errors
+// found later, across records, can still point at a line.
+func (f *catalogFile) noteOrigin(where string) {
+	switch {
+	case len(f.apps) > 0 && f.origin["app:"+Normalize(f.apps[len(f.apps)-1].Name)] == "":
+		f.origin["app:"+Normalize(f.apps[len(f.apps)-1].Name)] = where
+	case len(f.groups) > 0 && f.origin["group:"+Normalize(f.groups[len(f.groups)-1].Name)] == "":
+		f.origin["group:"+Normalize(f.groups[len(f.groups)-1].Name)] = where
+	}
+}
+
+// where is the origin of a record as "catalog FILE line N: ", or "catalog: ".
+func (f *catalogFile) where(kind, name string) string {
+	if o := f.origin[kind+":"+Normalize(name)]; o != "" {
+		return "catalog " + o + ": "
+	}
+	return "catalog: "
+}
+
 // merge adds user records; one with the name of an existing record of the
 // same kind replaces it, so admins can correct the shipped data.
 func (f *catalogFile) merge(u *catalogFile) {
+	for k, v := range u.origin {
+		f.origin[k] = v
+	}
 	for _, a := range u.apps {
 		f.apps = replaceOrAdd(f.apps, a, func(x App) string { return x.Name })
 	}

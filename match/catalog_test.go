@@ -139,8 +139,8 @@ func TestLoadCatalogUserErrors(t *testing.T) {
 		{"app | Foo | Tools | https://foo.example/ | | | |\n", "write a bare host name"},
 		{"application | Foo\n", "unknown record kind \"application\""},
 		{"app | Foo | Tools | foo.example | | | | shiny\n", "unknown flag \"shiny\""},
-		{"app | Foo | Tools | foo.example | Nowhere | | |\n", "names group \"Nowhere\""},
-		{"group | Acme | Acme Corp | Missing App\n", "defaults to \"Missing App\""},
+		{"app | Foo | Tools | foo.example | Nowhere | | |\n", "line 1: app \"Foo\" names group \"Nowhere\""},
+		{"\ngroup | Acme | Acme Corp | Missing App\n", "line 2: group \"Acme\" defaults to \"Missing App\""},
 		{"reseller |  | x.example | \n", "no name"},
 	}
 	dir := t.TempDir()

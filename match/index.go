@@ -61,7 +61,7 @@ func buildCatalog(f *catalogFile) (*Catalog, error) {
 	c := &Catalog{apps: f.apps, groups: f.groups, resellers: f.resellers, words: words,
 		byName: map[string]int{}}
 	c.idx = &index{vendors: map[string]vendorRef{}, phrases: map[string][]phraseHit{}, starts: map[string]int{}}
-	if err := c.indexGroups(); err != nil {
+	if err := c.indexGroups(f); err != nil {
 		return nil, err
 	}
 	c.indexApps()
@@ -72,7 +72,7 @@ func buildCatalog(f *catalogFile) (*Catalog, error) {
 	return c, nil
 }
 
-func (c *Catalog) indexGroups() error {
+func (c *Catalog) indexGroups(f *catalogFile) error {
 	x := c.idx
 	groupByName := map[string]int{}
 	for gi, g := range c.groups {
@@ -86,16 +86,17 @@ func (c *Catalog) indexGroups() error {
 		if g := c.apps[ai].Group; g != "" {
 			gi, ok := groupByName[Normalize(g)]
 			if !ok {
-				return fmt.Errorf("catalog: app %q names group %q, which has no group record; add \"group | %s | vendor names | default app\" or clear the field", c.apps[ai].Name, g, g)
+				return fmt.Errorf("%sapp %q names group %q, which has no group record; add \"group | %s | vendor names | default app\" or clear the field",
+					f.where("app", c.apps[ai].Name), c.apps[ai].Name, g, g)
 			}
 			x.appGroup[ai] = gi
 			x.groupApps[gi] = append(x.groupApps[gi], ai)
 		}
 	}
-	return c.resolveDefaults()
+	return c.resolveDefaults(f)
 }
 
-func (c *Catalog) resolveDefaults() error {
+func (c *Catalog) resolveDefaults(f *catalogFile) error {
 	x := c.idx
 	x.groupDefault = make([]int, len(c.groups))
 	for gi, g := range c.groups {
@@ -110,7 +111,8 @@ func (c *Catalog) resolveDefaults() error {
 			}
 		}
 		if x.groupDefault[gi] < 0 {
-			return fmt.Errorf("catalog: group %q defaults to %q, which is not one of its apps; name an app whose group field is %q, or leave the default empty", g.Name, g.Default, g.Name)
+			return fmt.Errorf("%sgroup %q defaults to %q, which is not one of its apps; name an app whose group field is %q, or leave the default empty",
+				f.where("group", g.Name), g.Name, g.Default, g.Name)
 		}
 	}
 	for gi, g := range c.groups {
