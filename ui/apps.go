@@ -18,10 +18,10 @@ type appsScreen struct {
 	totals spend.Money
 }
 
-func newAppsScreen(c *common) appsScreen {
+func newAppsScreen(c *common) *appsScreen {
 	s := appsScreen{g: newGrid(appColumns(), 4, true, "No applications yet: press r to sync, or wait for the first sync to finish.")}
 	s.tableBase = tableBase{c: c, name: "applications"}
-	return s
+	return &s
 }
 
 // bind points the shared table keys at this screen's grid. Screens are held

@@ -72,7 +72,7 @@ func press(m Model, keys ...string) Model {
 		var cmd tea.Cmd
 		var nm tea.Model
 		nm, cmd = m.Update(keyMsg(k))
-		m = drive(nm.(Model), cmd)
+		m = drive(nm, cmd)
 	}
 	return m
 }
@@ -87,7 +87,8 @@ func typeText(m Model, s string) Model {
 
 // drive runs cmd and the commands that follow, dropping any that do not
 // answer within a short time (ticks, sign-in waits).
-func drive(m Model, cmd tea.Cmd) Model {
+func drive(tm tea.Model, cmd tea.Cmd) Model {
+	m := tm.(Model)
 	queue := []tea.Cmd{cmd}
 	for n := 0; len(queue) > 0 && n < 500; n++ {
 		c := queue[0]

@@ -30,8 +30,8 @@ type integrationScreen struct {
 	height  int
 }
 
-func newIntegrationScreen(c *common) integrationScreen {
-	return integrationScreen{c: c, info: c.info, secret: input{masked: true}}
+func newIntegrationScreen(c *common) *integrationScreen {
+	return &integrationScreen{c: c, info: c.info, secret: input{masked: true}}
 }
 
 func (s *integrationScreen) SetData(info Info, hist []SyncRunInfo) { s.info, s.hist = info, hist }

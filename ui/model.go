@@ -104,14 +104,16 @@ type Model struct {
 	mode mode
 	tab  tab
 
-	apps  appsScreen
-	txs   txScreen
-	unm   unmatchedScreen
-	users usersScreen
-	integ integrationScreen
-	sync  syncScreen
-	wiz   wizard
-	sign  signInScreen
+	// Screens are pointers: a table screen's shared keys hold a pointer to
+	// its grid, which must not go stale when the root is copied.
+	apps  *appsScreen
+	txs   *txScreen
+	unm   *unmatchedScreen
+	users *usersScreen
+	integ *integrationScreen
+	sync  *syncScreen
+	wiz   *wizard
+	sign  *signInScreen
 
 	fix      *fixPicker
 	modal    *modal

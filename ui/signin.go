@@ -42,7 +42,7 @@ type signInScreen struct {
 	renewed int
 }
 
-func newSignInScreen(c *common) signInScreen { return signInScreen{c: c} }
+func newSignInScreen(c *common) *signInScreen { return &signInScreen{c: c} }
 
 func (s *signInScreen) SetSize(w, h int) { s.width, s.height = w, h }
 

@@ -30,8 +30,8 @@ type syncScreen struct {
 	height    int
 }
 
-func newSyncScreen(c *common) syncScreen {
-	return syncScreen{c: c, progress: map[string]SyncProgress{}}
+func newSyncScreen(c *common) *syncScreen {
+	return &syncScreen{c: c, progress: map[string]SyncProgress{}}
 }
 
 func (s *syncScreen) Running() bool { return s.running }
@@ -188,6 +188,7 @@ func (s *syncScreen) HelpKeys() []key.Binding {
 func (s *syncScreen) Breadcrumb() string     { return "Sync" }
 func (s *syncScreen) Click(x, y int) tea.Cmd { return nil }
 func (s *syncScreen) Wheel(int)              {}
+func (s *syncScreen) Paste(tea.PasteMsg)     {}
 func (s *syncScreen) Editing() bool          { return false }
 func (s *syncScreen) Status() []seg {
 	if s.running {

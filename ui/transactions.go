@@ -18,10 +18,10 @@ type txScreen struct {
 	app string // drill-in scope; "" for all
 }
 
-func newTxScreen(c *common) txScreen {
+func newTxScreen(c *common) *txScreen {
 	s := txScreen{g: newGrid(txColumns(), 0, true, "No transactions yet: press r to sync.")}
 	s.tableBase = tableBase{c: c, name: "transactions"}
-	return s
+	return &s
 }
 
 func (s *txScreen) bind() { s.t = &s.g }

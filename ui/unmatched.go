@@ -18,10 +18,10 @@ type unmatchedScreen struct {
 	g grid[spend.UnmatchedRow]
 }
 
-func newUnmatchedScreen(c *common) unmatchedScreen {
+func newUnmatchedScreen(c *common) *unmatchedScreen {
 	s := unmatchedScreen{g: newGrid(unmatchedColumns(), 2, true, "Nothing unmatched: every charge is matched or ignored.")}
 	s.tableBase = tableBase{c: c, name: "unmatched"}
-	return s
+	return &s
 }
 
 func (s *unmatchedScreen) bind() { s.t = &s.g }

@@ -73,10 +73,11 @@ type screen interface {
 	Wheel(d int)
 	Editing() bool // a text field has the keys
 	Status() []seg
+	Paste(msg tea.PasteMsg)
 }
 
 func (m *Model) screens() []screen {
-	return []screen{&m.apps, &m.txs, &m.unm, &m.users, &m.integ, &m.sync}
+	return []screen{m.apps, m.txs, m.unm, m.users, m.integ, m.sync}
 }
 
 func (m *Model) active() screen { return m.screens()[m.tab] }
@@ -133,8 +134,8 @@ func (m *Model) handleInput(msg tea.PasteMsg) tea.Cmd {
 		return m.wiz.validateFocused()
 	case m.fix != nil:
 		m.fix.Paste(msg)
-	case m.tab == tabIntegration:
-		m.integ.Paste(msg)
+	case m.mode == modeMain && m.modal == nil:
+		m.active().Paste(msg)
 	}
 	return nil
 }

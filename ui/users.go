@@ -32,10 +32,10 @@ type usersScreen struct {
 	off     int
 }
 
-func newUsersScreen(c *common) usersScreen {
+func newUsersScreen(c *common) *usersScreen {
 	s := usersScreen{g: newGrid(userColumns(), 0, false, "No users yet: press r to sync.")}
 	s.tableBase = tableBase{c: c, name: "users"}
-	return s
+	return &s
 }
 
 func (s *usersScreen) bind() { s.t = &s.g }

@@ -101,7 +101,7 @@ type wizard struct {
 	width, height int
 }
 
-func newWizard(c *common, prefill *ConnInput, def Flow) wizard {
+func newWizard(c *common, prefill *ConnInput, def Flow) *wizard {
 	w := wizard{c: c, checks: make([]bool, len(checklist)), def: def}
 	w.fields[3].masked = true
 	for i, f := range flows {
@@ -123,7 +123,7 @@ func newWizard(c *common, prefill *ConnInput, def Flow) wizard {
 	for i := range w.checked {
 		w.checked[i] = "\x00" // not validated yet
 	}
-	return w
+	return &w
 }
 
 // Init validates prefilled values.
