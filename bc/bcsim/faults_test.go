@@ -114,3 +114,35 @@ func TestRandomRatesAndMaxInFlight(t *testing.T) {
 		t.Fatalf("429s: %d of 80 (stats %d)", n429, s.Faults)
 	}
 }
+
+func TestLatencyAndStats(t *testing.T) {
+	tn, srv := start(t, Config{Seed: 1, Latency: 50 * time.Millisecond, InvoicesPerMonth: 3})
+	tok := appToken(t, srv, ClientID, ClientSecret)
+	tn.ResetStats()
+	began := time.Now()
+	resp, _ := get(t, tok, root(srv)+"/companies", 0)
+	if resp.StatusCode != 200 || time.Since(began) < 50*time.Millisecond {
+		t.Fatalf("latency not applied: %d after %v", resp.StatusCode, time.Since(began))
+	}
+	s := tn.Stats()
+	if s.Requests != 1 || s.Paths["companies"] != 1 || s.MaxInFlight != 1 || s.InFlight != 0 || s.TokensIssued != 0 {
+		t.Fatalf("stats after reset: %+v", s)
+	}
+}
+
+func TestDeviceLoginPage(t *testing.T) {
+	tn, srv := start(t, Config{Seed: 1, DeviceApproveAfter: 100})
+	dc, uc := deviceStart(t, srv, PublicClientID)
+	resp, err := http.Get(srv.URL() + "/entra/devicelogin?user_code=" + uc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("devicelogin: %d", resp.StatusCode)
+	}
+	if st, tr := poll(t, srv, PublicClientID, "", dc); st != 200 || tr.AccessToken == "" {
+		t.Fatalf("after page approval: %d %+v", st, tr)
+	}
+	_ = tn
+}
