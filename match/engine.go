@@ -158,10 +158,9 @@ func (c *Catalog) byVendor(r vendorRef, how string, soft []lineInfo, fuzzy bool)
 
 func aliasConf(r vendorRef, how string) float64 {
 	switch {
+	case r.generic:
+		return confAliasGeneric
 	case strings.HasPrefix(how, "vendor alias"):
-		if r.generic {
-			return confAliasGeneric
-		}
 		return confAlias
 	case strings.HasPrefix(how, "vendor without region"):
 		return confAliasRegion
@@ -193,7 +192,11 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 		return c.fromPicks(other, MethodKeyword, confReseller,
 			fmt.Sprintf("%s is %s, but the line names another product", how, c.apps[r.i].Name))
 	}
-	return c.appDecision(r.i, MethodAlias, aliasConf(r, how), fmt.Sprintf("%s -> %s", how, c.apps[r.i].Name))
+	reason := fmt.Sprintf("%s -> %s", how, c.apps[r.i].Name)
+	if r.generic {
+		reason += " (the name is an everyday word, so confidence is lower)"
+	}
+	return c.appDecision(r.i, MethodAlias, aliasConf(r, how), reason)
 }
 
 // byReseller: a reseller sells everything, so only its lines can tell.
