@@ -35,6 +35,18 @@ func Sanitize(s string) string {
 	return out
 }
 
+// Clean removes escape sequences and control characters like Sanitize but
+// adds no quote: for text printed to a terminal, where a leading "=" is
+// harmless but an escape sequence is not.
+func Clean(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return stripControls(s)
+		}
+	}
+	return s
+}
+
 // SanitizeNumber is Sanitize for numeric columns: a plain decimal number
 // ("-12.50", "3") stays as it is, so a spreadsheet reads it as a number;
 // anything else is treated as text.

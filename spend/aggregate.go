@@ -167,7 +167,6 @@ func (m *Model) unmatchedRows(vendors map[int32]*vendorAcc) []UnmatchedRow {
 			r.CompanyIDs = append(r.CompanyIDs, m.companies[co].ID)
 		}
 		sort.Strings(r.CompanyIDs)
-		r.Suggestion = m.suggest(r.VendorName)
 		rows = append(rows, r)
 	}
 	sort.Slice(rows, func(i, j int) bool {
@@ -177,18 +176,6 @@ func (m *Model) unmatchedRows(vendors map[int32]*vendorAcc) []UnmatchedRow {
 		return rows[i].VendorName < rows[j].VendorName
 	})
 	return rows
-}
-
-// suggest is the catalog's best guess for an unmatched vendor, a hint for
-// the admin's fix, never applied by itself.
-func (m *Model) suggest(vendor string) string {
-	if m.cat == nil {
-		return ""
-	}
-	if apps := m.cat.Search(vendor, 1); len(apps) > 0 {
-		return apps[0].Name
-	}
-	return ""
 }
 
 // Total is the trailing-12-month spend of every paid, non-ignored

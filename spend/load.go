@@ -3,6 +3,8 @@ package spend
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/bcspend/bcspend/match"
@@ -43,8 +45,9 @@ type Model struct {
 	conv      *converter
 	users     []store.User
 
-	d   derived   // transactions and their match keys
-	agg aggregate // what the views read
+	d    derived   // transactions and their match keys
+	agg  aggregate // what the views read
+	sugg suggestions
 }
 
 // Load reads the store (invoices of the connection's companies, rates,
@@ -113,21 +116,80 @@ func (m *Model) loadCompanies(db *store.DB) error {
 // currency from them when the connection does not say: BC fills
 // currencyCode with the local code on invoices whose currencyId is zero.
 func (m *Model) loadInvoices(db *store.DB) error {
-	for ci := range m.companies {
-		c := &m.companies[ci]
-		err := db.ForEachInvoice(c.ID, time.Time{}, time.Time{}, func(inv *store.Invoice) error {
+	parts, err := m.readInvoices(db)
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
+		c := &m.companies[p.ci]
+		for _, inv := range p.invoices {
 			if c.LocalCurrency == "" && isZeroGUID(inv.CurrencyID) && inv.CurrencyCode != "" {
 				c.LocalCurrency = inv.CurrencyCode
 			}
 			m.invoices = append(m.invoices, inv)
-			m.invCo = append(m.invCo, int32(ci))
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("spend: read invoices of company %s: %w", c.Name, err)
+			m.invCo = append(m.invCo, int32(p.ci))
 		}
 	}
 	return nil
+}
+
+// part is one company's invoices in one date range.
+type part struct {
+	ci       int
+	from, to time.Time
+	invoices []*store.Invoice
+	err      error
+}
+
+// readInvoices decodes the store in parallel: each company's dates are
+// cut into ranges read concurrently (decoding 400,000 lines is most of
+// Load's time), then the parts are joined in company and date order.
+func (m *Model) readInvoices(db *store.DB) ([]*part, error) {
+	workers := runtime.GOMAXPROCS(0)
+	var parts []*part
+	for ci := range m.companies {
+		for _, r := range dateRanges(m.now, workers) {
+			parts = append(parts, &part{ci: ci, from: r[0], to: r[1]})
+		}
+	}
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for _, p := range parts {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			p.err = db.ForEachInvoice(m.companies[p.ci].ID, p.from, p.to, func(inv *store.Invoice) error {
+				p.invoices = append(p.invoices, inv)
+				return nil
+			})
+		})
+	}
+	wg.Wait()
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, fmt.Errorf("spend: read invoices of company %s: %w", m.companies[p.ci].Name, p.err)
+		}
+	}
+	return parts, nil
+}
+
+// dateRanges cuts time into n ranges (calendar days, inclusive, zero =
+// open) of equal months over the year before now, where a store's
+// invoices are; the first range also takes everything older.
+func dateRanges(now time.Time, n int) [][2]time.Time {
+	if n < 2 {
+		return [][2]time.Time{{}}
+	}
+	y, mo, _ := now.Date()
+	start := time.Date(y, mo-11, 1, 0, 0, 0, 0, time.UTC)
+	out := make([][2]time.Time, 0, n)
+	var from time.Time
+	for k := 1; k < n; k++ {
+		b := start.AddDate(0, k*12/n, 0)
+		out = append(out, [2]time.Time{from, b.AddDate(0, 0, -1)})
+		from = b
+	}
+	return append(out, [2]time.Time{from, {}})
 }
 
 const zeroGUID = "00000000-0000-0000-0000-000000000000"

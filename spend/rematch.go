@@ -1,6 +1,9 @@
 package spend
 
 import (
+	"runtime"
+	"sync"
+
 	"github.com/bcspend/bcspend/match"
 )
 
@@ -10,10 +13,7 @@ import (
 // decision's fields, so it allocates nothing. Manual fixes (rules for one
 // transaction) are the exception and are looked up per transaction.
 func (m *Model) rematch() {
-	decs := make([]match.Decision, len(m.d.inputs))
-	for i, in := range m.d.inputs {
-		decs[i] = m.matcher.Match(in)
-	}
+	decs := decideAll(m.matcher, m.d.inputs)
 	txs := m.d.txs
 	for i := range txs {
 		applyDecision(&txs[i], &decs[m.d.key[i]])
@@ -76,4 +76,34 @@ func (m *Model) Explain(txID string) (match.Decision, bool) {
 		}
 	}
 	return match.Decision{}, false
+}
+
+// parallelKeys is the number of distinct inputs above which matching is
+// spread over the CPUs: a cold matcher spends tens of microseconds on an
+// unknown vendor (fuzzy search), and a store has thousands of them.
+const parallelKeys = 512
+
+// decideAll matches every input, in parallel for big sets (the matcher is
+// safe for concurrent use). The result is in input order.
+func decideAll(mt *match.Matcher, inputs []match.Input) []match.Decision {
+	decs := make([]match.Decision, len(inputs))
+	workers := runtime.GOMAXPROCS(0)
+	if len(inputs) < parallelKeys || workers < 2 {
+		for i, in := range inputs {
+			decs[i] = mt.Match(in)
+		}
+		return decs
+	}
+	var wg sync.WaitGroup
+	chunk := (len(inputs) + workers - 1) / workers
+	for lo := 0; lo < len(inputs); lo += chunk {
+		hi := min(lo+chunk, len(inputs))
+		wg.Go(func() {
+			for i := lo; i < hi; i++ {
+				decs[i] = mt.Match(inputs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return decs
 }

@@ -91,6 +91,21 @@ func (m *Model) RemoveRule(db *store.DB, id string) error {
 	return nil
 }
 
+// SetRules puts rules in force in memory only (nothing is stored) and
+// re-matches every transaction; for "what if" views and benchmarks.
+func (m *Model) SetRules(rules []match.Rule) { m.setRules(append([]match.Rule(nil), rules...)) }
+
+// ReloadRules re-reads the stored rules (another bcspend may have changed
+// them) and re-matches.
+func (m *Model) ReloadRules(db *store.DB) error {
+	rules, err := LoadRules(db)
+	if err != nil {
+		return err
+	}
+	m.setRules(rules)
+	return nil
+}
+
 // setRules swaps the matcher and re-matches what is in memory.
 func (m *Model) setRules(rules []match.Rule) {
 	m.rules = rules
@@ -143,9 +158,10 @@ func (m *Model) PreviewRemoval(id string) []match.Move {
 // once per distinct input, not once per transaction.
 func (m *Model) PreviewRules(proposed []match.Rule) []match.Move {
 	after := match.NewMatcher(m.cat, proposed)
-	labels := make([]string, len(m.d.inputs))
-	for i, in := range m.d.inputs {
-		labels[i] = after.Match(in).Label()
+	decs := decideAll(after, m.d.inputs)
+	labels := make([]string, len(decs))
+	for i := range decs {
+		labels[i] = decs[i].Label()
 	}
 	manual := manualIDs(proposed)
 	moves := map[[2]string]*match.Move{}

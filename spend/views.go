@@ -12,8 +12,13 @@ func (m *Model) Apps() []AppRow { return append([]AppRow(nil), m.agg.apps...) }
 
 // Unmatched lists vendors whose paid, not-ignored spend no application
 // claims, over all stored history (a fix reaches past charges too),
-// biggest first, with the catalog's best suggestion.
-func (m *Model) Unmatched() []UnmatchedRow { return append([]UnmatchedRow(nil), m.agg.unmatched...) }
+// biggest first, with the catalog's best suggestion for the biggest
+// suggestLimit vendors (computed on first use, then cached).
+func (m *Model) Unmatched() []UnmatchedRow {
+	rows := append([]UnmatchedRow(nil), m.agg.unmatched...)
+	m.fillSuggestions(rows)
+	return rows
+}
 
 // Filter narrows Transactions. Zero fields do not filter.
 type Filter struct {

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/export"
+	"github.com/bcspend/bcspend/insights"
+	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
+)
+
+func init() {
+	register(command{"export", "write applications, transactions, users, unmatched vendors or insights as CSV", runExport})
+}
+
+const exportSynopsis = `export apps|transactions|users|unmatched|insights [-o FILE] [--app A]
+         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--company C] [--unmatched]
+
+Writes RFC 4180 CSV (UTF-8, header row; columns in docs/EXPORT.md) to FILE,
+or to standard output without -o. Cells that a spreadsheet would run as a
+formula are made inert. Filters: --app (apps, transactions, insights),
+--company (transactions, unmatched), --since/--until/--unmatched (transactions).`
+
+var exportTables = []string{"apps", "transactions", "users", "unmatched", "insights"}
+
+type exportOpts struct {
+	out, app, company, since, until string
+	unmatched                       bool
+}
+
+func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("export", exportSynopsis, g, io)
+	var o exportOpts
+	fs.StringVar(&o.out, "o", "", "output file (default: standard output)")
+	fs.StringVar(&o.app, "app", "", "only this application")
+	fs.StringVar(&o.company, "company", "", "only this company (id or name)")
+	fs.StringVar(&o.since, "since", "", "transactions on or after this date (YYYY-MM-DD)")
+	fs.StringVar(&o.until, "until", "", "transactions on or before this date (YYYY-MM-DD)")
+	fs.BoolVar(&o.unmatched, "unmatched", false, "only transactions no application claims")
+	pos, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 || !slices.Contains(exportTables, pos[0]) {
+		return usageErr(io, "export needs one table: "+strings.Join(exportTables, ", "),
+			"run e.g. 'bcspend export transactions -o spend.csv'")
+	}
+	f, err := o.filter()
+	if err != nil {
+		return fail(io, err)
+	}
+	db, m, err := openSpend(g)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer db.Close()
+	t := exportTable(pos[0], m, f, o)
+	if o.out == "" || o.out == "-" {
+		if err := export.Write(io.out, t); err != nil {
+			return fail(io, err)
+		}
+		return exitOK
+	}
+	if err := export.WriteFile(o.out, t); err != nil {
+		return fail(io, err)
+	}
+	fmt.Fprintf(io.err, "Wrote %s (%s)\n", o.out, pos[0])
+	return exitOK
+}
+
+func exportTable(name string, m *spend.Model, f spend.Filter, o exportOpts) export.Table {
+	switch name {
+	case "apps":
+		return export.Apps(m, o.app)
+	case "users":
+		return export.Users(m)
+	case "unmatched":
+		return export.Unmatched(m, o.company)
+	case "insights":
+		return export.Insights(insights.Compute(m, insights.Options{}), o.app)
+	}
+	return export.Transactions(m, f)
+}
+
+func (o exportOpts) filter() (spend.Filter, error) {
+	f := spend.Filter{App: o.app, Company: o.company, Unmatched: o.unmatched}
+	var err error
+	if f.Since, err = parseDay("since", o.since); err != nil {
+		return f, err
+	}
+	if f.Until, err = parseDay("until", o.until); err != nil {
+		return f, err
+	}
+	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
+		return f, &bc.Error{Kind: bc.KindInput, Message: "--until is before --since", Fix: "swap the two dates"}
+	}
+	return f, nil
+}
+
+func parseDay(flagName, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return t, &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("--%s %q is not a date", flagName, s),
+			Fix: "write dates as YYYY-MM-DD, e.g. 2026-01-31"}
+	}
+	return t, nil
+}
+
+// parseInterspersed parses flags anywhere among the positional arguments
+// ("export transactions -o x.csv" and "export -o x.csv transactions").
+func parseInterspersed(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
+	for {
+		if code, ok := parseSub(fs, args); !ok {
+			return nil, code, false
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, 0, true
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), 0, true
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// errNoDatabase: the commands that read spend never create a database.
+type errNoDatabase struct{ path string }
+
+func (e *errNoDatabase) Error() string { return "no bcspend database at " + e.path }
+
+func (e *errNoDatabase) Remedy() string {
+	return "connect and sync first ('bcspend connect ...' then 'bcspend sync'), try 'bcspend demo', or pass --db"
+}
+
+// openSpend opens the database (never creating one) and loads the spend
+// model with the catalog beside it.
+func openSpend(g *globals) (*store.DB, *spend.Model, error) {
+	if _, err := os.Stat(g.DB); errors.Is(err, os.ErrNotExist) {
+		return nil, nil, &errNoDatabase{g.DB}
+	}
+	db, err := store.Open(g.DB)
+	if err != nil {
+		return nil, nil, err
+	}
+	cat, err := loadCatalog(g.DB)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	m, err := spend.Load(db, cat, spend.Options{})
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, m, nil
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/bcspend/bcspend/export"
+	"github.com/bcspend/bcspend/insights"
+	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/spend"
+)
+
+func init() {
+	register(command{"insights", "totals, run-rate, trends, renewals, price increases, duplicates, overlaps", runInsights})
+}
+
+const insightsSynopsis = `insights [--json] [--increase PERCENT] [--duplicate-days N] [--top N]
+
+Reads the synced invoices (no network) and reports the trailing 12 months:
+totals and run-rate, monthly trends and movers, billing cadence and the next
+expected charge per application, price increases, missed and duplicate
+charges, overlapping applications, and BC users. --json prints everything,
+with the transaction ids behind each finding.`
+
+func runInsights(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("insights", insightsSynopsis, g, io)
+	asJSON := fs.Bool("json", false, "print the whole report as JSON")
+	increase := fs.Float64("increase", insights.DefaultPriceIncrease*100, "flag price increases above this percentage")
+	dupDays := fs.Int("duplicate-days", insights.DefaultDuplicateWindow, "equal charges this many days apart look duplicated")
+	top := fs.Int("top", insights.DefaultTop, "how many top applications and movers to list")
+	if code, ok := parseSub(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return usageErr(io, fmt.Sprintf("unexpected argument %q", fs.Arg(0)), "run 'bcspend insights --help'")
+	}
+	db, m, err := openSpend(g)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer db.Close()
+	r := insights.Compute(m, insights.Options{PriceIncrease: *increase / 100, DuplicateWindow: *dupDays, Top: *top})
+	if *asJSON {
+		enc := json.NewEncoder(io.out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return fail(io, err)
+		}
+		return exitOK
+	}
+	printInsights(io.out, r)
+	return exitOK
+}
+
+// printInsights is the text report; every store-derived string goes
+// through export.Clean, since vendor names can carry terminal escapes.
+func printInsights(w io.Writer, r insights.Report) {
+	p := func(format string, a ...any) { fmt.Fprint(w, export.Clean(fmt.Sprintf(format, a...))+"\n") }
+	cur := r.ReportingCurrency
+	t := r.Totals
+	p("Spend, trailing 12 months from %s (%s granularity)", export.Date(r.WindowStart), r.Granularity)
+	p("  total          %s %s%s", t.Reporting.Fixed2(), cur, unconvertedNote(t.Unconverted))
+	for _, c := range sortedCurrencies(t.Spend) {
+		p("                 %s %s in original currency", t.Spend[c].Fixed2(), c)
+	}
+	p("  run-rate       %s %s a year", t.RunRate.Fixed2(), cur)
+	p("  applications   %d", t.Applications)
+	p("  unmatched      %s %s (%.1f%% of spend)", t.UnmatchedReporting.Fixed2(), cur, t.UnmatchedShare*100)
+	insightSection(w, "Top applications")
+	for _, b := range t.TopApps {
+		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Fixed2(), cur, b.Share*100)
+	}
+	insightSection(w, "Per category")
+	for _, b := range t.PerCategory {
+		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Fixed2(), cur, b.Share*100)
+	}
+	insightSection(w, "Per company")
+	for _, b := range t.PerCompany {
+		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Fixed2(), cur, b.Share*100)
+	}
+	printTrends(w, p, r)
+	printFindings(w, p, r)
+}
+
+func printTrends(w io.Writer, p func(string, ...any), r insights.Report) {
+	insightSection(w, "Spend per month ("+r.ReportingCurrency+")")
+	for _, m := range r.Trends.Months {
+		p("  %s %14s", m.Month, m.Reporting.Fixed2())
+	}
+	insightSection(w, "Biggest movers, "+r.Trends.Compared[1]+" vs "+r.Trends.Compared[0])
+	if len(r.Trends.Movers) == 0 {
+		p("  none")
+	}
+	for _, a := range r.Trends.Movers {
+		change := fmt.Sprintf("%+.0f%%", a.ChangeShare*100)
+		if a.New {
+			change = "new"
+		}
+		p("  %-32s %14s -> %14s  %s", a.App, a.Previous.Fixed2(), a.Current.Fixed2(), change)
+	}
+}
+
+func printFindings(w io.Writer, p func(string, ...any), r insights.Report) {
+	insightSection(w, "Upcoming renewals")
+	n := 0
+	for _, x := range r.Renewals {
+		if !x.NextCharge.IsZero() && x.DaysUntil >= 0 && n < 20 {
+			p("  %s", x.Message)
+			n++
+		}
+	}
+	if n == 0 {
+		p("  none predicted")
+	}
+	insightList(w, p, "Price increases", insightMessages(r.PriceIncreases, func(x insights.PriceIncrease) string { return x.Message }))
+	insightList(w, p, "Missed charges", insightMessages(r.MissedCharges, func(x insights.MissedCharge) string { return x.Message }))
+	insightList(w, p, "Probable duplicate charges", insightMessages(r.Duplicates, func(x insights.Duplicate) string { return x.Message }))
+	insightList(w, p, "Overlapping applications", insightMessages(r.Overlaps, func(x insights.Overlap) string { return x.Message }))
+	insightSection(w, "Users")
+	p("  %s", r.Users.Message)
+	if len(r.Users.MissingEmail) > 0 {
+		p("  missing email: %s", strings.Join(r.Users.MissingEmail, ", "))
+	}
+	fmt.Fprintln(w, "\nRun 'bcspend insights --json' for the transactions behind each finding.")
+}
+
+func insightMessages[T any](xs []T, f func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
+}
+
+func insightList(w io.Writer, p func(string, ...any), title string, lines []string) {
+	insightSection(w, title)
+	if len(lines) == 0 {
+		p("  none")
+	}
+	for _, l := range lines {
+		p("  %s", l)
+	}
+}
+
+func insightSection(w io.Writer, title string) { fmt.Fprintf(w, "\n%s\n", title) }
+
+func unconvertedNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (+%d transactions without an exchange rate, not converted)", n)
+}
+
+func sortedCurrencies(m spend.Money) []string {
+	var out []string
+	for c, v := range m {
+		if v != money.Amount(0) {
+			out = append(out, c)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/bcspend/bcspend/export"
+	"github.com/bcspend/bcspend/match"
+	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
+)
+
+func init() {
+	register(command{"match", "show which application a vendor and description match, and why", runMatch})
+}
+
+const matchSynopsis = `match VENDOR [DESCRIPTION] [--json]
+
+Prints the matcher's decision: application, category, method, confidence and
+the reason. Uses the catalog and the rules stored in the database when one
+exists, the catalog alone otherwise.`
+
+// matchOutput is the --json form.
+type matchOutput struct {
+	Input    match.Input    `json:"input"`
+	Decision match.Decision `json:"decision"`
+	Rules    int            `json:"rules"` // rules in force
+}
+
+func runMatch(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("match", matchSynopsis, g, io)
+	asJSON := fs.Bool("json", false, "print the decision as JSON")
+	pos, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) < 1 || len(pos) > 2 || pos[0] == "" {
+		return usageErr(io, "match needs a vendor name and optionally a line description",
+			`run e.g. bcspend match "Slack Technologies Ltd" "Slack Pro seats"`)
+	}
+	in := match.Input{VendorName: pos[0]}
+	if len(pos) == 2 && pos[1] != "" {
+		in.Descriptions = []string{pos[1]}
+	}
+	cat, rules, err := matchSetup(g)
+	if err != nil {
+		return fail(io, err)
+	}
+	d := match.NewMatcher(cat, rules).Match(in)
+	if *asJSON {
+		enc := json.NewEncoder(io.out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(matchOutput{Input: in, Decision: d, Rules: len(rules)}); err != nil {
+			return fail(io, err)
+		}
+		return exitOK
+	}
+	fmt.Fprint(io.out, export.Clean(d.Text()))
+	if len(rules) == 0 {
+		fmt.Fprintln(io.out, "  (catalog only: no rules stored)")
+	}
+	return exitOK
+}
+
+// matchSetup loads the catalog and, when the database exists, its rules.
+// It never creates a database.
+func matchSetup(g *globals) (*match.Catalog, []match.Rule, error) {
+	cat, err := loadCatalog(g.DB)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := os.Stat(g.DB); errors.Is(err, os.ErrNotExist) {
+		return cat, nil, nil
+	}
+	db, err := store.Open(g.DB)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer db.Close()
+	rules, err := spend.LoadRules(db)
+	return cat, rules, err
+}
