@@ -106,3 +106,28 @@ func isExpired(err error) bool {
 	e, ok := bc.AsError(err)
 	return ok && e.SecretExpired() && strings.Contains(e.Fix, "new client secret")
 }
+
+func TestReplaceExpiredSecretWithANewOne(t *testing.T) {
+	ten, target, db := setup(t)
+	_, err := Connect(context.Background(), db, ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ten.SetFaults(bcsim.Faults{ExpireSecret: true})
+	fresh := ten.NewClientSecret()
+	probe := func(c *bc.Client) error { _, err := bc.Probe(context.Background(), c, nil); return err }
+	if err := ReplaceSecret(db, Options{}, "  "+fresh+"\n", probe); err != nil {
+		t.Fatal(err)
+	}
+	client, _, err := OpenClient(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := probe(client); err != nil {
+		t.Fatalf("the replaced secret does not work: %v", err)
+	}
+	conn, _, _ := db.Connection()
+	if s, _, _ := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretClientSecret); s != fresh {
+		t.Fatal("the new secret was not stored (trimmed)")
+	}
+}

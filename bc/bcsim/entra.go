@@ -41,6 +41,7 @@ type authState struct {
 	devices map[string]*deviceFlow // by device_code
 	codes   map[string]*authCode
 	refresh map[string]grant
+	renewed []string // secrets added to the main app by NewClientSecret
 }
 
 func (s *authState) init() {
@@ -112,6 +113,9 @@ func (t *Tenant) checkClient(a *app, secret string, has bool) *entraError {
 	}
 	if !has {
 		return errNeedSecret
+	}
+	if a.id == ClientID && t.renewedSecret(secret) {
+		return nil // a fresh secret outlives the expired one
 	}
 	if secret != a.secret {
 		return errBadSecret
@@ -491,4 +495,26 @@ func (t *Tenant) refreshToken(a *app, secret string, has bool, rt string) (*toke
 	}
 	t.statsDo(func(s *Stats) { s.RefreshRotations++ })
 	return t.delegated(a, g.scope), nil
+}
+
+// NewClientSecret adds a secret to the main demo app, as an admin does in
+// Certificates & secrets when the old one expired; it stays valid whatever
+// ExpireSecret says about the original.
+func (t *Tenant) NewClientSecret() string {
+	t.auth.mu.Lock()
+	defer t.auth.mu.Unlock()
+	s := fmt.Sprintf("bcs8Q~renewed.Secret-%04d-%s", len(t.auth.renewed)+1, ClientSecret[len(ClientSecret)-8:])
+	t.auth.renewed = append(t.auth.renewed, s)
+	return s
+}
+
+func (t *Tenant) renewedSecret(secret string) bool {
+	t.auth.mu.Lock()
+	defer t.auth.mu.Unlock()
+	for _, s := range t.auth.renewed {
+		if s == secret {
+			return true
+		}
+	}
+	return false
 }

@@ -43,6 +43,8 @@ type vendorSpec struct {
 func p(desc string, price int64, c cadence) product {
 	return product{desc: desc, price: price, cadence: c}
 }
+// seat prices are per seat and MONTH, as vendors list them; an annual
+// subscription bills twelve of them at once.
 func seat(desc string, price int64, c cadence) product {
 	return product{desc: desc, price: price, cadence: c, seats: true}
 }
@@ -116,7 +118,7 @@ var saasVendors = []vendorSpec{
 	saas("Hootsuite Inc.", "hootsuite.com", "USD", seat("Hootsuite Team", 24900, monthly)),
 	saas("Vimeo.com Inc.", "vimeo.com", "USD", p("Vimeo Advanced annual", 78000, annual)),
 	saas("LinkedIn Ireland Unlimited Company", "linkedin.com", "EUR", seat("LinkedIn Sales Navigator Advanced", 14999, monthly), p("LinkedIn Recruiter Lite", 16995, monthly), p("LinkedIn job posting", 49500, oneOff)),
-	saas("JetBrains s.r.o.", "jetbrains.com", "EUR", seat("IntelliJ IDEA Ultimate - commercial annual", 59900, annual), seat("All Products Pack - commercial annual", 77900, annual)),
+	saas("JetBrains s.r.o.", "jetbrains.com", "EUR", seat("IntelliJ IDEA Ultimate - commercial annual", 4990, annual), seat("All Products Pack - commercial annual", 6490, annual)),
 	saas("Postman Inc.", "postman.com", "USD", seat("Postman Professional", 2900, monthly)),
 	saas("HashiCorp Inc.", "hashicorp.com", "USD", p("HCP Terraform Standard", 27600, monthly)),
 	saas("Docker Inc.", "docker.com", "USD", seat("Docker Business", 2400, monthly)),
@@ -127,7 +129,7 @@ var saasVendors = []vendorSpec{
 	saas("TeamViewer Germany GmbH", "teamviewer.com", "EUR", p("TeamViewer Business annual subscription", 45900, annual)),
 	saas("Typeform SL", "typeform.com", "EUR", p("Typeform Business plan", 8300, monthly)),
 	saas("Shopify International Limited", "shopify.com", "USD", p("Shopify Plus platform fee", 230000, monthly)),
-	saas("Autodesk Ireland Operations Unlimited Company", "autodesk.com", "EUR", seat("AutoCAD LT subscription", 50500, annual)),
+	saas("Autodesk Ireland Operations Unlimited Company", "autodesk.com", "EUR", seat("AutoCAD LT subscription", 4210, annual)),
 	saas("Veeam Software Group GmbH", "veeam.com", "EUR", p("Veeam Data Platform Foundation - 10 instances", 230000, annual)),
 }
 
