@@ -98,6 +98,11 @@ func printLastRun(io stdio, db *store.DB) int {
 		}
 		return exitOK
 	}
+	if run.Outcome == store.OutcomeOK {
+		// A warning (users refused, old environment): spend is complete.
+		fmt.Fprintf(io.out, "Note:         %s\n  what to do:  %s\n", run.ErrorMessage, run.Remedy)
+		return exitOK
+	}
 	fmt.Fprintf(io.out, "Problem:      %s\n  what to do:  %s\n", run.ErrorMessage, run.Remedy)
 	if isAdminKind(run.ErrorKind) {
 		return exitAdmin

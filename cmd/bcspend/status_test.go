@@ -1,0 +1,32 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/bcspend/bcspend/bc/bcsim"
+)
+
+// A refused users endpoint is worth a note, not a failed health check:
+// every charge was still synced.
+func TestStatusShowsUsersWarningAsNote(t *testing.T) {
+	_, g, _ := simArgs(t, bcsim.Config{})
+	if code, out, errOut := cli(t, bcsim.NoAutomationClientSecret, connectArgs(g, bcsim.NoAutomationClientID, "client-credentials", "--client-secret-stdin")...); code != 0 {
+		t.Fatalf("connect: %d %s %s", code, out, errOut)
+	}
+	if code, out, errOut := cli(t, "", append(append([]string{}, g...), "sync")...); code != 0 {
+		t.Fatalf("sync: %d %s %s", code, out, errOut)
+	}
+	code, out, errOut := cli(t, "", append(append([]string{}, g...), "status")...)
+	if code != 0 || !strings.Contains(out, "Note:") || !strings.Contains(out, "Automation.ReadWrite.All") {
+		t.Fatalf("status exit %d:\n%s%s", code, out, errOut)
+	}
+}
+
+func TestStatusWithoutConnectionSaysWhatToDo(t *testing.T) {
+	_, g, _ := simArgs(t, bcsim.Config{})
+	code, out, errOut := cli(t, "", append(append([]string{}, g...), "status")...)
+	if code != 3 || !strings.Contains(out, "Connection: none") || !strings.Contains(errOut, "bcspend connect") {
+		t.Fatalf("status exit %d:\n%s%s", code, out, errOut)
+	}
+}
