@@ -34,11 +34,20 @@ type grid[T any] struct {
 	sortCol int
 	desc    bool
 
+	// memo keeps the index of each shorter filter typed on the way to the
+	// current one, so backspace is instant.
+	memo []memoEntry
+
 	cursor, offset int
 	width, height  int
 	shown          []int // columns that fit
 	widths         []int
 	empty          string // message when there are no rows at all
+}
+
+type memoEntry struct {
+	filter string
+	idx    []int
 }
 
 func newGrid[T any](cols []column[T], sortCol int, desc bool, empty string) grid[T] {
@@ -62,20 +71,27 @@ func (g *grid[T]) SetRows(rows []T) {
 }
 
 func (g *grid[T]) resort() {
-	g.order = make([]int, len(g.rows))
+	if len(g.order) != len(g.rows) {
+		g.order = make([]int, len(g.rows))
+	}
 	for i := range g.order {
 		g.order[i] = i
 	}
 	if g.sortCol >= 0 && g.sortCol < len(g.cols) && g.cols[g.sortCol].cmp != nil {
-		cmp := g.cols[g.sortCol].cmp
-		slices.SortStableFunc(g.order, func(a, b int) int {
-			r := cmp(&g.rows[a], &g.rows[b])
-			if g.desc {
+		cmp, rows, desc := g.cols[g.sortCol].cmp, g.rows, g.desc
+		// pdqsort with the row index as the last key: fast and deterministic.
+		slices.SortFunc(g.order, func(a, b int) int {
+			r := cmp(&rows[a], &rows[b])
+			if desc {
 				r = -r
+			}
+			if r == 0 {
+				r = a - b
 			}
 			return r
 		})
 	}
+	g.memo = g.memo[:0]
 	g.refilter(false)
 }
 
@@ -87,6 +103,11 @@ func (g *grid[T]) refilter(narrow bool) {
 		src = g.idx
 	}
 	f := strings.ToLower(g.filter)
+	if g.scope == nil && f == "" {
+		g.idx = g.order
+		g.clamp()
+		return
+	}
 	out := make([]int, 0, len(src))
 	for _, i := range src {
 		if g.scope != nil && !g.scope(&g.rows[i]) {
@@ -101,17 +122,53 @@ func (g *grid[T]) refilter(narrow bool) {
 	g.clamp()
 }
 
-// SetFilter applies a filter text.
+// SetFilter applies a filter text. Typing a character searches only the
+// rows that matched before; backspace returns the remembered result.
 func (g *grid[T]) SetFilter(f string) {
-	narrow := g.filter != "" && strings.HasPrefix(f, g.filter)
+	old := g.filter
+	switch {
+	case f == old:
+		return
+	case strings.HasPrefix(f, old):
+		g.memo = append(g.memo, memoEntry{old, g.idx})
+		g.filter = f
+		g.idx = append([]int(nil), g.idx...)
+		g.narrowInPlace()
+		return
+	case strings.HasPrefix(old, f):
+		for len(g.memo) > 0 {
+			e := g.memo[len(g.memo)-1]
+			g.memo = g.memo[:len(g.memo)-1]
+			if e.filter == f {
+				g.filter, g.idx = f, e.idx
+				g.clamp()
+				return
+			}
+		}
+	}
+	g.memo = g.memo[:0]
 	g.filter = f
-	g.refilter(narrow)
+	g.refilter(false)
+}
+
+// narrowInPlace filters idx (a private copy) by the current filter.
+func (g *grid[T]) narrowInPlace() {
+	f := strings.ToLower(g.filter)
+	out := g.idx[:0]
+	for _, i := range g.idx {
+		if strings.Contains(g.hay[i], f) {
+			out = append(out, i)
+		}
+	}
+	g.idx = out
+	g.clamp()
 }
 
 // SetScope applies a fixed predicate (a drill-in or a status choice).
 func (g *grid[T]) SetScope(p func(*T) bool) {
 	g.scope = p
 	g.cursor, g.offset = 0, 0
+	g.memo = g.memo[:0]
 	g.refilter(false)
 }
 
@@ -356,7 +413,7 @@ func (g *grid[T]) Export() [][]string {
 
 // cell pads or truncates s to exactly w cells.
 func cell(s string, w int, right bool) string {
-	sw := ansi.StringWidth(s)
+	sw := width(s)
 	if sw > w {
 		return ansi.Truncate(s, w, "…")
 	}
@@ -373,4 +430,15 @@ func fit(s string, w int) string {
 		return ""
 	}
 	return cell(s, w, false)
+}
+
+// width is ansi.StringWidth with a fast path for plain ASCII, which most
+// cells are.
+func width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }
