@@ -42,7 +42,7 @@ var goldenCases = []goldenCase{
 	{name: "unmatched", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("3"); r.waitFor("Suggestion") }},
 	{name: "fix_picker", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("3", "f"); r.waitFor("Fix the match") }},
 	{name: "fix_preview", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("3", "f", "enter"); r.waitFor("Preview:") }},
-	{name: "users", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("4"); r.waitFor("no contact email") }},
+	{name: "users", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("4"); r.waitFor("no email") }},
 	{name: "integration", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("5"); r.waitFor("Sync history") }},
 	{name: "integration_secret", fake: connected, steps: func(r *teaRun) {
 		r.waitFor("32 apps")

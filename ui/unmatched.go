@@ -80,7 +80,7 @@ func (s *unmatchedScreen) Click(x, y int) tea.Cmd {
 
 func (s *unmatchedScreen) View() string {
 	s.bind()
-	return s.caption("Spend no application claims, by vendor · f fix: pick the app (suggestion first), enter preview, enter save") +
+	return s.caption("Biggest first · f fix: suggestion preselected, enter previews, enter saves") +
 		"\n" + s.g.View(&s.c.st)
 }
 

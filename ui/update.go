@@ -96,6 +96,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.showHelp = false
 		}
 		return nil
+	case key.Matches(msg, k.Help) && (m.mode == modeSignIn || m.mode == modeWizard && m.wiz.step != stepFields):
+		m.showHelp = true
+		return nil
 	case m.mode == modeWizard:
 		return m.wiz.Update(msg)
 	case m.mode == modeSignIn:

@@ -53,10 +53,10 @@ func userStatus(u *spend.UserRow) string {
 func userFlags(u *spend.UserRow) string {
 	var f []string
 	if u.MissingEmail || u.Email == "" {
-		f = append(f, "⚠ no contact email")
+		f = append(f, "⚠ no email")
 	}
 	if !u.Active {
-		f = append(f, "disabled")
+		f = append(f, "✗ disabled")
 	}
 	if u.Application {
 		f = append(f, "app/agent")
@@ -72,7 +72,7 @@ func userColumns() []column[spend.UserRow] {
 	name := func(u *spend.UserRow) string { return orDash(u.DisplayName, u.UserName) }
 	return []column[spend.UserRow]{
 		{title: "Email", minW: 22, flex: true, text: email, cmp: str(email)},
-		{title: "Name", width: 20, text: name, cmp: str(name)},
+		{title: "Name", width: 18, text: name, cmp: str(name)},
 		{title: "User name", width: 14, prio: 2, text: func(u *spend.UserRow) string { return u.UserName },
 			cmp: str(func(u *spend.UserRow) string { return u.UserName })},
 		{title: "Status", width: 8, text: userStatus, cmp: str(userStatus)},
@@ -136,7 +136,7 @@ func (s *usersScreen) View() string {
 	note := st.Dim.Render(" Every user has a contact email.")
 	if s.noEmail > 0 {
 		note = st.Warn.Render(" ⚠ "+plural(s.noEmail, "user has", "users have")+" no contact email") +
-			": their spend can't be tied to a person (owners, renewals, offboarding)."
+			": their spend can't be tied to a person."
 	}
 	return s.caption("BC users · showing "+userFilterNames[s.show]+" · u cycles all/active/disabled/missing email") +
 		"\n" + note + "\n" + s.g.View(st)

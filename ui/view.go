@@ -79,12 +79,30 @@ func (m Model) globalKeys() []key.Binding {
 	return []key.Binding{k.NextTab, k.Quit}
 }
 
+var shortTabNames = [numTabs]string{"Apps", "Transactions", "Unmatched", "Users", "Integration", "Sync"}
+
+// tabLabels are the tab labels that fit the width, and the prefix before them.
+func (m Model) tabLabels() (string, []string) {
+	full := make([]string, numTabs)
+	short := make([]string, numTabs)
+	total := len("bcspend ")
+	for i := range tabNames {
+		full[i] = fmt.Sprintf(" %d %s ", i+1, tabNames[i])
+		short[i] = fmt.Sprintf(" %d %s ", i+1, shortTabNames[i])
+		total += len(full[i])
+	}
+	if total <= m.c.width {
+		return "bcspend ", full
+	}
+	return "", short
+}
+
 func (m Model) tabBar() string {
 	st := &m.c.st
+	prefix, labels := m.tabLabels()
 	var b strings.Builder
-	b.WriteString(st.Title.Render("bcspend "))
-	for i, n := range tabNames {
-		label := fmt.Sprintf(" %d %s ", i+1, n)
+	b.WriteString(st.Title.Render(prefix))
+	for i, label := range labels {
 		if tab(i) == m.tab {
 			b.WriteString(st.TabActive.Render("[" + label[1:len(label)-1] + "]"))
 		} else {
@@ -96,9 +114,10 @@ func (m Model) tabBar() string {
 
 // tabAt maps a click on the tab bar to a tab.
 func (m Model) tabAt(x int) tab {
-	pos := len("bcspend ")
-	for i, n := range tabNames {
-		wd := len(fmt.Sprintf(" %d %s ", i+1, n))
+	prefix, labels := m.tabLabels()
+	pos := len(prefix)
+	for i, label := range labels {
+		wd := ansi.StringWidth(label)
 		if x >= pos && x < pos+wd {
 			return tab(i)
 		}
@@ -257,32 +276,35 @@ func (m Model) modalView() string {
 func (m Model) fullHelp() string {
 	st := &m.c.st
 	k := m.c.keys
+	bw := min(m.c.width-2, 84)
+	inner := bw - st.Box.GetHorizontalFrameSize()
 	groups := [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Filter, k.Sort, k.Reverse, k.Enter, k.Back, k.Export},
-		{k.NextTab, k.PrevTab, k.Tab1To6, k.Refresh, k.Help, k.Quit, k.ForceQuit},
+		{k.NextTab, k.PrevTab, k.Tab1To6, k.Refresh, k.Quit, k.ForceQuit},
 	}
 	var cols []string
 	for _, g := range groups {
 		var rows []string
 		for _, b := range g {
 			hk := b.Help()
-			rows = append(rows, st.HelpKey.Render(fmt.Sprintf("%-9s", hk.Key))+" "+hk.Desc)
+			rows = append(rows, st.HelpKey.Render(fmt.Sprintf("%-9s", hk.Key))+" "+fmt.Sprintf("%-13s", hk.Desc))
 		}
 		cols = append(cols, strings.Join(rows, "\n"))
 	}
 	var scr []string
 	for _, b := range m.activeHelp() {
 		hk := b.Help()
-		scr = append(scr, st.HelpKey.Render(fmt.Sprintf("%-9s", hk.Key))+" "+hk.Desc)
+		scr = append(scr, hk.Key+" "+hk.Desc)
 	}
-	body := lipgloss.JoinHorizontal(lipgloss.Top, cols[0], "   ", cols[1], "   ", cols[2])
+	body := lipgloss.JoinHorizontal(lipgloss.Top, cols[0], " ", cols[1], " ", cols[2])
 	out := st.Bold.Render("Keys") + "\n\n" + body
 	if len(scr) > 0 {
-		out += "\n\n" + st.Bold.Render("On this screen") + "\n" + strings.Join(scr, "\n")
+		out += "\n\n" + st.Bold.Render("On this screen") + "\n" + strings.Join(wrap(strings.Join(scr, " · "), inner), "\n")
 	}
-	out += "\n\nMouse: wheel scrolls, click selects, click a header sorts, click a tab opens it.\n" + st.Dim.Render("? or esc closes this help")
-	return st.Box.Render(out)
+	out += "\n\n" + strings.Join(wrap("Mouse: the wheel scrolls, a click selects (a second click opens), a click on a header sorts, on a tab opens it.", inner), "\n")
+	out += "\n" + st.Dim.Render("? or esc closes this help")
+	return st.Box.Width(bw).Render(out)
 }
 
 func (m Model) activeHelp() []key.Binding {
