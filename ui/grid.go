@@ -71,9 +71,8 @@ func (g *grid[T]) SetRows(rows []T) {
 }
 
 func (g *grid[T]) resort() {
-	if len(g.order) != len(g.rows) {
-		g.order = make([]int, len(g.rows))
-	}
+	// A new slice every time: an export Cmd may still be reading the old.
+	g.order = make([]int, len(g.rows))
 	for i := range g.order {
 		g.order[i] = i
 	}

@@ -253,7 +253,8 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		return m.signInCanceled()
 	case wizardDoneMsg:
 		m.mode = modeMain
-		m.c.info = m.c.b.Info()
+		m.c.info = msg.info
+		m.wiz.saving = false
 		m.tab = tabSync
 		return m.startSync("wizard")
 	case wizardQuitMsg:

@@ -408,8 +408,16 @@ func TestAutoSyncWhenStale(t *testing.T) {
 	if !found {
 		t.Fatal("data older than 24 h did not start a sync")
 	}
-	m = drive(m.Update(startSyncMsg{trigger: "auto"}))
-	_ = m
+	nm, cmd := m.Update(startSyncMsg{trigger: "auto"})
+	m = nm.(Model)
+	m = step(m, loadCmd(f)())
+	if !strings.Contains(screenText(m), "data was older than 24 h: syncing") {
+		t.Fatalf("status line does not say why it syncs:\n%s", screenText(m))
+	}
+	m = drive(m, cmd)
+	if !strings.Contains(screenText(m), "Synced 100 invoices") {
+		t.Fatalf("auto sync did not finish:\n%s", screenText(m))
+	}
 }
 
 func TestPasteIntoFilterAndSecret(t *testing.T) {

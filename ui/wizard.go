@@ -31,7 +31,7 @@ type (
 		companies []Company
 		err       error
 	}
-	wizardDoneMsg struct{}
+	wizardDoneMsg struct{ info Info }
 	wizardQuitMsg struct{}
 )
 
@@ -424,7 +424,7 @@ func (w *wizard) save() tea.Cmd {
 		if err := b.SaveConnection(in, ids); err != nil {
 			return fatalMsg{title: "Could not save the connection", err: err}
 		}
-		return wizardDoneMsg{}
+		return wizardDoneMsg{info: b.Info()}
 	}
 }
 

@@ -75,7 +75,9 @@ func (w *wizard) flowView() string {
 		b.WriteString("\n")
 	}
 	if w.def == FlowDeviceCode {
-		b.WriteString(st.Dim.Render(" Device code is preselected: this looks like an SSH session or a machine without a display.") + "\n")
+		for _, l := range wrap("Device code is preselected: this looks like an SSH session or a machine without a display.", w.width-2) {
+			b.WriteString(" " + st.Dim.Render(l) + "\n")
+		}
 	}
 	return b.String()
 }
