@@ -2,6 +2,7 @@ package ui
 
 import (
 	"cmp"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -32,23 +33,34 @@ func appColumns() []column[spend.AppRow] {
 	return []column[spend.AppRow]{
 		{title: "Application", minW: 12, flex: true, text: func(r *spend.AppRow) string { return r.App },
 			cmp: func(a, b *spend.AppRow) int { return strings.Compare(strings.ToLower(a.App), strings.ToLower(b.App)) }},
-		{title: "Category", width: 13, prio: 3, text: func(r *spend.AppRow) string { return r.Category },
+		{title: "Category", width: 12, prio: 2, text: func(r *spend.AppRow) string { return r.Category },
 			cmp: func(a, b *spend.AppRow) int { return strings.Compare(a.Category, b.Category) }},
-		{title: "Vendors", width: 16, prio: 5, text: func(r *spend.AppRow) string { return strings.Join(r.Vendors, ", ") },
+		{title: "Vendors", width: 14, prio: 4, text: vendorsText,
 			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(len(a.Vendors), len(b.Vendors)) }},
 		{title: "Tx", width: 4, right: true, text: func(r *spend.AppRow) string { return strconv.Itoa(r.Transactions) },
 			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(a.Transactions, b.Transactions) }},
 		{title: "12-mo spend", width: 17, right: true, text: func(r *spend.AppRow) string { return fmtMoney(r.Spend) },
 			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
-		{title: "Monthly avg", width: 15, prio: 2, right: true, text: func(r *spend.AppRow) string { return fmtMoney(monthlyAverage(r.Spend)) },
+		{title: "Monthly avg", width: 15, prio: 5, right: true, text: func(r *spend.AppRow) string { return fmtMoney(monthlyAverage(r.Spend)) },
 			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
 		{title: "12 months", width: 12, prio: 1, text: func(r *spend.AppRow) string {
 			cur, _ := dominant(r.Spend)
 			return sparkline(r.Months, cur)
 		}},
-		{title: "Last charge", width: 11, prio: 4, text: func(r *spend.AppRow) string { return fmtDate(r.LastCharge) },
+		{title: "Last paid", width: 10, prio: 3, text: func(r *spend.AppRow) string { return fmtDate(r.LastCharge) },
 			cmp: func(a, b *spend.AppRow) int { return a.LastCharge.Compare(b.LastCharge) }},
 	}
+}
+
+// vendorsText is the first vendor and how many more: "Atlassian Pty +1".
+func vendorsText(r *spend.AppRow) string {
+	switch len(r.Vendors) {
+	case 0:
+		return "-"
+	case 1:
+		return r.Vendors[0]
+	}
+	return fmt.Sprintf("%s +%d", r.Vendors[0], len(r.Vendors)-1)
 }
 
 // cmpMoney orders by the dominant amount. Amounts in different currencies

@@ -126,7 +126,25 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.tab = tab(msg.String()[0] - '1')
 		return nil
 	}
+	if why := disabledWhy(m.tab, msg.String()); why != "" {
+		return m.toast(why)
+	}
 	return m.active().Update(msg)
+}
+
+// disabledWhy says why a key does nothing on a screen, so no key is silently
+// ignored.
+func disabledWhy(t tab, k string) string {
+	table := t == tabApps || t == tabTx || t == tabUnmatched || t == tabUsers
+	switch {
+	case (k == "f" || k == "w") && t == tabApps:
+		return "Matches are fixed per transaction or vendor: open the application (enter) or go to Unmatched (3)."
+	case (k == "f" || k == "w") && t == tabUsers:
+		return "Users have no matches to fix or explain."
+	case !table && (k == "x" || k == "/" || k == "s"):
+		return "Export, filter and sort work on the tables: Applications, Transactions, Unmatched, Users."
+	}
+	return ""
 }
 
 // handleInput sends pasted text to whatever field is focused.

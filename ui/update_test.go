@@ -331,7 +331,7 @@ func TestNoColorAndBackground(t *testing.T) {
 func TestNarrowHidesLowPriorityColumns(t *testing.T) {
 	m := loaded(t, newFake(20), 80, 24)
 	hdr := strings.Split(screenText(m), "\n")[2]
-	if strings.Contains(hdr, "Vendors") || strings.Contains(hdr, "Last charge") {
+	if strings.Contains(hdr, "Vendors") || strings.Contains(hdr, "Monthly avg") {
 		t.Fatalf("narrow header keeps low-priority columns: %q", hdr)
 	}
 	if !strings.Contains(hdr, "12-mo spend") || !strings.Contains(hdr, "Application") {
@@ -339,7 +339,7 @@ func TestNarrowHidesLowPriorityColumns(t *testing.T) {
 	}
 	m = step(m, tea.WindowSizeMsg{Width: 160, Height: 40})
 	hdr = strings.Split(screenText(m), "\n")[2]
-	if !strings.Contains(hdr, "Vendors") || !strings.Contains(hdr, "Last charge") {
+	if !strings.Contains(hdr, "Vendors") || !strings.Contains(hdr, "Monthly avg") || !strings.Contains(hdr, "Last paid") {
 		t.Fatalf("wide header hides columns: %q", hdr)
 	}
 }
@@ -434,5 +434,17 @@ func TestPasteIntoFilterAndSecret(t *testing.T) {
 	}
 	if strings.Contains(screenText(m), "new~secret") {
 		t.Fatal("secret shown in clear")
+	}
+}
+
+func TestDisabledKeysSayWhy(t *testing.T) {
+	m := loaded(t, newFake(20), 100, 30)
+	m = press(m, "f")
+	if !strings.Contains(screenText(m), "Matches are fixed per transaction or vendor") {
+		t.Fatalf("f on Applications is silent:\n%s", screenText(m))
+	}
+	m = press(m, "5", "x")
+	if !strings.Contains(screenText(m), "Export, filter and sort work on the tables") {
+		t.Fatal("x on Integration is silent")
 	}
 }
