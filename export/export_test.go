@@ -40,7 +40,7 @@ func hostileStore(t *testing.T) (*store.DB, *spend.Model) {
 	for i, name := range hostile {
 		invs = append(invs, spendtest.Inv{N: 100 + i, Vendor: name, Date: spendtest.Day(2026, 10, 1+i), Local: "EUR",
 			VendorInvoiceNumber: "=" + name,
-			Lines: []spendtest.Line{{Desc: hostile[(i+3)%len(hostile)], Amount: "100.10"}, {Desc: "credit -", Amount: "-12.50"}}})
+			Lines:               []spendtest.Line{{Desc: hostile[(i+3)%len(hostile)], Amount: "100.10"}, {Desc: "credit -", Amount: "-12.50"}}})
 	}
 	spendtest.Commit(t, db, spendtest.CompanyEU, invs...)
 	m, err := spend.Load(db, match.MustLoadBuiltin(), spend.Options{Now: spendtest.Now, Granularity: spend.PerLine})
