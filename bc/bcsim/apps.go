@@ -9,6 +9,8 @@ const (
 	// ClientID/ClientSecret: the confidential app for client credentials,
 	// added in BC ("Microsoft Entra Applications", State Enabled), with
 	// admin-consented roles API.ReadWrite.All and Automation.ReadWrite.All.
+	// It also allows public client flows, so the demo's device code and
+	// browser sign-ins work with the same Client ID, as one registration can.
 	ClientID     = "0b9d2c7a-3e41-4f6b-8a5d-1c2e3f4a5b6c"
 	ClientSecret = "bcs8Q~demo.Secret-Value_0123456789abcdefGHIJ"
 	// ClientSecretID is the main secret's "Secret ID": pasting it instead of
@@ -57,7 +59,8 @@ const (
 type app struct {
 	id, secret    string
 	name          string
-	public        bool // "Allow public client flows": no secret, device code ok
+	public        bool // a public client only: no secret exists, sending one fails
+	allowPublic   bool // a confidential app that also allows public client flows
 	secretExpired bool
 	consent       bool
 	inBC          bool
@@ -65,7 +68,7 @@ type app struct {
 }
 
 var apps = map[string]*app{
-	ClientID:                 {id: ClientID, secret: ClientSecret, name: "bcspend", consent: true, inBC: true, roles: []string{RoleAPI, RoleAutomation}},
+	ClientID:                 {id: ClientID, secret: ClientSecret, name: "bcspend", allowPublic: true, consent: true, inBC: true, roles: []string{RoleAPI, RoleAutomation}},
 	PublicClientID:           {id: PublicClientID, name: "bcspend (public)", public: true, consent: true, inBC: true},
 	ExpiredClientID:          {id: ExpiredClientID, secret: ExpiredClientSecret, name: "bcspend expired", secretExpired: true, consent: true, inBC: true, roles: []string{RoleAPI, RoleAutomation}},
 	NotInBCClientID:          {id: NotInBCClientID, secret: NotInBCClientSecret, name: "bcspend not in BC", consent: true, roles: []string{RoleAPI, RoleAutomation}},

@@ -112,6 +112,9 @@ func (t *Tenant) checkClient(a *app, secret string, has bool) *entraError {
 		return nil
 	}
 	if !has {
+		if a.allowPublic {
+			return nil // "Allow public client flows": device code and PKCE without a secret
+		}
 		return errNeedSecret
 	}
 	if a.id == ClientID && t.renewedSecret(secret) {
@@ -179,8 +182,8 @@ type tokenResponse struct {
 }
 
 func (t *Tenant) clientCredentials(a *app, secret string, has bool, scope string) (*tokenResponse, *entraError) {
-	if a.public && !has {
-		return nil, errNeedSecret
+	if !has {
+		return nil, errNeedSecret // the client credentials grant always needs the secret
 	}
 	if e := t.checkClient(a, secret, has); e != nil {
 		return nil, e

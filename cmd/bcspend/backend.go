@@ -32,9 +32,10 @@ type backend struct {
 	openURL  func(string) error // browser opener; the demo follows links itself
 	now      func() time.Time
 
-	mu      sync.Mutex
-	model   *spend.Model // nil until first read, reset after a sync
-	pending *service.Pending
+	mu       sync.Mutex
+	model    *spend.Model // nil until first read, reset after a sync
+	pending  *service.Pending
+	userCode string // the device code on screen, for the demo's browser
 }
 
 func newBackend(db *store.DB, g *globals, cat *match.Catalog) *backend {
@@ -277,6 +278,9 @@ func (b *backend) request(in ui.ConnInput) service.ConnectRequest {
 func (b *backend) SignIn(ctx context.Context, in ui.ConnInput, report func(ui.SignInEvent)) error {
 	req := b.request(in)
 	req.ShowDeviceCode = func(d bc.DeviceCode) {
+		b.mu.Lock()
+		b.userCode = d.UserCode
+		b.mu.Unlock()
 		report(ui.SignInEvent{Kind: ui.SignInDeviceCode, UserCode: d.UserCode, URL: d.VerificationURI, ExpiresAt: d.Expires})
 	}
 	req.Browser = bc.BrowserOptions{
@@ -421,8 +425,15 @@ func (b *backend) Export(view string, rows [][]string) (string, error) {
 }
 
 // demoBrowser plays the admin's browser in the demo: it follows the
-// simulated tenant's authorize redirect back to bcspend's loopback listener.
-func demoBrowser(u string) error {
+// simulated tenant's authorize redirect back to bcspend's loopback listener,
+// and on the device login page it enters the code shown on screen.
+func (b *backend) demoBrowser(u string) error {
+	b.mu.Lock()
+	code := b.userCode
+	b.mu.Unlock()
+	if code != "" && strings.HasSuffix(u, "/devicelogin") {
+		u += "?user_code=" + code
+	}
 	resp, err := http.Get(u)
 	if err != nil {
 		return err

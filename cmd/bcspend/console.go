@@ -74,7 +74,7 @@ func demoConsole(ctx context.Context, d *demoEnv, io stdio) int {
 	}
 	g := &globals{DB: d.db.Path(), AuthorityURL: d.target.AuthorityURL, APIURL: d.target.APIURL}
 	b := newBackend(d.db, g, cat)
-	b.demo, b.keyring, b.openURL = true, nil, demoBrowser
+	b.demo, b.keyring, b.openURL = true, nil, b.demoBrowser
 	prefill := ui.ConnInput{Tenant: bcsim.TenantID, Environment: bcsim.Environment, ClientID: bcsim.ClientID,
 		Secret: bcsim.ClientSecret, Flow: ui.FlowClientCredentials}
 	return runUI(ctx, b, io, ui.WithPrefill(prefill))

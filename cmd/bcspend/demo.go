@@ -26,7 +26,9 @@ type demoEnv struct {
 }
 
 func startDemo(seed int64) (*demoEnv, error) {
-	ten := bcsim.New(bcsim.Config{Seed: seed})
+	// Device code sign-in waits for the admin to press enter (which plays the
+	// browser) or about half a minute, so the code screen can be seen.
+	ten := bcsim.New(bcsim.Config{Seed: seed, DeviceApproveAfter: 30})
 	srv, err := ten.Start("127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("could not start the simulated tenant: %w", err)
