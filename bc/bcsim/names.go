@@ -43,6 +43,7 @@ type vendorSpec struct {
 func p(desc string, price int64, c cadence) product {
 	return product{desc: desc, price: price, cadence: c}
 }
+
 // seat prices are per seat and MONTH, as vendors list them; an annual
 // subscription bills twelve of them at once.
 func seat(desc string, price int64, c cadence) product {
