@@ -424,8 +424,11 @@ func (g *generator) oneOffInvoice(c *company, specs []vendorSpec, date time.Time
 	for i := 0; i < nl; i++ {
 		pr := pool[g.r.IntN(len(pool))]
 		qty := int64(1)
-		if pr.seats || s.kind == kindReseller {
+		switch {
+		case pr.seats:
 			qty = int64(1 + g.r.IntN(25))
+		case s.kind == kindReseller:
+			qty = int64(1 + g.r.IntN(3)) // licences and appliances come in ones and twos
 		}
 		price := pr.price * int64(85+g.r.IntN(30)) / 100
 		ls := lineSpec{desc: pr.desc, unit: convert(price, cur), qty: qty, item: s.kind == kindReseller || s.kind == kindOther}
