@@ -1,0 +1,51 @@
+package spend_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/spend/spendtest"
+	"github.com/bcspend/bcspend/store"
+)
+
+// BenchmarkOpenApps400k is the store budget, measured as the console starts:
+// open a prepared file of 100,000 invoices / 400,000 lines (written through
+// CommitPage as a backfill would), load the model and compute the
+// Applications view, close. Budget: 300 ms per op. disk-B/line is the
+// file's size per stored line.
+func BenchmarkOpenApps400k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "bcspend.db")
+	db, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	spendtest.Connect(b, db)
+	const invoices, lines = 100_000, 400_000
+	spendtest.Large(b, db, invoices)
+	if err := db.Close(); err != nil {
+		b.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		db, err := store.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m, err := spend.Load(db, cat, spend.Options{Now: spendtest.Now})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(m.Apps()) == 0 {
+			b.Fatal("no applications")
+		}
+		if err := db.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(fi.Size())/lines, "disk-B/line")
+}
