@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -85,32 +86,68 @@ func typeText(m Model, s string) Model {
 	return m
 }
 
-// drive runs cmd and the commands that follow, dropping any that do not
-// answer within a short time (ticks, sign-in waits).
+// drive runs cmd and the commands that follow, round by round: each
+// round runs its commands at once and feeds back, in order, the messages
+// that arrive within quickWait; slower ones (ticks, sign-in waits) drop.
 func drive(tm tea.Model, cmd tea.Cmd) Model {
 	m := tm.(Model)
 	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0 && n < 500; n++ {
-		c := queue[0]
-		queue = queue[1:]
+	for round := 0; len(queue) > 0 && round < 200; round++ {
+		var next []tea.Cmd
+		for _, msg := range runRound(queue) {
+			switch msg := msg.(type) {
+			case nil:
+			case tea.BatchMsg:
+				next = append(next, msg...)
+			default:
+				if isProgramMsg(msg) {
+					continue
+				}
+				nm, c := m.Update(msg)
+				m = nm.(Model)
+				next = append(next, c)
+			}
+		}
+		queue = next
+	}
+	return m
+}
+
+// quickWait is how long a command may take before it counts as a timer.
+// Generous, so a loaded machine does not drop real work.
+const quickWait = 700 * time.Millisecond
+
+func runRound(cmds []tea.Cmd) []tea.Msg {
+	out := make([]tea.Msg, len(cmds))
+	done := make(chan struct{}, len(cmds))
+	var mu sync.Mutex
+	n := 0
+	for i, c := range cmds {
 		if c == nil {
 			continue
 		}
-		msg := runQuick(c)
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			if isProgramMsg(msg) {
-				continue
-			}
-			nm, next := m.Update(msg)
-			m = nm.(Model)
-			queue = append(queue, next)
+		n++
+		go func() {
+			msg := c()
+			mu.Lock()
+			out[i] = msg
+			mu.Unlock()
+			done <- struct{}{}
+		}()
+	}
+	timeout := time.After(quickWait)
+	for got := 0; got < n; got++ {
+		select {
+		case <-done:
+		case <-timeout:
+			got = n
 		}
 	}
-	return m
+	mu.Lock()
+	defer mu.Unlock()
+	res := make([]tea.Msg, len(out))
+	copy(res, out)
+	return res
 }
 
 // isProgramMsg spots messages meant for the program (quit, clipboard, ...).
@@ -129,7 +166,7 @@ func runQuick(c tea.Cmd) tea.Msg {
 	select {
 	case msg := <-ch:
 		return msg
-	case <-time.After(150 * time.Millisecond):
+	case <-time.After(quickWait):
 		return nil
 	}
 }
