@@ -217,7 +217,11 @@ func (s *integrationScreen) HelpKeys() []key.Binding {
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		}
 	}
-	return []key.Binding{k.Secret, k.Granularity, k.Refresh, k.Reconnect}
+	secret := k.Secret
+	if s.info.Flow == FlowDeviceCode || s.info.Flow == FlowBrowser {
+		secret = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "sign in again"))
+	}
+	return []key.Binding{secret, k.Granularity, k.Refresh, k.Reconnect}
 }
 
 func (s *integrationScreen) Breadcrumb() string {

@@ -263,6 +263,7 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		m.mode = modeWizard
 		m.wiz.reconnect = true
 		m.wiz.step = 0
+		m.wiz.prefillFrom(m.c.info)
 		return m.wiz.Init()
 	case needSignInMsg:
 		m.mode = modeSignIn

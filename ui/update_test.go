@@ -448,3 +448,29 @@ func TestDisabledKeysSayWhy(t *testing.T) {
 		t.Fatal("x on Integration is silent")
 	}
 }
+
+func TestReconnectPrefillsAndEscReturns(t *testing.T) {
+	m := loaded(t, newFake(20), 100, 30)
+	m = press(m, "5", "c")
+	if m.mode != modeWizard || m.wiz.fields[0].value != "contoso.onmicrosoft.com" || m.wiz.fields[3].value != "" {
+		t.Fatalf("reconnect: mode %d fields %+v", m.mode, m.wiz.fields)
+	}
+	m = press(m, "esc")
+	if m.mode != modeMain {
+		t.Fatal("esc on the first step of a reconnect should return to the console")
+	}
+}
+
+func TestGranularityToggle(t *testing.T) {
+	f := newFake(20)
+	m := loaded(t, f, 100, 30)
+	m = press(m, "5", "t")
+	if f.Info().Granularity != spend.PerLine || !strings.Contains(screenText(m), "line: one transaction per invoice line") {
+		t.Fatalf("granularity not switched:\n%s", screenText(m))
+	}
+	m = press(m, "t")
+	if f.Info().Granularity != spend.PerInvoice {
+		t.Fatal("granularity not switched back")
+	}
+	_ = m
+}

@@ -126,6 +126,21 @@ func newWizard(c *common, prefill *ConnInput, def Flow) *wizard {
 	return &w
 }
 
+// prefillFrom fills empty fields from the saved connection (reconnect);
+// the secret is never known, so it stays as typed.
+func (w *wizard) prefillFrom(in Info) {
+	for i, v := range []string{in.Tenant, in.Environment, in.ClientID} {
+		if w.fields[i].value == "" {
+			w.fields[i].value = v
+		}
+	}
+	for i, f := range flows {
+		if f.flow == in.Flow {
+			w.flowCur = i
+		}
+	}
+}
+
 // Init validates prefilled values.
 func (w *wizard) Init() tea.Cmd {
 	var cmds []tea.Cmd
