@@ -113,6 +113,10 @@ func newConverter(reporting string, companies []*companyRates) *converter {
 	return &converter{reporting: reporting, companies: companies, cache: map[factorKey]factor{}}
 }
 
+// fork is a converter sharing the rate tables with its own cache, for one
+// goroutine.
+func (c *converter) fork() *converter { return newConverter(c.reporting, c.companies) }
+
 // convert returns amount (in cur, booked by company ci on day) in the
 // reporting currency, rounded half away from zero to money's 4 decimals.
 func (c *converter) convert(ci int, cur string, day time.Time, amount money.Amount) (money.Amount, bool) {

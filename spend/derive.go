@@ -30,9 +30,6 @@ type derived struct {
 	curIdx     map[string]int32
 	vendors    []string
 	vendorIdx  map[string]int32
-
-	buf   []byte   // scratch for keys
-	descs []string // scratch for descriptions
 }
 
 // Date is the day a transaction counts on: the posting date (the day BC
@@ -45,22 +42,67 @@ func (t *Transaction) Date() time.Time {
 	return t.PostingDate
 }
 
-// derive rebuilds m.d from the invoices in memory at m.gran.
+// derive rebuilds m.d from the invoices in memory at m.gran. Each part is
+// derived on its own goroutine straight into its slice range, with private
+// intern tables that are merged afterwards (the merge only touches the
+// distinct keys, currencies and vendors, not the transactions).
 func (m *Model) derive() {
-	n := len(m.invoices)
-	if m.gran == PerLine {
-		n *= 4
+	offs := make([]int, len(m.parts)+1)
+	for i, p := range m.parts {
+		offs[i+1] = offs[i] + countTxs(p.invoices, m.gran)
 	}
+	n := offs[len(m.parts)]
 	d := derived{
-		txs: make([]Transaction, 0, n), key: make([]int32, 0, n), month: make([]int8, 0, n),
-		cur: make([]int32, 0, n), vendor: make([]int32, 0, n), co: make([]int32, 0, n),
+		txs: make([]Transaction, n), key: make([]int32, n), month: make([]int8, n),
+		cur: make([]int32, n), vendor: make([]int32, n), co: make([]int32, n),
 		keyIdx: map[string]int32{}, curIdx: map[string]int32{}, vendorIdx: map[string]int32{},
 	}
-	nowMonth := monthNumber(m.now)
-	for i, inv := range m.invoices {
-		ci := m.invCo[i]
-		base := m.baseTx(int(ci), inv)
-		if m.gran == PerLine && hasChargeLines(inv) {
+	locals := make([]*interner, len(m.parts))
+	parallel(len(m.parts), func(i int) {
+		w := &partWriter{m: m, d: &d, j: offs[i], ci: int32(m.parts[i].ci), in: newInterner(),
+			conv: m.conv.fork(), nowMonth: monthNumber(m.now)}
+		w.derive(m.parts[i].invoices)
+		locals[i] = w.in
+	})
+	for i, in := range locals {
+		d.merge(in, offs[i], offs[i+1])
+	}
+	m.d = d
+}
+
+// countTxs is how many transactions derive makes of invs.
+func countTxs(invs []*store.Invoice, g Granularity) int {
+	if g != PerLine {
+		return len(invs)
+	}
+	n := 0
+	for _, inv := range invs {
+		k := 0
+		for i := range inv.Lines {
+			if inv.Lines[i].LineType != bc.LineComment {
+				k++
+			}
+		}
+		n += max(k, 1)
+	}
+	return n
+}
+
+// partWriter derives one part into d[j:].
+type partWriter struct {
+	m        *Model
+	d        *derived
+	j        int
+	ci       int32
+	in       *interner
+	conv     *converter
+	nowMonth int
+}
+
+func (w *partWriter) derive(invs []*store.Invoice) {
+	for _, inv := range invs {
+		base := w.m.baseTx(int(w.ci), inv)
+		if w.m.gran == PerLine && hasChargeLines(inv) {
 			for li := range inv.Lines {
 				l := &inv.Lines[li]
 				if l.LineType == bc.LineComment {
@@ -71,21 +113,103 @@ func (m *Model) derive() {
 				t.LineSequence = l.Sequence
 				t.Description = joinDesc(l.Description, l.Description2)
 				t.Amount = l.NetAmount
-				d.descs = appendDescs(d.descs[:0], l)
-				m.add(&d, t, ci, nowMonth)
+				w.in.descs = appendDescs(w.in.descs[:0], l)
+				w.put(&t)
 			}
 			continue
 		}
 		t := base
 		t.Amount, t.Description = invoiceAmountAndText(inv)
-		d.descs = d.descs[:0]
+		w.in.descs = w.in.descs[:0]
 		for li := range inv.Lines {
-			d.descs = appendDescs(d.descs, &inv.Lines[li])
+			w.in.descs = appendDescs(w.in.descs, &inv.Lines[li])
 		}
-		m.add(&d, t, ci, nowMonth)
+		w.put(&t)
 	}
-	d.buf, d.descs = nil, nil
-	m.d = d
+}
+
+// put converts t and stores it with its (part-local) interned keys.
+func (w *partWriter) put(t *Transaction) {
+	if v, ok := w.conv.convert(int(w.ci), t.Currency, t.Date(), t.Amount); ok {
+		t.AmountReporting = v
+	} else {
+		t.Unconverted = true
+	}
+	d, j := w.d, w.j
+	d.txs[j] = *t
+	d.key[j] = w.in.key(t.VendorName)
+	d.month[j] = monthBucket(t.Date(), w.nowMonth)
+	d.cur[j] = intern(&w.in.currencies, w.in.curIdx, t.Currency)
+	d.vendor[j] = intern(&w.in.vendors, w.in.vendorIdx, t.VendorName)
+	d.co[j] = w.ci
+	w.j++
+}
+
+// interner is one worker's private intern tables.
+type interner struct {
+	keyIdx     map[string]int32
+	keys       []string
+	inputs     []match.Input
+	currencies []string
+	curIdx     map[string]int32
+	vendors    []string
+	vendorIdx  map[string]int32
+
+	buf   []byte   // scratch for keys
+	descs []string // scratch for descriptions
+}
+
+func newInterner() *interner {
+	return &interner{keyIdx: map[string]int32{}, curIdx: map[string]int32{}, vendorIdx: map[string]int32{}}
+}
+
+// key finds or adds the match input (vendor, in.descs). The lookup
+// converts the scratch buffer without allocating; only a new key copies.
+func (in *interner) key(vendor string) int32 {
+	in.buf = append(in.buf[:0], vendor...)
+	for _, s := range in.descs {
+		in.buf = append(in.buf, 0)
+		in.buf = append(in.buf, s...)
+	}
+	if i, ok := in.keyIdx[string(in.buf)]; ok {
+		return i
+	}
+	i := int32(len(in.inputs))
+	k := string(in.buf)
+	in.keyIdx[k] = i
+	in.keys = append(in.keys, k)
+	in.inputs = append(in.inputs, match.Input{VendorName: vendor, Descriptions: append([]string(nil), in.descs...)})
+	return i
+}
+
+// merge adds a part's intern tables to d's and rewrites the part's
+// indexes [lo, hi) from local to global.
+func (d *derived) merge(in *interner, lo, hi int) {
+	keys := make([]int32, len(in.keys))
+	for i, k := range in.keys {
+		g, ok := d.keyIdx[k]
+		if !ok {
+			g = int32(len(d.inputs))
+			d.keyIdx[k] = g
+			d.inputs = append(d.inputs, in.inputs[i])
+		}
+		keys[i] = g
+	}
+	curs := remap(in.currencies, &d.currencies, d.curIdx)
+	vendors := remap(in.vendors, &d.vendors, d.vendorIdx)
+	for j := lo; j < hi; j++ {
+		d.key[j] = keys[d.key[j]]
+		d.cur[j] = curs[d.cur[j]]
+		d.vendor[j] = vendors[d.vendor[j]]
+	}
+}
+
+func remap(local []string, global *[]string, idx map[string]int32) []int32 {
+	out := make([]int32, len(local))
+	for i, s := range local {
+		out[i] = intern(global, idx, s)
+	}
+	return out
 }
 
 // baseTx fills what every transaction of an invoice shares.
@@ -103,38 +227,6 @@ func (m *Model) baseTx(ci int, inv *store.Invoice) Transaction {
 		Currency: cur, Status: inv.Status, Department: inv.ShortcutDimension1Code,
 		ReportingCurrency: m.reporting, History: !inv.Counts(),
 	}
-}
-
-// add converts t, interns its keys and appends it.
-func (m *Model) add(d *derived, t Transaction, ci int32, nowMonth int) {
-	if v, ok := m.conv.convert(int(ci), t.Currency, t.Date(), t.Amount); ok {
-		t.AmountReporting = v
-	} else {
-		t.Unconverted = true
-	}
-	d.txs = append(d.txs, t)
-	d.key = append(d.key, d.internKey(t.VendorName))
-	d.month = append(d.month, monthBucket(t.Date(), nowMonth))
-	d.cur = append(d.cur, intern(&d.currencies, d.curIdx, t.Currency))
-	d.vendor = append(d.vendor, intern(&d.vendors, d.vendorIdx, t.VendorName))
-	d.co = append(d.co, ci)
-}
-
-// internKey finds or adds the match input (vendor, d.descs). The lookup
-// converts the scratch buffer without allocating; only a new key copies.
-func (d *derived) internKey(vendor string) int32 {
-	d.buf = append(d.buf[:0], vendor...)
-	for _, s := range d.descs {
-		d.buf = append(d.buf, 0)
-		d.buf = append(d.buf, s...)
-	}
-	if i, ok := d.keyIdx[string(d.buf)]; ok {
-		return i
-	}
-	i := int32(len(d.inputs))
-	d.keyIdx[string(d.buf)] = i
-	d.inputs = append(d.inputs, match.Input{VendorName: vendor, Descriptions: append([]string(nil), d.descs...)})
-	return i
 }
 
 func intern(list *[]string, idx map[string]int32, s string) int32 {

@@ -40,8 +40,7 @@ type Model struct {
 	matcher   *match.Matcher
 
 	companies []Company
-	invoices  []*store.Invoice // every stored invoice, history included, by company then date
-	invCo     []int32          // company index of invoices[i]
+	parts     []*part // every stored invoice, history included, by company then date
 	conv      *converter
 	users     []store.User
 
@@ -79,7 +78,7 @@ func Load(db *store.DB, cat *match.Catalog, opt Options) (*Model, error) {
 		return nil, err
 	}
 	m.rules = rules
-	m.matcher = match.NewMatcher(cat, rules)
+	m.matcher = matcherFor(cat, rules)
 	m.derive()
 	m.rematch()
 	return m, nil
@@ -123,22 +122,50 @@ func (m *Model) loadInvoices(db *store.DB) error {
 	for _, p := range parts {
 		c := &m.companies[p.ci]
 		for _, inv := range p.invoices {
-			if c.LocalCurrency == "" && isZeroGUID(inv.CurrencyID) && inv.CurrencyCode != "" {
+			if c.LocalCurrency != "" {
+				break
+			}
+			if isZeroGUID(inv.CurrencyID) && inv.CurrencyCode != "" {
 				c.LocalCurrency = inv.CurrencyCode
 			}
-			m.invoices = append(m.invoices, inv)
-			m.invCo = append(m.invCo, int32(p.ci))
 		}
 	}
+	m.parts = parts
 	return nil
 }
 
-// part is one company's invoices in one date range.
+// part is one company's invoices in one date range: the unit of parallel
+// reading and deriving.
 type part struct {
 	ci       int
 	from, to time.Time
 	invoices []*store.Invoice
 	err      error
+}
+
+// parallel runs fn(i) for i in [0, n) on up to GOMAXPROCS goroutines.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // readInvoices decodes the store in parallel: each company's dates are
@@ -152,19 +179,13 @@ func (m *Model) readInvoices(db *store.DB) ([]*part, error) {
 			parts = append(parts, &part{ci: ci, from: r[0], to: r[1]})
 		}
 	}
-	sem := make(chan struct{}, workers)
-	var wg sync.WaitGroup
-	for _, p := range parts {
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			p.err = db.ForEachInvoice(m.companies[p.ci].ID, p.from, p.to, func(inv *store.Invoice) error {
-				p.invoices = append(p.invoices, inv)
-				return nil
-			})
+	parallel(len(parts), func(i int) {
+		p := parts[i]
+		p.err = db.ForEachInvoice(m.companies[p.ci].ID, p.from, p.to, func(inv *store.Invoice) error {
+			p.invoices = append(p.invoices, inv)
+			return nil
 		})
-	}
-	wg.Wait()
+	})
 	for _, p := range parts {
 		if p.err != nil {
 			return nil, fmt.Errorf("spend: read invoices of company %s: %w", m.companies[p.ci].Name, p.err)

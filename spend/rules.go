@@ -109,7 +109,7 @@ func (m *Model) ReloadRules(db *store.DB) error {
 // setRules swaps the matcher and re-matches what is in memory.
 func (m *Model) setRules(rules []match.Rule) {
 	m.rules = rules
-	m.matcher = match.NewMatcher(m.cat, rules)
+	m.matcher = matcherFor(m.cat, rules)
 	m.rematch()
 }
 
@@ -157,7 +157,7 @@ func (m *Model) PreviewRemoval(id string) []match.Move {
 // match.Preview's result, computed like rematch: the proposed matcher runs
 // once per distinct input, not once per transaction.
 func (m *Model) PreviewRules(proposed []match.Rule) []match.Move {
-	after := match.NewMatcher(m.cat, proposed)
+	after := matcherFor(m.cat, proposed)
 	decs := decideAll(after, m.d.inputs)
 	labels := make([]string, len(decs))
 	for i := range decs {
