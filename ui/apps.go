@@ -39,7 +39,7 @@ func appColumns() []column[spend.AppRow] {
 			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(len(a.Vendors), len(b.Vendors)) }},
 		{title: "Tx", width: 4, right: true, text: func(r *spend.AppRow) string { return strconv.Itoa(r.Transactions) },
 			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(a.Transactions, b.Transactions) }},
-		{title: "12-mo spend", width: 17, right: true, text: func(r *spend.AppRow) string { return fmtMoney(r.Spend) },
+		{title: "12-mo spend", width: 18, right: true, text: func(r *spend.AppRow) string { return fmtMoney(r.Spend) },
 			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
 		{title: "Monthly avg", width: 15, prio: 5, right: true, text: func(r *spend.AppRow) string { return fmtMoney(monthlyAverage(r.Spend)) },
 			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},

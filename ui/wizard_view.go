@@ -74,7 +74,7 @@ func (w *wizard) flowView() string {
 		}
 		b.WriteString("\n")
 	}
-	if w.def == FlowDeviceCode {
+	if w.def == FlowDeviceCode && w.flow() == FlowDeviceCode {
 		for _, l := range wrap("Device code is preselected: this looks like an SSH session or a machine without a display.", w.width-2) {
 			b.WriteString(" " + st.Dim.Render(l) + "\n")
 		}
