@@ -112,17 +112,40 @@ func parseGUID(s string) ([16]byte, bool) {
 	return raw, true
 }
 
+// formatGUID writes the canonical form in one allocation (it runs twice
+// per invoice decoded).
 func formatGUID(raw []byte) string {
-	h := hex.EncodeToString(raw)
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
+	const digits = "0123456789abcdef"
+	var out [36]byte
+	j := 0
+	for i, c := range raw[:16] {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out[j] = '-'
+			j++
+		}
+		out[j], out[j+1] = digits[c>>4], digits[c&0x0f]
+		j += 2
+	}
+	return string(out[:])
 }
 
 // decoder reads what encoder wrote. The first failure sticks in err and
 // makes every later read return a zero value, so record decoders read
 // straight through and check once at the end.
+//
+// When s is set it is the whole value as one string (b its byte form, read
+// from the front), and str returns substrings of it: a record's strings
+// then cost one allocation together instead of one each, which is most of
+// what decoding 100,000 invoices used to allocate.
 type decoder struct {
 	b   []byte
+	s   string
 	err error
+}
+
+// newStringDecoder decodes v with every string sharing one copy of v.
+func newStringDecoder(v []byte) decoder {
+	return decoder{b: v, s: string(v)}
 }
 
 func (d *decoder) fail() {
@@ -176,7 +199,12 @@ func (d *decoder) str() string {
 		d.fail()
 		return ""
 	}
-	s := string(d.b[:n])
+	var s string
+	if off := len(d.s) - len(d.b); d.s != "" {
+		s = d.s[off : off+int(n)]
+	} else {
+		s = string(d.b[:n])
+	}
 	d.b = d.b[n:]
 	return s
 }

@@ -183,7 +183,7 @@ func encodeInvoice(inv *Invoice) []byte {
 // decodeInvoice reads a value written by encodeInvoice; the caller sets ID
 // and CompanyID from the key. It never panics on arbitrary bytes.
 func decodeInvoice(v []byte) (*Invoice, error) {
-	d := decoder{b: v}
+	d := newStringDecoder(v)
 	if d.byte1() != invoiceFormat1 {
 		return nil, fmt.Errorf("unknown invoice format")
 	}
@@ -487,15 +487,13 @@ func (db *DB) ForEachInvoice(companyID string, from, to time.Time, fn func(*Invo
 	if !to.IsZero() {
 		stop = dateKey(to)
 	}
-	return db.scan(bktInvoices, companyID, start, func(k []byte) bool {
+	inRange := func(k []byte) bool {
 		return stop == nil || bytes.Compare(k[:min(len(k), dateKeyLen)], stop) <= 0
-	}, func(k, v []byte) error {
-		inv, err := decodeInvoiceKV(companyID, k, v)
-		if err != nil {
-			return err
-		}
-		return fn(inv)
-	})
+	}
+	// Records are decoded inside the read transaction: decoding copies
+	// what it keeps, so the raw bytes need no copy of their own.
+	decode := func(k, v []byte) (*Invoice, error) { return decodeInvoiceKV(companyID, k, v) }
+	return scanDecoded(db, bktInvoices, companyID, start, inRange, decode, fn)
 }
 
 // scan walks a company sub-bucket from start while inRange holds, in
@@ -503,10 +501,22 @@ func (db *DB) ForEachInvoice(companyID string, from, to time.Time, fn func(*Invo
 // transaction and handed to fn after it closes.
 func (db *DB) scan(bucket []byte, companyID string, start []byte, inRange func(k []byte) bool, fn func(k, v []byte) error) error {
 	type kv struct{ k, v []byte }
+	decode := func(k, v []byte) (kv, error) { return kv{clone(k), clone(v)}, nil }
+	return scanDecoded(db, bucket, companyID, start, inRange, decode, func(e kv) error { return fn(e.k, e.v) })
+}
+
+// scanDecoded is scan with the records decoded inside the transaction:
+// decode must copy whatever it keeps of k and v (they point into the
+// mmap). A decode error is handed over in its place, after the records
+// before it, and ends the scan.
+func scanDecoded[T any](db *DB, bucket []byte, companyID string, start []byte, inRange func(k []byte) bool,
+	decode func(k, v []byte) (T, error), fn func(T) error) error {
 	next := start
 	skipFirst := false
+	var chunk []T
 	for {
-		var chunk []kv
+		chunk = chunk[:0]
+		var derr error
 		err := db.view(func(tx *bolt.Tx) error {
 			b, err := sub(tx, bucket, companyID, false)
 			if err != nil || b == nil {
@@ -522,6 +532,7 @@ func (db *DB) scan(bucket []byte, companyID string, start []byte, inRange func(k
 			if skipFirst && k != nil && bytes.Equal(k, next) {
 				k, v = c.Next()
 			}
+			last := k
 			for ; k != nil && len(chunk) < scanChunk; k, v = c.Next() {
 				if v == nil {
 					continue // a nested bucket: not ours to read here
@@ -529,22 +540,32 @@ func (db *DB) scan(bucket []byte, companyID string, start []byte, inRange func(k
 				if !inRange(k) {
 					break
 				}
-				chunk = append(chunk, kv{clone(k), clone(v)})
+				e, err := decode(k, v)
+				if err != nil {
+					derr = err
+					break
+				}
+				chunk = append(chunk, e)
+				last = k
 			}
+			next = clone(last)
 			return nil
 		})
 		if err != nil {
 			return err
 		}
 		for _, e := range chunk {
-			if err := fn(e.k, e.v); err != nil {
+			if err := fn(e); err != nil {
 				return err
 			}
+		}
+		if derr != nil {
+			return derr
 		}
 		if len(chunk) < scanChunk {
 			return nil
 		}
-		next, skipFirst = chunk[len(chunk)-1].k, true
+		skipFirst = true
 	}
 }
 

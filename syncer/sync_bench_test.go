@@ -126,7 +126,8 @@ func benchClient(b *testing.B, authority, api string) *bc.Client {
 // the process held during the sync, less what it held before; budget
 // < 200), peak-live-MB (the live heap the GC found at its marks, the same
 // way), incr-req (requests of the incremental run; budget <= 2 per company
-// + 1) and the figures behind them.
+// + 1), disk-B/line (the file's size per stored line after the backfill)
+// and the figures behind them.
 func BenchmarkSync100k(b *testing.B) {
 	perMonth := benchPerMonth
 	if v, err := strconv.Atoi(os.Getenv(envBenchPerMonth)); err == nil && v > 0 {
@@ -153,6 +154,7 @@ func BenchmarkSync100k(b *testing.B) {
 	var peak, peakLive uint64
 	var got downloaded
 	incr := int64(0)
+	diskPerLine := 0.0
 	dir := b.TempDir()
 	iter := 0
 	for b.Loop() {
@@ -184,6 +186,9 @@ func BenchmarkSync100k(b *testing.B) {
 		if sum.Fetched != got.invoices {
 			b.Fatalf("sync fetched %d invoices, download %d", sum.Fetched, got.invoices)
 		}
+		if fi, err := os.Stat(path); err == nil {
+			diskPerLine = float64(fi.Size()) / float64(got.lines)
+		}
 		isum, err := syncer.Run(ctx, db, client, conn, syncer.Options{Now: func() time.Time { return simNow.Add(time.Hour) }})
 		if err != nil {
 			b.Fatal(err)
@@ -200,6 +205,7 @@ func BenchmarkSync100k(b *testing.B) {
 	b.ReportMetric(float64(peakLive)/(1<<20), "peak-live-MB")
 	b.ReportMetric(float64(incr), "incr-req")
 	b.ReportMetric(float64(len(conn.Companies)*2+1), "incr-budget")
+	b.ReportMetric(diskPerLine, "disk-B/line")
 	b.ReportMetric(float64(got.invoices), "invoices")
 	b.ReportMetric(float64(got.lines), "lines")
 }
