@@ -32,7 +32,6 @@ func TestColourLayoutsFit(t *testing.T) {
 					}
 				}
 			}
-			m = press(m, "?")
 		}
 	}
 }
