@@ -181,6 +181,8 @@ func (m *Model) unmatchedRows(vendors map[int32]*vendorAcc) []UnmatchedRow {
 // Total is the trailing-12-month spend of every paid, non-ignored
 // transaction (matched or not), per currency, and converted.
 func (m *Model) Total() (Money, money.Amount, int) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
 	total := Money{}
 	var rep money.Amount
 	unconverted := 0

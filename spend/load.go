@@ -30,8 +30,11 @@ type Company struct {
 // builds it; SetGranularity and the rule methods change it in place. It
 // keeps the stored invoices in memory so that a granularity switch or a
 // rule change re-derives at once, without the network or the disk.
-// A Model is not safe for concurrent mutation; readers may share it.
+// A Model is safe for concurrent use: views read under a shared lock,
+// granularity and rule changes take it exclusively.
 type Model struct {
+	mu sync.RWMutex
+
 	now       time.Time
 	gran      Granularity
 	reporting string
@@ -282,7 +285,11 @@ func LoadRules(db *store.DB) ([]match.Rule, error) {
 func (m *Model) Now() time.Time { return m.now }
 
 // Granularity is what one transaction currently is.
-func (m *Model) Granularity() Granularity { return m.gran }
+func (m *Model) Granularity() Granularity {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.gran
+}
 
 // ReportingCurrency is the currency converted totals are in.
 func (m *Model) ReportingCurrency() string { return m.reporting }
@@ -294,15 +301,25 @@ func (m *Model) Companies() []Company { return append([]Company(nil), m.companie
 func (m *Model) Catalog() *match.Catalog { return m.cat }
 
 // Rules are the rules in force, in stored order.
-func (m *Model) Rules() []match.Rule { return append([]match.Rule(nil), m.rules...) }
+func (m *Model) Rules() []match.Rule {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return append([]match.Rule(nil), m.rules...)
+}
 
 // Matcher is the matcher built from the catalog and the rules in force.
-func (m *Model) Matcher() *match.Matcher { return m.matcher }
+func (m *Model) Matcher() *match.Matcher {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.matcher
+}
 
 // SetGranularity re-derives every transaction at g from the invoices in
 // memory (no network, no disk) and re-matches. Persist the choice with
 // db.SetSetting(store.SettingGranularity, string(g)).
 func (m *Model) SetGranularity(g Granularity) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if g != PerInvoice && g != PerLine {
 		return fmt.Errorf("spend: unknown granularity %q; use %q or %q", g, PerInvoice, PerLine)
 	}

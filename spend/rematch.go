@@ -63,6 +63,8 @@ func (m *Model) applyManual() {
 // Explain is the matcher's decision for one transaction, with its reason;
 // ok is false for an unknown id.
 func (m *Model) Explain(txID string) (match.Decision, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
 	for i := range m.d.txs {
 		if m.d.txs[i].ID == txID {
 			in := m.d.inputs[m.d.key[i]]

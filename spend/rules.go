@@ -70,6 +70,8 @@ func (m *Model) AddRule(db *store.DB, r match.Rule) (match.Rule, error) {
 	if err != nil {
 		return r, err
 	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if err := db.PutRule(r.ID, data); err != nil {
 		return r, err
 	}
@@ -79,6 +81,8 @@ func (m *Model) AddRule(db *store.DB, r match.Rule) (match.Rule, error) {
 
 // RemoveRule deletes the rule id from the store and re-matches.
 func (m *Model) RemoveRule(db *store.DB, id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	i := ruleIndex(m.rules, id)
 	if i < 0 {
 		return &RuleError{Err: fmt.Errorf("rule %q: %w", id, ErrNoRule)}
@@ -93,7 +97,11 @@ func (m *Model) RemoveRule(db *store.DB, id string) error {
 
 // SetRules puts rules in force in memory only (nothing is stored) and
 // re-matches every transaction; for "what if" views and benchmarks.
-func (m *Model) SetRules(rules []match.Rule) { m.setRules(append([]match.Rule(nil), rules...)) }
+func (m *Model) SetRules(rules []match.Rule) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.setRules(append([]match.Rule(nil), rules...))
+}
 
 // ReloadRules re-reads the stored rules (another bcspend may have changed
 // them) and re-matches.
@@ -102,6 +110,8 @@ func (m *Model) ReloadRules(db *store.DB) error {
 	if err != nil {
 		return err
 	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	m.setRules(rules)
 	return nil
 }
@@ -141,22 +151,32 @@ func (m *Model) PreviewRule(r match.Rule) []match.Move {
 	if err != nil {
 		return nil
 	}
-	return m.PreviewRules(withRule(m.rules, r))
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.previewRules(withRule(m.rules, r))
 }
 
 // PreviewRemoval says what removing the rule id would move.
 func (m *Model) PreviewRemoval(id string) []match.Move {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
 	i := ruleIndex(m.rules, id)
 	if i < 0 {
 		return nil
 	}
-	return m.PreviewRules(append(append([]match.Rule(nil), m.rules[:i]...), m.rules[i+1:]...))
+	return m.previewRules(append(append([]match.Rule(nil), m.rules[:i]...), m.rules[i+1:]...))
 }
 
 // PreviewRules compares the rules in force with proposed. It is
 // match.Preview's result, computed like rematch: the proposed matcher runs
 // once per distinct input, not once per transaction.
 func (m *Model) PreviewRules(proposed []match.Rule) []match.Move {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.previewRules(proposed)
+}
+
+func (m *Model) previewRules(proposed []match.Rule) []match.Move {
 	after := matcherFor(m.cat, proposed)
 	decs := decideAll(after, m.d.inputs)
 	labels := make([]string, len(decs))

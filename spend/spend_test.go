@@ -306,3 +306,35 @@ func TestAppsTrailingTwelveMonths(t *testing.T) {
 		t.Errorf("Slack row: %+v", r)
 	}
 }
+
+// The console reads views from background commands while a fix or a
+// granularity switch lands: the model must not race (run with -race).
+func TestConcurrentReadsAndChanges(t *testing.T) {
+	db := spendtest.Open(t)
+	spendtest.Connect(t, db)
+	spendtest.Commit(t, db, spendtest.CompanyEU,
+		spendtest.Monthly(1, "Acme Widgets GmbH", "Widget platform", "50.00", "EUR", spendtest.Day(2026, 11, 3), 6)...)
+	m := load(t, db, "")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 20; i++ {
+			_ = m.Apps()
+			_ = m.Unmatched()
+			_ = m.Transactions(spend.Filter{})
+			_ = m.PreviewRule(match.Rule{Kind: match.RuleVendor, VendorName: "Acme Widgets", App: "Slack"})
+		}
+	}()
+	for i := 0; i < 5; i++ {
+		r, err := m.AddRule(db, match.Rule{Kind: match.RuleVendor, VendorName: "Acme Widgets", App: "Figma"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = m.SetGranularity(spend.PerLine)
+		_ = m.SetGranularity(spend.PerInvoice)
+		if err := m.RemoveRule(db, r.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-done
+}

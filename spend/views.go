@@ -8,14 +8,20 @@ import (
 // Apps is the Applications screen: one row per application with spend in
 // the trailing 12 months, biggest (converted) spend first. The rows are
 // copies; the caller may sort them.
-func (m *Model) Apps() []AppRow { return append([]AppRow(nil), m.agg.apps...) }
+func (m *Model) Apps() []AppRow {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return append([]AppRow(nil), m.agg.apps...)
+}
 
 // Unmatched lists vendors whose paid, not-ignored spend no application
 // claims, over all stored history (a fix reaches past charges too),
 // biggest first, with the catalog's best suggestion for the biggest
 // suggestLimit vendors (computed on first use, then cached).
 func (m *Model) Unmatched() []UnmatchedRow {
+	m.mu.RLock()
 	rows := append([]UnmatchedRow(nil), m.agg.unmatched...)
+	m.mu.RUnlock()
 	m.fillSuggestions(rows)
 	return rows
 }
@@ -62,8 +68,10 @@ func containsFold(t *Transaction, q string) bool {
 // Transactions returns copies of the transactions passing f, in date order
 // per company.
 func (m *Model) Transactions(f Filter) []Transaction {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
 	var out []Transaction
-	m.Each(f, func(t *Transaction) bool {
+	m.each(f, func(t *Transaction) bool {
 		out = append(out, *t)
 		return true
 	})
@@ -72,8 +80,15 @@ func (m *Model) Transactions(f Filter) []Transaction {
 
 // Each calls fn for every transaction passing f without copying it (the
 // export of 400,000 rows needs no second copy); fn must not keep or change
-// t. Returning false stops the walk.
+// t, and must not call the methods that change the model (it runs under
+// the model's read lock). Returning false stops the walk.
 func (m *Model) Each(f Filter, fn func(t *Transaction) bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	m.each(f, fn)
+}
+
+func (m *Model) each(f Filter, fn func(t *Transaction) bool) {
 	for i := range m.d.txs {
 		t := &m.d.txs[i]
 		if f.Match(t) && !fn(t) {
@@ -84,4 +99,8 @@ func (m *Model) Each(f Filter, fn func(t *Transaction) bool) {
 
 // Len is the number of transactions at the current granularity, history
 // included.
-func (m *Model) Len() int { return len(m.d.txs) }
+func (m *Model) Len() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return len(m.d.txs)
+}
