@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fmt"
+
+	"github.com/charmbracelet/x/exp/golden"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -186,4 +189,28 @@ func eventually(t *testing.T, cond func() bool) {
 		}
 	}
 	t.Fatal("condition never held")
+}
+
+// The Sync tab while a sync runs: per company progress with a bar, pages
+// and throttling waits. Golden of the live screen (quitting cancels it).
+func TestGoldenSyncInProgress(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			f := connected()
+			f.syncGate = make(chan struct{})
+			r := startTea(t, New(f, testOpts()...), sz.w, sz.h)
+			r.waitFor("32 apps")
+			r.keys("6", "r")
+			r.waitFor("✓ CRONUS USA, Inc.")
+			r.waitFor("esc cancel sync")
+			golden.RequireEqual(t, []byte(r.screen()))
+			r.finish()
+		})
+	}
+}
+
+func TestGoldenTooSmall(t *testing.T) {
+	r := startTea(t, New(connected(), testOpts()...), 60, 20)
+	r.waitFor("Terminal too small")
+	requireGolden(t, r.finish())
 }

@@ -219,29 +219,19 @@ func (m *Model) handleStream(msg streamMsg) tea.Cmd {
 	return nil
 }
 
-// handleResult handles one-shot results and intents.
+// handleResult handles one-shot results; intents go to handleIntent.
 func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case dataMsg:
 		return m.setData(msg)
 	case validateMsg:
 		return m.wiz.Validated(msg)
-	case switchTabMsg:
-		m.tab = msg.tab
-	case drillMsg:
-		m.txs.Drill(msg.app)
-		m.tab = tabTx
-	case openFixMsg:
-		m.fix = newFixPicker(m.c, msg)
-		m.fix.SetSize(m.c.width, m.c.height)
 	case previewMsg:
 		if m.fix != nil {
 			m.fix.Previewed(msg)
 		}
 	case appliedMsg:
 		return m.applied(msg)
-	case closeFixMsg:
-		m.fix = nil
 	case explainMsg:
 		if msg.err != nil {
 			return m.fatal("Could not explain this match", msg.err, nil)
@@ -257,6 +247,33 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return m.fatal("Could not change the granularity", msg.err, nil)
 		}
 		return tea.Batch(loadCmd(m.c.b), m.toast("Transactions are now one per "+string(msg.g)+"."))
+	case toastExpiredMsg:
+		m.expireToast(msg.id)
+	case tickMsg:
+		return m.sign.Tick(msg.run)
+	case openedMsg:
+		if msg.err != nil {
+			return m.toast("Could not open a browser: open the URL shown yourself.")
+		}
+	default:
+		return m.handleIntent(msg)
+	}
+	return nil
+}
+
+// handleIntent acts on what a screen asked for.
+func (m *Model) handleIntent(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case switchTabMsg:
+		m.tab = msg.tab
+	case drillMsg:
+		m.txs.Drill(msg.app)
+		m.tab = tabTx
+	case openFixMsg:
+		m.fix = newFixPicker(m.c, msg)
+		m.fix.SetSize(m.c.width, m.c.height)
+	case closeFixMsg:
+		m.fix = nil
 	case startSyncMsg:
 		return m.startSync(msg.trigger)
 	case reconnectMsg:
@@ -284,16 +301,8 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		return tea.Quit
 	case toastMsg:
 		return m.toast(msg.text)
-	case toastExpiredMsg:
-		m.expireToast(msg.id)
 	case fatalMsg:
 		return m.fatal(msg.title, msg.err, msg.retry)
-	case tickMsg:
-		return m.sign.Tick(msg.run)
-	case openedMsg:
-		if msg.err != nil {
-			return m.toast("Could not open a browser: open the URL shown yourself.")
-		}
 	}
 	return nil
 }
