@@ -253,21 +253,43 @@ func hasChargeLines(inv *store.Invoice) bool {
 
 // invoiceAmountAndText is the invoice's total excluding tax (the sum of its
 // lines' net amounts; the header total when no line was stored) and its
-// distinct line descriptions.
+// distinct line descriptions joined with "; ". It allocates only the
+// joined text, and nothing when one line carries all the text.
 func invoiceAmountAndText(inv *store.Invoice) (money.Amount, string) {
 	if len(inv.Lines) == 0 {
 		return inv.TotalAmountExcludingTax, ""
 	}
 	var sum money.Amount
-	var parts []string
+	var seen [8]string
+	parts := seen[:0]
+	size := 0
 	for i := range inv.Lines {
 		l := &inv.Lines[i]
 		sum += l.NetAmount
-		if s := joinDesc(l.Description, l.Description2); s != "" && !contains(parts, s) {
+		s := l.Description
+		if l.Description2 != "" {
+			s = joinDesc(l.Description, l.Description2)
+		}
+		if s != "" && !contains(parts, s) {
 			parts = append(parts, s)
+			size += len(s) + 2
 		}
 	}
-	return sum, strings.Join(parts, "; ")
+	switch len(parts) {
+	case 0:
+		return sum, ""
+	case 1:
+		return sum, parts[0]
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p)
+	}
+	return sum, b.String()
 }
 
 func contains(list []string, s string) bool {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/bcspend/bcspend/export"
 	"github.com/bcspend/bcspend/match"
@@ -58,7 +59,9 @@ func runMatch(ctx context.Context, g *globals, args []string, io stdio) int {
 		}
 		return exitOK
 	}
-	fmt.Fprint(io.out, export.Clean(d.Text()))
+	for _, line := range strings.Split(strings.TrimSuffix(d.Text(), "\n"), "\n") {
+		fmt.Fprintln(io.out, export.Clean(line))
+	}
 	if len(rules) == 0 {
 		fmt.Fprintln(io.out, "  (catalog only: no rules stored)")
 	}
