@@ -35,15 +35,17 @@ func appColumns() []column[spend.AppRow] {
 			cmp: func(a, b *spend.AppRow) int { return strings.Compare(strings.ToLower(a.App), strings.ToLower(b.App)) }},
 		{title: "Category", width: 12, prio: 2, text: func(r *spend.AppRow) string { return r.Category },
 			cmp: func(a, b *spend.AppRow) int { return strings.Compare(a.Category, b.Category) }},
-		{title: "Vendors", width: 14, prio: 4, text: vendorsText,
+		{title: "Vendors", width: 14, prio: 4, text: vendorsText, export: func(r *spend.AppRow) string { return strings.Join(r.Vendors, "; ") },
 			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(len(a.Vendors), len(b.Vendors)) }},
 		{title: "Tx", width: 4, right: true, text: func(r *spend.AppRow) string { return strconv.Itoa(r.Transactions) },
 			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(a.Transactions, b.Transactions) }},
 		{title: "12-mo spend", width: 18, right: true, text: func(r *spend.AppRow) string { return fmtMoney(r.Spend) },
+			export: func(r *spend.AppRow) string { return csvMoney(r.Spend) },
 			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
 		{title: "Monthly avg", width: 15, prio: 5, right: true, text: func(r *spend.AppRow) string { return fmtMoney(monthlyAverage(r.Spend)) },
+			export: func(r *spend.AppRow) string { return csvMoney(monthlyAverage(r.Spend)) },
 			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
-		{title: "12 months", width: 12, prio: 1, text: func(r *spend.AppRow) string {
+		{title: "12 months", width: 12, prio: 1, noExport: true, text: func(r *spend.AppRow) string {
 			cur, _ := dominant(r.Spend)
 			return sparkline(r.Months, cur)
 		}},

@@ -204,3 +204,13 @@ func fmtInt(n int) string {
 	}
 	return b.String()
 }
+
+// csvMoney is every currency as plain numbers for CSV: "12400.00 USD; 300.00 EUR".
+func csvMoney(m spend.Money) string {
+	cs := currencies(m)
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = m[c].Fixed2() + " " + c
+	}
+	return strings.Join(parts, "; ")
+}

@@ -17,6 +17,10 @@ type column[T any] struct {
 	right bool
 	text  func(*T) string
 	cmp   func(a, b *T) int
+	// export is the CSV value when it differs from text (plain numbers,
+	// every currency); noExport leaves the column out (sparklines).
+	export   func(*T) string
+	noExport bool
 }
 
 // grid is a windowed table: it keeps typed rows, a sort order over all rows
@@ -394,16 +398,25 @@ func (g *grid[T]) emptyText() string {
 // Export returns the current view, filtered and sorted, with every column
 // (not only those that fit) and a header row.
 func (g *grid[T]) Export() [][]string {
+	var cols []column[T]
+	for _, c := range g.cols {
+		if !c.noExport {
+			if c.export == nil {
+				c.export = c.text
+			}
+			cols = append(cols, c)
+		}
+	}
 	out := make([][]string, 0, len(g.idx)+1)
-	hdr := make([]string, len(g.cols))
-	for c := range g.cols {
-		hdr[c] = g.cols[c].title
+	hdr := make([]string, len(cols))
+	for c := range cols {
+		hdr[c] = cols[c].title
 	}
 	out = append(out, hdr)
 	for _, i := range g.idx {
-		rec := make([]string, len(g.cols))
-		for c := range g.cols {
-			rec[c] = g.cols[c].text(&g.rows[i])
+		rec := make([]string, len(cols))
+		for c := range cols {
+			rec[c] = cols[c].export(&g.rows[i])
 		}
 		out = append(out, rec)
 	}

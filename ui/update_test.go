@@ -474,3 +474,24 @@ func TestGranularityToggle(t *testing.T) {
 	}
 	_ = m
 }
+
+func TestExportApplicationsHasPlainNumbers(t *testing.T) {
+	f := newFake(200)
+	m := loaded(t, f, 100, 30)
+	press(m, "x")
+	if len(f.exported) != 33 {
+		t.Fatalf("%d rows exported, want 32 + header", len(f.exported))
+	}
+	hdr := strings.Join(f.exported[0], "|")
+	if strings.Contains(hdr, "12 months") || !strings.Contains(hdr, "Vendors") || !strings.Contains(hdr, "Monthly avg") {
+		t.Fatalf("header %q", hdr)
+	}
+	for _, rec := range f.exported[1:] {
+		if rec[0] == "Calendly" && !strings.Contains(rec[4], "; ") {
+			t.Fatalf("mixed currencies not all exported: %q", rec[4])
+		}
+		if strings.Contains(rec[4], ",") {
+			t.Fatalf("thousands separator in CSV amount %q", rec[4])
+		}
+	}
+}
