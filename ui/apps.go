@@ -41,10 +41,10 @@ func appColumns() []column[spend.AppRow] {
 			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(a.Transactions, b.Transactions) }},
 		{title: "12-mo spend", width: 18, right: true, text: func(r *spend.AppRow) string { return fmtMoney(r.Spend) },
 			export: func(r *spend.AppRow) string { return csvMoney(r.Spend) },
-			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
+			cmp:    func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
 		{title: "Monthly avg", width: 15, prio: 5, right: true, text: func(r *spend.AppRow) string { return fmtMoney(monthlyAverage(r.Spend)) },
 			export: func(r *spend.AppRow) string { return csvMoney(monthlyAverage(r.Spend)) },
-			cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
+			cmp:    func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
 		{title: "12 months", width: 12, prio: 1, noExport: true, text: func(r *spend.AppRow) string {
 			cur, _ := dominant(r.Spend)
 			return sparkline(r.Months, cur)

@@ -52,7 +52,7 @@ func txColumns() []column[spend.Transaction] {
 			cmp: str(func(t *spend.Transaction) string { return t.Description })},
 		{title: "Amount", width: 13, right: true, text: func(t *spend.Transaction) string { return fmtAmount(t.Amount) },
 			export: func(t *spend.Transaction) string { return t.Amount.Fixed2() },
-			cmp: func(a, b *spend.Transaction) int { return cmp.Compare(a.Amount, b.Amount) }},
+			cmp:    func(a, b *spend.Transaction) int { return cmp.Compare(a.Amount, b.Amount) }},
 		{title: "Cur", width: 3, text: func(t *spend.Transaction) string { return t.Currency },
 			cmp: str(func(t *spend.Transaction) string { return t.Currency })},
 		{title: "Application", width: 16, text: app, cmp: str(app)},

@@ -36,7 +36,7 @@ func unmatchedColumns() []column[spend.UnmatchedRow] {
 			cmp: func(a, b *spend.UnmatchedRow) int { return cmp.Compare(a.Transactions, b.Transactions) }},
 		{title: "Spend", width: 18, right: true, text: func(r *spend.UnmatchedRow) string { return fmtMoney(r.Spend) },
 			export: func(r *spend.UnmatchedRow) string { return csvMoney(r.Spend) },
-			cmp: func(a, b *spend.UnmatchedRow) int { return cmpMoney(a.Spend, b.Spend) }},
+			cmp:    func(a, b *spend.UnmatchedRow) int { return cmpMoney(a.Spend, b.Spend) }},
 		{title: "Suggestion", width: 16, text: func(r *spend.UnmatchedRow) string { return orDash(r.Suggestion, "-") },
 			cmp: func(a, b *spend.UnmatchedRow) int { return strings.Compare(a.Suggestion, b.Suggestion) }},
 		{title: "Sample description", width: 26, prio: 1, text: func(r *spend.UnmatchedRow) string { return r.SampleDesc }},
