@@ -68,6 +68,10 @@ func (g *grid[T]) SetRows(rows []T) {
 		for c := range g.cols {
 			b.WriteString(g.cols[c].text(&rows[i]))
 			b.WriteByte('\x00')
+			if g.cols[c].export != nil { // e.g. every vendor, not "CDW +5"
+				b.WriteString(g.cols[c].export(&rows[i]))
+				b.WriteByte('\x00')
+			}
 		}
 		g.hay[i] = strings.ToLower(b.String())
 	}

@@ -495,3 +495,15 @@ func TestExportApplicationsHasPlainNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestFilterFindsEveryVendorOfAnApp(t *testing.T) {
+	f := newFake(200)
+	f.base[0].VendorName = "Second Vendor GmbH" // base[0] is an app's charge
+	f.derive()
+	m := loaded(t, f, 100, 30)
+	m = press(m, "/")
+	m = typeText(m, "second vendor")
+	if m.apps.g.Len() != 1 {
+		t.Fatalf("%d apps match a vendor hidden behind +N", m.apps.g.Len())
+	}
+}
