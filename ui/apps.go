@@ -73,9 +73,9 @@ func cmpMoney(a, b spend.Money) int {
 	return cmp.Compare(x, y)
 }
 
-func (s *appsScreen) SetData(rows []spend.AppRow) {
+func (s *appsScreen) SetData(rows []spend.AppRow, hay []string) {
 	s.bind()
-	s.g.SetRows(rows)
+	s.g.SetIndexed(rows, hay)
 	s.sumTotals()
 }
 

@@ -75,3 +75,17 @@ func BenchmarkView(b *testing.B) {
 		})
 	}
 }
+
+// Loading 100,000 transactions into the table in Update (the sort; the
+// filter text is built in the load Cmd), once per sync or fix.
+func BenchmarkSetRows100k(b *testing.B) {
+	rows := genTransactions(100_000)
+	hay := buildHay(txColumns(), rows)
+	g := newGrid(txColumns(), 0, true, "")
+	g.SetSize(120, 30)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.SetIndexed(rows, hay)
+	}
+}

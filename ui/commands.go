@@ -46,6 +46,8 @@ type dataMsg struct {
 	hist  []SyncRunInfo
 	cat   []CatalogApp
 	err   error
+	// The filter text of each table, built here rather than in Update.
+	appsHay, txsHay, unmHay, usersHay []string
 }
 
 // loadCmd reads all tables and sanitizes the BC text in them, off the
@@ -63,8 +65,12 @@ func loadCmd(b Backend) tea.Cmd {
 		if d.unm, d.err = b.Unmatched(); d.err != nil {
 			return d
 		}
-		d.users, d.err = b.Users()
+		if d.users, d.err = b.Users(); d.err != nil {
+			return d
+		}
 		cleanData(&d)
+		d.appsHay, d.txsHay = buildHay(appColumns(), d.apps), buildHay(txColumns(), d.txs)
+		d.unmHay, d.usersHay = buildHay(unmatchedColumns(), d.unm), buildHay(userColumns(), d.users)
 		return d
 	}
 }

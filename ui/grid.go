@@ -59,23 +59,33 @@ func newGrid[T any](cols []column[T], sortCol int, desc bool, empty string) grid
 }
 
 // SetRows replaces the data, keeping the sort, filter and (clamped) cursor.
-func (g *grid[T]) SetRows(rows []T) {
-	g.rows = rows
-	g.hay = make([]string, len(rows))
+func (g *grid[T]) SetRows(rows []T) { g.SetIndexed(rows, buildHay(g.cols, rows)) }
+
+// SetIndexed is SetRows with the filter text already built (off the Update
+// loop, by buildHay in the load Cmd).
+func (g *grid[T]) SetIndexed(rows []T, hay []string) {
+	g.rows, g.hay = rows, hay
+	g.resort()
+}
+
+// buildHay is the lower-case text the filter searches, per row: every
+// column's text and, where it differs, its export value.
+func buildHay[T any](cols []column[T], rows []T) []string {
+	hay := make([]string, len(rows))
 	var b strings.Builder
 	for i := range rows {
 		b.Reset()
-		for c := range g.cols {
-			b.WriteString(g.cols[c].text(&rows[i]))
+		for c := range cols {
+			b.WriteString(cols[c].text(&rows[i]))
 			b.WriteByte('\x00')
-			if g.cols[c].export != nil { // e.g. every vendor, not "CDW +5"
-				b.WriteString(g.cols[c].export(&rows[i]))
+			if cols[c].export != nil { // e.g. every vendor, not "CDW +5"
+				b.WriteString(cols[c].export(&rows[i]))
 				b.WriteByte('\x00')
 			}
 		}
-		g.hay[i] = strings.ToLower(b.String())
+		hay[i] = strings.ToLower(b.String())
 	}
-	g.resort()
+	return hay
 }
 
 func (g *grid[T]) resort() {

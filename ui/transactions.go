@@ -67,7 +67,10 @@ func txColumns() []column[spend.Transaction] {
 	}
 }
 
-func (s *txScreen) SetData(rows []spend.Transaction) { s.bind(); s.g.SetRows(rows) }
+func (s *txScreen) SetData(rows []spend.Transaction, hay []string) {
+	s.bind()
+	s.g.SetIndexed(rows, hay)
+}
 
 func (s *txScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
 

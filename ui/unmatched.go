@@ -43,7 +43,10 @@ func unmatchedColumns() []column[spend.UnmatchedRow] {
 	}
 }
 
-func (s *unmatchedScreen) SetData(rows []spend.UnmatchedRow) { s.bind(); s.g.SetRows(rows) }
+func (s *unmatchedScreen) SetData(rows []spend.UnmatchedRow, hay []string) {
+	s.bind()
+	s.g.SetIndexed(rows, hay)
+}
 
 func (s *unmatchedScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
 

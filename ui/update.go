@@ -313,10 +313,10 @@ func (m *Model) setData(d dataMsg) tea.Cmd {
 	}
 	m.c.info = d.info
 	m.loaded = true
-	m.apps.SetData(d.apps)
-	m.txs.SetData(d.txs)
-	m.unm.SetData(d.unm)
-	m.users.SetData(d.users)
+	m.apps.SetData(d.apps, d.appsHay)
+	m.txs.SetData(d.txs, d.txsHay)
+	m.unm.SetData(d.unm, d.unmHay)
+	m.users.SetData(d.users, d.usersHay)
 	m.integ.SetData(d.info, d.hist)
 	m.c.catalog = d.cat
 	return nil

@@ -80,9 +80,9 @@ func userColumns() []column[spend.UserRow] {
 	}
 }
 
-func (s *usersScreen) SetData(rows []spend.UserRow) {
+func (s *usersScreen) SetData(rows []spend.UserRow, hay []string) {
 	s.bind()
-	s.g.SetRows(rows)
+	s.g.SetIndexed(rows, hay)
 	s.noEmail, s.off = 0, 0
 	for i := range rows {
 		if rows[i].MissingEmail || rows[i].Email == "" {
