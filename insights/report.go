@@ -61,18 +61,25 @@ type Report struct {
 // rules applied).
 func Compute(m *spend.Model, opt Options) Report {
 	opt = opt.withDefaults()
-	txs := m.Transactions(spend.Filter{})
-	series := buildSeries(txs)
 	r := Report{
 		Generated: m.Now(), ReportingCurrency: m.ReportingCurrency(), Granularity: m.Granularity(),
 		WindowStart: m.WindowStart(),
 	}
-	r.Renewals, r.PriceIncreases, r.MissedCharges = renewals(series, m.Now(), opt)
-	r.Totals = totals(m, txs, series, opt)
-	r.Trends = trends(m, opt)
-	r.Duplicates = duplicates(txs, opt)
-	r.Overlaps = overlaps(m.Apps(), txs, m.WindowStart())
+	apps := m.Apps()
+	total, reporting, unconverted := m.Total()
 	r.Users = users(m.Users())
+	// Everything below reads the model's transactions in place (history
+	// included: each step skips it) without calling back into the model.
+	m.View(func(txs []spend.Transaction) {
+		series := buildSeries(txs)
+		r.Renewals, r.PriceIncreases, r.MissedCharges = renewals(series, m.Now(), opt)
+		r.Totals = totals(m, apps, txs, series, reporting, opt)
+		r.Totals.Spend, r.Totals.Reporting, r.Totals.Unconverted = total, reporting, unconverted
+		r.Totals.UnmatchedShare = share(r.Totals.UnmatchedReporting, reporting)
+		r.Trends = trends(m, apps, txs, opt)
+		r.Duplicates = duplicates(txs, opt)
+		r.Overlaps = overlaps(apps, txs, m.WindowStart())
+	})
 	return r
 }
 

@@ -45,9 +45,10 @@ type Bucket struct {
 // UnmatchedCategory is the category bucket of spend no application claims.
 const UnmatchedCategory = "(unmatched)"
 
-func totals(m *spend.Model, txs []spend.Transaction, all []*series, opt Options) Totals {
+// totals fills the breakdowns of grand, the converted 12-month total
+// Compute reads from the model (spend.Model.Total) before walking txs.
+func totals(m *spend.Model, apps []spend.AppRow, txs []spend.Transaction, all []*series, grand money.Amount, opt Options) Totals {
 	t := Totals{RunRateMethod: RunRateMethod, Spend: spend.Money{}, Unmatched: spend.Money{}}
-	t.Spend, t.Reporting, t.Unconverted = m.Total()
 	since := m.WindowStart()
 	cats, cos := buckets{}, buckets{}
 	for i := range txs {
@@ -68,14 +69,12 @@ func totals(m *spend.Model, txs []spend.Transaction, all []*series, opt Options)
 		cats.add(cat, x)
 		cos.add(x.Company, x)
 	}
-	t.UnmatchedShare = share(t.UnmatchedReporting, t.Reporting)
-	t.PerCategory, t.PerCompany = cats.sorted(t.Reporting), cos.sorted(t.Reporting)
-	apps := m.Apps()
+	t.PerCategory, t.PerCompany = cats.sorted(grand), cos.sorted(grand)
 	t.Applications = len(apps)
 	for i := 0; i < len(apps) && i < opt.Top; i++ {
 		a := apps[i]
 		t.TopApps = append(t.TopApps, Bucket{Name: a.App, Spend: a.Spend, Reporting: a.Reporting,
-			Share: share(a.Reporting, t.Reporting), Transactions: a.Transactions})
+			Share: share(a.Reporting, grand), Transactions: a.Transactions})
 	}
 	t.RunRate = runRate(all, m.Now(), since)
 	return t

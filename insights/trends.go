@@ -44,13 +44,13 @@ const (
 	lastMonth = 10 // index of the last complete month
 )
 
-func trends(m *spend.Model, opt Options) Trends {
+func trends(m *spend.Model, apps []spend.AppRow, txs []spend.Transaction, opt Options) Trends {
 	start := m.WindowStart()
 	var tr Trends
 	tr.Compared = [2]string{start.AddDate(0, prevMonth, 0).Format("2006-01"), start.AddDate(0, lastMonth, 0).Format("2006-01")}
-	tr.Months = monthTotals(m, start)
-	ids := moverIDs(m, start)
-	for _, a := range m.Apps() {
+	tr.Months = monthTotals(txs, start)
+	ids := moverIDs(txs, start)
+	for _, a := range apps {
 		t := AppTrend{App: a.App, Months: a.ReportingMonths, Previous: a.ReportingMonths[prevMonth],
 			Current: a.ReportingMonths[lastMonth], TransactionIDs: ids[a.App]}
 		t.Change = t.Current - t.Previous
@@ -69,32 +69,32 @@ func trends(m *spend.Model, opt Options) Trends {
 	return tr
 }
 
-func monthTotals(m *spend.Model, start time.Time) []MonthSpend {
+func monthTotals(txs []spend.Transaction, start time.Time) []MonthSpend {
 	out := make([]MonthSpend, 12)
 	for i := range out {
 		out[i] = MonthSpend{Month: start.AddDate(0, i, 0).Format("2006-01"), Spend: spend.Money{}}
 	}
-	m.Each(spend.Filter{}, func(t *spend.Transaction) bool {
-		if i := monthIndex(t.Date(), start); i >= 0 && !t.Ignored {
+	for k := range txs {
+		t := &txs[k]
+		if i := monthIndex(t.Date(), start); i >= 0 && !t.Ignored && !t.History {
 			out[i].Spend[t.Currency] += t.Amount
 			if !t.Unconverted {
 				out[i].Reporting += t.AmountReporting
 			}
 		}
-		return true
-	})
+	}
 	return out
 }
 
 // moverIDs are each application's transactions in the two compared months.
-func moverIDs(m *spend.Model, start time.Time) map[string][]string {
+func moverIDs(txs []spend.Transaction, start time.Time) map[string][]string {
 	ids := map[string][]string{}
-	m.Each(spend.Filter{}, func(t *spend.Transaction) bool {
-		if i := monthIndex(t.Date(), start); (i == prevMonth || i == lastMonth) && t.App != "" && !t.Ignored {
+	for k := range txs {
+		t := &txs[k]
+		if i := monthIndex(t.Date(), start); (i == prevMonth || i == lastMonth) && t.App != "" && !t.Ignored && !t.History {
 			ids[t.App] = append(ids[t.App], t.ID)
 		}
-		return true
-	})
+	}
 	return ids
 }
 

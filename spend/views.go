@@ -70,12 +70,25 @@ func containsFold(t *Transaction, q string) bool {
 func (m *Model) Transactions(f Filter) []Transaction {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	var out []Transaction
+	n := 0
+	m.each(f, func(*Transaction) bool { n++; return true })
+	out := make([]Transaction, 0, n)
 	m.each(f, func(t *Transaction) bool {
 		out = append(out, *t)
 		return true
 	})
 	return out
+}
+
+// View calls fn with every transaction at the current granularity, history
+// included (check History), under the model's read lock: fn must not keep
+// or change the slice, nor call the methods that change the model. Whole-
+// model analyses (insights) read through it instead of copying 400,000
+// transactions.
+func (m *Model) View(fn func(txs []Transaction)) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	fn(m.d.txs)
 }
 
 // Each calls fn for every transaction passing f without copying it (the

@@ -222,7 +222,7 @@ func largeInvoice(i int, co string) Inv {
 	}
 	in := Inv{N: i + 1, Vendor: vendor, VendorNumber: fmt.Sprintf("V%05d", i%5000), Date: Now.AddDate(0, 0, -(i % 360)),
 		Local: local, Lines: []Line{
-			{Desc: v.desc, Amount: fmt.Sprintf("%d.%02d", 10+i%500, i%100)},
+			{Desc: v.desc, Amount: fmt.Sprintf("%d.%02d", 10+i%500, (i/500)%100)},
 			{Desc: v.desc + " add-on", Amount: "12.50"},
 			{Desc: "Support plan", Amount: "3.10"},
 			{Desc: "Period " + Now.AddDate(0, 0, -(i%360)).Format("2006-01"), Comment: true},
