@@ -115,6 +115,11 @@ func parseGUID(s string) ([16]byte, bool) {
 // formatGUID writes the canonical form in one allocation (it runs twice
 // per invoice decoded).
 func formatGUID(raw []byte) string {
+	out := appendGUID(raw)
+	return string(out[:])
+}
+
+func appendGUID(raw []byte) [36]byte {
 	const digits = "0123456789abcdef"
 	var out [36]byte
 	j := 0
@@ -126,7 +131,7 @@ func formatGUID(raw []byte) string {
 		out[j], out[j+1] = digits[c>>4], digits[c&0x0f]
 		j += 2
 	}
-	return string(out[:])
+	return out
 }
 
 // decoder reads what encoder wrote. The first failure sticks in err and
@@ -140,11 +145,16 @@ func formatGUID(raw []byte) string {
 type decoder struct {
 	b   []byte
 	s   string
+	a   *arena // when set, s and formatted GUIDs are copied into it
 	err error
 }
 
-// newStringDecoder decodes v with every string sharing one copy of v.
-func newStringDecoder(v []byte) decoder {
+// newStringDecoder decodes v with every string sharing one copy of v,
+// taken from a when it is not nil.
+func newStringDecoder(v []byte, a *arena) decoder {
+	if a != nil {
+		return decoder{b: v, s: a.str(v), a: a}
+	}
 	return decoder{b: v, s: string(v)}
 }
 
@@ -259,7 +269,13 @@ func (d *decoder) guid() string {
 			d.fail()
 			return ""
 		}
-		s := formatGUID(d.b[:16])
+		var s string
+		if d.a != nil {
+			out := appendGUID(d.b[:16])
+			s = d.a.str(out[:])
+		} else {
+			s = formatGUID(d.b[:16])
+		}
 		d.b = d.b[16:]
 		return s
 	case 2:

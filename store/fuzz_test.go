@@ -23,11 +23,18 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte{})
 
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if got, err := decodeInvoice(data); err == nil {
+		got, err := decodeInvoice(data)
+		if err == nil {
 			again, err := decodeInvoice(encodeInvoice(got))
 			if err != nil || !reflect.DeepEqual(got, again) {
 				t.Fatalf("invoice does not round-trip: %v\n%+v\n%+v", err, got, again)
 			}
+		}
+		// The scan's arena decoder agrees with the plain one.
+		a := &arena{}
+		inArena, aerr := decodeInvoiceIn(data, a)
+		if (err == nil) != (aerr == nil) || err == nil && !reflect.DeepEqual(got, inArena) {
+			t.Fatalf("arena decode differs: %v / %v\n%+v\n%+v", err, aerr, got, inArena)
 		}
 		if got, err := decodeUser(data); err == nil {
 			again, err := decodeUser(encodeUser(got))

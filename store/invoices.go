@@ -183,11 +183,22 @@ func encodeInvoice(inv *Invoice) []byte {
 // decodeInvoice reads a value written by encodeInvoice; the caller sets ID
 // and CompanyID from the key. It never panics on arbitrary bytes.
 func decodeInvoice(v []byte) (*Invoice, error) {
-	d := newStringDecoder(v)
+	return decodeInvoiceIn(v, nil)
+}
+
+// decodeInvoiceIn is decodeInvoice with the record's memory taken from a
+// (nil: allocated on its own).
+func decodeInvoiceIn(v []byte, a *arena) (*Invoice, error) {
+	d := newStringDecoder(v, a)
 	if d.byte1() != invoiceFormat1 {
 		return nil, fmt.Errorf("unknown invoice format")
 	}
-	inv := &Invoice{}
+	var inv *Invoice
+	if a != nil {
+		inv = a.invoice()
+	} else {
+		inv = &Invoice{}
+	}
 	inv.Number = d.str()
 	inv.InvoiceDate = bc.Date{Time: d.date()}
 	inv.PostingDate = bc.Date{Time: d.date()}
@@ -209,7 +220,11 @@ func decodeInvoice(v []byte) (*Invoice, error) {
 	inv.ShortcutDimension1Code = d.str()
 	inv.ShortcutDimension2Code = d.str()
 	if n := d.count(minLineSize); n > 0 {
-		inv.Lines = make([]Line, n)
+		if a != nil {
+			inv.Lines = a.lineSlice(n)
+		} else {
+			inv.Lines = make([]Line, n)
+		}
 		for i := range inv.Lines {
 			l := &inv.Lines[i]
 			l.Sequence = int(d.varint())
@@ -458,14 +473,23 @@ func (db *DB) Invoice(companyID, id string) (inv *Invoice, ok bool, err error) {
 }
 
 func decodeInvoiceKV(companyID string, k, v []byte) (*Invoice, error) {
+	return decodeInvoiceKVIn(companyID, k, v, nil)
+}
+
+func decodeInvoiceKVIn(companyID string, k, v []byte, a *arena) (*Invoice, error) {
 	if len(k) < dateKeyLen {
 		return nil, &CorruptRecordError{What: "invoice key", Key: string(k), Err: errShort}
 	}
-	inv, err := decodeInvoice(v)
+	inv, err := decodeInvoiceIn(v, a)
 	if err != nil {
 		return nil, &CorruptRecordError{What: "invoice", Key: string(k[dateKeyLen:]), Err: err}
 	}
-	inv.CompanyID, inv.ID = companyID, string(k[dateKeyLen:])
+	inv.CompanyID = companyID
+	if a != nil {
+		inv.ID = a.str(k[dateKeyLen:])
+	} else {
+		inv.ID = string(k[dateKeyLen:])
+	}
 	return inv, nil
 }
 
@@ -491,8 +515,10 @@ func (db *DB) ForEachInvoice(companyID string, from, to time.Time, fn func(*Invo
 		return stop == nil || bytes.Compare(k[:min(len(k), dateKeyLen)], stop) <= 0
 	}
 	// Records are decoded inside the read transaction: decoding copies
-	// what it keeps, so the raw bytes need no copy of their own.
-	decode := func(k, v []byte) (*Invoice, error) { return decodeInvoiceKV(companyID, k, v) }
+	// what it keeps, so the raw bytes need no copy of their own; the
+	// copies come from an arena, in blocks.
+	a := &arena{}
+	decode := func(k, v []byte) (*Invoice, error) { return decodeInvoiceKVIn(companyID, k, v, a) }
 	return scanDecoded(db, bktInvoices, companyID, start, inRange, decode, fn)
 }
 
