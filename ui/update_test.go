@@ -507,3 +507,51 @@ func TestFilterFindsEveryVendorOfAnApp(t *testing.T) {
 		t.Fatalf("%d apps match a vendor hidden behind +N", m.apps.g.Len())
 	}
 }
+
+func TestWizardCompaniesNeedOne(t *testing.T) {
+	f := firstRun()
+	m := New(f, testOpts(WithPrefill(demoInput))...)
+	m = step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = drive(m, m.Init())
+	m = press(m, "enter", "1", "enter", "enter")
+	if m.wiz.step != stepTest || m.wiz.testErr != nil || len(m.wiz.companies) != 2 {
+		t.Fatalf("step %d err %v companies %d", m.wiz.step, m.wiz.testErr, len(m.wiz.companies))
+	}
+	m = press(m, "enter", "a") // all off
+	if anyTrue(m.wiz.chosen) || !strings.Contains(screenText(m), "Choose at least one company") {
+		t.Fatal("a did not untick all")
+	}
+	m = press(m, "enter")
+	if f.saved != nil {
+		t.Fatal("saved with no company")
+	}
+	m = press(m, "space", "enter")
+	if f.saved == nil || m.mode != modeMain {
+		t.Fatal("did not save with one company")
+	}
+}
+
+func TestWizardRetryAfterFix(t *testing.T) {
+	f := firstRun()
+	bad := demoInput
+	bad.Environment = "Missing"
+	m := New(f, testOpts(WithPrefill(bad))...)
+	m = step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = drive(m, m.Init())
+	m = press(m, "enter", "1", "enter", "enter")
+	if m.wiz.testErr == nil || remedyOf(m.wiz.testErr) == "" {
+		t.Fatal("the test should fail with a remedy")
+	}
+	m = press(m, "esc", "down")
+	for range "Missing" {
+		m = press(m, "backspace")
+	}
+	m = typeText(m, "Sandbox")
+	m = press(m, "enter")
+	if m.wiz.step != stepTest || m.wiz.testErr != nil {
+		t.Fatalf("retest failed: step %d err %v", m.wiz.step, m.wiz.testErr)
+	}
+	if m.wiz.fields[3].value != demoInput.Secret {
+		t.Fatal("going back lost the secret")
+	}
+}
