@@ -146,31 +146,6 @@ type part struct {
 	err      error
 }
 
-// parallel runs fn(i) for i in [0, n) on up to GOMAXPROCS goroutines.
-func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			fn(i)
-		}
-		return
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 // readInvoices decodes the store in parallel: each company's dates are
 // cut into ranges read concurrently (decoding 400,000 lines is most of
 // Load's time), then the parts are joined in company and date order.

@@ -1,6 +1,8 @@
 package spend_test
 
 import (
+	"reflect"
+	"runtime"
 	"testing"
 	"time"
 
@@ -337,4 +339,28 @@ func TestConcurrentReadsAndChanges(t *testing.T) {
 		}
 	}
 	<-done
+}
+
+// Loading is spread over the CPUs; the result must not depend on how many.
+func TestLoadIsTheSameOnOneOrManyCPUs(t *testing.T) {
+	db := spendtest.Open(t)
+	spendtest.Connect(t, db)
+	spendtest.Large(t, db, 3000)
+	prev := runtime.GOMAXPROCS(1)
+	one := load(t, db, spend.PerLine)
+	runtime.GOMAXPROCS(4)
+	many := load(t, db, spend.PerLine)
+	runtime.GOMAXPROCS(prev)
+	a, b := one.Transactions(spend.Filter{History: true}), many.Transactions(spend.Filter{History: true})
+	if len(a) != len(b) || len(a) < 9000 {
+		t.Fatalf("%d vs %d transactions", len(a), len(b))
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("transaction %d differs:\n%+v\n%+v", i, a[i], b[i])
+		}
+	}
+	if !reflect.DeepEqual(one.Apps(), many.Apps()) || !reflect.DeepEqual(one.Unmatched(), many.Unmatched()) {
+		t.Error("views differ")
+	}
 }
