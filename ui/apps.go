@@ -48,7 +48,7 @@ func appColumns() []column[spend.AppRow] {
 		{title: "12 months", width: 12, prio: 1, noExport: true, text: func(r *spend.AppRow) string {
 			cur, _ := dominant(r.Spend)
 			return sparkline(r.Months, cur)
-		}},
+		}, cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Months[11], b.Months[11]) }}, // this month's spend
 		{title: "Last paid", width: 10, prio: 3, text: func(r *spend.AppRow) string { return fmtDate(r.LastCharge) },
 			cmp: func(a, b *spend.AppRow) int { return a.LastCharge.Compare(b.LastCharge) }},
 	}
