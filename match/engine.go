@@ -26,12 +26,10 @@ const (
 	multiAppFactor   = 0.8
 )
 
-// decide runs the catalog layers on a normalised vendor and lines.
-func (c *Catalog) decide(vendor string, lines []string) Decision {
-	infos := make([]lineInfo, len(lines))
-	for i, l := range lines {
-		infos[i] = c.analyzeLine(l)
-	}
+// decideInfos runs the catalog layers on a normalised vendor and its lines
+// as analyzeLine saw them; infos is only read (a matcher shares them
+// between decisions).
+func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 	vt := strings.Fields(vendor)
 	r, how, known := c.resolveExact(vt)
 	soft, d, done := c.nonSoftware(infos, known && r.kind != refReseller)

@@ -20,6 +20,21 @@ type Matcher struct {
 	mu   sync.RWMutex
 	raw  map[rawKey]*Decision
 	norm map[string]*Decision
+
+	// Below the decisions, their parts: a store repeats the same line
+	// texts ("Support plan", "Slack Pro seats") and vendor names in ever
+	// new combinations, so a pair never seen before mostly consists of
+	// lines and a vendor already normalised and analysed.
+	pmu     sync.RWMutex
+	lines   map[string]lineEntry // raw description -> normalised and analysed
+	vendors map[string]string    // raw vendor name -> Normalize form
+}
+
+// lineEntry is one description: its normPhrase form ("" when nothing is
+// left) and, for a non-empty one, what it says.
+type lineEntry struct {
+	norm string
+	info lineInfo
 }
 
 type rawKey struct{ vendor, desc string }
@@ -33,7 +48,8 @@ const maxCache = 1 << 20
 func NewMatcher(c *Catalog, rules []Rule) *Matcher {
 	manual, ordered := compileRules(rules)
 	return &Matcher{cat: c, manual: manual, rules: ordered,
-		raw: map[rawKey]*Decision{}, norm: map[string]*Decision{}}
+		raw: map[rawKey]*Decision{}, norm: map[string]*Decision{},
+		lines: map[string]lineEntry{}, vendors: map[string]string{}}
 }
 
 // Catalog is the catalog the matcher uses.
@@ -51,13 +67,13 @@ func (m *Matcher) Match(in Input) Decision {
 	if ok {
 		return d.clone()
 	}
-	vendor, lines := normalizeInput(in)
+	vendor, lines, infos := m.normalize(in)
 	nk := vendor + "\x00" + strings.Join(lines, "\x1f")
 	m.mu.RLock()
 	d, ok = m.norm[nk]
 	m.mu.RUnlock()
 	if !ok {
-		dec := m.decide(vendor, lines)
+		dec := m.decide(vendor, lines, infos)
 		d = &dec
 	}
 	m.store(rk, nk, d)
@@ -94,20 +110,60 @@ func (m *Matcher) store(rk rawKey, nk string, d *Decision) {
 	m.norm[nk] = d
 }
 
-// normalizeInput gives the vendor in Normalize form and each non-empty line
-// as words (legal forms kept: in a description they may be product words).
-func normalizeInput(in Input) (string, []string) {
+// normalize gives the vendor in Normalize form and each non-empty line as
+// words (legal forms kept: in a description they may be product words),
+// with what each line says; both come from the matcher's caches when seen.
+func (m *Matcher) normalize(in Input) (string, []string, []lineInfo) {
 	var lines []string
+	var infos []lineInfo
 	for _, d := range in.Descriptions {
-		if t := normPhrase(d); t != "" {
-			lines = append(lines, t)
+		if e := m.line(d); e.norm != "" {
+			lines = append(lines, e.norm)
+			infos = append(infos, e.info)
 		}
 	}
-	return Normalize(in.VendorName), lines
+	return m.vendor(in.VendorName), lines, infos
+}
+
+func (m *Matcher) line(raw string) lineEntry {
+	m.pmu.RLock()
+	e, ok := m.lines[raw]
+	m.pmu.RUnlock()
+	if ok {
+		return e
+	}
+	e.norm = normPhrase(raw)
+	if e.norm != "" {
+		e.info = m.cat.analyzeLine(e.norm)
+	}
+	m.pmu.Lock()
+	if len(m.lines) >= maxCache {
+		m.lines = map[string]lineEntry{}
+	}
+	m.lines[raw] = e
+	m.pmu.Unlock()
+	return e
+}
+
+func (m *Matcher) vendor(raw string) string {
+	m.pmu.RLock()
+	v, ok := m.vendors[raw]
+	m.pmu.RUnlock()
+	if ok {
+		return v
+	}
+	v = Normalize(raw)
+	m.pmu.Lock()
+	if len(m.vendors) >= maxCache {
+		m.vendors = map[string]string{}
+	}
+	m.vendors[raw] = v
+	m.pmu.Unlock()
+	return v
 }
 
 // decide runs the rules, then the catalog layers.
-func (m *Matcher) decide(vendor string, lines []string) Decision {
+func (m *Matcher) decide(vendor string, lines []string, infos []lineInfo) Decision {
 	padded := make([]string, len(lines))
 	for i, l := range lines {
 		padded[i] = " " + l + " "
@@ -117,7 +173,7 @@ func (m *Matcher) decide(vendor string, lines []string) Decision {
 			return m.cat.ruleDecision(r.Rule, MethodRule)
 		}
 	}
-	return m.cat.decide(vendor, lines)
+	return m.cat.decideInfos(vendor, infos)
 }
 
 // MatchAll decides many inputs; a convenience for re-matching a store.
