@@ -219,8 +219,10 @@ func (m *Model) loadSettings(db *store.DB, opt Options) error {
 			m.reporting = v
 		}
 	}
-	if m.reporting == "" && len(m.companies) > 0 {
-		m.reporting = m.companies[0].LocalCurrency
+	// The first company's local currency; when its invoices and the
+	// connection do not tell it, the next company's that is known.
+	for i := 0; m.reporting == "" && i < len(m.companies); i++ {
+		m.reporting = m.companies[i].LocalCurrency
 	}
 	return nil
 }
