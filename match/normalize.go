@@ -9,6 +9,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // Normalize reduces a vendor name or line description to the form every
@@ -32,8 +34,10 @@ func normTokens(s string) []string {
 }
 
 // foldText does the Unicode work: NFKC, case folding, diacritics removal.
+// Escape sequences go first, so "\x1b[31mEvil" is not read as "31mevil".
 // ASCII input, the common case in BC data, takes a fast path.
 func foldText(s string) string {
+	s = untrusted.Text(s)
 	if isASCII(s) {
 		return strings.ToLower(s)
 	}

@@ -24,3 +24,9 @@ func TestKnownNonSoftwareVendorsAreIgnored(t *testing.T) {
 		t.Errorf("carrier-billed Microsoft 365: %+v", d)
 	}
 }
+
+func TestNormalizeDropsEscapeSequences(t *testing.T) {
+	if got := Normalize("\x1b[31mEvil\x1b[0m Labs\x1b]0;title\x07 Inc."); got != "evil labs" {
+		t.Fatalf("Normalize kept escape debris: %q", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // streamMsg carries one event of long work running in a goroutine. The root
@@ -80,9 +81,9 @@ func loadCmd(b Backend) tea.Cmd {
 func cleanData(d *dataMsg) {
 	txs := make([]spend.Transaction, len(d.txs))
 	for i, t := range d.txs {
-		t.Company, t.VendorName, t.Description = sanitize(t.Company), sanitize(t.VendorName), sanitize(t.Description)
-		t.VendorNumber, t.InvoiceNumber, t.Department = sanitize(t.VendorNumber), sanitize(t.InvoiceNumber), sanitize(t.Department)
-		t.VendorInvoiceNumber = sanitize(t.VendorInvoiceNumber)
+		t.Company, t.VendorName, t.Description = untrusted.Text(t.Company), untrusted.Text(t.VendorName), untrusted.Text(t.Description)
+		t.VendorNumber, t.InvoiceNumber, t.Department = untrusted.Text(t.VendorNumber), untrusted.Text(t.InvoiceNumber), untrusted.Text(t.Department)
+		t.VendorInvoiceNumber = untrusted.Text(t.VendorInvoiceNumber)
 		txs[i] = t
 	}
 	d.txs = txs
@@ -90,7 +91,7 @@ func cleanData(d *dataMsg) {
 	for i, a := range d.apps {
 		vs := make([]string, len(a.Vendors))
 		for k, v := range a.Vendors {
-			vs[k] = sanitize(v)
+			vs[k] = untrusted.Text(v)
 		}
 		a.Vendors = vs
 		apps[i] = a
@@ -98,19 +99,19 @@ func cleanData(d *dataMsg) {
 	d.apps = apps
 	unm := make([]spend.UnmatchedRow, len(d.unm))
 	for i, u := range d.unm {
-		u.VendorName, u.SampleDesc, u.VendorNumber = sanitize(u.VendorName), sanitize(u.SampleDesc), sanitize(u.VendorNumber)
+		u.VendorName, u.SampleDesc, u.VendorNumber = untrusted.Text(u.VendorName), untrusted.Text(u.SampleDesc), untrusted.Text(u.VendorNumber)
 		unm[i] = u
 	}
 	d.unm = unm
 	users := make([]spend.UserRow, len(d.users))
 	for i, u := range d.users {
-		u.UserName, u.DisplayName, u.Email = sanitize(u.UserName), sanitize(u.DisplayName), sanitize(u.Email)
+		u.UserName, u.DisplayName, u.Email = untrusted.Text(u.UserName), untrusted.Text(u.DisplayName), untrusted.Text(u.Email)
 		users[i] = u
 	}
 	d.users = users
 	cs := make([]string, len(d.info.Companies))
 	for i, c := range d.info.Companies {
-		cs[i] = sanitize(c)
+		cs[i] = untrusted.Text(c)
 	}
 	d.info.Companies = cs
 }

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // input is a one-line text field. It is ours rather than bubbles' textinput
@@ -18,7 +19,7 @@ type input struct {
 func (in *input) Update(msg tea.Msg) bool {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
-		in.value += strings.TrimSpace(sanitize(msg.Content))
+		in.value += strings.TrimSpace(untrusted.Text(msg.Content))
 		return true
 	case tea.KeyPressMsg:
 		switch msg.String() {
@@ -36,7 +37,7 @@ func (in *input) Update(msg tea.Msg) bool {
 			return true
 		}
 		if msg.Text != "" && msg.Mod&^tea.ModShift == 0 {
-			in.value += sanitize(msg.Text)
+			in.value += untrusted.Text(msg.Text)
 			return true
 		}
 	}

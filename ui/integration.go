@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // secretResult is the end of a secret replacement.
@@ -184,14 +185,14 @@ func (s *integrationScreen) historyView() string {
 		res := st.OK.Render("ok")
 		switch {
 		case h.Err != "":
-			res = st.Error.Render("failed: ") + sanitize(h.Err)
+			res = st.Error.Render("failed: ") + untrusted.Text(h.Err)
 		case h.Canceled:
 			res = st.Warn.Render("cancelled")
 		}
 		fmt.Fprintf(&b, "  %s  %-7s %6s  %6s inv  %s\n", h.Started.Format("2006-01-02 15:04"), h.Trigger,
 			fmtDuration(h.Duration), fmtInt(h.Invoices), res)
 		if h.Err != "" && h.Remedy != "" {
-			b.WriteString(st.Dim.Render("      → "+sanitize(h.Remedy)) + "\n")
+			b.WriteString(st.Dim.Render("      → "+untrusted.Text(h.Remedy)) + "\n")
 		}
 	}
 	return b.String()

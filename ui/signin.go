@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // What happens after a successful sign-in.
@@ -152,7 +153,7 @@ func (s *signInScreen) View() string {
 		b.WriteString(" If no browser opened, open this URL yourself:\n\n   " + st.Accent.Render(s.event.URL) + "\n\n")
 		b.WriteString(st.Dim.Render(" bcspend listens on http://localhost for the answer. enter opens the browser again · esc cancels") + "\n")
 	default:
-		b.WriteString("\n " + st.OK.Render("✓ Signed in") + " as " + sanitize(s.event.Account) + "\n")
+		b.WriteString("\n " + st.OK.Render("✓ Signed in") + " as " + untrusted.Text(s.event.Account) + "\n")
 	}
 	return b.String()
 }

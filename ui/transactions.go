@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // txScreen lists transactions, all or one application's (drill-in).
@@ -116,7 +117,7 @@ func (s *txScreen) explain() tea.Cmd {
 	head := fmt.Sprintf("%s · %s %s · method %s", fmtDate(t.PostingDate), fmtAmount(t.Amount), t.Currency, orDash(t.Method, "none"))
 	return func() tea.Msg {
 		text, err := b.Explain(id)
-		return explainMsg{title: title, text: head + "\n\n" + sanitizeLines(text), err: err}
+		return explainMsg{title: title, text: head + "\n\n" + untrusted.Lines(text), err: err}
 	}
 }
 

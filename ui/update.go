@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // Update routes a message to the root's handlers or the active screen.
@@ -445,5 +446,5 @@ func errText(err error) string {
 	if err == nil {
 		return ""
 	}
-	return sanitize(err.Error())
+	return untrusted.Text(err.Error())
 }

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // Wizard steps.
@@ -353,7 +354,7 @@ func (w *wizard) StepEvent(run int, s Step) {
 	if run != w.run {
 		return
 	}
-	s.Detail = sanitize(s.Detail)
+	s.Detail = untrusted.Text(s.Detail)
 	for i := range w.steps {
 		if w.steps[i].Name == s.Name {
 			w.steps[i] = s
@@ -372,7 +373,7 @@ func (w *wizard) TestDone(run int, r testResult) tea.Cmd {
 	w.companies = make([]Company, len(r.companies))
 	w.chosen = make([]bool, len(r.companies))
 	for i, c := range r.companies {
-		w.companies[i] = Company{ID: c.ID, Name: sanitize(c.Name)}
+		w.companies[i] = Company{ID: c.ID, Name: untrusted.Text(c.Name)}
 		w.chosen[i] = true
 	}
 	w.compCur = 0

@@ -12,6 +12,7 @@ import (
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 func init() {
@@ -57,9 +58,9 @@ func runInsights(ctx context.Context, g *globals, args []string, io stdio) int {
 }
 
 // printInsights is the text report; every store-derived string goes
-// through export.Clean, since vendor names can carry terminal escapes.
+// through untrusted.Text, since vendor names can carry terminal escapes.
 func printInsights(w io.Writer, r insights.Report) {
-	p := func(format string, a ...any) { fmt.Fprint(w, export.Clean(fmt.Sprintf(format, a...))+"\n") }
+	p := func(format string, a ...any) { fmt.Fprint(w, untrusted.Text(fmt.Sprintf(format, a...))+"\n") }
 	cur := r.ReportingCurrency
 	t := r.Totals
 	p("Spend, trailing 12 months from %s (%s granularity)", export.Date(r.WindowStart), r.Granularity)

@@ -8,9 +8,9 @@ import (
 	"os"
 	"strings"
 
-	"github.com/bcspend/bcspend/export"
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/untrusted"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -60,7 +60,7 @@ func runMatch(ctx context.Context, g *globals, args []string, io stdio) int {
 		return exitOK
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(d.Text(), "\n"), "\n") {
-		fmt.Fprintln(io.out, export.Clean(line))
+		fmt.Fprintln(io.out, untrusted.Text(line))
 	}
 	if len(rules) == 0 {
 		fmt.Fprintln(io.out, "  (catalog only: no rules stored)")

@@ -15,6 +15,7 @@ import (
 	"github.com/bcspend/bcspend/export"
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 func init() {
@@ -77,8 +78,8 @@ func rulesList(g *globals, args []string, io stdio) int {
 	}
 	fmt.Fprintf(io.out, "%-11s %-13s %4s  %-10s  %s\n", "ID", "KIND", "PRIO", "CREATED", "RULE")
 	for _, r := range rules {
-		fmt.Fprintf(io.out, "%-11s %-13s %4d  %-10s  %s\n", export.Clean(r.ID), r.Kind, r.Priority,
-			export.Date(r.Created), export.Clean(spend.DescribeRule(r)))
+		fmt.Fprintf(io.out, "%-11s %-13s %4d  %-10s  %s\n", untrusted.Text(r.ID), r.Kind, r.Priority,
+			export.Date(r.Created), untrusted.Text(spend.DescribeRule(r)))
 	}
 	return exitOK
 }
@@ -119,7 +120,7 @@ func rulesAdd(g *globals, args []string, io stdio) int {
 	if err := r.Validate(); err != nil {
 		return fail(io, &bc.Error{Kind: bc.KindInput, Message: err.Error(), Fix: "run 'bcspend rules --help'"})
 	}
-	fmt.Fprintf(io.out, "Rule: %s\n", export.Clean(spend.DescribeRule(r)))
+	fmt.Fprintf(io.out, "Rule: %s\n", untrusted.Text(spend.DescribeRule(r)))
 	printMoves(io, m.PreviewRule(r))
 	if code, ok := confirmRule(io, f.yes, "Save this rule?"); !ok {
 		return code
@@ -200,7 +201,7 @@ func rulesRemove(g *globals, args []string, io stdio) int {
 		return fail(io, &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("no rule with id %q", pos[0]),
 			Fix: "list the ids with 'bcspend rules list'"})
 	}
-	fmt.Fprintf(io.out, "Remove rule %s: %s\n", found.ID, export.Clean(spend.DescribeRule(*found)))
+	fmt.Fprintf(io.out, "Remove rule %s: %s\n", found.ID, untrusted.Text(spend.DescribeRule(*found)))
 	printMoves(io, m.PreviewRemoval(found.ID))
 	if code, ok := confirmRule(io, *yes, "Remove this rule?"); !ok {
 		return code
@@ -219,7 +220,7 @@ func printMoves(io stdio, moves []match.Move) {
 	}
 	fmt.Fprintln(io.out, "Preview:")
 	for _, mv := range moves {
-		fmt.Fprintf(io.out, "  %s\n", export.Clean(mv.String()))
+		fmt.Fprintf(io.out, "  %s\n", untrusted.Text(mv.String()))
 	}
 }
 
