@@ -10,8 +10,8 @@ import (
 
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"
-	"github.com/bcspend/bcspend/untrusted"
 	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 func init() {
