@@ -223,6 +223,9 @@ type SyncSummary struct {
 	Users     int
 	Duration  time.Duration
 	Canceled  bool // stopped by the admin; what was committed stays
+	// Warnings did not stop the sync (users refused, an environment older
+	// than BC 25.0); each is what happened and what to do.
+	Warnings []string
 }
 
 // SyncRunInfo is one past sync.

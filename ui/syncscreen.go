@@ -7,6 +7,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // syncResult is the end of a sync run.
@@ -174,7 +176,11 @@ func (s *syncScreen) summary() string {
 		}
 		return out + "\n Press r to retry."
 	}
-	return " " + st.OK.Render("✓ Sync complete: ") + counts + "."
+	out := " " + st.OK.Render("✓ Sync complete: ") + counts + "."
+	for _, w := range sum.Warnings {
+		out += "\n " + st.Warn.Render("Note: ") + untrusted.Text(w)
+	}
+	return out
 }
 
 func (s *syncScreen) HelpKeys() []key.Binding {

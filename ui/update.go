@@ -352,6 +352,9 @@ func (m *Model) syncDone(run int, r syncResult) tea.Cmd {
 		cmds = append(cmds, m.toast(fmt.Sprintf("Sync cancelled: kept %s already committed.", plural(r.sum.Invoices, "invoice", "invoices"))))
 	default:
 		cmds = append(cmds, m.toast(fmt.Sprintf("Synced %s, %s.", plural(r.sum.Invoices, "invoice", "invoices"), plural(r.sum.Lines, "line", "lines"))))
+		for _, w := range r.sum.Warnings {
+			cmds = append(cmds, m.toast("Note: "+untrusted.Text(w)))
+		}
 		if trigger == "wizard" {
 			m.tab = tabApps
 		}

@@ -377,6 +377,9 @@ func (b *backend) Sync(ctx context.Context, report func(ui.SyncProgress)) (ui.Sy
 	if sum.Users != nil {
 		out.Users = sum.Users.Total
 	}
+	for _, w := range sum.Warnings {
+		out.Warnings = append(out.Warnings, w.Message+" — "+w.Remedy)
+	}
 	if out.Canceled {
 		return out, nil
 	}
