@@ -188,11 +188,21 @@ func OpenBrowser(url string) error {
 	}
 	switch runtime.GOOS {
 	case "darwin":
-		return exec.Command("open", url).Start()
+		return start(exec.Command("open", url))
 	case "windows":
-		return exec.Command("rundll32", "url.dll,FileProtocolHandler", url).Start()
+		return start(exec.Command("rundll32", "url.dll,FileProtocolHandler", url))
 	}
-	return exec.Command("xdg-open", url).Start()
+	return start(exec.Command("xdg-open", url))
+}
+
+// start runs an opener without waiting for it, and reaps it when it exits
+// so no zombie is left behind.
+func start(cmd *exec.Cmd) error {
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() { _ = cmd.Wait() }()
+	return nil
 }
 
 func runOpener(cmd, url string) error {
@@ -209,7 +219,7 @@ func runOpener(cmd, url string) error {
 	if !replaced {
 		fields = append(fields, url)
 	}
-	return exec.Command(fields[0], fields[1:]...).Start()
+	return start(exec.Command(fields[0], fields[1:]...))
 }
 
 // HasDisplay guesses whether a browser can open here; over SSH or without a
