@@ -23,22 +23,37 @@ type Move struct {
 // most first.
 func Preview(c *Catalog, current, proposed []Rule, items []Item) []Move {
 	before, after := NewMatcher(c, current), NewMatcher(c, proposed)
-	moves := map[[2]string]*Move{}
+	moves := Moves{}
 	for _, it := range items {
 		from, to := before.Match(it.Input).Label(), after.Match(it.Input).Label()
-		if from == to {
-			continue
+		if from != to {
+			moves.Add(from, to, it.Currency, it.Amount)
 		}
-		mv := moves[[2]string{from, to}]
-		if mv == nil {
-			mv = &Move{From: from, To: to, Amount: map[string]money.Amount{}}
-			moves[[2]string{from, to}] = mv
-		}
-		mv.Transactions++
-		mv.Amount[it.Currency] += it.Amount
 	}
-	out := make([]Move, 0, len(moves))
-	for _, mv := range moves {
+	return moves.Sorted()
+}
+
+// Moves accumulates a preview: transactions and money per (from, to) pair.
+type Moves map[[2]string]*Move
+
+// Add counts one transaction of amount in currency moving from one label to
+// another.
+func (ms Moves) Add(from, to, currency string, amount money.Amount) {
+	k := [2]string{from, to}
+	mv := ms[k]
+	if mv == nil {
+		mv = &Move{From: from, To: to, Amount: map[string]money.Amount{}}
+		ms[k] = mv
+	}
+	mv.Transactions++
+	mv.Amount[currency] += amount
+}
+
+// Sorted lists the moves, most transactions first, then by names so the
+// order is stable.
+func (ms Moves) Sorted() []Move {
+	out := make([]Move, 0, len(ms))
+	for _, mv := range ms {
 		out = append(out, *mv)
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -6,12 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/bcspend/bcspend/match"
-	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -184,7 +182,7 @@ func (m *Model) previewRules(proposed []match.Rule) []match.Move {
 		labels[i] = decs[i].Label()
 	}
 	manual := manualIDs(proposed)
-	moves := map[[2]string]*match.Move{}
+	moves := match.Moves{}
 	for i := range m.d.txs {
 		t := &m.d.txs[i]
 		if t.History {
@@ -197,10 +195,10 @@ func (m *Model) previewRules(proposed []match.Rule) []match.Move {
 			to = after.Match(in).Label()
 		}
 		if from := txLabel(t); from != to {
-			addMove(moves, from, to, t.Currency, t.Amount)
+			moves.Add(from, to, t.Currency, t.Amount)
 		}
 	}
-	return sortMoves(moves)
+	return moves.Sorted()
 }
 
 func manualIDs(rules []match.Rule) map[string]bool {
@@ -235,31 +233,6 @@ func txLabel(t *Transaction) string {
 		return match.LabelUnmatched
 	}
 	return t.App
-}
-
-func addMove(moves map[[2]string]*match.Move, from, to, cur string, amt money.Amount) {
-	k := [2]string{from, to}
-	mv := moves[k]
-	if mv == nil {
-		mv = &match.Move{From: from, To: to, Amount: map[string]money.Amount{}}
-		moves[k] = mv
-	}
-	mv.Transactions++
-	mv.Amount[cur] += amt
-}
-
-func sortMoves(moves map[[2]string]*match.Move) []match.Move {
-	out := make([]match.Move, 0, len(moves))
-	for _, mv := range moves {
-		out = append(out, *mv)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Transactions != out[j].Transactions {
-			return out[i].Transactions > out[j].Transactions
-		}
-		return out[i].From+"\x00"+out[i].To < out[j].From+"\x00"+out[j].To
-	})
-	return out
 }
 
 // DescribeRule is a one-line human form of a rule for lists and prompts.
