@@ -74,8 +74,9 @@ func noEvidence(vendor string, soft []lineInfo) string {
 }
 
 // nonSoftware splits off lines with non-software signals. When every line
-// has one, the charge is ignored, whoever the vendor: a Surface from
-// Microsoft is hardware. On a known software vendor's line, talk of
+// has one, or the others say nothing either way ("PO 5034 - requested by
+// Wei", "Billing period ..."), the charge is ignored, whoever the vendor: a
+// Surface from Microsoft is hardware. On a known software vendor's line, talk of
 // subscriptions or seats outweighs the signal ("Concur Travel & Expense
 // subscription").
 func (c *Catalog) nonSoftware(infos []lineInfo, softwareVendor bool) (soft []lineInfo, d Decision, done bool) {
@@ -89,8 +90,13 @@ func (c *Catalog) nonSoftware(infos []lineInfo, softwareVendor bool) (soft []lin
 		}
 		soft = append(soft, infos[i])
 	}
-	if first == nil || len(soft) > 0 {
+	if first == nil {
 		return soft, Decision{}, false
+	}
+	for _, li := range soft {
+		if !li.neutral() {
+			return soft, Decision{}, false
+		}
 	}
 	return nil, Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnored,
 		Reason: fmt.Sprintf("line '%s' mentions %s: not software", first.text, first.signal)}, true

@@ -55,6 +55,23 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	return li
 }
 
+// neutral lines say nothing about software either way: no catalogued name
+// (everyday words aside), no talk of subscriptions, licences or seats, no
+// non-software signal. Purchase-order references, billing periods and
+// "ProSupport Plus 3 years" are like that; tier words such as plus or
+// business prove nothing on their own.
+func (li *lineInfo) neutral() bool {
+	if li.hasSignal || li.strong {
+		return false
+	}
+	for _, h := range li.hits {
+		if !h.generic {
+			return false
+		}
+	}
+	return true
+}
+
 // isGenericPhrase: an everyday word does not shield the words around it.
 func (c *Catalog) isGenericPhrase(key string) bool {
 	for _, h := range c.idx.phrases[key] {

@@ -30,3 +30,28 @@ func TestNormalizeDropsEscapeSequences(t *testing.T) {
 		t.Fatalf("Normalize kept escape debris: %q", got)
 	}
 }
+
+// Purchase-order references and billing periods say nothing either way, so
+// they do not keep a non-software invoice out of "ignored".
+func TestNeutralLinesDoNotShieldNonSoftware(t *testing.T) {
+	m := NewMatcher(MustLoadBuiltin(), nil)
+	for _, c := range []struct {
+		vendor string
+		lines  []string
+	}{
+		{"KPMG LLP", []string{"PO 5034 - requested by Wei", "Audit fees - interim"}},
+		{"Dell Marketing L.P.", []string{"Dell ProSupport Plus 3 years", "Dell Latitude 7450 laptop"}},
+		{"Apple Inc.", []string{"MacBook Pro 14-inch M4 Pro", "AppleCare for Business"}},
+		{"Hansen Electrical LLC", []string{"Billing period Jan 3, 2026 - Feb 2, 2026", "Electrician call-out"}},
+	} {
+		d := m.Match(Input{VendorName: c.vendor, Descriptions: c.lines})
+		if !d.Ignored {
+			t.Errorf("%s %q: %+v", c.vendor, c.lines, d)
+		}
+	}
+	// A line that names software still decides.
+	d := m.Match(Input{VendorName: "Microsoft Ireland Operations Ltd", Descriptions: []string{"Surface Laptop 7", "Microsoft 365 E3 - 25 seats"}})
+	if d.App != "Microsoft 365" {
+		t.Errorf("mixed hardware and 365: %+v", d)
+	}
+}
