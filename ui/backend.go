@@ -9,6 +9,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/spend"
 )
 
@@ -28,6 +29,10 @@ type Backend interface {
 	Transactions() ([]spend.Transaction, error)
 	Unmatched() ([]spend.UnmatchedRow, error)
 	Users() ([]spend.UserRow, error)
+	// Insights is the Overview screen's report over the same data, read
+	// after the tables. Every finding carries the IDs of the transactions
+	// behind it, as Transactions returns them.
+	Insights() (insights.Report, error)
 
 	// Catalog lists the applications a fix can point to.
 	Catalog() []CatalogApp

@@ -36,7 +36,7 @@ func DefaultKeyMap() KeyMap {
 		ForceQuit:   b("ctrl+c", "quit", "ctrl+c"),
 		NextTab:     b("tab", "next tab", "tab"),
 		PrevTab:     b("shift+tab", "prev tab", "shift+tab"),
-		Tab1To6:     b("1-6", "go to tab", "1", "2", "3", "4", "5", "6"),
+		Tab1To6:     b("1-7", "go to tab", "1", "2", "3", "4", "5", "6", "7"),
 		Refresh:     b("r", "re-sync", "r"),
 		Export:      b("x", "export CSV", "x"),
 		Why:         b("w", "why this match", "w"),

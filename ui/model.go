@@ -16,7 +16,7 @@ const (
 	minHeight = 24
 )
 
-// tab is one of the six main screens.
+// tab is one of the seven main screens.
 type tab int
 
 const (
@@ -26,10 +26,11 @@ const (
 	tabUsers
 	tabIntegration
 	tabSync
+	tabOverview // insights; last so the numbers of the first six stay
 	numTabs
 )
 
-var tabNames = [numTabs]string{"Applications", "Transactions", "Unmatched", "Users", "Integration", "Sync"}
+var tabNames = [numTabs]string{"Applications", "Transactions", "Unmatched", "Users", "Integration", "Sync", "Overview"}
 
 type mode int
 
@@ -112,6 +113,7 @@ type Model struct {
 	users *usersScreen
 	integ *integrationScreen
 	sync  *syncScreen
+	ov    *overviewScreen
 	wiz   *wizard
 	sign  *signInScreen
 
@@ -144,6 +146,7 @@ func New(b Backend, opts ...Option) Model {
 	m.users = newUsersScreen(c)
 	m.integ = newIntegrationScreen(c)
 	m.sync = newSyncScreen(c)
+	m.ov = newOverviewScreen(c)
 	m.wiz = newWizard(c, o.prefill, defaultFlow(o.getenv, runtime.GOOS))
 	m.sign = newSignInScreen(c)
 	if !c.info.Connected || o.reconnect {

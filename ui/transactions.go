@@ -17,6 +17,9 @@ type txScreen struct {
 	tableBase
 	g   grid[spend.Transaction]
 	app string // drill-in scope; "" for all
+	// finding is the breadcrumb of the Overview finding whose transactions
+	// are shown (overview_tx.go); "" otherwise.
+	finding string
 }
 
 func newTxScreen(c *common) *txScreen {
@@ -78,12 +81,12 @@ func (s *txScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
 // Drill scopes the list to one application.
 func (s *txScreen) Drill(app string) {
 	s.bind()
-	s.app = app
+	s.app, s.finding = app, ""
 	s.g.SetScope(func(t *spend.Transaction) bool { return t.App == app })
 }
 
 func (s *txScreen) undrill() {
-	s.app = ""
+	s.app, s.finding = "", ""
 	s.g.SetScope(nil)
 }
 
@@ -97,6 +100,9 @@ func (s *txScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back) && s.app != "":
 		s.undrill()
 		return s.c.post(switchTabMsg{tabApps})
+	case key.Matches(msg, k.Back) && s.finding != "":
+		s.undrill()
+		return s.c.post(switchTabMsg{tabOverview})
 	case key.Matches(msg, k.Why), key.Matches(msg, k.Enter):
 		return s.explain()
 	case key.Matches(msg, k.Fix):
@@ -152,6 +158,9 @@ func (s *txScreen) View() string {
 	if s.app != "" {
 		text = "Transactions of " + s.app + " · esc back to Applications"
 	}
+	if s.finding != "" {
+		text = s.finding + " · esc back to Overview"
+	}
 	return s.caption(text) + "\n" + s.g.View(&s.c.st)
 }
 
@@ -161,6 +170,9 @@ func (s *txScreen) HelpKeys() []key.Binding {
 }
 
 func (s *txScreen) Breadcrumb() string {
+	if s.finding != "" {
+		return s.finding
+	}
 	if s.app != "" {
 		return "Applications › " + s.app
 	}

@@ -78,7 +78,7 @@ type screen interface {
 }
 
 func (m *Model) screens() []screen {
-	return []screen{m.apps, m.txs, m.unm, m.users, m.integ, m.sync}
+	return []screen{m.apps, m.txs, m.unm, m.users, m.integ, m.sync, m.ov}
 }
 
 func (m *Model) active() screen { return m.screens()[m.tab] }
@@ -142,6 +142,8 @@ func disabledWhy(t tab, k string) string {
 		return "Matches are fixed per transaction or vendor: open the application (enter) or go to Unmatched (3)."
 	case (k == "f" || k == "w") && t == tabUsers:
 		return "Users have no matches to fix or explain."
+	case (k == "f" || k == "w") && t == tabOverview:
+		return "Findings have no match to fix: enter opens the transactions behind one, fix them there."
 	case !table && (k == "x" || k == "/" || k == "s"):
 		return "Export, filter and sort work on the tables: Applications, Transactions, Unmatched, Users."
 	}
@@ -300,6 +302,8 @@ func (m *Model) handleIntent(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return tea.Quit
+	case insightsMsg, findingMsg, usersFindingMsg:
+		return m.overviewIntent(msg)
 	case toastMsg:
 		return m.toast(msg.text)
 	case fatalMsg:
@@ -320,7 +324,7 @@ func (m *Model) setData(d dataMsg) tea.Cmd {
 	m.users.SetData(d.users, d.usersHay)
 	m.integ.SetData(d.info, d.hist)
 	m.c.catalog = d.cat
-	return nil
+	return m.ov.Load()
 }
 
 func (m *Model) applied(msg appliedMsg) tea.Cmd {

@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// overviewModel is a console over f with its tables and insights loaded,
+// on the Overview tab.
+func overviewModel(t *testing.T, f *fakeBackend, w, h int) Model {
+	t.Helper()
+	m := loaded(t, f, w, h)
+	m = drive(m, m.ov.Load())
+	m = press(m, "7")
+	if m.tab != tabOverview || m.ov.data == nil {
+		t.Fatalf("tab %d, data loaded %v", m.tab, m.ov.data != nil)
+	}
+	return m
+}
+
+// shownIDs are the IDs of the transactions the Transactions screen lists.
+func shownIDs(m Model) []string {
+	var ids []string
+	for _, i := range m.txs.g.idx {
+		ids = append(ids, m.txs.g.rows[i].ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// selectFinding moves the selection to the first finding of a kind.
+func selectFinding(t *testing.T, m Model, kind string) (Model, *finding) {
+	t.Helper()
+	for i, f := range m.ov.data.items {
+		if f.kind == kind {
+			m = press(m, "g")
+			for range i {
+				m = press(m, "j")
+			}
+			if m.ov.sel != i {
+				t.Fatalf("selected %d, want %d", m.ov.sel, i)
+			}
+			return m, f
+		}
+	}
+	t.Fatalf("no %s finding", kind)
+	return m, nil
+}
+
+// enter on a finding opens the Transactions tab with exactly the
+// transactions behind it, under a breadcrumb; esc comes back.
+func TestOverviewEnterOpensFindingTransactions(t *testing.T) {
+	m := overviewModel(t, newFake(200), 100, 30)
+	m = press(m, "2", "/")
+	m = typeText(m, "zoom") // a filter in force must not hide any of them
+	m = press(m, "enter", "7")
+	m, f := selectFinding(t, m, "Price increase")
+	m = press(m, "enter")
+	if m.tab != tabTx {
+		t.Fatalf("tab %d after enter, want Transactions", m.tab)
+	}
+	want := slices.Sorted(slices.Values(f.ids))
+	if got := shownIDs(m); !slices.Equal(got, want) || len(want) == 0 {
+		t.Fatalf("shows %v, want exactly %v", got, want)
+	}
+	scr := screenText(m)
+	for _, s := range []string{"Overview › Price increase: " + f.name, "esc back to Overview", "2 of 200 transactions"} {
+		if !strings.Contains(scr, s) {
+			t.Fatalf("screen lacks %q:\n%s", s, scr)
+		}
+	}
+	m = press(m, "esc")
+	if m.tab != tabOverview || m.txs.finding != "" || m.txs.g.Len() != m.txs.g.Total() {
+		t.Fatalf("esc: tab %d finding %q, %d of %d rows", m.tab, m.txs.finding, m.txs.g.Len(), m.txs.g.Total())
+	}
+	if m.ov.sel != slices.Index(m.ov.data.items, f) {
+		t.Fatal("esc lost the selected finding")
+	}
+}
+
+// Every finding that has transactions opens exactly those; the users
+// finding opens the Users screen on the users without an email.
+func TestOverviewEveryFindingLinks(t *testing.T) {
+	m := overviewModel(t, newFake(200), 100, 30)
+	kinds := map[string]bool{}
+	for i, f := range m.ov.data.items {
+		m = press(m, "7", "g")
+		for range i {
+			m = press(m, "j")
+		}
+		m = press(m, "enter")
+		kinds[f.kind] = true
+		if f.users {
+			if m.tab != tabUsers || m.users.show != usersNoEmail {
+				t.Fatalf("users finding: tab %d show %d", m.tab, m.users.show)
+			}
+			continue
+		}
+		want := slices.Sorted(slices.Values(f.ids))
+		if got := shownIDs(m); m.tab != tabTx || !slices.Equal(got, want) {
+			t.Fatalf("%s: tab %d shows %d transactions, want %d", f.crumb(), m.tab, len(got), len(want))
+		}
+		if m.txs.Breadcrumb() != f.crumb() {
+			t.Fatalf("breadcrumb %q, want %q", m.txs.Breadcrumb(), f.crumb())
+		}
+		m = press(m, "esc")
+	}
+	for _, k := range []string{"Renewal", "Price increase", "Missed charge", "Duplicate", "Overlap", "Mover", "Users"} {
+		if !kinds[k] {
+			t.Errorf("no %s finding in %v", k, kinds)
+		}
+	}
+}
+
+// Drilling into an application after a finding shows the application,
+// not the finding.
+func TestOverviewFindingThenDrill(t *testing.T) {
+	m := overviewModel(t, newFake(200), 100, 30)
+	m, _ = selectFinding(t, m, "Overlap")
+	m = press(m, "enter", "1", "enter")
+	if m.txs.finding != "" || !strings.Contains(m.txs.Breadcrumb(), "Applications › ") {
+		t.Fatalf("breadcrumb %q", m.txs.Breadcrumb())
+	}
+	m = press(m, "esc")
+	if m.tab != tabApps {
+		t.Fatalf("esc went to tab %d", m.tab)
+	}
+}
+
+// A fix reloads the report (the fake re-derives), and a report asked for
+// before a newer one is dropped.
+func TestOverviewReloadsAfterFix(t *testing.T) {
+	f := newFake(200)
+	m := overviewModel(t, f, 100, 30)
+	before := m.ov.data
+	stale := insightsCmd(f, m.ov.seq)
+	m = press(m, "3", "f", "enter", "enter") // Dell Technologies: unmatched → first catalog app
+	if len(f.venRule) != 1 || m.ov.data == before || m.ov.data.unmatched >= before.unmatched {
+		t.Fatalf("no reload after the fix: rules %v, unmatched %v -> %v", f.venRule, before.unmatched, m.ov.data.unmatched)
+	}
+	after := m.ov.data
+	m = step(m, stale())
+	if m.ov.data != after {
+		t.Fatal("a stale report replaced a newer one")
+	}
+}
+
+// Vendor names with escape sequences reach the screen inert.
+func TestOverviewUntrustedText(t *testing.T) {
+	m := overviewModel(t, newFake(200), 100, 30)
+	m, _ = selectFinding(t, m, "Duplicate")
+	raw := m.View().Content
+	if strings.Contains(raw, "\x1b]0;") || strings.Contains(raw, "\x07") || !strings.Contains(screenText(m), "EvilCorp Ltd") {
+		t.Fatalf("duplicate row not inert:\n%q", screenText(m))
+	}
+}
+
+// At 80x24 the findings list scrolls and the selection stays in view.
+func TestOverviewScrollsAt80x24(t *testing.T) {
+	m := overviewModel(t, newFake(200), 80, 24)
+	n := len(m.ov.data.items)
+	m = press(m, "G")
+	if m.ov.sel != n-1 || !strings.Contains(screenText(m), "› ") {
+		t.Fatalf("G: sel %d of %d", m.ov.sel, n)
+	}
+	for range n {
+		m = press(m, "k")
+		if !strings.Contains(screenText(m), " › ") {
+			t.Fatalf("selection %d scrolled out of view:\n%s", m.ov.sel, screenText(m))
+		}
+	}
+	if m.ov.sel != 0 || m.ov.off != 0 {
+		t.Fatalf("back at top: sel %d off %d", m.ov.sel, m.ov.off)
+	}
+}
+
+// Goldens of the Overview and of a finding's transactions.
+func TestGoldenOverview(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			r := startTea(t, New(connected(), testOpts()...), sz.w, sz.h)
+			r.waitFor("32 apps")
+			r.keys("7")
+			r.waitFor("Renewals coming up")
+			requireGolden(t, r.finish())
+		})
+	}
+}
+
+// Scrolled into a section, its title stays on top.
+func TestGoldenOverviewScrolled(t *testing.T) {
+	r := startTea(t, New(connected(), testOpts()...), 80, 24)
+	r.waitFor("32 apps")
+	r.keys("7")
+	r.waitFor("Price increases")
+	for i := 2; i <= 21 && !strings.Contains(r.screen(), "↑ continued"); i++ {
+		r.keys("j")
+		r.waitFor(fmt.Sprintf("finding %d of 21", i))
+	}
+	r.waitFor("↑ continued")
+	requireGolden(t, r.finish())
+}
+
+func TestGoldenOverviewFinding(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			r := startTea(t, New(connected(), testOpts()...), sz.w, sz.h)
+			r.waitFor("32 apps")
+			r.keys("7")
+			r.waitFor("Price increases")
+			r.keys("G")
+			r.waitFor("finding 21 of 21")
+			r.keys("k", "k", "k", "k", "k", "k") // the overlap
+			r.waitFor("finding 15 of 21")
+			r.keys("enter")
+			r.waitFor("esc back to Overview")
+			requireGolden(t, r.finish())
+		})
+	}
+}

@@ -1,0 +1,38 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/bcspend/bcspend/spend"
+)
+
+// overviewIntent handles the Overview's messages: a fresh report, and a
+// finding opened.
+func (m *Model) overviewIntent(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case insightsMsg:
+		m.ov.Loaded(msg)
+	case findingMsg:
+		m.txs.ShowFinding(msg.crumb, msg.ids)
+		m.tab = tabTx
+	case usersFindingMsg:
+		m.users.setShow(usersNoEmail)
+		m.tab = tabUsers
+	}
+	return nil
+}
+
+// ShowFinding scopes the list to exactly the transactions behind an
+// Overview finding; the filter is cleared so none of them hides. esc goes
+// back to the Overview.
+func (s *txScreen) ShowFinding(crumb string, ids []string) {
+	s.bind()
+	set := make(map[string]struct{}, len(ids))
+	for _, id := range ids {
+		set[id] = struct{}{}
+	}
+	s.app, s.finding = "", crumb
+	s.editing, s.filter.value = false, ""
+	s.g.SetFilter("")
+	s.g.SetScope(func(t *spend.Transaction) bool { _, ok := set[t.ID]; return ok })
+}
