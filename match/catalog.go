@@ -54,6 +54,7 @@ type Catalog struct {
 	words      *wordLists
 	conflicts  []string   // builtin data problems, checked by a test
 	searchKeys [][]string // per app: normalised name, then other names
+	memo       *memo      // normalised lines and vendors, shared by its matchers
 }
 
 // LoadCatalog reads the embedded catalog and, when userFile names an existing

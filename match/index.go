@@ -58,7 +58,7 @@ func buildCatalog(f *catalogFile) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{apps: f.apps, groups: f.groups, resellers: f.resellers, words: words,
+	c := &Catalog{apps: f.apps, groups: f.groups, resellers: f.resellers, words: words, memo: newMemo(),
 		byName: map[string]int{}}
 	c.idx = &index{vendors: map[string]vendorRef{}, phrases: map[string][]phraseHit{}, starts: map[string]int{}}
 	if err := c.indexGroups(f); err != nil {

@@ -20,21 +20,6 @@ type Matcher struct {
 	mu   sync.RWMutex
 	raw  map[rawKey]*Decision
 	norm map[string]*Decision
-
-	// Below the decisions, their parts: a store repeats the same line
-	// texts ("Support plan", "Slack Pro seats") and vendor names in ever
-	// new combinations, so a pair never seen before mostly consists of
-	// lines and a vendor already normalised and analysed.
-	pmu     sync.RWMutex
-	lines   map[string]lineEntry // raw description -> normalised and analysed
-	vendors map[string]string    // raw vendor name -> Normalize form
-}
-
-// lineEntry is one description: its normPhrase form ("" when nothing is
-// left) and, for a non-empty one, what it says.
-type lineEntry struct {
-	norm string
-	info lineInfo
 }
 
 type rawKey struct{ vendor, desc string }
@@ -48,8 +33,7 @@ const maxCache = 1 << 20
 func NewMatcher(c *Catalog, rules []Rule) *Matcher {
 	manual, ordered := compileRules(rules)
 	return &Matcher{cat: c, manual: manual, rules: ordered,
-		raw: map[rawKey]*Decision{}, norm: map[string]*Decision{},
-		lines: map[string]lineEntry{}, vendors: map[string]string{}}
+		raw: map[rawKey]*Decision{}, norm: map[string]*Decision{}}
 }
 
 // Catalog is the catalog the matcher uses.
@@ -112,54 +96,17 @@ func (m *Matcher) store(rk rawKey, nk string, d *Decision) {
 
 // normalize gives the vendor in Normalize form and each non-empty line as
 // words (legal forms kept: in a description they may be product words),
-// with what each line says; both come from the matcher's caches when seen.
+// with what each line says; both come from the catalog's memo when seen.
 func (m *Matcher) normalize(in Input) (string, []string, []lineInfo) {
 	var lines []string
 	var infos []lineInfo
 	for _, d := range in.Descriptions {
-		if e := m.line(d); e.norm != "" {
+		if e := m.cat.line(d); e.norm != "" {
 			lines = append(lines, e.norm)
 			infos = append(infos, e.info)
 		}
 	}
-	return m.vendor(in.VendorName), lines, infos
-}
-
-func (m *Matcher) line(raw string) lineEntry {
-	m.pmu.RLock()
-	e, ok := m.lines[raw]
-	m.pmu.RUnlock()
-	if ok {
-		return e
-	}
-	e.norm = normPhrase(raw)
-	if e.norm != "" {
-		e.info = m.cat.analyzeLine(e.norm)
-	}
-	m.pmu.Lock()
-	if len(m.lines) >= maxCache {
-		m.lines = map[string]lineEntry{}
-	}
-	m.lines[raw] = e
-	m.pmu.Unlock()
-	return e
-}
-
-func (m *Matcher) vendor(raw string) string {
-	m.pmu.RLock()
-	v, ok := m.vendors[raw]
-	m.pmu.RUnlock()
-	if ok {
-		return v
-	}
-	v = Normalize(raw)
-	m.pmu.Lock()
-	if len(m.vendors) >= maxCache {
-		m.vendors = map[string]string{}
-	}
-	m.vendors[raw] = v
-	m.pmu.Unlock()
-	return v
+	return m.cat.vendor(in.VendorName), lines, infos
 }
 
 // decide runs the rules, then the catalog layers.
