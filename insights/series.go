@@ -54,7 +54,7 @@ func buildSeries(txs []spend.Transaction) []*series {
 	for _, k := range keys {
 		s := byKey[k]
 		sort.SliceStable(s.Charges, func(i, j int) bool { return s.Charges[i].Date.Before(s.Charges[j].Date) })
-		out = append(out, s)
+		out = append(out, s.plans()...)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -84,6 +84,45 @@ func (s *series) add(t *spend.Transaction) {
 	}
 	s.Charges = append(s.Charges, charge{Date: d, Amount: t.Amount, Reporting: t.AmountReporting,
 		Unconverted: t.Unconverted, IDs: []string{t.ID}})
+}
+
+// planGap is the amount ratio that separates two plans of one app: a
+// monthly seat bill and an annual one differ about twelvefold, while a seat
+// count or price change within a plan stays well inside it.
+const planGap = 2.5
+
+// plans splits a series into one series per plan, clustering its charges by
+// amount: charges whose sorted amounts step up by no more than planGap go
+// together. Without this, an annual Slack Business+ bill among monthly Slack
+// Pro bills would read as a 1,000% price increase and break the cadence.
+func (s *series) plans() []*series {
+	if len(s.Charges) < 2 {
+		return []*series{s}
+	}
+	amounts := make([]money.Amount, len(s.Charges))
+	for i, c := range s.Charges {
+		amounts[i] = c.Amount
+	}
+	sort.Slice(amounts, func(i, j int) bool { return amounts[i] < amounts[j] })
+	var bounds []money.Amount // upper bound of each cluster but the last
+	for i := 1; i < len(amounts); i++ {
+		lo, hi := amounts[i-1], amounts[i]
+		if lo > 0 && float64(hi) > planGap*float64(lo) {
+			bounds = append(bounds, lo)
+		}
+	}
+	if len(bounds) == 0 {
+		return []*series{s}
+	}
+	out := make([]*series, len(bounds)+1)
+	for i := range out {
+		out[i] = &series{seriesKey: s.seriesKey, Company: s.Company, Category: s.Category, Vendor: s.Vendor}
+	}
+	for _, c := range s.Charges { // already oldest first
+		k := sort.Search(len(bounds), func(i int) bool { return c.Amount <= bounds[i] })
+		out[k].Charges = append(out[k].Charges, c)
+	}
+	return out
 }
 
 func (s *series) ids() []string {
