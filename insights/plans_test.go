@@ -45,3 +45,28 @@ func TestAnnualPlanBesideMonthlyIsNotAPriceIncrease(t *testing.T) {
 		t.Errorf("want the monthly plan and the annual plan as two renewals, got %+v", r.Renewals)
 	}
 }
+
+// Metered bills wander month to month; a rise among them is usage, not a
+// price increase. A step up after a steady price still is one.
+func TestUsageBillsAreNotPriceIncreases(t *testing.T) {
+	db := spendtest.Open(t)
+	spendtest.Connect(t, db)
+	usage := spendtest.Monthly(100, "Twilio Inc.", "Twilio usage - programmable messaging", "100.00", "EUR", day(2026, 11, 10), 6)
+	for i, a := range []string{"100.00", "121.00", "92.00", "117.00", "96.00", "128.00"} {
+		usage[i].Lines[0].Amount = a
+	}
+	steady := spendtest.Monthly(200, "Notion Labs Inc", "Notion Plus", "200.00", "EUR", day(2026, 11, 5), 5)
+	steady[4].Lines[0].Amount = "240.00"
+	spendtest.Commit(t, db, spendtest.CompanyEU, append(usage, steady...)...)
+	m, err := spend.Load(db, match.MustLoadBuiltin(), spend.Options{Now: spendtest.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	apps := map[string]int{}
+	for _, p := range insights.Compute(m, insights.Options{}).PriceIncreases {
+		apps[p.App]++
+	}
+	if apps["Twilio"] != 0 || apps["Notion"] != 1 {
+		t.Fatalf("price increases per app: %v; want none for metered Twilio, one for Notion", apps)
+	}
+}

@@ -118,9 +118,10 @@ func renewalOf(s *series, today time.Time) Renewal {
 
 func priceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease {
 	var out []PriceIncrease
-	for i := 1; i < len(s.Charges); i++ {
+	// A price needs two charges to be seen; the third can raise it.
+	for i := 2; i < len(s.Charges); i++ {
 		prev, cur := s.Charges[i-1], s.Charges[i]
-		if prev.Amount <= 0 || cur.Amount <= prev.Amount {
+		if prev.Amount <= 0 || cur.Amount <= prev.Amount || !stable(s.Charges[max(0, i-stableWindow):i], max(threshold, volatility)) {
 			continue
 		}
 		change := float64(cur.Amount-prev.Amount) / float64(prev.Amount)
@@ -136,6 +137,24 @@ func priceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease {
 		})
 	}
 	return out
+}
+
+// stableWindow is how many earlier charges show whether the price was
+// steady; volatility is how far they may wander and still be a price.
+const (
+	stableWindow = 3
+	volatility   = 0.10
+)
+
+// stable reports whether the charges agree within tolerance of each other.
+// Metered bills (AWS, Twilio usage) move every month, and a rise among them
+// is usage, not a price increase.
+func stable(charges []charge, tolerance float64) bool {
+	lo, hi := charges[0].Amount, charges[0].Amount
+	for _, c := range charges[1:] {
+		lo, hi = min(lo, c.Amount), max(hi, c.Amount)
+	}
+	return lo > 0 && float64(hi-lo) <= tolerance*float64(lo)
 }
 
 func missedOf(s *series, r Renewal, grace time.Time) MissedCharge {
