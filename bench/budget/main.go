@@ -4,6 +4,7 @@
 //	go run ./bench/budget                 # every benchmark, -count 5
 //	go run ./bench/budget -count 3 -only 'ui|match'
 //	go run ./bench/budget -from out.txt   # evaluate saved `go test -bench` output
+//	go run ./bench/budget -out FILE       # keep the raw output there (default $TMPDIR/bcspend-bench.txt)
 //
 // Each line is judged on the median of its runs (the minimum and maximum
 // are shown too): on a shared 2-core machine single runs vary by 2x, the
@@ -17,6 +18,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -88,7 +90,7 @@ func main() {
 	count := flag.Int("count", 5, "runs of each benchmark (median judged)")
 	only := flag.String("only", "", "regexp of areas to run: sync, store, match, ui, export")
 	from := flag.String("from", "", "read saved `go test -bench` output instead of running")
-	out := flag.String("out", "bench-results.txt", "where the raw output goes (benchstat input)")
+	out := flag.String("out", filepath.Join(os.TempDir(), "bcspend-bench.txt"), "where the raw output goes (benchstat input)")
 	flag.Parse()
 
 	var raw io.Reader
