@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -171,14 +173,48 @@ func (g *grid[T]) SetFilter(f string) {
 // narrowInPlace filters idx (a private copy) by the current filter.
 func (g *grid[T]) narrowInPlace() {
 	f := strings.ToLower(g.filter)
-	out := g.idx[:0]
-	for _, i := range g.idx {
-		if strings.Contains(g.hay[i], f) {
+	hay := g.hay
+	g.idx = keepInPlace(g.idx, func(i int) bool { return strings.Contains(hay[i], f) })
+	g.clamp()
+}
+
+// parallelRows is the row count from which keepInPlace splits the work
+// between CPUs: searching 100,000 rows' text is the one thing a key press
+// does that grows with the table.
+const parallelRows = 20_000
+
+// keepInPlace keeps the elements of s that pass keep, in order, reusing
+// s. Large slices are cut into one part per CPU (at most 4), each filtered
+// in place by its own goroutine, then closed up; all of it happens before
+// it returns, so Update stays synchronous.
+func keepInPlace(s []int, keep func(int) bool) []int {
+	parts := min(runtime.GOMAXPROCS(0), 4, len(s)/parallelRows)
+	if parts < 2 {
+		return keepRange(s, keep)
+	}
+	size := (len(s) + parts - 1) / parts
+	kept := make([]int, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*size, min((p+1)*size, len(s))
+		wg.Go(func() { kept[p] = len(keepRange(s[lo:hi], keep)) })
+	}
+	wg.Wait()
+	n := kept[0]
+	for p := 1; p < parts; p++ {
+		n += copy(s[n:], s[p*size:p*size+kept[p]])
+	}
+	return s[:n]
+}
+
+func keepRange(s []int, keep func(int) bool) []int {
+	out := s[:0]
+	for _, i := range s {
+		if keep(i) {
 			out = append(out, i)
 		}
 	}
-	g.idx = out
-	g.clamp()
+	return out
 }
 
 // SetScope applies a fixed predicate (a drill-in or a status choice).
