@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -10,9 +11,12 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/service"
+	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/syncer"
 	"github.com/bcspend/bcspend/ui"
 )
 
@@ -80,15 +84,27 @@ func demoConsole(ctx context.Context, d *demoEnv, io stdio) int {
 	return runUI(ctx, b, io, ui.WithPrefill(prefill))
 }
 
-// demoHeadless is the demo without a terminal (pipes, CI): it connects and
-// syncs, and prints what the console would show first.
+// demoHeadless is the demo without a terminal (pipes, CI): it connects,
+// syncs and prints the insights report the console's Overview shows.
 func demoHeadless(ctx context.Context, d *demoEnv, io stdio) int {
 	req := d.connectRequest()
 	req.Progress = func(s bc.Step) { printStep(io.err, s) }
-	res, err := service.Connect(ctx, d.db, req)
+	if _, err := service.Connect(ctx, d.db, req); err != nil {
+		return fail(io, err)
+	}
+	sum, err := service.Sync(ctx, d.db, service.Options{}, syncer.Options{})
 	if err != nil {
 		return fail(io, err)
 	}
-	printConnected(io, res)
+	fmt.Fprintf(io.err, "Demo: %s\n(no terminal, so no console: run 'bcspend demo' in a terminal for the full product)\n\n", summaryLine(sum))
+	cat, err := match.LoadCatalog("")
+	if err != nil {
+		return fail(io, err)
+	}
+	m, err := spend.Load(d.db, cat, spend.Options{})
+	if err != nil {
+		return fail(io, err)
+	}
+	printInsights(io.out, insights.Compute(m, insights.Options{}))
 	return exitOK
 }

@@ -30,3 +30,14 @@ func TestStatusWithoutConnectionSaysWhatToDo(t *testing.T) {
 		t.Fatalf("status exit %d:\n%s%s", code, out, errOut)
 	}
 }
+
+// Without a terminal the demo still runs the product end to end: it
+// connects to the simulated tenant, syncs and prints the insights.
+func TestDemoWithoutTerminalPrintsInsights(t *testing.T) {
+	t.Setenv("BCSPEND_KEYRING", "off")
+	code, out, errOut := cli(t, "", "demo")
+	if code != 0 || !strings.Contains(errOut, "sync ok") || !strings.Contains(out, "Top applications") ||
+		!strings.Contains(out, "Microsoft 365") {
+		t.Fatalf("demo exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}
