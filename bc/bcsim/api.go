@@ -295,28 +295,37 @@ func serveOneOf[T any](w http.ResponseWriter, q query, ctx string, e entity[T], 
 
 // serveList pages a key-sorted collection.
 func serveList[T any](w http.ResponseWriter, r *http.Request, q query, ctx string, e entity[T], items []*T, render func(*bytes.Buffer, *T) error) {
-	if err := checkSelect(q.sel, e.valid, e.name); err != nil {
-		badRequest(w, "BadRequest_PropertyNotFound", err.Error())
+	pred, size, ok := listQuery(w, q, e)
+	if !ok {
 		return
 	}
-	var pred func(*T) bool
+	page, more := pageOf(items, e.key, pred, q.skip, size)
+	writePage(w, r, q, ctx, e, page, more && !topReached(q, page), render)
+}
+
+// listQuery checks $select, compiles $filter and sizes the page ($top caps
+// the server page); ok is false when an error was already written.
+func listQuery[T any](w http.ResponseWriter, q query, e entity[T]) (pred func(*T) bool, size int, ok bool) {
+	if err := checkSelect(q.sel, e.valid, e.name); err != nil {
+		badRequest(w, "BadRequest_PropertyNotFound", err.Error())
+		return nil, 0, false
+	}
 	if q.filter != nil {
 		var err error
 		if pred, err = compile(q.filter, e.fields, e.name); err != nil {
 			badRequest(w, "BadRequest", err.Error())
-			return
+			return nil, 0, false
 		}
 	}
-	size := q.pageSize
+	size = q.pageSize
 	if q.top >= 0 {
 		size = min(size, q.top)
 	}
-	page, more := pageOf(items, e.key, pred, q.skip, size)
-	if q.top >= 0 && len(page) >= q.top {
-		more = false
-	}
-	writePage(w, r, q, ctx, e, page, more, render)
+	return pred, size, true
 }
+
+// topReached: a $top query ends when it has its rows, with no nextLink.
+func topReached[T any](q query, page []*T) bool { return q.top >= 0 && len(page) >= q.top }
 
 func writePage[T any](w http.ResponseWriter, r *http.Request, q query, ctx string, e entity[T], page []*T, more bool, render func(*bytes.Buffer, *T) error) {
 	var buf bytes.Buffer

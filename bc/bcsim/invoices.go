@@ -53,29 +53,14 @@ func (t *Tenant) serveInvoices(w http.ResponseWriter, r *http.Request, q query, 
 // rendered after (stored invoices themselves are immutable).
 func serveInvoiceList(t *Tenant, w http.ResponseWriter, r *http.Request, q query, ctx string, co *company, render func(*bytes.Buffer, *inv) error) {
 	e := invoiceEntity
-	if err := checkSelect(q.sel, e.valid, e.name); err != nil {
-		badRequest(w, "BadRequest_PropertyNotFound", err.Error())
+	pred, size, ok := listQuery(w, q, e)
+	if !ok {
 		return
-	}
-	var pred func(*inv) bool
-	if q.filter != nil {
-		var err error
-		if pred, err = compile(q.filter, e.fields, e.name); err != nil {
-			badRequest(w, "BadRequest", err.Error())
-			return
-		}
-	}
-	size := q.pageSize
-	if q.top >= 0 {
-		size = min(size, q.top)
 	}
 	t.mu.RLock()
 	page, more := pageOf(co.invoices, e.key, pred, q.skip, size)
 	t.mu.RUnlock()
-	if q.top >= 0 && len(page) >= q.top {
-		more = false
-	}
-	writePage(w, r, q, ctx, e, page, more, render)
+	writePage(w, r, q, ctx, e, page, more && !topReached(q, page), render)
 }
 
 func renderInvoice(buf *bytes.Buffer, v *inv, q query) error {
