@@ -363,24 +363,55 @@ func TestRetriesUnderFaultsStillReturnEverything(t *testing.T) {
 
 func withPageSize(o bc.ClientOptions, n int) bc.ClientOptions { o.PageSize = n; return o }
 
-func TestTokenExpiryMidRunIsRenewed(t *testing.T) {
+// Tokens that live shorter than the renewal margin are replaced before
+// every request, so a long run never sends an expired one.
+func TestShortLivedTokensAreRenewedMidRun(t *testing.T) {
 	ten, target := startSim(t, bcsim.Config{TokenLifetime: time.Second})
 	client := newClient(t, appCreds(target, bcsim.ClientID, bcsim.ClientSecret), bc.ClientOptions{PageSize: 50})
 	co := ten.Companies()[0]
-	from, to := simNow.AddDate(-1, 0, 0), simNow
 	pages := 0
-	err := client.Invoices(context.Background(), co.ID, bc.InvoiceQuery{PaidFrom: from, PaidTo: to}, func(bc.InvoicePage) error {
-		pages++
-		if pages == 2 {
-			ten.Advance(2 * time.Hour) // every token issued so far has expired
-		}
-		return nil
-	})
+	err := client.Invoices(context.Background(), co.ID, bc.InvoiceQuery{PaidFrom: simNow.AddDate(-1, 0, 0), PaidTo: simNow},
+		func(bc.InvoicePage) error { pages++; return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ten.Stats().TokensIssued < 2 {
-		t.Errorf("expected a renewed token, %d issued", ten.Stats().TokensIssued)
+	if got := ten.Stats().TokensIssued; pages < 3 || got < int64(pages) {
+		t.Errorf("%d pages with %d tokens issued; want a fresh token per page", pages, got)
+	}
+}
+
+// staleOnce hands out an invalid token first, as a cached token that BC
+// no longer accepts, then delegates.
+type staleOnce struct {
+	bc.TokenSource
+	served, invalidated int
+}
+
+func (s *staleOnce) Token(ctx context.Context) (string, error) {
+	s.served++
+	if s.invalidated == 0 {
+		return "eyJhbGciOiJIUzI1NiJ9.e30.stale", nil
+	}
+	return s.TokenSource.Token(ctx)
+}
+
+func (s *staleOnce) Invalidate() { s.invalidated++; s.TokenSource.Invalidate() }
+
+// A 401 on a token the client believed valid costs one fresh token and one
+// retry, not a failed run.
+func TestRejectedTokenIsReplacedOnce(t *testing.T) {
+	_, target := startSim(t, bcsim.Config{})
+	ts, err := appCreds(target, bcsim.ClientID, bcsim.ClientSecret).NewTokenSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := &staleOnce{TokenSource: ts}
+	client := bc.NewClient(target, stale, bc.ClientOptions{})
+	if _, err := client.Companies(context.Background()); err != nil {
+		t.Fatalf("a rejected token must be replaced, got %v", err)
+	}
+	if stale.invalidated != 1 || stale.served != 2 {
+		t.Fatalf("invalidated %d times, %d tokens served; want 1 and 2", stale.invalidated, stale.served)
 	}
 }
 
