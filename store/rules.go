@@ -16,17 +16,22 @@ import (
 // rules:    8-byte big-endian sequence -> uvarint len(id), id, data
 // rule-ids: id -> 8-byte sequence (so an update keeps its place)
 
+// ruleBuckets are the rules in order and the index from id to position.
+func ruleBuckets(tx *bolt.Tx) (rules, ids *bolt.Bucket, err error) {
+	if rules, err = top(tx, bktRules); err != nil {
+		return nil, nil, err
+	}
+	ids, err = top(tx, bktRuleIDs)
+	return rules, ids, err
+}
+
 // PutRule adds the rule id, or replaces its data in place.
 func (db *DB) PutRule(id string, data []byte) error {
 	if id == "" {
 		return errors.New("store: empty rule id")
 	}
 	return db.update("save rule", func(tx *bolt.Tx) error {
-		rules, err := top(tx, bktRules)
-		if err != nil {
-			return err
-		}
-		ids, err := top(tx, bktRuleIDs)
+		rules, ids, err := ruleBuckets(tx)
 		if err != nil {
 			return err
 		}
@@ -50,11 +55,7 @@ func (db *DB) PutRule(id string, data []byte) error {
 // DeleteRule removes the rule id; deleting an absent rule is not an error.
 func (db *DB) DeleteRule(id string) error {
 	return db.update("delete rule", func(tx *bolt.Tx) error {
-		rules, err := top(tx, bktRules)
-		if err != nil {
-			return err
-		}
-		ids, err := top(tx, bktRuleIDs)
+		rules, ids, err := ruleBuckets(tx)
 		if err != nil {
 			return err
 		}
