@@ -67,21 +67,21 @@ const (
 // PurchaseInvoiceLine is a purchaseInvoiceLines entity. On posted invoices
 // only the net* amounts are filled; amountExcludingTax and friends read 0.
 type PurchaseInvoiceLine struct {
-	ID                    string       `json:"id"`
-	DocumentID            string       `json:"documentId"`
-	Sequence              int          `json:"sequence"`
-	LineType              string       `json:"lineType"`
-	LineObjectNumber      string       `json:"lineObjectNumber"`
-	Description           string       `json:"description"`
-	Description2          string       `json:"description2,omitempty"`
-	UnitCost              money.Amount `json:"unitCost"`
-	Quantity              money.Amount `json:"quantity"`
-	DiscountAmount        money.Amount `json:"discountAmount"`
-	AmountExcludingTax    money.Amount `json:"amountExcludingTax"`
-	AmountIncludingTax    money.Amount `json:"amountIncludingTax"`
-	NetAmount             money.Amount `json:"netAmount"`
-	NetTaxAmount          money.Amount `json:"netTaxAmount"`
-	NetAmountIncludingTax money.Amount `json:"netAmountIncludingTax"`
+	ID                    string        `json:"id"`
+	DocumentID            string        `json:"documentId"`
+	Sequence              int           `json:"sequence"`
+	LineType              string        `json:"lineType"`
+	LineObjectNumber      string        `json:"lineObjectNumber"`
+	Description           string        `json:"description"`
+	Description2          string        `json:"description2,omitempty"`
+	UnitCost              money.Decimal `json:"unitCost"` // up to 5 places (unit-amount rounding)
+	Quantity              money.Decimal `json:"quantity"` // up to 5 places
+	DiscountAmount        money.Amount  `json:"discountAmount"`
+	AmountExcludingTax    money.Amount  `json:"amountExcludingTax"`
+	AmountIncludingTax    money.Amount  `json:"amountIncludingTax"`
+	NetAmount             money.Amount  `json:"netAmount"`
+	NetTaxAmount          money.Amount  `json:"netTaxAmount"`
+	NetAmountIncludingTax money.Amount  `json:"netAmountIncludingTax"`
 }
 
 // Vendor is a vendors entity.
@@ -118,13 +118,13 @@ const (
 // RelationalExchangeRateAmount units of RelationalCurrencyCode (blank = the
 // company's local currency) from StartingDate until the next row.
 type CurrencyExchangeRate struct {
-	ID                           string       `json:"id"`
-	CurrencyCode                 string       `json:"currencyCode"`
-	StartingDate                 Date         `json:"startingDate"`
-	ExchangeRateAmount           money.Amount `json:"exchangeRateAmount"`
-	RelationalCurrencyCode       string       `json:"relationalCurrencyCode"`
-	RelationalExchangeRateAmount money.Amount `json:"relationalExchangeRateAmount"`
-	LastModifiedDateTime         time.Time    `json:"lastModifiedDateTime"`
+	ID                           string        `json:"id"`
+	CurrencyCode                 string        `json:"currencyCode"`
+	StartingDate                 Date          `json:"startingDate"`
+	ExchangeRateAmount           money.Decimal `json:"exchangeRateAmount"` // up to 6 places
+	RelationalCurrencyCode       string        `json:"relationalCurrencyCode"`
+	RelationalExchangeRateAmount money.Decimal `json:"relationalExchangeRateAmount"` // up to 6 places
+	LastModifiedDateTime         time.Time     `json:"lastModifiedDateTime"`
 }
 
 // Page is one server-driven page of an OData collection.

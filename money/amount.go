@@ -3,10 +3,7 @@
 package money
 
 import (
-	"errors"
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 )
 
@@ -19,55 +16,24 @@ const unit = 10000 // 10^Scale
 // Amount is a decimal amount in units of 10^-Scale. The zero value is 0.
 type Amount int64
 
-// ErrSyntax is returned for text that is not a plain decimal number.
-var ErrSyntax = errors.New("not a decimal number")
-
-// ErrPrecision is returned for amounts with more than Scale decimal places.
-var ErrPrecision = errors.New("more than 4 decimal places")
-
-// ErrRange is returned for amounts that do not fit.
-var ErrRange = errors.New("amount out of range")
-
-// Parse reads a JSON-style decimal number ("-12.5", "1e3" is refused) exactly.
+// Parse reads a decimal number exactly: plain ("-12.5") or in exponent form
+// ("1.08401234E2"), never through float64. More than Scale significant
+// decimal places is ErrPrecision, a value beyond int64 units ErrRange.
 func Parse(s string) (Amount, error) {
-	s = strings.TrimSpace(s)
-	neg := false
-	if strings.HasPrefix(s, "-") {
-		neg, s = true, s[1:]
-	} else if strings.HasPrefix(s, "+") {
-		s = s[1:]
+	a, err := parseAmount(trimSpace([]byte(s)))
+	if err != nil {
+		return 0, fmt.Errorf("money: %q: %w", s, err)
 	}
-	intPart, frac, _ := strings.Cut(s, ".")
-	if intPart == "" && frac == "" || !digits(intPart) || !digits(frac) {
-		return 0, fmt.Errorf("money: %q: %w", s, ErrSyntax)
-	}
-	frac = strings.TrimRight(frac, "0")
-	if len(frac) > Scale {
-		return 0, fmt.Errorf("money: %q: %w", s, ErrPrecision)
-	}
-	frac += strings.Repeat("0", Scale-len(frac))
-	if intPart == "" {
-		intPart = "0"
-	}
-	i, err := strconv.ParseInt(intPart, 10, 64)
-	if err != nil || i > math.MaxInt64/unit-1 {
-		return 0, fmt.Errorf("money: %q: %w", s, ErrRange)
-	}
-	f, _ := strconv.ParseInt(frac, 10, 64)
-	v := Amount(i*unit + f)
-	if neg {
-		v = -v
-	}
-	return v, nil
+	return a, nil
 }
 
-func digits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
+func parseAmount(b []byte) (Amount, error) {
+	p, err := scan(b)
+	if err != nil {
+		return 0, err
 	}
-	return true
+	v, err := p.scaled(Scale)
+	return Amount(v), err
 }
 
 // MustParse is Parse for constants in tests and generated data.
@@ -122,16 +88,18 @@ func (a Amount) fixed(places int) string {
 func (a Amount) Float() float64 { return float64(a) / unit }
 
 // UnmarshalJSON reads a JSON number (or a quoted one) without going through
-// float64, so 0.1 + 0.2 stays 0.3.
+// float64, so 0.1 + 0.2 stays 0.3. A value Amount cannot hold exactly is a
+// *json.UnmarshalTypeError, which encoding/json completes with the path of
+// the field, so the caller can say which field of which entity it was.
 func (a *Amount) UnmarshalJSON(b []byte) error {
-	s := strings.Trim(string(b), `"`)
-	if s == "null" || s == "" {
+	lit := jsonLiteral(b)
+	if len(lit) == 0 {
 		*a = 0
 		return nil
 	}
-	v, err := Parse(s)
+	v, err := parseAmount(lit)
 	if err != nil {
-		return err
+		return typeError(b, err, amountType, Scale)
 	}
 	*a = v
 	return nil

@@ -3,6 +3,7 @@ package money
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -20,15 +21,29 @@ func TestParse(t *testing.T) {
 		{"3.", 30000, nil},
 		{"0.10000", 1000, nil},
 		{"1.00001", 0, ErrPrecision},
-		{"1e3", 0, ErrSyntax},
+		{"1e3", 10000000, nil},
+		{"1.08401234E2", 0, ErrPrecision},
+		{"1.084E2", 1084000, nil},
+		{"12500E-3", 125000, nil},
+		{"-2.5e-4", -3, ErrPrecision},
+		{"0e999999999", 0, nil},
+		{"1e999999999", 0, ErrRange},
+		{"1e-999999999", 0, ErrPrecision},
+		{"1.000000000000000000000000", 10000, nil},
 		{"", 0, ErrSyntax},
 		{"-", 0, ErrSyntax},
+		{".", 0, ErrSyntax},
+		{"1e", 0, ErrSyntax},
+		{"1e+", 0, ErrSyntax},
 		{"12,50", 0, ErrSyntax},
+		{"0x10", 0, ErrSyntax},
 		{"99999999999999999999", 0, ErrRange},
+		{"922337203685477.5807", 9223372036854775807, nil},
+		{"922337203685477.5808", 0, ErrRange},
 	}
 	for _, c := range cases {
 		got, err := Parse(c.in)
-		if !errors.Is(err, c.err) || got != c.want {
+		if !errors.Is(err, c.err) || (c.err == nil && got != c.want) {
 			t.Errorf("Parse(%q) = %d, %v; want %d, %v", c.in, got, err, c.want, c.err)
 		}
 	}
@@ -67,8 +82,40 @@ func TestJSONExact(t *testing.T) {
 	}
 }
 
+// A value that does not fit is reported with the JSON path of its field,
+// which is what lets bc name the entity's field in a data error.
+func TestJSONErrorNamesTheField(t *testing.T) {
+	var v struct {
+		Lines []struct {
+			Net Amount  `json:"netAmount"`
+			Qty Decimal `json:"quantity"`
+		} `json:"lines"`
+	}
+	err := json.Unmarshal([]byte(`{"lines":[{"netAmount":1.00001}]}`), &v)
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) || te.Field != "lines.netAmount" || !strings.Contains(te.Value, "1.00001") ||
+		!strings.Contains(te.Value, "more than 4 decimal places") {
+		t.Fatalf("error %v (%#v)", err, te)
+	}
+	err = json.Unmarshal([]byte(`{"lines":[{"quantity":"abc"}]}`), &v)
+	if !errors.As(err, &te) || te.Field != "lines.quantity" {
+		t.Fatalf("error %v", err)
+	}
+}
+
+func BenchmarkUnmarshalAmount(b *testing.B) {
+	lits := [][]byte{[]byte("1234.56"), []byte("0"), []byte("-19.99"), []byte("100.00")}
+	var a Amount
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if err := a.UnmarshalJSON(lits[i%len(lits)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"0", "-1.25", "1e5", ".", "9999.9999"} {
+	for _, s := range []string{"0", "-1.25", "1e5", ".", "9999.9999", "1.5E-3", "-0e7", "00012.3400"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -79,6 +126,11 @@ func FuzzParse(f *testing.F) {
 		b, err := Parse(a.String())
 		if err != nil || a != b {
 			t.Fatalf("round trip %q -> %s -> %d (%v)", s, a, b, err)
+		}
+		// Every Amount is a Decimal with the same value.
+		d, err := ParseDecimal(s)
+		if err != nil || d != DecimalOf(a) {
+			t.Fatalf("%q: Decimal %v (%v), Amount %s", s, d, err, a)
 		}
 	})
 }

@@ -21,9 +21,9 @@ import (
 // rateRow is one exchange rate row.
 type rateRow struct {
 	start    time.Time
-	exchange money.Amount // units of the currency ...
-	relation money.Amount // ... worth this many units of relCode
-	relCode  string       // "" = the company's local currency
+	exchange money.Decimal // units of the currency ...
+	relation money.Decimal // ... worth this many units of relCode
+	relCode  string        // "" = the company's local currency
 }
 
 // companyRates is one company's rate table, rows per currency oldest first.
@@ -72,10 +72,12 @@ func (cr *companyRates) toLocal(cur string, day time.Time, hops int) (*big.Rat, 
 		return nil, false
 	}
 	row, ok := cr.rowAt(cur, day)
-	if !ok || row.exchange <= 0 || row.relation <= 0 {
+	if !ok || row.exchange.Sign() <= 0 || row.relation.Sign() <= 0 {
 		return nil, false
 	}
-	f := new(big.Rat).SetFrac64(int64(row.relation), int64(row.exchange))
+	// Exact: BC's rates carry up to 6 places, and nothing is rounded
+	// until the converted amount itself.
+	f := new(big.Rat).Quo(row.relation.Rat(), row.exchange.Rat())
 	if row.relCode == "" {
 		return f, true
 	}

@@ -19,6 +19,8 @@ import (
 //   uvarint / varint   encoding/binary (zig-zag for signed)
 //   string             uvarint length, then the bytes
 //   amount             varint of the money.Amount (1/10000 units): exact
+//   decimal            varint coefficient, then one byte of scale (0..18):
+//                      the money.Decimal coef × 10^-scale, exact
 //   date               varint days since 1970-01-01 (calendar day, UTC)
 //   time               varint Unix seconds, uvarint nanoseconds (UTC)
 //   bool               one byte 0 or 1
@@ -39,6 +41,11 @@ func (e *encoder) byte1(v byte)          { e.b = append(e.b, v) }
 func (e *encoder) uvarint(v uint64)      { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) varint(v int64)        { e.b = binary.AppendVarint(e.b, v) }
 func (e *encoder) amount(a money.Amount) { e.varint(int64(a)) }
+
+func (e *encoder) decimal(v money.Decimal) {
+	e.varint(v.Coef())
+	e.byte1(byte(v.Scale()))
+}
 
 func (e *encoder) str(s string) {
 	e.uvarint(uint64(len(s)))
@@ -202,6 +209,16 @@ func (d *decoder) varint() int64 {
 }
 
 func (d *decoder) amount() money.Amount { return money.Amount(d.varint()) }
+
+func (d *decoder) decimal() money.Decimal {
+	coef := d.varint()
+	scale := d.byte1()
+	if d.err != nil || scale > money.MaxDecimalScale {
+		d.fail()
+		return money.Decimal{}
+	}
+	return money.NewDecimal(coef, int(scale))
+}
 
 func (d *decoder) str() string {
 	n := d.uvarint()

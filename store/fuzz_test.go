@@ -18,7 +18,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(encodeInvoice(&Invoice{}))
 	f.Add(encodeUser(&User{UserName: "u", State: bc.UserEnabled, Email: "a@b"}))
 	f.Add(encodeVendor(&bc.Vendor{Number: "V1", DisplayName: "v", LastModifiedDateTime: t0}))
-	f.Add(encodeRate(&bc.CurrencyExchangeRate{CurrencyCode: "USD", ExchangeRateAmount: money.MustParse("1.5")}))
+	f.Add(encodeRate(&bc.CurrencyExchangeRate{CurrencyCode: "USD", ExchangeRateAmount: money.MustParseDecimal("1.5")}))
 	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
 	f.Add([]byte{})
 

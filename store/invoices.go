@@ -55,8 +55,8 @@ type Line struct {
 	LineObjectNumber      string
 	Description           string
 	Description2          string
-	Quantity              money.Amount
-	UnitCost              money.Amount
+	Quantity              money.Decimal
+	UnitCost              money.Decimal
 	DiscountAmount        money.Amount
 	NetAmount             money.Amount
 	NetTaxAmount          money.Amount
@@ -104,7 +104,7 @@ func day(d bc.Date) bc.Date {
 	return bc.NewDate(y, m, dd)
 }
 
-// Value layout, format 1 (docs/STORAGE.md):
+// Value layout, format 2 (docs/STORAGE.md):
 //
 //	byte 0x01 | number str | invoiceDate postingDate dueDate date |
 //	vendorInvoiceNumber str | vendorId guid | vendorNumber vendorName payToName str |
@@ -114,10 +114,15 @@ func day(d bc.Date) bc.Date {
 //	firstSeen time | lastSeenRun str | removed bool | removedAt time
 //
 //	line: sequence varint | lineType symbol | lineObjectNumber description description2 str |
-//	      quantity unitCost discount net netTax netIncl amount
+//	      quantity unitCost decimal | discount net netTax netIncl amount
 //
-// The id is not repeated: it is the tail of the key.
-const invoiceFormat1 = 0x01
+// The id is not repeated: it is the tail of the key. Format 1, written
+// before quantities and unit costs could carry BC's 5 places, is the same
+// with quantity and unitCost as amounts; it is still read.
+const (
+	invoiceFormat1 = 0x01
+	invoiceFormat2 = 0x02
+)
 
 var statusTable = []string{bc.StatusPaid, bc.StatusOpen, bc.StatusDraft, bc.StatusInReview,
 	bc.StatusCanceled, bc.StatusCorrective, " ", ""}
@@ -125,14 +130,15 @@ var statusTable = []string{bc.StatusPaid, bc.StatusOpen, bc.StatusDraft, bc.Stat
 var lineTypeTable = []string{bc.LineAccount, bc.LineItem, bc.LineComment, "Resource", "Fixed Asset",
 	"Charge", "Allocation Account", ""}
 
-// minLineSize is the fewest bytes an encoded line takes (11 one-byte fields).
+// minLineSize is the fewest bytes an encoded line takes (11 one-byte fields
+// in format 1, 13 in format 2).
 const minLineSize = 11
 
 // appendInvoiceBC writes the BC part of the record (everything but the
 // local fields), which is also what decides "changed".
 func appendInvoiceBC(b []byte, inv *Invoice) []byte {
 	e := encoder{b}
-	e.byte1(invoiceFormat1)
+	e.byte1(invoiceFormat2)
 	e.str(inv.Number)
 	e.date(inv.InvoiceDate.Time)
 	e.date(inv.PostingDate.Time)
@@ -161,8 +167,8 @@ func appendInvoiceBC(b []byte, inv *Invoice) []byte {
 		e.str(l.LineObjectNumber)
 		e.str(l.Description)
 		e.str(l.Description2)
-		e.amount(l.Quantity)
-		e.amount(l.UnitCost)
+		e.decimal(l.Quantity)
+		e.decimal(l.UnitCost)
 		e.amount(l.DiscountAmount)
 		e.amount(l.NetAmount)
 		e.amount(l.NetTaxAmount)
@@ -190,7 +196,8 @@ func decodeInvoice(v []byte) (*Invoice, error) {
 // (nil: allocated on its own).
 func decodeInvoiceIn(v []byte, a *arena) (*Invoice, error) {
 	d := newStringDecoder(v, a)
-	if d.byte1() != invoiceFormat1 {
+	format := d.byte1()
+	if format != invoiceFormat1 && format != invoiceFormat2 {
 		return nil, fmt.Errorf("unknown invoice format")
 	}
 	var inv *Invoice
@@ -232,8 +239,11 @@ func decodeInvoiceIn(v []byte, a *arena) (*Invoice, error) {
 			l.LineObjectNumber = d.str()
 			l.Description = d.str()
 			l.Description2 = d.str()
-			l.Quantity = d.amount()
-			l.UnitCost = d.amount()
+			if format == invoiceFormat1 {
+				l.Quantity, l.UnitCost = money.DecimalOf(d.amount()), money.DecimalOf(d.amount())
+			} else {
+				l.Quantity, l.UnitCost = d.decimal(), d.decimal()
+			}
 			l.DiscountAmount = d.amount()
 			l.NetAmount = d.amount()
 			l.NetTaxAmount = d.amount()

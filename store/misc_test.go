@@ -13,12 +13,12 @@ import (
 func TestExchangeRates(t *testing.T) {
 	db, _ := openTemp(t)
 	rates := []bc.CurrencyExchangeRate{
-		{ID: guid(3), CurrencyCode: "USD", StartingDate: testDate(2026, 6, 1), ExchangeRateAmount: money.MustParse("1"),
-			RelationalExchangeRateAmount: money.MustParse("0.9123"), LastModifiedDateTime: t0},
-		{ID: guid(1), CurrencyCode: "GBP", StartingDate: testDate(2026, 1, 1), ExchangeRateAmount: money.MustParse("100"),
-			RelationalCurrencyCode: "CHF", RelationalExchangeRateAmount: money.MustParse("113.4567"), LastModifiedDateTime: t0},
-		{ID: guid(2), CurrencyCode: "USD", StartingDate: testDate(2026, 1, 1), ExchangeRateAmount: money.MustParse("1"),
-			RelationalExchangeRateAmount: money.MustParse("0.95"), LastModifiedDateTime: t0},
+		{ID: guid(3), CurrencyCode: "USD", StartingDate: testDate(2026, 6, 1), ExchangeRateAmount: money.MustParseDecimal("1"),
+			RelationalExchangeRateAmount: money.MustParseDecimal("0.9123"), LastModifiedDateTime: t0},
+		{ID: guid(1), CurrencyCode: "GBP", StartingDate: testDate(2026, 1, 1), ExchangeRateAmount: money.MustParseDecimal("100"),
+			RelationalCurrencyCode: "CHF", RelationalExchangeRateAmount: money.MustParseDecimal("113.4567"), LastModifiedDateTime: t0},
+		{ID: guid(2), CurrencyCode: "USD", StartingDate: testDate(2026, 1, 1), ExchangeRateAmount: money.MustParseDecimal("1"),
+			RelationalExchangeRateAmount: money.MustParseDecimal("0.95"), LastModifiedDateTime: t0},
 	}
 	if err := db.PutExchangeRates(testCompany, rates); err != nil {
 		t.Fatal(err)

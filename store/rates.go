@@ -5,29 +5,36 @@ import (
 	"fmt"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/money"
 	bolt "go.etcd.io/bbolt"
 )
 
 // Exchange rates per company (each company has its own local currency and
 // its own table).
 //
-// rates/<company>/<currencyCode> 0x00 <YYYYMMDD> 0x00 <id> -> value, format 1:
+// rates/<company>/<currencyCode> 0x00 <YYYYMMDD> 0x00 <id> -> value, format 2:
 //
-//	byte 0x01 | currencyCode str | startingDate date | exchangeRateAmount amount |
-//	relationalCurrencyCode str | relationalExchangeRateAmount amount | lastModified time
+//	byte 0x02 | currencyCode str | startingDate date | exchangeRateAmount decimal |
+//	relationalCurrencyCode str | relationalExchangeRateAmount decimal | lastModified time
+//
+// Format 1 had the two rate amounts as amounts (4 places; BC has 6). It is
+// still read; the next sync rewrites the table in format 2.
 //
 // The key orders a currency's rows by starting date, which is how a rate
 // is looked up ("the last row starting on or before the date").
-const rateFormat1 = 0x01
+const (
+	rateFormat1 = 0x01
+	rateFormat2 = 0x02
+)
 
 func encodeRate(r *bc.CurrencyExchangeRate) []byte {
 	e := encoder{make([]byte, 0, 48)}
-	e.byte1(rateFormat1)
+	e.byte1(rateFormat2)
 	e.str(r.CurrencyCode)
 	e.date(r.StartingDate.Time)
-	e.amount(r.ExchangeRateAmount)
+	e.decimal(r.ExchangeRateAmount)
 	e.str(r.RelationalCurrencyCode)
-	e.amount(r.RelationalExchangeRateAmount)
+	e.decimal(r.RelationalExchangeRateAmount)
 	e.time(r.LastModifiedDateTime)
 	return e.b
 }
@@ -35,14 +42,19 @@ func encodeRate(r *bc.CurrencyExchangeRate) []byte {
 func decodeRate(b []byte) (bc.CurrencyExchangeRate, error) {
 	var r bc.CurrencyExchangeRate
 	d := decoder{b: b}
-	if d.byte1() != rateFormat1 {
+	format := d.byte1()
+	if format != rateFormat1 && format != rateFormat2 {
 		return r, fmt.Errorf("unknown exchange rate format")
+	}
+	rateAmount := d.decimal
+	if format == rateFormat1 {
+		rateAmount = func() money.Decimal { return money.DecimalOf(d.amount()) }
 	}
 	r.CurrencyCode = d.str()
 	r.StartingDate = bc.Date{Time: d.date()}
-	r.ExchangeRateAmount = d.amount()
+	r.ExchangeRateAmount = rateAmount()
 	r.RelationalCurrencyCode = d.str()
-	r.RelationalExchangeRateAmount = d.amount()
+	r.RelationalExchangeRateAmount = rateAmount()
 	r.LastModifiedDateTime = d.time()
 	return r, d.finish()
 }

@@ -173,7 +173,7 @@ func newPaidInvoice(t *testing.T, e *env, co string) string {
 	id, err := e.tenant.AddInvoice(co, bc.PurchaseInvoice{
 		InvoiceDate: bc.NewDate(now.Year(), now.Month(), now.Day()), PostingDate: bc.NewDate(now.Year(), now.Month(), now.Day()),
 		VendorID: vendor.ID, VendorNumber: vendor.Number, VendorName: vendor.DisplayName, Status: bc.StatusPaid,
-		Lines: []bc.PurchaseInvoiceLine{{Description: "New SaaS seat", Quantity: money.Amount(10000), UnitCost: money.Amount(990000), NetAmount: money.Amount(990000)}},
+		Lines: []bc.PurchaseInvoiceLine{{Description: "New SaaS seat", Quantity: money.NewDecimal(1, 0), UnitCost: money.MustParseDecimal("99"), NetAmount: money.Amount(990000)}},
 	})
 	must(t, err)
 	return id

@@ -13,7 +13,7 @@ func TestMergeRates(t *testing.T) {
 	t0 := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
 	rate := func(id string, amount int64, mod time.Time) bc.CurrencyExchangeRate {
 		return bc.CurrencyExchangeRate{ID: id, CurrencyCode: "EUR", StartingDate: bc.NewDate(2026, 11, 1),
-			ExchangeRateAmount: money.Amount(10000), RelationalExchangeRateAmount: money.Amount(amount), LastModifiedDateTime: mod}
+			ExchangeRateAmount: money.NewDecimal(1, 0), RelationalExchangeRateAmount: money.NewDecimal(amount, 4), LastModifiedDateTime: mod}
 	}
 	stored := []bc.CurrencyExchangeRate{rate("a", 9200, t0), rate("b", 9300, t0)}
 	cases := []struct {
@@ -31,7 +31,8 @@ func TestMergeRates(t *testing.T) {
 			merged, n := mergeRates(stored, tc.changed)
 			got := map[string]int64{}
 			for _, r := range merged {
-				got[strings.ToLower(r.ID)] = int64(r.RelationalExchangeRateAmount)
+				a := money.MustParse(r.RelationalExchangeRateAmount.String())
+				got[strings.ToLower(r.ID)] = int64(a)
 			}
 			if n != tc.n || len(got) != len(tc.want) {
 				t.Fatalf("n %d rows %v, want n %d rows %v", n, got, tc.n, tc.want)
@@ -43,7 +44,7 @@ func TestMergeRates(t *testing.T) {
 			}
 		})
 	}
-	if stored[1].RelationalExchangeRateAmount != 9300 {
+	if stored[1].RelationalExchangeRateAmount != money.NewDecimal(9300, 4) {
 		t.Error("mergeRates modified the stored slice")
 	}
 }

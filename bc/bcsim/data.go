@@ -15,7 +15,11 @@ import (
 // generator builds the tenant's data from one seeded source, so a seed
 // always yields byte-identical data. Everything is relative to now.
 type generator struct {
-	r     *rand.Rand
+	r *rand.Rand
+	// fine draws the digits real BC has and older generated data did not
+	// (rates' 5th and 6th places, fractional quantities), from its own
+	// stream so every other generated value stays what it was.
+	fine  *rand.Rand
 	now   time.Time
 	today time.Time
 	perMo int
@@ -53,6 +57,7 @@ func (g *generator) newLines(n int) []bc.PurchaseInvoiceLine {
 func newGenerator(cfg Config, now time.Time) *generator {
 	return &generator{
 		r:     rand.New(rand.NewPCG(uint64(cfg.Seed), 0x5eed)),
+		fine:  rand.New(rand.NewPCG(uint64(cfg.Seed), 0xf17e)),
 		now:   now.Truncate(time.Millisecond),
 		today: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC),
 		perMo: cfg.InvoicesPerMonth,
@@ -171,13 +176,35 @@ func (g *generator) rates(c *company) {
 				ID:                           newGUID(g.r),
 				CurrencyCode:                 cur,
 				StartingDate:                 bc.Date{Time: m},
-				ExchangeRateAmount:           money.MustParse("100"),
-				RelationalExchangeRateAmount: money.Amount(math.Round(rel * 10000)),
+				ExchangeRateAmount:           money.NewDecimal(100, 0),
+				RelationalExchangeRateAmount: g.rateAmount(rel),
 				LastModifiedDateTime:         minTime(m.Add(9*time.Hour), g.now),
 			})
 		}
 	}
 	sortByID(c.rates, func(r *bc.CurrencyExchangeRate) string { return r.ID })
+}
+
+// rateAmount is rel with the 6 decimal places BC's Currency Exchange Rate
+// table keeps (DecimalPlaces 1:6), e.g. 108.401234.
+func (g *generator) rateAmount(rel float64) money.Decimal {
+	return money.NewDecimal(int64(math.Round(rel*10000))*100+int64(g.fine.IntN(100)), 6)
+}
+
+// fineLine gives some single-unit lines a fractional quantity with BC's 5
+// places (hours, GB) and the unit cost with 5 places that BC would have
+// stored for it, chosen so that quantity × unit cost still rounds to the
+// same net amount: net cents N over quantity q5/10^5 is a unit cost of
+// round(N·10^8/q5) / 10^5, off by at most q5/(2·10^8) cents, under half a
+// cent while q5 < 10^8.
+func (g *generator) fineLine(ls lineSpec, net int64) (qty, unit money.Decimal) {
+	qty, unit = money.NewDecimal(ls.qty, 0), money.DecimalOf(money.FromCents(ls.unit))
+	if ls.qty != 1 || ls.disc != 0 || net <= 0 || g.fine.IntN(4) != 0 {
+		return qty, unit
+	}
+	q5 := 50000 + g.fine.Int64N(20000000) // 0.5 .. 200.5
+	u5 := (net*100000000 + q5/2) / q5
+	return money.NewDecimal(q5, 5), money.NewDecimal(u5, 5)
 }
 
 // subscription is a recurring charge of one vendor to one company.
@@ -487,13 +514,14 @@ func (g *generator) build(c *company, s vendorSpec, vi int, cur string, date tim
 		}
 		net := ls.unit*ls.qty - ls.disc
 		tax := (net*taxBP + 5000) / 10000
+		qty, unit := g.fineLine(ls, net)
 		l := bc.PurchaseInvoiceLine{
 			ID:                    newGUID(g.r),
 			LineType:              bc.LineAccount,
 			LineObjectNumber:      "61300",
 			Description:           truncate(ls.desc, 100),
-			UnitCost:              money.FromCents(ls.unit),
-			Quantity:              money.Amount(ls.qty * 10000),
+			UnitCost:              unit,
+			Quantity:              qty,
 			DiscountAmount:        money.FromCents(ls.disc),
 			NetAmount:             money.FromCents(net),
 			NetTaxAmount:          money.FromCents(tax),

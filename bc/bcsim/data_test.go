@@ -56,7 +56,7 @@ func TestDataShape(t *testing.T) {
 				if utf8.RuneCountInString(l.Description) > 100 || l.DocumentID != inv.ID {
 					t.Fatalf("line %+v", l)
 				}
-				if l.LineType == bc.LineComment && (l.NetAmount != 0 || l.UnitCost != 0) {
+				if l.LineType == bc.LineComment && (l.NetAmount != 0 || !l.UnitCost.IsZero()) {
 					t.Fatalf("comment with amount %+v", l)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/money"
 )
 
 // Mutations for incremental-sync tests. Each one that touches an invoice
@@ -123,7 +124,7 @@ func finishInvoice(inv *bc.PurchaseInvoice) {
 		l := &inv.Lines[i]
 		l.DocumentID = inv.ID
 		if l.LineType == bc.LineComment {
-			l.UnitCost, l.Quantity, l.DiscountAmount = 0, 0, 0
+			l.UnitCost, l.Quantity, l.DiscountAmount = money.Decimal{}, money.Decimal{}, 0
 			l.NetAmount, l.NetTaxAmount, l.NetAmountIncludingTax = 0, 0, 0
 		}
 		if l.NetAmountIncludingTax == 0 && l.NetAmount != 0 {

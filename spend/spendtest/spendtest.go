@@ -102,8 +102,8 @@ func (in Inv) Wire() bc.PurchaseInvoice {
 			wl.LineType = bc.LineComment
 		} else {
 			wl.NetAmount = money.MustParse(l.Amount)
-			wl.Quantity = money.MustParse("1")
-			wl.UnitCost = wl.NetAmount
+			wl.Quantity = money.NewDecimal(1, 0)
+			wl.UnitCost = money.DecimalOf(wl.NetAmount)
 			total += wl.NetAmount
 		}
 		inv.Lines = append(inv.Lines, wl)
@@ -141,8 +141,8 @@ func PutRates(tb testing.TB, db *store.DB, company string, rates ...Rate) {
 	out := make([]bc.CurrencyExchangeRate, len(rates))
 	for i, r := range rates {
 		out[i] = bc.CurrencyExchangeRate{ID: GUID(8000000 + i), CurrencyCode: r.Currency,
-			StartingDate: bc.Date{Time: r.Start}, ExchangeRateAmount: money.MustParse(r.Exchange),
-			RelationalCurrencyCode: r.RelCode, RelationalExchangeRateAmount: money.MustParse(r.Relational)}
+			StartingDate: bc.Date{Time: r.Start}, ExchangeRateAmount: money.MustParseDecimal(r.Exchange),
+			RelationalCurrencyCode: r.RelCode, RelationalExchangeRateAmount: money.MustParseDecimal(r.Relational)}
 	}
 	if err := db.PutExchangeRates(company, out); err != nil {
 		tb.Fatalf("PutExchangeRates: %v", err)
