@@ -20,6 +20,7 @@ const (
 	KindRenewal       = "renewal"
 	KindPriceIncrease = "price_increase"
 	KindMissedCharge  = "missed_charge"
+	KindEndedPlan     = "ended_plan"
 	KindDuplicate     = "duplicate"
 	KindOverlap       = "overlap"
 	KindRunRate       = "run_rate"
@@ -51,6 +52,10 @@ func Insights(r insights.Report, app string) Table {
 	}
 	for _, x := range r.MissedCharges {
 		add(KindMissedCharge, x.App, x.Company, "", Date(x.Expected), x.ExpectedAmount, x.Currency, string(x.Cadence), "",
+			x.Message, x.TransactionIDs)
+	}
+	for _, x := range r.Ended {
+		add(KindEndedPlan, x.App, x.Company, "", Date(x.EndedAbout), x.LastAmount, x.Currency, string(x.Cadence), "",
 			x.Message, x.TransactionIDs)
 	}
 	for _, x := range r.Duplicates {

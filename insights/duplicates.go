@@ -29,6 +29,7 @@ type Duplicate struct {
 	VendorInvoiceNumber string       `json:"vendor_invoice_number,omitempty"`
 	TransactionIDs      []string     `json:"transaction_ids"`
 	Message             string       `json:"message"`
+	Ident
 }
 
 // bill is one paid invoice, whatever the granularity.
@@ -124,6 +125,7 @@ func dup(reason string, a, b *bill) Duplicate {
 		Reason: reason, App: a.app, Vendor: b.vendor, Company: b.company, Currency: b.currency, Amount: b.amount,
 		Dates: []time.Time{a.date, b.date}, InvoiceNumbers: []string{a.number, b.number},
 		TransactionIDs: append(append([]string(nil), a.txIDs...), b.txIDs...),
+		Ident:          ident(KindDuplicate, []string{a.id, b.id}, b.amount, b.currency),
 	}
 	if reason == DupVendorInvoiceNumber {
 		d.VendorInvoiceNumber = b.vendorInv

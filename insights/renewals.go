@@ -28,6 +28,9 @@ type Renewal struct {
 	DaysUntil      int          `json:"days_until"` // negative when overdue
 	TransactionIDs []string     `json:"transaction_ids"`
 	Message        string       `json:"message"`
+	Ended          bool         `json:"ended"`     // no charge for two periods: the plan stopped
+	Dismissed      bool         `json:"dismissed"` // an admin dismissed it (it stays in the calendar)
+	Ident
 }
 
 // PriceIncrease is a charge above the previous one of the same regular
@@ -43,11 +46,14 @@ type PriceIncrease struct {
 	Change         float64      `json:"change"` // 0.25 = +25%
 	TransactionIDs []string     `json:"transaction_ids"`
 	Message        string       `json:"message"`
+	Ident
 }
 
-// MissedCharge is an expected charge that did not come: the predicted date
-// plus the cadence's grace period has passed. It often means a
-// cancellation, or an invoice not yet paid or not yet synced.
+// MissedCharge is an expected charge of a live plan that did not come: the
+// predicted date plus the cadence's grace period has passed and the last
+// charge is not yet two periods old (older, the plan has ended: see
+// EndedPlan). bcspend syncs paid invoices only, so a bill received but not
+// yet paid looks missed too: the message says so.
 type MissedCharge struct {
 	App            string       `json:"app"`
 	Company        string       `json:"company"`
@@ -59,29 +65,72 @@ type MissedCharge struct {
 	LastCharge     time.Time    `json:"last_charge"`
 	TransactionIDs []string     `json:"transaction_ids"` // the last charge
 	Message        string       `json:"message"`
+	Ident
 }
 
-func renewals(all []*series, now time.Time, opt Options) ([]Renewal, []PriceIncrease, []MissedCharge) {
+// EndedPlan is a regular plan whose last charge is older than two of its
+// periods: cancelled, or moved to another vendor or plan. It is said once,
+// while the last charge is inside the trailing 12 months.
+type EndedPlan struct {
+	App            string       `json:"app"`
+	Company        string       `json:"company"`
+	Currency       string       `json:"currency"`
+	Cadence        Cadence      `json:"cadence"`
+	LastCharge     time.Time    `json:"last_charge"`
+	LastAmount     money.Amount `json:"last_amount"`
+	EndedAbout     time.Time    `json:"ended_about"` // the last charge plus one period: what it paid up to
+	TransactionIDs []string     `json:"transaction_ids"`
+	Message        string       `json:"message"`
+	Ident
+}
+
+// schedule reads every series: its renewal, its price increases, and
+// whether its expected charge is missed or the plan has ended.
+type schedule struct {
+	renewals []Renewal
+	ups      []PriceIncrease
+	missed   []MissedCharge
+	ended    []EndedPlan
+}
+
+func renewals(all []*series, now, since time.Time, opt Options) schedule {
 	today := day(now)
-	var rs []Renewal
-	var ups []PriceIncrease
-	var missed []MissedCharge
+	var sc schedule
 	for _, s := range all {
 		r := renewalOf(s, today)
-		rs = append(rs, r)
 		b, regular := bandOf(r.Cadence)
-		if !regular {
-			continue
+		if regular {
+			sc.ups = append(sc.ups, priceIncreases(s, r.Cadence, opt.PriceIncrease)...)
+			last := s.Charges[len(s.Charges)-1]
+			grace := r.NextCharge.AddDate(0, 0, b.grace)
+			switch {
+			case today.After(addMonths(last.Date, 2*b.months)):
+				r.Ended = true
+				if !last.Date.Before(since) {
+					sc.ended = append(sc.ended, endedOf(s, r))
+				}
+			case today.After(grace):
+				sc.missed = append(sc.missed, missedOf(s, r, grace))
+			}
 		}
-		ups = append(ups, priceIncreases(s, r.Cadence, opt.PriceIncrease)...)
-		if grace := r.NextCharge.AddDate(0, 0, b.grace); today.After(grace) {
-			missed = append(missed, missedOf(s, r, grace))
-		}
+		sc.renewals = append(sc.renewals, r)
 	}
-	sort.SliceStable(rs, func(i, j int) bool { return renewalLess(&rs[i], &rs[j]) })
-	sort.SliceStable(ups, func(i, j int) bool { return ups[i].Date.After(ups[j].Date) })
-	sort.SliceStable(missed, func(i, j int) bool { return missed[i].Expected.Before(missed[j].Expected) })
-	return rs, ups, missed
+	sort.SliceStable(sc.renewals, func(i, j int) bool { return renewalLess(&sc.renewals[i], &sc.renewals[j]) })
+	sort.SliceStable(sc.ups, func(i, j int) bool { return sc.ups[i].Date.After(sc.ups[j].Date) })
+	sort.SliceStable(sc.missed, func(i, j int) bool { return sc.missed[i].Expected.Before(sc.missed[j].Expected) })
+	sort.SliceStable(sc.ended, func(i, j int) bool { return sc.ended[i].LastCharge.After(sc.ended[j].LastCharge) })
+	return sc
+}
+
+func endedOf(s *series, r Renewal) EndedPlan {
+	last := s.Charges[len(s.Charges)-1]
+	return EndedPlan{
+		App: s.App, Company: s.Company, Currency: s.Currency, Cadence: r.Cadence, LastCharge: last.Date,
+		LastAmount: last.Amount, EndedAbout: r.NextCharge, TransactionIDs: append([]string(nil), last.IDs...),
+		Message: fmt.Sprintf("%s (%s): %s plan ended; last charge %s for %s %s, none since", s.App, s.Company, r.Cadence,
+			last.Date.Format(time.DateOnly), last.Amount.Fixed2(), s.Currency),
+		Ident: ident(KindEnded, s.keyParts(), last.Date),
+	}
 }
 
 // renewalLess puts predicted charges first, soonest first.
@@ -103,6 +152,7 @@ func renewalOf(s *series, today time.Time) Renewal {
 		LastCharge: last.Date, LastAmount: last.Amount, TransactionIDs: s.ids(),
 	}
 	b, regular := bandOf(r.Cadence)
+	r.Ident = ident(KindRenewal, s.keyParts(), r.Cadence, last.Date)
 	if !regular {
 		r.Message = fmt.Sprintf("%s (%s): %s billing, %d charges, last %s", s.App, s.Company, r.Cadence,
 			r.Charges, last.Date.Format(time.DateOnly))
@@ -132,6 +182,7 @@ func priceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease {
 			App: s.App, Company: s.Company, Currency: s.Currency, Cadence: c, Date: cur.Date,
 			Previous: prev.Amount, Current: cur.Amount, Change: change,
 			TransactionIDs: append(append([]string(nil), prev.IDs...), cur.IDs...),
+			Ident:          ident(KindPriceIncrease, append(s.keyParts(), cur.Date.Format(time.DateOnly)), prev.Amount, cur.Amount),
 			Message: fmt.Sprintf("%s (%s): %s %s on %s, up %.0f%% from %s", s.App, s.Company,
 				cur.Amount.Fixed2(), s.Currency, cur.Date.Format(time.DateOnly), change*100, prev.Amount.Fixed2()),
 		})
@@ -163,7 +214,8 @@ func missedOf(s *series, r Renewal, grace time.Time) MissedCharge {
 		App: s.App, Company: s.Company, Currency: s.Currency, Cadence: r.Cadence,
 		Expected: r.NextCharge, GraceUntil: grace, ExpectedAmount: r.NextAmount, LastCharge: last.Date,
 		TransactionIDs: append([]string(nil), last.IDs...),
-		Message: fmt.Sprintf("%s (%s): %s charge expected about %s has not come; cancelled, unpaid or not synced?",
+		Ident:          ident(KindMissedCharge, s.keyParts(), r.NextCharge, r.NextAmount),
+		Message: fmt.Sprintf("%s (%s): %s charge expected about %s has not come; cancelled, or not yet invoiced or paid?",
 			s.App, s.Company, r.Cadence, r.NextCharge.Format(time.DateOnly)),
 	}
 }

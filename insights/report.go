@@ -52,9 +52,11 @@ type Report struct {
 	Renewals          []Renewal         `json:"renewals"`
 	PriceIncreases    []PriceIncrease   `json:"price_increases"`
 	MissedCharges     []MissedCharge    `json:"missed_charges"`
+	Ended             []EndedPlan       `json:"ended"`
 	Duplicates        []Duplicate       `json:"duplicates"`
 	Overlaps          []Overlap         `json:"overlaps"`
 	Users             Users             `json:"users"`
+	Dismissed         int               `json:"dismissed"` // findings left out because an admin dismissed them
 }
 
 // Compute derives the report from the model as it stands (granularity and
@@ -72,13 +74,14 @@ func Compute(m *spend.Model, opt Options) Report {
 	// included: each step skips it) without calling back into the model.
 	m.View(func(txs []spend.Transaction) {
 		series := buildSeries(txs)
-		r.Renewals, r.PriceIncreases, r.MissedCharges = renewals(series, m.Now(), opt)
+		sc := renewals(series, m.Now(), m.WindowStart(), opt)
+		r.Renewals, r.PriceIncreases, r.MissedCharges, r.Ended = sc.renewals, sc.ups, sc.missed, sc.ended
 		r.Totals = totals(m, apps, txs, series, reporting, opt)
 		r.Totals.Spend, r.Totals.Reporting, r.Totals.Unconverted = total, reporting, unconverted
 		r.Totals.UnmatchedShare = share(r.Totals.UnmatchedReporting, reporting)
 		r.Trends = trends(m, apps, txs, opt)
 		r.Duplicates = duplicates(txs, opt)
-		r.Overlaps = overlaps(apps, txs, m.WindowStart())
+		r.Overlaps = overlaps(apps, txs, m.WindowStart(), coverage(series, m.WindowStart(), nil))
 	})
 	return r
 }

@@ -32,6 +32,10 @@ type series struct {
 	Charges  []charge // oldest first
 }
 
+// keyParts identify the series in finding keys; a plan split off by amount
+// shares them (its findings differ by their dates and amounts).
+func (s *series) keyParts() []string { return []string{s.App, s.CompanyID, s.Currency} }
+
 // buildSeries groups paid, matched transactions into series.
 func buildSeries(txs []spend.Transaction) []*series {
 	byKey := map[seriesKey]*series{}

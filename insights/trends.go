@@ -37,6 +37,7 @@ type AppTrend struct {
 	ChangeShare    float64          `json:"change_share"` // Change/Previous; 0 when Previous is 0 (see New)
 	New            bool             `json:"new"`          // nothing the month before
 	TransactionIDs []string         `json:"transaction_ids"`
+	Ident
 }
 
 const (
@@ -56,6 +57,7 @@ func trends(m *spend.Model, apps []spend.AppRow, txs []spend.Transaction, opt Op
 		t.Change = t.Current - t.Previous
 		t.New = t.Previous == 0 && t.Current != 0
 		t.ChangeShare = share(t.Change, t.Previous)
+		t.Ident = ident(KindMover, []string{a.App, tr.Compared[1]}, t.Previous, t.Current)
 		tr.Apps = append(tr.Apps, t)
 	}
 	movers := append([]AppTrend(nil), tr.Apps...)

@@ -19,6 +19,7 @@ type migration struct {
 // is the `to` of the last one applied.
 var migrations = []migration{
 	{to: 1, name: "create buckets", run: migrateCreateBuckets},
+	{to: 2, name: "insights buckets (dismissals, contracts, alerts-seen)", run: migrateInsightBuckets},
 }
 
 func knownSchema(ms []migration) int {

@@ -33,6 +33,9 @@ type Backend interface {
 	// after the tables. Every finding carries the IDs of the transactions
 	// behind it, as Transactions returns them.
 	Insights() (insights.Report, error)
+	// Dismiss hides one finding (by its insights.Ident) until its facts
+	// change; the next Insights leaves it out.
+	Dismiss(key, fingerprint string) error
 
 	// Catalog lists the applications a fix can point to.
 	Catalog() []CatalogApp

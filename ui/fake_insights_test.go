@@ -8,6 +8,7 @@ import (
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
 )
 
 // Insights builds a fixed-shape report from the fake's derived
@@ -15,9 +16,54 @@ import (
 // fixes. Amounts convert to EUR at fixed rates.
 func (f *fakeBackend) Insights() (insights.Report, error) {
 	f.mu.Lock()
-	txs, users := f.derived, f.users
+	txs, users, ds := f.derived, f.users, f.dismissed
 	f.mu.Unlock()
-	return fakeReport(txs, users), nil
+	r := fakeReport(txs, users)
+	fakeIdents(&r)
+	r.ApplyDismissals(ds)
+	return r, nil
+}
+
+func (f *fakeBackend) Dismiss(key, fingerprint string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.dismissed == nil {
+		f.dismissed = map[string]store.Dismissal{}
+	}
+	f.dismissed[key] = store.Dismissal{Key: key, Fingerprint: fingerprint, By: "test", At: fakeNow}
+	return nil
+}
+
+// fakeIdents gives each finding a key from what it is about and a
+// fingerprint from its amounts, as insights does.
+func fakeIdents(r *insights.Report) {
+	id := func(kind, name string, facts ...any) insights.Ident {
+		return insights.Ident{Key: kind + "|" + name, Fingerprint: fmt.Sprint(facts...)}
+	}
+	for i := range r.Renewals {
+		x := &r.Renewals[i]
+		x.Ident = id("renewal", x.App+x.Company, x.NextCharge)
+	}
+	for i := range r.PriceIncreases {
+		x := &r.PriceIncreases[i]
+		x.Ident = id("price-increase", x.App+x.Company, x.Current)
+	}
+	for i := range r.MissedCharges {
+		x := &r.MissedCharges[i]
+		x.Ident = id("missed-charge", x.App, x.Expected)
+	}
+	for i := range r.Duplicates {
+		x := &r.Duplicates[i]
+		x.Ident = id("duplicate", fmt.Sprint(x.TransactionIDs), x.Amount)
+	}
+	for i := range r.Overlaps {
+		x := &r.Overlaps[i]
+		x.Ident = id("overlap", x.Category, len(x.Apps))
+	}
+	for i := range r.Trends.Movers {
+		x := &r.Trends.Movers[i]
+		x.Ident = id("mover", x.App, x.Change)
+	}
 }
 
 var fakeRates = map[string]int64{"EUR": 100, "USD": 92, "GBP": 117} // cents per unit

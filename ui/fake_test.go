@@ -13,6 +13,7 @@ import (
 
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
 )
 
 // fakeNow is the fixed "now" of every test.
@@ -67,23 +68,24 @@ var companies = []Company{{ID: "c1", Name: "CRONUS USA, Inc."}, {ID: "c2", Name:
 // fakeBackend is an in-memory Backend that really re-derives the tables
 // after a fix, so flow tests see totals move.
 type fakeBackend struct {
-	mu       sync.Mutex
-	info     Info
-	base     []spend.Transaction // before rules
-	users    []spend.UserRow
-	txRule   map[string]Fix
-	venRule  map[string]Fix
-	derived  []spend.Transaction
-	hist     []SyncRunInfo
-	exported [][]string
-	exports  []string
-	opened   []string
-	expired  bool  // Sync fails with an expired secret until ReplaceSecret
-	syncErr  error // Sync fails with it
-	approve  chan struct{}
-	syncGate chan struct{} // when set, Sync waits on it between companies
-	signIns  int
-	saved    *ConnInput
+	mu        sync.Mutex
+	info      Info
+	base      []spend.Transaction // before rules
+	users     []spend.UserRow
+	txRule    map[string]Fix
+	venRule   map[string]Fix
+	derived   []spend.Transaction
+	hist      []SyncRunInfo
+	exported  [][]string
+	exports   []string
+	opened    []string
+	expired   bool  // Sync fails with an expired secret until ReplaceSecret
+	syncErr   error // Sync fails with it
+	approve   chan struct{}
+	syncGate  chan struct{} // when set, Sync waits on it between companies
+	signIns   int
+	saved     *ConnInput
+	dismissed map[string]store.Dismissal
 }
 
 func newFake(nTx int) *fakeBackend {

@@ -11,7 +11,7 @@ type KeyMap struct {
 	NextTab, PrevTab, Tab1To6                key.Binding
 	Refresh, Export, Why, Fix, Status, Scope key.Binding
 	Secret, Granularity, Reconnect, Toggle   key.Binding
-	Copy                                     key.Binding
+	Copy, Dismiss                            key.Binding
 }
 
 // DefaultKeyMap is the k9s/lazygit-style map documented in the help.
@@ -48,5 +48,6 @@ func DefaultKeyMap() KeyMap {
 		Reconnect:   b("c", "reconnect", "c"),
 		Toggle:      b("space", "tick", "space"),
 		Copy:        b("enter", "copy code + open browser", "enter"),
+		Dismiss:     b("d", "dismiss finding", "d"),
 	}
 }

@@ -154,6 +154,8 @@ func (s *overviewScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 		s.Move(s.listHeight())
 	case key.Matches(msg, k.Enter):
 		return s.open()
+	case key.Matches(msg, k.Dismiss):
+		return s.dismiss()
 	case key.Matches(msg, k.Refresh):
 		return s.c.post(startSyncMsg{trigger: "manual"})
 	}
@@ -173,6 +175,18 @@ func (s *overviewScreen) open() tea.Cmd {
 		return s.c.post(toastMsg{"No transactions behind this finding."})
 	}
 	return s.c.post(findingMsg{crumb: f.crumb(), ids: f.ids})
+}
+
+// dismiss hides the selected finding until its facts change.
+func (s *overviewScreen) dismiss() tea.Cmd {
+	if s.data == nil || s.sel >= len(s.data.items) {
+		return nil
+	}
+	f := s.data.items[s.sel]
+	if f.id.Key == "" {
+		return s.c.post(toastMsg{"This summary cannot be dismissed."})
+	}
+	return dismissCmd(s.c.b, f.id, f.kind+": "+f.name)
 }
 
 func (s *overviewScreen) Click(x, y int) tea.Cmd {
@@ -200,7 +214,7 @@ func (s *overviewScreen) HelpKeys() []key.Binding { return s.helpKeys() }
 
 func (s *overviewScreen) helpKeys() []key.Binding {
 	k := s.c.keys
-	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")), k.Refresh}
+	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")), k.Dismiss, k.Refresh}
 }
 
 func (s *overviewScreen) Status() []seg {
@@ -208,7 +222,11 @@ func (s *overviewScreen) Status() []seg {
 		return nil
 	}
 	n := len(s.data.items)
-	return []seg{{fmt.Sprintf("finding %d of %d", min(s.sel+1, n), n), 0}, {"in " + s.data.cur, 3}}
+	out := []seg{{fmt.Sprintf("finding %d of %d", min(s.sel+1, n), n), 0}, {"in " + s.data.cur, 3}}
+	if s.data.dismissed > 0 {
+		out = append(out, seg{fmt.Sprintf("%d dismissed", s.data.dismissed), 2})
+	}
+	return out
 }
 
 func (s *overviewScreen) View() string {

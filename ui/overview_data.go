@@ -33,6 +33,7 @@ type overviewData struct {
 	cats, cos      []insights.Bucket
 	months         []insights.MonthSpend
 	users          insights.Users
+	dismissed      int // findings an admin dismissed, left out
 	sections       []findingSection
 	items          []*finding // every finding in display order: what j/k walk
 }
@@ -52,7 +53,8 @@ type finding struct {
 	name  string // what it is about: "Slack"
 	text  string // the row
 	ids   []string
-	users bool // opens the Users screen instead of transactions
+	users bool           // opens the Users screen instead of transactions
+	id    insights.Ident // what dismissing it stores; empty for the users summary
 }
 
 // crumb is the Transactions screen's breadcrumb for the finding.
@@ -100,6 +102,7 @@ func buildOverview(r insights.Report) *overviewData {
 	d.sections = []findingSection{
 		section("Price increases", r.PriceIncreases, priceFinding),
 		section("Missed charges", r.MissedCharges, missedFinding),
+		section("Ended plans", r.Ended, endedFinding),
 		section("Probable duplicate charges", r.Duplicates, duplicateFinding),
 		renewalSection(r.Renewals),
 		section("Overlapping apps in a category", r.Overlaps, overlapFinding),
@@ -110,6 +113,7 @@ func buildOverview(r insights.Report) *overviewData {
 	for _, s := range d.sections {
 		d.items = append(d.items, s.items...)
 	}
+	d.dismissed = r.Dismissed
 	return d
 }
 
@@ -125,14 +129,14 @@ func renewalSection(rs []insights.Renewal) findingSection {
 	s := findingSection{title: "Renewals coming up"}
 	for i := range rs {
 		r := &rs[i]
-		if r.NextCharge.IsZero() || r.DaysUntil < 0 {
+		if r.NextCharge.IsZero() || r.DaysUntil < 0 || r.Dismissed {
 			continue
 		}
 		if len(s.items) == maxRenewals {
 			s.more++
 			continue
 		}
-		s.items = append(s.items, &finding{kind: "Renewal", name: inert(r.App), ids: r.TransactionIDs,
+		s.items = append(s.items, &finding{kind: "Renewal", name: inert(r.App), ids: r.TransactionIDs, id: r.Ident,
 			text: fmt.Sprintf("%s · %s %s on %s (in %s) · %s · %s", inert(r.App), fmtAmount(r.NextAmount), inert(r.Currency),
 				fmtDate(r.NextCharge), plural(r.DaysUntil, "day", "days"), r.Cadence, inert(r.Company))})
 	}
@@ -140,15 +144,21 @@ func renewalSection(rs []insights.Renewal) findingSection {
 }
 
 func priceFinding(p *insights.PriceIncrease) *finding {
-	return &finding{kind: "Price increase", name: inert(p.App), ids: p.TransactionIDs,
+	return &finding{kind: "Price increase", name: inert(p.App), ids: p.TransactionIDs, id: p.Ident,
 		text: fmt.Sprintf("%s · %s → %s %s (+%.0f%%) on %s · %s · %s", inert(p.App), fmtAmount(p.Previous),
 			fmtAmount(p.Current), inert(p.Currency), p.Change*100, fmtDate(p.Date), p.Cadence, inert(p.Company))}
 }
 
 func missedFinding(m *insights.MissedCharge) *finding {
-	return &finding{kind: "Missed charge", name: inert(m.App), ids: m.TransactionIDs,
+	return &finding{kind: "Missed charge", name: inert(m.App), ids: m.TransactionIDs, id: m.Ident,
 		text: fmt.Sprintf("%s · %s charge of %s %s expected %s, none by %s · %s", inert(m.App), m.Cadence,
 			fmtAmount(m.ExpectedAmount), inert(m.Currency), fmtDate(m.Expected), fmtDate(m.GraceUntil), inert(m.Company))}
+}
+
+func endedFinding(e *insights.EndedPlan) *finding {
+	return &finding{kind: "Ended plan", name: inert(e.App), ids: e.TransactionIDs, id: e.Ident,
+		text: fmt.Sprintf("%s · %s plan ended · last charge %s %s on %s, none since · %s", inert(e.App), e.Cadence,
+			fmtAmount(e.LastAmount), inert(e.Currency), fmtDate(e.LastCharge), inert(e.Company))}
 }
 
 func duplicateFinding(x *insights.Duplicate) *finding {
@@ -164,7 +174,7 @@ func duplicateFinding(x *insights.Duplicate) *finding {
 	if x.Reason == insights.DupVendorInvoiceNumber {
 		why = "same vendor invoice " + inert(x.VendorInvoiceNumber)
 	}
-	return &finding{kind: "Duplicate", name: name, ids: x.TransactionIDs,
+	return &finding{kind: "Duplicate", name: name, ids: x.TransactionIDs, id: x.Ident,
 		text: fmt.Sprintf("%s · %s %s paid %s (%s; %s) · %s", inert(x.Vendor), fmtAmount(x.Amount), inert(x.Currency),
 			strings.Join(dates, " and "), strings.Join(cleanAll(x.InvoiceNumbers), ", "), why, inert(x.Company))}
 }
@@ -174,8 +184,9 @@ func overlapFinding(o *insights.Overlap) *finding {
 	for i, a := range o.Apps {
 		apps[i] = inert(a.App)
 	}
-	return &finding{kind: "Overlap", name: inert(o.Category), ids: o.TransactionIDs,
-		text: fmt.Sprintf("%s · %d apps: %s · %s in 12 months", inert(o.Category), len(apps), strings.Join(apps, ", "), fmtAmount(o.Reporting))}
+	return &finding{kind: "Overlap", name: inert(o.Category), ids: o.TransactionIDs, id: o.Ident,
+		text: fmt.Sprintf("%s · %s outside the biggest · %d apps of different vendors: %s", inert(o.Category), fmtAmount(o.AtStake),
+			len(apps), strings.Join(apps, ", "))}
 }
 
 func moverFinding(a *insights.AppTrend, cur string) *finding {
@@ -183,7 +194,7 @@ func moverFinding(a *insights.AppTrend, cur string) *finding {
 	if a.New {
 		change = "new"
 	}
-	return &finding{kind: "Mover", name: inert(a.App), ids: a.TransactionIDs,
+	return &finding{kind: "Mover", name: inert(a.App), ids: a.TransactionIDs, id: a.Ident,
 		text: fmt.Sprintf("%s · %s → %s %s (%s)", inert(a.App), fmtAmount(a.Previous), fmtAmount(a.Current), cur, change)}
 }
 

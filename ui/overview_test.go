@@ -220,3 +220,29 @@ func TestGoldenOverviewFinding(t *testing.T) {
 		})
 	}
 }
+
+// d dismisses the selected finding: it is stored through the backend with
+// its key and fingerprint, the report reloads without it, and the status
+// bar counts it.
+func TestOverviewDismissFinding(t *testing.T) {
+	f := newFake(200)
+	m := overviewModel(t, f, 100, 30)
+	before := len(m.ov.data.items)
+	m, sel := selectFinding(t, m, "Price increase")
+	key := sel.id.Key
+	m = press(m, "d")
+	if _, ok := f.dismissed[key]; !ok || f.dismissed[key].Fingerprint == "" {
+		t.Fatalf("dismissal not stored for %q: %v", key, f.dismissed)
+	}
+	if len(m.ov.data.items) != before-1 || m.ov.data.dismissed != 1 {
+		t.Fatalf("after dismissing: %d findings (was %d), %d dismissed", len(m.ov.data.items), before, m.ov.data.dismissed)
+	}
+	for _, it := range m.ov.data.items {
+		if it.id.Key == key {
+			t.Fatalf("dismissed finding still listed: %s", it.text)
+		}
+	}
+	if !strings.Contains(screenText(m), "1 dismissed") {
+		t.Fatalf("status bar does not count the dismissal:\n%s", screenText(m))
+	}
+}

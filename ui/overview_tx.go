@@ -3,6 +3,7 @@ package ui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/spend"
 )
 
@@ -18,8 +19,24 @@ func (m *Model) overviewIntent(msg tea.Msg) tea.Cmd {
 	case usersFindingMsg:
 		m.users.setShow(usersNoEmail)
 		m.tab = tabUsers
+	case dismissedMsg:
+		if msg.err != nil {
+			return m.toast("Could not dismiss " + msg.what + ": " + errText(msg.err))
+		}
+		return tea.Batch(m.toast("Dismissed "+msg.what+"; it shows again if it changes."), m.ov.Load())
 	}
 	return nil
+}
+
+// dismissedMsg says a finding was dismissed (or why not).
+type dismissedMsg struct {
+	what string
+	err  error
+}
+
+// dismissCmd stores a dismissal off the Update loop.
+func dismissCmd(b Backend, id insights.Ident, what string) tea.Cmd {
+	return func() tea.Msg { return dismissedMsg{what: what, err: b.Dismiss(id.Key, id.Fingerprint)} }
 }
 
 // ShowFinding scopes the list to exactly the transactions behind an

@@ -302,7 +302,7 @@ func (m *Model) handleIntent(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return tea.Quit
-	case insightsMsg, findingMsg, usersFindingMsg:
+	case insightsMsg, findingMsg, usersFindingMsg, dismissedMsg:
 		return m.overviewIntent(msg)
 	case toastMsg:
 		return m.toast(msg.text)

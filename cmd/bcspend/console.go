@@ -105,6 +105,10 @@ func demoHeadless(ctx context.Context, d *demoEnv, io stdio) int {
 	if err != nil {
 		return fail(io, err)
 	}
-	printInsights(io.out, insights.Compute(m, insights.Options{}))
+	r, err := reportFor(d.db, m, insights.Options{})
+	if err != nil {
+		return fail(io, err)
+	}
+	printInsights(io.out, r)
 	return exitOK
 }

@@ -44,7 +44,10 @@ func runInsights(ctx context.Context, g *globals, args []string, io stdio) int {
 		return fail(io, err)
 	}
 	defer db.Close()
-	r := insights.Compute(m, insights.Options{PriceIncrease: *increase / 100, DuplicateWindow: *dupDays, Top: *top})
+	r, err := reportFor(db, m, insights.Options{PriceIncrease: *increase / 100, DuplicateWindow: *dupDays, Top: *top})
+	if err != nil {
+		return fail(io, err)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(io.out)
 		enc.SetIndent("", "  ")
@@ -109,25 +112,32 @@ func printFindings(w io.Writer, p func(string, ...any), r insights.Report) {
 	insightSection(w, "Upcoming renewals")
 	n := 0
 	for _, x := range r.Renewals {
-		if !x.NextCharge.IsZero() && x.DaysUntil >= 0 && n < 20 {
-			p("  %s", x.Message)
+		if !x.NextCharge.IsZero() && x.DaysUntil >= 0 && !x.Dismissed && n < 20 {
+			p("  %s  [%s]", x.Message, insights.Ref(x.Key))
 			n++
 		}
 	}
 	if n == 0 {
 		p("  none predicted")
 	}
-	insightList(w, p, "Price increases", insightMessages(r.PriceIncreases, func(x insights.PriceIncrease) string { return x.Message }))
-	insightList(w, p, "Missed charges", insightMessages(r.MissedCharges, func(x insights.MissedCharge) string { return x.Message }))
-	insightList(w, p, "Probable duplicate charges", insightMessages(r.Duplicates, func(x insights.Duplicate) string { return x.Message }))
-	insightList(w, p, "Overlapping applications", insightMessages(r.Overlaps, func(x insights.Overlap) string { return x.Message }))
+	insightList(w, p, "Price increases", insightMessages(r.PriceIncreases, func(x insights.PriceIncrease) string { return withRef(x.Message, x.Ident) }))
+	insightList(w, p, "Missed charges", insightMessages(r.MissedCharges, func(x insights.MissedCharge) string { return withRef(x.Message, x.Ident) }))
+	insightList(w, p, "Ended plans", insightMessages(r.Ended, func(x insights.EndedPlan) string { return withRef(x.Message, x.Ident) }))
+	insightList(w, p, "Probable duplicate charges", insightMessages(r.Duplicates, func(x insights.Duplicate) string { return withRef(x.Message, x.Ident) }))
+	insightList(w, p, "Overlapping applications", insightMessages(r.Overlaps, func(x insights.Overlap) string { return withRef(x.Message, x.Ident) }))
 	insightSection(w, "Users")
 	p("  %s", r.Users.Message)
 	if len(r.Users.MissingEmail) > 0 {
 		p("  missing email: %s", strings.Join(r.Users.MissingEmail, ", "))
 	}
-	fmt.Fprintln(w, "\nRun 'bcspend insights --json' for the transactions behind each finding.")
+	if r.Dismissed > 0 {
+		p("\n%d dismissed findings not shown ('bcspend dismiss --list').", r.Dismissed)
+	}
+	fmt.Fprintln(w, "\nRun 'bcspend insights --json' for the transactions behind each finding; 'bcspend dismiss REF' hides one.")
 }
+
+// withRef ends a finding's line with the reference 'bcspend dismiss' takes.
+func withRef(msg string, id insights.Ident) string { return msg + "  [" + insights.Ref(id.Key) + "]" }
 
 func insightMessages[T any](xs []T, f func(T) string) []string {
 	out := make([]string, len(xs))
