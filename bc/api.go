@@ -124,7 +124,7 @@ const LegacyEmailWarning = "This Business Central environment is older than vers
 func (c *Client) Users(ctx context.Context, companyID string) (UsersResult, error) {
 	base := company(c.target.AutomationRoot(), companyID, "users")
 	res, err := c.users(ctx, base+"?"+encodeQuery(url.Values{"$select": {userSelect + ",contactEmail"}}))
-	if e, ok := AsError(err); ok && e.Status == 400 {
+	if e, ok := AsError(err); ok && e.MentionsField("contactEmail") {
 		res, err = c.users(ctx, base+"?"+encodeQuery(url.Values{"$select": {userSelect}}))
 		res.LegacyNoEmail = true
 	}
@@ -143,9 +143,10 @@ func (c *Client) users(ctx context.Context, u string) (UsersResult, error) {
 // eachPage follows nextLink verbatim until it is absent, handing each
 // decoded page to fn before fetching the next.
 func eachPage[T any](c *Client, ctx context.Context, u string, rt route, fn func(Page[T]) error) error {
+	ch := c.newChain()
 	for u != "" {
 		var p Page[T]
-		err := c.get(ctx, u, rt, func(r io.Reader) error {
+		err := c.fetch(ctx, u, rt, ch, func(r io.Reader) error {
 			p = Page[T]{}
 			return json.NewDecoder(r).Decode(&p)
 		})

@@ -156,8 +156,7 @@ type refreshSource struct {
 
 // redeem runs under cachingSource's lock.
 func (s *refreshSource) redeem(ctx context.Context) (*oauth2.Token, error) {
-	cfg := s.creds.delegatedConfig(s.creds.Flow == FlowBrowser && s.creds.ClientSecret != "")
-	tok, err := cfg.TokenSource(s.creds.withClient(ctx), &oauth2.Token{RefreshToken: s.refresh}).Token()
+	tok, err := s.creds.refreshGrant(ctx, s.refresh, s.creds.Flow == FlowBrowser && s.creds.ClientSecret != "")
 	if err != nil {
 		return nil, err
 	}

@@ -18,23 +18,49 @@ const MaxInFlight = 5
 
 // ClientOptions tunes a Client. Zero values are production defaults.
 type ClientOptions struct {
-	HTTPClient     *http.Client
-	MaxInFlight    int           // default MaxInFlight
-	RequestTimeout time.Duration // per request, default 2 minutes
-	MaxRetries     int           // default 8
+	HTTPClient  *http.Client
+	MaxInFlight int // default MaxInFlight
+	// RequestTimeout bounds one request, body included. The default, 11
+	// minutes, is above BC's own limits (408 after 8 minutes of work, 504
+	// after 10), so BC's answer arrives before the client gives up.
+	RequestTimeout time.Duration
+	MaxRetries     int           // server and network failures, default 8
 	BaseBackoff    time.Duration // default 500 ms
 	MaxBackoff     time.Duration // default 30 s
-	PageSize       int           // Prefer: odata.maxpagesize, default 1000
-	// Sleep waits between retries; tests may shorten it. It must return
-	// early with ctx's error when ctx ends.
+	// Throttling (429) has its own, longer backoff: BC counts 6,000
+	// requests per sliding 5 minutes per user, so a 429 without Retry-After
+	// only clears once the window has moved. One wait starts at
+	// ThrottleBase (default 5 s), doubles up to ThrottleMax (default 2
+	// minutes), and the request gives up only after ThrottleBudget (default
+	// 20 minutes) of waiting.
+	ThrottleBase, ThrottleMax, ThrottleBudget time.Duration
+	PageSize                                  int // Prefer: odata.maxpagesize, default 1000
+	// MinPageSize is the floor of halving: a page that times out (408, 504
+	// or the client's timeout) is asked for again at half the size, down to
+	// this (default 10).
+	MinPageSize int
+	// Sleep waits between retries; tests replace it (and Now) so nothing
+	// waits for real. It must return early with ctx's error when ctx ends.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Now is the clock the throttling wait is measured with; default time.Now.
+	Now func() time.Time
 }
+
+// Default limits; ClientOptions documents each.
+const (
+	DefaultRequestTimeout = 11 * time.Minute
+	DefaultPageSize       = 1000
+	DefaultMinPageSize    = 10
+	MaxPageSize           = 20000 // BC refuses larger pages (413)
+)
 
 // Stats counts what a client did, for sync history.
 type Stats struct {
-	Requests     int64
-	Retries      int64
-	Throttled    int64
+	Requests  int64
+	Retries   int64
+	Throttled int64
+	// ThrottleWait is wall-clock time during which at least one request
+	// was waiting on throttling: concurrent waits overlap and count once.
 	ThrottleWait time.Duration
 }
 
@@ -44,8 +70,9 @@ type Client struct {
 	tokens TokenSource
 	opt    ClientOptions
 	slots  chan struct{}
+	waits  waitClock
 
-	requests, retries, throttled, throttleNanos atomic.Int64
+	requests, retries, throttled atomic.Int64
 }
 
 // NewClient builds a client for target that authenticates with tokens.
@@ -56,25 +83,36 @@ func NewClient(target Target, tokens TokenSource, opt ClientOptions) *Client {
 	if opt.MaxInFlight <= 0 || opt.MaxInFlight > MaxInFlight {
 		opt.MaxInFlight = MaxInFlight
 	}
-	if opt.RequestTimeout <= 0 {
-		opt.RequestTimeout = 2 * time.Minute
-	}
+	defaultDuration(&opt.RequestTimeout, DefaultRequestTimeout)
 	if opt.MaxRetries <= 0 {
 		opt.MaxRetries = 8
 	}
-	if opt.BaseBackoff <= 0 {
-		opt.BaseBackoff = 500 * time.Millisecond
-	}
-	if opt.MaxBackoff <= 0 {
-		opt.MaxBackoff = 30 * time.Second
-	}
+	defaultDuration(&opt.BaseBackoff, 500*time.Millisecond)
+	defaultDuration(&opt.MaxBackoff, 30*time.Second)
+	defaultDuration(&opt.ThrottleBase, 5*time.Second)
+	defaultDuration(&opt.ThrottleMax, 2*time.Minute)
+	defaultDuration(&opt.ThrottleBudget, 20*time.Minute)
 	if opt.PageSize <= 0 {
-		opt.PageSize = 1000
+		opt.PageSize = DefaultPageSize
 	}
+	opt.PageSize = min(opt.PageSize, MaxPageSize)
+	if opt.MinPageSize <= 0 {
+		opt.MinPageSize = DefaultMinPageSize
+	}
+	opt.MinPageSize = min(opt.MinPageSize, opt.PageSize)
 	if opt.Sleep == nil {
 		opt.Sleep = sleepCtx
 	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
 	return &Client{target: target, tokens: tokens, opt: opt, slots: make(chan struct{}, opt.MaxInFlight)}
+}
+
+func defaultDuration(d *time.Duration, def time.Duration) {
+	if *d <= 0 {
+		*d = def
+	}
 }
 
 // Target is where the client points.
@@ -83,47 +121,145 @@ func (c *Client) Target() Target { return c.target }
 // Stats returns the counters so far.
 func (c *Client) Stats() Stats {
 	return Stats{Requests: c.requests.Load(), Retries: c.retries.Load(), Throttled: c.throttled.Load(),
-		ThrottleWait: time.Duration(c.throttleNanos.Load())}
+		ThrottleWait: c.waits.total(c.opt.Now())}
 }
 
-// get fetches url and hands the successful body to read, inside one of the
-// in-flight slots, retrying what BC documents as retryable. read runs once
-// per successful response; its error is returned as is.
+// Special statuses once reports besides HTTP ones.
+const (
+	statusTransport     = 0  // no answer: connection refused, reset, DNS
+	statusCut           = -1 // a 2xx whose body broke off
+	statusClientTimeout = -2 // RequestTimeout passed before the answer was complete
+)
+
+// get fetches one URL outside any page chain (one try per retry at the
+// default page size); see fetch.
 func (c *Client) get(ctx context.Context, rawURL string, rt route, read func(io.Reader) error) error {
+	return c.fetch(ctx, rawURL, rt, nil, read)
+}
+
+// chain is one nextLink chain's state: its page size, halved when a page
+// is too slow for BC (or for the client) and kept for the chain's later
+// pages.
+type chain struct{ size int }
+
+func (c *Client) newChain() *chain { return &chain{size: c.opt.PageSize} }
+
+// fetch gets rawURL and hands the successful body to read, inside one of
+// the in-flight slots, retrying what BC documents as retryable. read runs
+// once per successful response; its error is returned as is.
+//
+// A page that takes too long (408, 504, client timeout) is not resent as
+// is: its chain asks for the same position with half the page size, down
+// to MinPageSize, and the last failure names the size that failed. A 429
+// waits on its own, longer schedule (see ClientOptions).
+func (c *Client) fetch(ctx context.Context, rawURL string, rt route, ch *chain, read func(io.Reader) error) error {
 	if err := c.checkURL(rawURL); err != nil {
 		return err
 	}
 	reauthed := false
-	for attempt := 0; ; attempt++ {
-		status, wait, err := c.once(ctx, rawURL, rt, read)
+	retries, throttles := 0, 0
+	var throttledFor time.Duration
+	for {
+		size := c.opt.PageSize
+		if ch != nil {
+			size = ch.size
+		}
+		status, wait, err := c.once(ctx, rawURL, rt, size, read)
 		if err == nil {
 			return nil
 		}
-		if status == http.StatusUnauthorized && !reauthed {
+		var d time.Duration
+		switch {
+		case status == http.StatusUnauthorized && !reauthed:
 			// A token may expire between our check and BC's; one fresh token
 			// tells an expiry apart from a real refusal.
 			reauthed = true
 			c.tokens.Invalidate()
 			continue
-		}
-		if !retryable(status, err) || attempt >= c.opt.MaxRetries {
+		case ch != nil && slowPage(status):
+			if ch.size <= c.opt.MinPageSize {
+				return pageTooSlow(err, status, size)
+			}
+			ch.size = max(ch.size/2, c.opt.MinPageSize)
+			c.retries.Add(1)
+			continue // at once: the server was not busy, the page was too big
+		case status == http.StatusTooManyRequests:
+			if throttledFor >= c.opt.ThrottleBudget {
+				return throttledOut(err, throttledFor)
+			}
+			d = c.throttleBackoff(throttles, wait)
+			throttles++
+			throttledFor += d
+		case retryable(status, err) && retries < c.opt.MaxRetries:
+			d = c.backoff(retries, wait)
+			retries++
+		default:
 			return err
 		}
 		c.retries.Add(1)
-		d := c.backoff(attempt, wait)
-		if status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
-			c.throttled.Add(1)
-			c.throttleNanos.Add(int64(d))
-		}
-		if serr := c.opt.Sleep(ctx, d); serr != nil {
+		if serr := c.pause(ctx, status, d); serr != nil {
 			return classifyTransport(serr)
 		}
 	}
 }
 
-// once makes one request. status is 0 for transport errors; wait is the
-// server's Retry-After.
-func (c *Client) once(ctx context.Context, rawURL string, rt route, read func(io.Reader) error) (status int, wait time.Duration, err error) {
+// pause sleeps d before a retry. Waits on BC's limits (429, and 503: a
+// queue timeout) are throttling: counted, measured on the wall clock, and
+// reported to the context's WaitObserver while they last.
+func (c *Client) pause(ctx context.Context, status int, d time.Duration) error {
+	if status != http.StatusTooManyRequests && status != http.StatusServiceUnavailable {
+		return c.opt.Sleep(ctx, d)
+	}
+	c.throttled.Add(1)
+	obs := waitObserver(ctx)
+	start := c.opt.Now()
+	c.waits.begin(start)
+	obs(Wait{Status: status, Duration: d, Until: start.Add(d)})
+	err := c.opt.Sleep(ctx, d)
+	end := c.opt.Now()
+	c.waits.end(end)
+	obs(Wait{Status: status, Duration: end.Sub(start), Done: true})
+	return err
+}
+
+// slowPage: BC gave up building the page (408 after 8 minutes, 504 after
+// 10) or the client's own timeout passed.
+func slowPage(status int) bool {
+	return status == http.StatusRequestTimeout || status == http.StatusGatewayTimeout || status == statusClientTimeout
+}
+
+// pageTooSlow is the final error of a chain whose pages time out even at
+// the smallest size: it names the size and how to ask for a smaller one.
+func pageTooSlow(err error, status, size int) error {
+	smaller := max(1, size/2)
+	what := "did not answer within the client's timeout"
+	if status > 0 {
+		what = "gave up building it (HTTP " + strconv.Itoa(status) + ")"
+	}
+	e := &Error{Kind: KindServer, Code: "page_too_slow", Status: max(status, 0), Err: err,
+		Message: "A page of " + strconv.Itoa(size) + " entries was too slow: Business Central " + what,
+		Fix: "Sync again with smaller pages: `bcspend sync --page-size " + strconv.Itoa(smaller) +
+			"`, or keep the setting with `bcspend config set page-size " + strconv.Itoa(smaller) + "`."}
+	if be, ok := AsError(err); ok {
+		e.CorrelationID, e.RequestID = be.CorrelationID, be.RequestID
+	}
+	return e
+}
+
+// throttledOut is the error after ThrottleBudget of waiting on 429s.
+func throttledOut(err error, waited time.Duration) error {
+	e := &Error{Kind: KindThrottled, Code: "Application_TooManyRequests", Status: http.StatusTooManyRequests, Err: err,
+		Message: "Business Central kept throttling requests for " + waited.Round(time.Second).String(),
+		Fix:     "Other integrations share the app's limit of 6,000 requests per 5 minutes; sync again later, or at a quieter hour."}
+	if be, ok := AsError(err); ok {
+		e.CorrelationID, e.RequestID = be.CorrelationID, be.RequestID
+	}
+	return e
+}
+
+// once makes one request. status is an HTTP status or one of the special
+// ones above; wait is the server's Retry-After.
+func (c *Client) once(ctx context.Context, rawURL string, rt route, pageSize int, read func(io.Reader) error) (status int, wait time.Duration, err error) {
 	select {
 	case c.slots <- struct{}{}:
 	case <-ctx.Done():
@@ -141,35 +277,61 @@ func (c *Client) once(ctx context.Context, rawURL string, rt route, read func(io
 	if err != nil {
 		return 0, 0, &Error{Kind: KindProtocol, Message: "Bad request URL", Fix: "Check --api-url.", Err: err}
 	}
+	reqID := setRequestHeaders(req.Header)
 	req.Header.Set("Authorization", "Bearer "+token)
 	req.Header.Set("Accept", "application/json")
-	req.Header.Set("Prefer", "odata.maxpagesize="+strconv.Itoa(c.opt.PageSize))
+	req.Header.Set("Prefer", "odata.maxpagesize="+strconv.Itoa(pageSize))
 	req.Header.Set("Data-Access-Intent", "ReadOnly")
 	c.requests.Add(1)
+	// timedOut tells our own deadline apart from the caller's.
+	timedOut := func() bool { return ctx.Err() == nil && errors.Is(rctx.Err(), context.DeadlineExceeded) }
 	resp, err := c.opt.HTTPClient.Do(req)
 	if err != nil {
-		if ctx.Err() != nil {
+		switch {
+		case ctx.Err() != nil:
 			return 0, 0, classifyTransport(ctx.Err())
+		case timedOut():
+			return statusClientTimeout, 0, withRequestID(clientTimeout(c.opt.RequestTimeout, err), reqID)
 		}
-		return 0, 0, classifyTransport(err)
+		return statusTransport, 0, withRequestID(classifyTransport(err), reqID)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode/100 != 2 {
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
-		return resp.StatusCode, retryAfter(resp.Header.Get("Retry-After")), classifyBC(resp.StatusCode, body, rt, ParseClaims(token))
+		e := classifyBC(resp.StatusCode, body, rt, ParseClaims(token))
+		if e.CorrelationID == "" {
+			e.CorrelationID = correlationFromHeaders(resp.Header)
+		}
+		return resp.StatusCode, retryAfter(resp.Header.Get("Retry-After")), withRequestID(e, reqID)
 	}
 	if err := read(resp.Body); err != nil {
-		if ctx.Err() != nil {
+		switch {
+		case ctx.Err() != nil:
 			return 0, 0, classifyTransport(ctx.Err())
+		case timedOut():
+			return statusClientTimeout, 0, withRequestID(clientTimeout(c.opt.RequestTimeout, err), reqID)
 		}
 		var be *Error
 		if errors.As(err, &be) {
 			return 0, 0, err
 		}
 		// A body cut mid-stream is a network failure worth a retry.
-		return -1, 0, classifyTransport(err)
+		return statusCut, 0, withRequestID(classifyTransport(err), reqID)
 	}
 	return resp.StatusCode, 0, nil
+}
+
+func withRequestID(e *Error, id string) *Error {
+	if e.RequestID == "" {
+		e.RequestID = id
+	}
+	return e
+}
+
+func clientTimeout(limit time.Duration, err error) *Error {
+	return &Error{Kind: KindNetwork, Code: "client_timeout", Err: err,
+		Message: "Business Central did not answer within " + limit.String(),
+		Fix:     "Check the network and try again; if it persists, sync with smaller pages (`bcspend sync --page-size 100`)."}
 }
 
 // retryable: 429, 502, 503, 504, 408 and network failures; never auth or
@@ -179,7 +341,7 @@ func retryable(status int, err error) bool {
 	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable,
 		http.StatusGatewayTimeout, http.StatusRequestTimeout:
 		return true
-	case 0, -1:
+	case statusTransport, statusCut, statusClientTimeout:
 		e, ok := AsError(err)
 		return ok && e.Kind == KindNetwork
 	}
@@ -189,9 +351,20 @@ func retryable(status int, err error) bool {
 // backoff is capped exponential with full jitter, or the server's Retry-After
 // when it asked for longer.
 func (c *Client) backoff(attempt int, retryAfter time.Duration) time.Duration {
-	d := c.opt.BaseBackoff << min(attempt, 16)
-	if d > c.opt.MaxBackoff || d <= 0 {
-		d = c.opt.MaxBackoff
+	return jittered(c.opt.BaseBackoff, c.opt.MaxBackoff, attempt, retryAfter)
+}
+
+// throttleBackoff is backoff on the throttling schedule.
+func (c *Client) throttleBackoff(attempt int, retryAfter time.Duration) time.Duration {
+	return jittered(c.opt.ThrottleBase, c.opt.ThrottleMax, attempt, retryAfter)
+}
+
+// jittered is base doubled attempt times, capped, then drawn from its upper
+// half; a longer Retry-After (at most 5 minutes) wins.
+func jittered(base, limit time.Duration, attempt int, retryAfter time.Duration) time.Duration {
+	d := base << min(attempt, 16)
+	if d > limit || d <= 0 {
+		d = limit
 	}
 	d = d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 	if retryAfter > d {

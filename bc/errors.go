@@ -51,6 +51,7 @@ type Error struct {
 	Message       string // what happened
 	Fix           string // what to do next: one sentence for the admin
 	CorrelationID string // BC's or Entra's, for a support ticket
+	RequestID     string // the client-request-id bcspend sent, when it was a BC request
 	Err           error  // the underlying cause, if any
 }
 
@@ -68,6 +69,28 @@ func (e *Error) Unwrap() error { return e.Err }
 // Remedy is the next step for the admin. Every error a user can see in
 // bcspend offers this method; the console and the CLI print it.
 func (e *Error) Remedy() string { return e.Fix }
+
+// Support is what to quote to Microsoft support: BC's (or Entra's)
+// correlation id and the client-request-id bcspend sent, or "".
+func (e *Error) Support() string {
+	switch {
+	case e.CorrelationID != "" && e.RequestID != "":
+		return "correlation id " + e.CorrelationID + ", request id " + e.RequestID
+	case e.CorrelationID != "":
+		return "correlation id " + e.CorrelationID
+	case e.RequestID != "":
+		return "request id " + e.RequestID
+	}
+	return ""
+}
+
+// Support returns the support reference carried in err's chain, or "".
+func Support(err error) string {
+	if e, ok := AsError(err); ok {
+		return e.Support()
+	}
+	return ""
+}
 
 // AsError finds a *Error in err's chain.
 func AsError(err error) (*Error, bool) {
@@ -269,7 +292,7 @@ func classifyBC(status int, body []byte, rt route, claims *TokenClaims) *Error {
 		e.Fix = "Choose the companies again (`bcspend connect` or Integration > reconnect)."
 	case rt == routeUsers && (status == 401 || status == 403):
 		e.Kind, e.Message = KindPermission, "Business Central refused the users list while invoices work"
-		e.Fix = "Add the application permission Automation.ReadWrite.All (with admin consent) and the D365 AUTOMATION permission set on the app's card in BC's Microsoft Entra Applications page."
+		e.Fix = usersPermissionFix
 	case status == 401 && code == "Unauthorized":
 		e.Kind, e.Message = KindCredentials, "Business Central rejected the token's audience"
 		e.Fix = "The API permission must be for Dynamics 365 Business Central; check --api-url and the app's API permissions."
@@ -279,8 +302,14 @@ func classifyBC(status int, body []byte, rt route, claims *TokenClaims) *Error {
 			e.Kind = KindConsent
 		}
 		e.Message, e.Fix = diagnose401(claims)
-	case status == 403:
+	case dialogPermission(code, msg) && rt == routeUsers:
+		e.Kind, e.Message = KindPermission, "Business Central refused the users list: "+firstSentence(msg)
+		e.Fix = usersPermissionFix
+	case status == 403 || dialogPermission(code, msg):
 		e.Kind, e.Message = KindPermission, "Business Central denied access: the app lacks a permission set"
+		if dialogPermission(code, msg) {
+			e.Message = "Business Central denied access: " + firstSentence(msg)
+		}
 		e.Fix = "On the app's card in BC's Microsoft Entra Applications page, add the permission sets D365 BASIC ISV and D365 READ (or D365 BUS FULL ACCESS)."
 	case status == 404:
 		e.Kind, e.Message = KindProtocol, "Business Central did not find the resource"
@@ -299,6 +328,47 @@ func classifyBC(status int, body []byte, rt route, claims *TokenClaims) *Error {
 		e.Message += ": " + firstSentence(msg)
 	}
 	return e
+}
+
+const usersPermissionFix = "Add the application permission Automation.ReadWrite.All (with admin consent) and the D365 AUTOMATION permission set on the app's card in BC's Microsoft Entra Applications page."
+
+// dialogPermission recognises BC's other shape of a permission refusal: a
+// 400 Application_DialogException whose message says the user may not read
+// a table ("You do not have permissions to read Purchase Invoices."). The
+// status alone would make it look like a bcspend bug. Accept-Language:
+// en-US keeps the message in English.
+func dialogPermission(code, msg string) bool {
+	if !strings.EqualFold(code, "Application_DialogException") {
+		return false
+	}
+	m := strings.ToLower(msg)
+	return strings.Contains(m, "do not have permission") || strings.Contains(m, "don't have permission") ||
+		strings.Contains(m, "do not have the following permission")
+}
+
+// MentionsField reports whether a 400 from BC names field (e.g. a $select
+// of a property this BC version lacks), so a fallback without the field
+// runs only for that error and not for any 400.
+func (e *Error) MentionsField(field string) bool {
+	return e.Status == 400 && e.Kind == KindProtocol && strings.Contains(strings.ToLower(e.Message), strings.ToLower(field))
+}
+
+// StaleLink reports whether a refused nextLink means the link itself is no
+// longer good (an expired skiptoken, a link to a host the connection no
+// longer uses), so the query may restart from its first page. Permission,
+// sign-in, throttling, server and network failures would fail the restart
+// the same way, and a restart would throw away the resume position.
+func (e *Error) StaleLink() bool {
+	if e.Kind != KindProtocol {
+		return false
+	}
+	switch {
+	case e.Code == "foreign_link":
+		return true
+	case e.Status == 400, e.Status == 404, e.Status == 410:
+		return true
+	}
+	return false
 }
 
 // diagnose401 reads the token's claims to say why BC rejected valid

@@ -15,6 +15,7 @@ import (
 func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummary, err error) {
 	cs = CompanySummary{ID: c.ID, Name: displayName(c)}
 	p, err := r.begin(c)
+	ctx = bc.WithWaitObserver(ctx, func(w bc.Wait) { r.waited(&p, &cs, w) })
 	if err == nil {
 		cs.Mode, cs.Resumed = p.state.Mode, p.resumed
 		r.report(&p, &cs, false, nil)
@@ -93,7 +94,7 @@ func (r *runner) fetch(ctx context.Context, p *pass, cs *CompanySummary) error {
 // fail the restart the same way, so they are returned instead.
 func staleLink(err error) bool {
 	e, ok := bc.AsError(err)
-	return ok && e.Kind == bc.KindProtocol
+	return ok && e.StaleLink()
 }
 
 // commit stores one page with its checkpoint in one transaction.
@@ -178,9 +179,27 @@ func (r *runner) finish(p *pass, cs *CompanySummary) error {
 
 // report sends the company's progress.
 func (r *runner) report(p *pass, cs *CompanySummary, done bool, err error) {
-	r.progress(Progress{CompanyID: cs.ID, Company: cs.Name, Mode: p.state.Mode, Resumed: p.resumed,
+	r.progress(r.progressOf(p, cs, done, err))
+}
+
+func (r *runner) progressOf(p *pass, cs *CompanySummary, done bool, err error) Progress {
+	return Progress{CompanyID: cs.ID, Company: cs.Name, Mode: p.state.Mode, Resumed: p.resumed,
 		Pages: cs.Pages, Invoices: cs.Fetched, Lines: cs.Lines, New: cs.New, Changed: cs.Changed,
-		Done: done, Err: err})
+		CompanyThrottleWait: cs.ThrottleWait, Done: done, Err: err}
+}
+
+// waited reports a wait on BC's limits while it lasts (the company's
+// requests run one after another, so its waits add up to wall-clock time
+// it lost) and adds it to the company's figures when it ends.
+func (r *runner) waited(p *pass, cs *CompanySummary, w bc.Wait) {
+	pr := r.progressOf(p, cs, false, nil)
+	if w.Done {
+		cs.ThrottleWait += w.Duration
+		pr.CompanyThrottleWait = cs.ThrottleWait
+	} else {
+		pr.Waiting, pr.WaitingUntil, pr.WaitStatus = w.Duration, w.Until, w.Status
+	}
+	r.progress(pr)
 }
 
 // maxModified is the later of w and the page's latest lastModifiedDateTime.

@@ -85,21 +85,21 @@ func (e *env) newClient(opt bc.ClientOptions) *bc.Client {
 	if opt.MaxRetries == 0 {
 		opt.MaxRetries = 12
 	}
-	opt.Sleep = shortSleep
+	if opt.Sleep == nil {
+		opt.Sleep = e.simSleep
+	}
+	if opt.Now == nil {
+		opt.Now = e.tenant.Now
+	}
 	return bc.NewClient(target, tokens, opt)
 }
 
-// shortSleep waits a thousandth of what the client asks (Retry-After
-// included), so fault storms take milliseconds.
-func shortSleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d / 1000)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+// simSleep waits on the tenant's clock instead of the wall clock: it moves
+// the simulated time forward by d (Retry-After included) and returns, so
+// fault storms take no real time and the waits are measured exactly.
+func (e *env) simSleep(ctx context.Context, d time.Duration) error {
+	e.tenant.Advance(d)
+	return ctx.Err()
 }
 
 // sync runs the engine on the tenant's clock.

@@ -50,9 +50,18 @@ type Progress struct {
 	New       int
 	Changed   int
 	// Throttled and ThrottleWait are the client's, shared by all
-	// companies: BC's limits are per user, not per company.
+	// companies: BC's limits are per user, not per company. ThrottleWait
+	// is wall-clock time with at least one request waiting.
 	Throttled    int64
 	ThrottleWait time.Duration
+	// CompanyThrottleWait is what this company's requests waited so far.
+	CompanyThrottleWait time.Duration
+	// Waiting is set while the company waits on Business Central's limits
+	// (WaitStatus 429: throttled, 503: BC's queue was full) until
+	// WaitingUntil; zero otherwise.
+	Waiting      time.Duration
+	WaitingUntil time.Time
+	WaitStatus   int
 	Done         bool
 	Err          error // set with Done when the company failed
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/store"
@@ -73,6 +74,7 @@ func Run(ctx context.Context, db *store.DB, client *bc.Client, conn store.Connec
 	after := client.Stats()
 	sum.Requests, sum.Retries = after.Requests-before.Requests, after.Retries-before.Retries
 	sum.Throttled, sum.ThrottleWait = after.Throttled-before.Throttled, after.ThrottleWait-before.ThrottleWait
+	sum.ThrottleWaitText = sum.ThrottleWait.Round(time.Second).String()
 	if ferr := db.FinishRun(sum.record()); ferr != nil {
 		return sum, errors.Join(err, ferr)
 	}

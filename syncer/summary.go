@@ -11,40 +11,46 @@ import (
 // Summary is what a run did, for the one-line report, --json and the
 // console. The same figures go to the run history.
 type Summary struct {
-	RunID        string           `json:"runId"`
-	Start        time.Time        `json:"start"`
-	End          time.Time        `json:"end"`
-	Outcome      string           `json:"outcome"` // ok | failed | canceled | partial
-	Companies    []CompanySummary `json:"companies"`
-	Fetched      int              `json:"fetched"`
-	New          int              `json:"new"`
-	Changed      int              `json:"changed"`
-	Removed      int              `json:"removed"`
-	Users        *UsersSummary    `json:"users,omitempty"` // nil when users were not synced
-	Requests     int64            `json:"requests"`
-	Retries      int64            `json:"retries"`
-	Throttled    int64            `json:"throttled"`
-	ThrottleWait time.Duration    `json:"throttleWaitNs"`
-	Warnings     []Problem        `json:"warnings,omitempty"`
-	Error        *Problem         `json:"error,omitempty"`
+	RunID     string           `json:"runId"`
+	Start     time.Time        `json:"start"`
+	End       time.Time        `json:"end"`
+	Outcome   string           `json:"outcome"` // ok | failed | canceled | partial
+	Companies []CompanySummary `json:"companies"`
+	Fetched   int              `json:"fetched"`
+	New       int              `json:"new"`
+	Changed   int              `json:"changed"`
+	Removed   int              `json:"removed"`
+	Users     *UsersSummary    `json:"users,omitempty"` // nil when users were not synced
+	Requests  int64            `json:"requests"`
+	Retries   int64            `json:"retries"`
+	Throttled int64            `json:"throttled"`
+	// ThrottleWait is wall-clock time during which at least one request
+	// waited on BC's limits (waits of concurrent companies overlap and
+	// count once); ThrottleWaitText is the same, for people.
+	ThrottleWait     time.Duration `json:"throttleWaitNs"`
+	ThrottleWaitText string        `json:"throttleWait"`
+	Warnings         []Problem     `json:"warnings,omitempty"`
+	Error            *Problem      `json:"error,omitempty"`
 }
 
 // CompanySummary is one company's part of a run.
 type CompanySummary struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Mode    string   `json:"mode"`
-	Resumed bool     `json:"resumed,omitempty"`
-	Pages   int      `json:"pages"`
-	Fetched int      `json:"fetched"`
-	Lines   int      `json:"lines"`
-	New     int      `json:"new"`
-	Changed int      `json:"changed"`
-	Removed int      `json:"removed"`
-	Vendors int      `json:"vendors"` // vendors stored or refreshed
-	Rates   int      `json:"rates"`   // exchange rate rows stored
-	OK      bool     `json:"ok"`
-	Error   *Problem `json:"error,omitempty"`
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Mode    string `json:"mode"`
+	Resumed bool   `json:"resumed,omitempty"`
+	Pages   int    `json:"pages"`
+	Fetched int    `json:"fetched"`
+	Lines   int    `json:"lines"`
+	New     int    `json:"new"`
+	Changed int    `json:"changed"`
+	Removed int    `json:"removed"`
+	Vendors int    `json:"vendors"` // vendors stored or refreshed
+	Rates   int    `json:"rates"`   // exchange rate rows stored
+	// ThrottleWait is what this company's requests waited on BC's limits.
+	ThrottleWait time.Duration `json:"throttleWaitNs"`
+	OK           bool          `json:"ok"`
+	Error        *Problem      `json:"error,omitempty"`
 }
 
 // UsersSummary is the users part of a run.

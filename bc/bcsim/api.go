@@ -72,8 +72,14 @@ func (t *Tenant) serveAPI(w http.ResponseWriter, r *http.Request, path string) {
 			return
 		}
 	}
+	t.recordHeaders(r)
 	if k, f := t.faults.next(); inject(w, k, f) {
 		t.statsDo(func(s *Stats) { s.Faults++ })
+		return
+	}
+	if t.faults.rateLimited(t.Now()) {
+		t.statsDo(func(s *Stats) { s.Faults++; s.RateLimited++ })
+		throttle(w)
 		return
 	}
 	c, ok2 := t.authenticate(w, r)
@@ -201,8 +207,8 @@ func (t *Tenant) dispatch(w http.ResponseWriter, r *http.Request, rt route, c cl
 	}
 	switch {
 	case set == "purchaseInvoices" || set == "purchaseInvoiceLines":
-		if f.RevokePermission {
-			forbidden(w, "TableData 122 Purch. Inv. Header")
+		if f.RevokePermission || f.DenyCompany != "" && equalID(f.DenyCompany, co.info.ID) {
+			refuse(w, f, "TableData 122 Purch. Inv. Header", "Purchase Invoices")
 			return
 		}
 		t.serveInvoices(w, r, q, ctx, co, rt.segs[1:])
@@ -242,7 +248,11 @@ func (t *Tenant) serveAutomation(w http.ResponseWriter, r *http.Request, q query
 		bcError(w, http.StatusNotFound, "BadRequest_NotFound", "No HTTP resource was found that matches the request URI.")
 		return
 	}
-	if t.Faults().RefuseUsers || c.Scp == "" && !hasRole(c, RoleAutomation) {
+	if f := t.Faults(); f.RefuseUsers {
+		refuse(w, f, "TableData 2000000120 User", "Users")
+		return
+	}
+	if c.Scp == "" && !hasRole(c, RoleAutomation) {
 		forbidden(w, "TableData 2000000120 User")
 		return
 	}

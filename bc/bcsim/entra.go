@@ -158,7 +158,7 @@ func (t *Tenant) token(w http.ResponseWriter, r *http.Request) {
 	case "authorization_code":
 		resp, e = t.codeToken(a, secret, has, r.PostForm)
 	case "refresh_token":
-		resp, e = t.refreshToken(a, secret, has, r.PostForm.Get("refresh_token"))
+		resp, e = t.refreshToken(a, secret, has, r.PostForm.Get("refresh_token"), r.PostForm)
 	default:
 		e = errGrantType
 	}
@@ -482,10 +482,17 @@ func s256(verifier string) string {
 	return b64.EncodeToString(h[:])
 }
 
-// refreshToken rotates: the old refresh token dies with this use.
-func (t *Tenant) refreshToken(a *app, secret string, has bool, rt string) (*tokenResponse, *entraError) {
+// refreshToken rotates: the old refresh token dies with this use. The
+// request should name its scopes (MSAL always does): one without scope
+// gets a narrowed access token that lacks the Business Central scope, as
+// Entra may issue, and one naming a scope outside the grant is refused.
+func (t *Tenant) refreshToken(a *app, secret string, has bool, rt string, form url.Values) (*tokenResponse, *entraError) {
 	if e := t.checkClient(a, secret, has); e != nil {
 		return nil, e
+	}
+	scope := form.Get("scope")
+	if scope != "" && !delegatedScopeOK(scope) {
+		return nil, errBadScope(scope)
 	}
 	t.auth.mu.Lock()
 	g, ok := t.auth.refresh[rt]
@@ -497,7 +504,22 @@ func (t *Tenant) refreshToken(a *app, secret string, has bool, rt string) (*toke
 		return nil, errRefresh
 	}
 	t.statsDo(func(s *Stats) { s.RefreshRotations++ })
+	if scope == "" {
+		t.statsDo(func(s *Stats) { s.RefreshWithoutScope++ })
+		return t.narrowed(a, g.scope), nil
+	}
 	return t.delegated(a, g.scope), nil
+}
+
+// narrowed is a refreshed token that lost the Business Central scope
+// (only the OpenID ones are left); its refresh token still rotates.
+func (t *Tenant) narrowed(a *app, scope string) *tokenResponse {
+	resp := t.delegated(a, scope)
+	c := t.baseClaims(a, Resource)
+	c.Scp = "openid profile"
+	c.Upn, c.Name = DemoUser, "CRONUS Admin"
+	resp.AccessToken, resp.Scope = t.sign(c), "openid profile"
+	return resp
 }
 
 // NewClientSecret adds a secret to the main demo app, as an admin does in

@@ -267,7 +267,8 @@ func TestAuthorizationCodePKCEAndRefreshRotation(t *testing.T) {
 	}
 
 	refresh := func(rt string) (int, tokenResp) {
-		return postForm(t, tokenURL(srv), url.Values{"grant_type": {"refresh_token"}, "client_id": {PublicClientID}, "refresh_token": {rt}})
+		return postForm(t, tokenURL(srv), url.Values{"grant_type": {"refresh_token"}, "client_id": {PublicClientID}, "refresh_token": {rt},
+			"scope": {Resource + "/" + DelegatedScope + " offline_access"}})
 	}
 	st, tr2 := refresh(tr.RefreshToken)
 	if st != 200 || tr2.RefreshToken == "" || tr2.RefreshToken == tr.RefreshToken {
@@ -276,11 +277,23 @@ func TestAuthorizationCodePKCEAndRefreshRotation(t *testing.T) {
 	if st, old := refresh(tr.RefreshToken); st != 400 || old.ErrorCodes[0] != 70008 {
 		t.Fatalf("reused refresh token: %d %+v", st, old)
 	}
-	if st, _ := refresh(tr2.RefreshToken); st != 200 {
+	st, tr3 := refresh(tr2.RefreshToken)
+	if st != 200 {
 		t.Fatalf("rotated token: %d", st)
 	}
+	if resp, _ := get(t, tr3.AccessToken, root(srv)+"/companies", 0); resp.StatusCode != 200 {
+		t.Fatalf("refreshed token with scope: %d", resp.StatusCode)
+	}
+	// Without scope, Entra may narrow the token: BC then refuses it.
+	st, narrow := postForm(t, tokenURL(srv), url.Values{"grant_type": {"refresh_token"}, "client_id": {PublicClientID}, "refresh_token": {tr3.RefreshToken}})
+	if st != 200 || narrow.RefreshToken == "" {
+		t.Fatalf("refresh without scope: %d %+v", st, narrow)
+	}
+	if resp, _ := get(t, narrow.AccessToken, root(srv)+"/companies", 0); resp.StatusCode != 401 {
+		t.Fatalf("narrowed token accepted by BC: %d", resp.StatusCode)
+	}
 	s := tn.Stats()
-	if s.RefreshRotations != 2 || s.TokensIssued != 3 {
+	if s.RefreshRotations != 3 || s.TokensIssued != 4 || s.RefreshWithoutScope != 1 {
 		t.Fatalf("stats: %+v", s)
 	}
 }

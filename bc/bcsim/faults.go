@@ -21,6 +21,27 @@ type Faults struct {
 	RevokePermission bool   // 403 on purchaseInvoices and their lines (BC permission set removed)
 	RefuseUsers      bool   // 403 on the automation users endpoint
 	FailCompany      string // a company id whose every request answers 500
+	// DenyCompany is a company whose invoices are refused (403) while the
+	// others work: a permission set limited to some companies.
+	DenyCompany string
+	// RevokeAsDialog makes RevokePermission, RefuseUsers and DenyCompany
+	// answer as BC's application layer can: 400 Application_DialogException
+	// "You do not have permissions to read ...", not 403.
+	RevokeAsDialog bool
+	// Slow pages (purchaseInvoices lists, built invoice by invoice): a page
+	// costs EntityCost of server time per invoice, and one costing more
+	// than OperationLimit (default 8 minutes, BC's) answers 408. Nothing
+	// waits for real: the tenant clock moves by the limit instead.
+	EntityCost     time.Duration
+	OperationLimit time.Duration
+	// HangAbove (> 0) makes invoice pages of more than this many invoices
+	// never answer until the client hangs up: the client's own timeout.
+	HangAbove int
+	// RateLimit (> 0) answers 429 without Retry-After to API requests
+	// beyond this many accepted within the sliding RateWindow (default 5
+	// minutes) of the tenant clock, like BC's 6,000 per 5 minutes.
+	RateLimit  int
+	RateWindow time.Duration
 	// Every makes the rate faults deterministic: every Nth API request
 	// (counted from SetFaults) gets the first fault whose rate is non-zero,
 	// in the order 429, 503, drop (429 when no rate is set); rates are then
@@ -38,10 +59,11 @@ const (
 )
 
 type faultState struct {
-	mu  sync.Mutex
-	f   Faults
-	n   int64
-	rng *rand.Rand
+	mu   sync.Mutex
+	f    Faults
+	n    int64
+	rng  *rand.Rand
+	hits []time.Time // accepted requests inside the rate window, oldest first
 }
 
 func (s *faultState) init(seed int64) { s.rng = rand.New(rand.NewPCG(uint64(seed), 0xfa17)) }
@@ -49,7 +71,7 @@ func (s *faultState) init(seed int64) { s.rng = rand.New(rand.NewPCG(uint64(seed
 // SetFaults replaces the active faults and restarts the Every count.
 func (t *Tenant) SetFaults(f Faults) {
 	t.faults.mu.Lock()
-	t.faults.f, t.faults.n = f, 0
+	t.faults.f, t.faults.n, t.faults.hits = f, 0, nil
 	t.faults.mu.Unlock()
 }
 
@@ -136,4 +158,75 @@ func drop(w http.ResponseWriter) {
 		}
 	}
 	panic(http.ErrAbortHandler)
+}
+
+// DefaultOperationLimit is BC's: an operation over 8 minutes answers 408.
+const DefaultOperationLimit = 8 * time.Minute
+
+// rateLimited counts one API request at now against the sliding window
+// and reports whether it is over the limit (then it is not counted: only
+// accepted requests fill the window, so waiting clears it).
+func (s *faultState) rateLimited(now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.f
+	if f.RateLimit <= 0 {
+		return false
+	}
+	window := f.RateWindow
+	if window <= 0 {
+		window = 5 * time.Minute
+	}
+	i := 0
+	for i < len(s.hits) && !s.hits[i].After(now.Add(-window)) {
+		i++
+	}
+	s.hits = s.hits[i:]
+	if len(s.hits) >= f.RateLimit {
+		return true
+	}
+	s.hits = append(s.hits, now)
+	return false
+}
+
+// throttle answers 429 as BC does when the request budget is used up: no
+// Retry-After.
+func throttle(w http.ResponseWriter) {
+	bcError(w, http.StatusTooManyRequests, "Application_TooManyRequests",
+		"Rate limit exceeded: 6000 requests per 5 minutes. Please try again later.")
+}
+
+// slowPage applies the slow-page faults to an invoice page of n entries;
+// it reports whether it answered (408) or the client hung up.
+func (t *Tenant) slowPage(w http.ResponseWriter, r *http.Request, n int) bool {
+	f := t.Faults()
+	if f.HangAbove > 0 && n > f.HangAbove {
+		<-r.Context().Done()
+		return true
+	}
+	if f.EntityCost <= 0 {
+		return false
+	}
+	limit := f.OperationLimit
+	if limit <= 0 {
+		limit = DefaultOperationLimit
+	}
+	if time.Duration(n)*f.EntityCost <= limit {
+		return false
+	}
+	t.Advance(limit)
+	t.statsDo(func(s *Stats) { s.Faults++ })
+	bcError(w, http.StatusRequestTimeout, "RequestTimeout",
+		"The operation has timed out because it took longer than "+limit.String()+".")
+	return true
+}
+
+// refuse answers a permission refusal in the configured shape; object is
+// BC's table name, caption its plural caption.
+func refuse(w http.ResponseWriter, f Faults, object, caption string) {
+	if f.RevokeAsDialog {
+		bcError(w, http.StatusBadRequest, "Application_DialogException", "You do not have permissions to read "+caption+".")
+		return
+	}
+	forbidden(w, object)
 }

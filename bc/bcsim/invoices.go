@@ -60,6 +60,9 @@ func serveInvoiceList(t *Tenant, w http.ResponseWriter, r *http.Request, q query
 	t.mu.RLock()
 	page, more := pageOf(co.invoices, e.key, pred, q.skip, size)
 	t.mu.RUnlock()
+	if t.slowPage(w, r, len(page)) {
+		return
+	}
 	writePage(w, r, q, ctx, e, page, more && !topReached(q, page), render)
 }
 

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"regexp"
 	"sync"
 )
 
@@ -20,14 +21,49 @@ type Stats struct {
 	EntraRequests    int64            // requests to the Entra endpoints
 	TokensIssued     int64            // access tokens issued (all grants)
 	RefreshRotations int64            // refresh_token grants that rotated a refresh token
+	// RefreshWithoutScope counts refresh_token grants that sent no scope;
+	// Entra may narrow such a token, and the simulator does (the token
+	// then lacks the Business Central scope).
+	RefreshWithoutScope int64
+	RateLimited         int64 // requests answered 429 by the RateLimit window
+	// Request headers BC API requests carried: User-Agent and
+	// Accept-Language values counted, client-request-id as the number of
+	// distinct GUIDs seen and of requests without one.
+	UserAgents        map[string]int64
+	AcceptLanguages   map[string]int64
+	RequestIDs        int
+	RequestsWithoutID int64
 }
 
 type statsState struct {
-	mu sync.Mutex
-	s  Stats
+	mu  sync.Mutex
+	s   Stats
+	ids map[string]bool
 }
 
-func (s *statsState) init() { s.s.Paths = map[string]int64{} }
+func (s *statsState) init() {
+	s.s = Stats{Paths: map[string]int64{}, UserAgents: map[string]int64{}, AcceptLanguages: map[string]int64{}}
+	s.ids = map[string]bool{}
+}
+
+// recordHeaders counts the traceability headers of one API request.
+func (t *Tenant) recordHeaders(r *http.Request) {
+	id := r.Header.Get("client-request-id")
+	t.statsDo(func(s *Stats) {
+		s.UserAgents[r.Header.Get("User-Agent")]++
+		s.AcceptLanguages[r.Header.Get("Accept-Language")]++
+		if !guidRE.MatchString(id) {
+			s.RequestsWithoutID++
+			return
+		}
+		if !t.stats.ids[id] {
+			t.stats.ids[id] = true
+			s.RequestIDs++
+		}
+	})
+}
+
+var guidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // Stats returns a snapshot.
 func (t *Tenant) Stats() Stats {
@@ -35,6 +71,8 @@ func (t *Tenant) Stats() Stats {
 	defer t.stats.mu.Unlock()
 	s := t.stats.s
 	s.Paths = maps.Clone(s.Paths)
+	s.UserAgents = maps.Clone(s.UserAgents)
+	s.AcceptLanguages = maps.Clone(s.AcceptLanguages)
 	return s
 }
 
@@ -44,7 +82,8 @@ func (t *Tenant) ResetStats() {
 	t.stats.mu.Lock()
 	defer t.stats.mu.Unlock()
 	in := t.stats.s.InFlight
-	t.stats.s = Stats{Paths: map[string]int64{}, InFlight: in, MaxInFlight: in}
+	t.stats.init()
+	t.stats.s.InFlight, t.stats.s.MaxInFlight = in, in
 }
 
 func (t *Tenant) statsDo(fn func(*Stats)) {

@@ -1,0 +1,72 @@
+package bc
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Wait is one pause on Business Central's limits (429 throttling, or a 503
+// queue timeout), reported to the context's observer when it begins and
+// again when it ends.
+type Wait struct {
+	Status   int           // 429 or 503
+	Duration time.Duration // planned when it begins, actual when Done
+	Until    time.Time     // when the retry is due (set when it begins)
+	Done     bool
+}
+
+type waitKey struct{}
+
+// WithWaitObserver returns a context whose requests report their waits on
+// BC's limits to fn, so a caller (one company's sync) can show "waiting
+// for Business Central" while nothing else moves. fn runs on the
+// requesting goroutine and must return quickly.
+func WithWaitObserver(ctx context.Context, fn func(Wait)) context.Context {
+	return context.WithValue(ctx, waitKey{}, fn)
+}
+
+func waitObserver(ctx context.Context) func(Wait) {
+	if fn, ok := ctx.Value(waitKey{}).(func(Wait)); ok && fn != nil {
+		return fn
+	}
+	return func(Wait) {}
+}
+
+// waitClock measures the wall-clock time during which at least one
+// request was waiting: the union of the wait intervals. Summing them would
+// count five requests throttled together as five times the time lost.
+type waitClock struct {
+	mu      sync.Mutex
+	waiting int
+	since   time.Time
+	done    time.Duration
+}
+
+func (w *waitClock) begin(now time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.waiting == 0 {
+		w.since = now
+	}
+	w.waiting++
+}
+
+func (w *waitClock) end(now time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.waiting--
+	if w.waiting == 0 {
+		w.done += max(0, now.Sub(w.since))
+	}
+}
+
+// total includes a wait still under way.
+func (w *waitClock) total(now time.Time) time.Duration {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.waiting > 0 {
+		return w.done + max(0, now.Sub(w.since))
+	}
+	return w.done
+}
