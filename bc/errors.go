@@ -73,15 +73,30 @@ func (e *Error) Remedy() string { return e.Fix }
 // Support is what to quote to Microsoft support: BC's (or Entra's)
 // correlation id and the client-request-id bcspend sent, or "".
 func (e *Error) Support() string {
+	corr, req := idText(e.CorrelationID), idText(e.RequestID)
 	switch {
-	case e.CorrelationID != "" && e.RequestID != "":
-		return "correlation id " + e.CorrelationID + ", request id " + e.RequestID
-	case e.CorrelationID != "":
-		return "correlation id " + e.CorrelationID
-	case e.RequestID != "":
-		return "request id " + e.RequestID
+	case corr != "" && req != "":
+		return "correlation id " + corr + ", request id " + req
+	case corr != "":
+		return "correlation id " + corr
+	case req != "":
+		return "request id " + req
 	}
 	return ""
+}
+
+// idText keeps an id from a server printable: letters, digits and dashes,
+// at most 64 of them; anything else means it is not an id.
+func idText(s string) string {
+	if len(s) > 64 {
+		return ""
+	}
+	for _, r := range s {
+		if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return ""
+		}
+	}
+	return s
 }
 
 // Support returns the support reference carried in err's chain, or "".

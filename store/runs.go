@@ -47,6 +47,7 @@ type SyncRun struct {
 	ErrorCode    string
 	ErrorMessage string
 	Remedy       string
+	Support      string // BC's correlation id and the request id of the failure
 	Companies    map[string]RunCounts
 }
 

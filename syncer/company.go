@@ -193,11 +193,12 @@ func (r *runner) progressOf(p *pass, cs *CompanySummary, done bool, err error) P
 // it lost) and adds it to the company's figures when it ends.
 func (r *runner) waited(p *pass, cs *CompanySummary, w bc.Wait) {
 	pr := r.progressOf(p, cs, false, nil)
+	pr.WaitStatus = w.Status
 	if w.Done {
 		cs.ThrottleWait += w.Duration
 		pr.CompanyThrottleWait = cs.ThrottleWait
 	} else {
-		pr.Waiting, pr.WaitingUntil, pr.WaitStatus = w.Duration, w.Until, w.Status
+		pr.Waiting, pr.WaitingUntil = w.Duration, w.Until
 	}
 	r.progress(pr)
 }

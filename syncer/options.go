@@ -58,7 +58,8 @@ type Progress struct {
 	CompanyThrottleWait time.Duration
 	// Waiting is set while the company waits on Business Central's limits
 	// (WaitStatus 429: throttled, 503: BC's queue was full) until
-	// WaitingUntil; zero otherwise.
+	// WaitingUntil. The event that ends a wait has WaitStatus set and
+	// Waiting zero; other events have neither.
 	Waiting      time.Duration
 	WaitingUntil time.Time
 	WaitStatus   int

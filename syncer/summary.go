@@ -69,6 +69,8 @@ type Problem struct {
 	Code    string `json:"code,omitempty"`
 	Message string `json:"message"`
 	Remedy  string `json:"remedy,omitempty"`
+	// Support is BC's correlation id and the request id, for a support case.
+	Support string `json:"support,omitempty"`
 }
 
 // problemOf classifies err the way the history stores it.
@@ -76,7 +78,7 @@ func problemOf(err error) *Problem {
 	if err == nil {
 		return nil
 	}
-	p := &Problem{Kind: "other", Message: err.Error(), Remedy: bc.Remedy(err)}
+	p := &Problem{Kind: "other", Message: err.Error(), Remedy: bc.Remedy(err), Support: bc.Support(err)}
 	if e, ok := bc.AsError(err); ok {
 		p.Kind, p.Code = string(e.Kind), e.Code
 	}
@@ -108,11 +110,13 @@ func (s *Summary) record() store.SyncRun {
 	switch {
 	case s.Error != nil:
 		r.ErrorKind, r.ErrorCode, r.ErrorMessage, r.Remedy = s.Error.Kind, s.Error.Code, s.Error.Message, s.Error.Remedy
+		r.Support = s.Error.Support
 	case len(s.Warnings) > 0:
 		// A warning does not fail the run; it is kept so `status` and the
 		// console can show its remedy.
 		w := s.Warnings[0]
 		r.ErrorKind, r.ErrorCode, r.ErrorMessage, r.Remedy = "warning", w.Code, w.Message, w.Remedy
+		r.Support = w.Support
 	}
 	return r
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -174,6 +175,9 @@ func (s *syncScreen) summary() string {
 		if rem := remedyOf(r.err); rem != "" {
 			out += "\n " + st.Bold.Render("What to do: ") + rem
 		}
+		if sup := supportOf(r.err); sup != "" {
+			out += "\n " + st.Dim.Render("For a support case: "+sup)
+		}
 		return out + "\n Press r to retry."
 	}
 	out := " " + st.OK.Render("✓ Sync complete: ") + counts + "."
@@ -209,4 +213,14 @@ func (s *syncScreen) bar(pct float64, w int) string {
 	full := int(pct*float64(w) + 0.5)
 	full = max(0, min(full, w))
 	return s.c.st.Accent.Render(strings.Repeat("█", full)) + s.c.st.Dim.Render(strings.Repeat("░", w-full))
+}
+
+// supportOf returns the support reference (BC's correlation id, the
+// request id) carried by err, if any.
+func supportOf(err error) string {
+	var s interface{ Support() string }
+	if errors.As(err, &s) {
+		return untrusted.Text(s.Support())
+	}
+	return ""
 }

@@ -42,6 +42,16 @@ type authState struct {
 	codes   map[string]*authCode
 	refresh map[string]grant
 	renewed []string // secrets added to the main app by NewClientSecret
+	issued  []string // every access and refresh token handed out
+}
+
+// IssuedTokens lists every access and refresh token the tenant has handed
+// out, so a test can prove none of them leaks (into a trace, a log, an
+// export).
+func (t *Tenant) IssuedTokens() []string {
+	t.auth.mu.Lock()
+	defer t.auth.mu.Unlock()
+	return append([]string(nil), t.auth.issued...)
 }
 
 func (s *authState) init() {
@@ -167,6 +177,12 @@ func (t *Tenant) token(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t.statsDo(func(s *Stats) { s.TokensIssued++ })
+	t.auth.mu.Lock()
+	t.auth.issued = append(t.auth.issued, resp.AccessToken)
+	if resp.RefreshToken != "" {
+		t.auth.issued = append(t.auth.issued, resp.RefreshToken)
+	}
+	t.auth.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store, no-cache")
 	_ = json.NewEncoder(w).Encode(resp)

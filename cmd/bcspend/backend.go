@@ -354,7 +354,9 @@ func (b *backend) SaveConnection(in ui.ConnInput, companyIDs []string) error {
 }
 
 func (b *backend) options() service.Options {
-	return service.Options{Keyring: b.keyring, SecretOverride: os.Getenv("BCSPEND_CLIENT_SECRET")}
+	size, _ := pageSizeSetting(b.db) // unreadable: the default
+	return service.Options{Keyring: b.keyring, SecretOverride: os.Getenv("BCSPEND_CLIENT_SECRET"),
+		Client: bc.ClientOptions{PageSize: size}}
 }
 
 // Sync runs the sync engine and re-derives the views afterwards.
@@ -366,7 +368,7 @@ func (b *backend) Sync(ctx context.Context, report func(ui.SyncProgress)) (ui.Sy
 	start := time.Now()
 	sum, err := syncer.Run(ctx, b.db, client, conn, syncer.Options{Progress: func(p syncer.Progress) {
 		report(ui.SyncProgress{Company: p.Company, Phase: phaseOf(p), Invoices: p.Invoices, Lines: p.Lines,
-			Pages: p.Pages, ThrottleWaits: int(p.Throttled), ThrottleTime: p.ThrottleWait, Done: p.Done})
+			Pages: p.Pages, ThrottleWaits: int(p.Throttled), ThrottleTime: p.CompanyThrottleWait, Done: p.Done})
 	}})
 	b.invalidate()
 	out := ui.SyncSummary{Companies: len(sum.Companies), Invoices: sum.Fetched, Duration: time.Since(start),
@@ -387,8 +389,11 @@ func (b *backend) Sync(ctx context.Context, report func(ui.SyncProgress)) (ui.Sy
 }
 
 func phaseOf(p syncer.Progress) string {
-	if p.Done {
+	switch {
+	case p.Done:
 		return "done"
+	case p.Waiting > 0:
+		return waitText(p) // e.g. "Business Central is throttling requests; waiting 1m20s"
 	}
 	return "invoices"
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -18,12 +20,27 @@ func init() {
 type setting struct {
 	key, def, help string
 	values         []string // the accepted values
+	// valid, when set, accepts free values (a number) instead of values,
+	// which then only describes them; note is printed after set.
+	valid func(string) bool
+	note  string
+}
+
+// accepts reports whether v is a value of s.
+func (s setting) accepts(v string) bool {
+	if s.valid != nil {
+		return s.valid(v)
+	}
+	return slices.Contains(s.values, v)
 }
 
 var settings = []setting{
 	{store.SettingGranularity, "invoice",
 		"one spend transaction per invoice, or one per invoice line (a bundle invoice split by product)",
-		[]string{"invoice", "line"}},
+		[]string{"invoice", "line"}, nil, ""},
+	{settingPageSize, "1000",
+		"entries per page a sync asks Business Central for (`sync --page-size` overrides it); smaller pages suit environments whose pages time out",
+		[]string{"1-20000"}, pageSizeValid, "Syncs ask for pages of this size from now on."},
 }
 
 func findSetting(key string) (setting, bool) {
@@ -55,7 +72,7 @@ func runConfig(ctx context.Context, g *globals, args []string, io stdio) int {
 			return usageErr(io, fmt.Sprintf("Unknown setting %q", a[1]), "Settings: "+settingKeys()+".")
 		}
 	}
-	if a[0] == "set" && !slices.Contains(s.values, a[2]) {
+	if a[0] == "set" && !s.accepts(a[2]) {
 		return usageErr(io, fmt.Sprintf("%s cannot be %q", s.key, a[2]),
 			fmt.Sprintf("Use one of: %s.", strings.Join(s.values, ", ")))
 	}
@@ -126,7 +143,11 @@ func configSet(db *store.DB, io stdio, s setting, v string) error {
 		return err
 	}
 	fmt.Fprintf(io.out, "%s = %s\n", s.key, v)
-	fmt.Fprintln(io.err, "Spend figures use it from now on; no sync is needed.")
+	note := s.note
+	if note == "" {
+		note = "Spend figures use it from now on; no sync is needed."
+	}
+	fmt.Fprintln(io.err, note)
 	return nil
 }
 
@@ -136,4 +157,27 @@ func configUnset(db *store.DB, io stdio, s setting) error {
 	}
 	fmt.Fprintf(io.out, "%s = %s  (default)\n", s.key, s.def)
 	return nil
+}
+
+// settingPageSize is the page size syncs ask for when --page-size is not
+// given: a smaller one suits an environment whose pages are slow to build.
+const settingPageSize = "page-size"
+
+// pageSizeSetting is the stored page size, or 0 for the client's default.
+func pageSizeSetting(db *store.DB) (int, error) {
+	v, ok, err := db.Setting(settingPageSize)
+	if err != nil || !ok {
+		return 0, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > bc.MaxPageSize {
+		return 0, nil // unreadable: the default (set refuses such values)
+	}
+	return n, nil
+}
+
+// pageSizeValid accepts 1 to BC's maximum page.
+func pageSizeValid(v string) bool {
+	n, err := strconv.Atoi(v)
+	return err == nil && n >= 1 && n <= bc.MaxPageSize
 }

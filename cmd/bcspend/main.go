@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/bcspend/bcspend/bc"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -52,6 +54,7 @@ func commands() []command {
 }
 
 func run(ctx context.Context, args []string, io stdio) int {
+	bc.Version = version // the User-Agent names this build
 	g, rest, code := parseGlobals(args, io)
 	if code >= 0 {
 		return code

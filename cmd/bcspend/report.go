@@ -14,6 +14,9 @@ func fail(io stdio, err error) int {
 	if r := bc.Remedy(err); r != "" {
 		fmt.Fprintf(io.err, "  what to do: %s\n", r)
 	}
+	if s := bc.Support(err); s != "" {
+		fmt.Fprintf(io.err, "  for a support case: %s\n", s)
+	}
 	return bc.ExitCode(err)
 }
 

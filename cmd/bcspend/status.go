@@ -104,6 +104,9 @@ func printLastRun(io stdio, db *store.DB) int {
 		return exitOK
 	}
 	fmt.Fprintf(io.out, "Problem:      %s\n  what to do:  %s\n", run.ErrorMessage, run.Remedy)
+	if run.Support != "" {
+		fmt.Fprintf(io.out, "  support:     %s\n", run.Support)
+	}
 	if isAdminKind(run.ErrorKind) {
 		return exitAdmin
 	}

@@ -22,10 +22,11 @@ func init() {
 }
 
 func runSync(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("sync", "sync [--full] [--json]", g, io)
+	fs := subFlags("sync", "sync [--full] [--json] [--page-size N] [--trace DIR]", g, io)
 	full := fs.Bool("full", false, "re-read the whole window and mark invoices deleted in Business Central as removed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON on stdout (progress still goes to stderr)")
-	pageSize := fs.Int("page-size", 0, "invoices per page (default 1000); smaller pages checkpoint more often on slow links")
+	pageSize := fs.Int("page-size", 0, "entries per page (default: the page-size setting, else 1000); smaller pages suit slow environments")
+	traceDir := fs.String("trace", "", "write every request and response to DIR for a support case (tokens, secrets and e-mail addresses removed)")
 	if code, ok := parseSub(fs, args); !ok {
 		return code
 	}
@@ -37,11 +38,27 @@ func runSync(ctx context.Context, g *globals, args []string, io stdio) int {
 		return fail(io, err)
 	}
 	defer db.Close()
-	if *pageSize < 0 || *pageSize > 20000 {
+	if *pageSize < 0 || *pageSize > bc.MaxPageSize {
 		return usageErr(io, "--page-size must be between 1 and 20000", "Leave it out for the default of 1000.")
+	}
+	if *pageSize == 0 {
+		if *pageSize, err = pageSizeSetting(db); err != nil {
+			return fail(io, err)
+		}
 	}
 	opt := service.Options{Keyring: keyring(), SecretOverride: strings.TrimSpace(os.Getenv("BCSPEND_CLIENT_SECRET")),
 		Client: bc.ClientOptions{PageSize: *pageSize}}
+	if *traceDir != "" {
+		tr, err := bc.NewTracer(*traceDir, opt.SecretOverride)
+		if err != nil {
+			return fail(io, err)
+		}
+		opt.HTTPClient = tr.Client(nil)
+		defer fmt.Fprintf(io.err, "trace written to %s (tokens, secrets and e-mail addresses removed)\n", tr.Dir())
+	}
+	if clientHook != nil {
+		clientHook(&opt.Client)
+	}
 	pr := newProgressPrinter(io.err)
 	sum, err := service.Sync(ctx, db, opt, syncer.Options{Full: *full, Progress: pr.update})
 	pr.finish()
@@ -59,6 +76,10 @@ func runSync(ctx context.Context, g *globals, args []string, io stdio) int {
 	}
 	return exitOK
 }
+
+// clientHook lets tests put the client on the simulated tenant's clock
+// (no real waiting on throttling); nil in the product.
+var clientHook func(*bc.ClientOptions)
 
 func printSummary(w io.Writer, s syncer.Summary, asJSON bool) {
 	if asJSON {
@@ -130,8 +151,11 @@ func (p *progressPrinter) update(pr syncer.Progress) {
 	}
 	p.companies[pr.CompanyID] = pr
 	if p.tty {
-		p.draw(pr.Done)
+		p.draw(pr.Done || pr.Waiting > 0)
 		return
+	}
+	if pr.WaitStatus != 0 && pr.Waiting == 0 {
+		return // a wait ended: the next page line says the company moved on
 	}
 	fmt.Fprintln(p.w, progressLine(pr))
 }
@@ -153,7 +177,11 @@ func (p *progressPrinter) draw(force bool) {
 		case c.Done:
 			mark = "✓"
 		}
-		parts = append(parts, fmt.Sprintf("%s %s %d", mark, c.Company, c.Invoices))
+		part := fmt.Sprintf("%s %s %d", mark, c.Company, c.Invoices)
+		if c.Waiting > 0 && !c.Done {
+			part += " (" + waitText(c) + ")"
+		}
+		parts = append(parts, part)
 		throttled = c.ThrottleWait
 	}
 	line := "syncing: " + strings.Join(parts, " | ")
@@ -169,8 +197,19 @@ func (p *progressPrinter) draw(force bool) {
 	p.drawn = true
 }
 
+// waitText says what a company is waiting for and how long.
+func waitText(pr syncer.Progress) string {
+	why := "Business Central is throttling requests"
+	if pr.WaitStatus == 503 {
+		why = "Business Central's request queue is full"
+	}
+	return fmt.Sprintf("%s; waiting %s", why, pr.Waiting.Round(time.Second))
+}
+
 func progressLine(pr syncer.Progress) string {
 	switch {
+	case pr.Waiting > 0 && !pr.Done:
+		return fmt.Sprintf("%s: %s before retrying", pr.Company, waitText(pr))
 	case pr.Done && pr.Err != nil:
 		return fmt.Sprintf("%s: failed after %d invoices: %v", pr.Company, pr.Invoices, pr.Err)
 	case pr.Done:
