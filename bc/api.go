@@ -2,8 +2,6 @@ package bc
 
 import (
 	"context"
-	"encoding/json"
-	"io"
 	"net/url"
 	"strings"
 	"time"
@@ -138,27 +136,6 @@ func (c *Client) users(ctx context.Context, u string) (UsersResult, error) {
 		return nil
 	})
 	return res, err
-}
-
-// eachPage follows nextLink verbatim until it is absent, handing each
-// decoded page to fn before fetching the next.
-func eachPage[T any](c *Client, ctx context.Context, u string, rt route, fn func(Page[T]) error) error {
-	ch := c.newChain()
-	for u != "" {
-		var p Page[T]
-		err := c.fetch(ctx, u, rt, ch, func(r io.Reader) error {
-			p = Page[T]{}
-			return json.NewDecoder(r).Decode(&p)
-		})
-		if err != nil {
-			return err
-		}
-		if err := fn(p); err != nil {
-			return err
-		}
-		u = p.NextLink
-	}
-	return nil
 }
 
 // encodeQuery is url.Values.Encode with OData's '$' and ',' kept readable

@@ -25,6 +25,7 @@ type env struct {
 	t      *testing.T
 	tenant *bcsim.Tenant
 	srv    *bcsim.Server
+	url    string // where the client talks: the server, or a test handler in front of it
 	db     *store.DB
 	conn   store.Connection
 	client *bc.Client
@@ -48,7 +49,7 @@ func newEnv(t *testing.T, cfg bcsim.Config) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = srv.Close() })
-	e.srv = srv
+	e.srv, e.url = srv, srv.URL()
 	e.path = filepath.Join(t.TempDir(), "bcspend.db")
 	e.db, err = store.Open(e.path)
 	if err != nil {
@@ -73,7 +74,7 @@ func newEnv(t *testing.T, cfg bcsim.Config) *env {
 // several pages; retries wait milliseconds instead of seconds.
 func (e *env) newClient(opt bc.ClientOptions) *bc.Client {
 	e.t.Helper()
-	target := bc.Target{AuthorityURL: e.srv.AuthorityURL(), APIURL: e.srv.APIURL(), Tenant: bcsim.TenantID, Environment: bcsim.Environment}
+	target := bc.Target{AuthorityURL: e.url + "/entra", APIURL: e.url + "/bc", Tenant: bcsim.TenantID, Environment: bcsim.Environment}
 	creds := bc.Credentials{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret}
 	tokens, err := creds.NewTokenSource()
 	if err != nil {

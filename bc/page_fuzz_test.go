@@ -1,0 +1,42 @@
+package bc
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
+
+// FuzzDecodePage: no body panics the decoder, and a body it accepts is a
+// JSON object whose "value" is an array with as many records as it
+// returned, so a page can never be mistaken for an empty last page.
+func FuzzDecodePage(f *testing.F) {
+	for _, s := range []string{
+		`{"value":[]}`,
+		`{"value":[{"id":"a","number":"PI-1","totalAmountIncludingTax":12.5,"purchaseInvoiceLines":[{"sequence":10000}]}],"@odata.nextLink":"https://x/y?$skiptoken=1"}`,
+		`{"@odata.context":"x"}`, `{"value":null}`, `{"value":{}}`, `[]`, `null`, `<html></html>`,
+		`{"value":[{}]} trailing`, `{"value":[{"totalAmountIncludingTax":"x"}]}`, `{"value":[],"@odata.nextLink":7}`,
+		`{"value":[{"id":"\"{{{"}]}`, "\xef\xbb\xbf{\"value\":[]}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		p, err := decodePage[PurchaseInvoice](body)
+		if err != nil {
+			if e, ok := AsError(err); !ok || e.Kind != KindProtocol || e.Fix == "" {
+				t.Fatalf("error %v is not a bad response with a remedy", err)
+			}
+			return
+		}
+		var top map[string]json.RawMessage
+		if json.Unmarshal(body, &top) != nil {
+			t.Fatalf("accepted a body that is not a JSON object: %q", body)
+		}
+		var values []json.RawMessage
+		if v, ok := top["value"]; !ok || !bytes.HasPrefix(bytes.TrimSpace(v), []byte("[")) || json.Unmarshal(v, &values) != nil {
+			t.Fatalf("accepted a body without a value array: %q", body)
+		}
+		if len(values) != len(p.Value) {
+			t.Fatalf("%d records in the body, %d decoded", len(values), len(p.Value))
+		}
+	})
+}
