@@ -61,10 +61,7 @@ func (c Credentials) String() string {
 func (c Credentials) GoString() string { return c.String() }
 
 func (c Credentials) withClient(ctx context.Context) context.Context {
-	if c.HTTPClient != nil {
-		return context.WithValue(ctx, oauth2.HTTPClient, c.HTTPClient)
-	}
-	return ctx
+	return context.WithValue(ctx, oauth2.HTTPClient, withoutRedirects(c.HTTPClient)) // urls.go
 }
 
 // delegatedConfig is the public-client config for device and browser. The
@@ -90,6 +87,9 @@ type TokenSource interface {
 // NewTokenSource builds the source for the connection's flow. Delegated
 // flows need a RefreshToken from DeviceSignIn or BrowserSignIn.
 func (c Credentials) NewTokenSource() (TokenSource, error) {
+	if err := c.Target.Check(); err != nil {
+		return nil, err
+	}
 	switch c.Flow {
 	case FlowClientCredentials:
 		if c.ClientSecret == "" {

@@ -77,9 +77,7 @@ type Client struct {
 
 // NewClient builds a client for target that authenticates with tokens.
 func NewClient(target Target, tokens TokenSource, opt ClientOptions) *Client {
-	if opt.HTTPClient == nil {
-		opt.HTTPClient = &http.Client{}
-	}
+	opt.HTTPClient = withoutRedirects(opt.HTTPClient) // urls.go
 	if opt.MaxInFlight <= 0 || opt.MaxInFlight > MaxInFlight {
 		opt.MaxInFlight = MaxInFlight
 	}
@@ -390,6 +388,9 @@ func retryAfter(v string) time.Duration {
 // checkURL refuses to send the bearer token anywhere but the API host: a
 // nextLink comes from the server and is followed verbatim otherwise.
 func (c *Client) checkURL(raw string) error {
+	if err := c.target.Check(); err != nil {
+		return err
+	}
 	u, err := url.Parse(raw)
 	base, berr := url.Parse(c.target.api())
 	if err != nil || berr != nil || u.Scheme != base.Scheme || u.Host != base.Host {

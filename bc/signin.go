@@ -31,6 +31,9 @@ type DeviceCode struct {
 // show with it, and polls until someone signs in, the code expires or ctx
 // ends. The secret is never sent (public client), refresh included.
 func (c Credentials) DeviceSignIn(ctx context.Context, show func(DeviceCode)) (*oauth2.Token, error) {
+	if err := c.Target.Check(); err != nil {
+		return nil, err
+	}
 	cfg := c.delegatedConfig(false)
 	hctx := c.withClient(ctx)
 	da, err := cfg.DeviceAuth(hctx)
@@ -67,6 +70,9 @@ type BrowserOptions struct {
 // BrowserSignIn runs authorization code + PKCE with a loopback redirect on
 // 127.0.0.1 (Entra ignores the port of http://localhost redirects).
 func (c Credentials) BrowserSignIn(ctx context.Context, opt BrowserOptions) (*oauth2.Token, error) {
+	if err := c.Target.Check(); err != nil {
+		return nil, err
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, &Error{Kind: KindNetwork, Message: "Could not listen on 127.0.0.1 for the sign-in redirect",
@@ -76,15 +82,15 @@ func (c Credentials) BrowserSignIn(ctx context.Context, opt BrowserOptions) (*oa
 	port := ln.Addr().(*net.TCPAddr).Port
 	cfg := c.delegatedConfig(c.ClientSecret != "")
 	cfg.RedirectURL = "http://localhost:" + strconv.Itoa(port)
+	state, verifier := randomState(), oauth2.GenerateVerifier()
 	// Browsers may resolve localhost to ::1 first; serve there too when we can.
 	if ln6, err := net.Listen("tcp", "[::1]:"+strconv.Itoa(port)); err == nil {
 		defer ln6.Close()
-		go serveRedirect(ln6, nil)
+		go serveRedirect(ln6, state, nil)
 	}
-	state, verifier := randomState(), oauth2.GenerateVerifier()
 	authURL := cfg.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier))
 	result := make(chan redirectResult, 1)
-	srv := serveRedirect(ln, result)
+	srv := serveRedirect(ln, state, result)
 	defer srv.Close()
 
 	if opt.Show != nil {
@@ -138,8 +144,10 @@ func (c Credentials) persist(tok *oauth2.Token) error {
 
 type redirectResult struct{ code, state, errCode, errDesc string }
 
-// serveRedirect answers the browser's redirect once and reports it.
-func serveRedirect(ln net.Listener, out chan<- redirectResult) *http.Server {
+// serveRedirect answers the browser's redirect once and reports it. A
+// redirect with another state is not this sign-in (an old tab, or a forged
+// link): the browser must not be told it signed in.
+func serveRedirect(ln net.Listener, state string, out chan<- redirectResult) *http.Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
@@ -149,9 +157,13 @@ func serveRedirect(ln net.Listener, out chan<- redirectResult) *http.Server {
 		}
 		res := redirectResult{code: q.Get("code"), state: q.Get("state"), errCode: q.Get("error"), errDesc: q.Get("error_description")}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		if res.errCode != "" {
+		switch {
+		case res.state != state:
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprint(w, "<p>Sign-in failed: this page does not belong to the sign-in running in the terminal. Start the sign-in again there.</p>")
+		case res.errCode != "":
 			fmt.Fprintf(w, "<p>Sign-in failed: %s. Return to the terminal.</p>", html.EscapeString(res.errCode))
-		} else {
+		default:
 			fmt.Fprint(w, "<p>bcspend is signed in. You can close this tab and return to the terminal.</p>")
 		}
 		if out != nil {

@@ -41,8 +41,43 @@ func envOr(name, def string) string {
 // subcommand name.
 func (g *globals) register(fs *flag.FlagSet) {
 	fs.StringVar(&g.DB, "db", g.DB, "database file (env BCSPEND_DB)")
-	fs.StringVar(&g.AuthorityURL, "authority-url", g.AuthorityURL, "Entra authority (env BCSPEND_AUTHORITY_URL)")
-	fs.StringVar(&g.APIURL, "api-url", g.APIURL, "Business Central API host (env BCSPEND_API_URL)")
+	fs.Var(serviceURL{"--authority-url", &g.AuthorityURL}, "authority-url", "Entra authority (env BCSPEND_AUTHORITY_URL)")
+	fs.Var(serviceURL{"--api-url", &g.APIURL}, "api-url", "Business Central API host (env BCSPEND_API_URL)")
+}
+
+// serviceURL is a URL flag checked as it is parsed (bc.CheckServiceURL), so
+// a plain-http URL to another machine stops the command before it opens the
+// database or sends anything.
+type serviceURL struct {
+	flag string
+	v    *string
+}
+
+func (u serviceURL) String() string {
+	if u.v == nil {
+		return ""
+	}
+	return *u.v
+}
+
+func (u serviceURL) Set(s string) error {
+	if err := bc.CheckServiceURL(u.flag, s); err != nil {
+		return fmt.Errorf("%w\n  what to do: %s", err, bc.Remedy(err))
+	}
+	*u.v = s
+	return nil
+}
+
+// checkEnvURLs applies the same rule to the environment variables.
+func checkEnvURLs() error {
+	for _, name := range []string{"BCSPEND_AUTHORITY_URL", "BCSPEND_API_URL"} {
+		if v := os.Getenv(name); v != "" {
+			if err := bc.CheckServiceURL(name, v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func defaultGlobals() *globals {
@@ -100,6 +135,9 @@ func usage(io stdio) {
 // -1 to go on, or the exit code to stop with.
 func parseGlobals(args []string, io stdio) (*globals, []string, int) {
 	g := defaultGlobals()
+	if err := checkEnvURLs(); err != nil {
+		return g, nil, fail(io, err)
+	}
 	fs := flag.NewFlagSet("bcspend", flag.ContinueOnError)
 	fs.SetOutput(io.err)
 	g.register(fs)
