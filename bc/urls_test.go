@@ -79,7 +79,7 @@ func TestPlainHTTPToAnotherHostIsRefusedBeforeAnyRequest(t *testing.T) {
 type staticToken string
 
 func (s staticToken) Token(context.Context) (string, error) { return string(s), nil }
-func (staticToken) Invalidate()                            {}
+func (staticToken) Invalidate()                             {}
 
 // elsewhere is another server on another port of the same host; it counts
 // what reaches it.
