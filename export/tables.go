@@ -74,36 +74,63 @@ func transactionRow(row []string, t *spend.Transaction) []string {
 }
 
 // AppColumns are the columns of the applications table: one row per
-// application and currency (an application billed in two currencies has
-// two rows; app_reporting_total repeats the application's converted total
-// on each, so sum amount per currency, not app_reporting_total).
+// application, every figure in the reporting currency (currency). The
+// amounts of transactions without a rate are never in them:
+// unconverted_transactions counts them and unconverted_amounts lists them
+// in their own currencies.
 var AppColumns = []string{
 	"application", "category", "vendors", "transactions", "last_charge", "currency", "amount_12m",
 	"month_01", "month_02", "month_03", "month_04", "month_05", "month_06",
 	"month_07", "month_08", "month_09", "month_10", "month_11", "month_12",
 	"app_reporting_total", "reporting_currency", "unconverted_transactions", "window_start",
+	"monthly_average", "unconverted_amounts",
 }
 
-// Apps is the applications table; app "" keeps every application.
+var appNumeric = numeric(AppColumns, append(monthCols(), "transactions", "amount_12m", "app_reporting_total",
+	"unconverted_transactions", "monthly_average")...)
+
+// Apps is the applications table in the model's order; app "" keeps every
+// application.
 func Apps(m *spend.Model, app string) Table {
-	t := Table{Name: "apps", Header: AppColumns,
-		Numeric: numeric(AppColumns, append(monthCols(), "transactions", "amount_12m", "app_reporting_total", "unconverted_transactions")...)}
-	start := Date(m.WindowStart())
+	var rows []spend.AppRow
 	for _, a := range m.Apps() {
-		if app != "" && a.App != app {
-			continue
-		}
-		for _, cur := range currencies(a.Spend) {
-			row := []string{a.App, a.Category, strings.Join(a.Vendors, "; "), strconv.Itoa(a.Transactions),
-				Date(a.LastCharge), cur, a.Spend[cur].Fixed2()}
-			for _, mo := range a.Months {
-				row = append(row, mo[cur].Fixed2())
-			}
-			row = append(row, a.Reporting.Fixed2(), a.ReportingCurrency, strconv.Itoa(a.Unconverted), start)
-			t.Rows = append(t.Rows, row)
+		if app == "" || a.App == app {
+			rows = append(rows, a)
 		}
 	}
+	return AppsOf(m, rows)
+}
+
+// AppsOf is the applications table of the given rows, in their order (the
+// console exports what its view shows, sorted as shown).
+func AppsOf(m *spend.Model, rows []spend.AppRow) Table {
+	t := Table{Name: "apps", Header: AppColumns, Numeric: appNumeric}
+	start := Date(m.WindowStart())
+	for i := range rows {
+		a := &rows[i]
+		row := []string{a.App, a.Category, strings.Join(a.Vendors, "; "), strconv.Itoa(a.Transactions),
+			Date(a.LastCharge), a.ReportingCurrency, a.Reporting.Fixed2()}
+		for _, mo := range a.ReportingMonths {
+			row = append(row, mo.Fixed2())
+		}
+		row = append(row, a.Reporting.Fixed2(), a.ReportingCurrency, strconv.Itoa(a.Unconverted), start,
+			a.MonthlyAverage().Fixed2(), amounts(a.UnconvertedSpend))
+		t.Rows = append(t.Rows, row)
+	}
 	return t
+}
+
+// amounts lists per-currency amounts as "50.00 GBP; 12.00 CHF", sorted by
+// currency; "" when there are none.
+func amounts(m spend.Money) string {
+	cs := currencies(m)
+	parts := make([]string, 0, len(cs))
+	for _, c := range cs {
+		if m[c] != 0 {
+			parts = append(parts, m[c].Fixed2()+" "+c)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func monthCols() []string {
@@ -139,26 +166,35 @@ func currencies(m spend.Money) []string {
 	return out
 }
 
-// UnmatchedColumns are the columns of the unmatched-vendors table: one row
-// per vendor and currency.
+// UnmatchedColumns are the columns of the unmatched-vendors table: one
+// row per vendor, in the reporting currency (see AppColumns).
 var UnmatchedColumns = []string{
 	"vendor_number", "vendor_name", "transactions", "currency", "amount", "vendor_reporting_total",
 	"reporting_currency", "unconverted_transactions", "suggestion", "sample_description", "last_charge", "company_ids",
+	"unconverted_amounts",
 }
+
+var unmatchedNumeric = numeric(UnmatchedColumns, "transactions", "amount", "vendor_reporting_total", "unconverted_transactions")
 
 // Unmatched is the unmatched-vendors table; company "" keeps every company.
 func Unmatched(m *spend.Model, company string) Table {
-	t := Table{Name: "unmatched", Header: UnmatchedColumns,
-		Numeric: numeric(UnmatchedColumns, "transactions", "amount", "vendor_reporting_total", "unconverted_transactions")}
+	var rows []spend.UnmatchedRow
 	for _, u := range m.Unmatched() {
-		if company != "" && !hasCompany(m, u.CompanyIDs, company) {
-			continue
+		if company == "" || hasCompany(m, u.CompanyIDs, company) {
+			rows = append(rows, u)
 		}
-		for _, cur := range currencies(u.Spend) {
-			t.Rows = append(t.Rows, []string{u.VendorNumber, u.VendorName, strconv.Itoa(u.Transactions), cur,
-				u.Spend[cur].Fixed2(), u.Reporting.Fixed2(), u.ReportingCurrency, strconv.Itoa(u.Unconverted),
-				u.Suggestion, u.SampleDesc, Date(u.LastCharge), strings.Join(u.CompanyIDs, "; ")})
-		}
+	}
+	return UnmatchedOf(rows)
+}
+
+// UnmatchedOf is the unmatched-vendors table of the given rows, in order.
+func UnmatchedOf(rows []spend.UnmatchedRow) Table {
+	t := Table{Name: "unmatched", Header: UnmatchedColumns, Numeric: unmatchedNumeric}
+	for i := range rows {
+		u := &rows[i]
+		t.Rows = append(t.Rows, []string{u.VendorNumber, u.VendorName, strconv.Itoa(u.Transactions), u.ReportingCurrency,
+			u.Reporting.Fixed2(), u.Reporting.Fixed2(), u.ReportingCurrency, strconv.Itoa(u.Unconverted),
+			u.Suggestion, u.SampleDesc, Date(u.LastCharge), strings.Join(u.CompanyIDs, "; "), amounts(u.UnconvertedSpend)})
 	}
 	return t
 }

@@ -23,7 +23,7 @@ type appAcc struct {
 	vendors map[int32]struct{}
 }
 
-// vendorAcc sums one unmatched vendor over all stored paid history.
+// vendorAcc sums one unmatched vendor over the period.
 type vendorAcc struct {
 	row       UnmatchedRow
 	sums      []money.Amount // per currency
@@ -41,13 +41,15 @@ func (m *Model) aggregate() {
 		if t.History || t.Ignored {
 			continue
 		}
+		mo := d.month[i]
+		if mo < 0 {
+			continue // outside the period (Period)
+		}
 		if t.App == "" {
 			addUnmatched(vendors, t, d.vendor[i], d.cur[i], d.co[i], ncur)
 			continue
 		}
-		if mo := d.month[i]; mo >= 0 {
-			addApp(apps, t, d.vendor[i], d.cur[i], mo, ncur)
-		}
+		addApp(apps, t, d.vendor[i], d.cur[i], mo, ncur)
 	}
 	m.agg = aggregate{apps: m.appRows(apps), unmatched: m.unmatchedRows(vendors)}
 }
@@ -55,7 +57,7 @@ func (m *Model) aggregate() {
 func addApp(apps map[string]*appAcc, t *Transaction, vendor, cur int32, mo int8, ncur int) {
 	a := apps[t.App]
 	if a == nil {
-		a = &appAcc{row: AppRow{App: t.App, Category: t.Category}, sums: make([]money.Amount, ncur*12),
+		a = &appAcc{row: AppRow{App: t.App, Category: t.Category, UnconvertedSpend: Money{}}, sums: make([]money.Amount, ncur*12),
 			vendors: map[int32]struct{}{}}
 		apps[t.App] = a
 	}
@@ -64,6 +66,7 @@ func addApp(apps map[string]*appAcc, t *Transaction, vendor, cur int32, mo int8,
 	a.row.Transactions++
 	if t.Unconverted {
 		a.row.Unconverted++
+		a.row.UnconvertedSpend[t.Currency] += t.Amount
 	} else {
 		a.row.ReportingMonths[mo] += t.AmountReporting
 		a.row.Reporting += t.AmountReporting
@@ -79,7 +82,7 @@ func addApp(apps map[string]*appAcc, t *Transaction, vendor, cur int32, mo int8,
 func addUnmatched(vendors map[int32]*vendorAcc, t *Transaction, vendor, cur, co int32, ncur int) {
 	v := vendors[vendor]
 	if v == nil {
-		v = &vendorAcc{row: UnmatchedRow{VendorNumber: t.VendorNumber, VendorName: t.VendorName},
+		v = &vendorAcc{row: UnmatchedRow{VendorNumber: t.VendorNumber, VendorName: t.VendorName, UnconvertedSpend: Money{}},
 			sums: make([]money.Amount, ncur), companies: map[int32]struct{}{}}
 		vendors[vendor] = v
 	}
@@ -88,6 +91,7 @@ func addUnmatched(vendors map[int32]*vendorAcc, t *Transaction, vendor, cur, co 
 	v.row.Transactions++
 	if t.Unconverted {
 		v.row.Unconverted++
+		v.row.UnconvertedSpend[t.Currency] += t.Amount
 	} else {
 		v.row.Reporting += t.AmountReporting
 	}
@@ -201,8 +205,5 @@ func (m *Model) Total() (Money, money.Amount, int) {
 	return total, rep, unconverted
 }
 
-// WindowStart is the first day of the trailing 12 months.
-func (m *Model) WindowStart() time.Time {
-	y, mo, _ := m.now.Date()
-	return time.Date(y, mo-11, 1, 0, 0, 0, 0, time.UTC)
-}
+// WindowStart is the first day of the period (Period).
+func (m *Model) WindowStart() time.Time { return m.Period().Start }

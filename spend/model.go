@@ -79,7 +79,12 @@ type AppRow struct {
 	ReportingMonths   [12]money.Amount
 	ReportingCurrency string
 	Unconverted       int
+	UnconvertedSpend  Money // the unconverted transactions' amounts, in their own currencies
 }
+
+// MonthlyAverage is the reporting-currency spend over the period divided
+// by its 12 months, rounded half away from zero to the cent.
+func (r *AppRow) MonthlyAverage() money.Amount { return divRound(r.Reporting, 12) }
 
 // UnmatchedRow is one vendor whose spend no application claims.
 type UnmatchedRow struct {
@@ -94,6 +99,7 @@ type UnmatchedRow struct {
 	Reporting         money.Amount // Spend converted; see AppRow.Reporting
 	ReportingCurrency string
 	Unconverted       int
+	UnconvertedSpend  Money // see AppRow.UnconvertedSpend
 	LastCharge        time.Time
 }
 

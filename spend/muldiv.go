@@ -3,6 +3,8 @@ package spend
 import (
 	"math"
 	"math/bits"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 // mulDivRound computes a*num/den rounded half away from zero in 128-bit
@@ -37,4 +39,12 @@ func abs64(v int64) uint64 {
 		return uint64(-v) // MinInt64 wraps to 1<<63, which is its magnitude
 	}
 	return uint64(v)
+}
+
+// divRound is a/n rounded half away from zero to the cent (money keeps
+// four places; converted amounts and averages are shown and exported with
+// two).
+func divRound(a money.Amount, n int64) money.Amount {
+	v, _ := mulDivRound(int64(a), 1, n*100) // n*100 ≥ 1: never overflows
+	return money.Amount(v * 100)
 }

@@ -15,7 +15,7 @@ func (m *Model) Apps() []AppRow {
 }
 
 // Unmatched lists vendors whose paid, not-ignored spend no application
-// claims, over all stored history (a fix reaches past charges too),
+// claims over the period (a fix still reaches past charges too),
 // biggest first, with the catalog's best suggestion for the biggest
 // suggestLimit vendors (computed on first use, then cached).
 func (m *Model) Unmatched() []UnmatchedRow {

@@ -16,7 +16,7 @@ import (
 type appsScreen struct {
 	tableBase
 	g      grid[spend.AppRow]
-	totals spend.Money
+	totals reportingTotal
 }
 
 func newAppsScreen(c *common) *appsScreen {
@@ -39,16 +39,15 @@ func appColumns() []column[spend.AppRow] {
 			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(len(a.Vendors), len(b.Vendors)) }},
 		{title: "Tx", width: 4, right: true, text: func(r *spend.AppRow) string { return strconv.Itoa(r.Transactions) },
 			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(a.Transactions, b.Transactions) }},
-		{title: "12-mo spend", width: 18, right: true, text: func(r *spend.AppRow) string { return fmtMoney(r.Spend) },
-			export: func(r *spend.AppRow) string { return csvMoney(r.Spend) },
-			cmp:    func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
-		{title: "Monthly avg", width: 15, prio: 5, right: true, text: func(r *spend.AppRow) string { return fmtMoney(monthlyAverage(r.Spend)) },
-			export: func(r *spend.AppRow) string { return csvMoney(monthlyAverage(r.Spend)) },
-			cmp:    func(a, b *spend.AppRow) int { return cmpMoney(a.Spend, b.Spend) }},
-		{title: "12 months", width: 12, prio: 1, noExport: true, text: func(r *spend.AppRow) string {
-			cur, _ := dominant(r.Spend)
-			return sparkline(r.Months, cur)
-		}, cmp: func(a, b *spend.AppRow) int { return cmpMoney(a.Months[11], b.Months[11]) }}, // this month's spend
+		{title: "12-mo spend", width: 18, right: true, text: func(r *spend.AppRow) string {
+			return fmtReporting(r.Reporting, r.ReportingCurrency, r.Unconverted)
+		}, export: func(r *spend.AppRow) string { return r.Reporting.Fixed2() },
+			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(a.Reporting, b.Reporting) }},
+		{title: "Monthly avg", width: 13, prio: 5, right: true, text: func(r *spend.AppRow) string { return fmtAmount(r.MonthlyAverage()) },
+			export: func(r *spend.AppRow) string { return r.MonthlyAverage().Fixed2() },
+			cmp:    func(a, b *spend.AppRow) int { return cmp.Compare(a.Reporting, b.Reporting) }},
+		{title: "12 months", width: 12, prio: 1, noExport: true, text: func(r *spend.AppRow) string { return sparkAmounts(r.ReportingMonths) },
+			cmp: func(a, b *spend.AppRow) int { return cmp.Compare(a.ReportingMonths[11], b.ReportingMonths[11]) }}, // this month's spend
 		{title: "Last paid", width: 10, prio: 3, text: func(r *spend.AppRow) string { return fmtDate(r.LastCharge) },
 			cmp: func(a, b *spend.AppRow) int { return a.LastCharge.Compare(b.LastCharge) }},
 	}
@@ -65,25 +64,19 @@ func vendorsText(r *spend.AppRow) string {
 	return fmt.Sprintf("%s +%d", r.Vendors[0], len(r.Vendors)-1)
 }
 
-// cmpMoney orders by the dominant amount. Amounts in different currencies
-// are not comparable; this is only a sort order, never a sum.
-func cmpMoney(a, b spend.Money) int {
-	_, x := dominant(a)
-	_, y := dominant(b)
-	return cmp.Compare(x, y)
-}
-
 func (s *appsScreen) SetData(rows []spend.AppRow, hay []string) {
 	s.bind()
 	s.g.SetIndexed(rows, hay)
 	s.sumTotals()
 }
 
-// sumTotals adds the visible rows' spend per currency for the status line.
+// sumTotals adds the visible rows' converted spend for the caption and
+// the status line; unconverted transactions are counted, never summed.
 func (s *appsScreen) sumTotals() {
-	s.totals = spend.Money{}
+	s.totals = reportingTotal{cur: s.c.info.ReportingCurrency}
 	for _, i := range s.g.idx {
-		addMoney(s.totals, s.g.rows[i].Spend)
+		r := &s.g.rows[i]
+		s.totals.add(r.Reporting, r.Unconverted)
 	}
 }
 
@@ -123,7 +116,7 @@ func (s *appsScreen) Click(x, y int) tea.Cmd {
 
 func (s *appsScreen) View() string {
 	s.bind()
-	head := s.caption("12-month spend per application · total " + fmtMoneyAll(s.totals))
+	head := s.caption("Spend " + periodCaption(s.c.info.Period) + " per application · total " + s.totals.String())
 	return head + "\n" + s.g.View(&s.c.st)
 }
 
@@ -136,5 +129,5 @@ func (s *appsScreen) Breadcrumb() string { return "Applications" }
 
 func (s *appsScreen) Status() []seg {
 	s.bind()
-	return append(s.status("app"), seg{"Σ " + fmtMoney(s.totals), 0})
+	return append(s.status("app"), seg{"Σ " + s.totals.String(), 0})
 }

@@ -49,6 +49,9 @@ type Backend interface {
 	ApplyFix(f Fix) error
 	// SetGranularity switches between one transaction per invoice or per line.
 	SetGranularity(g spend.Granularity) error
+	// SetReportingCurrency stores the currency every figure is converted
+	// to (one of Info.Currencies); the next table reads use it.
+	SetReportingCurrency(cur string) error
 
 	// Validate checks one wizard field as it is typed; nil when valid. The
 	// error's text is shown under the field, with its remedy if it has one.
@@ -117,6 +120,12 @@ type Info struct {
 	LastSync      time.Time // zero when never synced
 	Granularity   spend.Granularity
 	DemoMode      bool
+	// ReportingCurrency is what every figure is converted to; Currencies
+	// are the choices (local currencies and those with exchange rates).
+	ReportingCurrency string
+	Currencies        []string
+	// Period is what "12 months" means on every screen (spend.PeriodAt).
+	Period spend.Period
 }
 
 // CatalogApp is one application a transaction can be matched to.

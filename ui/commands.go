@@ -136,6 +136,11 @@ type (
 		n    int
 		err  error
 	}
+	// currencyMsg ends a reporting-currency change.
+	currencyMsg struct {
+		cur string
+		err error
+	}
 	granularityMsg struct {
 		g   spend.Granularity
 		err error

@@ -93,7 +93,8 @@ func newFake(nTx int) *fakeBackend {
 		info: Info{Connected: true, Tenant: "contoso.onmicrosoft.com", Environment: "Production",
 			ClientID: "11111111-2222-3333-4444-555555555555", Flow: FlowClientCredentials,
 			Companies: []string{"CRONUS USA, Inc.", "CRONUS UK Ltd."}, SecretBackend: "OS keyring", HasSecret: true,
-			LastSync: fakeNow.Add(-2 * time.Hour), Granularity: spend.PerInvoice},
+			LastSync: fakeNow.Add(-2 * time.Hour), Granularity: spend.PerInvoice,
+			ReportingCurrency: "EUR", Currencies: []string{"EUR", "GBP", "USD"}, Period: spend.PeriodAt(fakeNow)},
 		txRule: map[string]Fix{}, venRule: map[string]Fix{}, approve: make(chan struct{}, 1),
 	}
 	f.base = genTransactions(nTx)
@@ -139,8 +140,16 @@ func genTransactions(n int) []spend.Transaction {
 			t.Reason = "vendor " + a.Vendor + " is a known alias of " + a.Name
 		}
 		t.Amount = money.FromCents(int64(1000 + r.IntN(250000)))
+		convertFake(t)
 	}
 	return txs
+}
+
+// convertFake converts to the fake's reporting currency, EUR, at the
+// rates its insights use (fake_insights_test.go).
+func convertFake(t *spend.Transaction) {
+	t.ReportingCurrency = "EUR"
+	t.AmountReporting = toEUR(t.Amount, t.Currency)
 }
 
 func genUsers() []spend.UserRow {
@@ -226,8 +235,15 @@ func (f *fakeBackend) Apps() ([]spend.AppRow, error) {
 		}
 		r.Transactions++
 		r.Spend[t.Currency] += t.Amount
+		r.ReportingCurrency = t.ReportingCurrency
+		if t.Unconverted {
+			r.Unconverted++
+		} else {
+			r.Reporting += t.AmountReporting
+		}
 		if k := monthIndex(t.PostingDate); k >= 0 && k < 12 {
 			r.Months[k][t.Currency] += t.Amount
+			r.ReportingMonths[k] += t.AmountReporting
 		}
 		if t.PostingDate.After(r.LastCharge) {
 			r.LastCharge = t.PostingDate
@@ -271,6 +287,12 @@ func (f *fakeBackend) Unmatched() ([]spend.UnmatchedRow, error) {
 		}
 		r.Transactions++
 		r.Spend[t.Currency] += t.Amount
+		r.ReportingCurrency = t.ReportingCurrency
+		if t.Unconverted {
+			r.Unconverted++
+		} else {
+			r.Reporting += t.AmountReporting
+		}
 	}
 	out := make([]spend.UnmatchedRow, 0, len(by))
 	for _, k := range order {
@@ -346,6 +368,13 @@ func (f *fakeBackend) ApplyFix(fx Fix) error {
 	defer f.mu.Unlock()
 	f.addRule(f.txRule, f.venRule, fx)
 	f.derive()
+	return nil
+}
+
+func (f *fakeBackend) SetReportingCurrency(cur string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.info.ReportingCurrency = cur
 	return nil
 }
 

@@ -87,13 +87,6 @@ func nonZero(m spend.Money) int {
 	return n
 }
 
-// addMoney adds b into a, per currency.
-func addMoney(a spend.Money, b spend.Money) {
-	for c, v := range b {
-		a[c] += v
-	}
-}
-
 // fmtAmount renders an amount with two decimals and thousands separators.
 func fmtAmount(a money.Amount) string {
 	s := a.Fixed2()
@@ -115,25 +108,24 @@ func fmtAmount(a money.Amount) string {
 	return b.String()
 }
 
-// monthlyAverage divides the 12-month spend by 12, per currency, exactly
-// (rounded to a cent).
-func monthlyAverage(m spend.Money) spend.Money {
-	out := make(spend.Money, len(m))
-	for c, a := range m {
-		out[c] = money.FromCents(int64(math.Round(a.Float() * 100 / 12)))
-	}
-	return out
-}
-
 var sparkRunes = []rune("▁▂▃▄▅▆▇█")
 
-// sparkline draws the 12 months of the dominant currency (the same currency
-// the spend column shows). Months without spend are a blank-ish dot.
+// sparkline draws the 12 months of one currency of per-currency sums.
 func sparkline(months [12]spend.Money, cur string) string {
+	var vals [12]money.Amount
+	for i, m := range months {
+		vals[i] = m[cur]
+	}
+	return sparkAmounts(vals)
+}
+
+// sparkAmounts draws 12 monthly amounts, scaled to the biggest. Months
+// without spend are a blank-ish dot.
+func sparkAmounts(months [12]money.Amount) string {
 	var vals [12]float64
 	maxV := 0.0
-	for i, m := range months {
-		vals[i] = m[cur].Float()
+	for i, a := range months {
+		vals[i] = a.Float()
 		maxV = math.Max(maxV, vals[i])
 	}
 	var b strings.Builder
@@ -149,6 +141,42 @@ func sparkline(months [12]spend.Money, cur string) string {
 	}
 	return b.String()
 }
+
+// fmtReporting is a converted amount with its currency, and a star when
+// some transactions could not be converted (the caption counts them).
+func fmtReporting(a money.Amount, cur string, unconverted int) string {
+	s := fmtAmount(a) + " " + cur
+	if unconverted > 0 {
+		s += "*"
+	}
+	return s
+}
+
+// reportingTotal sums converted amounts and counts the unconverted
+// transactions beside them: those are never added in.
+type reportingTotal struct {
+	cur         string
+	sum         money.Amount
+	unconverted int
+}
+
+func (t *reportingTotal) add(a money.Amount, unconverted int) {
+	t.sum += a
+	t.unconverted += unconverted
+}
+
+// String is "144,064.00 EUR" or "144,064.00 EUR · 3 unconverted".
+func (t reportingTotal) String() string {
+	s := strings.TrimSpace(fmtAmount(t.sum) + " " + t.cur)
+	if t.unconverted > 0 {
+		s += fmt.Sprintf(" · %s unconverted*", fmtInt(t.unconverted))
+	}
+	return s
+}
+
+// periodCaption is "Dec 2025 – 24 Nov 2026"; the Integration screen
+// states the definition (spend.PeriodDefinition).
+func periodCaption(p spend.Period) string { return p.String() }
 
 func fmtDate(t time.Time) string {
 	if t.IsZero() {
@@ -203,14 +231,4 @@ func fmtInt(n int) string {
 		b.WriteRune(c)
 	}
 	return b.String()
-}
-
-// csvMoney is every currency as plain numbers for CSV: "12400.00 USD; 300.00 EUR".
-func csvMoney(m spend.Money) string {
-	cs := currencies(m)
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = m[c].Fixed2() + " " + c
-	}
-	return strings.Join(parts, "; ")
 }

@@ -36,7 +36,7 @@ var goldenCases = []goldenCase{
 	{name: "transactions_drill", fake: connected, steps: func(r *teaRun) {
 		r.waitFor("32 apps")
 		r.keys("enter")
-		r.waitFor("Applications › Zoom")
+		r.waitFor("Applications › Zendesk")
 	}},
 	{name: "why", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("2", "w"); r.waitFor("Normalised vendor") }},
 	{name: "unmatched", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("3"); r.waitFor("Suggestion") }},

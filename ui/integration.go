@@ -70,6 +70,13 @@ func (s *integrationScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		b := s.c.b
 		return func() tea.Msg { return granularityMsg{g: g, err: b.SetGranularity(g)} }
+	case key.Matches(msg, k.Currency):
+		cur, ok := nextCurrency(s.info.Currencies, s.info.ReportingCurrency)
+		if !ok {
+			return nil
+		}
+		b := s.c.b
+		return func() tea.Msg { return currencyMsg{cur: cur, err: b.SetReportingCurrency(cur)} }
 	case key.Matches(msg, k.Refresh):
 		return s.c.post(startSyncMsg{trigger: "manual"})
 	case key.Matches(msg, k.Reconnect):
@@ -145,6 +152,8 @@ func (s *integrationScreen) View() string {
 	}
 	row("Granularity", g)
 	b.WriteString(st.Dim.Render("  "+strings.Join(wrap("Per invoice is simplest; per line splits an invoice that pays for several apps (one Microsoft bill for 365 and Azure) and matches each line by its description.", s.width-4), "\n  ")) + "\n")
+	row("Currency", orDash(in.ReportingCurrency, "-")+"  (m changes it: "+orDash(strings.Join(in.Currencies, ", "), "known after the first sync")+")")
+	row("Period", in.Period.String()+" ("+spend.PeriodDefinition+")")
 	b.WriteString("\n " + st.Bold.Render("Sync history") + "\n")
 	b.WriteString(s.historyView())
 	return b.String()
@@ -222,7 +231,7 @@ func (s *integrationScreen) HelpKeys() []key.Binding {
 	if s.info.Flow == FlowDeviceCode || s.info.Flow == FlowBrowser {
 		secret = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "sign in again"))
 	}
-	return []key.Binding{secret, k.Granularity, k.Refresh, k.Reconnect}
+	return []key.Binding{secret, k.Granularity, k.Currency, k.Refresh, k.Reconnect}
 }
 
 func (s *integrationScreen) Breadcrumb() string {
@@ -235,3 +244,17 @@ func (s *integrationScreen) Click(x, y int) tea.Cmd { return nil }
 func (s *integrationScreen) Wheel(int)              {}
 func (s *integrationScreen) Editing() bool          { return s.editing }
 func (s *integrationScreen) Status() []seg          { return nil }
+
+// nextCurrency is the choice after cur, wrapping; ok is false when there
+// is nothing else to choose.
+func nextCurrency(choices []string, cur string) (string, bool) {
+	if len(choices) == 0 || len(choices) == 1 && choices[0] == cur {
+		return "", false
+	}
+	for i, c := range choices {
+		if c == cur {
+			return choices[(i+1)%len(choices)], true
+		}
+	}
+	return choices[0], true
+}

@@ -5,13 +5,13 @@ import "charm.land/bubbles/v2/key"
 // KeyMap is every key binding of the console, one source for behaviour and
 // help.
 type KeyMap struct {
-	Up, Down, Top, Bottom, PageUp, PageDown  key.Binding
-	Filter, Sort, Reverse, Enter, Back       key.Binding
-	Help, Quit, ForceQuit                    key.Binding
-	NextTab, PrevTab, Tab1To6                key.Binding
-	Refresh, Export, Why, Fix, Status, Scope key.Binding
-	Secret, Granularity, Reconnect, Toggle   key.Binding
-	Copy, Dismiss                            key.Binding
+	Up, Down, Top, Bottom, PageUp, PageDown          key.Binding
+	Filter, Sort, Reverse, Enter, Back               key.Binding
+	Help, Quit, ForceQuit                            key.Binding
+	NextTab, PrevTab, Tab1To6                        key.Binding
+	Refresh, Export, Why, Fix, Status, Scope         key.Binding
+	Secret, Granularity, Currency, Reconnect, Toggle key.Binding
+	Copy, Dismiss                                    key.Binding
 }
 
 // DefaultKeyMap is the k9s/lazygit-style map documented in the help.
@@ -45,6 +45,7 @@ func DefaultKeyMap() KeyMap {
 		Scope:       b("tab", "scope", "tab"),
 		Secret:      b("p", "replace secret", "p"),
 		Granularity: b("t", "invoice/line", "t"),
+		Currency:    b("m", "reporting currency", "m"),
 		Reconnect:   b("c", "reconnect", "c"),
 		Toggle:      b("space", "tick", "space"),
 		Copy:        b("enter", "copy code + open browser", "enter"),

@@ -59,6 +59,12 @@ func txColumns() []column[spend.Transaction] {
 			cmp:    func(a, b *spend.Transaction) int { return cmp.Compare(a.Amount, b.Amount) }},
 		{title: "Cur", width: 3, text: func(t *spend.Transaction) string { return t.Currency },
 			cmp: str(func(t *spend.Transaction) string { return t.Currency })},
+		{title: "Reporting", width: 16, prio: 2, right: true, text: func(t *spend.Transaction) string {
+			if t.Unconverted {
+				return "unconverted"
+			}
+			return fmtAmount(t.AmountReporting) + " " + t.ReportingCurrency
+		}, cmp: func(a, b *spend.Transaction) int { return cmp.Compare(a.AmountReporting, b.AmountReporting) }},
 		{title: "Application", width: 16, text: app, cmp: str(app)},
 		{title: "Method", width: 7, prio: 4, text: func(t *spend.Transaction) string { return t.Method },
 			cmp: str(func(t *spend.Transaction) string { return t.Method })},

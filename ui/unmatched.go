@@ -15,7 +15,8 @@ import (
 // vendor is f (picker opens on the suggestion), enter (preview), enter (save).
 type unmatchedScreen struct {
 	tableBase
-	g grid[spend.UnmatchedRow]
+	g      grid[spend.UnmatchedRow]
+	totals reportingTotal
 }
 
 func newUnmatchedScreen(c *common) *unmatchedScreen {
@@ -34,9 +35,10 @@ func unmatchedColumns() []column[spend.UnmatchedRow] {
 			}},
 		{title: "Tx", width: 4, right: true, text: func(r *spend.UnmatchedRow) string { return strconv.Itoa(r.Transactions) },
 			cmp: func(a, b *spend.UnmatchedRow) int { return cmp.Compare(a.Transactions, b.Transactions) }},
-		{title: "Spend", width: 18, right: true, text: func(r *spend.UnmatchedRow) string { return fmtMoney(r.Spend) },
-			export: func(r *spend.UnmatchedRow) string { return csvMoney(r.Spend) },
-			cmp:    func(a, b *spend.UnmatchedRow) int { return cmpMoney(a.Spend, b.Spend) }},
+		{title: "Spend", width: 18, right: true, text: func(r *spend.UnmatchedRow) string {
+			return fmtReporting(r.Reporting, r.ReportingCurrency, r.Unconverted)
+		}, export: func(r *spend.UnmatchedRow) string { return r.Reporting.Fixed2() },
+			cmp: func(a, b *spend.UnmatchedRow) int { return cmp.Compare(abs(a.Reporting), abs(b.Reporting)) }},
 		{title: "Suggestion", width: 16, text: func(r *spend.UnmatchedRow) string { return orDash(r.Suggestion, "-") },
 			cmp: func(a, b *spend.UnmatchedRow) int { return strings.Compare(a.Suggestion, b.Suggestion) }},
 		{title: "Sample description", width: 26, prio: 1, text: func(r *spend.UnmatchedRow) string { return r.SampleDesc }},
@@ -46,12 +48,23 @@ func unmatchedColumns() []column[spend.UnmatchedRow] {
 func (s *unmatchedScreen) SetData(rows []spend.UnmatchedRow, hay []string) {
 	s.bind()
 	s.g.SetIndexed(rows, hay)
+	s.sumTotals()
+}
+
+// sumTotals adds the visible vendors' converted spend (see appsScreen).
+func (s *unmatchedScreen) sumTotals() {
+	s.totals = reportingTotal{cur: s.c.info.ReportingCurrency}
+	for _, i := range s.g.idx {
+		r := &s.g.rows[i]
+		s.totals.add(r.Reporting, r.Unconverted)
+	}
 }
 
 func (s *unmatchedScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
 
 func (s *unmatchedScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	s.bind()
+	defer s.sumTotals()
 	if cmd, ok := s.key(msg); ok {
 		return cmd
 	}
@@ -71,7 +84,7 @@ func (s *unmatchedScreen) fix() tea.Cmd {
 		return nil
 	}
 	f := Fix{Scope: ScopeVendor, VendorNumber: r.VendorNumber, VendorName: r.VendorName}
-	return s.c.post(openFixMsg{fix: f, suggestion: r.Suggestion, title: r.VendorName + " · " + fmtMoney(r.Spend)})
+	return s.c.post(openFixMsg{fix: f, suggestion: r.Suggestion, title: r.VendorName + " · " + fmtReporting(r.Reporting, r.ReportingCurrency, r.Unconverted)})
 }
 
 func (s *unmatchedScreen) Click(x, y int) tea.Cmd {
@@ -84,7 +97,7 @@ func (s *unmatchedScreen) Click(x, y int) tea.Cmd {
 
 func (s *unmatchedScreen) View() string {
 	s.bind()
-	return s.caption("Biggest first · f fix: suggestion preselected, enter previews, enter saves") +
+	return s.caption(periodCaption(s.c.info.Period)+" · "+s.totals.String()+" · f fix, enter previews, enter saves") +
 		"\n" + s.g.View(&s.c.st)
 }
 
@@ -94,4 +107,7 @@ func (s *unmatchedScreen) HelpKeys() []key.Binding {
 
 func (s *unmatchedScreen) Breadcrumb() string { return "Unmatched" }
 
-func (s *unmatchedScreen) Status() []seg { s.bind(); return s.status("vendor") }
+func (s *unmatchedScreen) Status() []seg {
+	s.bind()
+	return append(s.status("vendor"), seg{"Σ " + s.totals.String(), 0})
+}

@@ -245,6 +245,11 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return m.toast("Export failed: " + errText(msg.err))
 		}
 		return m.toast(fmt.Sprintf("Exported %s to %s", plural(msg.n, "row", "rows"), msg.path))
+	case currencyMsg:
+		if msg.err != nil {
+			return m.fatal("Could not change the reporting currency", msg.err, nil)
+		}
+		return tea.Batch(loadCmd(m.c.b), m.toast("Every figure is now in "+msg.cur+"."))
 	case granularityMsg:
 		if msg.err != nil {
 			return m.fatal("Could not change the granularity", msg.err, nil)

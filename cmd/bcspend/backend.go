@@ -48,7 +48,10 @@ func newBackend(db *store.DB, g *globals, cat *match.Catalog) *backend {
 
 // Info never includes the secret: only whether one is stored and where.
 func (b *backend) Info() ui.Info {
-	info := ui.Info{DemoMode: b.demo, Granularity: b.granularity()}
+	info := ui.Info{DemoMode: b.demo, Granularity: b.granularity(), Period: spend.PeriodAt(b.now())}
+	if cs, err := spend.ReportingCurrency(b.db); err == nil {
+		info.ReportingCurrency, info.Currencies = cs.Value, cs.Known
+	}
 	conn, ok, err := b.db.Connection()
 	if err != nil || !ok {
 		return info
@@ -209,6 +212,16 @@ func (b *backend) ApplyFix(f ui.Fix) error {
 	defer b.mu.Unlock()
 	_, err = m.AddRule(b.db, fixRule(f))
 	return err
+}
+
+// SetReportingCurrency stores the setting and re-derives the model, which
+// converts every amount again (no network).
+func (b *backend) SetReportingCurrency(cur string) error {
+	if _, err := spend.SetReportingCurrency(b.db, cur); err != nil {
+		return err
+	}
+	b.invalidate()
+	return nil
 }
 
 func (b *backend) SetGranularity(g spend.Granularity) error {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -19,28 +20,53 @@ func init() {
 // network: what depends on it is re-derived from the stored invoices.
 type setting struct {
 	key, def, help string
-	values         []string // the accepted values
+	values         []string // the accepted values; nil when they depend on the data
 	// valid, when set, accepts free values (a number) instead of values,
 	// which then only describes them; note is printed after set.
 	valid func(string) bool
 	note  string
+	// dynamic settings read their value, default and choices from the
+	// data, and validate a new value against it.
+	current func(db *store.DB) (v, def string, isDefault bool, choices []string, err error)
+	set     func(db *store.DB, v string) (string, error)
 }
 
-// accepts reports whether v is a value of s.
+// accepts reports whether v is a value of s; a dynamic setting's set
+// validates against the data instead.
 func (s setting) accepts(v string) bool {
-	if s.valid != nil {
+	switch {
+	case s.set != nil:
+		return true
+	case s.valid != nil:
 		return s.valid(v)
 	}
 	return slices.Contains(s.values, v)
 }
 
 var settings = []setting{
-	{store.SettingGranularity, "invoice",
-		"one spend transaction per invoice, or one per invoice line (a bundle invoice split by product)",
-		[]string{"invoice", "line"}, nil, ""},
-	{settingPageSize, "1000",
-		"entries per page a sync asks Business Central for (`sync --page-size` overrides it); smaller pages suit environments whose pages time out",
-		[]string{"1-20000"}, pageSizeValid, "Syncs ask for pages of this size from now on."},
+	{key: store.SettingGranularity, def: "invoice",
+		help:   "one spend transaction per invoice, or one per invoice line (a bundle invoice split by product)",
+		values: []string{"invoice", "line"}},
+	{key: settingPageSize, def: "1000",
+		help:   "entries per page a sync asks Business Central for (`sync --page-size` overrides it); smaller pages suit environments whose pages time out",
+		values: []string{"1-20000"}, valid: pageSizeValid, note: "Syncs ask for pages of this size from now on."},
+	{key: store.SettingReportingCurrency,
+		help:    "the currency every total, average, sort, insight and export figure is converted to, at each company's Business Central rate of the transaction date",
+		current: currentReportingCurrency,
+		set:     spend.SetReportingCurrency},
+}
+
+func currentReportingCurrency(db *store.DB) (string, string, bool, []string, error) {
+	cs, err := spend.ReportingCurrency(db)
+	def := cs.Default
+	if def == "" {
+		def = "the first company's local currency (known after the first sync)"
+	}
+	v := cs.Value
+	if v == "" {
+		v = def
+	}
+	return v, def, cs.IsDefault, cs.Known, err
 }
 
 func findSetting(key string) (setting, bool) {
@@ -100,18 +126,37 @@ func runConfig(ctx context.Context, g *globals, args []string, io stdio) int {
 func settingKeys() string {
 	keys := make([]string, len(settings))
 	for i, s := range settings {
-		keys[i] = s.key + " (" + strings.Join(s.values, "|") + ")"
+		keys[i] = s.key
+		if s.values != nil {
+			keys[i] += " (" + strings.Join(s.values, "|") + ")"
+		}
 	}
 	return strings.Join(keys, ", ")
 }
 
 // value is the stored value or the default; isDefault says which.
 func value(db *store.DB, s setting) (v string, isDefault bool, err error) {
+	if s.current != nil {
+		v, _, isDefault, _, err = s.current(db)
+		return v, isDefault, err
+	}
 	v, ok, err := db.Setting(s.key)
 	if err != nil || !ok {
 		return s.def, true, err
 	}
 	return v, false, nil
+}
+
+// choices is what s accepts, for the list.
+func choices(db *store.DB, s setting) (string, error) {
+	if s.current == nil {
+		return strings.Join(s.values, ", "), nil
+	}
+	_, _, _, c, err := s.current(db)
+	if len(c) == 0 {
+		return "known after the first sync", err
+	}
+	return strings.Join(c, ", "), err
 }
 
 func configList(db *store.DB, io stdio) error {
@@ -124,7 +169,11 @@ func configList(db *store.DB, io stdio) error {
 		if def {
 			note = "  (default)"
 		}
-		fmt.Fprintf(io.out, "%s = %s%s\n    %s; one of: %s\n", s.key, v, note, s.help, strings.Join(s.values, ", "))
+		c, err := choices(db, s)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(io.out, "%s = %s%s\n    %s; one of: %s\n", s.key, v, note, s.help, c)
 	}
 	return nil
 }
@@ -139,7 +188,12 @@ func configGet(db *store.DB, io stdio, s setting) error {
 }
 
 func configSet(db *store.DB, io stdio, s setting, v string) error {
-	if err := db.SetSetting(s.key, v); err != nil {
+	if s.set != nil {
+		var err error
+		if v, err = s.set(db, v); err != nil {
+			return err
+		}
+	} else if err := db.SetSetting(s.key, v); err != nil {
 		return err
 	}
 	fmt.Fprintf(io.out, "%s = %s\n", s.key, v)
@@ -155,7 +209,11 @@ func configUnset(db *store.DB, io stdio, s setting) error {
 	if err := db.DeleteSetting(s.key); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.out, "%s = %s  (default)\n", s.key, s.def)
+	v, _, err := value(db, s)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(io.out, "%s = %s  (default)\n", s.key, v)
 	return nil
 }
 

@@ -44,3 +44,36 @@ func TestConfigGranularityRoundTripWithoutNetwork(t *testing.T) {
 		t.Error("unset left the setting stored")
 	}
 }
+
+// The reporting currency is a real setting: its default is the first
+// company's local currency, only a currency the data can convert to is
+// accepted, and the exports follow it.
+func TestConfigReportingCurrency(t *testing.T) {
+	g := spendDB(t)
+	run := func(wantCode int, args ...string) (string, string) {
+		t.Helper()
+		code, out, errOut := cli(t, "", append(append([]string{}, g...), args...)...)
+		if code != wantCode {
+			t.Fatalf("%v: exit %d (want %d)\nstdout: %s\nstderr: %s", args, code, wantCode, out, errOut)
+		}
+		return out, errOut
+	}
+	if out, _ := run(0, "config", "list"); !strings.Contains(out, "reporting-currency = EUR  (default)") {
+		t.Errorf("list:\n%s", out)
+	}
+	if _, errOut := run(2, "config", "set", "reporting-currency", "JPY"); !strings.Contains(errOut, "what to do: use one of: EUR") {
+		t.Errorf("JPY refused without the choices:\n%s", errOut)
+	}
+	if out, _ := run(0, "config", "set", "reporting-currency", "eur"); out != "reporting-currency = EUR\n" {
+		t.Errorf("set: %q", out)
+	}
+	if out, _ := run(0, "config", "get", "reporting-currency"); out != "EUR\n" {
+		t.Errorf("get: %q", out)
+	}
+	if out, _ := run(0, "export", "apps"); !strings.Contains(out, ",EUR,") {
+		t.Errorf("export apps not in EUR:\n%s", out)
+	}
+	if out, _ := run(0, "config", "unset", "reporting-currency"); out != "reporting-currency = EUR  (default)\n" {
+		t.Errorf("unset: %q", out)
+	}
+}

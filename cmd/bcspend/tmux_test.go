@@ -74,14 +74,14 @@ func TestDemoThroughTmux(t *testing.T) {
 	s := waitUntil("the synced applications", func(s string) bool {
 		return strings.Contains(s, "apps │") && !strings.Contains(s, " 0 apps │")
 	})
-	for _, want := range []string{"Applications", "12-month spend", "Microsoft 365", "5b2f8f4"} {
+	for _, want := range []string{"Applications", "per application · total", "Microsoft 365", "5b2f8f4"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("Applications screen lacks %q:\n%s", want, s)
 		}
 	}
 	key("q")
 	s = waitFor("BCSPEND_EXIT=0")
-	if strings.Contains(s, "12-month spend") {
+	if strings.Contains(s, "per application · total") {
 		t.Errorf("the console is still on screen after quitting (alternate screen not restored):\n%s", s)
 	}
 	if _, err := os.Stat(bin); err != nil {

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/bcspend/bcspend/match"
+	"github.com/bcspend/bcspend/spend/spendtest"
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/ui"
+)
+
+// The console over the real backend and the demo data (synced from the
+// simulated tenant over loopback): what an admin sees, not a fake's view.
+
+// probe keeps the last rendered screen as text.
+type probe struct {
+	ui.Model
+	last *atomic.Pointer[string]
+}
+
+func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	nm, cmd := p.Model.Update(msg)
+	p.Model = nm.(ui.Model)
+	return p, cmd
+}
+
+func (p probe) View() tea.View {
+	v := p.Model.View()
+	s := ansi.Strip(v.Content)
+	p.last.Store(&s)
+	return v
+}
+
+type consoleRun struct {
+	*teatest.TestModel
+	t    *testing.T
+	last *atomic.Pointer[string]
+	b    *backend
+}
+
+// demoBackend is the console's backend over the demo data on its day.
+func demoBackend(t *testing.T) (*backend, *store.DB) {
+	t.Helper()
+	t.Setenv("BCSPEND_KEYRING", "off")
+	db := spendtest.Demo(t)
+	cat, err := match.LoadCatalog("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBackend(db, &globals{DB: db.Path()}, cat)
+	b.keyring, b.exportTo = nil, t.TempDir()
+	b.now = func() time.Time { return spendtest.DemoNow }
+	return b, db
+}
+
+func startConsole(t *testing.T, b *backend, w, h int) *consoleRun {
+	t.Helper()
+	m := ui.New(b, ui.WithClock(b.now), ui.WithEnv(func(string) string { return "" }), ui.WithNoColor(true), ui.WithAutoSync(false))
+	p := probe{Model: m, last: &atomic.Pointer[string]{}}
+	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
+	return &consoleRun{TestModel: tm, t: t, last: p.last, b: b}
+}
+
+func (r *consoleRun) screen() string {
+	if s := r.last.Load(); s != nil {
+		return *s
+	}
+	return ""
+}
+
+// waitFor waits until the screen shows s.
+func (r *consoleRun) waitFor(s string) {
+	r.t.Helper()
+	r.waitUntil(func(screen string) bool { return strings.Contains(screen, s) })
+}
+
+// waitUntil waits until ok holds for the screen.
+func (r *consoleRun) waitUntil(ok func(screen string) bool) {
+	r.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !ok(r.screen()) {
+		if time.Now().After(deadline) {
+			r.t.Fatalf("the screen never got there; last screen:\n%s", r.screen())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// loaded waits for the Applications screen with its data.
+func (r *consoleRun) loaded() {
+	r.t.Helper()
+	r.waitUntil(func(s string) bool { return strings.Contains(s, " apps │") && !strings.Contains(s, " 0 apps │") })
+}
+
+func (r *consoleRun) keys(ks ...string) {
+	for _, k := range ks {
+		r.Send(keyPress(k))
+	}
+}
+
+func (r *consoleRun) typeText(s string) {
+	for _, c := range s {
+		r.Send(keyPress(string(c)))
+	}
+}
+
+func keyPress(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	}
+	r := []rune(k)
+	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+// finish quits and returns the last screen.
+func (r *consoleRun) finish() string {
+	r.t.Helper()
+	r.Send(keyPress("ctrl+c"))
+	m := r.FinalModel(r.t, teatest.WithFinalTimeout(10*time.Second)).(probe).Model
+	return ansi.Strip(m.View().Content)
+}
+
+// The Applications screen of the demo, in its default reporting currency
+// (the first company's, USD) and in EUR: one currency per screen, sorted
+// by it, with the period stated.
+func TestGoldenDemoApplications(t *testing.T) {
+	for _, cur := range []string{"USD", "EUR"} {
+		t.Run(cur, func(t *testing.T) {
+			b, db := demoBackend(t)
+			if cur != "USD" {
+				if err := b.SetReportingCurrency(cur); err != nil {
+					t.Fatal(err)
+				}
+			} else if v, ok, _ := db.Setting(store.SettingReportingCurrency); ok {
+				t.Fatalf("the demo stored a reporting currency %q", v)
+			}
+			r := startConsole(t, b, 110, 32)
+			r.loaded()
+			golden.RequireEqual(t, []byte(r.finish()))
+		})
+	}
+}

@@ -1,0 +1,54 @@
+package spendtest
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/service"
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/syncer"
+)
+
+// DemoNow is the demo tenant's fixed "today" in tests: the generated data,
+// the sync window and the period are the same on every run.
+var DemoNow = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+
+// Demo is what 'bcspend demo' shows, reproducibly: the simulated tenant
+// (seed 1, its default volume) on loopback, connected and synced over real
+// HTTP into a fresh store, on DemoNow.
+func Demo(tb testing.TB) *store.DB {
+	tb.Helper()
+	ten := bcsim.New(bcsim.Config{Seed: 1, Now: DemoNow})
+	srv, err := ten.Start("127.0.0.1:0")
+	if err != nil {
+		tb.Fatalf("bcsim: %v", err)
+	}
+	tb.Cleanup(func() { _ = srv.Close() })
+	db := Open(tb)
+	ctx := context.Background()
+	req := service.ConnectRequest{Target: bc.Target{AuthorityURL: srv.AuthorityURL(), APIURL: srv.APIURL(),
+		Tenant: bcsim.TenantID, Environment: bcsim.Environment}, ClientID: bcsim.ClientID,
+		Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret}
+	if _, err := service.Connect(ctx, db, req); err != nil {
+		tb.Fatalf("connect to the demo tenant: %v", err)
+	}
+	if _, err := service.Sync(ctx, db, service.Options{}, syncer.Options{Now: ten.Now}); err != nil {
+		tb.Fatalf("sync the demo tenant: %v", err)
+	}
+	return db
+}
+
+// DemoPath is Demo's database file, for tests that open it themselves.
+func DemoPath(tb testing.TB) string {
+	tb.Helper()
+	db := Demo(tb)
+	p := db.Path()
+	if err := db.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return filepath.Clean(p)
+}
