@@ -119,6 +119,33 @@ func newConverter(reporting string, companies []*companyRates) *converter {
 // goroutine.
 func (c *converter) fork() *converter { return newConverter(c.reporting, c.companies) }
 
+// convert returns amount (in cur, booked by company ci on day) in the
+// reporting currency, rounded half away from zero to money's 4 decimals.
+func (c *converter) convert(ci int, cur string, day time.Time, amount money.Amount) (money.Amount, bool) {
+	cr := c.companies[ci]
+	if cur == "" {
+		cur = cr.local
+	}
+	if cur == c.reporting {
+		return amount, true
+	}
+	k := factorKey{company: int32(ci), cur: cur, day: day.Unix() / 86400}
+	f, seen := c.cache[k]
+	if !seen {
+		f = c.factor(cr, cur, day)
+		c.cache[k] = f
+	}
+	if !f.ok {
+		return 0, false
+	}
+	if f.small {
+		if v, ok := mulDivRound(int64(amount), f.num, f.den); ok {
+			return money.Amount(v), true
+		}
+	}
+	return bigMulRound(int64(amount), f.rat)
+}
+
 // factor is cur -> local -> reporting: (cur in local) / (reporting in local).
 func (c *converter) factor(cr *companyRates, cur string, day time.Time) factor {
 	from, ok := cr.toLocal(cur, day, 0)

@@ -128,10 +128,9 @@ func (w *partWriter) derive(invs []*store.Invoice) {
 	}
 }
 
-// put converts t (to the cent: convertCents) and stores it with its
-// (part-local) interned keys.
+// put converts t and stores it with its (part-local) interned keys.
 func (w *partWriter) put(t *Transaction) {
-	if v, ok := w.conv.convertCents(int(w.ci), t.Currency, t.Date(), t.Amount); ok {
+	if v, ok := w.conv.convert(int(w.ci), t.Currency, t.Date(), t.Amount); ok {
 		t.AmountReporting = v
 	} else {
 		t.Unconverted = true

@@ -104,23 +104,3 @@ func TestUnmatchedUsesThePeriod(t *testing.T) {
 		t.Fatalf("total %s", rep)
 	}
 }
-
-// A converted amount is rounded once, to the cent: 1.00 CHF at 0.12495 is
-// 0.12, where rounding to four places first would make it 0.1250 -> 0.13.
-func TestConversionRoundsOnceToTheCent(t *testing.T) {
-	db := spendtest.Open(t)
-	spendtest.Connect(t, db)
-	spendtest.PutRates(t, db, spendtest.CompanyEU,
-		spendtest.Rate{Currency: "CHF", Start: spendtest.Day(2026, 1, 1), Exchange: "100000", Relational: "12495"})
-	spendtest.Commit(t, db, spendtest.CompanyEU,
-		st{N: 1, Vendor: "Figma Inc", Date: spendtest.Day(2026, 5, 1), Currency: "CHF", Local: "EUR", Lines: []ln{{Desc: "Figma", Amount: "1.00"}}},
-		st{N: 2, Vendor: "Figma Inc", Date: spendtest.Day(2026, 5, 2), Currency: "CHF", Local: "EUR", Lines: []ln{{Desc: "Figma", Amount: "-1.00"}}},
-		st{N: 3, Vendor: "Figma Inc", Date: spendtest.Day(2026, 5, 3), Local: "EUR", Lines: []ln{{Desc: "Figma", Amount: "0.0050"}}})
-	got := map[string]string{}
-	for _, x := range load(t, db, "").Transactions(spend.Filter{}) {
-		got[x.InvoiceNumber] = x.AmountReporting.String()
-	}
-	if got["PI-000001"] != "0.12" || got["PI-000002"] != "-0.12" || got["PI-000003"] != "0.01" {
-		t.Fatalf("converted %v; want 0.12, -0.12 and 0.01", got)
-	}
-}

@@ -196,7 +196,7 @@ func TestCurrencyConversionOnTransactionDate(t *testing.T) {
 	if m.ReportingCurrency() != "EUR" {
 		t.Fatalf("reporting currency %q, want the first company's local EUR", m.ReportingCurrency())
 	}
-	want := map[int]string{50: "900.00", 51: "925.00", 52: "10.00", 53: "39.04"} // 33.33*1.1713 = 39.039429
+	want := map[int]string{50: "900.00", 51: "925.00", 52: "10.00", 53: "39.0394"} // 33.33*1.1713 = 39.039429
 	for _, x := range m.Transactions(spend.Filter{}) {
 		n := 0
 		for k := range want {
@@ -218,8 +218,8 @@ func TestCurrencyConversionOnTransactionDate(t *testing.T) {
 	if r.Spend["USD"] != amt("2005") || r.Spend["EUR"] != amt("10") || r.Spend["GBP"] != amt("33.33") {
 		t.Errorf("per-currency spend mixed currencies: %v", r.Spend)
 	}
-	if r.Reporting != amt("1874.04") || r.Unconverted != 1 {
-		t.Errorf("converted total %s with %d unconverted; want 1874.04 and 1", r.Reporting, r.Unconverted)
+	if r.Reporting != amt("1874.0394") || r.Unconverted != 1 {
+		t.Errorf("converted total %s with %d unconverted; want 1874.0394 and 1", r.Reporting, r.Unconverted)
 	}
 }
 
@@ -243,8 +243,8 @@ func TestConversionViaLocalCurrency(t *testing.T) {
 	for _, x := range m.Transactions(spend.Filter{}) {
 		got[x.Currency] = x.AmountReporting
 	}
-	// 1000 EUR / 0.925 = 1081.081081 -> 1081.08; 100 GBP * 1.2 / 0.925 = 129.7297297 -> 129.73
-	if got["EUR"] != amt("1081.08") || got["GBP"] != amt("129.73") || got["USD"] != amt("7.77") {
+	// 1000 EUR / 0.925 = 1081.081081 -> 1081.0811; 100 GBP * 1.2 / 0.925 = 129.7297297 -> 129.7297
+	if got["EUR"] != amt("1081.0811") || got["GBP"] != amt("129.7297") || got["USD"] != amt("7.77") {
 		t.Errorf("converted to USD: %v", got)
 	}
 }

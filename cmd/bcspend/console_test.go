@@ -78,12 +78,6 @@ func (r *consoleRun) screen() string {
 	return ""
 }
 
-// waitFor waits until the screen shows s.
-func (r *consoleRun) waitFor(s string) {
-	r.t.Helper()
-	r.waitUntil(func(screen string) bool { return strings.Contains(screen, s) })
-}
-
 // waitUntil waits until ok holds for the screen.
 func (r *consoleRun) waitUntil(ok func(screen string) bool) {
 	r.t.Helper()
@@ -100,18 +94,6 @@ func (r *consoleRun) waitUntil(ok func(screen string) bool) {
 func (r *consoleRun) loaded() {
 	r.t.Helper()
 	r.waitUntil(func(s string) bool { return strings.Contains(s, " apps │") && !strings.Contains(s, " 0 apps │") })
-}
-
-func (r *consoleRun) keys(ks ...string) {
-	for _, k := range ks {
-		r.Send(keyPress(k))
-	}
-}
-
-func (r *consoleRun) typeText(s string) {
-	for _, c := range s {
-		r.Send(keyPress(string(c)))
-	}
 }
 
 func keyPress(k string) tea.KeyPressMsg {
