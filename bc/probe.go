@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/url"
 	"strconv"
+	"strings"
+	"sync"
 )
 
 // Step is one line of the connection test.
@@ -27,7 +29,11 @@ const (
 
 // ProbeResult is what a successful connection test learned.
 type ProbeResult struct {
-	Companies     []Company
+	Companies []Company
+	// Refused holds, by company id, the companies whose invoices BC
+	// refused to read (a permission set limited to some companies is
+	// common); the connection works for the others.
+	Refused       map[string]error
 	UsersErr      error // the users endpoint failed; spend still works
 	LegacyNoEmail bool
 }
@@ -65,11 +71,18 @@ func Probe(ctx context.Context, c *Client, report func(Step)) (ProbeResult, erro
 	res.Companies = companies
 	report(Step{Name: StepCompanies, OK: true, Detail: plural(len(companies), "company", "companies")})
 
-	if err := c.probeInvoices(ctx, companies[0].ID); err != nil {
+	res.Refused = c.probeEveryCompany(ctx, companies)
+	if len(res.Refused) == len(companies) {
+		err := res.Refused[companies[0].ID]
 		report(Step{Name: StepInvoices, Err: err})
 		return res, err
 	}
-	report(Step{Name: StepInvoices, OK: true})
+	step := Step{Name: StepInvoices, OK: true}
+	if n := len(res.Refused); n > 0 {
+		step.Detail = "in " + strconv.Itoa(len(companies)-n) + " of " + plural(len(companies), "company", "companies")
+		step.Warn = refusedWarning(companies, res.Refused)
+	}
+	report(step)
 
 	users, err := c.Users(ctx, companies[0].ID)
 	res.LegacyNoEmail = users.LegacyNoEmail
@@ -83,6 +96,52 @@ func Probe(ctx context.Context, c *Client, report func(Step)) (ProbeResult, erro
 		report(Step{Name: StepUsers, OK: true, Detail: plural(len(users.Users), "user", "users")})
 	}
 	return res, nil
+}
+
+// probeEveryCompany reads an invoice in each company at once (the client
+// keeps them within its in-flight budget) and returns the refusals.
+func (c *Client) probeEveryCompany(ctx context.Context, companies []Company) map[string]error {
+	errs := make([]error, len(companies))
+	var wg sync.WaitGroup
+	for i, co := range companies {
+		wg.Go(func() { errs[i] = c.probeInvoices(ctx, co.ID) })
+	}
+	wg.Wait()
+	refused := map[string]error{}
+	for i, err := range errs {
+		if err != nil {
+			refused[companies[i].ID] = err
+		}
+	}
+	return refused
+}
+
+// refusedWarning names the companies whose invoices cannot be read.
+func refusedWarning(companies []Company, refused map[string]error) string {
+	var names []string
+	var first error
+	for _, co := range companies {
+		if err, ok := refused[co.ID]; ok {
+			names = append(names, co.Name)
+			if first == nil {
+				first = err
+			}
+		}
+	}
+	return "cannot read invoices in " + strings.Join(names, ", ") + ": " + first.Error() + ". " + Remedy(first)
+}
+
+// CompanyRefused is the error for tracking a company whose invoices the
+// connection cannot read.
+func CompanyRefused(name string, err error) *Error {
+	e := &Error{Kind: KindPermission, Code: "company_refused", Err: err,
+		Message: "Business Central refused to read purchase invoices in company " + name + ": " + err.Error(),
+		Fix:     Remedy(err) + " Or leave the company out (choose the others with --company, or untick it in the wizard)."}
+	if be, ok := AsError(err); ok {
+		// The cause decides who acts (a 500 in one company is not a permission).
+		e.Kind, e.CorrelationID, e.RequestID = be.Kind, be.CorrelationID, be.RequestID
+	}
+	return e
 }
 
 // probeInvoices reads one paid invoice to prove the permission sets allow it.

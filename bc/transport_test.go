@@ -216,3 +216,38 @@ type staticToken string
 
 func (s staticToken) Token(context.Context) (string, error) { return string(s), nil }
 func (staticToken) Invalidate()                             {}
+
+// The connection test reads invoices in every company: a permission set
+// limited to some companies shows up as refusals of the others, while the
+// connection still works for the rest.
+func TestProbeReadsEveryCompany(t *testing.T) {
+	ten, target := startSim(t, bcsim.Config{})
+	cos := ten.Companies()
+	denied := cos[0]
+	for _, c := range cos {
+		if c.ID > denied.ID {
+			denied = c // the last one listed: a probe of the first alone misses it
+		}
+	}
+	ten.SetFaults(bcsim.Faults{DenyCompany: denied.ID, RevokeAsDialog: true})
+	c := newClient(t, appCreds(target, bcsim.ClientID, bcsim.ClientSecret), bc.ClientOptions{})
+	var invoices bc.Step
+	res, err := bc.Probe(context.Background(), c, func(s bc.Step) {
+		if s.Name == bc.StepInvoices {
+			invoices = s
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Refused) != 1 || bc.ExitCode(res.Refused[denied.ID]) != 3 {
+		t.Fatalf("refused %v; want only %s, as a permission error", res.Refused, denied.Name)
+	}
+	if !invoices.OK || !strings.Contains(invoices.Warn, denied.Name) || !strings.Contains(invoices.Detail, "2 of 3") {
+		t.Errorf("invoices step %+v", invoices)
+	}
+	ten.SetFaults(bcsim.Faults{RevokePermission: true})
+	if _, err := bc.Probe(context.Background(), c, nil); bc.ExitCode(err) != 3 {
+		t.Errorf("no company readable: %v", err)
+	}
+}

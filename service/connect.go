@@ -39,6 +39,9 @@ type ConnectResult struct {
 	SecretWarning string // the secret looks like a Secret ID
 	SecretNotice  string // secrets went to the database file (shown once)
 	SecretBackend string
+	// Skipped are companies left out because their invoices could not be
+	// read, when none were chosen explicitly (each with its error).
+	Skipped map[string]error
 }
 
 // Validate checks the request's fields without any network call.
@@ -133,6 +136,9 @@ func (p *Pending) Save(db *store.DB, companies []string) (ConnectResult, error) 
 	if err != nil {
 		return res, err
 	}
+	if chosen, err = readable(chosen, p.probe.Refused, len(companies) > 0, &res); err != nil {
+		return res, err
+	}
 	req := p.req
 	conn := store.Connection{TenantID: req.Target.Tenant, Environment: req.Target.Environment,
 		ClientID: req.ClientID, Flow: string(req.Flow), AuthorityURL: req.Target.AuthorityURL,
@@ -209,6 +215,29 @@ func scopesFor(f bc.Flow) []string {
 		return bc.DelegatedScopes
 	}
 	return bc.AppScopes
+}
+
+// readable checks the chosen companies against the connection test: a
+// company chosen by name whose invoices cannot be read fails the connect
+// (the admin must fix its permissions or leave it out); without an
+// explicit choice such companies are left out and reported in Skipped.
+func readable(chosen []store.Company, refused map[string]error, explicit bool, res *ConnectResult) ([]store.Company, error) {
+	var out []store.Company
+	for _, c := range chosen {
+		err, bad := refused[c.ID]
+		switch {
+		case !bad:
+			out = append(out, c)
+		case explicit:
+			return nil, bc.CompanyRefused(c.Name, err)
+		default:
+			if res.Skipped == nil {
+				res.Skipped = map[string]error{}
+			}
+			res.Skipped[c.Name] = err
+		}
+	}
+	return out, nil
 }
 
 // chooseCompanies picks the requested companies by id, name or display

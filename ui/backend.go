@@ -198,6 +198,10 @@ type Step struct {
 type Company struct {
 	ID   string
 	Name string
+	// Problem is set when the connection test could not read the
+	// company's invoices (a permission set limited to other companies):
+	// what happened and what to do. The wizard leaves it unticked.
+	Problem string
 }
 
 // SignInKind says what a SignInEvent carries.

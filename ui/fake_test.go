@@ -86,6 +86,7 @@ type fakeBackend struct {
 	signIns   int
 	saved     *ConnInput
 	dismissed map[string]store.Dismissal
+	refuse    string // a company id whose invoices the connection test cannot read
 }
 
 func newFake(nTx int) *fakeBackend {
@@ -427,7 +428,13 @@ func (f *fakeBackend) TestConnection(ctx context.Context, in ConnInput, report f
 		}
 		report(s)
 	}
-	return companies, nil
+	out := append([]Company(nil), companies...)
+	for i := range out {
+		if out[i].ID == f.refuse {
+			out[i].Problem = "Business Central denied access. Add the permission sets in this company."
+		}
+	}
+	return out, nil
 }
 
 func (f *fakeBackend) SaveConnection(in ConnInput, ids []string) error {

@@ -214,3 +214,20 @@ func TestGoldenTooSmall(t *testing.T) {
 	r.waitFor("Terminal too small")
 	requireGolden(t, r.finish())
 }
+
+// The connection test reads every company: one the connection cannot
+// read is marked with why and left unticked, so the others are saved.
+func TestFlowCompanyWithoutPermissionIsMarkedAndUnticked(t *testing.T) {
+	f := firstRun()
+	f.refuse = "c2"
+	r := startTea(t, New(f, testOpts(WithPrefill(demoInput))...), 140, 30)
+	r.waitFor("Setup checklist")
+	r.keys("enter", "enter", "enter")
+	r.waitFor("Connection works")
+	r.keys("enter")
+	r.waitFor("[ ] CRONUS UK Ltd.  ✗ cannot read its invoices: Business Central denied access")
+	r.waitFor("[x] CRONUS USA, Inc.")
+	r.keys("enter")
+	r.waitFor("32 apps")
+	r.finish()
+}

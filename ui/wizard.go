@@ -373,8 +373,8 @@ func (w *wizard) TestDone(run int, r testResult) tea.Cmd {
 	w.companies = make([]Company, len(r.companies))
 	w.chosen = make([]bool, len(r.companies))
 	for i, c := range r.companies {
-		w.companies[i] = Company{ID: c.ID, Name: untrusted.Text(c.Name)}
-		w.chosen[i] = true
+		w.companies[i] = Company{ID: c.ID, Name: untrusted.Text(c.Name), Problem: untrusted.Text(c.Problem)}
+		w.chosen[i] = c.Problem == ""
 	}
 	w.compCur = 0
 	return nil

@@ -178,6 +178,9 @@ func (w *wizard) companiesView() string {
 			box = "[x]"
 		}
 		line := " " + box + " " + c.Name
+		if c.Problem != "" {
+			line += "  " + st.Warn.Render("✗ cannot read its invoices: "+c.Problem)
+		}
 		if i == w.compCur {
 			line = st.Selected.Render("▸" + line)
 		} else {

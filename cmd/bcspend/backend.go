@@ -345,6 +345,9 @@ func (b *backend) TestConnection(ctx context.Context, in ui.ConnInput, report fu
 	out := make([]ui.Company, len(res.Companies))
 	for i, c := range res.Companies {
 		out[i] = ui.Company{ID: c.ID, Name: c.Name}
+		if err := res.Refused[c.ID]; err != nil {
+			out[i].Problem = err.Error() + ". " + bc.Remedy(err)
+		}
 	}
 	return out, nil
 }
@@ -368,8 +371,12 @@ func (b *backend) SaveConnection(in ui.ConnInput, companyIDs []string) error {
 
 func (b *backend) options() service.Options {
 	size, _ := pageSizeSetting(b.db) // unreadable: the default
-	return service.Options{Keyring: b.keyring, SecretOverride: os.Getenv("BCSPEND_CLIENT_SECRET"),
+	opt := service.Options{Keyring: b.keyring, SecretOverride: os.Getenv("BCSPEND_CLIENT_SECRET"),
 		Client: bc.ClientOptions{PageSize: size}}
+	if clientHook != nil {
+		clientHook(&opt.Client)
+	}
+	return opt
 }
 
 // Sync runs the sync engine and re-derives the views afterwards.

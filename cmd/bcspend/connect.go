@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // multiFlag collects a repeatable flag.
@@ -134,6 +137,10 @@ func printConnected(io stdio, res service.ConnectResult) {
 	}
 	if res.SecretNotice != "" {
 		fmt.Fprintf(io.err, "notice: %s\n", res.SecretNotice)
+	}
+	for _, name := range slices.Sorted(maps.Keys(res.Skipped)) {
+		err := res.Skipped[name]
+		fmt.Fprintf(io.err, "warning: not tracking %s: %s\n  what to do: %s\n", untrusted.Text(name), untrusted.Text(err.Error()), bc.Remedy(err))
 	}
 	if res.UsersErr != nil {
 		fmt.Fprintf(io.err, "warning: %v\n  what to do: %s\n", res.UsersErr, bc.Remedy(res.UsersErr))

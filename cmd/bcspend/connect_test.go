@@ -188,3 +188,34 @@ func TestStatusAfterConnect(t *testing.T) {
 		t.Fatalf("status exit %d:\n%s%s", code, out, errOut)
 	}
 }
+
+// `connect` tests every company: without --companies it tracks the ones
+// it can read and says which it left out and why; naming one it cannot
+// read fails with the remedy and saves nothing.
+func TestConnectChecksEveryChosenCompany(t *testing.T) {
+	ten, g, db := simArgs(t, bcsim.Config{})
+	denied := ten.Companies()[0]
+	for _, c := range ten.Companies() {
+		if c.ID > denied.ID {
+			denied = c
+		}
+	}
+	ten.SetFaults(bcsim.Faults{DenyCompany: denied.ID})
+	code, out, errOut := cli(t, bcsim.ClientSecret, connectArgs(g, bcsim.ClientID, "client-credentials", "--client-secret-stdin", "--company", denied.Name)...)
+	if code != exitAdmin || !strings.Contains(errOut, denied.Name) || !strings.Contains(errOut, "permission sets") {
+		t.Fatalf("naming a refused company: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(db); err == nil {
+		if s, _ := store.Open(db); s != nil {
+			_, ok, _ := s.Connection()
+			s.Close()
+			if ok {
+				t.Fatal("a failed connect saved the connection")
+			}
+		}
+	}
+	code, out, errOut = cli(t, bcsim.ClientSecret, connectArgs(g, bcsim.ClientID, "client-credentials", "--client-secret-stdin")...)
+	if code != 0 || !strings.Contains(out, "Tracking 2 of 3 companies") || !strings.Contains(errOut, "not tracking "+denied.Name) {
+		t.Fatalf("all companies: exit %d\n%s%s", code, out, errOut)
+	}
+}

@@ -5,13 +5,16 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/syncer"
+	"github.com/bcspend/bcspend/ui"
 )
 
 // readTrace concatenates every file of a trace directory.
@@ -121,6 +124,33 @@ func TestSyncShowsThrottlingWaits(t *testing.T) {
 	}
 	if sum.ThrottleWait < 5*time.Minute || sum.ThrottleWaitText == "" || sum.Companies[0].ThrottleWait == 0 {
 		t.Errorf("summary: run waited %s (%q), first company %s", sum.ThrottleWait, sum.ThrottleWaitText, sum.Companies[0].ThrottleWait)
+	}
+}
+
+// The console's Sync screen shows a company's wait on throttling while it
+// lasts (as the phase next to its progress bar).
+func TestConsoleSyncShowsTheThrottlingWait(t *testing.T) {
+	ten, _, path := connected(t, bcsim.Config{InvoicesPerMonth: 20})
+	clientHook = func(o *bc.ClientOptions) {
+		o.Sleep = func(ctx context.Context, d time.Duration) error { ten.Advance(d); return ctx.Err() }
+		o.Now = ten.Now
+		o.PageSize = 40
+	}
+	t.Cleanup(func() { clientHook = nil })
+	ten.SetFaults(bcsim.Faults{RateLimit: 5, RateWindow: 5 * time.Minute})
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var phases []string
+	if _, err := newBackend(db, &globals{DB: path}, nil).Sync(context.Background(), func(p ui.SyncProgress) {
+		phases = append(phases, p.Phase)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(phases, func(p string) bool { return strings.HasPrefix(p, "Business Central is throttling requests; waiting ") }) {
+		t.Errorf("no waiting phase among %d progress reports", len(phases))
 	}
 }
 
