@@ -167,3 +167,24 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	d.Time = t
 	return nil
 }
+
+// CompanyInformation is the companyInformation entity (one per company):
+// CurrencyCode is the company's local currency (General Ledger Setup's LCY
+// Code), the one fact about money an invoice does not carry.
+type CompanyInformation struct {
+	ID                   string    `json:"id"`
+	DisplayName          string    `json:"displayName"`
+	CurrencyCode         string    `json:"currencyCode"`
+	LastModifiedDateTime time.Time `json:"lastModifiedDateTime"`
+}
+
+// GeneralLedgerSetup is the generalLedgerSetup entity (newer versions
+// only): the local currency and the codes of the two global dimensions,
+// which an invoice's shortcutDimension1Code/2Code are values of.
+type GeneralLedgerSetup struct {
+	ID                     string    `json:"id"`
+	LocalCurrencyCode      string    `json:"localCurrencyCode"`
+	ShortcutDimension1Code string    `json:"shortcutDimension1Code"`
+	ShortcutDimension2Code string    `json:"shortcutDimension2Code"`
+	LastModifiedDateTime   time.Time `json:"lastModifiedDateTime"`
+}

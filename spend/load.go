@@ -24,6 +24,13 @@ type Company struct {
 	ID            string
 	Name          string
 	LocalCurrency string
+	// Dimension1 and Dimension2 label the invoices' two global dimension
+	// codes as BC names them (e.g. DEPARTMENT, AREA; "Dimension 1" when BC
+	// did not say): never assume dimension 1 is a department.
+	Dimension1, Dimension2 string
+	// RatesUnavailable says why the company's foreign amounts are not
+	// converted ("" when its exchange rates were read).
+	RatesUnavailable string
 }
 
 // Model is the derived, matched and aggregated view of the store. Load
@@ -102,14 +109,35 @@ func (m *Model) loadCompanies(db *store.DB) error {
 			}
 			m.companies = append(m.companies, Company{ID: c.ID, Name: name, LocalCurrency: c.LocalCurrency})
 		}
-		return nil
+	} else {
+		ids, err := db.InvoiceCompanies()
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			m.companies = append(m.companies, Company{ID: id, Name: id})
+		}
 	}
-	ids, err := db.InvoiceCompanies()
+	return m.applyCompanyInfo(db)
+}
+
+// applyCompanyInfo takes each company's local currency and dimension
+// labels from what BC said at the last sync (store.CompanyInfo); only a
+// company never synced since falls back to guessing the currency from its
+// invoices.
+func (m *Model) applyCompanyInfo(db *store.DB) error {
+	infos, err := db.CompanyInfos()
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		m.companies = append(m.companies, Company{ID: id, Name: id})
+	for i := range m.companies {
+		c := &m.companies[i]
+		ci, ok := infos[c.ID]
+		if ok && ci.LocalCurrency != "" {
+			c.LocalCurrency = ci.LocalCurrency
+		}
+		c.Dimension1, c.Dimension2 = ci.DimensionLabel(1), ci.DimensionLabel(2)
+		c.RatesUnavailable = ci.RatesUnavailable
 	}
 	return nil
 }

@@ -20,6 +20,15 @@ type migration struct {
 var migrations = []migration{
 	{to: 1, name: "create buckets", run: migrateCreateBuckets},
 	{to: 2, name: "insights buckets (dismissals, contracts, alerts-seen)", run: migrateInsightBuckets},
+	{to: 3, name: "company info bucket", run: bucketMigration(bktCompanies)},
+}
+
+// bucketMigration adds one top-level bucket.
+func bucketMigration(name []byte) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(name)
+		return err
+	}
 }
 
 func knownSchema(ms []migration) int {

@@ -9,13 +9,18 @@ import (
 	"github.com/bcspend/bcspend/store"
 )
 
-// company syncs one company: its invoice pass, then its exchange rates.
+// company syncs one company: what it says about itself (local currency,
+// dimension codes), its invoice pass, then its exchange rates.
 // Every page is committed with its checkpoint, so an error here loses
 // nothing already fetched.
 func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummary, err error) {
 	cs = CompanySummary{ID: c.ID, Name: displayName(c)}
-	p, err := r.begin(c)
+	var p pass
 	ctx = bc.WithWaitObserver(ctx, func(w bc.Wait) { r.waited(&p, &cs, w) })
+	ci, err := r.companyInfo(ctx, c)
+	if err == nil {
+		p, err = r.begin(c)
+	}
 	if err == nil {
 		cs.Mode, cs.Resumed = p.state.Mode, p.resumed
 		r.report(&p, &cs, false, nil)
@@ -26,6 +31,12 @@ func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummar
 	}
 	if err == nil {
 		err = r.rates(ctx, &p, &cs)
+		switch {
+		case missingRates(err):
+			err = r.ratesMissing(c, &ci, &cs)
+		case err == nil:
+			err = r.ratesRead(c, &ci)
+		}
 	}
 	cs.OK, cs.Error = err == nil, problemOf(err)
 	r.report(&p, &cs, true, err)

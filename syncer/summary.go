@@ -51,6 +51,9 @@ type CompanySummary struct {
 	ThrottleWait time.Duration `json:"throttleWaitNs"`
 	OK           bool          `json:"ok"`
 	Error        *Problem      `json:"error,omitempty"`
+	// Warnings did not fail the company (no exchange rates page); they are
+	// also in the run's Warnings.
+	Warnings []Problem `json:"warnings,omitempty"`
 }
 
 // UsersSummary is the users part of a run.
@@ -92,6 +95,7 @@ func problemOf(err error) *Problem {
 // add folds a company's figures into the totals.
 func (s *Summary) add(c CompanySummary) {
 	s.Companies = append(s.Companies, c)
+	s.Warnings = append(s.Warnings, c.Warnings...)
 	s.Fetched += c.Fetched
 	s.New += c.New
 	s.Changed += c.Changed

@@ -204,7 +204,7 @@ func BenchmarkSync100k(b *testing.B) {
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(peakLive)/(1<<20), "peak-live-MB")
 	b.ReportMetric(float64(incr), "incr-req")
-	b.ReportMetric(float64(len(conn.Companies)*2+1), "incr-budget")
+	b.ReportMetric(float64(len(conn.Companies)*4+1), "incr-budget")
 	b.ReportMetric(diskPerLine, "disk-B/line")
 	b.ReportMetric(float64(got.invoices), "invoices")
 	b.ReportMetric(float64(got.lines), "lines")
@@ -224,7 +224,12 @@ func download(ctx context.Context, client *bc.Client, conn store.Connection) (do
 	for _, c := range conn.Companies {
 		wg.Go(func() {
 			inv, lines := 0, 0
-			err := client.Invoices(ctx, c.ID, q, func(p bc.InvoicePage) error {
+			_, err := client.CompanyInfo(ctx, c.ID)
+			if err != nil {
+				errs <- err
+				return
+			}
+			err = client.Invoices(ctx, c.ID, q, func(p bc.InvoicePage) error {
 				inv += len(p.Invoices)
 				for i := range p.Invoices {
 					lines += len(p.Invoices[i].Lines)

@@ -109,13 +109,17 @@ const (
 // Info is the connection and data state shown in the status line and on the
 // Integration screen.
 type Info struct {
-	Connected     bool // a connection is saved; false starts the wizard
-	Tenant        string
-	Environment   string
-	ClientID      string
-	Flow          Flow
-	Companies     []string // names of the companies synced
-	SecretBackend string   // where the secret lives, e.g. "OS keyring" or "store file"
+	Connected   bool // a connection is saved; false starts the wizard
+	Tenant      string
+	Environment string
+	ClientID    string
+	Flow        Flow
+	Companies   []string // names of the companies synced
+	// CompanyNotes are what BC said about a company that changes what the
+	// figures mean, one line each (e.g. no exchange rates, so its foreign
+	// amounts stay unconverted).
+	CompanyNotes  []string
+	SecretBackend string // where the secret lives, e.g. "OS keyring" or "store file"
 	HasSecret     bool
 	LastSync      time.Time // zero when never synced
 	Granularity   spend.Granularity

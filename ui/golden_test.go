@@ -44,6 +44,11 @@ var goldenCases = []goldenCase{
 	{name: "fix_preview", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("3", "f", "enter"); r.waitFor("Preview:") }},
 	{name: "users", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("4"); r.waitFor("no email") }},
 	{name: "integration", fake: connected, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("5"); r.waitFor("Sync history") }},
+	{name: "integration_no_rates", fake: func() *fakeBackend {
+		f := connected()
+		f.info.CompanyNotes = []string{"CRONUS Danmark A/S: This Business Central environment has no exchange rates API (it predates API version 23.0), so amounts in other currencies than the company's own stay unconverted."}
+		return f
+	}, steps: func(r *teaRun) { r.waitFor("32 apps"); r.keys("5"); r.waitFor("Sync history") }},
 	{name: "integration_secret", fake: connected, steps: func(r *teaRun) {
 		r.waitFor("32 apps")
 		r.keys("5", "p")

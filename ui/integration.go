@@ -141,6 +141,9 @@ func (s *integrationScreen) View() string {
 		row("Client secret", sec)
 	}
 	row("Companies", orDash(strings.Join(in.Companies, ", "), "-"))
+	for _, n := range in.CompanyNotes {
+		b.WriteString("  " + st.Warn.Render(strings.Join(wrap("! "+n, s.width-4), "\n    ")) + "\n")
+	}
 	if s.editing {
 		b.WriteString(s.secretView())
 	}

@@ -215,6 +215,9 @@ func (t *Tenant) dispatch(w http.ResponseWriter, r *http.Request, rt route, c cl
 	case set == "vendors" && len(rt.segs) == 2:
 		vs := t.snapshot(func() any { return co.vendors }).([]*bc.Vendor)
 		serveSet(w, r, q, ctx+"vendors", vendorEntity, vs, key, hasKey, nil)
+	case len(rt.segs) == 2 && !hasKey && t.serveCompanyInfo(w, r, q, ctx, co, set):
+	case set == "currencyExchangeRates" && len(rt.segs) == 2 && t.cfg.NoExchangeRates:
+		missingEntitySet(w, set)
 	case set == "currencyExchangeRates" && len(rt.segs) == 2:
 		rs := t.snapshot(func() any { return co.rates }).([]*bc.CurrencyExchangeRate)
 		serveSet(w, r, q, ctx+"currencyExchangeRates", rateEntity, rs, key, hasKey, nil)

@@ -65,16 +65,20 @@ func newGenerator(cfg Config, now time.Time) *generator {
 	}
 }
 
-// companyDef is a company's fixed identity.
+// companyDef is a company's fixed identity, including the two global
+// dimensions its General Ledger Setup names and the values invoices carry.
+// Dimension 1 is not always a department: the Danish company's is AREA.
 type companyDef struct {
 	name, local string
 	taxBP       int64
+	dim1, dim2  string
+	dim1Values  []string // as many as departments, so the draws match
 }
 
 var companyDefs = []companyDef{
-	{"CRONUS USA, Inc.", "USD", 0},
-	{"CRONUS UK Ltd.", "GBP", 2000},
-	{"CRONUS Danmark A/S", "DKK", 2500},
+	{"CRONUS USA, Inc.", "USD", 0, "DEPARTMENT", "COSTCENTER", departments},
+	{"CRONUS UK Ltd.", "GBP", 2000, "DEPARTMENT", "COSTCENTER", departments},
+	{"CRONUS Danmark A/S", "DKK", 2500, "AREA", "COSTCENTER", areas},
 }
 
 // usdPer is roughly how many units of a currency one USD buys; rates drift
@@ -87,7 +91,7 @@ func (g *generator) companies() []*company {
 	out := make([]*company, 0, len(companyDefs))
 	specs := allVendorSpecs()
 	for i, d := range companyDefs {
-		c := &company{local: d.local, taxBP: d.taxBP, byID: map[string]*bc.PurchaseInvoice{}}
+		c := &company{local: d.local, taxBP: d.taxBP, def: d, byID: map[string]*bc.PurchaseInvoice{}}
 		c.info = bc.Company{
 			ID:                   newGUID(g.r),
 			SystemVersion:        "25.1.23456.0",
@@ -95,6 +99,10 @@ func (g *generator) companies() []*company {
 			DisplayName:          d.name,
 			LastModifiedDateTime: g.now.AddDate(-3, 0, -i),
 		}
+		c.infoEntity = bc.CompanyInformation{ID: newGUIDFrom(c.info.ID, 1), DisplayName: d.name,
+			CurrencyCode: d.local, LastModifiedDateTime: c.info.LastModifiedDateTime}
+		c.glSetup = bc.GeneralLedgerSetup{ID: newGUIDFrom(c.info.ID, 2), LocalCurrencyCode: d.local,
+			ShortcutDimension1Code: d.dim1, ShortcutDimension2Code: d.dim2, LastModifiedDateTime: c.info.LastModifiedDateTime}
 		g.vendors(c, specs)
 		g.rates(c)
 		g.invoices(c, specs)
@@ -493,7 +501,7 @@ func (g *generator) build(c *company, s vendorSpec, vi int, cur string, date tim
 		CurrencyCode:           cur,
 		CurrencyID:             currencyID(cur, c.local),
 		Status:                 status,
-		ShortcutDimension1Code: departments[g.r.IntN(len(departments))],
+		ShortcutDimension1Code: c.def.dim1Values[g.r.IntN(len(departments))],
 		ShortcutDimension2Code: costCentres[g.r.IntN(len(costCentres))],
 	}
 	inv.LastModifiedDateTime = g.lastModified(posting, status)
@@ -541,6 +549,7 @@ func (g *generator) build(c *company, s vendorSpec, vi int, cur string, date tim
 
 var (
 	departments = []string{"ADM", "IT", "SALES", "PROD", "MARKETING", ""}
+	areas       = []string{"NORTH", "SOUTH", "EAST", "WEST", "CPH", ""}
 	costCentres = []string{"HQ", "REMOTE", "EMEA", "US", ""}
 )
 

@@ -26,6 +26,13 @@ type Config struct {
 	// Pre25 simulates an environment before BC 25.0: users have no
 	// contactEmail property and $select=contactEmail answers 400.
 	Pre25 bool
+	// NoExchangeRates simulates an environment before API 23.0, which has
+	// no currencyExchangeRates page: it answers 404
+	// BadRequest_ResourceNotFound.
+	NoExchangeRates bool
+	// NoGLSetup simulates an environment without the generalLedgerSetup
+	// page (404); companyInformation still has the local currency.
+	NoGLSetup bool
 	// DeviceApproveAfter is how many device-code polls are answered
 	// authorization_pending before the sign-in is approved (0 = first poll).
 	DeviceApproveAfter int
@@ -43,14 +50,18 @@ var ErrNotFound = errors.New("bcsim: not found")
 // company is one BC company with its data; invoices, vendors and rates are
 // kept sorted by id, the order the API pages in.
 type company struct {
-	info     bc.Company
-	local    string // local currency code
-	taxBP    int64  // tax rate in basis points
-	invoices []*bc.PurchaseInvoice
-	byID     map[string]*bc.PurchaseInvoice
-	vendors  []*bc.Vendor
-	rates    []*bc.CurrencyExchangeRate
-	nextNo   int
+	info bc.Company
+	def  companyDef
+	// infoEntity and glSetup are companyInformation and generalLedgerSetup.
+	infoEntity bc.CompanyInformation
+	glSetup    bc.GeneralLedgerSetup
+	local      string // local currency code
+	taxBP      int64  // tax rate in basis points
+	invoices   []*bc.PurchaseInvoice
+	byID       map[string]*bc.PurchaseInvoice
+	vendors    []*bc.Vendor
+	rates      []*bc.CurrencyExchangeRate
+	nextNo     int
 }
 
 // Tenant is the simulated tenant's state. All methods are safe for

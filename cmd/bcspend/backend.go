@@ -18,6 +18,7 @@ import (
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/syncer"
 	"github.com/bcspend/bcspend/ui"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // backend is the console's view of bcspend: it turns the console's calls
@@ -61,6 +62,9 @@ func (b *backend) Info() ui.Info {
 	info.Flow = uiFlow(bc.Flow(conn.Flow))
 	for _, c := range conn.Companies {
 		info.Companies = append(info.Companies, c.Name)
+		if ci, ok, err := b.db.CompanyInfo(c.ID); err == nil && ok && ci.RatesUnavailable != "" {
+			info.CompanyNotes = append(info.CompanyNotes, untrusted.Text(c.Name)+": "+ci.RatesUnavailable)
+		}
 	}
 	secrets := b.db.NewSecrets(b.keyring, conn.TenantID, conn.ClientID)
 	info.SecretBackend = secrets.Backend()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 func init() {
@@ -63,6 +64,7 @@ func printCounts(io stdio, db *store.DB, conn store.Connection) {
 			}
 		}
 		fmt.Fprintf(io.out, "Company:      %s: %d invoices stored, %s\n", c.Name, n, since)
+		printCompanyInfo(io, db, c.ID)
 	}
 	if users, err := db.Users(); err == nil {
 		active, missing := 0, 0
@@ -76,6 +78,28 @@ func printCounts(io stdio, db *store.DB, conn store.Connection) {
 		}
 		fmt.Fprintf(io.out, "Users:        %d (%d active, %d without contact email)\n", len(users), active, missing)
 	}
+}
+
+// printCompanyInfo shows what BC said about the company at the last sync:
+// local currency, global dimensions, and why its foreign amounts are not
+// converted when they are not.
+func printCompanyInfo(io stdio, db *store.DB, companyID string) {
+	ci, ok, err := db.CompanyInfo(companyID)
+	if err != nil || !ok {
+		return
+	}
+	fmt.Fprintf(io.out, "              local currency %s; dimensions %s, %s\n", untrusted.Text(orNone(ci.LocalCurrency)),
+		untrusted.Text(ci.DimensionLabel(1)), untrusted.Text(ci.DimensionLabel(2)))
+	if ci.RatesUnavailable != "" {
+		fmt.Fprintf(io.out, "Note:         %s\n", ci.RatesUnavailable)
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
 }
 
 // printLastRun shows the last sync and, when it failed, the remedy; the exit

@@ -1,0 +1,210 @@
+package syncer_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/match"
+	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/syncer"
+)
+
+// What real BC sends, over HTTP from the simulated tenant: exchange rates
+// with 6 places and lines with 5-place quantities and unit costs are
+// stored digit for digit.
+func TestFineDecimalsAreStoredExactly(t *testing.T) {
+	e := newEnv(t, bcsimConfig())
+	e.mustSync(syncer.Options{})
+	six, five := 0, 0
+	for _, c := range e.conn.Companies {
+		stored, err := e.db.ExchangeRates(c.ID)
+		must(t, err)
+		byID := map[string]bc.CurrencyExchangeRate{}
+		for _, r := range stored {
+			byID[strings.ToLower(r.ID)] = r
+		}
+		for _, r := range e.tenant.Rates(c.ID) {
+			if r.RelationalExchangeRateAmount.Scale() == 6 {
+				six++
+			}
+			if got := byID[strings.ToLower(r.ID)]; got.RelationalExchangeRateAmount != r.RelationalExchangeRateAmount ||
+				got.ExchangeRateAmount != r.ExchangeRateAmount {
+				t.Fatalf("rate %s stored as %s / %s, BC sent %s / %s", r.ID, got.ExchangeRateAmount, got.RelationalExchangeRateAmount,
+					r.ExchangeRateAmount, r.RelationalExchangeRateAmount)
+			}
+		}
+		held := allStored(t, e.db, c.ID)
+		for _, inv := range e.tenant.Invoices(c.ID) {
+			s, ok := held[strings.ToLower(inv.ID)]
+			if !ok {
+				continue
+			}
+			for i, l := range inv.Lines {
+				if l.Quantity.Scale() == 5 {
+					five++
+				}
+				if got := s.Lines[i]; got.Quantity != l.Quantity || got.UnitCost != l.UnitCost {
+					t.Fatalf("invoice %s line %d: %s × %s stored, BC sent %s × %s", inv.Number, l.Sequence, got.Quantity, got.UnitCost, l.Quantity, l.UnitCost)
+				}
+			}
+		}
+	}
+	if six == 0 || five == 0 {
+		t.Fatalf("the tenant sent %d rates with 6 places and %d stored lines with 5-place quantities; both must occur", six, five)
+	}
+}
+
+// A rate with 6 places, read over HTTP, converts exactly: 1234.56 ZZZ at
+// 100 ZZZ = 108.401234 USD is 1338.2782744704 USD, rounded once, half away
+// from zero: 1338.2783 (a 4-place rate, 108.4012, would give 1338.2779).
+// The 5-place quantity and unit cost of its line arrive exactly too.
+func TestSixDecimalRateOverHTTPConvertsExactly(t *testing.T) {
+	e := newEnv(t, bcsimConfig())
+	co := companyNamed(t, e, "CRONUS USA, Inc.")
+	now := e.tenant.Now()
+	today := bc.NewDate(now.Year(), now.Month(), now.Day())
+	_, err := e.tenant.PutRate(co, bc.CurrencyExchangeRate{CurrencyCode: "ZZZ", StartingDate: bc.NewDate(now.Year(), now.Month(), 1),
+		ExchangeRateAmount: money.NewDecimal(100, 0), RelationalExchangeRateAmount: money.MustParseDecimal("108.401234")})
+	must(t, err)
+	v := e.tenant.Vendors(co)[0]
+	id, err := e.tenant.AddInvoice(co, bc.PurchaseInvoice{InvoiceDate: today, PostingDate: today, Status: bc.StatusPaid,
+		VendorID: v.ID, VendorNumber: v.Number, VendorName: v.DisplayName, CurrencyCode: "ZZZ",
+		Lines: []bc.PurchaseInvoiceLine{{Description: "Consulting hours", Quantity: money.MustParseDecimal("37.5"),
+			UnitCost: money.MustParseDecimal("32.92160"), NetAmount: money.MustParse("1234.56")}}})
+	must(t, err)
+	e.mustSync(syncer.Options{})
+	must(t, e.db.SetSetting(store.SettingReportingCurrency, "USD"))
+
+	m, err := spend.Load(e.db, match.MustLoadBuiltin(), spend.Options{Now: e.tenant.Now()})
+	must(t, err)
+	found := false
+	for _, x := range m.Transactions(spend.Filter{}) {
+		if !strings.EqualFold(x.InvoiceID, id) && !strings.EqualFold(x.ID, id) {
+			continue
+		}
+		found = true
+		if x.Unconverted || x.Amount != money.MustParse("1234.56") || x.AmountReporting != money.MustParse("1338.2783") {
+			t.Fatalf("%s %s -> %s USD (unconverted %v); want 1338.2783", x.Amount, x.Currency, x.AmountReporting, x.Unconverted)
+		}
+	}
+	if !found {
+		t.Fatal("the ZZZ invoice is not a transaction")
+	}
+	inv, ok, err := e.db.Invoice(co, id)
+	must(t, err)
+	if !ok || inv.Lines[0].UnitCost.String() != "32.9216" || inv.Lines[0].Quantity.String() != "37.5" {
+		t.Fatalf("line stored as %+v", inv.Lines)
+	}
+}
+
+// The local currency and the two global dimensions come from BC
+// (companyInformation, generalLedgerSetup), once per company per sync, and
+// reach the spend model; the Danish company's dimension 1 is AREA, not a
+// department.
+func TestCompanyInfoComesFromBC(t *testing.T) {
+	e := newEnv(t, bcsimConfig())
+	e.mustSync(syncer.Options{})
+	want := map[string][3]string{
+		"CRONUS USA, Inc.":   {"USD", "DEPARTMENT", "COSTCENTER"},
+		"CRONUS UK Ltd.":     {"GBP", "DEPARTMENT", "COSTCENTER"},
+		"CRONUS Danmark A/S": {"DKK", "AREA", "COSTCENTER"},
+	}
+	for _, c := range e.conn.Companies {
+		ci, ok, err := e.db.CompanyInfo(c.ID)
+		must(t, err)
+		w := want[c.Name]
+		if !ok || !ci.GLSetup || ci.LocalCurrency != w[0] || ci.Dimension1 != w[1] || ci.Dimension2 != w[2] {
+			t.Errorf("%s: stored %+v (ok %v), want %v", c.Name, ci, ok, w)
+		}
+	}
+	// Changed in BC: the next sync, incremental, reads it again.
+	dk := companyNamed(t, e, "CRONUS Danmark A/S")
+	must(t, e.tenant.SetCompanyInfo(dk, "EUR", "PROJECT", ""))
+	e.mustSync(syncer.Options{})
+	m, err := spend.Load(e.db, match.MustLoadBuiltin(), spend.Options{Now: e.tenant.Now()})
+	must(t, err)
+	for _, c := range m.Companies() {
+		if c.ID == dk && (c.LocalCurrency != "EUR" || c.Dimension1 != "PROJECT" || c.Dimension2 != "Dimension 2") {
+			t.Errorf("model company %+v; want EUR, PROJECT, Dimension 2", c)
+		}
+	}
+}
+
+// An environment without generalLedgerSetup still syncs: the local
+// currency comes from companyInformation and the dimensions are unnamed.
+func TestNoGeneralLedgerSetupIsTolerated(t *testing.T) {
+	e := newEnv(t, bcsimConfig(func(c *bcsim.Config) { c.NoGLSetup = true }))
+	sum := e.mustSync(syncer.Options{})
+	if sum.Outcome != store.OutcomeOK || len(sum.Warnings) != 0 {
+		t.Fatalf("outcome %s, warnings %v", sum.Outcome, sum.Warnings)
+	}
+	ci, ok, err := e.db.CompanyInfo(companyNamed(t, e, "CRONUS UK Ltd."))
+	must(t, err)
+	if !ok || ci.GLSetup || ci.LocalCurrency != "GBP" || ci.DimensionLabel(1) != "Dimension 1" {
+		t.Fatalf("stored %+v", ci)
+	}
+}
+
+// Before API 23.0 there is no currencyExchangeRates page (404): the sync
+// succeeds with a warning per company that says what it means, the
+// companies remember why, and their foreign amounts stay unconverted.
+func TestMissingRatesPageIsAWarning(t *testing.T) {
+	e := newEnv(t, bcsimConfig(func(c *bcsim.Config) { c.NoExchangeRates = true }))
+	sum, err := e.sync(t.Context(), syncer.Options{})
+	if err != nil || sum.Outcome != store.OutcomeOK {
+		t.Fatalf("sync: %v, outcome %s", err, sum.Outcome)
+	}
+	n := 0
+	for _, w := range sum.Warnings {
+		if w.Code == "no_exchange_rates" && strings.Contains(w.Message, "unconverted") && w.Remedy != "" {
+			n++
+		}
+	}
+	if n != len(e.conn.Companies) {
+		t.Fatalf("%d missing-rates warnings for %d companies: %+v", n, len(e.conn.Companies), sum.Warnings)
+	}
+	js, _ := json.Marshal(sum)
+	if !strings.Contains(string(js), `"code":"no_exchange_rates"`) {
+		t.Fatalf("sync --json would not say it: %s", js)
+	}
+	run, _, err := e.db.LastRun()
+	must(t, err)
+	if run.Outcome != store.OutcomeOK || run.ErrorCode != "no_exchange_rates" {
+		t.Fatalf("history: %+v", run)
+	}
+	m, err := spend.Load(e.db, match.MustLoadBuiltin(), spend.Options{Now: e.tenant.Now()})
+	must(t, err)
+	for _, c := range m.Companies() {
+		if c.RatesUnavailable == "" {
+			t.Errorf("company %s does not say why it is unconverted", c.Name)
+		}
+	}
+	foreign := 0
+	for _, x := range m.Transactions(spend.Filter{}) {
+		if x.Currency != m.ReportingCurrency() {
+			foreign++
+			if !x.Unconverted {
+				t.Fatalf("%s %s converted without rates", x.Amount, x.Currency)
+			}
+		}
+	}
+	if foreign == 0 {
+		t.Fatal("no foreign-currency transactions to check")
+	}
+}
+
+func companyNamed(t *testing.T, e *env, name string) string {
+	t.Helper()
+	for _, c := range e.conn.Companies {
+		if c.Name == name {
+			return c.ID
+		}
+	}
+	t.Fatalf("no company %q", name)
+	return ""
+}

@@ -1,0 +1,62 @@
+package syncer
+
+import (
+	"context"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/store"
+)
+
+// RatesUnavailableWarning is what a missing currencyExchangeRates page
+// means for the admin; it is stored with the company and shown wherever
+// its amounts are.
+const RatesUnavailableWarning = "This Business Central environment has no exchange rates API (it predates API version 23.0), so amounts in other currencies than the company's own stay unconverted."
+
+// ratesRemedy is the next step for that warning.
+const ratesRemedy = "Update the environment to Business Central 23.0 or later in the admin center; the next sync then reads the rates and converts every amount."
+
+// companyInfo reads what the company says about itself (local currency,
+// global dimension codes) once per run and stores it, keeping what the
+// last run learnt about the company's exchange rates.
+func (r *runner) companyInfo(ctx context.Context, c store.Company) (store.CompanyInfo, error) {
+	prev, _, err := r.db.CompanyInfo(c.ID)
+	if err != nil {
+		return prev, err
+	}
+	got, err := r.client.CompanyInfo(ctx, c.ID)
+	if err != nil {
+		return prev, err
+	}
+	ci := store.CompanyInfo{LocalCurrency: got.LocalCurrency(), RatesUnavailable: prev.RatesUnavailable}
+	if gl := got.GLSetup; gl != nil {
+		ci.GLSetup, ci.Dimension1, ci.Dimension2 = true, gl.ShortcutDimension1Code, gl.ShortcutDimension2Code
+	}
+	ci.Updated = r.opt.Now().UTC()
+	return ci, r.db.PutCompanyInfo(c.ID, ci)
+}
+
+// ratesMissing records that the environment has no exchange rates page:
+// a warning, not a failure; the company's foreign amounts stay unconverted
+// and say why.
+func (r *runner) ratesMissing(c store.Company, ci *store.CompanyInfo, cs *CompanySummary) error {
+	cs.Warnings = append(cs.Warnings, Problem{Kind: "warning", Code: "no_exchange_rates",
+		Message: displayName(c) + ": " + RatesUnavailableWarning, Remedy: ratesRemedy})
+	if ci.RatesUnavailable == RatesUnavailableWarning {
+		return nil
+	}
+	ci.RatesUnavailable = RatesUnavailableWarning
+	return r.db.PutCompanyInfo(c.ID, *ci)
+}
+
+// ratesRead clears an earlier missing-rates note once the rates are read.
+func (r *runner) ratesRead(c store.Company, ci *store.CompanyInfo) error {
+	if ci.RatesUnavailable == "" {
+		return nil
+	}
+	ci.RatesUnavailable = ""
+	return r.db.PutCompanyInfo(c.ID, *ci)
+}
+
+// missingRates reports whether err is the 404 of an environment without
+// currencyExchangeRates.
+func missingRates(err error) bool { return bc.MissingEntity(err) }
