@@ -17,8 +17,10 @@ import (
 //     with their parameters and terminator;
 //   - tab, CR, LF, VT, FF, NEL and the Unicode line/paragraph separators
 //     become a space, so a row stays one row;
-//   - every other C0/C1 control, DEL and the bidi embedding, override and
-//     isolate controls are removed;
+//   - every other C0/C1 control, DEL, the bidi embedding, override and
+//     isolate controls, and the zero-width characters (U+200B, U+200D,
+//     U+2060, U+FEFF: they make two names that look alike differ, and hide
+//     text inside a word) are removed;
 //   - invalid UTF-8 becomes U+FFFD.
 //
 // Text(Text(s)) == Text(s), and printable ASCII is returned as is without
@@ -82,11 +84,14 @@ func isSpaceControl(r rune) bool {
 	return false
 }
 
-// isDropped: C0 and C1 controls, DEL, and the bidi embedding, override and
-// isolate controls (and the marks, which are invisible).
+// isDropped: C0 and C1 controls, DEL, the bidi embedding, override and
+// isolate controls (and the marks, which are invisible), and the zero-width
+// space, joiner, word joiner and byte order mark. U+200C (zero-width
+// non-joiner) stays: Persian and Indic spelling needs it.
 func isDropped(r rune) bool {
 	return r < 0x20 || r >= 0x7f && r <= 0x9f ||
-		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c ||
+		r == 0x200b || r == 0x200d || r == 0x2060 || r == 0xfeff
 }
 
 // escapeLen is the length of the escape sequence at the start of s (which

@@ -72,11 +72,11 @@ func runConnect(ctx context.Context, g *globals, args []string, io stdio) int {
 	defer db.Close()
 	req.Keyring = keyring()
 	req.ShowDeviceCode = func(d bc.DeviceCode) {
-		fmt.Fprintf(io.err, "To sign in, open %s and enter the code %s (valid until %s).\nWaiting for the sign-in...\n",
+		sayf(io.err, "To sign in, open %s and enter the code %s (valid until %s).\nWaiting for the sign-in...\n",
 			d.VerificationURI, d.UserCode, d.Expires.Local().Format("15:04"))
 	}
 	req.Browser = bc.BrowserOptions{Timeout: timeout, Show: func(u string) {
-		fmt.Fprintf(io.err, "Opening your browser to sign in. If it does not open, visit:\n  %s\nWaiting for the sign-in...\n", u)
+		sayf(io.err, "Opening your browser to sign in. If it does not open, visit:\n  %s\nWaiting for the sign-in...\n", u)
 	}}
 	req.Progress = func(s bc.Step) { printStep(io.err, s) }
 	res, err := service.Connect(ctx, db, req)
@@ -114,39 +114,39 @@ func readAllLimited(r io.Reader, n int64) ([]byte, error) {
 func printStep(w io.Writer, s bc.Step) {
 	switch {
 	case s.OK:
-		fmt.Fprintf(w, "  ✓ %s\n", strings.TrimSpace(s.Name+" "+s.Detail))
+		sayf(w, "  ✓ %s\n", strings.TrimSpace(s.Name+" "+s.Detail))
 		if s.Warn != "" {
-			fmt.Fprintf(w, "    note: %s\n", s.Warn)
+			sayf(w, "    note: %s\n", s.Warn)
 		}
 	default:
-		fmt.Fprintf(w, "  ✗ %s: %v\n", s.Name, s.Err)
+		sayf(w, "  ✗ %s: %v\n", s.Name, s.Err)
 	}
 }
 
 func printConnected(io stdio, res service.ConnectResult) {
 	c := res.Connection
-	fmt.Fprintf(io.out, "Connected to tenant %s, environment %s, as client %s (%s flow).\n", c.TenantID, c.Environment, c.ClientID, c.Flow)
-	fmt.Fprintf(io.out, "Tracking %d of %d companies:\n", len(c.Companies), len(res.Companies))
+	sayf(io.out, "Connected to tenant %s, environment %s, as client %s (%s flow).\n", c.TenantID, c.Environment, c.ClientID, c.Flow)
+	sayf(io.out, "Tracking %d of %d companies:\n", len(c.Companies), len(res.Companies))
 	for _, co := range c.Companies {
-		fmt.Fprintf(io.out, "  - %s\n", co.Name)
+		sayf(io.out, "  - %s\n", co.Name)
 	}
-	fmt.Fprintf(io.out, "First connection: %s (the first sync reaches back one year from this date).\n", c.FirstConnected.Format("2006-01-02"))
-	fmt.Fprintf(io.out, "Secrets are kept in the %s.\n", res.SecretBackend)
+	sayf(io.out, "First connection: %s (the first sync reaches back one year from this date).\n", c.FirstConnected.Format("2006-01-02"))
+	sayf(io.out, "Secrets are kept in the %s.\n", res.SecretBackend)
 	if res.SecretWarning != "" {
-		fmt.Fprintf(io.err, "warning: %s\n", res.SecretWarning)
+		sayf(io.err, "warning: %s\n", res.SecretWarning)
 	}
 	if res.SecretNotice != "" {
-		fmt.Fprintf(io.err, "notice: %s\n", res.SecretNotice)
+		sayf(io.err, "notice: %s\n", res.SecretNotice)
 	}
 	for _, name := range slices.Sorted(maps.Keys(res.Skipped)) {
 		err := res.Skipped[name]
 		fmt.Fprintf(io.err, "warning: not tracking %s: %s\n  what to do: %s\n", untrusted.Text(name), untrusted.Text(err.Error()), bc.Remedy(err))
 	}
 	if res.UsersErr != nil {
-		fmt.Fprintf(io.err, "warning: %v\n  what to do: %s\n", res.UsersErr, bc.Remedy(res.UsersErr))
+		sayf(io.err, "warning: %v\n  what to do: %s\n", res.UsersErr, bc.Remedy(res.UsersErr))
 	}
 	if res.LegacyNoEmail {
-		fmt.Fprintf(io.err, "warning: %s\n", bc.LegacyEmailWarning)
+		sayf(io.err, "warning: %s\n", bc.LegacyEmailWarning)
 	}
 	fmt.Fprintln(io.out, "Next: run 'bcspend sync' (or open the console with 'bcspend').")
 }

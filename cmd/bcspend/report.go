@@ -1,21 +1,21 @@
 package main
 
 import (
-	"fmt"
 	"net"
 
 	"github.com/bcspend/bcspend/bc"
 )
 
 // fail prints err and its remedy on stderr and returns the exit code the
-// contract gives it. Every error a user sees goes through here.
+// contract gives it. Every error a user sees goes through here; BC's
+// messages and codes inside it are made inert (sayf).
 func fail(io stdio, err error) int {
-	fmt.Fprintf(io.err, "bcspend: %s\n", err)
+	sayf(io.err, "bcspend: %s\n", err)
 	if r := bc.Remedy(err); r != "" {
-		fmt.Fprintf(io.err, "  what to do: %s\n", r)
+		sayf(io.err, "  what to do: %s\n", r)
 	}
 	if s := bc.Support(err); s != "" {
-		fmt.Fprintf(io.err, "  for a support case: %s\n", s)
+		sayf(io.err, "  for a support case: %s\n", s)
 	}
 	return bc.ExitCode(err)
 }

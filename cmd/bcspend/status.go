@@ -29,7 +29,7 @@ func runStatus(ctx context.Context, g *globals, args []string, io stdio) int {
 		return fail(io, err)
 	}
 	if !ok {
-		fmt.Fprintf(io.out, "Database: %s\nConnection: none\n", db.Path())
+		sayf(io.out, "Database: %s\nConnection: none\n", db.Path())
 		return fail(io, service.ErrNotConnected)
 	}
 	printConnection(io, db, conn)
@@ -43,13 +43,13 @@ func printConnection(io stdio, db *store.DB, conn store.Connection) {
 	if _, ok, err := secrets.Get(store.SecretClientSecret); err == nil && ok {
 		secretState = "stored (hidden) in the " + secrets.Backend()
 	}
-	fmt.Fprintf(io.out, "Database:     %s\n", db.Path())
-	fmt.Fprintf(io.out, "Tenant:       %s\nEnvironment:  %s\nClient ID:    %s\nFlow:         %s\n", conn.TenantID, conn.Environment, conn.ClientID, conn.Flow)
+	sayf(io.out, "Database:     %s\n", db.Path())
+	sayf(io.out, "Tenant:       %s\nEnvironment:  %s\nClient ID:    %s\nFlow:         %s\n", conn.TenantID, conn.Environment, conn.ClientID, conn.Flow)
 	if conn.Flow == "device" {
 		secretState = "not used (device code signs in as a person)"
 	}
-	fmt.Fprintf(io.out, "Secret:       %s\n", secretState)
-	fmt.Fprintf(io.out, "Connected:    %s (first connection; the sync window reaches back one year from it)\n", conn.FirstConnected.Format("2006-01-02"))
+	sayf(io.out, "Secret:       %s\n", secretState)
+	sayf(io.out, "Connected:    %s (first connection; the sync window reaches back one year from it)\n", conn.FirstConnected.Format("2006-01-02"))
 }
 
 func printCounts(io stdio, db *store.DB, conn store.Connection) {
@@ -63,7 +63,7 @@ func printCounts(io stdio, db *store.DB, conn store.Connection) {
 				since += ", a run was interrupted: the next sync resumes it"
 			}
 		}
-		fmt.Fprintf(io.out, "Company:      %s: %d invoices stored, %s\n", c.Name, n, since)
+		sayf(io.out, "Company:      %s: %d invoices stored, %s\n", c.Name, n, since)
 		printCompanyInfo(io, db, c.ID)
 	}
 	if users, err := db.Users(); err == nil {
@@ -76,7 +76,7 @@ func printCounts(io stdio, db *store.DB, conn store.Connection) {
 				missing++
 			}
 		}
-		fmt.Fprintf(io.out, "Users:        %d (%d active, %d without contact email)\n", len(users), active, missing)
+		sayf(io.out, "Users:        %d (%d active, %d without contact email)\n", len(users), active, missing)
 	}
 }
 
@@ -91,7 +91,7 @@ func printCompanyInfo(io stdio, db *store.DB, companyID string) {
 	fmt.Fprintf(io.out, "              local currency %s; dimensions %s, %s\n", untrusted.Text(orNone(ci.LocalCurrency)),
 		untrusted.Text(ci.DimensionLabel(1)), untrusted.Text(ci.DimensionLabel(2)))
 	if ci.RatesUnavailable != "" {
-		fmt.Fprintf(io.out, "Note:         %s\n", ci.RatesUnavailable)
+		sayf(io.out, "Note:         %s\n", ci.RatesUnavailable)
 	}
 }
 
@@ -113,8 +113,11 @@ func printLastRun(io stdio, db *store.DB) int {
 		fmt.Fprintln(io.out, "Last sync:    never; run 'bcspend sync'")
 		return exitOK
 	}
+	if run.Outcome == store.OutcomeRunning {
+		return printInterrupted(io, run)
+	}
 	age := time.Since(run.End).Round(time.Minute)
-	fmt.Fprintf(io.out, "Last sync:    %s, %s ago (%d fetched, %d new, %d changed, %d removed; %d requests, %d retries)\n",
+	sayf(io.out, "Last sync:    %s, %s ago (%d fetched, %d new, %d changed, %d removed; %d requests, %d retries)\n",
 		run.Outcome, age, run.Fetched, run.New, run.Changed, run.Removed, run.Requests, run.Retries)
 	if run.ErrorMessage == "" {
 		if age > 24*time.Hour {
@@ -124,15 +127,25 @@ func printLastRun(io stdio, db *store.DB) int {
 	}
 	if run.Outcome == store.OutcomeOK {
 		// A warning (users refused, old environment): spend is complete.
-		fmt.Fprintf(io.out, "Note:         %s\n  what to do:  %s\n", run.ErrorMessage, run.Remedy)
+		sayf(io.out, "Note:         %s\n  what to do:  %s\n", run.ErrorMessage, run.Remedy)
 		return exitOK
 	}
-	fmt.Fprintf(io.out, "Problem:      %s\n  what to do:  %s\n", run.ErrorMessage, run.Remedy)
+	sayf(io.out, "Problem:      %s\n  what to do:  %s\n", run.ErrorMessage, run.Remedy)
 	if run.Support != "" {
-		fmt.Fprintf(io.out, "  support:     %s\n", run.Support)
+		sayf(io.out, "  support:     %s\n", run.Support)
 	}
 	if isAdminKind(run.ErrorKind) {
 		return exitAdmin
 	}
+	return exitOther
+}
+
+// printInterrupted: a run still "running" in the history while status holds
+// the file (a running sync holds bbolt's lock) was killed or crashed; it has
+// no end time, and the next sync closes it and resumes.
+func printInterrupted(io stdio, run store.SyncRun) int {
+	sayf(io.out, "Last sync:    interrupted: started %s ago and never finished (%d fetched before it stopped)\n",
+		time.Since(run.Start).Round(time.Minute), run.Fetched)
+	sayf(io.out, "Problem:      the last sync was stopped (process killed or crashed)\n  what to do:  run 'bcspend sync': it resumes from the last committed page\n")
 	return exitOther
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/store"
 )
 
 // A refused users endpoint is worth a note, not a failed health check:
@@ -39,5 +41,25 @@ func TestDemoWithoutTerminalPrintsInsights(t *testing.T) {
 	if code != 0 || !strings.Contains(errOut, "sync ok") || !strings.Contains(out, "Top applications") ||
 		!strings.Contains(out, "Microsoft 365") {
 		t.Fatalf("demo exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}
+
+// A run killed mid-way stays "running" in the history with no end time;
+// status says it was interrupted and how long ago it started, not
+// "running, 2562047h47m0s ago".
+func TestStatusAfterAKilledRunSaysInterrupted(t *testing.T) {
+	_, g, dbPath := connected(t, bcsim.Config{})
+	db, err := store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.BeginRun(time.Now().Add(-5 * time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close() // as a SIGKILL would leave it: the run never finished
+	code, out, errOut := cli(t, "", append(append([]string{}, g...), "status")...)
+	if code != exitOther || !strings.Contains(out, "interrupted: started 5m0s ago") || strings.Contains(out, "2562047h") ||
+		!strings.Contains(out, "run 'bcspend sync'") {
+		t.Fatalf("status exit %d:\n%s%s", code, out, errOut)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/syncer"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 func init() {
@@ -63,9 +64,9 @@ func runSync(ctx context.Context, g *globals, args []string, io stdio) int {
 	sum, err := service.Sync(ctx, db, opt, syncer.Options{Full: *full, Progress: pr.update})
 	pr.finish()
 	for _, w := range sum.Warnings {
-		fmt.Fprintf(io.err, "warning: %s\n", w.Message)
+		sayf(io.err, "warning: %s\n", w.Message)
 		if w.Remedy != "" {
-			fmt.Fprintf(io.err, "  what to do: %s\n", w.Remedy)
+			sayf(io.err, "  what to do: %s\n", w.Remedy)
 		}
 	}
 	if sum.RunID != "" {
@@ -85,6 +86,7 @@ func printSummary(w io.Writer, s syncer.Summary, asJSON bool) {
 	if asJSON {
 		e := json.NewEncoder(w)
 		e.SetIndent("", "  ")
+		inertJSON(&s)
 		_ = e.Encode(s)
 		return
 	}
@@ -108,7 +110,7 @@ func summaryLine(s syncer.Summary) string {
 		var failed []string
 		for _, c := range s.Companies {
 			if !c.OK {
-				failed = append(failed, c.Name)
+				failed = append(failed, untrusted.Text(c.Name))
 			}
 		}
 		fmt.Fprintf(&b, "; failed: %s", strings.Join(failed, ", "))
@@ -177,7 +179,7 @@ func (p *progressPrinter) draw(force bool) {
 		case c.Done:
 			mark = "✓"
 		}
-		part := fmt.Sprintf("%s %s %d", mark, c.Company, c.Invoices)
+		part := inertf("%s %s %d", mark, c.Company, c.Invoices)
 		if c.Waiting > 0 && !c.Done {
 			part += " (" + waitText(c) + ")"
 		}
@@ -209,20 +211,20 @@ func waitText(pr syncer.Progress) string {
 func progressLine(pr syncer.Progress) string {
 	switch {
 	case pr.Waiting > 0 && !pr.Done:
-		return fmt.Sprintf("%s: %s before retrying", pr.Company, waitText(pr))
+		return inertf("%s: %s before retrying", pr.Company, waitText(pr))
 	case pr.Done && pr.Err != nil:
-		return fmt.Sprintf("%s: failed after %d invoices: %v", pr.Company, pr.Invoices, pr.Err)
+		return inertf("%s: failed after %d invoices: %v", pr.Company, pr.Invoices, pr.Err)
 	case pr.Done:
-		return fmt.Sprintf("%s: done, %d invoices in %s (%d new, %d changed)", pr.Company, pr.Invoices,
+		return inertf("%s: done, %d invoices in %s (%d new, %d changed)", pr.Company, pr.Invoices,
 			plural(pr.Pages, "page", "pages"), pr.New, pr.Changed)
 	case pr.Pages == 0:
 		how := pr.Mode
 		if pr.Resumed {
 			how += ", resuming an interrupted run"
 		}
-		return fmt.Sprintf("%s: %s", pr.Company, how)
+		return inertf("%s: %s", pr.Company, how)
 	}
-	return fmt.Sprintf("%s: page %d committed, %d invoices, %d lines", pr.Company, pr.Pages, pr.Invoices, pr.Lines)
+	return inertf("%s: page %d committed, %d invoices, %d lines", pr.Company, pr.Pages, pr.Invoices, pr.Lines)
 }
 
 // finish ends the terminal line so what follows starts on its own.
