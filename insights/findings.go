@@ -59,7 +59,7 @@ func Kind(key string) string {
 
 // ApplyDismissals drops the findings a dismissal still covers and counts
 // them in r.Dismissed; a finding whose facts changed since stays. Renewals
-// stay in r.Renewals (the calendar needs every one) but are marked.
+// and contracts stay (the calendar needs every one) but are marked.
 func (r *Report) ApplyDismissals(ds map[string]store.Dismissal) {
 	hidden := func(id Ident) bool {
 		d, ok := ds[id.Key]
@@ -77,6 +77,9 @@ func (r *Report) ApplyDismissals(ds map[string]store.Dismissal) {
 	r.Trends.Movers = keep(r.Trends.Movers, func(x *AppTrend) bool { return !hidden(x.Ident) })
 	for i := range r.Renewals {
 		r.Renewals[i].Dismissed = hidden(r.Renewals[i].Ident)
+	}
+	for i := range r.Contracts {
+		r.Contracts[i].Dismissed = hidden(r.Contracts[i].Ident)
 	}
 }
 
@@ -156,3 +159,7 @@ type Alert struct {
 	Message        string    `json:"message"`
 	TransactionIDs []string  `json:"transaction_ids"`
 }
+
+// daysBetween is the whole days from one date to another, negative when to
+// is earlier.
+func daysBetween(from, to time.Time) int { return int(to.Sub(from).Hours() / 24) }

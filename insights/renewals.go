@@ -87,18 +87,30 @@ type EndedPlan struct {
 // schedule reads every series: its renewal, its price increases, and
 // whether its expected charge is missed or the plan has ended.
 type schedule struct {
-	renewals []Renewal
-	ups      []PriceIncrease
-	missed   []MissedCharge
-	ended    []EndedPlan
+	renewals  []Renewal
+	ups       []PriceIncrease
+	missed    []MissedCharge
+	ended     []EndedPlan
+	contracts []Contract
+	terms     map[*series]int // each plan's term in months, for overlaps
 }
 
 func renewals(all []*series, now, since time.Time, opt Options) schedule {
 	today := day(now)
-	var sc schedule
+	sc := schedule{terms: map[*series]int{}}
 	for _, s := range all {
 		r := renewalOf(s, today)
+		// The detectors below need a rhythm the charges show; a period
+		// read from a line only dates the renewal.
 		b, regular := bandOf(r.Cadence)
+		k, known := contractOf(s, r.Cadence, today)
+		if known {
+			sc.terms[s] = k.TermMonths
+			if k.Status != ContractLapsed || !k.End.Before(since) {
+				sc.contracts = append(sc.contracts, k)
+			}
+			r.fromContract(&k, today)
+		}
 		if regular {
 			sc.ups = append(sc.ups, priceIncreases(s, r.Cadence, opt.PriceIncrease)...)
 			last := s.Charges[len(s.Charges)-1]
@@ -115,11 +127,25 @@ func renewals(all []*series, now, since time.Time, opt Options) schedule {
 		}
 		sc.renewals = append(sc.renewals, r)
 	}
+	sortContracts(sc.contracts)
 	sort.SliceStable(sc.renewals, func(i, j int) bool { return renewalLess(&sc.renewals[i], &sc.renewals[j]) })
 	sort.SliceStable(sc.ups, func(i, j int) bool { return sc.ups[i].Date.After(sc.ups[j].Date) })
 	sort.SliceStable(sc.missed, func(i, j int) bool { return sc.missed[i].Expected.Before(sc.missed[j].Expected) })
 	sort.SliceStable(sc.ended, func(i, j int) bool { return sc.ended[i].LastCharge.After(sc.ended[j].LastCharge) })
 	return sc
+}
+
+// fromContract predicts the next charge of a plan whose rhythm the charges
+// alone do not show (one annual charge) from the period its line states.
+func (r *Renewal) fromContract(k *Contract, today time.Time) {
+	if _, regular := bandOf(r.Cadence); regular || k.Source == SourceCadence {
+		return
+	}
+	r.Cadence = termCadence(k.TermMonths)
+	r.NextCharge, r.NextAmount = k.NextRenewal, k.Amount
+	r.DaysUntil = daysBetween(today, r.NextCharge)
+	r.Message = fmt.Sprintf("%s (%s): %s (from the invoice line), next charge about %s for %s %s", r.App, r.Company, termName(k.TermMonths),
+		r.NextCharge.Format(time.DateOnly), r.NextAmount.Fixed2(), r.Currency)
 }
 
 func endedOf(s *series, r Renewal) EndedPlan {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
 )
 
 // Options tunes the detectors. Zero values take the defaults.
@@ -50,6 +51,7 @@ type Report struct {
 	Totals            Totals            `json:"totals"`
 	Trends            Trends            `json:"trends"`
 	Renewals          []Renewal         `json:"renewals"`
+	Contracts         []Contract        `json:"contracts"` // notice deadline or renewal soonest first, lapsed last
 	PriceIncreases    []PriceIncrease   `json:"price_increases"`
 	MissedCharges     []MissedCharge    `json:"missed_charges"`
 	Ended             []EndedPlan       `json:"ended"`
@@ -72,16 +74,19 @@ func Compute(m *spend.Model, opt Options) Report {
 	r.Users = users(m.Users())
 	// Everything below reads the model's transactions in place (history
 	// included: each step skips it) without calling back into the model.
+	invs := map[string]*store.Invoice{}
+	m.EachInvoice(func(inv *store.Invoice) { invs[inv.ID] = inv })
 	m.View(func(txs []spend.Transaction) {
-		series := buildSeries(txs)
+		series := buildSeries(txs, invs)
 		sc := renewals(series, m.Now(), m.WindowStart(), opt)
 		r.Renewals, r.PriceIncreases, r.MissedCharges, r.Ended = sc.renewals, sc.ups, sc.missed, sc.ended
+		r.Contracts = sc.contracts
 		r.Totals = totals(m, apps, txs, series, reporting, opt)
 		r.Totals.Spend, r.Totals.Reporting, r.Totals.Unconverted = total, reporting, unconverted
 		r.Totals.UnmatchedShare = share(r.Totals.UnmatchedReporting, reporting)
 		r.Trends = trends(m, apps, txs, opt)
 		r.Duplicates = duplicates(txs, opt)
-		r.Overlaps = overlaps(apps, txs, m.WindowStart(), coverage(series, m.WindowStart(), nil))
+		r.Overlaps = overlaps(apps, txs, m.WindowStart(), coverage(series, m.WindowStart(), sc.terms))
 	})
 	return r
 }

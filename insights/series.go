@@ -1,11 +1,14 @@
 package insights
 
 import (
+	"slices"
 	"sort"
 	"time"
 
+	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
 )
 
 // A charge is one bill of an application: the transactions of one invoice
@@ -20,7 +23,20 @@ type charge struct {
 	Reporting   money.Amount // converted; meaningful only when !Unconverted
 	Unconverted bool
 	IDs         []string
+
+	// From the stored invoices (store.Invoice): the lines the charge pays
+	// (all of an invoice at invoice granularity, the matched one at line
+	// granularity), the texts that may state a service period (those lines'
+	// descriptions and the invoice's comment lines), the invoice numbers, and
+	// the longest payment term (due date minus invoice date) in days.
+	Lines    []*store.Line
+	Texts    []textOf
+	Invoices []string
+	DueDays  int
 }
+
+// textOf is a line text and the invoice it is on, for evidence.
+type textOf struct{ text, invoice string }
 
 type seriesKey struct{ App, CompanyID, Currency string }
 
@@ -36,8 +52,9 @@ type series struct {
 // shares them (its findings differ by their dates and amounts).
 func (s *series) keyParts() []string { return []string{s.App, s.CompanyID, s.Currency} }
 
-// buildSeries groups paid, matched transactions into series.
-func buildSeries(txs []spend.Transaction) []*series {
+// buildSeries groups paid, matched transactions into series; invs are the
+// stored invoices by id (lines, due dates).
+func buildSeries(txs []spend.Transaction, invs map[string]*store.Invoice) []*series {
 	byKey := map[seriesKey]*series{}
 	var keys []seriesKey
 	for i := range txs {
@@ -52,7 +69,7 @@ func buildSeries(txs []spend.Transaction) []*series {
 			byKey[k] = s
 			keys = append(keys, k)
 		}
-		s.add(t)
+		s.add(t, invs[t.InvoiceID])
 	}
 	out := make([]*series, 0, len(keys))
 	for _, k := range keys {
@@ -74,20 +91,67 @@ func buildSeries(txs []spend.Transaction) []*series {
 }
 
 // add merges t into the charge of its day, or starts one.
-func (s *series) add(t *spend.Transaction) {
+func (s *series) add(t *spend.Transaction, inv *store.Invoice) {
 	d := t.Date()
+	var c *charge
 	for i := len(s.Charges) - 1; i >= 0 && i >= len(s.Charges)-4; i-- {
 		if s.Charges[i].Date.Equal(d) {
-			c := &s.Charges[i]
+			c = &s.Charges[i]
 			c.Amount += t.Amount
 			c.Reporting += t.AmountReporting
 			c.Unconverted = c.Unconverted || t.Unconverted
 			c.IDs = append(c.IDs, t.ID)
-			return
+			break
 		}
 	}
-	s.Charges = append(s.Charges, charge{Date: d, Amount: t.Amount, Reporting: t.AmountReporting,
-		Unconverted: t.Unconverted, IDs: []string{t.ID}})
+	if c == nil {
+		s.Charges = append(s.Charges, charge{Date: d, Amount: t.Amount, Reporting: t.AmountReporting,
+			Unconverted: t.Unconverted, IDs: []string{t.ID}})
+		c = &s.Charges[len(s.Charges)-1]
+	}
+	if inv != nil {
+		c.addInvoice(inv, t.LineSequence)
+	}
+}
+
+// addInvoice records what the stored invoice says about the charge: seq 0
+// takes every line (invoice granularity), otherwise the line of that
+// sequence; comment lines always count as text, since BC puts billing
+// periods there.
+func (c *charge) addInvoice(inv *store.Invoice, seq int) {
+	if !slices.Contains(c.Invoices, inv.Number) {
+		c.Invoices = append(c.Invoices, inv.Number)
+		if !inv.DueDate.IsZero() && !inv.InvoiceDate.IsZero() {
+			c.DueDays = max(c.DueDays, min(90, int(inv.DueDate.Sub(inv.InvoiceDate.Time).Hours()/24)))
+		}
+	}
+	for i := range inv.Lines {
+		l := &inv.Lines[i]
+		comment := l.LineType == bc.LineComment
+		if !comment && seq != 0 && l.Sequence != seq {
+			continue
+		}
+		if comment && seq != 0 && containsText(c.Texts, l.Description, inv.Number) {
+			continue // a second line of the invoice at line granularity: the comments are in already
+		}
+		if !comment {
+			c.Lines = append(c.Lines, l)
+		}
+		for _, txt := range []string{l.Description, l.Description2} {
+			if txt != "" {
+				c.Texts = append(c.Texts, textOf{txt, inv.Number})
+			}
+		}
+	}
+}
+
+func containsText(ts []textOf, text, invoice string) bool {
+	for _, t := range ts {
+		if t.text == text && t.invoice == invoice {
+			return true
+		}
+	}
+	return false
 }
 
 // planGap is the amount ratio that separates two plans of one app: a
@@ -146,6 +210,7 @@ const (
 	Quarterly Cadence = "quarterly"
 	Annual    Cadence = "annual"
 	Irregular Cadence = "irregular"
+	MultiYear Cadence = "multi-year" // only from a line's period: 15 months of history never show it
 	Unknown   Cadence = "unknown"
 )
 

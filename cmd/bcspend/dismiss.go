@@ -123,6 +123,11 @@ func currentUser() string {
 // out. Every command and the console go through it.
 func reportFor(db *store.DB, m *spend.Model, opt insights.Options) (insights.Report, error) {
 	r := insights.Compute(m, opt)
+	cs, err := db.Contracts()
+	if err != nil {
+		return r, err
+	}
+	r.ApplyContracts(cs)
 	ds, err := db.Dismissals()
 	if err != nil {
 		return r, err

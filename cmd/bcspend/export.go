@@ -21,7 +21,7 @@ func init() {
 	register(command{"export", "write applications, transactions, users, unmatched vendors or insights as CSV", runExport})
 }
 
-const exportSynopsis = `export apps|transactions|users|unmatched|insights [-o FILE] [--app A]
+const exportSynopsis = `export apps|transactions|users|unmatched|insights|contracts [-o FILE] [--app A]
          [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--company C] [--unmatched]
 
 Writes RFC 4180 CSV (UTF-8, header row; columns in docs/EXPORT.md) to FILE,
@@ -29,7 +29,7 @@ or to standard output without -o. Cells that a spreadsheet would run as a
 formula are made inert. Filters: --app (apps, transactions, insights),
 --company (transactions, unmatched), --since/--until/--unmatched (transactions).`
 
-var exportTables = []string{"apps", "transactions", "users", "unmatched", "insights"}
+var exportTables = []string{"apps", "transactions", "users", "unmatched", "insights", "contracts"}
 
 type exportOpts struct {
 	out, app, company, since, until string
@@ -62,7 +62,10 @@ func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
 		return fail(io, err)
 	}
 	defer db.Close()
-	t := exportTable(pos[0], m, f, o)
+	t, err := exportTable(pos[0], db, m, f, o)
+	if err != nil {
+		return fail(io, err)
+	}
 	if o.out == "" || o.out == "-" {
 		if err := export.Write(io.out, t); err != nil {
 			return fail(io, err)
@@ -76,18 +79,22 @@ func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
 	return exitOK
 }
 
-func exportTable(name string, m *spend.Model, f spend.Filter, o exportOpts) export.Table {
+func exportTable(name string, db *store.DB, m *spend.Model, f spend.Filter, o exportOpts) (export.Table, error) {
 	switch name {
 	case "apps":
-		return export.Apps(m, o.app)
+		return export.Apps(m, o.app), nil
 	case "users":
-		return export.Users(m)
+		return export.Users(m), nil
 	case "unmatched":
-		return export.Unmatched(m, o.company)
-	case "insights":
-		return export.Insights(insights.Compute(m, insights.Options{}), o.app)
+		return export.Unmatched(m, o.company), nil
+	case "insights", "contracts":
+		r, err := reportFor(db, m, insights.Options{})
+		if name == "contracts" {
+			return export.Contracts(r), err
+		}
+		return export.Insights(r, o.app), err
 	}
-	return export.Transactions(m, f)
+	return export.Transactions(m, f), nil
 }
 
 func (o exportOpts) filter() (spend.Filter, error) {

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/insights"
+	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/untrusted"
+)
+
+func init() {
+	register(command{"contract", "list contracts inferred from invoices; correct or add one (notice, auto-renew, owner)", runContract})
+}
+
+const contractSynopsis = `contract list [--json] | contract set --app A --company C [fields] | contract delete --app A --company C
+
+Contracts are inferred from the invoices (docs/INSIGHTS.md); 'set' stores an
+admin's correction or addition, field by field, in the database:
+  --start / --end YYYY-MM-DD   the current period (end = last day of service)
+  --term MONTHS                12 for annual, 36 for three years
+  --notice DAYS                notice period before the renewal
+  --auto-renew yes|no          whether it renews unless cancelled
+  --amount N --currency CUR    amount per term
+  --owner NAME --notes TEXT    who looks after it, anything else
+'delete' drops the correction (back to what the invoices say).`
+
+type contractFlags struct {
+	app, company, start, end, autoRenew, amount, currency, owner, notes string
+	term, notice                                                        int
+	asJSON                                                              bool
+}
+
+func runContract(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("contract", contractSynopsis, g, io)
+	var f contractFlags
+	fs.StringVar(&f.app, "app", "", "application, as 'bcspend insights' names it")
+	fs.StringVar(&f.company, "company", "", "company id or name")
+	fs.StringVar(&f.start, "start", "", "first day of the current period (YYYY-MM-DD)")
+	fs.StringVar(&f.end, "end", "", "last day of the current period (YYYY-MM-DD)")
+	fs.IntVar(&f.term, "term", 0, "term in months")
+	fs.IntVar(&f.notice, "notice", -1, "notice period in days")
+	fs.StringVar(&f.autoRenew, "auto-renew", "", "yes or no")
+	fs.StringVar(&f.amount, "amount", "", "amount per term")
+	fs.StringVar(&f.currency, "currency", "", "currency of --amount")
+	fs.StringVar(&f.owner, "owner", "", "who owns the contract")
+	fs.StringVar(&f.notes, "notes", "", "notes")
+	fs.BoolVar(&f.asJSON, "json", false, "list as JSON")
+	pos, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 || (pos[0] != "list" && pos[0] != "set" && pos[0] != "delete") {
+		return usageErr(io, "contract needs list, set or delete", "Run 'bcspend contract --help'.")
+	}
+	db, m, err := openSpend(g)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer db.Close()
+	switch pos[0] {
+	case "list":
+		return listContracts(db, m, f.asJSON, io)
+	case "delete":
+		co, err := resolveContractTarget(m, f)
+		if err != nil {
+			return fail(io, err)
+		}
+		if err := db.DeleteContract(f.app, co.ID); err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintln(io.out, untrusted.Text(fmt.Sprintf("%s (%s): back to what the invoices say", f.app, co.Name)))
+		return exitOK
+	}
+	c, err := f.contract(m)
+	if err != nil {
+		return fail(io, err)
+	}
+	if err := db.PutContract(c); err != nil {
+		return fail(io, err)
+	}
+	r, err := reportFor(db, m, insights.Options{})
+	if err != nil {
+		return fail(io, err)
+	}
+	for _, k := range r.Contracts {
+		if k.App == c.App && k.CompanyID == c.CompanyID && k.Source == insights.SourceAdmin {
+			fmt.Fprintln(io.out, untrusted.Text("saved: "+k.Message))
+		}
+	}
+	return exitOK
+}
+
+func listContracts(db *store.DB, m *spend.Model, asJSON bool, io stdio) int {
+	r, err := reportFor(db, m, insights.Options{})
+	if err != nil {
+		return fail(io, err)
+	}
+	if asJSON {
+		return writeJSON(io, r.Contracts)
+	}
+	for _, k := range r.Contracts {
+		fmt.Fprintln(io.out, untrusted.Text(fmt.Sprintf("%-9s %3.0f%%  %s", k.Status, k.Confidence*100, k.Message)))
+	}
+	if len(r.Contracts) == 0 {
+		fmt.Fprintln(io.out, "no contracts: no plan has a known term yet")
+	}
+	return exitOK
+}
+
+func writeJSON(io stdio, v any) int {
+	enc := json.NewEncoder(io.out)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fail(io, err)
+	}
+	return exitOK
+}
+
+// resolveContractTarget checks --app and finds --company among the
+// model's companies, by id or case-insensitive name.
+func resolveContractTarget(m *spend.Model, f contractFlags) (spend.Company, error) {
+	if f.app == "" || f.company == "" {
+		return spend.Company{}, inputErr("--app and --company are required", "Name the application as 'bcspend contract list' shows it, and the company by name or id.")
+	}
+	var names []string
+	for _, c := range m.Companies() {
+		if c.ID == f.company || strings.EqualFold(c.Name, f.company) {
+			return c, nil
+		}
+		names = append(names, c.Name)
+	}
+	return spend.Company{}, inputErr(fmt.Sprintf("no company %q", f.company), "Use one of: "+strings.Join(names, ", ")+".")
+}
+
+func inputErr(msg, fix string) error { return &bc.Error{Kind: bc.KindInput, Message: msg, Fix: fix} }
+
+// contract turns the flags into a stored correction.
+func (f contractFlags) contract(m *spend.Model) (store.Contract, error) {
+	co, err := resolveContractTarget(m, f)
+	if err != nil {
+		return store.Contract{}, err
+	}
+	c := store.Contract{App: f.app, CompanyID: co.ID, Company: co.Name, TermMonths: f.term, Currency: strings.ToUpper(f.currency),
+		Owner: f.owner, Notes: f.notes, By: currentUser(), At: time.Now().UTC()}
+	if c.Start, err = parseDay("start", f.start); err != nil {
+		return c, err
+	}
+	if c.End, err = parseDay("end", f.end); err != nil {
+		return c, err
+	}
+	if !c.Start.IsZero() && !c.End.IsZero() && !c.End.After(c.Start) {
+		return c, inputErr("--end is not after --start", "The end is the last day of service, after the start.")
+	}
+	if f.term < 0 || f.term > 120 {
+		return c, inputErr("--term "+strconv.Itoa(f.term)+" is not a term", "Give the term in months, 1 to 120.")
+	}
+	if f.notice >= 0 {
+		n := f.notice
+		c.NoticeDays = &n
+	}
+	switch strings.ToLower(f.autoRenew) {
+	case "":
+	case "yes", "true", "on":
+		v := true
+		c.AutoRenew = &v
+	case "no", "false", "off":
+		v := false
+		c.AutoRenew = &v
+	default:
+		return c, inputErr("--auto-renew "+f.autoRenew+" is not yes or no", "Write --auto-renew yes or --auto-renew no.")
+	}
+	if f.amount != "" {
+		a, err := money.Parse(f.amount)
+		if err != nil || a < 0 {
+			return c, inputErr("--amount "+f.amount+" is not an amount", "Write it like 12000 or 12000.50.")
+		}
+		c.Amount = &a
+	}
+	return c, nil
+}
