@@ -1,0 +1,127 @@
+package match
+
+import (
+	"bufio"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The held-out set (testdata/heldout.tsv) was written before the matcher
+// ran on it, and the tuning loop never reads it: TestHeldOut runs only when
+// asked for, to report how the matcher does on data it has never seen:
+//
+//	BCSPEND_HELDOUT=1 go test ./match -run TestHeldOut -v
+type heldOutCase struct {
+	line                     int
+	vendor, desc, want, kind string
+}
+
+func loadHeldOut(t testing.TB) []heldOutCase {
+	t.Helper()
+	f, err := os.Open("testdata/heldout.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cases []heldOutCase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		l := sc.Text()
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		fl := strings.Split(l, "\t")
+		if len(fl) != 4 {
+			t.Fatalf("heldout.tsv line %d: want vendor<TAB>description<TAB>expected<TAB>kind, got %d fields", n, len(fl))
+		}
+		cases = append(cases, heldOutCase{n, fl[0], fl[1], fl[2], fl[3]})
+	}
+	return cases
+}
+
+// heldOutOutcome renders a decision in the label language of heldout.tsv:
+// an app, "?Vendor" for an unknown product of a known vendor, "~Brand" for
+// an inferred application, "-" for none.
+func heldOutOutcome(d Decision) string {
+	switch {
+	case d.App != "":
+		return d.App
+	}
+	return "-"
+}
+
+// heldOutCorrect says whether an outcome is what the label asks for.
+func heldOutCorrect(want, got string) bool {
+	if vendor, product, ok := strings.Cut(strings.TrimPrefix(want, "?"), ":"); ok && strings.HasPrefix(want, "?") {
+		return got == "?"+vendor || got == product
+	}
+	if strings.HasPrefix(want, "~") && strings.HasPrefix(got, "~") {
+		return strings.EqualFold(strings.TrimSpace(want[1:]), strings.TrimSpace(got[1:]))
+	}
+	return want == got
+}
+
+type prCount struct{ predicted, labelled, correct, negatives, negativesRight int }
+
+func (c *prCount) add(want, got string) {
+	if want != "-" {
+		c.labelled++
+	} else {
+		c.negatives++
+		if got == "-" {
+			c.negativesRight++
+		}
+	}
+	if got != "-" {
+		c.predicted++
+		if heldOutCorrect(want, got) {
+			c.correct++
+		}
+	}
+}
+
+func (c prCount) precision() float64 { return float64(c.correct) / float64(max(c.predicted, 1)) }
+func (c prCount) recall() float64    { return float64(c.correct) / float64(max(c.labelled, 1)) }
+
+func TestHeldOut(t *testing.T) {
+	if os.Getenv("BCSPEND_HELDOUT") == "" {
+		t.Skip("the held-out set is read only when asked for: BCSPEND_HELDOUT=1 go test ./match -run TestHeldOut -v")
+	}
+	m := NewMatcher(MustLoadBuiltin(), nil)
+	cases := loadHeldOut(t)
+	if len(cases) < 300 {
+		t.Fatalf("held-out set has %d cases, want at least 300", len(cases))
+	}
+	var all prCount
+	perKind := map[string]*prCount{}
+	for _, c := range cases {
+		got := heldOutOutcome(m.Match(Input{VendorName: c.vendor, Descriptions: []string{c.desc}}))
+		all.add(c.want, got)
+		if perKind[c.kind] == nil {
+			perKind[c.kind] = &prCount{}
+		}
+		perKind[c.kind].add(c.want, got)
+		if !heldOutCorrect(c.want, got) && !(c.want == "-" && got == "-") {
+			t.Logf("miss line %d [%s]: %q / %q: want %q, got %q", c.line, c.kind, c.vendor, c.desc, c.want, got)
+		}
+	}
+	kinds := make([]string, 0, len(perKind))
+	for k := range perKind {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	t.Logf("%-13s %5s %5s %5s %9s %6s %9s", "kind", "cases", "apps", "right", "precision", "recall", "negatives")
+	for _, k := range kinds {
+		c := perKind[k]
+		t.Logf("%-13s %5d %5d %5d %9.3f %6.3f %4d/%-4d", k, c.labelled+c.negatives, c.labelled, c.correct, c.precision(), c.recall(), c.negativesRight, c.negatives)
+	}
+	t.Logf("%-13s %5d %5d %5d %9.3f %6.3f %4d/%-4d", "all", all.labelled+all.negatives, all.labelled, all.correct, all.precision(), all.recall(), all.negativesRight, all.negatives)
+	if all.precision() < 0.98 {
+		t.Errorf("held-out precision %.4f below 0.98", all.precision())
+	}
+	if all.recall() < 0.95 {
+		t.Errorf("held-out recall %.4f below 0.95", all.recall())
+	}
+}
