@@ -73,3 +73,26 @@ func BenchmarkNewPairs(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N), "ns/20k")
 }
+
+// BenchmarkLongNames matches one new vendor name (and a line of the same
+// size) of growing length, from a fresh matcher each time. A name is one
+// run of letters, the fuzzy step's worst case; ns/char should stay flat as
+// the length grows tenfold (issue 11: it grew tenfold per tenfold before).
+func BenchmarkLongNames(b *testing.B) {
+	for _, n := range []int{100, 1_000, 10_000, 100_000} {
+		b.Run(fmt.Sprintf("chars=%d", n), func(b *testing.B) {
+			cat := MustLoadBuiltin()
+			r := rand.New(rand.NewSource(int64(n)))
+			name := make([]byte, n)
+			for i := range name {
+				name[i] = byte('a' + r.Intn(26))
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				copy(name, fmt.Sprintf("%08d", i)) // a new name for every op: no cache hit
+				NewMatcher(cat, nil).Match(Input{VendorName: string(name), Descriptions: []string{string(name)}})
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/char")
+		})
+	}
+}

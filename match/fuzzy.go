@@ -13,6 +13,7 @@ import (
 type fuzzyIndex struct {
 	deletes map[string][]int // variant -> entries
 	entries []fuzzyEntry
+	maxLen  int // runes in the longest entry: a longer query cannot be one edit away
 }
 
 type fuzzyEntry struct {
@@ -32,6 +33,7 @@ func newFuzzyIndex(vendors map[string]vendorRef) *fuzzyIndex {
 		}
 		e := len(f.entries)
 		f.entries = append(f.entries, fuzzyEntry{compact: compact, ref: ref})
+		f.maxLen = max(f.maxLen, utf8.RuneCountInString(compact))
 		for _, v := range variants(compact) {
 			f.deletes[v] = appendUnique(f.deletes[v], e)
 		}
@@ -61,8 +63,11 @@ func variants(s string) []string {
 
 // lookup returns the entries within one edit of compact (or two when they
 // are two swapped letters), nearest first; exact hits are not its job.
+// Building the variants costs the square of the query's length, so a query
+// longer than every entry plus one edit is refused before that: a 100,000
+// letter vendor name costs its length, not its square.
 func (f *fuzzyIndex) lookup(compact string) []fuzzyEntry {
-	if utf8.RuneCountInString(compact) < minFuzzyLen {
+	if n := utf8.RuneCountInString(compact); n < minFuzzyLen || n > f.maxLen+1 {
 		return nil
 	}
 	var out []fuzzyEntry
