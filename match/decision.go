@@ -22,6 +22,14 @@ const (
 	MethodFuzzy   Method = "fuzzy"   // the vendor name is close to a catalogued one
 	MethodIgnored Method = "ignored" // not software
 	MethodNone    Method = "none"    // no evidence either way
+
+	// MethodUnknownProduct: a known multi-product vendor (Vendor) whose line
+	// names a product the catalog lacks; unmatched rather than its default.
+	MethodUnknownProduct Method = "unknown-product"
+	// MethodInferred: a vendor the catalog lacks whose lines read like a
+	// software subscription; Suggest is the application it probably is,
+	// for the admin to accept or reject. Unmatched until then.
+	MethodInferred Method = "inferred"
 )
 
 // Decision is the outcome of matching one transaction.
@@ -35,6 +43,8 @@ type Decision struct {
 	Apps         []string `json:"apps,omitempty"`          // several apps seen on one invoice
 	SuggestLines bool     `json:"suggest_lines,omitempty"` // line granularity would split this invoice
 	RuleID       string   `json:"rule_id,omitempty"`       // the rule that decided, for manual and rule
+	Vendor       string   `json:"vendor,omitempty"`        // the known vendor, for an unknown product
+	Suggest      string   `json:"suggest,omitempty"`       // an application to review, when App is ""
 }
 
 // Input is what the matcher sees of a transaction: the vendor and the line
@@ -75,6 +85,12 @@ func (d Decision) Text() string {
 	switch {
 	case d.Ignored:
 		b.WriteString("not software (ignored)\n")
+	case d.Method == MethodInferred:
+		fmt.Fprintf(&b, "no application matched; inferred: %s (review it in Unmatched)\n", d.Suggest)
+	case d.Method == MethodUnknownProduct:
+		fmt.Fprintf(&b, "unknown product of %s\n", d.Vendor)
+	case d.App == "" && d.Suggest != "":
+		fmt.Fprintf(&b, "no application matched; maybe %s\n", d.Suggest)
 	case d.App == "":
 		b.WriteString("no application matched\n")
 	case d.Category != "":

@@ -23,6 +23,7 @@ const (
 	confFuzzyContain = 0.8
 	confIgnored      = 0.9
 	confIgnoredVend  = 0.8
+	confInferred     = 0.3
 	multiAppFactor   = 0.8
 )
 
@@ -32,7 +33,7 @@ const (
 func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 	vt := strings.Fields(vendor)
 	r, how, known := c.resolveExact(vt)
-	soft, d, done := c.nonSoftware(infos, known && r.kind != refReseller)
+	soft, d, done := c.nonSoftware(infos, c.softwareVendor(r, known))
 	if done {
 		return d
 	}
@@ -47,10 +48,41 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 			Reason: fmt.Sprintf("vendor name '%s' mentions %s: not software", vendor, why)}
 	}
 	if r, how, ok := c.resolveFuzzy(vt); ok {
+		if d, ok := c.withoutEvidence(vt, r, how, soft); ok {
+			return d
+		}
 		return noteDropped(c.byVendor(r, how, soft, true), infos, soft)
+	}
+	if d, ok := c.infer(vt, infos); ok {
+		return d
 	}
 	return Decision{Method: MethodNone, Reason: noEvidence(vendor, soft)}
 }
+
+// softwareVendor is the category of the known app or multi-product vendor
+// behind a vendor name; ok is false for resellers (they sell anything) and
+// for vendors the catalog lacks.
+type softwareVendor struct {
+	ok       bool
+	category string
+}
+
+func (c *Catalog) softwareVendor(r vendorRef, known bool) softwareVendor {
+	switch {
+	case !known || r.kind == refReseller || r.generic:
+		// An everyday-word name ("Chorus", "Harvest") is no identity.
+		return softwareVendor{}
+	case r.kind == refApp:
+		return softwareVendor{ok: true, category: c.apps[r.i].Category}
+	case c.words.retail[Normalize(c.groups[r.i].Name)]:
+		return softwareVendor{}
+	}
+	return softwareVendor{ok: true}
+}
+
+// exempt: a specific signal that is the vendor's own trade does not outweigh
+// it (a course from a learning platform, an ad product from a marketing one).
+var exempt = map[string]string{"training": "Learning", "marketing": "Marketing", "events": "Events"}
 
 // noEvidence explains an unmatched charge, including the everyday words
 // that were seen but not trusted, so the admin knows a rule would help.
@@ -75,20 +107,30 @@ func noEvidence(vendor string, soft []lineInfo) string {
 
 // nonSoftware splits off lines with non-software signals. When every line
 // has one, or the others say nothing either way ("PO 5034 - requested by
-// Wei", "Billing period ..."), the charge is ignored, whoever the vendor: a
-// Surface from Microsoft is hardware. On a known software vendor's line, talk of
-// subscriptions or seats outweighs the signal ("Concur Travel & Expense
-// subscription").
-func (c *Catalog) nonSoftware(infos []lineInfo, softwareVendor bool) (soft []lineInfo, d Decision, done bool) {
+// Wei", "Billing period ..."), the charge is ignored. A known software
+// vendor's identity comes first: only a specific signal counts on its lines
+// (a Surface from Microsoft is hardware, a course from Salesforce is
+// training), not the words its billing shares with premises, travel or
+// shipping ("Servermiete", "email delivery", "rooms and desks"), and talk of
+// subscriptions or seats outweighs even that ("Security awareness training,
+// 200 seats").
+func (c *Catalog) nonSoftware(infos []lineInfo, sv softwareVendor) (soft []lineInfo, d Decision, done bool) {
 	var first *lineInfo
+	var firstSig string
 	for i := range infos {
-		if infos[i].hasSignal && !(softwareVendor && infos[i].strong) {
+		li := &infos[i]
+		sig, ok := li.signal, li.hasSignal
+		if sv.ok {
+			own, has := exempt[li.specWhy]
+			sig, ok = li.specSig, li.specific && !li.strong && !(has && own == sv.category)
+		}
+		if ok {
 			if first == nil {
-				first = &infos[i]
+				first, firstSig = li, sig
 			}
 			continue
 		}
-		soft = append(soft, infos[i])
+		soft = append(soft, *li)
 	}
 	if first == nil {
 		return soft, Decision{}, false
@@ -99,7 +141,7 @@ func (c *Catalog) nonSoftware(infos []lineInfo, softwareVendor bool) (soft []lin
 		}
 	}
 	return nil, Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnored,
-		Reason: fmt.Sprintf("line '%s' mentions %s: not software", first.text, first.signal)}, true
+		Reason: fmt.Sprintf("line '%s' mentions %s: not software", first.text, firstSig)}, true
 }
 
 // incidental signals are charges that ride along on a software invoice
@@ -188,6 +230,9 @@ func (c *Catalog) appDecision(ai int, m Method, conf float64, reason string) Dec
 // name another catalogued product and never the vendor's own (GoDaddy
 // selling Microsoft 365 mailboxes).
 func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision {
+	if d, ok := c.byMarketplace(r, how, soft); ok {
+		return d
+	}
 	own := pickLines(soft, func(h lineHit) bool { return h.app == r.i }, true)
 	other := pickLines(soft, func(h lineHit) bool {
 		return h.app != r.i && h.kind != phraseAlias && !h.weak && !h.platform
@@ -218,12 +263,18 @@ func (c *Catalog) byReseller(r vendorRef, how string, soft []lineInfo) Decision 
 // decides, else its default product with low confidence.
 func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 	g := c.groups[r.i]
+	if d, ok := c.byMarketplace(r, how, soft); ok {
+		return d
+	}
 	inGroup := func(h lineHit) bool { return c.idx.appGroup[h.app] == r.i && h.kind != phraseAlias }
 	if picks := pickLines(soft, inGroup, true); len(picks) > 0 {
 		return c.fromPicks(picks, MethodKeyword, confKeyword, fmt.Sprintf("vendor '%s' sells several products (%s)", r.alias, g.Name))
 	}
 	if picks := pickLines(soft, func(h lineHit) bool { return h.kind != phraseAlias }, false); len(picks) > 0 {
 		return c.fromPicks(picks, MethodName, confName, fmt.Sprintf("vendor '%s' (%s)", r.alias, g.Name))
+	}
+	if d, ok := c.unknownProduct(r, how, soft); ok {
+		return d
 	}
 	def := c.idx.groupDefault[r.i]
 	if def < 0 {
@@ -237,7 +288,7 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 
 // byLineNames: an unknown vendor whose lines name catalogued apps.
 func (c *Catalog) byLineNames(soft []lineInfo) (Decision, bool) {
-	picks := pickLines(soft, func(lineHit) bool { return true }, false)
+	picks := pickLines(soft, func(h lineHit) bool { return !h.mention }, false)
 	if len(picks) == 0 {
 		return Decision{}, false
 	}

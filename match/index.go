@@ -44,10 +44,12 @@ type phraseHit struct {
 type index struct {
 	vendors      map[string]vendorRef
 	phrases      map[string][]phraseHit
-	starts       map[string]int // first word -> most words of a phrase it starts
-	appGroup     []int          // app -> group index, -1 when standalone
-	groupApps    [][]int        // group -> its apps
-	groupDefault []int          // group -> default app, -1 when none
+	starts       map[string]int    // first word -> most words of a phrase it starts
+	appGroup     []int             // app -> group index, -1 when standalone
+	groupApps    [][]int           // group -> its apps
+	groupDefault []int             // group -> default app, -1 when none
+	groupWords   []map[string]bool // group -> the words of its names: not a product
+	cjk          []string          // phrases in Chinese or Japanese letters, longest first
 	fuzzy        *fuzzyIndex
 }
 
@@ -68,6 +70,8 @@ func buildCatalog(f *catalogFile) (*Catalog, error) {
 	c.indexResellers()
 	c.idx.fuzzy = newFuzzyIndex(c.idx.vendors)
 	c.indexStarts()
+	c.indexCJK()
+	c.indexGroupWords()
 	c.buildSearchKeys()
 	return c, nil
 }
@@ -222,7 +226,7 @@ func (c *Catalog) indexStarts() {
 		add(k)
 	}
 	w := c.words
-	for _, set := range []map[string]bool{w.generic, w.context, w.strong, w.geo, w.filler} {
+	for _, set := range []map[string]bool{w.generic, w.context, w.strong, w.geo, w.filler, w.billing, w.payer, w.before, w.after} {
 		for k := range set {
 			add(k)
 		}
@@ -246,3 +250,18 @@ func (c *Catalog) allCommon(key string) bool {
 // Conflicts lists names that point to more than one entry; the shipped
 // catalog has none, and a user file may cause some (its entries win).
 func (c *Catalog) Conflicts() []string { return append([]string(nil), c.conflicts...) }
+
+// indexGroupWords collects the words of each group's names, which on its own
+// line name the vendor, not a product.
+func (c *Catalog) indexGroupWords() {
+	c.idx.groupWords = make([]map[string]bool, len(c.groups))
+	for gi, g := range c.groups {
+		set := map[string]bool{}
+		for _, v := range append([]string{g.Name}, g.Vendors...) {
+			for _, t := range strings.Fields(normPhrase(v)) {
+				set[t] = true
+			}
+		}
+		c.idx.groupWords[gi] = set
+	}
+}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"strings"
+	"unicode"
 )
 
 // lineInfo is what one description line says: catalogued phrases found in
@@ -14,12 +15,19 @@ type lineInfo struct {
 	hasSignal bool
 	context   bool // mentions plans, seats, licences...
 	strong    bool // mentions subscriptions, licences, seats
+
+	// A specific signal outweighs a known software vendor (see words.txt).
+	specific         bool
+	specSig, specWhy string
+	market           bool     // "marketplace": a third-party product resold by a cloud
+	rest             []string // words no phrase or word list explains: maybe a product we lack
 }
 
 type lineHit struct {
 	phraseHit
 	pos, end int
 	platform bool // follows "for", "with"...: the platform an add-on runs on
+	mention  bool // "our Shopify store", "Salesforce Tower": a place or a customer
 }
 
 // platformWords introduce the platform a product works with ("Document
@@ -33,26 +41,90 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	toks := strings.Fields(text)
 	li := lineInfo{text: text}
 	covered := make([]bool, len(toks))
-	for _, s := range scan(toks, c.idx.starts, func(k string) bool { return c.idx.phrases[k] != nil }) {
+	explained := make([]bool, len(toks)) // by any phrase or word list
+	for _, s := range c.phraseSpans(text, toks) {
 		for _, h := range c.idx.phrases[s.key] {
 			li.hits = append(li.hits, lineHit{phraseHit: h, pos: s.start, end: s.end,
-				platform: s.start > 0 && platformWords[toks[s.start-1]]})
+				platform: s.start > 0 && platformWords[toks[s.start-1]],
+				mention:  c.isMention(toks, s)})
 		}
-		if !c.isGenericPhrase(s.key) {
-			for i := s.start; i < s.end; i++ {
-				covered[i] = true
-			}
+		generic := c.isGenericPhrase(s.key)
+		for i := s.start; i < s.end; i++ {
+			covered[i] = covered[i] || !generic
+			explained[i] = true
 		}
 	}
 	w := c.words
-	for _, s := range scan(toks, c.idx.starts, func(k string) bool { return w.signal(k) != "" || w.context[k] || w.strong[k] }) {
+	for _, s := range c.wordSpans(text, toks) {
 		li.context = li.context || w.context[s.key] || w.strong[s.key]
 		li.strong = li.strong || w.strong[s.key]
-		if why := w.signal(s.key); why != "" && !li.hasSignal && !anyCovered(covered, s) {
+		for i := s.start; i < s.end; i++ {
+			explained[i] = true
+		}
+		why := w.signal(s.key)
+		if why == "" || anyCovered(covered, s) {
+			continue
+		}
+		if !li.hasSignal {
 			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true
+		}
+		if !li.specific && w.isSpecific(s.key) {
+			li.specSig, li.specWhy, li.specific = "'"+s.key+"' ("+why+")", why, true
+		}
+	}
+	for i, t := range toks {
+		li.market = li.market || t == "marketplace" || t == "mktp"
+		if !explained[i] && c.productWord(t) {
+			li.rest = append(li.rest, t)
 		}
 	}
 	return li
+}
+
+// wordSpans finds the word-list phrases of a line: signals, context and
+// billing words.
+func (c *Catalog) wordSpans(text string, toks []string) []span {
+	w := c.words
+	has := func(k string) bool {
+		return w.signal(k) != "" || w.context[k] || w.strong[k] || w.billing[k] || w.generic[k] || w.geo[k] || w.filler[k]
+	}
+	return append(scan(toks, c.idx.starts, has), c.cjkSpans(text, toks, has)...)
+}
+
+// phraseSpans finds the catalogued phrases of a line.
+func (c *Catalog) phraseSpans(text string, toks []string) []span {
+	has := func(k string) bool { return c.idx.phrases[k] != nil }
+	return append(scan(toks, c.idx.starts, has), c.cjkSpans(text, toks, has)...)
+}
+
+// isMention: words around a name make it a place or a customer ("our
+// Shopify store", "Salesforce Tower", "visit to Google").
+func (c *Catalog) isMention(toks []string, s span) bool {
+	w := c.words
+	for n := 1; n <= 2 && s.start-n >= 0; n++ {
+		if w.before[strings.Join(toks[s.start-n:s.start], " ")] {
+			return true
+		}
+	}
+	for n := 1; n <= 2 && s.end+n <= len(toks); n++ {
+		if w.after[strings.Join(toks[s.end:s.end+n], " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+// productWord: a word that could name a product: letters, three or more
+// (two for Chinese and Japanese, whose words are short), no digits.
+func (c *Catalog) productWord(t string) bool {
+	n := 0
+	for _, r := range t {
+		if unicode.IsDigit(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3 || (n == 2 && isCJK(t))
 }
 
 // neutral lines say nothing about software either way: no catalogued name

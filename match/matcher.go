@@ -61,6 +61,16 @@ func (m *Matcher) Match(in Input) Decision {
 		d = &dec
 	}
 	m.store(rk, nk, d)
+	if d.Method == MethodInferred {
+		// The brand keeps the vendor's own spelling, which normalising lost;
+		// spelling variants share the decision, so it is set per raw name.
+		dec := d.clone()
+		dec.Suggest = brandOf(in.VendorName, m.cat.words)
+		m.mu.Lock()
+		m.raw[rk] = &dec
+		m.mu.Unlock()
+		return dec.clone()
+	}
 	return d.clone()
 }
 

@@ -24,7 +24,7 @@ func Normalize(s string) string {
 
 // normTokens is Normalize before joining; the matcher works on tokens.
 func normTokens(s string) []string {
-	toks := tokenize(foldText(s))
+	toks := tokenize(stripCJKForms(foldText(s)))
 	toks = tradeName(toks)
 	toks = dropLegalForms(toks)
 	if len(toks) > 1 && toks[0] == "the" {
@@ -216,6 +216,7 @@ func isPhraseAt(toks []string, i int, words ...string) bool {
 var anywhereForms = map[string]bool{
 	"inc": true, "incorporated": true, "llc": true, "ltd": true, "gmbh": true,
 	"plc": true, "pty": true, "sarl": true, "sro": true, "bv": true, "llp": true,
+	"股份有限公司": true, "有限责任公司": true, "有限責任公司": true, "有限公司": true, "株式会社": true, "有限会社": true, "合同会社": true,
 }
 
 // trailingForms are legal forms that are also ordinary words or names ("AS",
@@ -260,4 +261,30 @@ func trailingFormLen(toks []string) int {
 		}
 	}
 	return n
+}
+
+// cjkForms are legal forms of Chinese and Japanese names, written without a
+// space before or after the name ("株式会社マネーフォワード",
+// "阿里云计算有限公司").
+var cjkForms = []string{"股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "株式会社", "有限会社", "合同会社", "（株）", "(株)", "㈱"}
+
+// stripCJKForms removes them from the start or end of each word, never the
+// whole word.
+func stripCJKForms(s string) string {
+	if !isCJK(s) {
+		return s
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		for _, f := range cjkForms {
+			if t := strings.TrimPrefix(w, f); t != "" && t != w {
+				w = t
+			}
+			if t := strings.TrimSuffix(w, f); t != "" && t != w {
+				w = t
+			}
+		}
+		words[i] = w
+	}
+	return strings.Join(words, " ")
 }

@@ -22,11 +22,19 @@ type wordLists struct {
 	strong      map[string]bool // context that outweighs a non-software word
 	geo         map[string]bool
 	filler      map[string]bool
+	specific    map[string]bool // non-software words that outweigh a known software vendor
+	billing     map[string]bool // words that name no product
+	payer       map[string]bool // vendors that pay others: card issuers, banks
+	before      map[string]bool // "our", "at": the app name after it is a place or customer
+	after       map[string]bool // "tower", "campus": the app name before it is a place
+	retail      map[string]bool // groups that are also shops
 }
 
 func parseWords(data []byte) (*wordLists, error) {
 	w := &wordLists{nonsoftware: map[string]string{}, generic: map[string]bool{},
-		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{}}
+		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
+		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
+		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -53,6 +61,21 @@ func (w *wordLists) addLine(line string) error {
 		switch kind {
 		case "nonsoftware":
 			w.nonsoftware[key] = label
+		case "specific":
+			w.nonsoftware[key] = label
+			w.specific[key] = true
+		case "billing":
+			w.billing[key] = true
+		case "payer":
+			w.payer[key] = true
+		case "retail":
+			w.retail[key] = true
+		case "mention":
+			if label == "before" {
+				w.before[key] = true
+			} else {
+				w.after[key] = true
+			}
 		case "generic":
 			w.generic[key] = true
 		case "context":
@@ -64,7 +87,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, generic, context, strong, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, billing, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
@@ -80,6 +103,14 @@ func (w *wordLists) signal(k string) string {
 		return w.nonsoftware[k[:len(k)-1]]
 	}
 	return ""
+}
+
+// isSpecific is signal's counterpart for the specific words.
+func (w *wordLists) isSpecific(k string) bool {
+	if w.specific[k] {
+		return true
+	}
+	return len(k) > 4 && strings.HasSuffix(k, "s") && w.specific[k[:len(k)-1]]
 }
 
 // normPhrase normalises a dictionary phrase without dropping legal forms or

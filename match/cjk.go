@@ -1,0 +1,76 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Chinese and Japanese write without spaces, so "飞书商业版年费" is one
+// token: whole-word lookup cannot find 飞书 (Lark) or 年费 (annual fee) in
+// it. Phrases written in those scripts are found inside tokens instead;
+// there are few of them, and only lines with such letters pay for the
+// search.
+
+// isCJK reports whether s has a Han, Hiragana or Katakana letter.
+func isCJK(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cjkSpans finds the CJK phrases for which has is true inside the tokens of
+// a line; each is reported on the token that holds it. Whole tokens are
+// left to scan, which finds them already.
+func (c *Catalog) cjkSpans(text string, toks []string, has func(string) bool) []span {
+	if !isCJK(text) {
+		return nil
+	}
+	var out []span
+	for i, t := range toks {
+		if !isCJK(t) {
+			continue
+		}
+		for _, p := range c.idx.cjk {
+			if p != t && strings.Contains(t, p) && has(p) {
+				out = append(out, span{i, i + 1, p})
+			}
+		}
+	}
+	return out
+}
+
+// indexCJK lists every phrase and word written in CJK letters, longest
+// first so that 年間利用料 is found before 利用料.
+func (c *Catalog) indexCJK() {
+	seen := map[string]bool{}
+	add := func(k string) {
+		if !seen[k] && !strings.Contains(k, " ") && isCJK(k) {
+			seen[k] = true
+			c.idx.cjk = append(c.idx.cjk, k)
+		}
+	}
+	for k := range c.idx.phrases {
+		add(k)
+	}
+	w := c.words
+	for k := range w.nonsoftware {
+		add(k)
+	}
+	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler} {
+		for k := range set {
+			add(k)
+		}
+	}
+	sortLongestFirst(c.idx.cjk)
+}
+
+func sortLongestFirst(xs []string) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && (len(xs[j]) > len(xs[j-1]) || len(xs[j]) == len(xs[j-1]) && xs[j] < xs[j-1]); j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}

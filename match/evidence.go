@@ -1,0 +1,123 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+)
+
+// byMarketplace: a cloud's marketplace resells third-party products ("AWS
+// Marketplace: Datadog Pro"); the spend is that product, not the cloud.
+func (c *Catalog) byMarketplace(r vendorRef, how string, soft []lineInfo) (Decision, bool) {
+	var market []lineInfo
+	for _, li := range soft {
+		if li.market {
+			market = append(market, li)
+		}
+	}
+	if len(market) == 0 {
+		return Decision{}, false
+	}
+	picks := pickLines(market, func(h lineHit) bool {
+		return !c.sells(r, h.app) && h.kind != phraseAlias && !(h.weak && h.kind != phraseName) && !h.platform
+	}, false)
+	if len(picks) == 0 {
+		return Decision{}, false
+	}
+	return c.fromPicks(picks, MethodKeyword, confReseller,
+		fmt.Sprintf("%s; a marketplace line resells another vendor's product", how)), true
+}
+
+// sells reports whether the vendor r is the app's own vendor or its group.
+func (c *Catalog) sells(r vendorRef, app int) bool {
+	switch r.kind {
+	case refApp:
+		return app == r.i
+	case refGroup:
+		return c.idx.appGroup[app] == r.i
+	}
+	return false
+}
+
+// unknownProduct: a multi-product vendor's line names something no word
+// list explains ("Microsoft Viva Glint", "Rovo - 40 users"). That is most
+// likely one of its products the catalog lacks; assuming its default
+// product would put the spend on the wrong app, so it stays unmatched,
+// named as an unknown product of the vendor.
+func (c *Catalog) unknownProduct(r vendorRef, how string, soft []lineInfo) (Decision, bool) {
+	g := c.groups[r.i]
+	own := c.idx.groupWords[r.i]
+	for _, li := range soft {
+		var words []string
+		for _, w := range li.rest {
+			if !own[w] {
+				words = append(words, w)
+			}
+		}
+		if len(words) > 0 {
+			return Decision{Method: MethodUnknownProduct, Vendor: g.Name, Reason: fmt.Sprintf(
+				"%s is %s, which sells several products; line '%s' names '%s', which is none the catalog knows: unknown product of %s (add it to the catalog or a rule)",
+				how, g.Name, li.text, strings.Join(words, " "), g.Name)}, true
+		}
+	}
+	return Decision{}, false
+}
+
+// withoutEvidence: a catalogued name inside a longer vendor name ("Canva
+// Tent Hire", "Figma Frames & Framing") is evidence only with support: the
+// other words are corporate or region words ("Datadog Billing Dept"), or a
+// line talks software (plans, seats, licences) or names the app. Otherwise
+// the charge stays unmatched, with the app as a suggestion.
+func (c *Catalog) withoutEvidence(vt []string, r vendorRef, how string, soft []lineInfo) (Decision, bool) {
+	if !strings.HasPrefix(how, "vendor name contains") || c.onlyCorporate(vt, r.alias) {
+		return Decision{}, false
+	}
+	for _, li := range soft {
+		if li.context || li.strong {
+			return Decision{}, false
+		}
+		for _, h := range li.hits {
+			if c.sells(r, h.app) && !h.mention {
+				return Decision{}, false
+			}
+		}
+	}
+	name := c.refName(r)
+	return Decision{Method: MethodNone, Suggest: name, Reason: fmt.Sprintf(
+		"%s, but nothing else says this is %s (the vendor's other words are not corporate words, and no line talks about software): add a rule if it is",
+		how, name)}, true
+}
+
+// onlyCorporate: the vendor's words besides alias are legal, region,
+// corporate or billing words, or numbers.
+func (c *Catalog) onlyCorporate(vt []string, alias string) bool {
+	at := strings.Fields(alias)
+	w := c.words
+	var other []string
+	for i := 0; i < len(vt); i++ {
+		if i+len(at) <= len(vt) && strings.Join(vt[i:i+len(at)], " ") == alias {
+			i += len(at) - 1
+			continue
+		}
+		if t := vt[i]; !w.geo[t] && !w.filler[t] && !w.billing[t] && c.productWord(t) {
+			other = append(other, t)
+		}
+	}
+	if len(other) == 0 {
+		return true
+	}
+	// "Postmark (ActiveCampaign)": the other words name its parent, a
+	// catalogued software vendor.
+	_, parent := c.idx.vendors[strings.Join(other, " ")]
+	return parent
+}
+
+// refName is the application (or vendor) a vendor reference stands for.
+func (c *Catalog) refName(r vendorRef) string {
+	switch r.kind {
+	case refGroup:
+		return c.groups[r.i].Name
+	case refReseller:
+		return c.resellers[r.i].Name
+	}
+	return c.apps[r.i].Name
+}

@@ -1,0 +1,103 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/bcspend/bcspend/untrusted"
+)
+
+// infer: a vendor the catalog lacks, whose lines read like a software
+// subscription ("Jahresabo Pro Plan 10 Nutzer", "年額ライセンス") and carry
+// no non-software word, probably is an application we do not know yet. It
+// stays unmatched, with the application named after the vendor's brand as
+// a suggestion the admin accepts or rejects. Card issuers and banks pay
+// others' invoices, so their names are never a brand.
+func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
+	if len(vt) == 0 || c.isPayer(vt) {
+		return Decision{}, false
+	}
+	var why *lineInfo
+	for i := range infos {
+		if infos[i].hasSignal {
+			return Decision{}, false
+		}
+		if why == nil && infos[i].strong {
+			why = &infos[i]
+		}
+	}
+	if why == nil {
+		return Decision{}, false
+	}
+	vendor := strings.Join(vt, " ")
+	return Decision{Method: MethodInferred, Confidence: confInferred, Suggest: brandOf(vendor, c.words),
+		Reason: fmt.Sprintf("vendor '%s' is not in the catalog, but line '%s' reads like a software subscription: inferred application, review it (accept it as an application or reject it)",
+			vendor, why.text)}, true
+}
+
+func (c *Catalog) isPayer(vt []string) bool {
+	return len(scan(vt, c.idx.starts, func(k string) bool { return c.words.payer[k] })) > 0
+}
+
+// maxBrand bounds a brand taken from a vendor name: names are hostile input.
+const maxBrand = 60
+
+// brandOf names an inferred application after the vendor as written: the
+// trade name after "d/b/a", without legal forms ("GmbH", "Pty Ltd",
+// "株式会社") and region words ("UK", "Deutschland"), in the vendor's own
+// spelling.
+func brandOf(raw string, w *wordLists) string {
+	raw = untrusted.Text(raw)
+	words := strings.Fields(stripCJKForms(raw))
+	for i := len(words) - 1; i >= 0; i-- {
+		if k := normPhrase(words[i]); k == "dba" || k == "trading" && i+1 < len(words) && normPhrase(words[i+1]) == "as" {
+			if rest := words[i+1:]; k == "dba" && len(rest) > 0 {
+				words = rest
+			} else if len(rest) > 1 {
+				words = rest[1:]
+			}
+			break
+		}
+	}
+	var kept []string
+	for i, word := range words {
+		k := normPhrase(word)
+		switch {
+		case k == "" || anywhereForms[k] || w.geo[k]:
+			continue
+		case i == 0 && k == "the" && len(words) > 1:
+			continue
+		}
+		kept = append(kept, strings.Trim(word, ",.;:()[]{}\"'"))
+	}
+	for len(kept) > 1 {
+		if n := trailingFormLen(normTokensOf(kept)); n > 0 && n < len(kept) {
+			kept = kept[:len(kept)-n]
+			continue
+		}
+		if last := normPhrase(kept[len(kept)-1]); last == "and" || last == "" {
+			kept = kept[:len(kept)-1]
+			continue
+		}
+		break
+	}
+	b := strings.TrimFunc(strings.Join(kept, " "), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if b == "" {
+		b = strings.TrimSpace(raw)
+	}
+	if r := []rune(b); len(r) > maxBrand {
+		b = string(r[:maxBrand])
+	}
+	return b
+}
+
+// normTokensOf is each word's normalised form, one token per word, for
+// trailingFormLen ("Co.", "KG" -> "co", "kg").
+func normTokensOf(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.ReplaceAll(normPhrase(w), " ", "")
+	}
+	return out
+}
