@@ -61,7 +61,29 @@ func (c Credentials) String() string {
 func (c Credentials) GoString() string { return c.String() }
 
 func (c Credentials) withClient(ctx context.Context) context.Context {
-	return context.WithValue(ctx, oauth2.HTTPClient, withoutRedirects(c.HTTPClient)) // urls.go
+	return context.WithValue(ctx, oauth2.HTTPClient, c.httpClient())
+}
+
+// httpClient is the connection's client (or a default one) that follows
+// no redirect (urls.go) and makes every request to Entra traceable
+// (setRequestHeaders).
+func (c Credentials) httpClient() *http.Client {
+	hc := withoutRedirects(c.HTTPClient)
+	hc.Transport = identified{base: hc.Transport}
+	return hc
+}
+
+// identified adds the traceability headers to requests x/oauth2 makes.
+type identified struct{ base http.RoundTripper }
+
+func (t identified) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	setRequestHeaders(r.Header)
+	base := t.base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	return base.RoundTrip(r)
 }
 
 // delegatedConfig is the public-client config for device and browser. The

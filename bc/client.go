@@ -181,8 +181,13 @@ func (c *Client) fetch(ctx context.Context, rawURL string, rt route, ch *chain, 
 			ch.size = max(ch.size/2, c.opt.MinPageSize)
 			c.retries.Add(1)
 			continue // at once: the server was not busy, the page was too big
-		case status == http.StatusTooManyRequests:
+		case status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable:
+			// 503 is BC's queue timing out behind the 5 in flight: load,
+			// like a 429, and it clears on the same schedule.
 			if throttledFor >= c.opt.ThrottleBudget {
+				if status == http.StatusServiceUnavailable {
+					return err
+				}
 				return throttledOut(err, throttledFor)
 			}
 			d = c.throttleBackoff(throttles, wait)

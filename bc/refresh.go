@@ -27,12 +27,7 @@ func (c Credentials) refreshGrant(ctx context.Context, refresh string, withSecre
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
-	setRequestHeaders(req.Header)
-	hc := c.HTTPClient
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	resp, err := hc.Do(req)
+	resp, err := c.httpClient().Do(req)
 	if err != nil {
 		return nil, classifyTransport(err)
 	}

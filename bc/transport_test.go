@@ -42,11 +42,12 @@ func TestRequestsAreTraceable(t *testing.T) {
 	ten.SetFaults(bcsim.Faults{RevokePermission: true})
 	err := c.Invoices(context.Background(), co, paidWindow(), func(bc.InvoicePage) error { return nil })
 	st := ten.Stats()
-	if st.Requests < 5 || st.UserAgents["bcspend/"+bc.Version] != st.Requests || st.AcceptLanguages["en-US"] != st.Requests {
-		t.Errorf("%d requests; User-Agents %v; Accept-Language %v", st.Requests, st.UserAgents, st.AcceptLanguages)
+	all := st.Requests + st.EntraRequests // Entra's token requests too
+	if st.Requests < 5 || st.EntraRequests == 0 || st.UserAgents["bcspend/"+bc.Version] != all || st.AcceptLanguages["en-US"] != all {
+		t.Errorf("%d requests; User-Agents %v; Accept-Language %v", all, st.UserAgents, st.AcceptLanguages)
 	}
-	if st.RequestIDs != int(st.Requests) || st.RequestsWithoutID != 0 {
-		t.Errorf("%d requests, %d distinct client-request-ids, %d without one", st.Requests, st.RequestIDs, st.RequestsWithoutID)
+	if st.RequestIDs != int(all) || st.RequestsWithoutID != 0 {
+		t.Errorf("%d requests, %d distinct client-request-ids, %d without one", all, st.RequestIDs, st.RequestsWithoutID)
 	}
 	e, ok := bc.AsError(err)
 	if !ok || len(e.CorrelationID) != 36 || len(e.RequestID) != 36 || !strings.Contains(bc.Support(err), e.CorrelationID) {
@@ -249,5 +250,13 @@ func TestProbeReadsEveryCompany(t *testing.T) {
 	ten.SetFaults(bcsim.Faults{RevokePermission: true})
 	if _, err := bc.Probe(context.Background(), c, nil); bc.ExitCode(err) != 3 {
 		t.Errorf("no company readable: %v", err)
+	}
+}
+
+// BC answers 408 after 8 minutes of work and 504 after 10: the client's
+// own timeout must be longer, or it hangs up before BC can say which.
+func TestDefaultRequestTimeoutOutlastsBC(t *testing.T) {
+	if bc.DefaultRequestTimeout <= 10*time.Minute {
+		t.Fatalf("default request timeout %s is not above BC's 10-minute limit", bc.DefaultRequestTimeout)
 	}
 }

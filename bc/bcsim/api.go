@@ -72,7 +72,6 @@ func (t *Tenant) serveAPI(w http.ResponseWriter, r *http.Request, path string) {
 			return
 		}
 	}
-	t.recordHeaders(r)
 	if k, f := t.faults.next(); inject(w, k, f) {
 		t.statsDo(func(s *Stats) { s.Faults++ })
 		return

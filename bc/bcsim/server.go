@@ -51,6 +51,7 @@ func (s *Server) Tenant() *Tenant { return s.t }
 // (then the roots are /entra and /bc of the test server).
 func (t *Tenant) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := r.URL.Path
+	t.recordHeaders(r)
 	switch {
 	case strings.HasPrefix(p, "/entra/"):
 		t.serveEntra(w, r, strings.TrimPrefix(p, "/entra/"))

@@ -26,7 +26,7 @@ type Stats struct {
 	// then lacks the Business Central scope).
 	RefreshWithoutScope int64
 	RateLimited         int64 // requests answered 429 by the RateLimit window
-	// Request headers BC API requests carried: User-Agent and
+	// Request headers that requests (BC and Entra) carried: User-Agent and
 	// Accept-Language values counted, client-request-id as the number of
 	// distinct GUIDs seen and of requests without one.
 	UserAgents        map[string]int64
@@ -46,7 +46,7 @@ func (s *statsState) init() {
 	s.ids = map[string]bool{}
 }
 
-// recordHeaders counts the traceability headers of one API request.
+// recordHeaders counts the traceability headers of one request.
 func (t *Tenant) recordHeaders(r *http.Request) {
 	id := r.Header.Get("client-request-id")
 	t.statsDo(func(s *Stats) {

@@ -173,3 +173,18 @@ func TestPageSizeSetting(t *testing.T) {
 		t.Errorf("%d pages for %d invoices: the page-size setting was not used", c.Pages, c.Fetched)
 	}
 }
+
+// A failure keeps BC's correlation id and the request id: printed with
+// the remedy, kept in the run history and shown again by `status`.
+func TestFailureShowsAndKeepsTheCorrelationID(t *testing.T) {
+	ten, g, _ := connected(t, bcsim.Config{InvoicesPerMonth: 10})
+	ten.SetFaults(bcsim.Faults{RevokePermission: true, RevokeAsDialog: true})
+	code, _, errOut := cli(t, "", append(g, "sync")...)
+	if code != exitAdmin || !strings.Contains(errOut, "what to do: On the app's card") || !strings.Contains(errOut, "for a support case: correlation id ") {
+		t.Fatalf("sync: exit %d\n%s", code, errOut)
+	}
+	_, out, _ := cli(t, "", append(g, "status")...)
+	if !strings.Contains(out, "  support:     correlation id ") || !strings.Contains(out, "request id ") {
+		t.Errorf("status does not show the support ids:\n%s", out)
+	}
+}
