@@ -260,3 +260,39 @@ func TestDefaultRequestTimeoutOutlastsBC(t *testing.T) {
 		t.Fatalf("default request timeout %s is not above BC's 10-minute limit", bc.DefaultRequestTimeout)
 	}
 }
+
+// A gateway timeout (504, BC's 10-minute limit) halves the page like a
+// 408: a server that answers only small pages is read completely, each
+// page asked for at the size that worked.
+func TestGatewayTimeoutHalvesThePageSize(t *testing.T) {
+	var mu sync.Mutex
+	var sizes []string
+	var api *httptest.Server
+	api = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		size := strings.TrimPrefix(r.Header.Get("Prefer"), "odata.maxpagesize=")
+		mu.Lock()
+		sizes = append(sizes, size)
+		mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		if len(size) > 1 { // 10 and more take BC too long
+			w.WriteHeader(http.StatusGatewayTimeout)
+			_, _ = w.Write([]byte(`{"error":{"code":"GatewayTimeout","message":"The operation timed out."}}`))
+			return
+		}
+		if r.URL.Query().Get("$skiptoken") == "" {
+			_, _ = w.Write([]byte(`{"value":[{"id":"v1"}],"@odata.nextLink":"` + api.URL + r.URL.Path + `?$skiptoken=v1"}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"value":[{"id":"v2"}]}`))
+	}))
+	defer api.Close()
+	target := bc.Target{APIURL: api.URL, Tenant: bcsim.TenantID, Environment: bcsim.Environment}
+	c := bc.NewClient(target, staticToken("t"), bc.ClientOptions{PageSize: 40, MinPageSize: 2})
+	vs, err := c.Vendors(context.Background(), "a")
+	if err != nil || len(vs) != 2 {
+		t.Fatalf("%d vendors, %v", len(vs), err)
+	}
+	if got := strings.Join(sizes, ","); got != "40,20,10,5,5" {
+		t.Errorf("page sizes asked %s; want 40,20,10,5 then 5 for the next page", got)
+	}
+}

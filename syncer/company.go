@@ -196,13 +196,16 @@ func (r *runner) report(p *pass, cs *CompanySummary, done bool, err error) {
 func (r *runner) progressOf(p *pass, cs *CompanySummary, done bool, err error) Progress {
 	return Progress{CompanyID: cs.ID, Company: cs.Name, Mode: p.state.Mode, Resumed: p.resumed,
 		Pages: cs.Pages, Invoices: cs.Fetched, Lines: cs.Lines, New: cs.New, Changed: cs.Changed,
-		CompanyThrottleWait: cs.ThrottleWait, Done: done, Err: err}
+		CompanyThrottled: cs.Throttled, CompanyThrottleWait: cs.ThrottleWait, Done: done, Err: err}
 }
 
 // waited reports a wait on BC's limits while it lasts (the company's
 // requests run one after another, so its waits add up to wall-clock time
 // it lost) and adds it to the company's figures when it ends.
 func (r *runner) waited(p *pass, cs *CompanySummary, w bc.Wait) {
+	if !w.Done {
+		cs.Throttled++
+	}
 	pr := r.progressOf(p, cs, false, nil)
 	pr.WaitStatus = w.Status
 	if w.Done {

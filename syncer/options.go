@@ -54,7 +54,9 @@ type Progress struct {
 	// is wall-clock time with at least one request waiting.
 	Throttled    int64
 	ThrottleWait time.Duration
-	// CompanyThrottleWait is what this company's requests waited so far.
+	// CompanyThrottled and CompanyThrottleWait are this company's waits so
+	// far: how many, and how long.
+	CompanyThrottled    int
 	CompanyThrottleWait time.Duration
 	// Waiting is set while the company waits on Business Central's limits
 	// (WaitStatus 429: throttled, 503: BC's queue was full) until

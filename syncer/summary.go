@@ -47,7 +47,8 @@ type CompanySummary struct {
 	Removed int    `json:"removed"`
 	Vendors int    `json:"vendors"` // vendors stored or refreshed
 	Rates   int    `json:"rates"`   // exchange rate rows stored
-	// ThrottleWait is what this company's requests waited on BC's limits.
+	// Throttled and ThrottleWait are this company's waits on BC's limits.
+	Throttled    int           `json:"throttled"`
 	ThrottleWait time.Duration `json:"throttleWaitNs"`
 	OK           bool          `json:"ok"`
 	Error        *Problem      `json:"error,omitempty"`

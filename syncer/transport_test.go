@@ -67,8 +67,8 @@ func TestThrottlingWaitsAreReportedPerCompanyAndOnce(t *testing.T) {
 	var perCompany time.Duration
 	for _, c := range sum.Companies {
 		perCompany += c.ThrottleWait
-		if c.ThrottleWait == 0 {
-			t.Errorf("%s: no throttling wait reported", c.Name)
+		if c.ThrottleWait == 0 || c.Throttled == 0 {
+			t.Errorf("%s: no throttling wait reported (%d waits, %s)", c.Name, c.Throttled, c.ThrottleWait)
 		}
 	}
 	if sum.ThrottleWait < 5*time.Minute || sum.ThrottleWait > elapsed || sum.ThrottleWaitText == "" {

@@ -9,7 +9,8 @@
 //
 // Entra, under {authority}/{TenantID or TenantDomain}/oauth2/v2.0/:
 //
-//	token       client_credentials, device_code, authorization_code (PKCE S256), refresh_token (rotating)
+//	token       client_credentials, device_code, authorization_code (PKCE S256), refresh_token (rotating;
+//	            without scope the access token is narrowed to openid/profile, which BC refuses)
 //	devicecode  device_code, user_code, verification_uri ({root}/entra/devicelogin), expires_in 900, interval 1
 //	authorize   auto-approves DemoUser; 302 to a http://localhost or http://127.0.0.1 redirect with code and state
 //
@@ -28,6 +29,16 @@
 // absolute @odata.nextLink with $skiptoken and aid=FIN. Entities are served
 // in id order (lines in document, sequence order), so pages never skip or
 // repeat an entity.
+//
+// Faults (SetFaults) follow BC's documented behaviour: 429 and 503 (with or
+// without Retry-After), dropped connections, an expired secret, 403 or 400
+// Application_DialogException permission refusals (all companies, one
+// company, or users), a failing company, slow invoice pages (408 above an
+// operation limit, measured on the tenant clock; or a page that never
+// answers), and a sliding-window request limit answering 429 without
+// Retry-After. Stats records what the client did, including the
+// User-Agent, Accept-Language and client-request-id headers it sent, and
+// IssuedTokens every token handed out.
 //
 // Identities: ClientID/ClientSecret (client credentials), PublicClientID
 // (device code, browser), and one app per setup failure: ExpiredClientID,

@@ -392,7 +392,7 @@ func (b *backend) Sync(ctx context.Context, report func(ui.SyncProgress)) (ui.Sy
 	start := time.Now()
 	sum, err := syncer.Run(ctx, b.db, client, conn, syncer.Options{Progress: func(p syncer.Progress) {
 		report(ui.SyncProgress{Company: p.Company, Phase: phaseOf(p), Invoices: p.Invoices, Lines: p.Lines,
-			Pages: p.Pages, ThrottleWaits: int(p.Throttled), ThrottleTime: p.CompanyThrottleWait, Done: p.Done})
+			Pages: p.Pages, ThrottleWaits: p.CompanyThrottled, ThrottleTime: p.CompanyThrottleWait, Done: p.Done})
 	}})
 	b.invalidate()
 	out := ui.SyncSummary{Companies: len(sum.Companies), Invoices: sum.Fetched, Duration: time.Since(start),
