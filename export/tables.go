@@ -18,7 +18,7 @@ var TransactionColumns = []string{
 	"vendor_number", "vendor_name", "line_sequence", "description", "amount", "currency",
 	"amount_reporting", "reporting_currency", "application", "category", "match_method",
 	"match_confidence", "status", "transaction_id", "company_id", "department", "conversion",
-	"ignored", "match_reason",
+	"ignored", "match_reason", "allocation",
 }
 
 var transactionNumeric = numeric(TransactionColumns, "line_sequence", "amount", "amount_reporting", "match_confidence")
@@ -70,7 +70,21 @@ func transactionRow(row []string, t *spend.Transaction) []string {
 		Date(t.InvoiceDate), Date(t.PostingDate), t.VendorNumber, t.VendorName, seq, t.Description,
 		t.Amount.Fixed2(), t.Currency, rep, t.ReportingCurrency, t.App, t.Category, t.Method,
 		strconv.FormatFloat(t.Confidence, 'f', 2, 64), t.Status, t.ID, t.CompanyID, t.Department, conv,
-		strconv.FormatBool(t.Ignored), t.Reason)
+		strconv.FormatBool(t.Ignored), t.Reason, allocation(t))
+}
+
+// allocation lists a split invoice's allocations in the transaction's
+// currency, main first: "Jira Service Management=720.30; Jira=484.64;
+// (ignored)=22.62"; empty for a transaction that is not split.
+func allocation(t *spend.Transaction) string {
+	if len(t.Splits) < 2 {
+		return ""
+	}
+	parts := make([]string, len(t.Splits))
+	for i := range t.Splits {
+		parts[i] = t.Splits[i].Label() + "=" + t.Splits[i].Amount.Fixed2()
+	}
+	return strings.Join(parts, "; ")
 }
 
 // AppColumns are the columns of the applications table: one row per

@@ -76,7 +76,7 @@ func Compute(m *spend.Model, opt Options) Report {
 	// included: each step skips it) without calling back into the model.
 	invs := map[string]*store.Invoice{}
 	m.EachInvoice(func(inv *store.Invoice) { invs[inv.ID] = inv })
-	m.View(func(txs []spend.Transaction) {
+	m.ViewCharges(func(txs []spend.Transaction) {
 		series := buildSeries(txs, invs)
 		sc := renewals(series, m.Now(), m.WindowStart(), opt)
 		r.Renewals, r.PriceIncreases, r.MissedCharges, r.Ended = sc.renewals, sc.ups, sc.missed, sc.ended

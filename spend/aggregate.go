@@ -21,6 +21,7 @@ type appAcc struct {
 	row     AppRow
 	sums    []money.Amount // currency*12 + month
 	vendors map[int32]struct{}
+	lastTx  int // the last transaction counted, so a split one counts once
 }
 
 // vendorAcc sums one unmatched vendor over the period.
@@ -29,8 +30,11 @@ type vendorAcc struct {
 	sums      []money.Amount // per currency
 	companies map[int32]struct{}
 	sampleAmt money.Amount
+	lastTx    int
 }
 
+// aggregate sums units, not transactions: a split invoice adds each
+// allocation to its own application (see split.go).
 func (m *Model) aggregate() {
 	d := &m.d
 	ncur := len(d.currencies)
@@ -38,68 +42,81 @@ func (m *Model) aggregate() {
 	vendors := map[int32]*vendorAcc{}
 	for i := range d.txs {
 		t := &d.txs[i]
-		if t.History || t.Ignored {
-			continue
-		}
 		mo := d.month[i]
-		if mo < 0 {
-			continue // outside the period (Period)
+		if t.History || mo < 0 {
+			continue // not spend, or outside the period (Period)
 		}
-		if t.App == "" {
-			addUnmatched(vendors, t, d.vendor[i], d.cur[i], d.co[i], ncur)
-			continue
+		for u := d.txUnit[i]; u < d.txUnit[i+1]; u++ {
+			un := &d.units[u]
+			dec := &d.decs[un.dec]
+			switch {
+			case dec.Ignored:
+			case dec.App == "":
+				addUnmatched(vendors, t, un, i, d.vendor[i], d.cur[i], d.co[i], ncur)
+			default:
+				addApp(apps, t, un, dec.App, dec.Category, i, d.vendor[i], d.cur[i], mo, ncur)
+			}
 		}
-		addApp(apps, t, d.vendor[i], d.cur[i], mo, ncur)
 	}
 	m.agg = aggregate{apps: m.appRows(apps), unmatched: m.unmatchedRows(vendors)}
 }
 
-func addApp(apps map[string]*appAcc, t *Transaction, vendor, cur int32, mo int8, ncur int) {
-	a := apps[t.App]
+func addApp(apps map[string]*appAcc, t *Transaction, un *unit, app, category string, i int, vendor, cur int32, mo int8, ncur int) {
+	a := apps[app]
 	if a == nil {
-		a = &appAcc{row: AppRow{App: t.App, Category: t.Category, UnconvertedSpend: Money{}}, sums: make([]money.Amount, ncur*12),
-			vendors: map[int32]struct{}{}}
-		apps[t.App] = a
+		a = &appAcc{row: AppRow{App: app, Category: category, UnconvertedSpend: Money{}}, sums: make([]money.Amount, ncur*12),
+			vendors: map[int32]struct{}{}, lastTx: -1}
+		apps[app] = a
 	}
-	a.sums[int(cur)*12+int(mo)] += t.Amount
+	a.sums[int(cur)*12+int(mo)] += un.amount
 	a.vendors[vendor] = struct{}{}
-	a.row.Transactions++
 	if t.Unconverted {
-		a.row.Unconverted++
-		a.row.UnconvertedSpend[t.Currency] += t.Amount
+		a.row.UnconvertedSpend[t.Currency] += un.amount
 	} else {
-		a.row.ReportingMonths[mo] += t.AmountReporting
-		a.row.Reporting += t.AmountReporting
+		a.row.ReportingMonths[mo] += un.rep
+		a.row.Reporting += un.rep
+	}
+	if a.lastTx != i {
+		a.lastTx = i
+		a.row.Transactions++
+		if t.Unconverted {
+			a.row.Unconverted++
+		}
 	}
 	if dt := t.Date(); dt.After(a.row.LastCharge) {
 		a.row.LastCharge = dt
 	}
 	if a.row.Category == "" {
-		a.row.Category = t.Category
+		a.row.Category = category
 	}
 }
 
-func addUnmatched(vendors map[int32]*vendorAcc, t *Transaction, vendor, cur, co int32, ncur int) {
+func addUnmatched(vendors map[int32]*vendorAcc, t *Transaction, un *unit, i int, vendor, cur, co int32, ncur int) {
 	v := vendors[vendor]
 	if v == nil {
 		v = &vendorAcc{row: UnmatchedRow{VendorNumber: t.VendorNumber, VendorName: t.VendorName, UnconvertedSpend: Money{}},
-			sums: make([]money.Amount, ncur), companies: map[int32]struct{}{}}
+			sums: make([]money.Amount, ncur), companies: map[int32]struct{}{}, lastTx: -1}
 		vendors[vendor] = v
 	}
-	v.sums[cur] += t.Amount
+	v.sums[cur] += un.amount
 	v.companies[co] = struct{}{}
-	v.row.Transactions++
 	if t.Unconverted {
-		v.row.Unconverted++
-		v.row.UnconvertedSpend[t.Currency] += t.Amount
+		v.row.UnconvertedSpend[t.Currency] += un.amount
 	} else {
-		v.row.Reporting += t.AmountReporting
+		v.row.Reporting += un.rep
+	}
+	if v.lastTx != i {
+		v.lastTx = i
+		v.row.Transactions++
+		if t.Unconverted {
+			v.row.Unconverted++
+		}
 	}
 	if dt := t.Date(); dt.After(v.row.LastCharge) {
 		v.row.LastCharge = dt
 	}
 	// The sample is the biggest charge's text: the one worth reading first.
-	if a := abs(t.Amount); t.Description != "" && (v.row.SampleDesc == "" || a > v.sampleAmt) {
+	if a := abs(un.amount); t.Description != "" && (v.row.SampleDesc == "" || a > v.sampleAmt) {
 		v.row.SampleDesc, v.sampleAmt = t.Description, a
 	}
 }
@@ -182,24 +199,33 @@ func (m *Model) unmatchedRows(vendors map[int32]*vendorAcc) []UnmatchedRow {
 	return rows
 }
 
-// Total is the trailing-12-month spend of every paid, non-ignored
-// transaction (matched or not), per currency, and converted.
+// Total is the spend over the period of every paid, non-ignored charge
+// (matched or not), per currency, and converted; the last figure counts
+// the transactions left unconverted.
 func (m *Model) Total() (Money, money.Amount, int) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
+	d := &m.d
 	total := Money{}
 	var rep money.Amount
 	unconverted := 0
-	for i := range m.d.txs {
-		t := &m.d.txs[i]
-		if t.History || t.Ignored || m.d.month[i] < 0 {
+	for i := range d.txs {
+		t := &d.txs[i]
+		if t.History || d.month[i] < 0 {
 			continue
 		}
-		total[t.Currency] += t.Amount
-		if t.Unconverted {
+		counted := false
+		for u := d.txUnit[i]; u < d.txUnit[i+1]; u++ {
+			un := &d.units[u]
+			if d.decs[un.dec].Ignored {
+				continue
+			}
+			total[t.Currency] += un.amount
+			rep += un.rep
+			counted = true
+		}
+		if counted && t.Unconverted {
 			unconverted++
-		} else {
-			rep += t.AmountReporting
 		}
 	}
 	return total, rep, unconverted

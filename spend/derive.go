@@ -18,11 +18,18 @@ import (
 // only re-runs the matcher over the distinct keys.
 type derived struct {
 	txs    []Transaction
-	key    []int32 // index into inputs
-	month  []int8  // 0..11 within the trailing 12 months (11 = Now's month), -1 outside
+	month  []int8  // 0..11 within the period (11 = Now's month), -1 outside
 	cur    []int32 // index into currencies
 	vendor []int32 // index into vendors
 	co     []int32 // company index
+
+	// units are what is matched and summed: one per charge line (or one
+	// for an invoice without charge lines), at both granularities, so the
+	// spend per application cannot depend on the granularity. Transaction
+	// i owns units[txUnit[i]:txUnit[i+1]]; at line granularity exactly one.
+	units  []unit
+	txUnit []int32
+	decs   []match.Decision // per input, then one per manual fix (unit.dec)
 
 	inputs     []match.Input // one per distinct (vendor, descriptions)
 	keyIdx     map[string]int32
@@ -48,24 +55,28 @@ func (t *Transaction) Date() time.Time {
 // distinct keys, currencies and vendors, not the transactions).
 func (m *Model) derive() {
 	offs := make([]int, len(m.parts)+1)
+	uoffs := make([]int, len(m.parts)+1)
 	for i, p := range m.parts {
 		offs[i+1] = offs[i] + countTxs(p.invoices, m.gran)
+		uoffs[i+1] = uoffs[i] + countTxs(p.invoices, PerLine)
 	}
-	n := offs[len(m.parts)]
+	n, nu := offs[len(m.parts)], uoffs[len(m.parts)]
 	d := derived{
-		txs: make([]Transaction, n), key: make([]int32, n), month: make([]int8, n),
+		txs: make([]Transaction, n), month: make([]int8, n),
 		cur: make([]int32, n), vendor: make([]int32, n), co: make([]int32, n),
+		units: make([]unit, nu), txUnit: make([]int32, n+1),
 		keyIdx: map[string]int32{}, curIdx: map[string]int32{}, vendorIdx: map[string]int32{},
 	}
+	d.txUnit[n] = int32(nu)
 	locals := make([]*interner, len(m.parts))
 	parallel(len(m.parts), func(i int) {
-		w := &partWriter{m: m, d: &d, j: offs[i], ci: int32(m.parts[i].ci), in: newInterner(),
+		w := &partWriter{m: m, d: &d, j: offs[i], u: uoffs[i], ci: int32(m.parts[i].ci), in: newInterner(),
 			conv: m.conv.fork(), nowMonth: monthNumber(m.now)}
 		w.derive(m.parts[i].invoices)
 		locals[i] = w.in
 	})
 	for i, in := range locals {
-		d.merge(in, offs[i], offs[i+1])
+		d.merge(in, offs[i], offs[i+1], uoffs[i], uoffs[i+1])
 	}
 	m.d = d
 }
@@ -92,7 +103,9 @@ func countTxs(invs []*store.Invoice, g Granularity) int {
 type partWriter struct {
 	m        *Model
 	d        *derived
-	j        int
+	j        int   // next transaction
+	u        int   // next unit
+	invKey   int32 // the current invoice's input
 	ci       int32
 	in       *interner
 	conv     *converter
@@ -102,6 +115,7 @@ type partWriter struct {
 func (w *partWriter) derive(invs []*store.Invoice) {
 	for _, inv := range invs {
 		base := w.m.baseTx(int(w.ci), inv)
+		w.invKey = w.invoiceKey(inv)
 		if w.m.gran == PerLine && hasChargeLines(inv) {
 			for li := range inv.Lines {
 				l := &inv.Lines[li]
@@ -113,31 +127,83 @@ func (w *partWriter) derive(invs []*store.Invoice) {
 				t.LineSequence = l.Sequence
 				t.Description = joinDesc(l.Description, l.Description2)
 				t.Amount = l.NetAmount
-				w.in.descs = appendDescs(w.in.descs[:0], l)
+				w.d.txUnit[w.j] = int32(w.u)
+				w.addUnit(&t, l)
 				w.put(&t)
 			}
 			continue
 		}
 		t := base
 		t.Amount, t.Description = invoiceAmountAndText(inv)
-		w.in.descs = w.in.descs[:0]
+		w.d.txUnit[w.j] = int32(w.u)
+		if !hasChargeLines(inv) {
+			w.addUnit(&t, nil)
+		}
 		for li := range inv.Lines {
-			w.in.descs = appendDescs(w.in.descs, &inv.Lines[li])
+			if l := &inv.Lines[li]; l.LineType != bc.LineComment {
+				w.addUnit(&t, l)
+			}
 		}
 		w.put(&t)
 	}
 }
 
-// put converts t and stores it with its (part-local) interned keys.
-func (w *partWriter) put(t *Transaction) {
-	if v, ok := w.conv.convert(int(w.ci), t.Currency, t.Date(), t.Amount); ok {
-		t.AmountReporting = v
+// invoiceKey is the match input of the whole invoice: its vendor and
+// every description on it.
+func (w *partWriter) invoiceKey(inv *store.Invoice) int32 {
+	w.in.descs = w.in.descs[:0]
+	for li := range inv.Lines {
+		w.in.descs = appendDescs(w.in.descs, &inv.Lines[li])
+	}
+	return w.in.key(inv.VendorName)
+}
+
+// unit is one matched and summed charge of a transaction. A line that
+// says nothing either way (a PO reference, a billing period: method none)
+// takes its invoice's decision, at both granularities.
+type unit struct {
+	key    int32 // index into inputs: vendor and this charge's descriptions
+	ikey   int32 // index into inputs: the whole invoice (invoiceKey)
+	dec    int32 // index into derived.decs, set by rematch
+	seq    int32 // the line's sequence; 0 for an invoice without charge lines
+	amount money.Amount
+	rep    money.Amount // converted; 0 when the transaction is Unconverted
+}
+
+// addUnit adds the charge l of t (nil: the whole of an invoice without
+// charge lines, matched on every description it has), converted on its
+// own so the sum is the same at both granularities.
+func (w *partWriter) addUnit(t *Transaction, l *store.Line) {
+	un := unit{amount: t.Amount, key: w.invKey, ikey: w.invKey}
+	if l != nil {
+		un.amount, un.seq = l.NetAmount, int32(l.Sequence)
+		w.in.descs = appendDescs(w.in.descs[:0], l)
+		un.key = w.in.key(t.VendorName)
+	}
+	if v, ok := w.conv.convert(int(w.ci), t.Currency, t.Date(), un.amount); ok {
+		un.rep = v
 	} else {
 		t.Unconverted = true
 	}
+	w.d.units[w.u] = un
+	w.u++
+}
+
+// put stores t, whose units were just added, with its (part-local)
+// interned keys; its converted amount is the sum of its units'.
+func (w *partWriter) put(t *Transaction) {
 	d, j := w.d, w.j
+	t.AmountReporting = 0
+	if !t.Unconverted {
+		for _, un := range d.units[d.txUnit[j]:w.u] {
+			t.AmountReporting += un.rep
+		}
+	} else {
+		for k := d.txUnit[j]; k < int32(w.u); k++ {
+			d.units[k].rep = 0
+		}
+	}
 	d.txs[j] = *t
-	d.key[j] = w.in.key(t.VendorName)
 	d.month[j] = monthBucket(t.Date(), w.nowMonth)
 	d.cur[j] = intern(&w.in.currencies, w.in.curIdx, t.Currency)
 	d.vendor[j] = intern(&w.in.vendors, w.in.vendorIdx, t.VendorName)
@@ -183,8 +249,8 @@ func (in *interner) key(vendor string) int32 {
 }
 
 // merge adds a part's intern tables to d's and rewrites the part's
-// indexes [lo, hi) from local to global.
-func (d *derived) merge(in *interner, lo, hi int) {
+// indexes (transactions [lo, hi), units [ulo, uhi)) from local to global.
+func (d *derived) merge(in *interner, lo, hi, ulo, uhi int) {
 	keys := make([]int32, len(in.keys))
 	for i, k := range in.keys {
 		g, ok := d.keyIdx[k]
@@ -198,9 +264,12 @@ func (d *derived) merge(in *interner, lo, hi int) {
 	curs := remap(in.currencies, &d.currencies, d.curIdx)
 	vendors := remap(in.vendors, &d.vendors, d.vendorIdx)
 	for j := lo; j < hi; j++ {
-		d.key[j] = keys[d.key[j]]
 		d.cur[j] = curs[d.cur[j]]
 		d.vendor[j] = vendors[d.vendor[j]]
+	}
+	for u := ulo; u < uhi; u++ {
+		d.units[u].key = keys[d.units[u].key]
+		d.units[u].ikey = keys[d.units[u].ikey]
 	}
 }
 

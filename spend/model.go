@@ -56,6 +56,11 @@ type Transaction struct {
 	Reason     string
 	Ignored    bool
 	RuleID     string // the rule behind a manual or rule match
+
+	// Splits is set on an invoice whose lines go to different
+	// applications (split.go): every allocation, the main one (App above)
+	// first. Nil otherwise.
+	Splits []Split
 }
 
 // Money is a sum kept per currency: different currencies are never added.

@@ -2,23 +2,28 @@ package spend
 
 import (
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/bcspend/bcspend/match"
 )
 
-// rematch decides every transaction with the current matcher and rebuilds
-// the aggregates. The matcher runs once per distinct (vendor, descriptions)
-// input, not once per transaction; the per-transaction loop only copies a
-// decision's fields, so it allocates nothing. Manual fixes (rules for one
-// transaction) are the exception and are looked up per transaction.
+// rematch decides every unit with the current matcher, summarises each
+// transaction from its units and rebuilds the aggregates. The matcher runs
+// once per distinct (vendor, descriptions) input, not once per unit; the
+// loops only copy indexes, so they allocate nothing for unsplit
+// transactions. Manual fixes (rules for one transaction or one line) are
+// the exception and are decided per unit.
 func (m *Model) rematch() {
-	decs := decideAll(m.matcher, m.d.inputs)
-	txs := m.d.txs
-	for i := range txs {
-		applyDecision(&txs[i], &decs[m.d.key[i]])
+	d := &m.d
+	d.decs = decideAll(m.matcher, d.inputs)
+	for u := range d.units {
+		d.units[u].dec = pick(d.decs, &d.units[u])
 	}
 	m.applyManual()
+	for i := range d.txs {
+		d.summarize(i)
+	}
 	m.aggregate()
 }
 
@@ -32,52 +37,105 @@ func applyDecision(t *Transaction, d *match.Decision) {
 	t.RuleID = d.RuleID
 }
 
-// applyManual applies one-off fixes. A fix made on an invoice also covers
-// its lines at line granularity, so switching granularity keeps it.
+// applyManual applies one-off fixes. A fix names a line (invoice id + "/"
+// + sequence) or a whole invoice; a fix on an invoice covers all its
+// lines at both granularities, so switching granularity keeps it.
 func (m *Model) applyManual() {
+	ids := manualIDs(m.rules)
+	if len(ids) == 0 {
+		return
+	}
+	d := &m.d
+	for i := range d.txs {
+		t := &d.txs[i]
+		for u := d.txUnit[i]; u < d.txUnit[i+1]; u++ {
+			un := &d.units[u]
+			id, ok := manualFor(ids, t, un)
+			if !ok {
+				continue
+			}
+			in := d.inputs[pick(d.decs, un)]
+			in.TransactionID = id
+			d.decs = append(d.decs, m.matcher.Match(in))
+			un.dec = int32(len(d.decs) - 1)
+		}
+	}
+}
+
+// pick is the input whose decision un takes: its own, or its invoice's
+// when its own line says nothing either way.
+func pick(decs []match.Decision, un *unit) int32 {
+	if decs[un.key].Method == match.MethodNone {
+		return un.ikey
+	}
+	return un.key
+}
+
+func manualIDs(rules []match.Rule) map[string]bool {
 	ids := map[string]bool{}
-	for _, r := range m.rules {
+	for _, r := range rules {
 		if r.Kind == match.RuleTransaction && r.TransactionID != "" {
 			ids[r.TransactionID] = true
 		}
 	}
-	if len(ids) == 0 {
-		return
-	}
-	txs := m.d.txs
-	for i := range txs {
-		t := &txs[i]
-		id := t.ID
-		if !ids[id] {
-			if id = t.InvoiceID; !ids[id] {
-				continue
-			}
-		}
-		in := m.d.inputs[m.d.key[i]]
-		in.TransactionID = id
-		d := m.matcher.Match(in)
-		applyDecision(t, &d)
-	}
+	return ids
 }
 
-// Explain is the matcher's decision for one transaction, with its reason;
-// ok is false for an unknown id.
+// unitID is the id a fix on one line of t names.
+func unitID(t *Transaction, un *unit) string {
+	if un.seq == 0 {
+		return t.InvoiceID
+	}
+	return t.InvoiceID + "/" + strconv.Itoa(int(un.seq))
+}
+
+// manualFor is the id of the one-off fix that decides un, if any: its
+// line's first, then its invoice's.
+func manualFor(ids map[string]bool, t *Transaction, un *unit) (string, bool) {
+	if len(ids) == 0 {
+		return "", false
+	}
+	if id := unitID(t, un); ids[id] {
+		return id, true
+	}
+	if ids[t.InvoiceID] {
+		return t.InvoiceID, true
+	}
+	return "", false
+}
+
+// Explain is the matcher's decision for one transaction (its main
+// allocation's, for a split invoice), with its reason; ok is false for an
+// unknown id.
 func (m *Model) Explain(txID string) (match.Decision, bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
+	i := m.txIndex(txID)
+	if i < 0 {
+		return match.Decision{}, false
+	}
+	return m.d.decs[m.d.units[m.d.primary(i)].dec], true
+}
+
+// txIndex finds a transaction by id; -1 when there is none.
+func (m *Model) txIndex(id string) int {
 	for i := range m.d.txs {
-		if m.d.txs[i].ID == txID {
-			in := m.d.inputs[m.d.key[i]]
-			in.TransactionID = txID
-			d := m.matcher.Match(in)
-			if d.Method != match.MethodManual && m.d.txs[i].InvoiceID != txID {
-				in.TransactionID = m.d.txs[i].InvoiceID
-				d = m.matcher.Match(in)
-			}
-			return d, true
+		if m.d.txs[i].ID == id {
+			return i
 		}
 	}
-	return match.Decision{}, false
+	return -1
+}
+
+// Transaction is one transaction by id (split invoices with their
+// Splits); ok is false for an unknown id.
+func (m *Model) Transaction(id string) (Transaction, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	if i := m.txIndex(id); i >= 0 {
+		return m.d.txs[i], true
+	}
+	return Transaction{}, false
 }
 
 // parallelKeys is the number of distinct inputs above which matching is

@@ -183,56 +183,38 @@ func (m *Model) previewRules(proposed []match.Rule) []match.Move {
 	}
 	manual := manualIDs(proposed)
 	moves := match.Moves{}
-	for i := range m.d.txs {
-		t := &m.d.txs[i]
+	d := &m.d
+	for i := range d.txs {
+		t := &d.txs[i]
 		if t.History {
 			continue
 		}
-		to := labels[m.d.key[i]]
-		if id, ok := manualFor(manual, t); ok {
-			in := m.d.inputs[m.d.key[i]]
-			in.TransactionID = id
-			to = after.Match(in).Label()
-		}
-		if from := txLabel(t); from != to {
-			moves.Add(from, to, t.Currency, t.Amount)
+		for u := d.txUnit[i]; u < d.txUnit[i+1]; u++ {
+			un := &d.units[u]
+			k := pick(decs, un)
+			to := labels[k]
+			if id, ok := manualFor(manual, t, un); ok {
+				in := d.inputs[k]
+				in.TransactionID = id
+				to = after.Match(in).Label()
+			}
+			if from := d.decs[un.dec].Label(); from != to {
+				moves.Add(from, to, t.Currency, un.amount)
+			}
 		}
 	}
 	return moves.Sorted()
 }
 
-func manualIDs(rules []match.Rule) map[string]bool {
-	ids := map[string]bool{}
-	for _, r := range rules {
-		if r.Kind == match.RuleTransaction && r.TransactionID != "" {
-			ids[r.TransactionID] = true
-		}
-	}
-	return ids
-}
-
-// manualFor is the id a one-off fix is keyed on for t: its own, or its
-// invoice's at line granularity.
-func manualFor(ids map[string]bool, t *Transaction) (string, bool) {
+// labelOf is an application, match.LabelIgnored or match.LabelUnmatched.
+func labelOf(app string, ignored bool) string {
 	switch {
-	case len(ids) == 0:
-		return "", false
-	case ids[t.ID]:
-		return t.ID, true
-	case ids[t.InvoiceID]:
-		return t.InvoiceID, true
-	}
-	return "", false
-}
-
-func txLabel(t *Transaction) string {
-	switch {
-	case t.Ignored:
+	case ignored:
 		return match.LabelIgnored
-	case t.App == "":
+	case app == "":
 		return match.LabelUnmatched
 	}
-	return t.App
+	return app
 }
 
 // DescribeRule is a one-line human form of a rule for lists and prompts.

@@ -356,7 +356,7 @@ func TestLoadIsTheSameOnOneOrManyCPUs(t *testing.T) {
 		t.Fatalf("%d vs %d transactions", len(a), len(b))
 	}
 	for i := range a {
-		if a[i] != b[i] {
+		if !reflect.DeepEqual(a[i], b[i]) {
 			t.Fatalf("transaction %d differs:\n%+v\n%+v", i, a[i], b[i])
 		}
 	}

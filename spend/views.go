@@ -28,7 +28,7 @@ func (m *Model) Unmatched() []UnmatchedRow {
 
 // Filter narrows Transactions. Zero fields do not filter.
 type Filter struct {
-	App       string    // exact application name
+	App       string    // exact application name (a split invoice passes for each of its applications)
 	Company   string    // company id or name
 	Vendor    string    // vendor name or number, exact
 	Since     time.Time // on or after (Date())
@@ -42,10 +42,10 @@ type Filter struct {
 func (f *Filter) Match(t *Transaction) bool {
 	switch {
 	case t.History && !f.History,
-		f.App != "" && t.App != f.App,
+		f.App != "" && !t.Pays(f.App),
 		f.Company != "" && t.CompanyID != f.Company && t.Company != f.Company,
 		f.Vendor != "" && t.VendorName != f.Vendor && t.VendorNumber != f.Vendor,
-		f.Unmatched && (t.App != "" || t.Ignored || t.History):
+		f.Unmatched && (!t.HasUnmatched() || t.History):
 		return false
 	}
 	d := t.Date()

@@ -157,6 +157,7 @@ type (
 		fix        Fix
 		suggestion string
 		title      string
+		lines      []lineScope // a split invoice's lines, each a scope of its own
 	}
 	startSyncMsg struct{ trigger string }
 	reconnectMsg struct{}

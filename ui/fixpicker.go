@@ -37,6 +37,18 @@ type fixPicker struct {
 	width      int
 	height     int
 	suggestion string
+	// lines are the extra scopes of a split invoice (one line each);
+	// scope is which one tab has chosen: 0 the base scope, 1..n a line,
+	// n+1 the vendor.
+	lines     []lineScope
+	scope     int
+	invoiceID string
+}
+
+// lineScope is one line of a split invoice a fix can target alone.
+type lineScope struct {
+	id    string // invoice id + "/" + line sequence
+	label string // "line 20000 (now VMware)"
 }
 
 type pickItem struct {
@@ -54,7 +66,8 @@ func (p pickItem) label() string {
 type closeFixMsg struct{}
 
 func newFixPicker(c *common, msg openFixMsg) *fixPicker {
-	p := &fixPicker{c: c, base: msg.fix, title: msg.title, canScope: msg.fix.Scope == ScopeTransaction, suggestion: msg.suggestion}
+	p := &fixPicker{c: c, base: msg.fix, title: msg.title, canScope: msg.fix.Scope == ScopeTransaction, suggestion: msg.suggestion,
+		lines: msg.lines, invoiceID: msg.fix.TransactionID}
 	p.refilter()
 	for i, it := range p.items {
 		if !it.ignore && it.app.Name == msg.suggestion {
@@ -200,11 +213,7 @@ func (p *fixPicker) Update(msg tea.KeyPressMsg) tea.Cmd {
 		p.Move(p.listHeight())
 	case "tab", "shift+tab":
 		if p.canScope {
-			if p.base.Scope == ScopeTransaction {
-				p.base.Scope = ScopeVendor
-			} else {
-				p.base.Scope = ScopeTransaction
-			}
+			p.nextScope()
 		}
 	default:
 		if p.query.Update(msg) {
@@ -212,6 +221,20 @@ func (p *fixPicker) Update(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// nextScope cycles: the transaction (a whole invoice), each line of a
+// split invoice, every charge of the vendor.
+func (p *fixPicker) nextScope() {
+	p.scope = (p.scope + 1) % (len(p.lines) + 2)
+	switch {
+	case p.scope == 0:
+		p.base.Scope, p.base.TransactionID = ScopeTransaction, p.invoiceID
+	case p.scope <= len(p.lines):
+		p.base.Scope, p.base.TransactionID = ScopeTransaction, p.lines[p.scope-1].id
+	default:
+		p.base.Scope, p.base.TransactionID = ScopeVendor, p.invoiceID
+	}
 }
 
 // chosen is the fix the cursor describes.
@@ -281,6 +304,12 @@ func (p *fixPicker) View() string {
 	var lines []string
 	lines = append(lines, st.Bold.Render("Fix the match: ")+p.title)
 	scope := "this transaction only"
+	if len(p.lines) > 0 {
+		scope = "this whole invoice"
+	}
+	if p.scope > 0 && p.scope <= len(p.lines) {
+		scope = "only " + p.lines[p.scope-1].label + " of this invoice"
+	}
 	if p.base.Scope == ScopeVendor {
 		scope = "every transaction of " + p.base.VendorName + " (a rule: past and future, survives re-syncs)"
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"cmp"
 	"fmt"
+	"sort"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -40,6 +41,8 @@ func txColumns() []column[spend.Transaction] {
 		switch {
 		case t.Ignored:
 			return "(ignored)"
+		case len(t.Splits) > 1:
+			return t.SplitText()
 		case t.App == "":
 			return "(unmatched)"
 		}
@@ -88,7 +91,7 @@ func (s *txScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
 func (s *txScreen) Drill(app string) {
 	s.bind()
 	s.app, s.finding = app, ""
-	s.g.SetScope(func(t *spend.Transaction) bool { return t.App == app })
+	s.g.SetScope(func(t *spend.Transaction) bool { return t.Pays(app) })
 }
 
 func (s *txScreen) undrill() {
@@ -140,7 +143,23 @@ func (s *txScreen) fix() tea.Cmd {
 	}
 	f := Fix{Scope: ScopeTransaction, TransactionID: t.ID, VendorNumber: t.VendorNumber, VendorName: t.VendorName}
 	title := fmt.Sprintf("%s · %s %s", t.VendorName, fmtAmount(t.Amount), t.Currency)
-	return s.c.post(openFixMsg{fix: f, suggestion: t.App, title: title})
+	return s.c.post(openFixMsg{fix: f, suggestion: t.App, title: title, lines: splitLines(t)})
+}
+
+// splitLines are the lines of a split invoice, each a scope a fix can
+// target alone, with the allocation it is in now.
+func splitLines(t *spend.Transaction) []lineScope {
+	var out []lineScope
+	for _, sp := range t.Splits {
+		for _, seq := range sp.Lines {
+			if seq > 0 {
+				out = append(out, lineScope{id: fmt.Sprintf("%s/%d", t.InvoiceID, seq),
+					label: fmt.Sprintf("line %d (now %s)", seq, sp.Label())})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
 }
 
 func orDash(s, dash string) string {

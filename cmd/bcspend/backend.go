@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -169,11 +170,16 @@ func (b *backend) Explain(txID string) (string, error) {
 	fmt.Fprintf(&s, "Method:      %s\n", d.Method)
 	fmt.Fprintf(&s, "Confidence:  %.0f%%\n", d.Confidence*100)
 	fmt.Fprintf(&s, "Why:         %s\n", d.Reason)
-	if len(d.Apps) > 1 {
-		fmt.Fprintf(&s, "This invoice pays for several applications: %s\n", strings.Join(d.Apps, ", "))
-	}
-	if d.SuggestLines {
-		s.WriteString("Tip: line granularity (Integration screen) splits it into one transaction per line.\n")
+	if t, ok := m.Transaction(txID); ok && len(t.Splits) > 1 {
+		fmt.Fprintf(&s, "\nThis invoice is allocated by line amount:\n")
+		for _, sp := range t.Splits {
+			rep := "unconverted"
+			if !t.Unconverted {
+				rep = sp.AmountReporting.Fixed2() + " " + t.ReportingCurrency
+			}
+			fmt.Fprintf(&s, "  %-24s %12s %s  (%s)  %s\n", sp.Label(), sp.Amount.Fixed2(), t.Currency, rep, linesText(sp.Lines))
+		}
+		s.WriteString("A fix (f) can target the whole invoice or one line (tab).\n")
 	}
 	return s.String(), nil
 }
@@ -471,4 +477,16 @@ func (b *backend) demoBrowser(u string) error {
 		return err
 	}
 	return resp.Body.Close()
+}
+
+// linesText is "lines 10000, 20000".
+func linesText(seqs []int) string {
+	parts := make([]string, len(seqs))
+	for i, q := range seqs {
+		parts[i] = strconv.Itoa(q)
+	}
+	if len(parts) == 1 {
+		return "line " + parts[0]
+	}
+	return "lines " + strings.Join(parts, ", ")
 }

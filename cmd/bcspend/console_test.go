@@ -143,3 +143,44 @@ func TestGoldenDemoApplications(t *testing.T) {
 		})
 	}
 }
+
+func (r *consoleRun) waitFor(s string) {
+	r.t.Helper()
+	r.waitUntil(func(screen string) bool { return strings.Contains(screen, s) })
+}
+
+func (r *consoleRun) keys(ks ...string) {
+	for _, k := range ks {
+		r.Send(keyPress(k))
+	}
+}
+
+func (r *consoleRun) typeText(s string) {
+	for _, c := range s {
+		r.Send(keyPress(string(c)))
+	}
+}
+
+// A CDW invoice that pays for several products is one transaction whose
+// row says so; why lists the allocation; a fix can take one line.
+func TestDemoSplitInvoiceRowWhyAndLineFix(t *testing.T) {
+	b, _ := demoBackend(t)
+	r := startConsole(t, b, 120, 34)
+	r.loaded()
+	r.keys("2", "/")
+	r.typeText("more")
+	r.keys("enter")
+	r.waitFor(" more ")
+	r.waitFor("Jira Service Ma… keyword") // the newest: a Jira Service Management invoice with Jira and Bitbucket lines
+	r.keys("w")
+	r.waitFor("This invoice is allocated by line amount:")
+	r.waitFor("Jira                           484.64 USD  (484.64 USD)  line 10000")
+	r.waitFor("Bitbucket                       22.62 USD  (22.62 USD)  line 30000")
+	r.keys("esc", "f")
+	r.waitFor("Scope: this whole invoice")
+	r.keys("tab")
+	r.waitFor("Scope: only line 10000 (now Jira) of this invoice")
+	r.keys("enter") // the suggestion: Jira Service Management
+	r.waitFor("moves 1 transaction / 484.64 USD from Jira to Jira Service Management")
+	r.finish()
+}
