@@ -46,7 +46,7 @@ func (q InvoiceQuery) Filter() string {
 	if !q.ChangedSince.IsZero() {
 		return "lastModifiedDateTime gt " + q.ChangedSince.UTC().Format("2006-01-02T15:04:05.000Z")
 	}
-	parts := []string{"status eq 'Paid'"}
+	parts := []string{"status eq '" + EncodeEnum(StatusPaid) + "'"}
 	if !q.PaidFrom.IsZero() {
 		parts = append(parts, "invoiceDate ge "+q.PaidFrom.Format(DateLayout))
 	}

@@ -110,8 +110,9 @@ func decodePage[T any](body []byte) (Page[T], error) {
 	}
 	var p Page[T]
 	if err := json.Unmarshal(value, &p.Value); err != nil {
-		return Page[T]{}, badResponse("a record it could not read", err)
+		return Page[T]{}, recordError[T](value, err)
 	}
+	decodeEnums(p.Value)
 	if next, ok := top["@odata.nextLink"]; ok && string(next) != "null" {
 		if err := json.Unmarshal(next, &p.NextLink); err != nil {
 			return Page[T]{}, badResponse("a next-page link that is not a string", err)

@@ -22,7 +22,9 @@ func FuzzDecodePage(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		p, err := decodePage[PurchaseInvoice](body)
 		if err != nil {
-			if e, ok := AsError(err); !ok || e.Kind != KindProtocol || e.Fix == "" {
+			// A malformed page is a bad response; a value of the wrong
+			// form in a well-formed page is a data error naming it.
+			if e, ok := AsError(err); !ok || (e.Kind != KindProtocol && e.Kind != KindData) || e.Fix == "" {
 				t.Fatalf("error %v is not a bad response with a remedy", err)
 			}
 			return

@@ -21,7 +21,8 @@ type Company struct {
 	LastModifiedDateTime time.Time `json:"systemModifiedAt,omitempty"`
 }
 
-// Invoice statuses as BC spells them.
+// Invoice statuses as BC names them (decoded: the wire has In_x0020_Review,
+// and _x0020_ for the blank status).
 const (
 	StatusPaid       = "Paid"
 	StatusOpen       = "Open"
@@ -57,11 +58,15 @@ type PurchaseInvoice struct {
 	Lines                   []PurchaseInvoiceLine `json:"purchaseInvoiceLines,omitempty"`
 }
 
-// Line types as BC spells them.
+// Line types as BC names them (decoded: the wire has Fixed_x0020_Asset).
 const (
-	LineComment = "Comment"
-	LineAccount = "Account"
-	LineItem    = "Item"
+	LineComment           = "Comment"
+	LineAccount           = "Account"
+	LineItem              = "Item"
+	LineResource          = "Resource"
+	LineFixedAsset        = "Fixed Asset"
+	LineCharge            = "Charge"
+	LineAllocationAccount = "Allocation Account"
 )
 
 // PurchaseInvoiceLine is a purchaseInvoiceLines entity. On posted invoices

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
@@ -207,4 +208,44 @@ func companyNamed(t *testing.T, e *env, name string) string {
 	}
 	t.Fatalf("no company %q", name)
 	return ""
+}
+
+// Enums arrive as BC spells them (Fixed_x0020_Asset, _x0020_ for an
+// unblocked vendor) and are stored decoded; the status filter is written
+// in the escaped form.
+func TestEscapedEnumsAreDecodedBeforeStoring(t *testing.T) {
+	e := newEnv(t, bcsimConfig())
+	e.mustSync(syncer.Options{})
+	types := map[string]int{}
+	for _, c := range e.conn.Companies {
+		for _, inv := range allStored(t, e.db, c.ID) {
+			for _, l := range inv.Lines {
+				types[l.LineType]++
+				if strings.Contains(l.LineType, "_x") {
+					t.Fatalf("line type stored escaped: %q", l.LineType)
+				}
+			}
+		}
+		vs, err := e.db.Vendors(c.ID)
+		must(t, err)
+		for _, v := range vs {
+			if v.Blocked != " " && v.Blocked != "All" {
+				t.Fatalf("vendor %s blocked %q: want BC's blank ' ' or All", v.Number, v.Blocked)
+			}
+		}
+	}
+	if types[bc.LineFixedAsset] == 0 || types[bc.LineAllocationAccount] == 0 {
+		t.Fatalf("stored line types %v: the tenant sends Fixed_x0020_Asset and Allocation_x0020_Account lines", types)
+	}
+	// A stored invoice BC moves to a status with a space comes back decoded.
+	co := e.conn.Companies[0].ID
+	paid := e.pick(co, func(i bc.PurchaseInvoice) bool { return i.Status == bc.StatusPaid && e.inWindow(i) })
+	must(t, e.tenant.SetStatus(co, paid.ID, bc.StatusInReview))
+	e.tenant.Advance(time.Hour)
+	e.mustSync(syncer.Options{})
+	inv, ok, err := e.db.Invoice(co, paid.ID)
+	must(t, err)
+	if !ok || inv.Status != bc.StatusInReview || inv.Counts() {
+		t.Fatalf("stored status %q (counts %v), want %q", inv.Status, inv.Counts(), bc.StatusInReview)
+	}
 }

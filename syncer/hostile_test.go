@@ -69,7 +69,7 @@ func TestPageWithoutValueFailsBackfillAndNothingIsLost(t *testing.T) {
 			if err == nil || spoiled.Load() == 0 {
 				t.Fatalf("sync with a bad page: err %v, outcome %s, %d spoiled pages", err, sum.Outcome, spoiled.Load())
 			}
-			if e, ok := bc.AsError(err); !ok || e.Kind != bc.KindProtocol || strings.Contains(err.Error(), "reach") {
+			if e, ok := bc.AsError(err); !ok || (e.Kind != bc.KindProtocol && e.Kind != bc.KindData) || strings.Contains(err.Error(), "reach") {
 				t.Errorf("error %v: want a bad response, not a network failure", err)
 			}
 			e.url = e.srv.URL()

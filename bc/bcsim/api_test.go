@@ -71,3 +71,31 @@ func TestSmokeHTTP(t *testing.T) {
 	}
 	t.Logf("%s", b)
 }
+
+// bcsim follows BC, not the client: enum values go out as XML names.
+func TestEnumsAreServedEscaped(t *testing.T) {
+	tn, srv := start(t, Config{Seed: 3})
+	tok := appToken(t, srv, ClientID, ClientSecret)
+	c := tn.Companies()[0]
+	body := rawGet(t, tok, root(srv)+"/companies("+c.ID+")/purchaseInvoices?$filter=status%20eq%20'In_x0020_Review'&$expand=purchaseInvoiceLines")
+	if !strings.Contains(body, `"status":"In_x0020_Review"`) || strings.Contains(body, `"In Review"`) {
+		t.Fatalf("invoices in review: %.300s", body)
+	}
+	all := rawGet(t, tok, root(srv)+"/companies("+c.ID+")/purchaseInvoices?$expand=purchaseInvoiceLines")
+	if !strings.Contains(all, `"lineType":"Fixed_x0020_Asset"`) || strings.Contains(all, `"Fixed Asset"`) {
+		t.Fatal("no escaped Fixed Asset line")
+	}
+	vendors := rawGet(t, tok, root(srv)+"/companies("+c.ID+")/vendors")
+	if !strings.Contains(vendors, `"blocked":"_x0020_"`) {
+		t.Fatal("unblocked vendors must read _x0020_")
+	}
+}
+
+func rawGet(t *testing.T, tok, u string) string {
+	t.Helper()
+	resp, b := get(t, tok, u, 0)
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %d %s", u, resp.StatusCode, b)
+	}
+	return string(b)
+}

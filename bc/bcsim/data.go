@@ -19,11 +19,14 @@ type generator struct {
 	// fine draws the digits real BC has and older generated data did not
 	// (rates' 5th and 6th places, fractional quantities), from its own
 	// stream so every other generated value stays what it was.
-	fine  *rand.Rand
-	now   time.Time
-	today time.Time
-	perMo int
-	pre25 bool
+	fine *rand.Rand
+	// rateFine draws rates' 5th and 6th places, on its own so that line
+	// shapes can change without moving any rate (and converted amount).
+	rateFine *rand.Rand
+	now      time.Time
+	today    time.Time
+	perMo    int
+	pre25    bool
 
 	// Arenas: a 100,000-invoice tenant is generated in a few large
 	// allocations instead of half a million small ones.
@@ -56,12 +59,13 @@ func (g *generator) newLines(n int) []bc.PurchaseInvoiceLine {
 
 func newGenerator(cfg Config, now time.Time) *generator {
 	return &generator{
-		r:     rand.New(rand.NewPCG(uint64(cfg.Seed), 0x5eed)),
-		fine:  rand.New(rand.NewPCG(uint64(cfg.Seed), 0xf17e)),
-		now:   now.Truncate(time.Millisecond),
-		today: time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC),
-		perMo: cfg.InvoicesPerMonth,
-		pre25: cfg.Pre25,
+		r:        rand.New(rand.NewPCG(uint64(cfg.Seed), 0x5eed)),
+		fine:     rand.New(rand.NewPCG(uint64(cfg.Seed), 0xf17e)),
+		rateFine: rand.New(rand.NewPCG(uint64(cfg.Seed), 0x6a7e)),
+		now:      now.Truncate(time.Millisecond),
+		today:    time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC),
+		perMo:    cfg.InvoicesPerMonth,
+		pre25:    cfg.Pre25,
 	}
 }
 
@@ -196,7 +200,7 @@ func (g *generator) rates(c *company) {
 // rateAmount is rel with the 6 decimal places BC's Currency Exchange Rate
 // table keeps (DecimalPlaces 1:6), e.g. 108.401234.
 func (g *generator) rateAmount(rel float64) money.Decimal {
-	return money.NewDecimal(int64(math.Round(rel*10000))*100+int64(g.fine.IntN(100)), 6)
+	return money.NewDecimal(int64(math.Round(rel*10000))*100+int64(g.rateFine.IntN(100)), 6)
 }
 
 // fineLine gives some single-unit lines a fractional quantity with BC's 5
@@ -213,6 +217,18 @@ func (g *generator) fineLine(ls lineSpec, net int64) (qty, unit money.Decimal) {
 	q5 := 50000 + g.fine.Int64N(20000000) // 0.5 .. 200.5
 	u5 := (net*100000000 + q5/2) / q5
 	return money.NewDecimal(q5, 5), money.NewDecimal(u5, 5)
+}
+
+// lineKind gives some lines the other types BC has, whose names it sends
+// escaped (Fixed_x0020_Asset, Allocation_x0020_Account): an item bought
+// as a fixed asset, an account line spread by an allocation account.
+func (g *generator) lineKind(l *bc.PurchaseInvoiceLine, ls lineSpec) {
+	switch x := g.fine.IntN(20); {
+	case ls.item && x < 4:
+		l.LineType, l.LineObjectNumber = bc.LineFixedAsset, "FA"+pad(int64(10+len(ls.desc)%90), 6)
+	case !ls.item && x == 0:
+		l.LineType, l.LineObjectNumber = bc.LineAllocationAccount, "ALLOC-SHARED"
+	}
 }
 
 // subscription is a recurring charge of one vendor to one company.
@@ -538,6 +554,7 @@ func (g *generator) build(c *company, s vendorSpec, vi int, cur string, date tim
 		if ls.item {
 			l.LineType, l.LineObjectNumber = bc.LineItem, "1"+pad(int64(len(ls.desc)*37%1000), 3)+"0"
 		}
+		g.lineKind(&l, ls)
 		inv.Lines = append(inv.Lines, l)
 	}
 	for i := range inv.Lines {

@@ -19,6 +19,12 @@ type entity[T any] struct {
 }
 
 func sField[T any](f func(*T) string) field[T] { return field[T]{kind: kString, str: f} }
+
+// eField is an enum field: filters compare BC's escaped form
+// ('In_x0020_Review'), the form it is served in.
+func eField[T any](f func(*T) string) field[T] {
+	return field[T]{kind: kString, str: func(v *T) string { return bc.EncodeEnum(f(v)) }}
+}
 func gField[T any](f func(*T) string) field[T] { return field[T]{kind: kGUID, str: f} }
 func dField[T any](f func(*T) bc.Date) field[T] {
 	return field[T]{kind: kDate, tm: func(v *T) time.Time { return f(v).Time }}
@@ -36,7 +42,7 @@ var invoiceEntity = entity[inv]{
 	fields: fields[inv]{
 		"id":                      gField(func(v *inv) string { return v.ID }),
 		"number":                  sField(func(v *inv) string { return v.Number }),
-		"status":                  sField(func(v *inv) string { return v.Status }),
+		"status":                  eField(func(v *inv) string { return v.Status }),
 		"vendorNumber":            sField(func(v *inv) string { return v.VendorNumber }),
 		"vendorId":                gField(func(v *inv) string { return v.VendorID }),
 		"vendorName":              sField(func(v *inv) string { return v.VendorName }),
@@ -60,7 +66,7 @@ var lineEntity = entity[line]{
 	fields: fields[line]{
 		"id":               gField(func(v *line) string { return v.ID }),
 		"documentId":       gField(func(v *line) string { return v.DocumentID }),
-		"lineType":         sField(func(v *line) string { return v.LineType }),
+		"lineType":         eField(func(v *line) string { return v.LineType }),
 		"lineObjectNumber": sField(func(v *line) string { return v.LineObjectNumber }),
 		"description":      sField(func(v *line) string { return v.Description }),
 		"sequence":         nField(func(v *line) money.Amount { return money.Amount(v.Sequence) * 10000 }),
@@ -78,7 +84,7 @@ var vendorEntity = entity[bc.Vendor]{
 		"number":               sField(func(v *bc.Vendor) string { return v.Number }),
 		"displayName":          sField(func(v *bc.Vendor) string { return v.DisplayName }),
 		"currencyCode":         sField(func(v *bc.Vendor) string { return v.CurrencyCode }),
-		"blocked":              sField(func(v *bc.Vendor) string { return v.Blocked }),
+		"blocked":              eField(func(v *bc.Vendor) string { return v.Blocked }),
 		"lastModifiedDateTime": tField(func(v *bc.Vendor) time.Time { return v.LastModifiedDateTime }),
 	},
 	valid: jsonFields(bc.Vendor{}),
@@ -121,7 +127,7 @@ func userEntity(pre25 bool) entity[bc.User] {
 			"userSecurityId": gField(func(v *bc.User) string { return v.UserSecurityID }),
 			"userName":       sField(func(v *bc.User) string { return v.UserName }),
 			"displayName":    sField(func(v *bc.User) string { return v.DisplayName }),
-			"state":          sField(func(v *bc.User) string { return v.State }),
+			"state":          eField(func(v *bc.User) string { return v.State }),
 			"expiryDate":     tField(func(v *bc.User) time.Time { return v.ExpiryDate }),
 			"contactEmail": sField(func(v *bc.User) string {
 				if v.ContactEmail == nil {
@@ -139,4 +145,29 @@ func userEntity(pre25 bool) entity[bc.User] {
 		delete(e.valid, "contactEmail")
 	}
 	return e
+}
+
+// wireForm is v as BC serves it: enum values in their escaped XML-name
+// form (In_x0020_Review, Fixed_x0020_Asset, _x0020_ for blank). The
+// tenant keeps names decoded; only what goes on the wire is escaped.
+func wireForm(v any) any {
+	switch x := v.(type) {
+	case *bc.PurchaseInvoice:
+		c := *x
+		c.Status = bc.EncodeEnum(c.Status)
+		return &c
+	case *bc.PurchaseInvoiceLine:
+		c := *x
+		c.LineType = bc.EncodeEnum(c.LineType)
+		return &c
+	case *bc.Vendor:
+		c := *x
+		c.Blocked = bc.EncodeEnum(c.Blocked)
+		return &c
+	case *bc.User:
+		c := *x
+		c.State = bc.EncodeEnum(c.State)
+		return &c
+	}
+	return v
 }

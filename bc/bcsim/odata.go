@@ -142,7 +142,7 @@ func etag(t time.Time, id string) string {
 // writeEntity renders v with @odata.etag first, only the selected
 // properties when sel is set, and extra properties (an expansion) last.
 func writeEntity(buf *bytes.Buffer, v any, tag string, sel []string, extra func(*bytes.Buffer) error) error {
-	b, err := json.Marshal(v)
+	b, err := json.Marshal(wireForm(v))
 	if err != nil {
 		return err
 	}
