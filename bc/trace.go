@@ -166,16 +166,21 @@ func writeHeaders(b *strings.Builder, prefix string, h http.Header) {
 	}
 }
 
-// secretParams are query and JSON fields whose values are credentials.
-var secretParams = []string{"access_token", "refresh_token", "id_token", "client_secret", "code", "device_code",
-	"code_verifier", "client_assertion", "assertion", "password"}
+// secretFields are JSON fields whose values are credentials; secretParams
+// adds the URL parameters (an authorization code only travels in a URL: in
+// JSON, "code" is BC's error code, which a support trace needs).
+var (
+	secretFields = []string{"access_token", "refresh_token", "id_token", "client_secret", "device_code",
+		"code_verifier", "client_assertion", "assertion", "password"}
+	secretParams = append([]string{"code"}, secretFields...)
+)
 
 var (
 	jwtRE   = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*`)
 	emailRE = regexp.MustCompile(`[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+`)
 	// A secret-bearing JSON field: "name": "value" (the value is JSON
 	// string syntax, escapes included).
-	jsonSecretRE = regexp.MustCompile(`"(` + strings.Join(secretParams, "|") + `)"\s*:\s*"((?:[^"\\]|\\.)*)"`)
+	jsonSecretRE = regexp.MustCompile(`"(` + strings.Join(secretFields, "|") + `)"\s*:\s*"((?:[^"\\]|\\.)*)"`)
 )
 
 func (t *Tracer) remember(v string) {

@@ -179,9 +179,15 @@ func TestPageSizeSetting(t *testing.T) {
 func TestFailureShowsAndKeepsTheCorrelationID(t *testing.T) {
 	ten, g, _ := connected(t, bcsim.Config{InvoicesPerMonth: 10})
 	ten.SetFaults(bcsim.Faults{RevokePermission: true, RevokeAsDialog: true})
-	code, _, errOut := cli(t, "", append(g, "sync")...)
+	dir := filepath.Join(t.TempDir(), "trace")
+	code, _, errOut := cli(t, "", append(g, "sync", "--trace", dir)...)
 	if code != exitAdmin || !strings.Contains(errOut, "what to do: On the app's card") || !strings.Contains(errOut, "for a support case: correlation id ") {
 		t.Fatalf("sync: exit %d\n%s", code, errOut)
+	}
+	// The trace of the failing case has BC's answer as it was: code and correlation id.
+	corr := errOut[strings.Index(errOut, "correlation id ")+len("correlation id "):][:36]
+	if trace, _ := readTrace(t, dir); !strings.Contains(trace, `"code":"Application_DialogException"`) || !strings.Contains(trace, corr) {
+		t.Errorf("the trace lacks BC's error code or correlation id %s", corr)
 	}
 	_, out, _ := cli(t, "", append(g, "status")...)
 	if !strings.Contains(out, "  support:     correlation id ") || !strings.Contains(out, "request id ") {
