@@ -78,7 +78,12 @@ func writeHeader(cw *csv.Writer, header []string) error {
 // directory (mode 0600: spend data is confidential), then renamed over
 // path, so a reader never sees half a file and a failed export leaves the
 // old one in place.
-func WriteFile(path string, t Table) (err error) {
+func WriteFile(path string, t Table) error {
+	return writeAtomic(path, func(w io.Writer) error { return Write(w, t) })
+}
+
+// writeAtomic is WriteFile for any format (the renewals calendar too).
+func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -93,7 +98,7 @@ func WriteFile(path string, t Table) (err error) {
 	if err = f.Chmod(0o600); err != nil {
 		return &FileError{Path: path, Err: err}
 	}
-	if err = Write(f, t); err != nil {
+	if err = write(f); err != nil {
 		return &FileError{Path: path, Err: err}
 	}
 	if err = f.Sync(); err != nil {

@@ -75,3 +75,12 @@ func TestGoldenDemoOverview(t *testing.T) {
 		})
 	}
 }
+
+// The demo's renewal calendar for the year ahead.
+func TestGoldenDemoRenewals(t *testing.T) {
+	tr := startTea(t, New(&demoBackend{connected(), demoReport(t)}, testOpts()...), 120, 60)
+	tr.waitFor("32 apps")
+	tr.keys("8", "v")
+	tr.waitFor("in 365 days")
+	requireGolden(t, tr.finish())
+}

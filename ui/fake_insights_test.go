@@ -112,6 +112,7 @@ func fakeReport(txs []spend.Transaction, users []spend.UserRow) insights.Report 
 	t.PerCategory, t.PerCompany = sortedBuckets(cats, t.Reporting), sortedBuckets(cos, t.Reporting)
 	r.Trends = insights.Trends{Months: months, Compared: [2]string{"2026-09", "2026-10"}, Movers: fakeMovers(byApp)}
 	r.Renewals = fakeRenewals(byApp)
+	r.Contracts = fakeContracts(byApp)
 	r.PriceIncreases = fakePriceIncreases(byApp)
 	if z := byApp["Zoom"]; len(z) > 0 {
 		last := z[len(z)-1]
@@ -300,4 +301,32 @@ func fakeUsers(rows []spend.UserRow) insights.Users {
 		us.Total++
 	}
 	return us
+}
+
+// fakeContracts: Salesforce renews in 200 days with 180 days' notice (the
+// deadline in 20 days comes first), Figma in 60 days, Adobe Creative Cloud
+// in 300, Slack monthly in 10; a lapsed Box never shows.
+func fakeContracts(byApp map[string][]*spend.Transaction) []insights.Contract {
+	today := time.Date(fakeNow.Year(), fakeNow.Month(), fakeNow.Day(), 0, 0, 0, 0, time.UTC)
+	mk := func(app string, months, inDays, notice int, status string) insights.Contract {
+		k := insights.Contract{App: app, Company: "CRONUS USA, Inc.", Currency: "EUR", TermMonths: months,
+			Amount: money.FromCents(int64(months) * 100000), NextRenewal: today.AddDate(0, 0, inDays), Status: status,
+			NoticeDays: notice, Confidence: 0.9, Source: insights.SourceLinePeriod,
+			Ident: insights.Ident{Key: "notice|" + app, Fingerprint: "1"}}
+		for _, x := range byApp[app] {
+			k.TransactionIDs = append(k.TransactionIDs, x.ID)
+		}
+		if notice > 0 {
+			k.NoticeDeadline = k.NextRenewal.AddDate(0, 0, -notice)
+		}
+		k.End = k.NextRenewal.AddDate(0, 0, -1)
+		return k
+	}
+	return []insights.Contract{
+		mk("Salesforce", 12, 200, 180, insights.ContractActive),
+		mk("Slack", 1, 10, 0, insights.ContractActive),
+		mk("Figma", 12, 60, 0, insights.ContractActive),
+		mk("Adobe Creative Cloud", 12, 300, 0, insights.ContractActive),
+		mk("Box", 12, -200, 0, insights.ContractLapsed),
+	}
 }

@@ -11,7 +11,7 @@ type KeyMap struct {
 	NextTab, PrevTab, Tab1To6                        key.Binding
 	Refresh, Export, Why, Fix, Status, Scope         key.Binding
 	Secret, Granularity, Currency, Reconnect, Toggle key.Binding
-	Copy, Dismiss                                    key.Binding
+	Copy, Dismiss, Window, Monthly                   key.Binding
 }
 
 // DefaultKeyMap is the k9s/lazygit-style map documented in the help.
@@ -36,7 +36,7 @@ func DefaultKeyMap() KeyMap {
 		ForceQuit:   b("ctrl+c", "quit", "ctrl+c"),
 		NextTab:     b("tab", "next tab", "tab"),
 		PrevTab:     b("shift+tab", "prev tab", "shift+tab"),
-		Tab1To6:     b("1-7", "go to tab", "1", "2", "3", "4", "5", "6", "7"),
+		Tab1To6:     b("1-8", "go to tab", "1", "2", "3", "4", "5", "6", "7", "8"),
 		Refresh:     b("r", "re-sync", "r"),
 		Export:      b("x", "export CSV", "x"),
 		Why:         b("w", "why this match", "w"),
@@ -50,5 +50,7 @@ func DefaultKeyMap() KeyMap {
 		Toggle:      b("space", "tick", "space"),
 		Copy:        b("enter", "copy code + open browser", "enter"),
 		Dismiss:     b("d", "dismiss finding", "d"),
+		Window:      b("v", "30/90/365 days", "v"),
+		Monthly:     b("a", "monthly plans", "a"),
 	}
 }

@@ -16,7 +16,7 @@ const (
 	minHeight = 24
 )
 
-// tab is one of the seven main screens.
+// tab is one of the eight main screens.
 type tab int
 
 const (
@@ -26,11 +26,12 @@ const (
 	tabUsers
 	tabIntegration
 	tabSync
-	tabOverview // insights; last so the numbers of the first six stay
+	tabOverview // insights; after the first six so their numbers stay
+	tabRenewals // the renewal calendar, from the Overview's report
 	numTabs
 )
 
-var tabNames = [numTabs]string{"Applications", "Transactions", "Unmatched", "Users", "Integration", "Sync", "Overview"}
+var tabNames = [numTabs]string{"Applications", "Transactions", "Unmatched", "Users", "Integration", "Sync", "Overview", "Renewals"}
 
 type mode int
 
@@ -114,6 +115,7 @@ type Model struct {
 	integ *integrationScreen
 	sync  *syncScreen
 	ov    *overviewScreen
+	rn    *renewalsScreen
 	wiz   *wizard
 	sign  *signInScreen
 
@@ -147,6 +149,7 @@ func New(b Backend, opts ...Option) Model {
 	m.integ = newIntegrationScreen(c)
 	m.sync = newSyncScreen(c)
 	m.ov = newOverviewScreen(c)
+	m.rn = newRenewalsScreen(c, m.ov)
 	m.wiz = newWizard(c, o.prefill, defaultFlow(o.getenv, runtime.GOOS))
 	m.sign = newSignInScreen(c)
 	if !c.info.Connected || o.reconnect {

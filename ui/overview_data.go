@@ -33,7 +33,8 @@ type overviewData struct {
 	cats, cos      []insights.Bucket
 	months         []insights.MonthSpend
 	users          insights.Users
-	dismissed      int // findings an admin dismissed, left out
+	dismissed      int          // findings an admin dismissed, left out
+	renewals       []renewalRow // the contracts, for the Renewals screen
 	sections       []findingSection
 	items          []*finding // every finding in display order: what j/k walk
 }
@@ -114,6 +115,7 @@ func buildOverview(r insights.Report) *overviewData {
 		d.items = append(d.items, s.items...)
 	}
 	d.dismissed = r.Dismissed
+	d.renewals = renewalRows(r.Contracts, r.Generated)
 	return d
 }
 

@@ -246,3 +246,61 @@ func TestOverviewDismissFinding(t *testing.T) {
 		t.Fatalf("status bar does not count the dismissal:\n%s", screenText(m))
 	}
 }
+
+// The Renewals tab lists the fake's contracts in the window, the notice
+// deadline first; v widens the window, a adds monthly plans, enter opens
+// a contract's transactions and esc comes back to Renewals.
+func TestRenewalsScreen(t *testing.T) {
+	f := newFake(200)
+	m := loaded(t, f, 100, 30)
+	m = drive(m, m.ov.Load())
+	m = press(m, "8")
+	if m.tab != tabRenewals {
+		t.Fatalf("tab %d", m.tab)
+	}
+	names := func() []string {
+		var out []string
+		for _, r := range m.rn.rows() {
+			out = append(out, r.app)
+		}
+		return out
+	}
+	if got := names(); !slices.Equal(got, []string{"Salesforce", "Figma"}) {
+		t.Fatalf("90 days: %v; want Salesforce (notice deadline) then Figma", got)
+	}
+	m = press(m, "v") // 365 days
+	if got := names(); !slices.Equal(got, []string{"Salesforce", "Figma", "Adobe Creative Cloud"}) {
+		t.Fatalf("365 days: %v", got)
+	}
+	m = press(m, "a")
+	if len(names()) != 4 {
+		t.Fatalf("with monthly plans: %v", names())
+	}
+	if !strings.Contains(screenText(m), "notice 20d") {
+		t.Fatalf("no notice deadline shown:\n%s", screenText(m))
+	}
+	m = press(m, "g", "enter")
+	if m.tab != tabTx || len(shownIDs(m)) == 0 {
+		t.Fatalf("enter: tab %d, %d transactions", m.tab, len(shownIDs(m)))
+	}
+	m = press(m, "esc")
+	if m.tab != tabRenewals {
+		t.Fatalf("esc went to tab %d, want Renewals", m.tab)
+	}
+	m = press(m, "g", "d")
+	if len(f.dismissed) != 1 {
+		t.Fatalf("d did not dismiss: %v", f.dismissed)
+	}
+}
+
+func TestGoldenRenewals(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			r := startTea(t, New(connected(), testOpts()...), sz.w, sz.h)
+			r.waitFor("32 apps")
+			r.keys("8")
+			r.waitFor("renewals in 90 days")
+			requireGolden(t, r.finish())
+		})
+	}
+}

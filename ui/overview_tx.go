@@ -15,6 +15,7 @@ func (m *Model) overviewIntent(msg tea.Msg) tea.Cmd {
 		m.ov.Loaded(msg)
 	case findingMsg:
 		m.txs.ShowFinding(msg.crumb, msg.ids)
+		m.txs.from = m.tab // the Overview or the Renewals
 		m.tab = tabTx
 	case usersFindingMsg:
 		m.users.setShow(usersNoEmail)

@@ -19,8 +19,9 @@ type txScreen struct {
 	g   grid[spend.Transaction]
 	app string // drill-in scope; "" for all
 	// finding is the breadcrumb of the Overview finding whose transactions
-	// are shown (overview_tx.go); "" otherwise.
+	// are shown (overview_tx.go); "" otherwise. esc goes back to from.
 	finding string
+	from    tab
 }
 
 func newTxScreen(c *common) *txScreen {
@@ -111,7 +112,7 @@ func (s *txScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 		return s.c.post(switchTabMsg{tabApps})
 	case key.Matches(msg, k.Back) && s.finding != "":
 		s.undrill()
-		return s.c.post(switchTabMsg{tabOverview})
+		return s.c.post(switchTabMsg{s.from})
 	case key.Matches(msg, k.Why), key.Matches(msg, k.Enter):
 		return s.explain()
 	case key.Matches(msg, k.Fix):
@@ -184,7 +185,7 @@ func (s *txScreen) View() string {
 		text = "Transactions of " + s.app + " · esc back to Applications"
 	}
 	if s.finding != "" {
-		text = s.finding + " · esc back to Overview"
+		text = s.finding + " · esc back to " + tabNames[s.from]
 	}
 	return s.caption(text) + "\n" + s.g.View(&s.c.st)
 }

@@ -78,7 +78,7 @@ type screen interface {
 }
 
 func (m *Model) screens() []screen {
-	return []screen{m.apps, m.txs, m.unm, m.users, m.integ, m.sync, m.ov}
+	return []screen{m.apps, m.txs, m.unm, m.users, m.integ, m.sync, m.ov, m.rn}
 }
 
 func (m *Model) active() screen { return m.screens()[m.tab] }
@@ -142,7 +142,7 @@ func disabledWhy(t tab, k string) string {
 		return "Matches are fixed per transaction or vendor: open the application (enter) or go to Unmatched (3)."
 	case (k == "f" || k == "w") && t == tabUsers:
 		return "Users have no matches to fix or explain."
-	case (k == "f" || k == "w") && t == tabOverview:
+	case (k == "f" || k == "w") && (t == tabOverview || t == tabRenewals):
 		return "Findings have no match to fix: enter opens the transactions behind one, fix them there."
 	case !table && (k == "x" || k == "/" || k == "s"):
 		return "Export, filter and sort work on the tables: Applications, Transactions, Unmatched, Users."

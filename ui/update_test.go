@@ -46,7 +46,7 @@ func TestTabsKeys(t *testing.T) {
 	for _, c := range []struct {
 		key  string
 		want tab
-	}{{"tab", tabTx}, {"tab", tabUnmatched}, {"shift+tab", tabTx}, {"5", tabIntegration}, {"6", tabSync}, {"tab", tabOverview}, {"tab", tabApps}, {"shift+tab", tabOverview}, {"7", tabOverview}, {"1", tabApps}} {
+	}{{"tab", tabTx}, {"tab", tabUnmatched}, {"shift+tab", tabTx}, {"5", tabIntegration}, {"6", tabSync}, {"tab", tabOverview}, {"tab", tabRenewals}, {"tab", tabApps}, {"shift+tab", tabRenewals}, {"7", tabOverview}, {"8", tabRenewals}, {"1", tabApps}} {
 		m = press(m, c.key)
 		if m.tab != c.want {
 			t.Fatalf("after %s: tab %d, want %d", c.key, m.tab, c.want)

@@ -79,7 +79,7 @@ func (m Model) globalKeys() []key.Binding {
 	return []key.Binding{k.NextTab, k.Quit}
 }
 
-var shortTabNames = [numTabs]string{"Apps", "Txns", "Unmatched", "Users", "Integration", "Sync", "Overview"}
+var shortTabNames = [numTabs]string{"Apps", "Txns", "Unmatched", "Users", "Integ", "Sync", "Overview", "Renew"}
 
 // tabLabels are the tab labels that fit the width, and the prefix before them.
 func (m Model) tabLabels() (string, []string) {

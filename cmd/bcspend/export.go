@@ -21,19 +21,24 @@ func init() {
 	register(command{"export", "write applications, transactions, users, unmatched vendors or insights as CSV", runExport})
 }
 
-const exportSynopsis = `export apps|transactions|users|unmatched|insights|contracts [-o FILE] [--app A]
+const exportSynopsis = `export apps|transactions|users|unmatched|insights|contracts|renewals [-o FILE] [--app A]
          [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--company C] [--unmatched]
+         [--ics] [--within 365d] [--all]
 
 Writes RFC 4180 CSV (UTF-8, header row; columns in docs/EXPORT.md) to FILE,
 or to standard output without -o. Cells that a spreadsheet would run as a
 formula are made inert. Filters: --app (apps, transactions, insights),
---company (transactions, unmatched), --since/--until/--unmatched (transactions).`
+--company (transactions, unmatched), --since/--until/--unmatched (transactions).
+'renewals --ics' writes the contracts renewing within --within (default a
+year) as an iCalendar file for a calendar to import.`
 
-var exportTables = []string{"apps", "transactions", "users", "unmatched", "insights", "contracts"}
+var exportTables = []string{"apps", "transactions", "users", "unmatched", "insights", "contracts", "renewals"}
 
 type exportOpts struct {
 	out, app, company, since, until string
 	unmatched                       bool
+	ics, all                        bool   // renewals: a calendar; monthly plans too
+	within                          string // renewals: the window ahead
 }
 
 func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
@@ -45,6 +50,9 @@ func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
 	fs.StringVar(&o.since, "since", "", "transactions on or after this date (YYYY-MM-DD)")
 	fs.StringVar(&o.until, "until", "", "transactions on or before this date (YYYY-MM-DD)")
 	fs.BoolVar(&o.unmatched, "unmatched", false, "only transactions no application claims")
+	fs.BoolVar(&o.ics, "ics", false, "renewals: write an iCalendar (RFC 5545) file instead of CSV")
+	fs.StringVar(&o.within, "within", "365d", "renewals: the window ahead (30d, 12w, 3m, 1y)")
+	fs.BoolVar(&o.all, "all", false, "renewals: include monthly plans")
 	pos, code, ok := parseInterspersed(fs, args)
 	if !ok {
 		return code
@@ -62,6 +70,9 @@ func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
 		return fail(io, err)
 	}
 	defer db.Close()
+	if pos[0] == "renewals" {
+		return exportRenewals(db, m, o, io)
+	}
 	t, err := exportTable(pos[0], db, m, f, o)
 	if err != nil {
 		return fail(io, err)
