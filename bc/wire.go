@@ -78,7 +78,6 @@ type PurchaseInvoiceLine struct {
 	LineType              string        `json:"lineType"`
 	LineObjectNumber      string        `json:"lineObjectNumber"`
 	Description           string        `json:"description"`
-	Description2          string        `json:"description2,omitempty"`
 	UnitCost              money.Decimal `json:"unitCost"` // up to 5 places (unit-amount rounding)
 	Quantity              money.Decimal `json:"quantity"` // up to 5 places
 	DiscountAmount        money.Amount  `json:"discountAmount"`

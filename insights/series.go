@@ -137,7 +137,7 @@ func (c *charge) addInvoice(inv *store.Invoice, seq int) {
 		if !comment {
 			c.Lines = append(c.Lines, l)
 		}
-		for _, txt := range []string{l.Description, l.Description2} {
+		for _, txt := range []string{l.Description} {
 			if txt != "" {
 				c.Texts = append(c.Texts, textOf{txt, inv.Number})
 			}

@@ -125,7 +125,7 @@ func (w *partWriter) derive(invs []*store.Invoice) {
 				t := base
 				t.ID = inv.ID + "/" + strconv.Itoa(l.Sequence)
 				t.LineSequence = l.Sequence
-				t.Description = joinDesc(l.Description, l.Description2)
+				t.Description = l.Description
 				t.Amount = l.NetAmount
 				w.d.txUnit[w.j] = int32(w.u)
 				w.addUnit(&t, l)
@@ -336,9 +336,6 @@ func invoiceAmountAndText(inv *store.Invoice) (money.Amount, string) {
 		l := &inv.Lines[i]
 		sum += l.NetAmount
 		s := l.Description
-		if l.Description2 != "" {
-			s = joinDesc(l.Description, l.Description2)
-		}
 		if s != "" && !contains(parts, s) {
 			parts = append(parts, s)
 			size += len(s) + 2
@@ -383,9 +380,6 @@ func joinDesc(a, b string) string {
 func appendDescs(dst []string, l *store.Line) []string {
 	if l.Description != "" {
 		dst = append(dst, l.Description)
-	}
-	if l.Description2 != "" {
-		dst = append(dst, l.Description2)
 	}
 	return dst
 }

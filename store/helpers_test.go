@@ -36,14 +36,13 @@ func sampleInvoice(n int, date bc.Date) bc.PurchaseInvoice {
 		lines[i] = bc.PurchaseInvoiceLine{
 			ID: guid(n*10 + i), DocumentID: guid(n), Sequence: (i + 1) * 10000,
 			LineType: bc.LineAccount, LineObjectNumber: "6210",
-			Description: fmt.Sprintf("Slack Pro seats %d", i), Description2: "Nov 2026",
+			Description: fmt.Sprintf("Slack Pro seats %d", i),
 			UnitCost: money.MustParseDecimal("8.75001"), Quantity: money.MustParseDecimal("12.5"),
 			NetAmount: money.MustParse("105.0001"), NetTaxAmount: money.MustParse("26.25"),
 			NetAmountIncludingTax: money.MustParse("131.2501"),
 		}
 	}
 	lines[3].LineType = bc.LineComment
-	lines[3].Description2 = ""
 	return bc.PurchaseInvoice{
 		ID: guid(n), Number: fmt.Sprintf("PI-%06d", n), InvoiceDate: date,
 		PostingDate: bc.NewDate(date.Year(), date.Month(), date.Day()+1), DueDate: bc.NewDate(date.Year(), date.Month()+1, date.Day()),

@@ -54,7 +54,6 @@ type Line struct {
 	LineType              string
 	LineObjectNumber      string
 	Description           string
-	Description2          string
 	Quantity              money.Decimal
 	UnitCost              money.Decimal
 	DiscountAmount        money.Amount
@@ -85,7 +84,7 @@ func fromWire(companyID string, w *bc.PurchaseInvoice) *Invoice {
 		for i, l := range w.Lines {
 			inv.Lines[i] = Line{
 				Sequence: l.Sequence, LineType: l.LineType, LineObjectNumber: l.LineObjectNumber,
-				Description: l.Description, Description2: l.Description2, Quantity: l.Quantity,
+				Description: l.Description, Quantity: l.Quantity,
 				UnitCost: l.UnitCost, DiscountAmount: l.DiscountAmount, NetAmount: l.NetAmount,
 				NetTaxAmount: l.NetTaxAmount, NetAmountIncludingTax: l.NetAmountIncludingTax,
 			}
@@ -166,7 +165,7 @@ func appendInvoiceBC(b []byte, inv *Invoice) []byte {
 		e.symbol(l.LineType, lineTypeTable)
 		e.str(l.LineObjectNumber)
 		e.str(l.Description)
-		e.str(l.Description2)
+		e.str("") // description2: BC's API v2.0 lines have none (docs/STORAGE.md)
 		e.decimal(l.Quantity)
 		e.decimal(l.UnitCost)
 		e.amount(l.DiscountAmount)
@@ -238,7 +237,7 @@ func decodeInvoiceIn(v []byte, a *arena) (*Invoice, error) {
 			l.LineType = d.symbol(lineTypeTable)
 			l.LineObjectNumber = d.str()
 			l.Description = d.str()
-			l.Description2 = d.str()
+			d.str() // description2, always empty
 			if format == invoiceFormat1 {
 				l.Quantity, l.UnitCost = money.DecimalOf(d.amount()), money.DecimalOf(d.amount())
 			} else {

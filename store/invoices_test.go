@@ -64,7 +64,7 @@ func TestInvoiceRoundTripExact(t *testing.T) {
 	if got.Lines[0].NetAmount.String() != "-1234567.8901" || got.TotalAmountIncludingTax.String() != "393.7503" {
 		t.Errorf("amounts not exact: %v %v", got.Lines[0].NetAmount, got.TotalAmountIncludingTax)
 	}
-	if got.Lines[1].Description2 != "Nov 2026" || got.Lines[1].Sequence != 20000 {
+	if got.Lines[1].Description != "Slack Pro seats 1" || got.Lines[1].Sequence != 20000 {
 		t.Errorf("line fields: %+v", got.Lines[1])
 	}
 	if got.Counts() {
