@@ -37,7 +37,7 @@ func sampleInvoice(n int, date bc.Date) bc.PurchaseInvoice {
 			ID: guid(n*10 + i), DocumentID: guid(n), Sequence: (i + 1) * 10000,
 			LineType: bc.LineAccount, LineObjectNumber: "6210",
 			Description: fmt.Sprintf("Slack Pro seats %d", i),
-			UnitCost: money.MustParseDecimal("8.75001"), Quantity: money.MustParseDecimal("12.5"),
+			UnitCost:    money.MustParseDecimal("8.75001"), Quantity: money.MustParseDecimal("12.5"),
 			NetAmount: money.MustParse("105.0001"), NetTaxAmount: money.MustParse("26.25"),
 			NetAmountIncludingTax: money.MustParse("131.2501"),
 		}
