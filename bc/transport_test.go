@@ -127,15 +127,20 @@ func TestTooSlowAtTheFloorNamesThePageSize(t *testing.T) {
 // answers is asked for again, smaller, instead of resent as is.
 func TestClientTimeoutHalvesThePageSize(t *testing.T) {
 	ten, target := startSim(t, bcsim.Config{})
+	// Pages of 20 never answer; one timeout (generous, so a loaded machine
+	// still serves the pages of 10 in time) and the chain goes on at 10.
 	ten.SetFaults(bcsim.Faults{HangAbove: 10})
 	c := newClient(t, appCreds(target, bcsim.ClientID, bcsim.ClientSecret),
-		simClock(ten, bc.ClientOptions{PageSize: 30, MinPageSize: 5, RequestTimeout: 1500 * time.Millisecond}))
+		simClock(ten, bc.ClientOptions{PageSize: 20, MinPageSize: 5, RequestTimeout: 3 * time.Second}))
 	co := ten.Companies()[0].ID
 	got, _, err := fetchAll(t, c, co, paidWindow())
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkExactlyOnce(t, got, paidInWindow(ten, co, simNow.AddDate(-1, 0, 0), simNow))
+	if st := c.Stats(); st.Retries != 1 {
+		t.Errorf("%d retries; want the one timed-out page asked for again at half the size", st.Retries)
+	}
 }
 
 // BC allows 6,000 requests per sliding 5 minutes and answers 429 without
