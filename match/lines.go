@@ -42,7 +42,14 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	li := lineInfo{text: text}
 	covered := make([]bool, len(toks))
 	explained := make([]bool, len(toks)) // by any phrase or word list
+	var inside map[int][]string          // CJK tokens: the phrases found inside them
 	for _, s := range c.phraseSpans(text, toks) {
+		if s.key != toks[s.start] && s.end == s.start+1 {
+			if inside == nil {
+				inside = map[int][]string{}
+			}
+			inside[s.start] = append(inside[s.start], s.key)
+		}
 		for _, h := range c.idx.phrases[s.key] {
 			li.hits = append(li.hits, lineHit{phraseHit: h, pos: s.start, end: s.end,
 				platform: s.start > 0 && platformWords[toks[s.start-1]],
@@ -62,7 +69,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			explained[i] = true
 		}
 		why := w.signal(s.key)
-		if why == "" || anyCovered(covered, s) {
+		if why == "" || coveredSpan(covered, inside, toks, s) {
 			continue
 		}
 		if !li.hasSignal {
@@ -152,6 +159,21 @@ func (c *Catalog) isGenericPhrase(key string) bool {
 		}
 	}
 	return false
+}
+
+// coveredSpan: a signal inside a catalogued phrase is part of its name. A
+// signal found inside a CJK token is covered only by a phrase that holds
+// it: 百度 in 百度推广广告费 names the vendor, 广告费 is still advertising.
+func coveredSpan(covered []bool, inside map[int][]string, toks []string, s span) bool {
+	if s.end == s.start+1 && s.key != toks[s.start] {
+		for _, p := range inside[s.start] {
+			if strings.Contains(p, s.key) {
+				return true
+			}
+		}
+		return false
+	}
+	return anyCovered(covered, s)
 }
 
 func anyCovered(covered []bool, s span) bool {
