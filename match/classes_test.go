@@ -98,11 +98,11 @@ func TestKindOfSpend(t *testing.T) {
 func TestUnknownProductOfVendor(t *testing.T) {
 	for _, c := range []struct{ vendor, desc, group string }{
 		{"Microsoft Ireland Operations Ltd", "Microsoft Places premium - 80 users", "Microsoft"},
-		{"Atlassian Pty Ltd", "Atlassian Focus - 30 users", "Atlassian"},
-		{"Adobe Systems Software Ireland Ltd", "Adobe RoboHelp subscription", "Adobe"},
-		{"Zoho Corporation B.V.", "Zoho Cliq Standard 20 users", "Zoho"},
+		{"Atlassian Pty Ltd", "Atlassian Halp - 30 agents", "Atlassian"},
+		{"Adobe Systems Software Ireland Ltd", "Adobe Dimension subscription", "Adobe"},
+		{"Zoho Corporation B.V.", "Zoho TeamInbox Standard 20 users", "Zoho"},
 		{"Salesforce.com EMEA Limited", "Nonprofit Success Pack premium", "Salesforce"},
-		{"Apple Distribution International", "Final Cut Pro volume purchase", "Apple"},
+		{"Apple Distribution International", "Xcode Cloud compute hours", "Apple"},
 	} {
 		d := match(c.vendor, c.desc)
 		if d.Method != MethodUnknownProduct || d.Vendor != c.group || d.App != "" || !strings.Contains(d.Reason, "unknown product of "+c.group) {
