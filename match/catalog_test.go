@@ -14,8 +14,8 @@ func TestCatalogFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.apps) < 500 {
-		t.Errorf("catalog has %d apps, want at least 500", len(f.apps))
+	if len(f.apps) < 2000 {
+		t.Errorf("catalog has %d apps, want at least 2000 (issue 15)", len(f.apps))
 	}
 	names := map[string]string{}
 	for _, a := range f.apps {
