@@ -91,10 +91,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 // wordSpans finds the word-list phrases of a line: signals, context and
 // billing words.
 func (c *Catalog) wordSpans(text string, toks []string) []span {
-	w := c.words
-	has := func(k string) bool {
-		return w.signal(k) != "" || w.context[k] || w.strong[k] || w.billing[k] || w.generic[k] || w.geo[k] || w.filler[k]
-	}
+	has := c.words.onLine
 	return append(scan(toks, c.idx.starts, has), c.cjkSpans(text, toks, has)...)
 }
 

@@ -28,6 +28,7 @@ type wordLists struct {
 	before      map[string]bool // "our", "at": the app name after it is a place or customer
 	after       map[string]bool // "tower", "campus": the app name before it is a place
 	retail      map[string]bool // groups that are also shops
+	line        map[string]bool // any phrase a line is scanned for: one lookup per n-gram
 }
 
 func parseWords(data []byte) (*wordLists, error) {
@@ -44,7 +45,22 @@ func parseWords(data []byte) (*wordLists, error) {
 			return nil, fmt.Errorf("words.txt line %d: %w", n+1, err)
 		}
 	}
+	w.line = map[string]bool{}
+	for k := range w.nonsoftware {
+		w.line[k] = true
+	}
+	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler} {
+		for k := range set {
+			w.line[k] = true
+		}
+	}
 	return w, nil
+}
+
+// onLine reports whether a line's n-gram is in any list analyzeLine reads;
+// a plural of a non-software word counts ("conference tickets").
+func (w *wordLists) onLine(k string) bool {
+	return w.line[k] || w.signal(k) != ""
 }
 
 func (w *wordLists) addLine(line string) error {
