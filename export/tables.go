@@ -17,7 +17,7 @@ var TransactionColumns = []string{
 	"company", "invoice_id", "invoice_number", "vendor_invoice_number", "invoice_date", "posting_date",
 	"vendor_number", "vendor_name", "line_sequence", "description", "amount", "currency",
 	"amount_reporting", "reporting_currency", "application", "category", "match_method",
-	"match_confidence", "status", "transaction_id", "company_id", "department", "conversion",
+	"match_confidence", "status", "transaction_id", "company_id", "dimension_1", "dimension_1_name", "dimension_2", "dimension_2_name", "conversion",
 	"ignored", "match_reason", "allocation",
 }
 
@@ -49,16 +49,27 @@ func Transactions(m *spend.Model, f spend.Filter) Table {
 	return Table{Name: "transactions", Header: TransactionColumns, Numeric: transactionNumeric,
 		Stream: func(emit func([]string) error) error {
 			row := make([]string, len(TransactionColumns))
+			dims := dimensionNames(m)
 			var err error
 			m.Each(f, func(t *spend.Transaction) bool {
-				err = emit(transactionRow(row, t))
+				err = emit(transactionRow(row, t, dims[t.CompanyID]))
 				return err == nil
 			})
 			return err
 		}}
 }
 
-func transactionRow(row []string, t *spend.Transaction) []string {
+// dimensionNames is each company's two global dimensions as BC names them
+// (from the last sync), by company id.
+func dimensionNames(m *spend.Model) map[string][2]string {
+	out := map[string][2]string{}
+	for _, c := range m.Companies() {
+		out[c.ID] = [2]string{c.Dimension1, c.Dimension2}
+	}
+	return out
+}
+
+func transactionRow(row []string, t *spend.Transaction, dims [2]string) []string {
 	seq, rep, conv := "", t.AmountReporting.Fixed2(), "converted"
 	if t.LineSequence != 0 {
 		seq = strconv.Itoa(t.LineSequence)
@@ -69,7 +80,7 @@ func transactionRow(row []string, t *spend.Transaction) []string {
 	return append(row[:0], t.Company, t.InvoiceID, t.InvoiceNumber, t.VendorInvoiceNumber,
 		Date(t.InvoiceDate), Date(t.PostingDate), t.VendorNumber, t.VendorName, seq, t.Description,
 		t.Amount.Fixed2(), t.Currency, rep, t.ReportingCurrency, t.App, t.Category, t.Method,
-		strconv.FormatFloat(t.Confidence, 'f', 2, 64), t.Status, t.ID, t.CompanyID, t.Department, conv,
+		strconv.FormatFloat(t.Confidence, 'f', 2, 64), t.Status, t.ID, t.CompanyID, t.Dimension1, dims[0], t.Dimension2, dims[1], conv,
 		strconv.FormatBool(t.Ignored), t.Reason, allocation(t))
 }
 

@@ -293,7 +293,7 @@ func (m *Model) baseTx(ci int, inv *store.Invoice) Transaction {
 		InvoiceNumber: inv.Number, VendorInvoiceNumber: inv.VendorInvoiceNumber,
 		InvoiceDate: inv.InvoiceDate.Time, PostingDate: inv.PostingDate.Time,
 		VendorNumber: inv.VendorNumber, VendorName: inv.VendorName,
-		Currency: cur, Status: inv.Status, Department: inv.ShortcutDimension1Code,
+		Currency: cur, Status: inv.Status, Dimension1: inv.ShortcutDimension1Code, Dimension2: inv.ShortcutDimension2Code,
 		ReportingCurrency: m.reporting, History: !inv.Counts(),
 	}
 }

@@ -37,7 +37,10 @@ type Transaction struct {
 	Amount              money.Amount // net amount excluding tax
 	Currency            string
 	Status              string // BC status; only Paid counts
-	Department          string // shortcutDimension1Code
+	// Dimension1 and Dimension2 are the invoice's values of the company's
+	// two global dimensions (shortcutDimension1Code/2Code); what they are
+	// (DEPARTMENT, AREA, PROJECT ...) is the company's Dimension1/2 label.
+	Dimension1, Dimension2 string
 
 	// The amount in the reporting currency at the rate of the transaction's
 	// date (Date()). Unconverted is set, and AmountReporting is 0, when no

@@ -82,7 +82,8 @@ func cleanData(d *dataMsg) {
 	txs := make([]spend.Transaction, len(d.txs))
 	for i, t := range d.txs {
 		t.Company, t.VendorName, t.Description = untrusted.Text(t.Company), untrusted.Text(t.VendorName), untrusted.Text(t.Description)
-		t.VendorNumber, t.InvoiceNumber, t.Department = untrusted.Text(t.VendorNumber), untrusted.Text(t.InvoiceNumber), untrusted.Text(t.Department)
+		t.VendorNumber, t.InvoiceNumber = untrusted.Text(t.VendorNumber), untrusted.Text(t.InvoiceNumber)
+		t.Dimension1, t.Dimension2 = untrusted.Text(t.Dimension1), untrusted.Text(t.Dimension2)
 		t.VendorInvoiceNumber = untrusted.Text(t.VendorInvoiceNumber)
 		txs[i] = t
 	}
