@@ -43,15 +43,16 @@ func Date(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// Transactions is the transactions table of m filtered by f, streamed so
-// that 400,000 rows need no second copy.
+// Transactions is the transactions table of m filtered by f, newest first
+// as the console shows them, streamed so that 400,000 rows need no second
+// copy.
 func Transactions(m *spend.Model, f spend.Filter) Table {
 	return Table{Name: "transactions", Header: TransactionColumns, Numeric: transactionNumeric,
 		Stream: func(emit func([]string) error) error {
 			row := make([]string, len(TransactionColumns))
 			dims := dimensionNames(m)
 			var err error
-			m.Each(f, func(t *spend.Transaction) bool {
+			m.EachNewestFirst(f, func(t *spend.Transaction) bool {
 				err = emit(transactionRow(row, t, dims[t.CompanyID]))
 				return err == nil
 			})
@@ -67,6 +68,23 @@ func dimensionNames(m *spend.Model) map[string][2]string {
 		out[c.ID] = [2]string{c.Dimension1, c.Dimension2}
 	}
 	return out
+}
+
+// TransactionsOf is the transactions table of the given transactions of
+// m, in their order (the console exports what its view shows, sorted as
+// shown).
+func TransactionsOf(m *spend.Model, txs []spend.Transaction) Table {
+	return Table{Name: "transactions", Header: TransactionColumns, Numeric: transactionNumeric,
+		Stream: func(emit func([]string) error) error {
+			row := make([]string, len(TransactionColumns))
+			dims := dimensionNames(m)
+			for i := range txs {
+				if err := emit(transactionRow(row, &txs[i], dims[txs[i].CompanyID])); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}
 }
 
 func transactionRow(row []string, t *spend.Transaction, dims [2]string) []string {
@@ -246,9 +264,12 @@ var UserColumns = []string{
 }
 
 // Users is the users table.
-func Users(m *spend.Model) Table {
+func Users(m *spend.Model) Table { return UsersOf(m.Users()) }
+
+// UsersOf is the users table of the given users, in their order.
+func UsersOf(users []spend.UserRow) Table {
 	t := Table{Name: "users", Header: UserColumns, Numeric: make([]bool, len(UserColumns))}
-	for _, u := range m.Users() {
+	for _, u := range users {
 		t.Rows = append(t.Rows, []string{u.UserName, u.DisplayName, u.Email, u.State, strconv.FormatBool(u.Active),
 			strconv.FormatBool(u.MissingEmail), strconv.FormatBool(u.Application), strconv.FormatBool(u.Removed),
 			Date(u.FirstSeen), Date(u.RemovedAt), u.UserSecurityID})

@@ -1,6 +1,7 @@
 package spend
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -99,6 +100,27 @@ func (m *Model) Each(f Filter, fn func(t *Transaction) bool) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	m.each(f, fn)
+}
+
+// EachNewestFirst is Each in the console's default order: newest posting
+// date first, transactions of one day in model order (company, then
+// date). The CLI export uses it so the two write the same file.
+func (m *Model) EachNewestFirst(f Filter, fn func(t *Transaction) bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var idx []int
+	for i := range m.d.txs {
+		if f.Match(&m.d.txs[i]) {
+			idx = append(idx, i)
+		}
+	}
+	txs := m.d.txs
+	slices.SortStableFunc(idx, func(a, b int) int { return txs[b].PostingDate.Compare(txs[a].PostingDate) })
+	for _, i := range idx {
+		if !fn(&txs[i]) {
+			return
+		}
+	}
 }
 
 func (m *Model) each(f Filter, fn func(t *Transaction) bool) {

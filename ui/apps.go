@@ -21,7 +21,8 @@ type appsScreen struct {
 
 func newAppsScreen(c *common) *appsScreen {
 	s := appsScreen{g: newGrid(appColumns(), 4, true, "No applications yet: press r to sync, or wait for the first sync to finish.")}
-	s.tableBase = tableBase{c: c, name: "applications"}
+	s.g.keyOf = func(r *spend.AppRow) string { return r.App }
+	s.tableBase = tableBase{c: c, name: "apps"}
 	return &s
 }
 

@@ -76,9 +76,11 @@ type Backend interface {
 	// connection and stores it only when the test passes.
 	ReplaceSecret(ctx context.Context, secret string) error
 
-	// Export writes one table view (already filtered and sorted, header
-	// first) as CSV and returns where it went.
-	Export(view string, rows [][]string) (path string, err error)
+	// Export writes the rows a view shows (keys: transaction IDs,
+	// application names, vendor names or user names, in the view's order;
+	// nil for "insights": every finding) as CSV with the same columns and
+	// formats as 'bcspend export VIEW', and returns where it went.
+	Export(view string, keys []string) (path string, err error)
 }
 
 // ErrSecretExpired marks an error caused by an expired client secret: the

@@ -133,8 +133,9 @@ type (
 		err error
 	}
 	exportMsg struct {
+		view string
 		path string
-		n    int
+		n    int // rows; -1 when the backend chose them (all findings)
 		err  error
 	}
 	// currencyMsg ends a reporting-currency change.

@@ -76,7 +76,7 @@ type fakeBackend struct {
 	venRule   map[string]Fix
 	derived   []spend.Transaction
 	hist      []SyncRunInfo
-	exported  [][]string
+	exported  []string
 	exports   []string
 	opened    []string
 	expired   bool  // Sync fails with an expired secret until ReplaceSecret
@@ -522,10 +522,10 @@ func (f *fakeBackend) ReplaceSecret(ctx context.Context, secret string) error {
 	return nil
 }
 
-func (f *fakeBackend) Export(view string, rows [][]string) (string, error) {
+func (f *fakeBackend) Export(view string, keys []string) (string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.exported = rows
+	f.exported = keys
 	f.exports = append(f.exports, view)
 	return "/tmp/bcspend-" + view + ".csv", nil
 }

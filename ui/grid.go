@@ -49,6 +49,7 @@ type grid[T any] struct {
 	shown          []int // columns that fit
 	widths         []int
 	empty          string // message when there are no rows at all
+	keyOf          func(*T) string // a row's id for exports (Keys)
 }
 
 type memoEntry struct {
@@ -443,6 +444,16 @@ func (g *grid[T]) emptyText() string {
 	default:
 		return "  No rows here."
 	}
+}
+
+// Keys are the ids of the rows the view shows, in its order (filter and
+// sort applied): what an export writes. A new slice every time.
+func (g *grid[T]) Keys() []string {
+	out := make([]string, len(g.idx))
+	for k, i := range g.idx {
+		out[k] = g.keyOf(&g.rows[i])
+	}
+	return out
 }
 
 // Export returns the current view, filtered and sorted, with every column

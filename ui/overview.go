@@ -156,6 +156,8 @@ func (s *overviewScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 		return s.open()
 	case key.Matches(msg, k.Dismiss):
 		return s.dismiss()
+	case key.Matches(msg, k.Export): // the findings, as 'bcspend export insights'
+		return exportCmd(s.c.b, "insights", nil)
 	case key.Matches(msg, k.Refresh):
 		return s.c.post(startSyncMsg{trigger: "manual"})
 	}
@@ -214,7 +216,7 @@ func (s *overviewScreen) HelpKeys() []key.Binding { return s.helpKeys() }
 
 func (s *overviewScreen) helpKeys() []key.Binding {
 	k := s.c.keys
-	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")), k.Dismiss, k.Refresh}
+	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")), k.Dismiss, k.Export, k.Refresh}
 }
 
 func (s *overviewScreen) Status() []seg {

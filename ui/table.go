@@ -21,15 +21,14 @@ type tabler interface {
 	Len() int
 	Total() int
 	SortLabel() string
-	exporter() func() [][]string
+	exportKeys() []string
 	SetSize(w, h int)
 	View(st *Styles) string
 }
 
-func (g *grid[T]) exporter() func() [][]string {
-	c := *g // a copy of the slice headers: the Cmd never reads live state
-	return c.Export
-}
+// exportKeys are the ids of the rows shown, read in Update so the Cmd
+// never reads live state.
+func (g *grid[T]) exportKeys() []string { return g.Keys() }
 
 // tableBase is what every table screen shares: the filter field, the keys
 // that move, sort, filter and export, the caption line and the status text.
@@ -96,12 +95,20 @@ func (tb *tableBase) Paste(msg tea.PasteMsg) {
 	}
 }
 
+// export writes the rows the view shows, in its order, as the CLI's
+// 'bcspend export' would (the backend builds the table).
 func (tb *tableBase) export() tea.Cmd {
-	b, name, rows := tb.c.b, tb.name, tb.t.exporter()
+	return exportCmd(tb.c.b, tb.name, tb.t.exportKeys())
+}
+
+func exportCmd(b Backend, view string, keys []string) tea.Cmd {
+	n := len(keys)
+	if keys == nil {
+		n = -1
+	}
 	return func() tea.Msg {
-		data := rows()
-		path, err := b.Export(name, data)
-		return exportMsg{path: path, n: len(data) - 1, err: err}
+		path, err := b.Export(view, keys)
+		return exportMsg{view: view, path: path, n: n, err: err}
 	}
 }
 

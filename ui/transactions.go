@@ -26,6 +26,7 @@ type txScreen struct {
 
 func newTxScreen(c *common) *txScreen {
 	s := txScreen{g: newGrid(txColumns(), 0, true, "No transactions yet: press r to sync.")}
+	s.g.keyOf = func(t *spend.Transaction) string { return t.ID }
 	s.tableBase = tableBase{c: c, name: "transactions"}
 	return &s
 }

@@ -21,6 +21,7 @@ type unmatchedScreen struct {
 
 func newUnmatchedScreen(c *common) *unmatchedScreen {
 	s := unmatchedScreen{g: newGrid(unmatchedColumns(), 2, true, "Nothing unmatched: every charge is matched or ignored.")}
+	s.g.keyOf = func(r *spend.UnmatchedRow) string { return r.VendorName }
 	s.tableBase = tableBase{c: c, name: "unmatched"}
 	return &s
 }

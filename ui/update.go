@@ -144,8 +144,8 @@ func disabledWhy(t tab, k string) string {
 		return "Users have no matches to fix or explain."
 	case (k == "f" || k == "w") && (t == tabOverview || t == tabRenewals):
 		return "Findings have no match to fix: enter opens the transactions behind one, fix them there."
-	case !table && (k == "x" || k == "/" || k == "s"):
-		return "Export, filter and sort work on the tables: Applications, Transactions, Unmatched, Users."
+	case !table && (k == "x" && t != tabOverview || k == "/" || k == "s"):
+		return "Filter and sort work on the tables: Applications, Transactions, Unmatched, Users; export (x) there and on Overview."
 	}
 	return ""
 }
@@ -242,9 +242,9 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		m.modal = &modal{title: msg.title, body: msg.text}
 	case exportMsg:
 		if msg.err != nil {
-			return m.toast("Export failed: " + errText(msg.err))
+			return m.fatal("Export failed", msg.err, nil)
 		}
-		return m.toast(fmt.Sprintf("Exported %s to %s", plural(msg.n, "row", "rows"), msg.path))
+		m.modal = &modal{title: "Exported", body: exportText(msg)}
 	case currencyMsg:
 		if msg.err != nil {
 			return m.fatal("Could not change the reporting currency", msg.err, nil)
@@ -459,4 +459,15 @@ func errText(err error) string {
 		return ""
 	}
 	return untrusted.Text(err.Error())
+}
+
+// exportText is the export dialog: where the file went and what is in it.
+// It stays until dismissed, so the path can be copied.
+func exportText(msg exportMsg) string {
+	rows := "The " + msg.view + " view was written to:"
+	if msg.n >= 0 {
+		rows = fmt.Sprintf("%s of the %s view, in the order shown, were written to:", plural(msg.n, "row", "rows"), msg.view)
+	}
+	return rows + "\n\n  " + msg.path + "\n\nSame columns and formats as 'bcspend export " + msg.view + "' (docs/EXPORT.md)." +
+		"\nThe folder is the setting export-dir ('bcspend config set export-dir DIR')."
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -205,20 +206,35 @@ func TestMouseClickTwiceOpens(t *testing.T) {
 	}
 }
 
+// x sends the backend the ids of the rows shown, filtered and sorted as
+// shown; the dialog with the path stays until dismissed.
 func TestExportWritesFilteredSortedView(t *testing.T) {
 	f := newFake(200)
 	m := loaded(t, f, 100, 30)
 	m = press(m, "2", "/")
 	m = typeText(m, "zoom")
-	m = press(m, "enter", "x")
-	if len(f.exported) != m.txs.g.Len()+1 {
-		t.Fatalf("exported %d rows, want %d + header", len(f.exported), m.txs.g.Len())
+	m = press(m, "enter", "S", "x")
+	want := m.txs.g.Keys()
+	if len(want) != 9 || !reflect.DeepEqual(f.exported, want) || f.exports[0] != "transactions" {
+		t.Fatalf("exported %v %v, want the %d shown %v", f.exports, f.exported, len(want), want)
 	}
-	if f.exported[0][0] != "Date" || len(f.exported[0]) != 10 {
-		t.Fatalf("header %v (every column, also hidden ones)", f.exported[0])
+	for i, id := range want {
+		tx := m.txs.g.rows[m.txs.g.idx[i]]
+		if tx.ID != id || !strings.Contains(tx.VendorName+tx.Description, "Zoom") {
+			t.Fatalf("row %d: %s %s", i, id, tx.VendorName)
+		}
+		if i > 0 && tx.PostingDate.Before(m.txs.g.rows[m.txs.g.idx[i-1]].PostingDate) {
+			t.Fatal("not in the view's (oldest first) order")
+		}
 	}
-	if !strings.Contains(screenText(m), "Exported 9 rows to /tmp/bcspend-transactions.csv") {
-		t.Fatalf("no toast:\n%s", screenText(m))
+	for _, k := range []string{"j", "2", "1"} { // the dialog ignores other keys
+		m = press(m, k)
+		if !strings.Contains(screenText(m), "/tmp/bcspend-transactions.csv") || !strings.Contains(screenText(m), "9 rows of the transactions view") {
+			t.Fatalf("after %q the dialog is gone:\n%s", k, screenText(m))
+		}
+	}
+	if m = press(m, "esc"); strings.Contains(screenText(m), "/tmp/bcspend-transactions.csv") {
+		t.Fatalf("esc did not close the dialog:\n%s", screenText(m))
 	}
 }
 
@@ -444,7 +460,7 @@ func TestDisabledKeysSayWhy(t *testing.T) {
 		t.Fatalf("f on Applications is silent:\n%s", screenText(m))
 	}
 	m = press(m, "5", "x")
-	if !strings.Contains(screenText(m), "Export, filter and sort work on the tables") {
+	if !strings.Contains(screenText(m), "Filter and sort work on the tables") {
 		t.Fatal("x on Integration is silent")
 	}
 }
@@ -473,24 +489,6 @@ func TestGranularityToggle(t *testing.T) {
 		t.Fatal("granularity not switched back")
 	}
 	_ = m
-}
-
-func TestExportApplicationsHasPlainNumbers(t *testing.T) {
-	f := newFake(200)
-	m := loaded(t, f, 100, 30)
-	press(m, "x")
-	if len(f.exported) != 33 {
-		t.Fatalf("%d rows exported, want 32 + header", len(f.exported))
-	}
-	hdr := strings.Join(f.exported[0], "|")
-	if strings.Contains(hdr, "12 months") || !strings.Contains(hdr, "Vendors") || !strings.Contains(hdr, "Monthly avg") {
-		t.Fatalf("header %q", hdr)
-	}
-	for _, rec := range f.exported[1:] {
-		if strings.Contains(rec[4], ",") {
-			t.Fatalf("thousands separator in CSV amount %q", rec[4])
-		}
-	}
 }
 
 func TestFilterFindsEveryVendorOfAnApp(t *testing.T) {
@@ -550,5 +548,21 @@ func TestWizardRetryAfterFix(t *testing.T) {
 	}
 	if m.wiz.fields[3].value != demoInput.Secret {
 		t.Fatal("going back lost the secret")
+	}
+}
+
+// Overview exports its findings through the same backend call as the
+// tables (the CLI's insights table), with the same lasting dialog.
+func TestOverviewExportsFindings(t *testing.T) {
+	f := newFake(200)
+	m := loaded(t, f, 100, 30)
+	m = press(m, "7")
+	m = step(m, m.ov.Load()())
+	m = press(m, "x")
+	if len(f.exports) != 1 || f.exports[0] != "insights" || f.exported != nil {
+		t.Fatalf("exports %v %v", f.exports, f.exported)
+	}
+	if s := screenText(m); !strings.Contains(s, "/tmp/bcspend-insights.csv") || !strings.Contains(s, "bcspend export insights") {
+		t.Fatalf("no dialog:\n%s", s)
 	}
 }

@@ -34,6 +34,7 @@ type usersScreen struct {
 
 func newUsersScreen(c *common) *usersScreen {
 	s := usersScreen{g: newGrid(userColumns(), 0, false, "No users yet: press r to sync.")}
+	s.g.keyOf = func(r *spend.UserRow) string { return r.UserName }
 	s.tableBase = tableBase{c: c, name: "users"}
 	return &s
 }

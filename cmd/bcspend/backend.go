@@ -448,18 +448,68 @@ func (b *backend) ReplaceSecret(ctx context.Context, secret string) error {
 	})
 }
 
-// Export writes the view as CSV next to where bcspend was started.
-func (b *backend) Export(view string, rows [][]string) (string, error) {
-	if len(rows) == 0 {
-		return "", fmt.Errorf("nothing to export: the %s view is empty", view)
+// Export writes the rows a console view shows as the CLI's export of the
+// same table would, in the view's order, to the export directory.
+func (b *backend) Export(view string, keys []string) (string, error) {
+	if len(keys) == 0 && view != "insights" {
+		return "", &bc.Error{Kind: bc.KindInput, Message: "Nothing to export: the " + view + " view is empty",
+			Fix: "Clear the filter (esc) or sync first (r)."}
 	}
-	name := fmt.Sprintf("bcspend-%s-%s.csv", strings.ToLower(view), b.now().Format("20060102-150405"))
-	path := filepath.Join(b.exportTo, name)
-	t := export.Table{Header: rows[0], Rows: rows[1:]}
+	t, err := b.exportTable(view, keys)
+	if err != nil {
+		return "", err
+	}
+	dir, err := exportDir(b.db, b.exportTo)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, fmt.Sprintf("bcspend-%s-%s.csv", view, b.now().Format("20060102-150405")))
 	if err := export.WriteFile(path, t); err != nil {
 		return "", err
 	}
 	return path, nil
+}
+
+func (b *backend) exportTable(view string, keys []string) (export.Table, error) {
+	m, err := b.loaded()
+	if err != nil {
+		return export.Table{}, err
+	}
+	switch view {
+	case "apps":
+		return export.AppsOf(m, pickRows(m.Apps(), keys, func(r *spend.AppRow) string { return r.App })), nil
+	case "unmatched":
+		return export.UnmatchedOf(pickRows(m.Unmatched(), keys, func(r *spend.UnmatchedRow) string { return r.VendorName })), nil
+	case "users":
+		return export.UsersOf(pickRows(m.Users(), keys, func(r *spend.UserRow) string { return r.UserName })), nil
+	case "transactions":
+		return export.TransactionsOf(m, pickRows(m.Transactions(spend.Filter{}), keys,
+			func(t *spend.Transaction) string { return t.ID })), nil
+	case "insights":
+		r, err := b.Insights()
+		return export.Insights(r, ""), err
+	}
+	return export.Table{}, fmt.Errorf("no export for the %s view", view)
+}
+
+// pickRows is the rows with the given keys, in the keys' order; keys the
+// data no longer has (a sync ran meanwhile) are left out. The console
+// shows BC text made inert (untrusted.Text), so keys are compared in that
+// form; rows whose keys look alike there are taken in turn.
+func pickRows[T any](rows []T, keys []string, key func(*T) string) []T {
+	at := make(map[string][]int, len(rows))
+	for i := range rows {
+		k := untrusted.Text(key(&rows[i]))
+		at[k] = append(at[k], i)
+	}
+	out := make([]T, 0, len(keys))
+	for _, k := range keys {
+		if is := at[k]; len(is) > 0 {
+			out = append(out, rows[is[0]])
+			at[k] = is[1:]
+		}
+	}
+	return out
 }
 
 // demoBrowser plays the admin's browser in the demo: it follows the

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,6 +52,10 @@ var settings = []setting{
 	{key: settingPageSize, def: "1000",
 		help:   "entries per page a sync asks Business Central for (`sync --page-size` overrides it); smaller pages suit environments whose pages time out",
 		values: []string{"1-20000"}, valid: pageSizeValid, note: "Syncs ask for pages of this size from now on."},
+	{key: settingExportDir, def: "the directory the console was started in",
+		help:   "where the console's export (x) writes its CSV files",
+		values: []string{"an existing directory, as an absolute path"}, valid: exportDirValid,
+		note: "The console's exports go there from now on."},
 	{key: store.SettingReportingCurrency,
 		help:    "the currency every total, average, sort, insight and export figure is converted to, at each company's Business Central rate of the transaction date",
 		current: currentReportingCurrency,
@@ -238,4 +244,27 @@ func pageSizeSetting(db *store.DB) (int, error) {
 func pageSizeValid(v string) bool {
 	n, err := strconv.Atoi(v)
 	return err == nil && n >= 1 && n <= bc.MaxPageSize
+}
+
+// settingExportDir is where the console writes its CSV exports.
+const settingExportDir = "export-dir"
+
+// exportDir is the export-dir setting, or def (the directory bcspend was
+// started in) when unset.
+func exportDir(db *store.DB, def string) (string, error) {
+	v, ok, err := db.Setting(settingExportDir)
+	if err != nil || !ok {
+		return def, err
+	}
+	return v, nil
+}
+
+// exportDirValid accepts an existing directory given as an absolute path
+// (the console may be started anywhere).
+func exportDirValid(v string) bool {
+	if !filepath.IsAbs(v) {
+		return false
+	}
+	fi, err := os.Stat(v)
+	return err == nil && fi.IsDir()
 }

@@ -4,7 +4,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/spend/spendtest"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -75,5 +78,35 @@ func TestConfigReportingCurrency(t *testing.T) {
 	}
 	if out, _ := run(0, "config", "unset", "reporting-currency"); out != "reporting-currency = EUR  (default)\n" {
 		t.Errorf("unset: %q", out)
+	}
+}
+
+// The console's exports go to export-dir, an existing absolute directory.
+func TestConfigExportDir(t *testing.T) {
+	g := spendDB(t)
+	dir := t.TempDir()
+	if code, _, errOut := cli(t, "", append(g, "config", "set", "export-dir", "relative/dir")...); code != exitUsage || !strings.Contains(errOut, "absolute path") {
+		t.Fatalf("relative dir: exit %d %s", code, errOut)
+	}
+	if code, out, errOut := cli(t, "", append(g, "config", "set", "export-dir", dir)...); code != 0 || out != "export-dir = "+dir+"\n" {
+		t.Fatalf("set: exit %d %q %s", code, out, errOut)
+	}
+	db, err := store.Open(g[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cat, err := loadCatalog(g[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBackend(db, &globals{DB: g[1]}, cat)
+	b.now = func() time.Time { return spendtest.Now }
+	path, err := b.Export("apps", []string{"Slack"})
+	if err != nil || filepath.Dir(path) != dir {
+		t.Fatalf("export went to %q (%v), want %s", path, err, dir)
+	}
+	if _, err := b.Export("apps", nil); err == nil || bc.Remedy(err) == "" {
+		t.Errorf("an empty view exported: %v", err)
 	}
 }

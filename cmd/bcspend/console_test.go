@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -183,4 +186,56 @@ func TestDemoSplitInvoiceRowWhyAndLineFix(t *testing.T) {
 	r.keys("enter") // the suggestion: Jira Service Management
 	r.waitFor("moves 1 transaction / 484.64 USD from Jira to Jira Service Management")
 	r.finish()
+}
+
+// The console's export of a view is the CLI's export of the same table
+// with the same filter, byte for byte: Applications, Unmatched, one
+// application's transactions, and the Overview's findings.
+func TestConsoleExportEqualsCLIExport(t *testing.T) {
+	b, db := demoBackend(t)
+	prev := clock
+	clock = func() time.Time { return spendtest.DemoNow }
+	t.Cleanup(func() { clock = prev })
+	r := startConsole(t, b, 120, 34)
+	r.loaded()
+	r.waitFor("▸ Salesforce Sales")
+	steps := []struct {
+		keys []string
+		view string
+		cli  []string
+	}{
+		{[]string{"x"}, "apps", []string{"export", "apps"}},
+		{[]string{"3", "x"}, "unmatched", []string{"export", "unmatched"}},
+		{[]string{"1", "enter", "x"}, "transactions", []string{"export", "transactions", "--app", "Salesforce Sales Cloud"}},
+		{[]string{"7", "x"}, "insights", []string{"export", "insights"}},
+	}
+	for _, st := range steps {
+		r.keys(st.keys...)
+		r.waitFor("'bcspend export " + st.view + "'")
+		r.keys("esc")
+	}
+	r.finish()
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range steps {
+		files, err := filepath.Glob(filepath.Join(b.exportTo, "bcspend-"+st.view+"-*.csv"))
+		if err != nil || len(files) != 1 {
+			t.Fatalf("%s: exports %v %v", st.view, files, err)
+		}
+		console, err := os.ReadFile(files[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := cli(t, "", append([]string{"--db", db.Path()}, st.cli...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d %s", st.cli, code, errOut)
+		}
+		if lines := bytes.Count(console, []byte("\n")); lines < 3 {
+			t.Fatalf("%s: only %d lines exported", st.view, lines)
+		}
+		if !bytes.Equal(console, []byte(out)) {
+			t.Errorf("%s: the console wrote\n%.2000s\nthe CLI\n%.2000s", st.view, console, out)
+		}
+	}
 }

@@ -154,6 +154,10 @@ func parseInterspersed(fs *flag.FlagSet, args []string) (pos []string, code int,
 	}
 }
 
+// clock is "today" for the commands that read spend; tests pin it to the
+// day their data was made on.
+var clock = time.Now
+
 // errNoDatabase: the commands that read spend never create a database.
 type errNoDatabase struct{ path string }
 
@@ -178,7 +182,7 @@ func openSpend(g *globals) (*store.DB, *spend.Model, error) {
 		db.Close()
 		return nil, nil, err
 	}
-	m, err := spend.Load(db, cat, spend.Options{})
+	m, err := spend.Load(db, cat, spend.Options{Now: clock()})
 	if err != nil {
 		db.Close()
 		return nil, nil, err
