@@ -48,7 +48,7 @@ type grid[T any] struct {
 	width, height  int
 	shown          []int // columns that fit
 	widths         []int
-	empty          string // message when there are no rows at all
+	empty          string          // message when there are no rows at all
 	keyOf          func(*T) string // a row's id for exports (Keys)
 }
 
