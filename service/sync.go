@@ -8,8 +8,13 @@ import (
 )
 
 // Sync opens a client for the saved connection and runs one sync: the
-// same engine for `bcspend sync` and the console's sync action.
+// same engine for `bcspend sync` and the console's sync action. The file
+// is checked page by page first: a sync writes throughout, and a damaged
+// file must not be written to at all.
 func Sync(ctx context.Context, db *store.DB, opt Options, so syncer.Options) (syncer.Summary, error) {
+	if err := db.Verify(); err != nil {
+		return syncer.Summary{Outcome: store.OutcomeFailed}, err
+	}
 	client, conn, err := OpenClient(db, opt)
 	if err != nil {
 		return syncer.Summary{Outcome: store.OutcomeFailed}, err

@@ -99,7 +99,7 @@ func open(path string, cfg config) (*DB, error) {
 	if err := precheck(path, cfg); err != nil {
 		return nil, err
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: cfg.timeout, OpenFile: cfg.openFile})
+	b, err := openBolt(path, &bolt.Options{Timeout: cfg.timeout, OpenFile: cfg.openFile})
 	if err != nil {
 		return nil, classifyOpenErr(path, err)
 	}
@@ -113,9 +113,65 @@ func open(path string, cfg config) (*DB, error) {
 	return db, nil
 }
 
+// OpenReadOnly opens an existing bcspend file for commands that only read
+// (status, export): it creates no directory or file, writes nothing, and
+// works on a file the user may not write (0400, a read-only mount). Every
+// write through the returned DB fails. A file at an older schema is
+// migrated first with Open, which needs write access.
+func OpenReadOnly(path string) (*DB, error) {
+	return openReadOnly(path, defaultConfig())
+}
+
+func openReadOnly(path string, cfg config) (*DB, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, &MissingError{Path: path}
+	case err != nil:
+		return nil, fmt.Errorf("store: %w; check permissions or pass --db", err)
+	case !info.Mode().IsRegular():
+		return nil, &ForeignFileError{Path: path, Reason: "not a regular file"}
+	case info.Size() == 0:
+		return nil, &MissingError{Path: path}
+	}
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
+	b, err := openBolt(path, &bolt.Options{Timeout: cfg.timeout, ReadOnly: true})
+	if err != nil {
+		return nil, classifyOpenErr(path, err)
+	}
+	if err := walkFile(path); err != nil {
+		_ = b.Close()
+		return nil, err
+	}
+	db := &DB{bolt: b, path: path, now: cfg.now}
+	known := knownSchema(cfg.migrations)
+	var fresh bool
+	var schema int
+	err = db.view(func(tx *bolt.Tx) (err error) {
+		fresh, err = checkMeta(tx, path, known)
+		if err == nil && !fresh {
+			schema = schemaOf(tx.Bucket(bktMeta))
+		}
+		return err
+	})
+	if err == nil && (fresh || schema < known) {
+		_ = b.Close()
+		return open(path, cfg) // initialise or migrate: needs to write
+	}
+	if err != nil {
+		_ = b.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
 // precheck inspects an existing non-empty file read-only before the
 // read-write open: a read-write bbolt open may write (it syncs a missing
-// freelist), and a foreign or too-new file must stay byte-identical.
+// freelist), and a foreign, too-new or damaged file must stay
+// byte-identical. After an unclean stop the whole file is checked
+// (damage.go) before anything writes to it.
 func precheck(path string, cfg config) error {
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) || err == nil && info.Size() == 0 {
@@ -127,19 +183,38 @@ func precheck(path string, cfg config) error {
 	if !info.Mode().IsRegular() {
 		return &ForeignFileError{Path: path, Reason: "not a regular file"}
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: cfg.timeout, ReadOnly: true})
+	if err := checkFile(path); err != nil {
+		return err
+	}
+	b, err := openBolt(path, &bolt.Options{Timeout: cfg.timeout, ReadOnly: true})
 	if err != nil {
 		return classifyOpenErr(path, err)
 	}
 	defer b.Close()
-	return b.View(func(tx *bolt.Tx) error {
-		_, err := checkMeta(tx, path, knownSchema(cfg.migrations))
+	// Under the shared lock no writer moves pages: every page is checked
+	// before bbolt reads past the header (or writes, which on a damaged
+	// tree corrupts memory).
+	if err := walkFile(path); err != nil {
 		return err
+	}
+	dirty := false
+	err = guarded(path, b, func() error {
+		return b.View(func(tx *bolt.Tx) error {
+			_, err := checkMeta(tx, path, knownSchema(cfg.migrations))
+			dirty = err == nil && unclean(tx)
+			return err
+		})
 	})
+	if err != nil || !dirty {
+		return err
+	}
+	return verify(path, b)
 }
 
 func classifyOpenErr(path string, err error) error {
 	switch {
+	case errors.Is(err, ErrDamaged):
+		return err
 	case errors.Is(err, bolterr.ErrTimeout):
 		return &LockedError{Path: path}
 	case errors.Is(err, bolterr.ErrInvalid), errors.Is(err, bolterr.ErrVersionMismatch),
@@ -225,7 +300,7 @@ func (db *DB) Close() error { return db.bolt.Close() }
 // SchemaVersion is the schema the file is at.
 func (db *DB) SchemaVersion() (int, error) {
 	var v int
-	err := db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.view(func(tx *bolt.Tx) error {
 		v = schemaOf(tx.Bucket(bktMeta))
 		return nil
 	})
@@ -241,13 +316,21 @@ func (e fnError) Error() string { return e.err.Error() }
 // update runs fn in one read-write transaction. Errors from fn come back
 // as they are; a commit failure (disk full, I/O) becomes a *WriteError that
 // says nothing committed was lost, which bbolt's atomic commit guarantees.
+//
+// A panic or memory fault on a damaged file comes back as a *DamagedError
+// (damage.go); bbolt rolls the transaction back, so nothing is written.
 func (db *DB) update(op string, fn func(tx *bolt.Tx) error) error {
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		if err := fn(tx); err != nil {
-			return fnError{err}
-		}
-		return nil
+	err := db.guard(func() error {
+		return db.bolt.Update(func(tx *bolt.Tx) error {
+			if err := fn(tx); err != nil {
+				return fnError{err}
+			}
+			return nil
+		})
 	})
+	if errors.Is(err, ErrDamaged) {
+		return err
+	}
 	var fe fnError
 	if errors.As(err, &fe) {
 		return fe.err
@@ -261,9 +344,10 @@ func (db *DB) update(op string, fn func(tx *bolt.Tx) error) error {
 	return nil
 }
 
-// view runs fn in a read-only transaction.
+// view runs fn in a read-only transaction; a damaged file is an error, not
+// a panic (see update).
 func (db *DB) view(fn func(tx *bolt.Tx) error) error {
-	return db.bolt.View(fn)
+	return db.guard(func() error { return db.bolt.View(fn) })
 }
 
 // top returns a top-level bucket; migration 1 creates them all, so a

@@ -251,7 +251,7 @@ func TestWriteErrorKeepsCommittedData(t *testing.T) {
 	if !errors.As(err, &we) || !errors.Is(err, ErrWrite) {
 		t.Fatalf("err = %T %v; want *WriteError", err, err)
 	}
-	if !strings.Contains(err.Error(), "free disk space and run sync again; nothing committed was lost") {
+	if !strings.Contains(err.Error(), "free disk space (or make the file writable), then run the same command again; nothing committed was lost") {
 		t.Errorf("message lacks the remedy: %v", err)
 	}
 	after, _ := os.ReadFile(path)

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"os"
 )
 
 // Sentinels for errors.Is; the typed errors below match them, so callers can
@@ -88,12 +89,13 @@ type WriteError struct {
 }
 
 func (e *WriteError) Error() string {
-	return fmt.Sprintf("store: %s: %v; free disk space and run sync again; nothing committed was lost", e.Op, e.Err)
+	return fmt.Sprintf("store: %s: %v; %s", e.Op, e.Err, e.Remedy())
 }
 
-// Remedy is the one-sentence fix.
+// Remedy is the one-sentence fix. It fits every command that writes (sync,
+// rules add, config set, connect): the failed transaction left no trace.
 func (e *WriteError) Remedy() string {
-	return "free disk space and run sync again; nothing committed was lost"
+	return "free disk space (or make the file writable), then run the same command again; nothing committed was lost"
 }
 
 // Unwrap exposes the I/O error (e.g. syscall.ENOSPC).
@@ -101,6 +103,20 @@ func (e *WriteError) Unwrap() error { return e.Err }
 
 // Is matches ErrWrite.
 func (e *WriteError) Is(target error) bool { return target == ErrWrite }
+
+// MissingError: a command that only reads found no database at the path;
+// it creates none (a mistyped --db must not leave a directory and a file).
+type MissingError struct{ Path string }
+
+func (e *MissingError) Error() string { return "no bcspend database at " + e.Path }
+
+// Remedy says where a database comes from.
+func (e *MissingError) Remedy() string {
+	return "check --db (or BCSPEND_DB); to start one, run 'bcspend connect ...' then 'bcspend sync', or try 'bcspend demo'"
+}
+
+// Is matches os.ErrNotExist, so callers can treat it as a missing file.
+func (e *MissingError) Is(target error) bool { return target == os.ErrNotExist }
 
 // CorruptRecordError: one stored value does not decode. The rest of the file
 // is fine; BC records can be fetched again.

@@ -38,9 +38,12 @@ func knownSchema(ms []migration) int {
 	return ms[len(ms)-1].to
 }
 
+// schema1Buckets are the top-level buckets every file has from schema 1 on.
+var schema1Buckets = [][]byte{bktConnection, bktSecrets, bktInvoices, bktInvoiceIDs, bktVendors,
+	bktUsers, bktRates, bktSync, bktRuns, bktRunIDs, bktRules, bktRuleIDs, bktSettings}
+
 func migrateCreateBuckets(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bktConnection, bktSecrets, bktInvoices, bktInvoiceIDs, bktVendors,
-		bktUsers, bktRates, bktSync, bktRuns, bktRunIDs, bktRules, bktRuleIDs, bktSettings} {
+	for _, name := range schema1Buckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}

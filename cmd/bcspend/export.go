@@ -65,7 +65,7 @@ func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
 	if err != nil {
 		return fail(io, err)
 	}
-	db, m, err := openSpend(g)
+	db, m, err := openSpendWith(g, store.OpenReadOnly) // export only reads
 	if err != nil {
 		return fail(io, err)
 	}
@@ -169,11 +169,15 @@ func (e *errNoDatabase) Remedy() string {
 
 // openSpend opens the database (never creating one) and loads the spend
 // model with the catalog beside it.
-func openSpend(g *globals) (*store.DB, *spend.Model, error) {
+func openSpend(g *globals) (*store.DB, *spend.Model, error) { return openSpendWith(g, store.Open) }
+
+// openSpendWith is openSpend with the store's opener: store.OpenReadOnly
+// for commands that only read.
+func openSpendWith(g *globals, open func(string) (*store.DB, error)) (*store.DB, *spend.Model, error) {
 	if _, err := os.Stat(g.DB); errors.Is(err, os.ErrNotExist) {
 		return nil, nil, &errNoDatabase{g.DB}
 	}
-	db, err := store.Open(g.DB)
+	db, err := open(g.DB)
 	if err != nil {
 		return nil, nil, err
 	}

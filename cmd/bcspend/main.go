@@ -39,7 +39,7 @@ type command struct {
 var registry = map[string]command{}
 
 // helpOrder is the order commands appear in --help.
-var helpOrder = []string{"demo", "connect", "status", "sync", "match", "rules", "config", "export", "insights", "renewals", "dismiss", "contract", "simulate"}
+var helpOrder = []string{"demo", "connect", "status", "sync", "match", "rules", "config", "export", "insights", "renewals", "dismiss", "contract", "doctor", "simulate"}
 
 func register(c command) { registry[c.name] = c }
 

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/bcspend/bcspend/service"
@@ -19,7 +21,13 @@ func runStatus(ctx context.Context, g *globals, args []string, io stdio) int {
 	if code, ok := parseSub(fs, args); !ok {
 		return code
 	}
-	db, err := store.Open(g.DB)
+	// Read-only: status works on a file it may not write, and a mistyped
+	// --db creates no directory or file.
+	db, err := store.OpenReadOnly(g.DB)
+	if errors.Is(err, os.ErrNotExist) {
+		sayf(io.out, "Database: %s (does not exist)\nConnection: none\n", g.DB)
+		return fail(io, service.ErrNotConnected)
+	}
 	if err != nil {
 		return fail(io, err)
 	}

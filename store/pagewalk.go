@@ -1,0 +1,210 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"os"
+)
+
+// walkFile checks the structure of every page reachable from the newest
+// meta page with plain reads, before bbolt (or bbolt's own tx.Check, which
+// follows page numbers without checking them) touches the memory map: every
+// page number lies inside the file and is reached once, every page is of
+// the type its parent says, every element lies inside its page, and the
+// freelist names only pages inside the file. A file that passes cannot
+// send bbolt outside its map or around a cycle.
+func walkFile(path string) error {
+	if err := checkFile(path); err != nil {
+		return err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("store: %w; check permissions or pass --db", err)
+	}
+	defer f.Close()
+	m, err := newestMeta(f)
+	if err != nil || !m.valid {
+		return nil // not bbolt: Open reports it
+	}
+	w := &walker{f: f, path: path, ps: uint64(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{}}
+	if m.freelist != noFreelist {
+		if err := w.freelist(m.freelist); err != nil {
+			return err
+		}
+	}
+	return w.tree(m.root, 0)
+}
+
+// newestMeta is the meta page bbolt uses: the valid one with the higher txid.
+func newestMeta(f *os.File) (boltMeta, error) {
+	head := make([]byte, pageHeaderSize+metaSize)
+	n, _ := f.ReadAt(head, 0)
+	m0 := parseMeta(head[:n])
+	off := int64(m0.pageSize)
+	if !m0.valid {
+		off = int64(os.Getpagesize())
+	}
+	n, _ = f.ReadAt(head, off)
+	m1 := parseMeta(head[:n])
+	if !m0.valid || m1.valid && m1.txid > m0.txid {
+		return m1, nil
+	}
+	return m0, nil
+}
+
+const (
+	flagBranch   = 0x01
+	flagLeaf     = 0x02
+	flagFreelist = 0x10
+	flagBucket   = 0x01 // leaf element: the value is a bucket
+	elemSize     = 16   // branch and leaf elements are both 16 bytes
+	maxDepth     = 64   // a B+tree of a few GB is under 10 levels deep
+)
+
+type walker struct {
+	f    *os.File
+	path string
+	ps   uint64
+	hwm  uint64
+	seen map[uint64]bool
+}
+
+func (w *walker) bad(format string, a ...any) error {
+	return damaged(w.path, "page structure: "+fmt.Sprintf(format, a...))
+}
+
+// page reads page id with its overflow pages, checking it lies inside the
+// file, has not been reached before and has one of the wanted flags.
+func (w *walker) page(id uint64, want uint16) ([]byte, error) {
+	if id < 2 || id >= w.hwm {
+		return nil, w.bad("a reference to page %d, outside pages 2..%d", id, w.hwm-1)
+	}
+	head := make([]byte, pageHeaderSize)
+	if _, err := w.f.ReadAt(head, int64(id*w.ps)); err != nil {
+		return nil, w.bad("page %d cannot be read (%v)", id, err)
+	}
+	le := binary.LittleEndian
+	hid, flags, overflow := le.Uint64(head[0:]), le.Uint16(head[8:]), uint64(le.Uint32(head[12:]))
+	if hid != id {
+		return nil, w.bad("page %d says it is page %d", id, hid)
+	}
+	if flags&want == 0 || flags&(flags-1) != 0 { // exactly one of the wanted flags
+		return nil, w.bad("page %d has flags %#x where a %s page belongs", id, flags, kindOf(want))
+	}
+	if id+overflow >= w.hwm {
+		return nil, w.bad("page %d runs %d pages past the end of the file", id, overflow)
+	}
+	for i := id; i <= id+overflow; i++ {
+		if w.seen[i] {
+			return nil, w.bad("page %d is referenced twice", i)
+		}
+		w.seen[i] = true
+	}
+	buf := make([]byte, (overflow+1)*w.ps)
+	if _, err := w.f.ReadAt(buf, int64(id*w.ps)); err != nil {
+		return nil, w.bad("page %d cannot be read (%v)", id, err)
+	}
+	return buf, nil
+}
+
+func kindOf(flags uint16) string {
+	switch flags {
+	case flagFreelist:
+		return "freelist"
+	case flagBranch | flagLeaf:
+		return "branch or leaf"
+	}
+	return fmt.Sprintf("%#x", flags)
+}
+
+func (w *walker) freelist(id uint64) error {
+	p, err := w.page(id, flagFreelist)
+	if err != nil {
+		return err
+	}
+	le := binary.LittleEndian
+	count, start := uint64(le.Uint16(p[10:])), uint64(pageHeaderSize)
+	if count == 0xffff { // the real count is the first element
+		if len(p) < pageHeaderSize+8 {
+			return w.bad("freelist page %d is cut short", id)
+		}
+		count, start = le.Uint64(p[pageHeaderSize:]), pageHeaderSize+8
+	}
+	if count > (uint64(len(p))-start)/8 {
+		return w.bad("freelist page %d counts %d pages it does not hold", id, count)
+	}
+	for i := uint64(0); i < count; i++ {
+		if free := le.Uint64(p[start+8*i:]); free < 2 || free >= w.hwm {
+			return w.bad("the freelist names page %d, outside the file", free)
+		}
+	}
+	return nil
+}
+
+// tree walks the B+tree rooted at page id.
+func (w *walker) tree(id uint64, depth int) error {
+	if depth > maxDepth {
+		return w.bad("the tree under page %d is deeper than %d levels", id, maxDepth)
+	}
+	p, err := w.page(id, flagBranch|flagLeaf)
+	if err != nil {
+		return err
+	}
+	return w.elements(p, id, depth, false)
+}
+
+// elements checks the elements of page p (a file page, or an inline
+// bucket's page inside a value) and descends into children and buckets.
+func (w *walker) elements(p []byte, id uint64, depth int, inline bool) error {
+	le := binary.LittleEndian
+	if len(p) < pageHeaderSize {
+		return w.bad("an inline bucket in page %d is cut short", id)
+	}
+	flags, count := le.Uint16(p[8:]), int(le.Uint16(p[10:]))
+	if pageHeaderSize+count*elemSize > len(p) {
+		return w.bad("page %d counts %d elements it does not hold", id, count)
+	}
+	if flags == flagBranch && count == 0 { // a cursor would descend into element 0 regardless
+		return w.bad("branch page %d is empty", id)
+	}
+	if inline && flags != flagLeaf { // bbolt answers every page lookup in an inline bucket with its one page
+		return w.bad("an inline bucket in page %d is not a leaf (flags %#x)", id, flags)
+	}
+	for i := range count {
+		off := pageHeaderSize + i*elemSize
+		e := p[off : off+elemSize]
+		switch flags {
+		case flagBranch:
+			pos, ksize, child := uint64(le.Uint32(e[0:])), uint64(le.Uint32(e[4:])), le.Uint64(e[8:])
+			if uint64(off)+pos+ksize > uint64(len(p)) {
+				return w.bad("a key in branch page %d lies outside it", id)
+			}
+			if err := w.tree(child, depth+1); err != nil {
+				return err
+			}
+		case flagLeaf:
+			eflags, pos, ksize, vsize := le.Uint32(e[0:]), uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
+			end := uint64(off) + pos + ksize + vsize
+			if end > uint64(len(p)) {
+				return w.bad("a value in leaf page %d lies outside it", id)
+			}
+			if eflags&flagBucket == 0 {
+				continue
+			}
+			v := p[end-vsize : end]
+			if len(v) < 16 {
+				return w.bad("a bucket header in page %d is cut short", id)
+			}
+			if root := le.Uint64(v); root != 0 {
+				if err := w.tree(root, depth+1); err != nil {
+					return err
+				}
+			} else if err := w.elements(v[16:], id, depth+1, true); err != nil {
+				return err
+			}
+		default:
+			return w.bad("page %d is neither a branch nor a leaf (flags %#x)", id, flags)
+		}
+	}
+	return nil
+}
