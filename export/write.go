@@ -82,8 +82,14 @@ func WriteFile(path string, t Table) error {
 	return writeAtomic(path, func(w io.Writer) error { return Write(w, t) })
 }
 
-// writeAtomic is WriteFile for any format (the renewals calendar too).
+// writeAtomic is WriteFile for any format (the renewals calendar too). A
+// symlink is written through to its file; a path that is not a regular
+// file or a new one is refused before anything is created (target.go).
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	path, err = Target(path)
+	if err != nil {
+		return err
+	}
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {

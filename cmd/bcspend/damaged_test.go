@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/bcspend/bcspend/bc/bcsim"
@@ -82,5 +83,22 @@ func TestStatusReadsWithoutWriting(t *testing.T) {
 	}
 	if info, _ := os.Stat(dbPath); info.Mode().Perm() != 0o400 {
 		t.Errorf("status changed the file's mode to %v", info.Mode().Perm())
+	}
+}
+
+// export -o a FIFO is a usage error before the database is read; the FIFO
+// stays a FIFO.
+func TestExportToAFIFOIsRefused(t *testing.T) {
+	_, g, _ := connected(t, bcsim.Config{})
+	fifo := filepath.Join(t.TempDir(), "pipe.csv")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	code, out, errOut := cli(t, "", append(append([]string{}, g...), "export", "transactions", "-o", fifo)...)
+	if code != exitUsage || !strings.Contains(errOut, "named pipe") || !strings.Contains(errOut, "what to do:") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Fatalf("the FIFO was replaced: %v", err)
 	}
 }

@@ -65,6 +65,9 @@ func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
 	if err != nil {
 		return fail(io, err)
 	}
+	if code, ok := checkOutput(io, o.out); !ok {
+		return code
+	}
 	db, m, err := openSpendWith(g, store.OpenReadOnly) // export only reads
 	if err != nil {
 		return fail(io, err)
@@ -192,4 +195,18 @@ func openSpendWith(g *globals, open func(string) (*store.DB, error)) (*store.DB,
 		return nil, nil, err
 	}
 	return db, m, nil
+}
+
+// checkOutput refuses an -o that is not a new path or a regular file (a
+// FIFO, a device, a directory) as a usage error, before the database is
+// read; export.WriteFile checks again when it writes.
+func checkOutput(io stdio, out string) (int, bool) {
+	if out == "" || out == "-" {
+		return 0, true
+	}
+	var te *export.TargetError
+	if _, err := export.Target(out); errors.As(err, &te) {
+		return usageErr(io, te.Error(), te.Remedy()), false
+	}
+	return 0, true
 }
