@@ -21,6 +21,7 @@ const (
 	KindOverlap       = "overlap"
 	KindMover         = "mover"
 	KindNewVendor     = "new-vendor"
+	KindSeats         = "seats" // a seat count that changed
 )
 
 // Ident is what every finding carries so an admin can dismiss it and a
@@ -72,6 +73,7 @@ func (r *Report) ApplyDismissals(ds map[string]store.Dismissal) {
 	r.PriceIncreases = keep(r.PriceIncreases, func(x *PriceIncrease) bool { return !hidden(x.Ident) })
 	r.MissedCharges = keep(r.MissedCharges, func(x *MissedCharge) bool { return !hidden(x.Ident) })
 	r.Ended = keep(r.Ended, func(x *EndedPlan) bool { return !hidden(x.Ident) })
+	r.Seats = keep(r.Seats, func(x *SeatPlan) bool { return !x.SeatChanged() || !hidden(x.Ident) })
 	r.Duplicates = keep(r.Duplicates, func(x *Duplicate) bool { return !hidden(x.Ident) })
 	r.Overlaps = keep(r.Overlaps, func(x *Overlap) bool { return !hidden(x.Ident) })
 	r.Trends.Movers = keep(r.Trends.Movers, func(x *AppTrend) bool { return !hidden(x.Ident) })
@@ -121,6 +123,11 @@ func (r *Report) Findings() []Alert {
 	}
 	for _, x := range r.Duplicates {
 		out = append(out, Alert{x.Ident, KindDuplicate, x.App, x.Company, x.Dates[len(x.Dates)-1], x.Message, x.TransactionIDs})
+	}
+	for _, x := range r.Seats {
+		if x.SeatChanged() {
+			out = append(out, Alert{x.Ident, KindSeats, x.App, x.Company, x.History[len(x.History)-1].Date, x.Message, x.TransactionIDs})
+		}
 	}
 	for _, x := range r.Overlaps {
 		out = append(out, Alert{Ident: x.Ident, Kind: KindOverlap, Message: x.Message, TransactionIDs: x.TransactionIDs})

@@ -2,6 +2,7 @@ package insights
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"time"
 
@@ -33,14 +34,19 @@ type Renewal struct {
 	Ident
 }
 
-// PriceIncrease is a charge above the previous one of the same regular
-// series by more than the threshold.
+// PriceIncrease is a rise of a regular plan's price by more than the
+// threshold after steady prices: of the price per seat when the plan is
+// billed per seat (Basis per-seat: more seats is not a price increase), else
+// of the amount per term (Basis per-term; a metered bill, which wanders,
+// never qualifies).
 type PriceIncrease struct {
 	App            string       `json:"app"`
 	Company        string       `json:"company"`
 	Currency       string       `json:"currency"`
 	Cadence        Cadence      `json:"cadence"`
 	Date           time.Time    `json:"date"`
+	Basis          string       `json:"basis"`           // per-seat or per-term
+	Seats          money.Amount `json:"seats,omitempty"` // per-seat: the seats of the raised charge
 	Previous       money.Amount `json:"previous"`
 	Current        money.Amount `json:"current"`
 	Change         float64      `json:"change"` // 0.25 = +25%
@@ -92,6 +98,7 @@ type schedule struct {
 	missed    []MissedCharge
 	ended     []EndedPlan
 	contracts []Contract
+	seats     []SeatPlan
 	terms     map[*series]int // each plan's term in months, for overlaps
 }
 
@@ -111,8 +118,16 @@ func renewals(all []*series, now, since time.Time, opt Options) schedule {
 			}
 			r.fromContract(&k, today)
 		}
+		p, perSeat := seatPlan(s, r.Cadence)
+		if perSeat && (regular || known) {
+			sc.seats = append(sc.seats, p)
+		}
 		if regular {
-			sc.ups = append(sc.ups, priceIncreases(s, r.Cadence, opt.PriceIncrease)...)
+			if perSeat {
+				sc.ups = append(sc.ups, seatPriceIncreases(s, r.Cadence, opt.PriceIncrease)...)
+			} else {
+				sc.ups = append(sc.ups, priceIncreases(s, r.Cadence, opt.PriceIncrease)...)
+			}
 			last := s.Charges[len(s.Charges)-1]
 			grace := r.NextCharge.AddDate(0, 0, b.grace)
 			switch {
@@ -128,6 +143,7 @@ func renewals(all []*series, now, since time.Time, opt Options) schedule {
 		sc.renewals = append(sc.renewals, r)
 	}
 	sortContracts(sc.contracts)
+	sortSeatPlans(sc.seats)
 	sort.SliceStable(sc.renewals, func(i, j int) bool { return renewalLess(&sc.renewals[i], &sc.renewals[j]) })
 	sort.SliceStable(sc.ups, func(i, j int) bool { return sc.ups[i].Date.After(sc.ups[j].Date) })
 	sort.SliceStable(sc.missed, func(i, j int) bool { return sc.missed[i].Expected.Before(sc.missed[j].Expected) })
@@ -193,11 +209,15 @@ func renewalOf(s *series, today time.Time) Renewal {
 }
 
 func priceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease {
+	if s.usageWords() {
+		return nil
+	}
 	var out []PriceIncrease
 	// A price needs two charges to be seen; the third can raise it.
 	for i := 2; i < len(s.Charges); i++ {
 		prev, cur := s.Charges[i-1], s.Charges[i]
-		if prev.Amount <= 0 || cur.Amount <= prev.Amount || !stable(s.Charges[max(0, i-stableWindow):i], max(threshold, volatility)) {
+		window := s.Charges[max(0, i-stableWindow):i]
+		if prev.Amount <= 0 || cur.Amount <= prev.Amount || !stable(window, max(threshold, volatility)) || !repeats(window) {
 			continue
 		}
 		change := float64(cur.Amount-prev.Amount) / float64(prev.Amount)
@@ -205,7 +225,7 @@ func priceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease {
 			continue
 		}
 		out = append(out, PriceIncrease{
-			App: s.App, Company: s.Company, Currency: s.Currency, Cadence: c, Date: cur.Date,
+			App: s.App, Company: s.Company, Currency: s.Currency, Cadence: c, Date: cur.Date, Basis: BasisPerTerm,
 			Previous: prev.Amount, Current: cur.Amount, Change: change,
 			TransactionIDs: append(append([]string(nil), prev.IDs...), cur.IDs...),
 			Ident:          ident(KindPriceIncrease, append(s.keyParts(), cur.Date.Format(time.DateOnly)), prev.Amount, cur.Amount),
@@ -215,6 +235,12 @@ func priceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease {
 	}
 	return out
 }
+
+// Price increase bases.
+const (
+	BasisPerSeat = "per-seat"
+	BasisPerTerm = "per-term"
+)
 
 // stableWindow is how many earlier charges show whether the price was
 // steady; volatility is how far they may wander and still be a price.
@@ -232,6 +258,35 @@ func stable(charges []charge, tolerance float64) bool {
 		lo, hi = min(lo, c.Amount), max(hi, c.Amount)
 	}
 	return lo > 0 && float64(hi-lo) <= tolerance*float64(lo)
+}
+
+// repeats reports whether two of the charges are equal to the cent: a
+// price billed per term repeats, a metered bill (usage, consumption)
+// differs every time, so its rise is usage, not a price.
+func repeats(cs []charge) bool {
+	for i := range cs {
+		for j := i + 1; j < len(cs); j++ {
+			if cs[i].Amount == cs[j].Amount {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// usageRE are the words of a metered line, in the languages of ParsePeriod.
+var usageRE = regexp.MustCompile(`(?i)usage|metered|consumption|pay[- ]as[- ]you[- ]go|overage|verbrauch|nutzung|forbrug|forbruk|förbrukning|consommation|consumo|verbruik`)
+
+// usageWords reports whether the plan's lines say it is metered.
+func (s *series) usageWords() bool {
+	for i := range s.Charges {
+		for _, t := range s.Charges[i].Texts {
+			if usageRE.MatchString(t.text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func missedOf(s *series, r Renewal, grace time.Time) MissedCharge {

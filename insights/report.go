@@ -52,6 +52,7 @@ type Report struct {
 	Trends            Trends            `json:"trends"`
 	Renewals          []Renewal         `json:"renewals"`
 	Contracts         []Contract        `json:"contracts"` // notice deadline or renewal soonest first, lapsed last
+	Seats             []SeatPlan        `json:"seats"`     // plans billed per seat, changed seat counts first
 	PriceIncreases    []PriceIncrease   `json:"price_increases"`
 	MissedCharges     []MissedCharge    `json:"missed_charges"`
 	Ended             []EndedPlan       `json:"ended"`
@@ -80,7 +81,7 @@ func Compute(m *spend.Model, opt Options) Report {
 		series := buildSeries(txs, invs)
 		sc := renewals(series, m.Now(), m.WindowStart(), opt)
 		r.Renewals, r.PriceIncreases, r.MissedCharges, r.Ended = sc.renewals, sc.ups, sc.missed, sc.ended
-		r.Contracts = sc.contracts
+		r.Contracts, r.Seats = sc.contracts, sc.seats
 		r.Totals = totals(m, apps, txs, series, reporting, opt)
 		r.Totals.Spend, r.Totals.Reporting, r.Totals.Unconverted = total, reporting, unconverted
 		r.Totals.UnmatchedShare = share(r.Totals.UnmatchedReporting, reporting)

@@ -104,6 +104,7 @@ func buildOverview(r insights.Report) *overviewData {
 		section("Price increases", r.PriceIncreases, priceFinding),
 		section("Missed charges", r.MissedCharges, missedFinding),
 		section("Ended plans", r.Ended, endedFinding),
+		section("Seat counts that changed", changedSeats(r.Seats), seatFinding),
 		section("Probable duplicate charges", r.Duplicates, duplicateFinding),
 		renewalSection(r.Renewals),
 		section("Overlapping apps in a category", r.Overlaps, overlapFinding),
@@ -146,9 +147,13 @@ func renewalSection(rs []insights.Renewal) findingSection {
 }
 
 func priceFinding(p *insights.PriceIncrease) *finding {
+	unit := ""
+	if p.Basis == insights.BasisPerSeat {
+		unit = " a seat"
+	}
 	return &finding{kind: "Price increase", name: inert(p.App), ids: p.TransactionIDs, id: p.Ident,
-		text: fmt.Sprintf("%s · %s → %s %s (+%.0f%%) on %s · %s · %s", inert(p.App), fmtAmount(p.Previous),
-			fmtAmount(p.Current), inert(p.Currency), p.Change*100, fmtDate(p.Date), p.Cadence, inert(p.Company))}
+		text: fmt.Sprintf("%s · %s → %s %s%s (+%.0f%%) on %s · %s · %s", inert(p.App), fmtAmount(p.Previous),
+			fmtAmount(p.Current), inert(p.Currency), unit, p.Change*100, fmtDate(p.Date), p.Cadence, inert(p.Company))}
 }
 
 func missedFinding(m *insights.MissedCharge) *finding {
@@ -161,6 +166,30 @@ func endedFinding(e *insights.EndedPlan) *finding {
 	return &finding{kind: "Ended plan", name: inert(e.App), ids: e.TransactionIDs, id: e.Ident,
 		text: fmt.Sprintf("%s · %s plan ended · last charge %s %s on %s, none since · %s", inert(e.App), e.Cadence,
 			fmtAmount(e.LastAmount), inert(e.Currency), fmtDate(e.LastCharge), inert(e.Company))}
+}
+
+func changedSeats(ps []insights.SeatPlan) []insights.SeatPlan {
+	var out []insights.SeatPlan
+	for _, p := range ps {
+		if p.SeatChanged() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func seatFinding(p *insights.SeatPlan) *finding {
+	return &finding{kind: "Seats", name: inert(p.App), ids: p.TransactionIDs, id: p.Ident,
+		text: fmt.Sprintf("%s · %s → %s seats at %s %s a seat · %s", inert(p.App), seatCount(p.PreviousSeats), seatCount(p.Seats),
+			fmtAmount(p.PricePerSeat), inert(p.Currency), inert(p.Company))}
+}
+
+// seatCount prints a whole quantity without decimals.
+func seatCount(a money.Amount) string {
+	if a%10000 == 0 {
+		return fmt.Sprint(int64(a) / 10000)
+	}
+	return a.String()
 }
 
 func duplicateFinding(x *insights.Duplicate) *finding {

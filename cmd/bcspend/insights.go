@@ -123,6 +123,7 @@ func printFindings(w io.Writer, p func(string, ...any), r insights.Report) {
 	insightList(w, p, "Price increases", insightMessages(r.PriceIncreases, func(x insights.PriceIncrease) string { return withRef(x.Message, x.Ident) }))
 	insightList(w, p, "Missed charges", insightMessages(r.MissedCharges, func(x insights.MissedCharge) string { return withRef(x.Message, x.Ident) }))
 	insightList(w, p, "Ended plans", insightMessages(r.Ended, func(x insights.EndedPlan) string { return withRef(x.Message, x.Ident) }))
+	insightList(w, p, "Seat counts that changed", seatMessages(r.Seats))
 	insightList(w, p, "Probable duplicate charges", insightMessages(r.Duplicates, func(x insights.Duplicate) string { return withRef(x.Message, x.Ident) }))
 	insightList(w, p, "Overlapping applications", insightMessages(r.Overlaps, func(x insights.Overlap) string { return withRef(x.Message, x.Ident) }))
 	insightSection(w, "Users")
@@ -134,6 +135,18 @@ func printFindings(w io.Writer, p func(string, ...any), r insights.Report) {
 		p("\n%d dismissed findings not shown ('bcspend dismiss --list').", r.Dismissed)
 	}
 	fmt.Fprintln(w, "\nRun 'bcspend insights --json' for the transactions behind each finding; 'bcspend dismiss REF' hides one.")
+}
+
+// seatMessages are the seat plans whose last charge bought another number
+// of seats ('insights --json' has every seat plan and its history).
+func seatMessages(ps []insights.SeatPlan) []string {
+	var out []string
+	for _, x := range ps {
+		if x.SeatChanged() {
+			out = append(out, withRef(x.Message, x.Ident))
+		}
+	}
+	return out
 }
 
 // withRef ends a finding's line with the reference 'bcspend dismiss' takes.

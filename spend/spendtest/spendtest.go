@@ -52,6 +52,8 @@ type Line struct {
 	Desc    string
 	Amount  string // decimal; "" for a comment line
 	Comment bool
+	Qty     string // quantity; "" = 1 (then the unit cost is the amount)
+	Unit    string // unit cost with Qty; "" = Amount / Qty
 }
 
 // Inv describes one fixture invoice.
@@ -104,6 +106,10 @@ func (in Inv) Wire() bc.PurchaseInvoice {
 			wl.NetAmount = money.MustParse(l.Amount)
 			wl.Quantity = money.NewDecimal(1, 0)
 			wl.UnitCost = money.DecimalOf(wl.NetAmount)
+			if l.Qty != "" {
+				wl.Quantity = money.MustParseDecimal(l.Qty)
+				wl.UnitCost = money.MustParseDecimal(l.Unit)
+			}
 			total += wl.NetAmount
 		}
 		inv.Lines = append(inv.Lines, wl)
