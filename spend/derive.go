@@ -367,16 +367,6 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func joinDesc(a, b string) string {
-	switch {
-	case b == "":
-		return a
-	case a == "":
-		return b
-	}
-	return a + " " + b
-}
-
 func appendDescs(dst []string, l *store.Line) []string {
 	if l.Description != "" {
 		dst = append(dst, l.Description)
