@@ -28,6 +28,25 @@ type SyncState struct {
 	Pages      int
 	Fetched    int
 	Updated    time.Time
+	// Chains are the disjoint invoiceDate ranges of a split backfill or
+	// full pass, each read as its own nextLink chain (NextLink above stays
+	// empty then). Each page rewrites its chain's entry in the same
+	// transaction as the page, so a crash resumes every chain where it
+	// stopped.
+	Chains []ChainState `json:",omitempty"`
+	// Expected is BC's $count of the pass when it was planned (0 unknown).
+	Expected int `json:",omitempty"`
+}
+
+// ChainState is one range of a split pass.
+type ChainState struct {
+	From     time.Time // first invoiceDate, inclusive
+	To       time.Time // last invoiceDate, inclusive; zero = open end (full)
+	NextLink string    // resume point; "" with Done false = not started
+	Done     bool
+	Pages    int
+	Fetched  int
+	Expected int // BC's $count of the range when it was planned
 }
 
 // SyncState returns the company's checkpoint; ok is false before its first

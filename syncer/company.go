@@ -78,6 +78,14 @@ func (r *runner) fetch(ctx context.Context, p *pass, cs *CompanySummary) error {
 	if p.pagingDone {
 		return nil
 	}
+	if p.unplanned() {
+		if err := r.planChains(ctx, p); err != nil {
+			return err
+		}
+	}
+	if len(p.state.Chains) > 0 {
+		return r.fetchSplit(ctx, p, cs)
+	}
 	vendors := newVendorCache(r.client, r.db, p.company.ID, p.state.Mode == store.ModeFull)
 	q := p.query()
 	q.ResumeFrom = p.state.NextLink
@@ -205,6 +213,7 @@ func (r *runner) progressOf(p *pass, cs *CompanySummary, done bool, err error) P
 func (r *runner) waited(p *pass, cs *CompanySummary, w bc.Wait) {
 	if !w.Done {
 		cs.Throttled++
+		r.gate.throttled()
 	}
 	pr := r.progressOf(p, cs, false, nil)
 	pr.WaitStatus = w.Status

@@ -2,6 +2,8 @@ package syncer
 
 import (
 	"time"
+
+	"github.com/bcspend/bcspend/bc"
 )
 
 // DefaultOverlap is how far before the last watermark an incremental run
@@ -24,7 +26,18 @@ type Options struct {
 	Progress func(Progress)
 	// Overlap overrides DefaultOverlap.
 	Overlap time.Duration
+	// Chains is the most ranges one company's backfill or full pass is
+	// split into, and the most chains the run reads at once; default
+	// DefaultChains. 1 reads each company as one chain.
+	Chains int
+	// MinChain is the fewest invoices worth a chain of their own; default
+	// DefaultMinChain. A window with fewer is read as one chain.
+	MinChain int
 }
+
+// DefaultChains is twice BC's 5 requests in flight: while one chain
+// commits a page, another is waiting for the slot it freed.
+const DefaultChains = 2 * bc.MaxInFlight
 
 func (o *Options) defaults() {
 	if o.Now == nil {
@@ -32,6 +45,12 @@ func (o *Options) defaults() {
 	}
 	if o.Overlap <= 0 {
 		o.Overlap = DefaultOverlap
+	}
+	if o.Chains <= 0 {
+		o.Chains = DefaultChains
+	}
+	if o.MinChain <= 0 {
+		o.MinChain = DefaultMinChain
 	}
 	if o.Progress == nil {
 		o.Progress = func(Progress) {}

@@ -40,8 +40,8 @@ func planPass(c store.Company, st store.SyncState, ok bool, conn store.Connectio
 		if st.RunID != "" {
 			p.id = st.RunID
 		}
-		p.resumed = st.NextLink != ""
-		p.pagingDone = st.NextLink == "" && st.Pages > 0
+		p.pagingDone = st.NextLink == "" && st.Pages > 0 && (len(st.Chains) == 0 || chainsDone(st.Chains))
+		p.resumed = st.NextLink != "" || len(st.Chains) > 0 && st.Pages > 0 && !p.pagingDone
 		return p
 	case !ok:
 		p.state = store.SyncState{Mode: store.ModeBackfill,

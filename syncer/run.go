@@ -21,6 +21,7 @@ type runner struct {
 	conn   store.Connection
 	opt    Options
 	runID  string
+	gate   *gate // chains reading at once, across companies
 
 	progressMu sync.Mutex
 }
@@ -44,7 +45,7 @@ func Run(ctx context.Context, db *store.DB, client *bc.Client, conn store.Connec
 	if err != nil {
 		return Summary{Outcome: store.OutcomeFailed, Error: problemOf(err)}, err
 	}
-	r := &runner{db: db, client: client, conn: conn, opt: opt, runID: run.ID}
+	r := &runner{db: db, client: client, conn: conn, opt: opt, runID: run.ID, gate: newGate(opt.Chains)}
 	sum := Summary{RunID: run.ID, Start: run.Start}
 
 	results := make([]CompanySummary, len(conn.Companies))

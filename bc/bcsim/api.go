@@ -39,7 +39,11 @@ func parseRoute(path string) (route, bool) {
 	if len(rt.segs) == 0 {
 		return route{}, false
 	}
-	rt.set, _, _ = splitKey(rt.segs[len(rt.segs)-1])
+	last := rt.segs[len(rt.segs)-1]
+	if last == "$count" && len(rt.segs) > 1 {
+		last = rt.segs[len(rt.segs)-2] // a count is a request on its entity set
+	}
+	rt.set, _, _ = splitKey(last)
 	return rt, true
 }
 

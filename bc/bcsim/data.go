@@ -15,7 +15,8 @@ import (
 // generator builds the tenant's data from one seeded source, so a seed
 // always yields byte-identical data. Everything is relative to now.
 type generator struct {
-	r *rand.Rand
+	nComp int // Config.Companies
+	r     *rand.Rand
 	// fine draws the digits real BC has and older generated data did not
 	// (rates' 5th and 6th places, fractional quantities), from its own
 	// stream so every other generated value stays what it was.
@@ -66,6 +67,7 @@ func newGenerator(cfg Config, now time.Time) *generator {
 		today:    time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC),
 		perMo:    cfg.InvoicesPerMonth,
 		pre25:    cfg.Pre25,
+		nComp:    cfg.Companies,
 	}
 }
 
@@ -92,9 +94,10 @@ var usdPer = map[string]float64{"USD": 1, "EUR": 0.92, "GBP": 0.79, "DKK": 6.87,
 var rateCurrencies = []string{"USD", "EUR", "GBP", "DKK", "SEK", "NOK", "CHF", "CAD"}
 
 func (g *generator) companies() []*company {
-	out := make([]*company, 0, len(companyDefs))
+	defs := companiesOf(g.nComp)
+	out := make([]*company, 0, len(defs))
 	specs := allVendorSpecs()
-	for i, d := range companyDefs {
+	for i, d := range defs {
 		c := &company{local: d.local, taxBP: d.taxBP, def: d, byID: map[string]*bc.PurchaseInvoice{}}
 		c.info = bc.Company{
 			ID:                   newGUID(g.r),
@@ -113,6 +116,23 @@ func (g *generator) companies() []*company {
 		// Paging order; invoices referenced vendors by catalog index until now.
 		sortByID(c.vendors, func(v *bc.Vendor) string { return v.ID })
 		out = append(out, c)
+	}
+	return out
+}
+
+// companiesOf is the first n companies (0: the three CRONUS ones); beyond
+// three the definitions repeat with a number, "CRONUS UK Ltd. 2", so a
+// benchmark can sync ten companies. The first three never change.
+func companiesOf(n int) []companyDef {
+	if n <= 0 {
+		n = len(companyDefs)
+	}
+	out := make([]companyDef, n)
+	for i := range out {
+		out[i] = companyDefs[i%len(companyDefs)]
+		if i >= len(companyDefs) {
+			out[i].name += " " + itoa(int64(i/len(companyDefs)+1))
+		}
 	}
 	return out
 }

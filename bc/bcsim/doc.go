@@ -18,6 +18,7 @@
 //
 //	companies, companies({id})
 //	companies({id})/purchaseInvoices[({id})[/purchaseInvoiceLines]]
+//	companies({id})/purchaseInvoices/$count?$filter=...  (text/plain integer, OData v4)
 //	companies({id})/purchaseInvoiceLines?$filter=documentId eq {id}
 //	companies({id})/vendors, companies({id})/currencyExchangeRates
 //

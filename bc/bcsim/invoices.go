@@ -24,6 +24,11 @@ func (t *Tenant) serveInvoices(w http.ResponseWriter, r *http.Request, q query, 
 	switch {
 	case set == "purchaseInvoices" && len(segs) == 1 && !hasKey:
 		serveInvoiceList(t, w, r, q, ctx+"purchaseInvoices", co, render)
+	case set == "purchaseInvoices" && len(segs) == 2 && segs[1] == "$count" && !hasKey:
+		t.mu.RLock()
+		invs := co.invoices
+		t.mu.RUnlock()
+		serveCount(w, q, invoiceEntity, invs)
 	case set == "purchaseInvoices" && hasKey:
 		t.mu.RLock()
 		v := co.byID[strings.ToLower(key)]
@@ -60,7 +65,7 @@ func serveInvoiceList(t *Tenant, w http.ResponseWriter, r *http.Request, q query
 	t.mu.RLock()
 	page, more := pageOf(co.invoices, e.key, pred, q.skip, size)
 	t.mu.RUnlock()
-	if t.slowPage(w, r, len(page)) {
+	if t.slowPage(w, r, len(page)) || !t.entityDelay(r, len(page)) {
 		return
 	}
 	writePage(w, r, q, ctx, e, page, more && !topReached(q, page), render)

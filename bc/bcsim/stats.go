@@ -8,14 +8,19 @@ import (
 	"net/http"
 	"regexp"
 	"sync"
+	"time"
 )
 
 // Stats is what the tenant observed; tests assert the client's behaviour
 // with it (at most 5 in flight, no needless requests, token reuse).
 type Stats struct {
-	Requests         int64            // BC API requests (both roots)
-	InFlight         int              // BC API requests being processed now
-	MaxInFlight      int              // most BC API requests processed at once
+	Requests    int64 // BC API requests (both roots)
+	InFlight    int   // BC API requests being processed now
+	MaxInFlight int   // most BC API requests processed at once
+	// BusyTime is the server time of all BC API requests, summed: from
+	// entering processing to the first byte of the answer. Divided by 5
+	// it is the floor of a sync's wall time at BC's 5 in flight.
+	BusyTime         time.Duration
 	Paths            map[string]int64 // requests per entity set or Entra endpoint ("purchaseInvoices", "token", ...)
 	Faults           int64            // requests answered by an injected 429/503/drop
 	EntraRequests    int64            // requests to the Entra endpoints
@@ -94,13 +99,17 @@ func (t *Tenant) statsDo(fn func(*Stats)) {
 
 // begin counts an API request entering processing; the returned func ends it.
 func (t *Tenant) begin(path string) func() {
+	start := time.Now()
 	t.statsDo(func(s *Stats) {
 		s.Requests++
 		s.Paths[path]++
 		s.InFlight++
 		s.MaxInFlight = max(s.MaxInFlight, s.InFlight)
 	})
-	return func() { t.statsDo(func(s *Stats) { s.InFlight-- }) }
+	return func() {
+		busy := time.Since(start)
+		t.statsDo(func(s *Stats) { s.InFlight--; s.BusyTime += busy })
+	}
 }
 
 // trackWriter ends the in-flight count just before the first byte of the

@@ -17,10 +17,18 @@ type Config struct {
 	// Now is the tenant's "today"; zero means the wall clock (then the
 	// tenant clock keeps running).
 	Now time.Time
+	// Companies is how many companies the tenant has; 0 means the three
+	// CRONUS ones (more repeat them with a number).
+	Companies int
 	// InvoicesPerMonth per company; 0 means a realistic default.
 	InvoicesPerMonth int
 	// Latency is added to every BC API request (while it counts as in flight).
 	Latency time.Duration
+	// EntityLatency is real server time per invoice in a purchaseInvoices
+	// page (BC builds such a page invoice by invoice, lines included), so
+	// a page of 1,000 takes 1,000 times it: benchmarks measure a sync
+	// against BC's throughput with it.
+	EntityLatency time.Duration
 	// TokenLifetime of access tokens; 0 means 3600 s.
 	TokenLifetime time.Duration
 	// Pre25 simulates an environment before BC 25.0: users have no

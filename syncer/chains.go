@@ -1,0 +1,192 @@
+package syncer
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/store"
+)
+
+// unplanned reports whether the pass is a backfill or full one that has
+// not been split yet (a single-chain checkpoint of an earlier process is
+// finished as it was begun).
+func (p *pass) unplanned() bool {
+	return p.state.Mode != store.ModeIncremental && len(p.state.Chains) == 0 &&
+		p.state.NextLink == "" && p.state.Pages == 0
+}
+
+// fetchSplit reads a split pass's chains in parallel (see split.go).
+// When every chain has completed the pass goes on to finish; a chain's
+// failure stops its siblings at their next page and fails the company
+// with that error (committed pages stay).
+func (r *runner) fetchSplit(ctx context.Context, p *pass, cs *CompanySummary) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	cc := &chainCommit{vendors: newVendorCache(r.client, r.db, p.company.ID, p.state.Mode == store.ModeFull)}
+	errs := make([]error, len(p.state.Chains))
+	var wg sync.WaitGroup
+	for i, ch := range p.state.Chains {
+		if ch.Done {
+			continue
+		}
+		wg.Go(func() {
+			if errs[i] = r.chain(ctx, p, cs, cc, i); errs[i] != nil {
+				cancel()
+			}
+		})
+	}
+	wg.Wait()
+	return firstError(errs)
+}
+
+// firstError prefers a real failure over the cancellations it caused.
+func firstError(errs []error) error {
+	var first error
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if e, ok := bc.AsError(err); !ok || e.Kind != bc.KindCanceled {
+			return err
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// planChains splits a new backfill or full pass's window with $count and
+// saves the plan before the first page, so a killed run resumes the same
+// ranges. A window too small to split stays one chain, read as before
+// (only its total is kept, for progress).
+func (r *runner) planChains(ctx context.Context, p *pass) error {
+	count := func(ctx context.Context, from, to time.Time) (int, error) {
+		return r.client.InvoiceCount(ctx, p.company.ID, bc.InvoiceQuery{PaidFrom: from, PaidTo: to})
+	}
+	chains, err := splitWindow(ctx, count, p.state.WindowFrom, p.state.WindowTo, day(r.opt.Now()), r.opt.Chains, r.opt.MinChain)
+	if err != nil {
+		return err
+	}
+	p.state.Chains, p.state.Expected = chains, 0
+	for _, c := range chains {
+		p.state.Expected += c.Expected
+	}
+	if len(chains) == 1 {
+		p.state.Chains = nil
+	}
+	p.state.Updated = r.opt.Now()
+	return r.db.SaveSyncState(p.company.ID, p.state)
+}
+
+// chainCommit serialises one company's commits: the checkpoint holds
+// every chain, so each page rewrites it from the latest state, and the
+// vendor cache is shared.
+type chainCommit struct {
+	mu      sync.Mutex
+	vendors *vendorCache
+}
+
+// chain reads one range to its end. Between pages it passes through the
+// run's gate, so fewer chains read while BC throttles. A saved nextLink
+// BC refuses restarts the range from its first page, like a single pass.
+func (r *runner) chain(ctx context.Context, p *pass, cs *CompanySummary, cc *chainCommit, i int) error {
+	if err := r.gate.enter(ctx); err != nil {
+		return canceled(err)
+	}
+	held := true
+	defer func() {
+		if held {
+			r.gate.leave()
+		}
+	}()
+	cc.mu.Lock()
+	ch := p.state.Chains[i]
+	cc.mu.Unlock()
+	q := bc.InvoiceQuery{PaidFrom: ch.From, PaidTo: ch.To, ResumeFrom: ch.NextLink}
+	got := false
+	each := func(pg bc.InvoicePage) error {
+		got = true
+		if err := r.commitChain(ctx, p, cs, cc, i, pg); err != nil {
+			return err
+		}
+		r.gate.page()
+		if pg.Next == "" {
+			return nil
+		}
+		r.gate.leave()
+		held = false
+		if err := r.gate.enter(ctx); err != nil {
+			return canceled(err)
+		}
+		held = true
+		return nil
+	}
+	err := r.client.Invoices(ctx, p.company.ID, q, each)
+	if err == nil || q.ResumeFrom == "" || got || !staleLink(err) || ctx.Err() != nil {
+		return err
+	}
+	cc.mu.Lock()
+	st := p.state
+	st.Chains = slices.Clone(st.Chains)
+	st.Chains[i].NextLink, st.Chains[i].Pages, st.Chains[i].Fetched = "", 0, 0
+	st.Updated = r.opt.Now()
+	err = r.db.SaveSyncState(p.company.ID, st)
+	if err == nil {
+		p.state = st
+	}
+	cc.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	q.ResumeFrom = ""
+	return r.client.Invoices(ctx, p.company.ID, q, each)
+}
+
+// commitChain stores one page of chain i with the checkpoint that moves
+// that chain past it, in one transaction.
+func (r *runner) commitChain(ctx context.Context, p *pass, cs *CompanySummary, cc *chainCommit, i int, pg bc.InvoicePage) error {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	vs, err := cc.vendors.forPage(ctx, pg.Invoices)
+	if err != nil {
+		return err
+	}
+	st := p.state
+	st.Chains = slices.Clone(st.Chains)
+	c := &st.Chains[i]
+	c.NextLink, c.Done = pg.Next, pg.Next == ""
+	c.Pages++
+	c.Fetched += len(pg.Invoices)
+	st.Pages++
+	st.Fetched += len(pg.Invoices)
+	st.Watermark = maxModified(st.Watermark, pg.Invoices)
+	st.Updated = r.opt.Now()
+	res, err := r.db.CommitPage(p.company.ID, pg.Invoices, vs, st, p.id)
+	if err != nil {
+		return err
+	}
+	st.Watermark = res.Watermark
+	p.state = st
+	cs.Pages++
+	cs.Fetched += len(pg.Invoices)
+	cs.Lines += countLines(pg.Invoices)
+	cs.New += res.New
+	cs.Changed += res.Changed
+	cs.Vendors += len(vs)
+	r.report(p, cs, false, nil)
+	return nil
+}
+
+// chainsDone reports whether a split pass has read every range.
+func chainsDone(cs []store.ChainState) bool {
+	for _, c := range cs {
+		if !c.Done {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
