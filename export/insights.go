@@ -6,6 +6,7 @@ import (
 
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/spend"
 )
 
 // InsightColumns are the columns of the insights table: one row per
@@ -40,7 +41,7 @@ func Insights(r insights.Report, app string) Table {
 	}
 	if app == "" {
 		add(KindTotal, "", "", "", Date(r.WindowStart), r.Totals.Reporting, r.ReportingCurrency, "", "",
-			"trailing 12 months, paid and not ignored", nil)
+			spend.PeriodDefinition+", paid and not ignored", nil)
 		add(KindRunRate, "", "", "", Date(r.Generated), r.Totals.RunRate, r.ReportingCurrency, "", "", r.Totals.RunRateMethod, nil)
 	}
 	for _, x := range r.Renewals {

@@ -172,7 +172,7 @@ func (k *Contract) settle(today time.Time, dueDays int) {
 
 func (k *Contract) describe() string {
 	what := fmt.Sprintf("%s (%s): %s contract %s to %s, %s %s a term", k.App, k.Company, termName(k.TermMonths),
-		k.Start.Format(time.DateOnly), k.End.Format(time.DateOnly), k.Amount.Fixed2(), k.Currency)
+		k.Start.Format(time.DateOnly), k.End.Format(time.DateOnly), k.Amount.Grouped(), k.Currency)
 	switch k.Status {
 	case ContractLapsed:
 		return what + "; lapsed, no charge since"

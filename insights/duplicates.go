@@ -131,7 +131,7 @@ func dup(reason string, a, b *bill) Duplicate {
 		d.VendorInvoiceNumber = b.vendorInv
 		d.Message = fmt.Sprintf("%s: vendor invoice %s paid twice (%s and %s)", b.vendor, b.vendorInv, a.number, b.number)
 	} else {
-		d.Message = fmt.Sprintf("%s: %s %s paid twice within %d days (%s and %s)", b.vendor, b.amount.Fixed2(),
+		d.Message = fmt.Sprintf("%s: %s %s paid twice within %d days (%s and %s)", b.vendor, b.amount.Grouped(),
 			b.currency, int(b.date.Sub(a.date).Hours()/24), a.number, b.number)
 	}
 	return d

@@ -78,7 +78,7 @@ func overlaps(apps []spend.AppRow, txs []spend.Transaction, since time.Time, cov
 		}
 		o.AtStake = o.Reporting - biggest
 		o.Message = fmt.Sprintf("%d %s applications of different vendors paid for the same months: %s; %s outside the biggest",
-			len(o.Apps), o.Category, strings.Join(names, ", "), o.AtStake.Fixed2())
+			len(o.Apps), o.Category, strings.Join(names, ", "), o.AtStake.Grouped())
 		sorted := append([]string(nil), names...)
 		sort.Strings(sorted)
 		o.Ident = ident(KindOverlap, []string{o.Category}, strings.Join(sorted, ","))

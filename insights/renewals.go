@@ -161,7 +161,7 @@ func (r *Renewal) fromContract(k *Contract, today time.Time) {
 	r.NextCharge, r.NextAmount = k.NextRenewal, k.Amount
 	r.DaysUntil = daysBetween(today, r.NextCharge)
 	r.Message = fmt.Sprintf("%s (%s): %s (from the invoice line), next charge about %s for %s %s", r.App, r.Company, termName(k.TermMonths),
-		r.NextCharge.Format(time.DateOnly), r.NextAmount.Fixed2(), r.Currency)
+		r.NextCharge.Format(time.DateOnly), r.NextAmount.Grouped(), r.Currency)
 }
 
 func endedOf(s *series, r Renewal) EndedPlan {
@@ -170,7 +170,7 @@ func endedOf(s *series, r Renewal) EndedPlan {
 		App: s.App, Company: s.Company, Currency: s.Currency, Cadence: r.Cadence, LastCharge: last.Date,
 		LastAmount: last.Amount, EndedAbout: r.NextCharge, TransactionIDs: append([]string(nil), last.IDs...),
 		Message: fmt.Sprintf("%s (%s): %s plan ended; last charge %s for %s %s, none since", s.App, s.Company, r.Cadence,
-			last.Date.Format(time.DateOnly), last.Amount.Fixed2(), s.Currency),
+			last.Date.Format(time.DateOnly), last.Amount.Grouped(), s.Currency),
 		Ident: ident(KindEnded, s.keyParts(), last.Date),
 	}
 }
@@ -204,7 +204,7 @@ func renewalOf(s *series, today time.Time) Renewal {
 	r.NextAmount = last.Amount
 	r.DaysUntil = int(r.NextCharge.Sub(today).Hours() / 24)
 	r.Message = fmt.Sprintf("%s (%s): %s, next charge about %s for %s %s", s.App, s.Company, r.Cadence,
-		r.NextCharge.Format(time.DateOnly), r.NextAmount.Fixed2(), s.Currency)
+		r.NextCharge.Format(time.DateOnly), r.NextAmount.Grouped(), s.Currency)
 	return r
 }
 
@@ -230,7 +230,7 @@ func priceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease {
 			TransactionIDs: append(append([]string(nil), prev.IDs...), cur.IDs...),
 			Ident:          ident(KindPriceIncrease, append(s.keyParts(), cur.Date.Format(time.DateOnly)), prev.Amount, cur.Amount),
 			Message: fmt.Sprintf("%s (%s): %s %s on %s, up %.0f%% from %s", s.App, s.Company,
-				cur.Amount.Fixed2(), s.Currency, cur.Date.Format(time.DateOnly), change*100, prev.Amount.Fixed2()),
+				cur.Amount.Grouped(), s.Currency, cur.Date.Format(time.DateOnly), change*100, prev.Amount.Grouped()),
 		})
 	}
 	return out

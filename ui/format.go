@@ -87,26 +87,9 @@ func nonZero(m spend.Money) int {
 	return n
 }
 
-// fmtAmount renders an amount with two decimals and thousands separators.
-func fmtAmount(a money.Amount) string {
-	s := a.Fixed2()
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	b.WriteByte('.')
-	b.WriteString(frac)
-	return b.String()
-}
+// fmtAmount renders an amount with two decimals and thousands separators
+// (money.Grouped: the CLI's human output uses the same).
+func fmtAmount(a money.Amount) string { return a.Grouped() }
 
 var sparkRunes = []rune("▁▂▃▄▅▆▇█")
 
@@ -218,17 +201,4 @@ func plural(n int, one, many string) string {
 }
 
 // fmtInt adds thousands separators.
-func fmtInt(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + fmtInt(-n)
-	}
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func fmtInt(n int) string { return money.GroupInt(int64(n)) }

@@ -175,9 +175,9 @@ func (b *backend) Explain(txID string) (string, error) {
 		for _, sp := range t.Splits {
 			rep := "unconverted"
 			if !t.Unconverted {
-				rep = sp.AmountReporting.Fixed2() + " " + t.ReportingCurrency
+				rep = sp.AmountReporting.Grouped() + " " + t.ReportingCurrency
 			}
-			fmt.Fprintf(&s, "  %-24s %12s %s  (%s)  %s\n", sp.Label(), sp.Amount.Fixed2(), t.Currency, rep, linesText(sp.Lines))
+			fmt.Fprintf(&s, "  %-24s %12s %s  (%s)  %s\n", sp.Label(), sp.Amount.Grouped(), t.Currency, rep, linesText(sp.Lines))
 		}
 		s.WriteString("A fix (f) can target the whole invoice or one line (tab).\n")
 	}

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -15,7 +18,10 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/bcspend/bcspend/bc/bcsim"
 	"github.com/bcspend/bcspend/match"
+	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/spend/spendtest"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/ui"
@@ -236,6 +242,58 @@ func TestConsoleExportEqualsCLIExport(t *testing.T) {
 		}
 		if !bytes.Equal(console, []byte(out)) {
 			t.Errorf("%s: the console wrote\n%.2000s\nthe CLI\n%.2000s", st.view, console, out)
+		}
+	}
+}
+
+// Human output groups thousands as the console does; --json and CSV keep
+// plain numbers (a script parses them).
+func TestHumanOutputGroupsThousands(t *testing.T) {
+	_, g, _ := connected(t, bcsim.Config{Now: spendtest.DemoNow})
+	prev := clock
+	clock = func() time.Time { return spendtest.DemoNow }
+	t.Cleanup(func() { clock = prev })
+	ungrouped := regexp.MustCompile(`\b\d{4,}(\.\d\d)?\b`)
+	// Dates, times, years, ids and URLs are not amounts or counts.
+	notNumbers := regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f-]{27}|\d{4}-\d\d(-\d\d)?|\d\d:\d\d(:\d\d)?|\b20\d\d\b|\[[0-9a-f]+\]|https?://\S+|\d+ms`)
+	grouped := regexp.MustCompile(`\b\d{1,3}(,\d{3})+(\.\d\d)?\b`)
+	human := func(what string, args ...string) string {
+		t.Helper()
+		code, out, errOut := cli(t, "", append(append([]string{}, g...), args...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d %s", what, code, errOut)
+		}
+		for _, l := range strings.Split(out+errOut, "\n") {
+			if m := ungrouped.FindString(notNumbers.ReplaceAllString(l, "")); m != "" {
+				t.Errorf("%s: %q has an ungrouped number %s", what, l, m)
+			}
+		}
+		if !grouped.MatchString(out) {
+			t.Errorf("%s: no grouped number in\n%s", what, out)
+		}
+		return out
+	}
+	human("sync", "sync")
+	human("status", "status")
+	out := human("insights", "insights")
+	if !strings.Contains(out, spend.PeriodDefinition) {
+		t.Errorf("insights does not state the period:\n%.400s", out)
+	}
+	code, js, _ := cli(t, "", append(append([]string{}, g...), "insights", "--json")...)
+	var r struct {
+		Totals struct{ Reporting json.Number } `json:"totals"`
+	}
+	if code != 0 || json.Unmarshal([]byte(js), &r) != nil || strings.Contains(r.Totals.Reporting.String(), ",") || r.Totals.Reporting == "" {
+		t.Errorf("insights --json total %q", r.Totals.Reporting)
+	}
+	_, csvOut, _ := cli(t, "", append(append([]string{}, g...), "export", "apps")...)
+	recs, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("export apps: %v %d rows", err, len(recs))
+	}
+	for _, rec := range recs[1:] {
+		if _, err := money.Parse(rec[6]); err != nil || strings.Contains(rec[6], ",") {
+			t.Errorf("CSV amount_12m %q is not a plain number", rec[6])
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/bcspend/bcspend/export"
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
@@ -66,34 +65,37 @@ func printInsights(w io.Writer, r insights.Report) {
 	p := func(format string, a ...any) { fmt.Fprint(w, untrusted.Text(fmt.Sprintf(format, a...))+"\n") }
 	cur := r.ReportingCurrency
 	t := r.Totals
-	p("Spend, trailing 12 months from %s (%s granularity)", export.Date(r.WindowStart), r.Granularity)
-	p("  total          %s %s%s", t.Reporting.Fixed2(), cur, unconvertedNote(t.Unconverted))
+	p("Spend %s (%s; %s granularity)", spend.PeriodAt(r.Generated), spend.PeriodDefinition, r.Granularity)
+	p("  total          %s %s%s", t.Reporting.Grouped(), cur, unconvertedNote(t.Unconverted))
 	for _, c := range sortedCurrencies(t.Spend) {
-		p("                 %s %s in original currency", t.Spend[c].Fixed2(), c)
+		p("                 %s %s in original currency", t.Spend[c].Grouped(), c)
 	}
-	p("  run-rate       %s %s a year", t.RunRate.Fixed2(), cur)
-	p("  applications   %d", t.Applications)
-	p("  unmatched      %s %s (%.1f%% of spend)", t.UnmatchedReporting.Fixed2(), cur, t.UnmatchedShare*100)
+	p("  run-rate       %s %s a year", t.RunRate.Grouped(), cur)
+	p("  applications   %s", money.GroupInt(int64(t.Applications)))
+	p("  unmatched      %s %s (%.1f%% of spend)", t.UnmatchedReporting.Grouped(), cur, t.UnmatchedShare*100)
 	insightSection(w, "Top applications")
 	for _, b := range t.TopApps {
-		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Fixed2(), cur, b.Share*100)
+		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Grouped(), cur, b.Share*100)
 	}
 	insightSection(w, "Per category")
 	for _, b := range t.PerCategory {
-		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Fixed2(), cur, b.Share*100)
+		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Grouped(), cur, b.Share*100)
 	}
 	insightSection(w, "Per company")
 	for _, b := range t.PerCompany {
-		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Fixed2(), cur, b.Share*100)
+		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Grouped(), cur, b.Share*100)
 	}
 	printTrends(w, p, r)
 	printFindings(w, p, r)
 }
 
+// Human output groups thousands as the console does (money.Grouped);
+// --json and the CSV exports keep plain numbers.
+
 func printTrends(w io.Writer, p func(string, ...any), r insights.Report) {
 	insightSection(w, "Spend per month ("+r.ReportingCurrency+")")
 	for _, m := range r.Trends.Months {
-		p("  %s %14s", m.Month, m.Reporting.Fixed2())
+		p("  %s %14s", m.Month, m.Reporting.Grouped())
 	}
 	insightSection(w, "Biggest movers, "+r.Trends.Compared[1]+" vs "+r.Trends.Compared[0])
 	if len(r.Trends.Movers) == 0 {
@@ -104,7 +106,7 @@ func printTrends(w io.Writer, p func(string, ...any), r insights.Report) {
 		if a.New {
 			change = "new"
 		}
-		p("  %-32s %14s -> %14s  %s", a.App, a.Previous.Fixed2(), a.Current.Fixed2(), change)
+		p("  %-32s %14s -> %14s  %s", a.App, a.Previous.Grouped(), a.Current.Grouped(), change)
 	}
 }
 
@@ -132,7 +134,7 @@ func printFindings(w io.Writer, p func(string, ...any), r insights.Report) {
 		p("  missing email: %s", strings.Join(r.Users.MissingEmail, ", "))
 	}
 	if r.Dismissed > 0 {
-		p("\n%d dismissed findings not shown ('bcspend dismiss --list').", r.Dismissed)
+		p("\n%s dismissed findings not shown ('bcspend dismiss --list').", money.GroupInt(int64(r.Dismissed)))
 	}
 	fmt.Fprintln(w, "\nRun 'bcspend insights --json' for the transactions behind each finding; 'bcspend dismiss REF' hides one.")
 }
@@ -176,7 +178,7 @@ func unconvertedNote(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (+%d transactions without an exchange rate, not converted)", n)
+	return fmt.Sprintf(" (%s unconverted: transactions without an exchange rate, not in the figure)", money.GroupInt(int64(n)))
 }
 
 func sortedCurrencies(m spend.Money) []string {

@@ -96,7 +96,7 @@ func renewalLine(k insights.Contract, now time.Time) string {
 		what = fmt.Sprintf("notice deadline (renews %s)", k.NextRenewal.Format(time.DateOnly))
 	}
 	return fmt.Sprintf("%s  %-28s %s (%s) · %s %s %s · %s, %.0f%% sure  [%s]", when, what, k.App, k.Company,
-		k.Amount.Fixed2(), k.Currency, termLabel(k.TermMonths), k.Source, k.Confidence*100, insights.Ref(k.Key))
+		k.Amount.Grouped(), k.Currency, termLabel(k.TermMonths), k.Source, k.Confidence*100, insights.Ref(k.Key))
 }
 
 func termLabel(months int) string {

@@ -71,7 +71,7 @@ func printCounts(io stdio, db *store.DB, conn store.Connection) {
 				since += ", a run was interrupted: the next sync resumes it"
 			}
 		}
-		sayf(io.out, "Company:      %s: %d invoices stored, %s\n", c.Name, n, since)
+		sayf(io.out, "Company:      %s: %s invoices stored, %s\n", c.Name, num(n), since)
 		printCompanyInfo(io, db, c.ID)
 	}
 	if users, err := db.Users(); err == nil {
@@ -84,7 +84,7 @@ func printCounts(io stdio, db *store.DB, conn store.Connection) {
 				missing++
 			}
 		}
-		sayf(io.out, "Users:        %d (%d active, %d without contact email)\n", len(users), active, missing)
+		sayf(io.out, "Users:        %s (%s active, %s without contact email)\n", num(len(users)), num(active), num(missing))
 	}
 }
 
@@ -125,8 +125,8 @@ func printLastRun(io stdio, db *store.DB) int {
 		return printInterrupted(io, run)
 	}
 	age := time.Since(run.End).Round(time.Minute)
-	sayf(io.out, "Last sync:    %s, %s ago (%d fetched, %d new, %d changed, %d removed; %d requests, %d retries)\n",
-		run.Outcome, age, run.Fetched, run.New, run.Changed, run.Removed, run.Requests, run.Retries)
+	sayf(io.out, "Last sync:    %s, %s ago (%s fetched, %s new, %s changed, %s removed; %s requests, %s retries)\n",
+		run.Outcome, age, num(run.Fetched), num(run.New), num(run.Changed), num(run.Removed), num(run.Requests), num(run.Retries))
 	if run.ErrorMessage == "" {
 		if age > 24*time.Hour {
 			fmt.Fprintln(io.out, "Problem:      the data is more than a day old\n  what to do:  run 'bcspend sync' or schedule it (see README)")
@@ -152,8 +152,8 @@ func printLastRun(io stdio, db *store.DB) int {
 // the file (a running sync holds bbolt's lock) was killed or crashed; it has
 // no end time, and the next sync closes it and resumes.
 func printInterrupted(io stdio, run store.SyncRun) int {
-	sayf(io.out, "Last sync:    interrupted: started %s ago and never finished (%d fetched before it stopped)\n",
-		time.Since(run.Start).Round(time.Minute), run.Fetched)
+	sayf(io.out, "Last sync:    interrupted: started %s ago and never finished (%s fetched before it stopped)\n",
+		time.Since(run.Start).Round(time.Minute), num(run.Fetched))
 	sayf(io.out, "Problem:      the last sync was stopped (process killed or crashed)\n  what to do:  run 'bcspend sync': it resumes from the last committed page\n")
 	return exitOther
 }

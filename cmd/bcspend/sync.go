@@ -96,13 +96,13 @@ func printSummary(w io.Writer, s syncer.Summary, asJSON bool) {
 // summaryLine is the one line cron mails and logs keep.
 func summaryLine(s syncer.Summary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "sync %s in %s: %s, %d invoices fetched (%d new, %d changed, %d removed)",
+	fmt.Fprintf(&b, "sync %s in %s: %s, %s invoices fetched (%s new, %s changed, %s removed)",
 		s.Outcome, s.End.Sub(s.Start).Round(100*time.Millisecond), plural(len(s.Companies), "company", "companies"),
-		s.Fetched, s.New, s.Changed, s.Removed)
+		num(s.Fetched), num(s.New), num(s.Changed), num(s.Removed))
 	if s.Users != nil {
 		fmt.Fprintf(&b, ", %s", plural(s.Users.Total, "user", "users"))
 	}
-	fmt.Fprintf(&b, "; %s, %d retries", plural(int(s.Requests), "request", "requests"), s.Retries)
+	fmt.Fprintf(&b, "; %s, %s retries", plural(int(s.Requests), "request", "requests"), num(s.Retries))
 	if s.ThrottleWait > 0 {
 		fmt.Fprintf(&b, ", %s waiting on throttling", s.ThrottleWait.Round(100*time.Millisecond))
 	}
@@ -122,7 +122,7 @@ func plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return num(n) + " " + many
 }
 
 // progressPrinter shows sync progress on stderr: one line rewritten with \r
@@ -179,7 +179,7 @@ func (p *progressPrinter) draw(force bool) {
 		case c.Done:
 			mark = "✓"
 		}
-		part := inertf("%s %s %d", mark, c.Company, c.Invoices)
+		part := inertf("%s %s %s", mark, c.Company, num(c.Invoices))
 		if c.Waiting > 0 && !c.Done {
 			part += " (" + waitText(c) + ")"
 		}
@@ -213,10 +213,10 @@ func progressLine(pr syncer.Progress) string {
 	case pr.Waiting > 0 && !pr.Done:
 		return inertf("%s: %s before retrying", pr.Company, waitText(pr))
 	case pr.Done && pr.Err != nil:
-		return inertf("%s: failed after %d invoices: %v", pr.Company, pr.Invoices, pr.Err)
+		return inertf("%s: failed after %s invoices: %v", pr.Company, num(pr.Invoices), pr.Err)
 	case pr.Done:
-		return inertf("%s: done, %d invoices in %s (%d new, %d changed)", pr.Company, pr.Invoices,
-			plural(pr.Pages, "page", "pages"), pr.New, pr.Changed)
+		return inertf("%s: done, %s invoices in %s (%s new, %s changed)", pr.Company, num(pr.Invoices),
+			plural(pr.Pages, "page", "pages"), num(pr.New), num(pr.Changed))
 	case pr.Pages == 0:
 		how := pr.Mode
 		if pr.Resumed {
@@ -224,7 +224,7 @@ func progressLine(pr syncer.Progress) string {
 		}
 		return inertf("%s: %s", pr.Company, how)
 	}
-	return inertf("%s: page %d committed, %d invoices, %d lines", pr.Company, pr.Pages, pr.Invoices, pr.Lines)
+	return inertf("%s: page %s committed, %s invoices, %s lines", pr.Company, num(pr.Pages), num(pr.Invoices), num(pr.Lines))
 }
 
 // finish ends the terminal line so what follows starts on its own.
