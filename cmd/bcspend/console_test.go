@@ -255,7 +255,7 @@ func TestHumanOutputGroupsThousands(t *testing.T) {
 	t.Cleanup(func() { clock = prev })
 	ungrouped := regexp.MustCompile(`\b\d{4,}(\.\d\d)?\b`)
 	// Dates, times, years, ids and URLs are not amounts or counts.
-	notNumbers := regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f-]{27}|\d{4}-\d\d(-\d\d)?|\d\d:\d\d(:\d\d)?|\b20\d\d\b|\[[0-9a-f]+\]|https?://\S+|\d+ms`)
+	notNumbers := regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f-]{27}|\d{4}-\d\d(-\d\d)?|\d\d:\d\d(:\d\d)?|\b20\d\d\b|\[[0-9a-f]+\]|https?://\S+|\d+ms|[+-]?\d+%`) // percentages are not amounts
 	grouped := regexp.MustCompile(`\b\d{1,3}(,\d{3})+(\.\d\d)?\b`)
 	human := func(what string, args ...string) string {
 		t.Helper()
