@@ -13,6 +13,7 @@ import (
 type evalCase struct {
 	line              int
 	vendor, desc, app string
+	kind              string // the section of the file it is in
 }
 
 func loadEval(t testing.TB) []evalCase {
@@ -24,8 +25,12 @@ func loadEval(t testing.TB) []evalCase {
 	defer f.Close()
 	var cases []evalCase
 	sc := bufio.NewScanner(f)
+	kind := ""
 	for n := 1; sc.Scan(); n++ {
 		l := sc.Text()
+		if strings.HasPrefix(l, "#") && n > 1 {
+			kind = strings.TrimSpace(strings.TrimPrefix(l, "#"))
+		}
 		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") {
 			continue
 		}
@@ -37,7 +42,7 @@ func loadEval(t testing.TB) []evalCase {
 		if app == "-" {
 			app = ""
 		}
-		cases = append(cases, evalCase{n, fl[0], fl[1], app})
+		cases = append(cases, evalCase{n, fl[0], fl[1], app, kind})
 	}
 	return cases
 }
@@ -53,7 +58,14 @@ func TestEvalPrecisionRecall(t *testing.T) {
 		t.Fatalf("eval set has %d cases, want at least 300", len(cases))
 	}
 	var predicted, correct, labelled int
+	perKind := map[string]*prCount{}
+	var kinds []string
 	for _, c := range cases {
+		if perKind[c.kind] == nil {
+			perKind[c.kind] = &prCount{}
+			kinds = append(kinds, c.kind)
+		}
+		perKind[c.kind].add(orDash(c.app), orDash(m.Match(Input{VendorName: c.vendor, Descriptions: strings.Split(c.desc, " || ")}).App))
 		if c.app != "" {
 			if _, ok := cat.App(c.app); !ok {
 				t.Errorf("eval.tsv line %d: label %q is not a catalog app", c.line, c.app)
@@ -76,10 +88,21 @@ func TestEvalPrecisionRecall(t *testing.T) {
 	recall := float64(correct) / float64(max(labelled, 1))
 	t.Logf("eval: %d cases, %d labelled with an app, %d app predictions, %d correct", len(cases), labelled, predicted, correct)
 	t.Logf("eval: precision %.4f, recall %.4f", precision, recall)
+	for _, k := range kinds {
+		c := perKind[k]
+		t.Logf("  %-72s %4d cases  precision %.3f  recall %.3f  negatives %d/%d", k, c.labelled+c.negatives, c.precision(), c.recall(), c.negativesRight, c.negatives)
+	}
 	if precision < 0.99 {
 		t.Errorf("precision %.4f below 0.99", precision)
 	}
 	if recall < 0.95 {
 		t.Errorf("recall %.4f below 0.95", recall)
 	}
+}
+
+func orDash(app string) string {
+	if app == "" {
+		return "-"
+	}
+	return app
 }
