@@ -90,7 +90,7 @@ func TestEvalPrecisionRecall(t *testing.T) {
 	t.Logf("eval: precision %.4f, recall %.4f", precision, recall)
 	for _, k := range kinds {
 		c := perKind[k]
-		t.Logf("  %-72s %4d cases  precision %.3f  recall %.3f  negatives %d/%d", k, c.labelled+c.negatives, c.precision(), c.recall(), c.negativesRight, c.negatives)
+		t.Logf("  %-40.40s %4d cases  %s  negatives right %d/%d", k, c.labelled+c.negatives, c.pr(), c.negativesRight, c.negatives)
 	}
 	if precision < 0.99 {
 		t.Errorf("precision %.4f below 0.99", precision)

@@ -2,6 +2,7 @@ package match
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -48,6 +49,10 @@ func heldOutOutcome(d Decision) string {
 	switch {
 	case d.App != "":
 		return d.App
+	case d.Method == MethodUnknownProduct:
+		return "?" + d.Vendor
+	case d.Method == MethodInferred:
+		return "~" + d.Suggest
 	}
 	return "-"
 }
@@ -85,6 +90,19 @@ func (c *prCount) add(want, got string) {
 func (c prCount) precision() float64 { return float64(c.correct) / float64(max(c.predicted, 1)) }
 func (c prCount) recall() float64    { return float64(c.correct) / float64(max(c.labelled, 1)) }
 
+// pr renders precision and recall, "n/a" where nothing was predicted or
+// nothing is labelled with an app.
+func (c prCount) pr() string {
+	p, r := "n/a  ", "n/a  "
+	if c.predicted > 0 {
+		p = fmt.Sprintf("%.3f", c.precision())
+	}
+	if c.labelled > 0 {
+		r = fmt.Sprintf("%.3f", c.recall())
+	}
+	return "precision " + p + "  recall " + r
+}
+
 func TestHeldOut(t *testing.T) {
 	if os.Getenv("BCSPEND_HELDOUT") == "" {
 		t.Skip("the held-out set is read only when asked for: BCSPEND_HELDOUT=1 go test ./match -run TestHeldOut -v")
@@ -112,12 +130,11 @@ func TestHeldOut(t *testing.T) {
 		kinds = append(kinds, k)
 	}
 	sort.Strings(kinds)
-	t.Logf("%-13s %5s %5s %5s %9s %6s %9s", "kind", "cases", "apps", "right", "precision", "recall", "negatives")
 	for _, k := range kinds {
 		c := perKind[k]
-		t.Logf("%-13s %5d %5d %5d %9.3f %6.3f %4d/%-4d", k, c.labelled+c.negatives, c.labelled, c.correct, c.precision(), c.recall(), c.negativesRight, c.negatives)
+		t.Logf("  %-12s %4d cases  %s  negatives right %d/%d", k, c.labelled+c.negatives, c.pr(), c.negativesRight, c.negatives)
 	}
-	t.Logf("%-13s %5d %5d %5d %9.3f %6.3f %4d/%-4d", "all", all.labelled+all.negatives, all.labelled, all.correct, all.precision(), all.recall(), all.negativesRight, all.negatives)
+	t.Logf("  %-12s %4d cases  %s  negatives right %d/%d", "all", all.labelled+all.negatives, all.pr(), all.negativesRight, all.negatives)
 	if all.precision() < 0.98 {
 		t.Errorf("held-out precision %.4f below 0.98", all.precision())
 	}
