@@ -19,9 +19,9 @@ type heldOutCase struct {
 	vendor, desc, want, kind string
 }
 
-func loadHeldOut(t testing.TB) []heldOutCase {
+func loadHeldOut(t testing.TB, file string) []heldOutCase {
 	t.Helper()
-	f, err := os.Open("testdata/heldout.tsv")
+	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func loadHeldOut(t testing.TB) []heldOutCase {
 		}
 		fl := strings.Split(l, "\t")
 		if len(fl) != 4 {
-			t.Fatalf("heldout.tsv line %d: want vendor<TAB>description<TAB>expected<TAB>kind, got %d fields", n, len(fl))
+			t.Fatalf("%s line %d: want vendor<TAB>description<TAB>expected<TAB>kind, got %d fields", file, n, len(fl))
 		}
 		cases = append(cases, heldOutCase{n, fl[0], fl[1], fl[2], fl[3]})
 	}
@@ -103,12 +103,21 @@ func (c prCount) pr() string {
 	return "precision " + p + "  recall " + r
 }
 
+// TestHeldOut scores both held-out sets. heldout.tsv was scored blind once
+// (precision 0.929, recall 0.941) and read afterwards; heldout2.tsv was
+// written before that reading and is the untuned one.
 func TestHeldOut(t *testing.T) {
 	if os.Getenv("BCSPEND_HELDOUT") == "" {
-		t.Skip("the held-out set is read only when asked for: BCSPEND_HELDOUT=1 go test ./match -run TestHeldOut -v")
+		t.Skip("the held-out sets are read only when asked for: BCSPEND_HELDOUT=1 go test ./match -run TestHeldOut -v")
 	}
+	for _, file := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv"} {
+		t.Run(file, func(t *testing.T) { scoreHeldOut(t, file) })
+	}
+}
+
+func scoreHeldOut(t *testing.T, file string) {
 	m := NewMatcher(MustLoadBuiltin(), nil)
-	cases := loadHeldOut(t)
+	cases := loadHeldOut(t, file)
 	if len(cases) < 300 {
 		t.Fatalf("held-out set has %d cases, want at least 300", len(cases))
 	}
