@@ -42,6 +42,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	li := lineInfo{text: text}
 	covered := make([]bool, len(toks))
 	explained := make([]bool, len(toks)) // by any phrase or word list
+	byPhrase := make([]bool, len(toks))  // by a catalogued phrase
 	var inside map[int][]string          // CJK tokens: the phrases found inside them
 	for _, s := range c.phraseSpans(text, toks) {
 		if s.key != toks[s.start] && s.end == s.start+1 {
@@ -58,7 +59,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		generic := c.isGenericPhrase(s.key)
 		for i := s.start; i < s.end; i++ {
 			covered[i] = covered[i] || !generic
-			explained[i] = true
+			explained[i], byPhrase[i] = true, true
 		}
 	}
 	w := c.words
@@ -79,13 +80,33 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.specSig, li.specWhy, li.specific = "'"+s.key+"' ("+why+")", why, true
 		}
 	}
-	for i, t := range toks {
+	for _, t := range toks {
 		li.market = li.market || t == "marketplace" || t == "mktp"
-		if !explained[i] && c.productWord(t) {
-			li.rest = append(li.rest, t)
-		}
 	}
+	li.rest = c.productWords(toks, explained, byPhrase)
 	return li
+}
+
+// productWords are the words no phrase or word list explains, where a
+// product name stands: first on the line ("Rovo - 40 users"), right after
+// a catalogued name ("Microsoft Viva Glint"), or continuing such a word.
+// An unexplained word elsewhere is more likely billing vocabulary we lack
+// ("SMS delivery receipts").
+func (c *Catalog) productWords(toks []string, explained, byPhrase []bool) []string {
+	var out []string
+	first := true // no word seen yet
+	prevRest := false
+	for i, t := range toks {
+		if !c.productWord(t) {
+			continue
+		}
+		rest := !explained[i] && (first || prevRest || i > 0 && byPhrase[i-1])
+		if rest {
+			out = append(out, t)
+		}
+		first, prevRest = false, rest
+	}
+	return out
 }
 
 // wordSpans finds the word-list phrases of a line: signals, context and
