@@ -138,7 +138,7 @@ func TestContainmentNeedsEvidence(t *testing.T) {
 		{"Figma Design Studio Intl", "Professional plan 4 editors", "Figma", MethodFuzzy}, // software words on the line
 		{"Canva Print Shop", "Business cards", "", MethodIgnored},
 		// An app named only as a place or a customer is no purchase.
-		{"PrintCo Ltd", "Banner for our Shopify store opening", "", MethodNone},
+		{"PrintCo Ltd", "Photos for our Shopify store opening", "", MethodNone},
 		{"Gourmet Events Ltd", "Canapés at Salesforce Tower", "", MethodNone},
 	})
 }

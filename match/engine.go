@@ -82,7 +82,7 @@ func (c *Catalog) softwareVendor(r vendorRef, known bool) softwareVendor {
 
 // exempt: a specific signal that is the vendor's own trade does not outweigh
 // it (a course from a learning platform, an ad product from a marketing one).
-var exempt = map[string]string{"training": "Learning", "marketing": "Marketing", "events": "Events"}
+var exempt = map[string]string{"training": "Learning", "marketing": "Marketing", "events": "Events", "hardware": "IT Management"}
 
 // noEvidence explains an unmatched charge, including the everyday words
 // that were seen but not trusted, so the admin knows a rule would help.

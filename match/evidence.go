@@ -65,14 +65,15 @@ func (c *Catalog) unknownProduct(r vendorRef, how string, soft []lineInfo) (Deci
 // withoutEvidence: a catalogued name inside a longer vendor name ("Canva
 // Tent Hire", "Figma Frames & Framing") is evidence only with support: the
 // other words are corporate or region words ("Datadog Billing Dept"), or a
-// line talks software (plans, seats, licences) or names the app. Otherwise
+// line talks software (a subscription or seats, or two plan words: one
+// "team" is an everyday word) or names the app. Otherwise
 // the charge stays unmatched, with the app as a suggestion.
 func (c *Catalog) withoutEvidence(vt []string, r vendorRef, how string, soft []lineInfo) (Decision, bool) {
 	if !strings.HasPrefix(how, "vendor name contains") || c.onlyCorporate(vt, r.alias) {
 		return Decision{}, false
 	}
 	for _, li := range soft {
-		if li.context || li.strong {
+		if li.strong || li.contextN >= 2 {
 			return Decision{}, false
 		}
 		for _, h := range li.hits {

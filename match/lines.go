@@ -14,6 +14,7 @@ type lineInfo struct {
 	why       string // the signal's label: hardware, travel...
 	hasSignal bool
 	context   bool // mentions plans, seats, licences...
+	contextN  int  // how many such words
 	strong    bool // mentions subscriptions, licences, seats
 
 	// A specific signal outweighs a known software vendor (see words.txt).
@@ -64,7 +65,10 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	w := c.words
 	for _, s := range c.wordSpans(text, toks) {
-		li.context = li.context || w.context[s.key] || w.strong[s.key]
+		if w.context[s.key] || w.strong[s.key] {
+			li.context = true
+			li.contextN++
+		}
 		li.strong = li.strong || w.strong[s.key]
 		for i := s.start; i < s.end; i++ {
 			explained[i] = true
