@@ -2,6 +2,7 @@ package match
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,14 +43,23 @@ func foldText(s string) string {
 		return strings.ToLower(s)
 	}
 	s = strings.ToValidUTF8(s, " ")
-	t := transform.Chain(norm.NFKC, cases.Fold(), norm.NFD,
-		runes.Remove(runes.In(unicode.Mn)), runes.Map(foldLetter), norm.NFKC, cases.Fold())
-	out, _, err := transform.String(t, s)
+	t := foldChains.Get().(transform.Transformer)
+	out, _, err := transform.String(t, s) // resets t first
+	foldChains.Put(t)
 	if err != nil {
 		return strings.ToLower(s)
 	}
 	return out
 }
+
+// foldChains reuses the Unicode chain: building one allocates more than
+// folding a name with it, and a catalogue holds thousands of non-ASCII
+// names (DATEV's "Lohn und Gehalt", 株式会社...). A chain is not safe for
+// concurrent use, hence the pool.
+var foldChains = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFKC, cases.Fold(), norm.NFD,
+		runes.Remove(runes.In(unicode.Mn)), runes.Map(foldLetter), norm.NFKC, cases.Fold())
+}}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
