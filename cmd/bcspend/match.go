@@ -21,8 +21,11 @@ func init() {
 const matchSynopsis = `match VENDOR [DESCRIPTION] [--json]
 
 Prints the matcher's decision: application, category, method, confidence and
-the reason. Uses the catalog and the rules stored in the database when one
-exists, the catalog alone otherwise.`
+the reason. Without an application it may name an unknown product of a known
+vendor (method unknown-product), an inferred application to review (method
+inferred, "suggest" in --json) or a suggestion. Uses the catalog and the rules
+stored in the database when one exists, the catalog alone otherwise. See
+docs/MATCHING.md.`
 
 // matchOutput is the --json form.
 type matchOutput struct {
