@@ -23,6 +23,7 @@ const (
 	KindMissedCharge  = "missed_charge"
 	KindEndedPlan     = "ended_plan"
 	KindSeats         = "seats"
+	KindNewVendor     = "new_vendor"
 	KindDuplicate     = "duplicate"
 	KindOverlap       = "overlap"
 	KindRunRate       = "run_rate"
@@ -63,6 +64,9 @@ func Insights(r insights.Report, app string) Table {
 	for _, x := range r.Seats {
 		add(KindSeats, x.App, x.Company, "", Date(x.History[len(x.History)-1].Date), x.PricePerSeat, x.Currency, string(x.Cadence),
 			strconv.FormatFloat(x.PriceTrend*100, 'f', 1, 64), x.Message, x.TransactionIDs)
+	}
+	for _, x := range r.NewVendors {
+		add(KindNewVendor, x.App, x.Company, "", Date(x.First), x.Amount, x.Currency, "", "", x.Message, x.TransactionIDs)
 	}
 	for _, x := range r.Duplicates {
 		add(KindDuplicate, x.App, x.Company, "", Date(x.Dates[len(x.Dates)-1]), x.Amount, x.Currency, "", "", x.Message, x.TransactionIDs)

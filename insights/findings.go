@@ -75,6 +75,7 @@ func (r *Report) ApplyDismissals(ds map[string]store.Dismissal) {
 	r.Ended = keep(r.Ended, func(x *EndedPlan) bool { return !hidden(x.Ident) })
 	r.Seats = keep(r.Seats, func(x *SeatPlan) bool { return !x.SeatChanged() || !hidden(x.Ident) })
 	r.Duplicates = keep(r.Duplicates, func(x *Duplicate) bool { return !hidden(x.Ident) })
+	r.NewVendors = keep(r.NewVendors, func(x *NewVendor) bool { return !hidden(x.Ident) })
 	r.Overlaps = keep(r.Overlaps, func(x *Overlap) bool { return !hidden(x.Ident) })
 	r.Trends.Movers = keep(r.Trends.Movers, func(x *AppTrend) bool { return !hidden(x.Ident) })
 	for i := range r.Renewals {
@@ -128,6 +129,9 @@ func (r *Report) Findings() []Alert {
 		if x.SeatChanged() {
 			out = append(out, Alert{x.Ident, KindSeats, x.App, x.Company, x.History[len(x.History)-1].Date, x.Message, x.TransactionIDs})
 		}
+	}
+	for _, x := range r.NewVendors {
+		out = append(out, Alert{x.Ident, KindNewVendor, x.App, x.Company, x.First, x.Message, x.TransactionIDs})
 	}
 	for _, x := range r.Overlaps {
 		out = append(out, Alert{Ident: x.Ident, Kind: KindOverlap, Message: x.Message, TransactionIDs: x.TransactionIDs})

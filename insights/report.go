@@ -57,6 +57,7 @@ type Report struct {
 	MissedCharges     []MissedCharge    `json:"missed_charges"`
 	Ended             []EndedPlan       `json:"ended"`
 	Duplicates        []Duplicate       `json:"duplicates"`
+	NewVendors        []NewVendor       `json:"new_vendors"` // first paid within NewVendorDays
 	Overlaps          []Overlap         `json:"overlaps"`
 	Users             Users             `json:"users"`
 	Dismissed         int               `json:"dismissed"` // findings left out because an admin dismissed them
@@ -87,6 +88,7 @@ func Compute(m *spend.Model, opt Options) Report {
 		r.Totals.UnmatchedShare = share(r.Totals.UnmatchedReporting, reporting)
 		r.Trends = trends(m, apps, txs, opt)
 		r.Duplicates = duplicates(txs, opt)
+		r.NewVendors = newVendors(txs, m.Now())
 		r.Overlaps = overlaps(apps, txs, m.WindowStart(), coverage(series, m.WindowStart(), sc.terms))
 	})
 	return r

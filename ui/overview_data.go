@@ -106,6 +106,7 @@ func buildOverview(r insights.Report) *overviewData {
 		section("Ended plans", r.Ended, endedFinding),
 		section("Seat counts that changed", changedSeats(r.Seats), seatFinding),
 		section("Probable duplicate charges", r.Duplicates, duplicateFinding),
+		section("New vendors", r.NewVendors, newVendorFinding),
 		renewalSection(r.Renewals),
 		section("Overlapping apps in a category", r.Overlaps, overlapFinding),
 		section("Biggest movers, "+r.Trends.Compared[1]+" vs "+r.Trends.Compared[0], r.Trends.Movers,
@@ -190,6 +191,16 @@ func seatCount(a money.Amount) string {
 		return fmt.Sprint(int64(a) / 10000)
 	}
 	return a.String()
+}
+
+func newVendorFinding(v *insights.NewVendor) *finding {
+	what := "unmatched"
+	if v.App != "" {
+		what = inert(v.App)
+	}
+	return &finding{kind: "New vendor", name: inert(v.Vendor), ids: v.TransactionIDs, id: v.Ident,
+		text: fmt.Sprintf("%s · first paid %s · %s %s so far · %s · %s", inert(v.Vendor), fmtDate(v.First), fmtAmount(v.Amount),
+			inert(v.Currency), what, inert(v.Company))}
 }
 
 func duplicateFinding(x *insights.Duplicate) *finding {

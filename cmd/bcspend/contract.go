@@ -115,7 +115,9 @@ func listContracts(db *store.DB, m *spend.Model, asJSON bool, io stdio) int {
 	return exitOK
 }
 
+// writeJSON prints v indented, every string from BC in it made inert.
 func writeJSON(io stdio, v any) int {
+	inertJSON(&v)
 	enc := json.NewEncoder(io.out)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {

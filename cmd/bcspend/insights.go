@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/untrusted"
 )
 
@@ -18,13 +18,19 @@ func init() {
 	register(command{"insights", "totals, run-rate, trends, renewals, price increases, duplicates, overlaps", runInsights})
 }
 
-const insightsSynopsis = `insights [--json] [--increase PERCENT] [--duplicate-days N] [--top N]
+const insightsSynopsis = `insights [--json] [--since-last-run] [--increase PERCENT] [--duplicate-days N] [--top N]
 
 Reads the synced invoices (no network) and reports the trailing 12 months:
 totals and run-rate, monthly trends and movers, billing cadence and the next
 expected charge per application, price increases, missed and duplicate
 charges, overlapping applications, and BC users. --json prints everything,
-with the transaction ids behind each finding.`
+with the transaction ids behind each finding.
+
+--since-last-run prints only the alerts (renewals and notice deadlines within
+30 days, price increases, missed charges, ended plans, changed seat counts,
+duplicates, new vendors) that the previous --since-last-run did not print, or
+whose facts changed since: for cron to mail. Nothing new prints nothing
+(text) or [] (JSON).`
 
 func runInsights(ctx context.Context, g *globals, args []string, io stdio) int {
 	fs := subFlags("insights", insightsSynopsis, g, io)
@@ -32,6 +38,7 @@ func runInsights(ctx context.Context, g *globals, args []string, io stdio) int {
 	increase := fs.Float64("increase", insights.DefaultPriceIncrease*100, "flag price increases above this percentage")
 	dupDays := fs.Int("duplicate-days", insights.DefaultDuplicateWindow, "equal charges this many days apart look duplicated")
 	top := fs.Int("top", insights.DefaultTop, "how many top applications and movers to list")
+	sinceLast := fs.Bool("since-last-run", false, "print only the alerts new since the previous --since-last-run (for cron)")
 	if code, ok := parseSub(fs, args); !ok {
 		return code
 	}
@@ -47,13 +54,11 @@ func runInsights(ctx context.Context, g *globals, args []string, io stdio) int {
 	if err != nil {
 		return fail(io, err)
 	}
+	if *sinceLast {
+		return printNewAlerts(db, r, *asJSON, io)
+	}
 	if *asJSON {
-		enc := json.NewEncoder(io.out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(r); err != nil {
-			return fail(io, err)
-		}
-		return exitOK
+		return writeJSON(io, &r)
 	}
 	printInsights(io.out, r)
 	return exitOK
@@ -126,6 +131,7 @@ func printFindings(w io.Writer, p func(string, ...any), r insights.Report) {
 	insightList(w, p, "Missed charges", insightMessages(r.MissedCharges, func(x insights.MissedCharge) string { return withRef(x.Message, x.Ident) }))
 	insightList(w, p, "Ended plans", insightMessages(r.Ended, func(x insights.EndedPlan) string { return withRef(x.Message, x.Ident) }))
 	insightList(w, p, "Seat counts that changed", seatMessages(r.Seats))
+	insightList(w, p, "New vendors", insightMessages(r.NewVendors, func(x insights.NewVendor) string { return withRef(x.Message, x.Ident) }))
 	insightList(w, p, "Probable duplicate charges", insightMessages(r.Duplicates, func(x insights.Duplicate) string { return withRef(x.Message, x.Ident) }))
 	insightList(w, p, "Overlapping applications", insightMessages(r.Overlaps, func(x insights.Overlap) string { return withRef(x.Message, x.Ident) }))
 	insightSection(w, "Users")
@@ -137,6 +143,29 @@ func printFindings(w io.Writer, p func(string, ...any), r insights.Report) {
 		p("\n%s dismissed findings not shown ('bcspend dismiss --list').", money.GroupInt(int64(r.Dismissed)))
 	}
 	fmt.Fprintln(w, "\nRun 'bcspend insights --json' for the transactions behind each finding; 'bcspend dismiss REF' hides one.")
+}
+
+// printNewAlerts prints the alerts the previous call did not, and
+// remembers the current ones.
+func printNewAlerts(db *store.DB, r insights.Report, asJSON bool, io stdio) int {
+	seen, err := db.AlertsSeen()
+	if err != nil {
+		return fail(io, err)
+	}
+	fresh, remember := r.NewAlerts(seen)
+	if asJSON {
+		if code := writeJSON(io, fresh); code != exitOK {
+			return code
+		}
+	} else {
+		for _, a := range fresh {
+			fmt.Fprintln(io.out, untrusted.Text(fmt.Sprintf("%-15s %s  [%s]", a.Kind, a.Message, insights.Ref(a.Key))))
+		}
+	}
+	if err := db.SetAlertsSeen(remember); err != nil {
+		return fail(io, err)
+	}
+	return exitOK
 }
 
 // seatMessages are the seat plans whose last charge bought another number
