@@ -80,7 +80,9 @@ func TestGoldenDemoOverview(t *testing.T) {
 func TestGoldenDemoRenewals(t *testing.T) {
 	tr := startTea(t, New(&demoBackend{connected(), demoReport(t)}, testOpts()...), 120, 60)
 	tr.waitFor("32 apps")
-	tr.keys("8", "v")
-	tr.waitFor("in 365 days")
+	tr.keys("8")
+	tr.waitFor("renewals in 90 days")
+	tr.keys("v")
+	tr.waitFor("renewals in 365 days")
 	requireGolden(t, tr.finish())
 }

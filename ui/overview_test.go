@@ -299,7 +299,7 @@ func TestGoldenRenewals(t *testing.T) {
 			r := startTea(t, New(connected(), testOpts()...), sz.w, sz.h)
 			r.waitFor("32 apps")
 			r.keys("8")
-			r.waitFor("renewals in 90 days")
+			r.waitFor("2 renewals in 90 days")
 			requireGolden(t, r.finish())
 		})
 	}

@@ -175,6 +175,9 @@ func (s *renewalsScreen) HelpKeys() []key.Binding {
 }
 
 func (s *renewalsScreen) Status() []seg {
+	if s.ov.data == nil {
+		return nil
+	}
 	n := len(s.rows())
 	return []seg{{fmt.Sprintf("%s in %d days", plural(n, "renewal", "renewals"), renewalWindows[s.window]), 0}}
 }
