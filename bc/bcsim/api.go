@@ -71,6 +71,7 @@ func (t *Tenant) serveAPI(w http.ResponseWriter, r *http.Request, path string) {
 		timer := time.NewTimer(d)
 		select {
 		case <-timer.C:
+			t.statsDo(func(s *Stats) { s.Injected += d })
 		case <-r.Context().Done():
 			timer.Stop()
 			return

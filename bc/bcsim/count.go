@@ -43,6 +43,7 @@ func (t *Tenant) entityDelay(r *http.Request, n int) bool {
 	defer timer.Stop()
 	select {
 	case <-timer.C:
+		t.statsDo(func(s *Stats) { s.Injected += d })
 		return true
 	case <-r.Context().Done():
 		return false

@@ -20,7 +20,11 @@ type Stats struct {
 	// BusyTime is the server time of all BC API requests, summed: from
 	// entering processing to the first byte of the answer. Divided by 5
 	// it is the floor of a sync's wall time at BC's 5 in flight.
-	BusyTime         time.Duration
+	BusyTime time.Duration
+	// Injected is the part of BusyTime that is Config.Latency and
+	// EntityLatency: the server time the simulator stands in for, without
+	// its own rendering (which real BC does on its own machines).
+	Injected         time.Duration
 	Paths            map[string]int64 // requests per entity set or Entra endpoint ("purchaseInvoices", "token", ...)
 	Faults           int64            // requests answered by an injected 429/503/drop
 	EntraRequests    int64            // requests to the Entra endpoints
