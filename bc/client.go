@@ -113,6 +113,9 @@ func defaultDuration(d *time.Duration, def time.Duration) {
 	}
 }
 
+// PageSize is the page size chains start with (Prefer: odata.maxpagesize).
+func (c *Client) PageSize() int { return c.opt.PageSize }
+
 // Target is where the client points.
 func (c *Client) Target() Target { return c.target }
 

@@ -31,7 +31,8 @@ type Options struct {
 	// DefaultChains. 1 reads each company as one chain.
 	Chains int
 	// MinChain is the fewest invoices worth a chain of their own; default
-	// DefaultMinChain. A window with fewer is read as one chain.
+	// the client's page size (a range smaller than one page saves no
+	// time). A window with fewer is read as one chain.
 	MinChain int
 }
 
@@ -48,9 +49,6 @@ func (o *Options) defaults() {
 	}
 	if o.Chains <= 0 {
 		o.Chains = DefaultChains
-	}
-	if o.MinChain <= 0 {
-		o.MinChain = DefaultMinChain
 	}
 	if o.Progress == nil {
 		o.Progress = func(Progress) {}

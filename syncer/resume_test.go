@@ -11,6 +11,10 @@ import (
 
 // cancelAfter returns Options whose Progress cancels the run once the
 // first company has committed n pages.
+//
+// These tests are about one chain's checkpoint (the incremental pass, a
+// window too small to split, a checkpoint of an older version): oneChain
+// keeps the backfill whole; split_test.go interrupts split passes.
 func cancelAfter(n int, cancel context.CancelFunc) syncer.Options {
 	return syncer.Options{Progress: func(p syncer.Progress) {
 		if p.Pages >= n {
@@ -19,10 +23,16 @@ func cancelAfter(n int, cancel context.CancelFunc) syncer.Options {
 	}}
 }
 
+// oneChain reads every window as one chain.
+func oneChain(o syncer.Options) syncer.Options {
+	o.Chains = 1
+	return o
+}
+
 func TestCancelStopsAtAPageBoundaryAndTheNextRunResumes(t *testing.T) {
 	e := newEnv(t, bcsimConfig())
 	ctx, cancel := context.WithCancel(t.Context())
-	sum, err := e.sync(ctx, cancelAfter(2, cancel))
+	sum, err := e.sync(ctx, oneChain(cancelAfter(2, cancel)))
 	if e, ok := bc.AsError(err); !ok || e.Kind != bc.KindCanceled {
 		t.Fatalf("err %v: want a canceled bc.Error", err)
 	}
@@ -80,7 +90,7 @@ func TestCancelStopsAtAPageBoundaryAndTheNextRunResumes(t *testing.T) {
 func TestRefusedNextLinkRestartsTheCompanyQuery(t *testing.T) {
 	e := newEnv(t, bcsimConfig())
 	ctx, cancel := context.WithCancel(t.Context())
-	_, _ = e.sync(ctx, cancelAfter(1, cancel))
+	_, _ = e.sync(ctx, oneChain(cancelAfter(1, cancel)))
 	broken := 0
 	for _, c := range e.conn.Companies {
 		st, _, _ := e.db.SyncState(c.ID)
@@ -121,7 +131,7 @@ func TestInterruptedFullPassIsFinishedByTheNextRun(t *testing.T) {
 	must(t, e.tenant.DeleteInvoice(co, gone.ID))
 
 	ctx, cancel := context.WithCancel(t.Context())
-	opt := cancelAfter(1, cancel)
+	opt := oneChain(cancelAfter(1, cancel))
 	opt.Full = true
 	_, _ = e.sync(ctx, opt)
 	if st, _, _ := e.db.SyncState(co); !st.InProgress || st.Mode != store.ModeFull {

@@ -37,6 +37,9 @@ type runner struct {
 // committed is kept either way.
 func Run(ctx context.Context, db *store.DB, client *bc.Client, conn store.Connection, opt Options) (Summary, error) {
 	opt.defaults()
+	if opt.MinChain <= 0 {
+		opt.MinChain = client.PageSize()
+	}
 	if len(conn.Companies) == 0 {
 		return Summary{Outcome: store.OutcomeFailed, Error: problemOf(ErrNoCompanies)}, ErrNoCompanies
 	}

@@ -16,10 +16,6 @@ import (
 // (spread evenly over each month's days) crosses equal shares, so the
 // chains end at about the same time.
 
-// DefaultMinChain is the least a range is worth splitting off: one page
-// at the default page size. A smaller window is one chain, as before.
-const DefaultMinChain = 1000
-
 // counter counts one document type's entries dated in [from, to]
 // (inclusive; zero to = open end). It is the only thing splitting knows
 // about the entity, so credit memos split the same way as invoices.

@@ -17,7 +17,7 @@ import (
 func TestPermissionRefusalOnResumeKeepsThePosition(t *testing.T) {
 	e := newEnv(t, bcsimConfig())
 	ctx, cancel := context.WithCancel(t.Context())
-	_, _ = e.sync(ctx, cancelAfter(1, cancel))
+	_, _ = e.sync(ctx, oneChain(cancelAfter(1, cancel)))
 	saved := map[string]string{}
 	for _, c := range e.conn.Companies {
 		if st, _, _ := e.db.SyncState(c.ID); st.NextLink != "" {
