@@ -141,3 +141,11 @@ func (e *FileError) Remedy() string {
 }
 
 func (e *FileError) Unwrap() error { return e.Err }
+
+// WriteTextFile writes text (a catalog file) atomically, like WriteFile.
+func WriteTextFile(path, text string) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
+		return err
+	})
+}

@@ -36,7 +36,7 @@ func runConsole(ctx context.Context, g *globals, args []string, io stdio) int {
 		return fail(io, err)
 	}
 	defer db.Close()
-	cat, err := loadCatalog(g.DB)
+	cat, err := catalogFor(db)
 	if err != nil {
 		return fail(io, err)
 	}
@@ -58,6 +58,19 @@ func runUI(ctx context.Context, b *backend, io stdio, opts ...ui.Option) int {
 // database, where an admin keeps apps of their own.
 func loadCatalog(dbPath string) (*match.Catalog, error) {
 	return match.LoadCatalog(filepath.Join(filepath.Dir(dbPath), "catalog.txt"))
+}
+
+// catalogFor is loadCatalog plus the custom applications stored in db.
+func catalogFor(db *store.DB) (*match.Catalog, error) {
+	custom, err := db.CustomApps()
+	if err != nil {
+		return nil, err
+	}
+	extra := make([]match.App, len(custom))
+	for i, a := range custom {
+		extra[i] = match.App{Name: a.Name, Category: a.Category, Vendors: a.Vendors}
+	}
+	return match.LoadCatalogWith(filepath.Join(filepath.Dir(db.Path()), "catalog.txt"), extra)
 }
 
 func isTerminal(io stdio) bool {

@@ -13,6 +13,7 @@ import (
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/export"
 	"github.com/bcspend/bcspend/insights"
+	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
 )
@@ -21,7 +22,7 @@ func init() {
 	register(command{"export", "write applications, transactions, users, unmatched vendors or insights as CSV", runExport})
 }
 
-const exportSynopsis = `export apps|transactions|users|unmatched|insights|contracts|renewals [-o FILE] [--app A]
+const exportSynopsis = `export apps|transactions|users|unmatched|insights|contracts|renewals|catalog [-o FILE] [--app A]
          [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--company C] [--unmatched]
          [--ics] [--within 365d] [--all]
 
@@ -32,7 +33,7 @@ formula are made inert. Filters: --app (apps, transactions, insights),
 'renewals --ics' writes the contracts renewing within --within (default a
 year) as an iCalendar file for a calendar to import.`
 
-var exportTables = []string{"apps", "transactions", "users", "unmatched", "insights", "contracts", "renewals"}
+var exportTables = []string{"apps", "transactions", "users", "unmatched", "insights", "contracts", "catalog", "renewals"}
 
 type exportOpts struct {
 	out, app, company, since, until string
@@ -75,6 +76,9 @@ func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
 	defer db.Close()
 	if pos[0] == "renewals" {
 		return exportRenewals(db, m, o, io)
+	}
+	if pos[0] == "catalog" {
+		return exportCatalog(db, o, io)
 	}
 	t, err := exportTable(pos[0], db, m, f, o)
 	if err != nil {
@@ -184,7 +188,7 @@ func openSpendWith(g *globals, open func(string) (*store.DB, error)) (*store.DB,
 	if err != nil {
 		return nil, nil, err
 	}
-	cat, err := loadCatalog(g.DB)
+	cat, err := catalogFor(db)
 	if err != nil {
 		db.Close()
 		return nil, nil, err
@@ -209,4 +213,27 @@ func checkOutput(io stdio, out string) (int, bool) {
 		return usageErr(io, te.Error(), te.Remedy()), false
 	}
 	return 0, true
+}
+
+// exportCatalog writes the custom applications in the user catalog file
+// format: kept as catalog.txt beside a database, they are catalog entries.
+func exportCatalog(db *store.DB, o exportOpts, io stdio) int {
+	custom, err := db.CustomApps()
+	if err != nil {
+		return fail(io, err)
+	}
+	apps := make([]match.App, len(custom))
+	for i, a := range custom {
+		apps[i] = match.App{Name: a.Name, Category: a.Category, Vendors: a.Vendors}
+	}
+	text := match.FormatCatalog(apps)
+	if o.out == "" || o.out == "-" {
+		fmt.Fprint(io.out, text)
+		return exitOK
+	}
+	if err := export.WriteTextFile(o.out, text); err != nil {
+		return fail(io, err)
+	}
+	fmt.Fprintf(io.err, "Wrote %s (%s)\n", o.out, plural(len(apps), "custom application", "custom applications"))
+	return exitOK
 }

@@ -86,6 +86,9 @@ func matchSetup(g *globals) (*match.Catalog, []match.Rule, error) {
 		return nil, nil, err
 	}
 	defer db.Close()
+	if cat, err = catalogFor(db); err != nil {
+		return nil, nil, err
+	}
 	rules, err := spend.LoadRules(db)
 	return cat, rules, err
 }

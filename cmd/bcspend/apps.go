@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/match"
+	"github.com/bcspend/bcspend/spend"
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/untrusted"
+)
+
+func init() {
+	register(command{"apps", "custom applications: list, add NAME --category C, rename OLD NEW, recategorise NAME C, remove NAME", runApps})
+}
+
+const appsSynopsis = `apps list | add NAME --category C [--vendor V] | rename OLD NEW | recategorise NAME CATEGORY | remove NAME [--yes]
+
+Custom applications are the ones the catalog lacks (created here or from the
+console's fix picker). They are stored in the database and appear wherever
+catalog applications do. remove deletes the app's rules with it: without
+--yes it only shows what would go.`
+
+// The operations below are shared by the CLI and the console's backend.
+
+// addApp stores a new custom application; a name the catalog or the
+// custom apps already have is refused.
+func addApp(db *store.DB, cat *match.Catalog, name, category string, vendors []string) (store.CustomApp, error) {
+	name, category = strings.TrimSpace(name), strings.TrimSpace(category)
+	if name == "" || category == "" {
+		return store.CustomApp{}, &bc.Error{Kind: bc.KindInput, Message: "A custom application needs a name and a category",
+			Fix: "e.g. 'bcspend apps add Visma --category Finance'"}
+	}
+	if a, ok := cat.App(name); ok {
+		return store.CustomApp{}, &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("%q is already an application (%s)", a.Name, a.Category),
+			Fix: "pick it in the fix picker, or choose another name"}
+	}
+	a := store.CustomApp{Name: name, Category: category, Vendors: vendors, Created: time.Now().UTC()}
+	return a, db.PutCustomApp(a)
+}
+
+// findCustom is the stored custom application name (any case).
+func findCustom(db *store.DB, name string) (store.CustomApp, error) {
+	apps, err := db.CustomApps()
+	if err != nil {
+		return store.CustomApp{}, err
+	}
+	for _, a := range apps {
+		if strings.EqualFold(a.Name, strings.TrimSpace(name)) {
+			return a, nil
+		}
+	}
+	return store.CustomApp{}, &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("%q is not a custom application", name),
+		Fix: "list them with 'bcspend apps list' (catalog applications cannot be changed here)"}
+}
+
+// rulesFor are the stored rules that point at app.
+func rulesFor(db *store.DB, app string) ([]match.Rule, error) {
+	rules, err := spend.LoadRules(db)
+	if err != nil {
+		return nil, err
+	}
+	var out []match.Rule
+	for _, r := range rules {
+		if strings.EqualFold(r.App, app) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// renameApp renames a custom application and the rules that point at it.
+func renameApp(db *store.DB, cat *match.Catalog, old, name string) error {
+	a, err := findCustom(db, old)
+	if err != nil {
+		return err
+	}
+	if b, ok := cat.App(name); ok && !strings.EqualFold(b.Name, a.Name) {
+		return &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("%q is already an application", b.Name), Fix: "choose another name"}
+	}
+	rules, err := rulesFor(db, a.Name)
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		r.App = name
+		data, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		if err := db.PutRule(r.ID, data); err != nil {
+			return err
+		}
+	}
+	if err := db.DeleteCustomApp(a.Name); err != nil {
+		return err
+	}
+	a.Name = strings.TrimSpace(name)
+	return db.PutCustomApp(a)
+}
+
+// recategoriseApp changes a custom application's category.
+func recategoriseApp(db *store.DB, name, category string) error {
+	a, err := findCustom(db, name)
+	if err != nil {
+		return err
+	}
+	if a.Category = strings.TrimSpace(category); a.Category == "" {
+		return &bc.Error{Kind: bc.KindInput, Message: "The category is empty", Fix: "e.g. Finance"}
+	}
+	return db.PutCustomApp(a)
+}
+
+// removal is what removing a custom application takes with it.
+type removal struct {
+	app          store.CustomApp
+	rules        []match.Rule
+	transactions int
+	spend        string // "3,774.04 USD"
+}
+
+func previewRemoval(db *store.DB, m *spend.Model, name string) (removal, error) {
+	a, err := findCustom(db, name)
+	if err != nil {
+		return removal{}, err
+	}
+	rules, err := rulesFor(db, a.Name)
+	if err != nil {
+		return removal{}, err
+	}
+	rm := removal{app: a, rules: rules, spend: "0.00 " + m.ReportingCurrency()}
+	for _, r := range m.Apps() {
+		if strings.EqualFold(r.App, a.Name) {
+			rm.transactions, rm.spend = r.Transactions, r.Reporting.Grouped()+" "+r.ReportingCurrency
+		}
+	}
+	return rm, nil
+}
+
+func (rm removal) String() string {
+	return fmt.Sprintf("removes %s and %s; %s / %s go back to unmatched", rm.app.Name,
+		plural(len(rm.rules), "rule", "rules"), plural(rm.transactions, "transaction", "transactions"), rm.spend)
+}
+
+// removeApp deletes the app's rules, then the app.
+func removeApp(db *store.DB, rm removal) error {
+	for _, r := range rm.rules {
+		if err := db.DeleteRule(r.ID); err != nil {
+			return err
+		}
+	}
+	return db.DeleteCustomApp(rm.app.Name)
+}
+
+func runApps(ctx context.Context, g *globals, args []string, io stdio) int {
+	fs := subFlags("apps", appsSynopsis, g, io)
+	category := fs.String("category", "", "the category of a new application (add)")
+	vendor := fs.String("vendor", "", "a vendor name that identifies it (add; optional)")
+	yes := fs.Bool("yes", false, "really remove (remove)")
+	pos, code, ok := parseInterspersed(fs, args)
+	if !ok {
+		return code
+	}
+	want := map[string]int{"list": 1, "add": 2, "rename": 3, "recategorise": 3, "remove": 2}
+	if len(pos) == 0 || want[pos[0]] == 0 || len(pos) != want[pos[0]] {
+		return usageErr(io, "Usage: bcspend "+strings.SplitN(appsSynopsis, "\n", 2)[0], "e.g. 'bcspend apps add Visma --category Finance'")
+	}
+	db, m, err := openSpend(g)
+	if err != nil {
+		return fail(io, err)
+	}
+	defer db.Close()
+	switch pos[0] {
+	case "list":
+		apps, err := db.CustomApps()
+		if err != nil {
+			return fail(io, err)
+		}
+		if len(apps) == 0 {
+			fmt.Fprintln(io.out, "No custom applications ('bcspend apps add NAME --category C', or create one in the console's fix picker).")
+		}
+		for _, a := range apps {
+			fmt.Fprintf(io.out, "%s  (%s)%s\n", untrusted.Text(a.Name), untrusted.Text(a.Category), untrusted.Text(vendorsNote(a.Vendors)))
+		}
+		return exitOK
+	case "add":
+		var vendors []string
+		if *vendor != "" {
+			vendors = []string{*vendor}
+		}
+		a, err := addApp(db, m.Catalog(), pos[1], *category, vendors)
+		if err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintf(io.out, "Added %s (%s)\n", untrusted.Text(a.Name), untrusted.Text(a.Category))
+	case "rename":
+		if err := renameApp(db, m.Catalog(), pos[1], pos[2]); err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintf(io.out, "Renamed %s to %s (with its rules)\n", untrusted.Text(pos[1]), untrusted.Text(pos[2]))
+	case "recategorise":
+		if err := recategoriseApp(db, pos[1], pos[2]); err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintf(io.out, "%s is now in %s\n", untrusted.Text(pos[1]), untrusted.Text(pos[2]))
+	case "remove":
+		rm, err := previewRemoval(db, m, pos[1])
+		if err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintln(io.out, untrusted.Text("This "+rm.String()+"."))
+		if !*yes {
+			return usageErr(io, "Nothing removed", "run it again with --yes to remove")
+		}
+		if err := removeApp(db, rm); err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintf(io.out, "Removed %s\n", untrusted.Text(rm.app.Name))
+	}
+	return exitOK
+}
+
+func vendorsNote(v []string) string {
+	if len(v) == 0 {
+		return ""
+	}
+	return "  vendors: " + strings.Join(v, "; ")
+}
