@@ -77,7 +77,7 @@ func newVendors(txs []spend.Transaction, now time.Time) []NewVendor {
 			what = v.App
 		}
 		v.Message = fmt.Sprintf("%s (%s): new vendor, first paid %s, %s %s so far (%s)", v.Vendor, v.Company,
-			v.First.Format(time.DateOnly), v.Amount.Fixed2(), v.Currency, what)
+			v.First.Format(time.DateOnly), v.Amount.Grouped(), v.Currency, what)
 		v.Ident = ident(KindNewVendor, []string{k}, v.First)
 		out = append(out, *v)
 	}

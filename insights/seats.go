@@ -136,7 +136,7 @@ func seatPlan(s *series, c Cadence) (SeatPlan, bool) {
 	for i := max(0, len(s.Charges)-2); i < len(s.Charges); i++ {
 		p.TransactionIDs = append(p.TransactionIDs, s.Charges[i].IDs...)
 	}
-	p.Message = fmt.Sprintf("%s (%s): %s seats at %s %s a seat", s.App, s.Company, seatText(p.Seats), p.PricePerSeat.Fixed2(), s.Currency)
+	p.Message = fmt.Sprintf("%s (%s): %s seats at %s %s a seat", s.App, s.Company, seatText(p.Seats), p.PricePerSeat.Grouped(), s.Currency)
 	if p.PreviousSeats != p.Seats {
 		p.Message += fmt.Sprintf(", %s before", seatText(p.PreviousSeats))
 	}
@@ -197,7 +197,7 @@ func seatPriceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease
 			TransactionIDs: append(append([]string(nil), pc.IDs...), cc.IDs...),
 			Ident:          ident(KindPriceIncrease, append(s.keyParts(), cc.Date.Format(time.DateOnly)), prev.PricePerSeat, cur.PricePerSeat),
 			Message: fmt.Sprintf("%s (%s): %s %s a seat on %s, up %.0f%% from %s (%s seats)", s.App, s.Company,
-				cur.PricePerSeat.Fixed2(), s.Currency, cc.Date.Format(time.DateOnly), change*100, prev.PricePerSeat.Fixed2(), seatText(cur.Seats)),
+				cur.PricePerSeat.Grouped(), s.Currency, cc.Date.Format(time.DateOnly), change*100, prev.PricePerSeat.Grouped(), seatText(cur.Seats)),
 		})
 	}
 	return out
