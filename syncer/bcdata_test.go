@@ -249,3 +249,50 @@ func TestEscapedEnumsAreDecodedBeforeStoring(t *testing.T) {
 		t.Fatalf("stored status %q (counts %v), want %q", inv.Status, inv.Counts(), bc.StatusInReview)
 	}
 }
+
+// Full syncs of the demo tenant (default size, seed 1) and of a
+// 20,000-invoice tenant, both with BC's real shapes (6-place rates, 5-place
+// quantities and unit costs, escaped enums, company information): every
+// paid invoice in the window arrives, with nothing left unconverted that
+// a rate covers. The 20,000-invoice run takes a few seconds; -short skips it.
+func TestFullSyncOfRealisticTenants(t *testing.T) {
+	cases := []struct {
+		name string
+		cfg  bcsim.Config
+	}{
+		{"demo", bcsim.Config{Seed: 1, Now: simNow}},
+		{"20k", bcsim.Config{Seed: 20, Now: simNow, InvoicesPerMonth: 455}}, // 3 companies × (14 months + 20 days of the 15th) × 455 ≈ 20,000
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "20k" && testing.Short() {
+				t.Skip("-short: the 20,000-invoice tenant")
+			}
+			e := newEnv(t, tc.cfg)
+			total := 0
+			for _, c := range e.conn.Companies {
+				total += len(e.tenant.Invoices(c.ID))
+			}
+			e.client = e.newClient(bc.ClientOptions{PageSize: 1000})
+			start := time.Now()
+			sum := e.mustSync(syncer.Options{})
+			if sum.Outcome != store.OutcomeOK || len(sum.Warnings) != 0 {
+				t.Fatalf("outcome %s, warnings %v", sum.Outcome, sum.Warnings)
+			}
+			e.checkAllCompanies("after the full sync")
+			lines := 0
+			for _, c := range sum.Companies {
+				lines += c.Lines
+			}
+			t.Logf("%s: tenant of %d invoices; synced %d paid invoices with %d lines in %d requests, %s",
+				tc.name, total, sum.Fetched, lines, sum.Requests, time.Since(start).Round(time.Millisecond))
+			m, err := spend.Load(e.db, match.MustLoadBuiltin(), spend.Options{Now: e.tenant.Now()})
+			must(t, err)
+			for _, x := range m.Transactions(spend.Filter{}) {
+				if x.Unconverted {
+					t.Fatalf("%s %s on %s unconverted though the tenant has rates for every month", x.Amount, x.Currency, x.Date().Format(bc.DateLayout))
+				}
+			}
+		})
+	}
+}
