@@ -21,6 +21,7 @@
 //	companies({id})/purchaseInvoices/$count?$filter=...  (text/plain integer, OData v4)
 //	companies({id})/purchaseInvoiceLines?$filter=documentId eq {id}
 //	companies({id})/vendors, companies({id})/currencyExchangeRates
+//	companies({id})/companyInformation, companies({id})/generalLedgerSetup  (collections of one)
 //
 // and .../api/microsoft/automation/v2.0/companies({id})/users.
 //
@@ -30,6 +31,17 @@
 // absolute @odata.nextLink with $skiptoken and aid=FIN. Entities are served
 // in id order (lines in document, sequence order), so pages never skip or
 // repeat an entity.
+//
+// The data has BC's real shapes, not the client's: exchange-rate amounts
+// with 6 decimal places, some lines with 5-place quantities and unit costs,
+// enum values escaped as XML names on the wire and in filters
+// (In_x0020_Review, Fixed_x0020_Asset, Allocation_x0020_Account, _x0020_
+// for blank), and each company's local currency and global dimensions in
+// companyInformation and generalLedgerSetup (the Danish company's dimension
+// 1 is AREA, not a department). Config.NoExchangeRates simulates an
+// environment before API 23.0 (currencyExchangeRates answers 404
+// BadRequest_ResourceNotFound), Config.NoGLSetup one without
+// generalLedgerSetup.
 //
 // Faults (SetFaults) follow BC's documented behaviour: 429 and 503 (with or
 // without Retry-After), dropped connections, an expired secret, 403 or 400
