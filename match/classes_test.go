@@ -210,3 +210,15 @@ func TestCJKLines(t *testing.T) {
 		t.Errorf("a Japanese annual licence reads like a subscription: %+v", d)
 	}
 }
+
+// Class 3, the other way: a known vendor's identity beats another
+// vendor's bare keyword on its line ("RDS" on Alibaba Cloud's invoice); a
+// product named in full still wins (GoDaddy reselling Microsoft 365).
+func TestKnownVendorBeatsBareKeywords(t *testing.T) {
+	runClass(t, []classCase{
+		{"阿里云计算有限公司", "云数据库 RDS 包年包月", "Alibaba Cloud", MethodAlias},
+		{"Huawei Services (Hong Kong) Co., Limited", "弹性云服务器 ECS 按需", "Huawei Cloud", MethodAlias},
+		{"Tencent Cloud International Pte. Ltd.", "RDS for MySQL instances", "Tencent Cloud", MethodAlias},
+		{"GoDaddy.com LLC", "Microsoft 365 Business Basic mailbox", "Microsoft 365", MethodKeyword},
+	})
+}

@@ -235,7 +235,7 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 	}
 	own := pickLines(soft, func(h lineHit) bool { return h.app == r.i }, true)
 	other := pickLines(soft, func(h lineHit) bool {
-		return h.app != r.i && h.kind != phraseAlias && !h.weak && !h.platform
+		return h.app != r.i && named(h) && !h.weak && !h.platform
 	}, false)
 	if len(own) == 0 && len(other) > 0 {
 		return c.fromPicks(other, MethodKeyword, confReseller,
@@ -246,6 +246,13 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 		reason += " (the name is an everyday word, so confidence is lower)"
 	}
 	return c.appDecision(r.i, MethodAlias, aliasConf(r, how), reason)
+}
+
+// named: another vendor's product on a known vendor's line must be named,
+// by its name or a phrase of several words, not a bare keyword ("RDS" on
+// Alibaba Cloud's invoice is Alibaba's database, not AWS's).
+func named(h lineHit) bool {
+	return h.kind == phraseName || h.kind == phraseKeyword && strings.Contains(h.phrase, " ")
 }
 
 // byReseller: a reseller sells everything, so only its lines can tell.
@@ -270,7 +277,7 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 	if picks := pickLines(soft, inGroup, true); len(picks) > 0 {
 		return c.fromPicks(picks, MethodKeyword, confKeyword, fmt.Sprintf("vendor '%s' sells several products (%s)", r.alias, g.Name))
 	}
-	if picks := pickLines(soft, func(h lineHit) bool { return h.kind != phraseAlias }, false); len(picks) > 0 {
+	if picks := pickLines(soft, named, false); len(picks) > 0 {
 		return c.fromPicks(picks, MethodName, confName, fmt.Sprintf("vendor '%s' (%s)", r.alias, g.Name))
 	}
 	if d, ok := c.unknownProduct(r, how, soft); ok {
