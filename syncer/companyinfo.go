@@ -5,6 +5,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // RatesUnavailableWarning is what a missing currencyExchangeRates page
@@ -40,7 +41,7 @@ func (r *runner) companyInfo(ctx context.Context, c store.Company) (store.Compan
 // and say why.
 func (r *runner) ratesMissing(c store.Company, ci *store.CompanyInfo, cs *CompanySummary) error {
 	cs.Warnings = append(cs.Warnings, Problem{Kind: "warning", Code: "no_exchange_rates",
-		Message: displayName(c) + ": " + RatesUnavailableWarning, Remedy: ratesRemedy})
+		Message: untrusted.Text(displayName(c)) + ": " + RatesUnavailableWarning, Remedy: ratesRemedy})
 	if ci.RatesUnavailable == RatesUnavailableWarning {
 		return nil
 	}
