@@ -62,6 +62,9 @@ type Stats struct {
 	// ThrottleWait is wall-clock time during which at least one request
 	// was waiting on throttling: concurrent waits overlap and count once.
 	ThrottleWait time.Duration
+	// PageSize is the smallest page size a chain asked for: the
+	// configured one, or what halving on slow pages brought it to.
+	PageSize int
 }
 
 // Client talks to one BC environment.
@@ -73,6 +76,7 @@ type Client struct {
 	waits  waitClock
 
 	requests, retries, throttled atomic.Int64
+	smallest                     atomic.Int64 // smallest page size asked for after halving; 0 none
 }
 
 // NewClient builds a client for target that authenticates with tokens.
@@ -121,8 +125,12 @@ func (c *Client) Target() Target { return c.target }
 
 // Stats returns the counters so far.
 func (c *Client) Stats() Stats {
+	size := c.opt.PageSize
+	if s := int(c.smallest.Load()); s > 0 {
+		size = min(size, s)
+	}
 	return Stats{Requests: c.requests.Load(), Retries: c.retries.Load(), Throttled: c.throttled.Load(),
-		ThrottleWait: c.waits.total(c.opt.Now())}
+		ThrottleWait: c.waits.total(c.opt.Now()), PageSize: size}
 }
 
 // Special statuses once reports besides HTTP ones.
@@ -182,6 +190,7 @@ func (c *Client) fetch(ctx context.Context, rawURL string, rt route, ch *chain, 
 				return pageTooSlow(err, status, size)
 			}
 			ch.size = max(ch.size/2, c.opt.MinPageSize)
+			c.noteSmaller(ch.size)
 			c.retries.Add(1)
 			continue // at once: the server was not busy, the page was too big
 		case status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable:
@@ -205,6 +214,16 @@ func (c *Client) fetch(ctx context.Context, rawURL string, rt route, ch *chain, 
 		c.retries.Add(1)
 		if serr := c.pause(ctx, status, d); serr != nil {
 			return classifyTransport(serr)
+		}
+	}
+}
+
+// noteSmaller remembers the smallest page size a chain went down to.
+func (c *Client) noteSmaller(size int) {
+	for {
+		old := c.smallest.Load()
+		if old != 0 && old <= int64(size) || c.smallest.CompareAndSwap(old, int64(size)) {
+			return
 		}
 	}
 }

@@ -49,6 +49,11 @@ type SyncRun struct {
 	Remedy       string
 	Support      string // BC's correlation id and the request id of the failure
 	Companies    map[string]RunCounts
+	// Parallel is how many chains the run read at once at its lowest
+	// (fewer when BC throttled); PageSize the smallest page it asked for
+	// (smaller when pages timed out).
+	Parallel int `json:",omitempty"`
+	PageSize int `json:",omitempty"`
 }
 
 // runs/<8-byte big-endian sequence> -> JSON, so the newest run is the last

@@ -39,6 +39,7 @@ func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummar
 		}
 	}
 	cs.OK, cs.Error = err == nil, problemOf(err)
+	cs.Chains, cs.Expected = max(1, len(p.state.Chains)), p.state.Expected
 	r.report(&p, &cs, true, err)
 	return cs, err
 }
@@ -202,8 +203,18 @@ func (r *runner) report(p *pass, cs *CompanySummary, done bool, err error) {
 }
 
 func (r *runner) progressOf(p *pass, cs *CompanySummary, done bool, err error) Progress {
+	chains, finished := 1, 0
+	if n := len(p.state.Chains); n > 0 {
+		chains = n
+		for _, c := range p.state.Chains {
+			if c.Done {
+				finished++
+			}
+		}
+	}
 	return Progress{CompanyID: cs.ID, Company: cs.Name, Mode: p.state.Mode, Resumed: p.resumed,
 		Pages: cs.Pages, Invoices: cs.Fetched, Lines: cs.Lines, New: cs.New, Changed: cs.Changed,
+		Expected: p.state.Expected, Read: p.state.Fetched, Chains: chains, ChainsDone: finished, Started: p.started,
 		CompanyThrottled: cs.Throttled, CompanyThrottleWait: cs.ThrottleWait, Done: done, Err: err}
 }
 

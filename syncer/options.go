@@ -63,9 +63,19 @@ type Progress struct {
 	Resumed   bool   // continuing an interrupted run's pages
 	Pages     int    // pages committed by this run
 	Invoices  int    // invoices fetched by this run
-	Lines     int    // their lines
-	New       int
-	Changed   int
+	// Expected is BC's $count of the pass's invoices when it was planned
+	// (0 unknown: an incremental pass); Read is how many of them are
+	// committed, by this run and any interrupted one before it.
+	Expected int
+	Read     int
+	// Chains is how many ranges the pass reads at once (1 unsplit);
+	// ChainsDone how many have completed.
+	Chains, ChainsDone int
+	// Started is when this run began the company, for rate and ETA.
+	Started time.Time
+	Lines   int // their lines
+	New     int
+	Changed int
 	// Throttled and ThrottleWait are the client's, shared by all
 	// companies: BC's limits are per user, not per company. ThrottleWait
 	// is wall-clock time with at least one request waiting.
@@ -84,4 +94,35 @@ type Progress struct {
 	WaitStatus   int
 	Done         bool
 	Err          error // set with Done when the company failed
+}
+
+// Rate is invoices committed per second by this run so far.
+func (p Progress) Rate(now time.Time) float64 {
+	el := now.Sub(p.Started).Seconds()
+	if p.Started.IsZero() || el <= 0 {
+		return 0
+	}
+	return float64(p.Invoices) / el
+}
+
+// ETA is how long the rest of the pass takes at this run's rate; ok is
+// false while there is no total or no rate yet.
+func (p Progress) ETA(now time.Time) (time.Duration, bool) {
+	r := p.Rate(now)
+	if p.Done || p.Expected <= 0 || r <= 0 {
+		return 0, false
+	}
+	left := max(0, p.Expected-p.Read)
+	return time.Duration(float64(left) / r * float64(time.Second)), true
+}
+
+// Fraction is how much of the pass is read, 0 to 1 (0 when unknown).
+func (p Progress) Fraction() float64 {
+	switch {
+	case p.Done:
+		return 1
+	case p.Expected <= 0:
+		return 0
+	}
+	return min(1, float64(p.Read)/float64(p.Expected))
 }

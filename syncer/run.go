@@ -79,6 +79,7 @@ func Run(ctx context.Context, db *store.DB, client *bc.Client, conn store.Connec
 	sum.Requests, sum.Retries = after.Requests-before.Requests, after.Retries-before.Retries
 	sum.Throttled, sum.ThrottleWait = after.Throttled-before.Throttled, after.ThrottleWait-before.ThrottleWait
 	sum.ThrottleWaitText = sum.ThrottleWait.Round(time.Second).String()
+	sum.Parallel, sum.PageSize = r.gate.chosen(), after.PageSize
 	if ferr := db.FinishRun(sum.record()); ferr != nil {
 		return sum, errors.Join(err, ferr)
 	}

@@ -163,3 +163,23 @@ func TestSplitFullMarksRemovedOnlyAfterAllChains(t *testing.T) {
 	checkChains(t, e, co, time.Time{})
 	e.checkAllCompanies("after split full")
 }
+
+// Throttling takes chains away, slow pages make pages smaller, and the run
+// says what it chose: in the summary (--json) and in the history.
+func TestSplitAdaptsToThrottlingAndSlowPages(t *testing.T) {
+	e := newEnv(t, splitConfig())
+	e.tenant.SetFaults(bcsim.Faults{RateLimit: 8, RateWindow: time.Minute,
+		EntityCost: time.Second, OperationLimit: 30 * time.Second})
+	sum := e.mustSync(splitOpt())
+	if sum.Parallel >= syncer.DefaultChains || sum.Parallel < 1 {
+		t.Errorf("parallel %d after throttling; want fewer than %d", sum.Parallel, syncer.DefaultChains)
+	}
+	if sum.PageSize >= 40 || sum.PageSize < 1 {
+		t.Errorf("page size %d after 408s; want below the configured 40", sum.PageSize)
+	}
+	run, _, err := e.db.LastRun()
+	if err != nil || run.Parallel != sum.Parallel || run.PageSize != sum.PageSize {
+		t.Errorf("history %+v (%v): want parallel %d, page size %d", run, err, sum.Parallel, sum.PageSize)
+	}
+	e.checkAllCompanies("adapted split")
+}

@@ -29,24 +29,32 @@ type Summary struct {
 	// count once); ThrottleWaitText is the same, for people.
 	ThrottleWait     time.Duration `json:"throttleWaitNs"`
 	ThrottleWaitText string        `json:"throttleWait"`
-	Warnings         []Problem     `json:"warnings,omitempty"`
-	Error            *Problem      `json:"error,omitempty"`
+	// Parallel is how many chains the run read at once at its lowest: the
+	// most (Options.Chains) unless BC's throttling took some away.
+	// PageSize is the smallest page it asked for: the configured size
+	// unless slow pages halved it.
+	Parallel int       `json:"parallel"`
+	PageSize int       `json:"pageSize"`
+	Warnings []Problem `json:"warnings,omitempty"`
+	Error    *Problem  `json:"error,omitempty"`
 }
 
 // CompanySummary is one company's part of a run.
 type CompanySummary struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Mode    string `json:"mode"`
-	Resumed bool   `json:"resumed,omitempty"`
-	Pages   int    `json:"pages"`
-	Fetched int    `json:"fetched"`
-	Lines   int    `json:"lines"`
-	New     int    `json:"new"`
-	Changed int    `json:"changed"`
-	Removed int    `json:"removed"`
-	Vendors int    `json:"vendors"` // vendors stored or refreshed
-	Rates   int    `json:"rates"`   // exchange rate rows stored
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Mode     string `json:"mode"`
+	Resumed  bool   `json:"resumed,omitempty"`
+	Chains   int    `json:"chains"`             // ranges the pass read (1 unsplit)
+	Expected int    `json:"expected,omitempty"` // BC's $count of the pass
+	Pages    int    `json:"pages"`
+	Fetched  int    `json:"fetched"`
+	Lines    int    `json:"lines"`
+	New      int    `json:"new"`
+	Changed  int    `json:"changed"`
+	Removed  int    `json:"removed"`
+	Vendors  int    `json:"vendors"` // vendors stored or refreshed
+	Rates    int    `json:"rates"`   // exchange rate rows stored
 	// Throttled and ThrottleWait are this company's waits on BC's limits.
 	Throttled    int           `json:"throttled"`
 	ThrottleWait time.Duration `json:"throttleWaitNs"`
@@ -108,7 +116,7 @@ func (s *Summary) record() store.SyncRun {
 	r := store.SyncRun{ID: s.RunID, Start: s.Start, End: s.End, Outcome: s.Outcome, Mode: s.mode(),
 		Fetched: s.Fetched, New: s.New, Changed: s.Changed, Removed: s.Removed,
 		Requests: int(s.Requests), Retries: int(s.Retries), ThrottleWait: s.ThrottleWait,
-		Companies: map[string]store.RunCounts{}}
+		Companies: map[string]store.RunCounts{}, Parallel: s.Parallel, PageSize: s.PageSize}
 	for _, c := range s.Companies {
 		r.Companies[c.ID] = store.RunCounts{Fetched: c.Fetched, New: c.New, Changed: c.Changed, Removed: c.Removed}
 	}
