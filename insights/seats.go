@@ -154,7 +154,7 @@ func (p *SeatPlan) SeatChanged() bool { return p.Seats != p.PreviousSeats }
 // seatText prints a quantity without needless decimals ("40", "2.5").
 func seatText(a money.Amount) string {
 	if a%10000 == 0 {
-		return fmt.Sprint(int64(a) / 10000)
+		return money.GroupInt(int64(a) / 10000)
 	}
 	return a.String()
 }
