@@ -17,7 +17,23 @@ type appsScreen struct {
 	tableBase
 	g      grid[spend.AppRow]
 	totals reportingTotal
+	// removing is the custom application whose removal awaits y, with
+	// what it takes along.
+	removing, removal string
 }
+
+// removalMsg carries the preview of a custom application's removal;
+// removedMsg its end.
+type (
+	removalMsg struct {
+		app, text string
+		err       error
+	}
+	removedMsg struct {
+		app string
+		err error
+	}
+)
 
 func newAppsScreen(c *common) *appsScreen {
 	s := appsScreen{g: newGrid(appColumns(), 4, true, "No applications yet: press r to sync, or wait for the first sync to finish.")}
@@ -90,13 +106,62 @@ func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	k := s.c.keys
+	if s.removing != "" {
+		return s.confirmKey(msg)
+	}
 	switch {
+	case msg.String() == "D":
+		return s.askRemove()
 	case key.Matches(msg, k.Enter):
 		return s.open()
 	case key.Matches(msg, k.Refresh):
 		return s.c.post(startSyncMsg{trigger: "manual"})
 	}
 	return nil
+}
+
+// askRemove previews removing the selected application, if custom.
+func (s *appsScreen) askRemove() tea.Cmd {
+	r, ok := s.g.Selected()
+	if !ok {
+		return nil
+	}
+	if !s.custom(r.App) {
+		return s.c.post(toastMsg{r.App + " is a catalog application: only custom ones can be removed."})
+	}
+	b, app := s.c.b, r.App
+	return func() tea.Msg {
+		text, err := b.PreviewRemoveApp(app)
+		return removalMsg{app: app, text: text, err: err}
+	}
+}
+
+func (s *appsScreen) custom(app string) bool {
+	for _, a := range s.c.catalog {
+		if a.Name == app {
+			return a.Custom
+		}
+	}
+	return false
+}
+
+// Removal shows what removing takes along and waits for y.
+func (s *appsScreen) Removal(msg removalMsg) tea.Cmd {
+	if msg.err != nil {
+		return s.c.post(toastMsg{"Cannot remove " + msg.app + ": " + errText(msg.err)})
+	}
+	s.removing, s.removal = msg.app, msg.text
+	return nil
+}
+
+func (s *appsScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	app := s.removing
+	s.removing, s.removal = "", ""
+	if msg.String() != "y" {
+		return nil
+	}
+	b := s.c.b
+	return func() tea.Msg { return removedMsg{app: app, err: b.RemoveApp(app)} }
 }
 
 func (s *appsScreen) open() tea.Cmd {
@@ -118,12 +183,16 @@ func (s *appsScreen) Click(x, y int) tea.Cmd {
 func (s *appsScreen) View() string {
 	s.bind()
 	head := s.caption("Spend " + periodCaption(s.c.info.Period) + " per application · total " + s.totals.String())
+	if s.removing != "" {
+		head = s.c.st.Warn.Render(fit(" Remove "+s.removing+"? This "+s.removal+". y removes, any other key keeps it", s.c.width))
+	}
 	return head + "\n" + s.g.View(&s.c.st)
 }
 
 func (s *appsScreen) HelpKeys() []key.Binding {
 	k := s.c.keys
-	return s.helpKeys(k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")), k.Refresh)
+	return s.helpKeys(k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")),
+		key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "remove custom app")), k.Refresh)
 }
 
 func (s *appsScreen) Breadcrumb() string { return "Applications" }

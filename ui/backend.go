@@ -39,6 +39,14 @@ type Backend interface {
 
 	// Catalog lists the applications a fix can point to.
 	Catalog() []CatalogApp
+	// CreateApp stores a custom application (one the catalog lacks); it is
+	// in Catalog and every table from then on.
+	CreateApp(name, category string) error
+	// PreviewRemoveApp says in one sentence what removing the custom
+	// application name would take with it (its rules, its spend).
+	PreviewRemoveApp(name string) (string, error)
+	// RemoveApp deletes the custom application name and its rules.
+	RemoveApp(name string) error
 	// Explain is the "why this match" trace of one transaction, plain text,
 	// one step per line.
 	Explain(txID string) (string, error)
@@ -139,6 +147,7 @@ type CatalogApp struct {
 	Name     string
 	Category string
 	Vendor   string // the usual vendor, helps the fuzzy search
+	Custom   bool   // created by the admin: can be removed (Applications, D)
 }
 
 // FixScope says how far a fix reaches.

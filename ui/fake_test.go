@@ -34,22 +34,22 @@ func (expiredErr) SecretExpired() bool { return true }
 
 // catalogApps: ~32 applications with their usual vendor.
 var catalogApps = []CatalogApp{
-	{"Slack", "Collaboration", "Slack Technologies LLC"}, {"Zoom", "Video conferencing", "Zoom Video Communications Inc."},
-	{"Microsoft 365", "Productivity", "Microsoft Ireland Operations Ltd"}, {"Google Workspace", "Productivity", "Google Ireland Limited"},
-	{"Atlassian Jira", "Project management", "Atlassian Pty Ltd"}, {"Confluence", "Knowledge base", "Atlassian Pty Ltd"},
-	{"GitHub", "Developer tools", "GitHub, Inc."}, {"Figma", "Design", "Figma, Inc."},
-	{"Salesforce", "CRM", "salesforce.com Germany GmbH"}, {"HubSpot", "Marketing", "HubSpot Ireland Ltd"},
-	{"Mailchimp", "Marketing", "The Rocket Science Group LLC"}, {"1Password", "Security", "AgileBits Inc."},
-	{"Airtable", "Databases", "Formagrid Inc"}, {"Notion", "Knowledge base", "Notion Labs, Inc."},
-	{"Dropbox", "File storage", "Dropbox International Unlimited Company"}, {"Box", "File storage", "Box, Inc."},
-	{"Asana", "Project management", "Asana, Inc."}, {"Monday.com", "Project management", "monday.com Ltd."},
-	{"DocuSign", "E-signature", "DocuSign Inc."}, {"Adobe Creative Cloud", "Design", "Adobe Systems Software Ireland Ltd"},
-	{"Datadog", "Monitoring", "Datadog, Inc."}, {"Sentry", "Monitoring", "Functional Software, Inc. d/b/a Sentry"},
-	{"Zendesk", "Customer support", "Zendesk, Inc."}, {"Intercom", "Customer support", "Intercom R&D Unlimited Company"},
-	{"Miro", "Collaboration", "RealtimeBoard, Inc. dba Miro"}, {"Canva", "Design", "Canva Pty Ltd"},
-	{"AWS", "Cloud", "Amazon Web Services EMEA SARL"}, {"Azure", "Cloud", "Microsoft Ireland Operations Ltd"},
-	{"Linear", "Developer tools", "Linear Orbit, Inc."}, {"Okta", "Security", "Okta, Inc."},
-	{"Calendly", "Scheduling", "Calendly LLC"}, {"Loom", "Video", "Loom, Inc."},
+	{"Slack", "Collaboration", "Slack Technologies LLC", false}, {"Zoom", "Video conferencing", "Zoom Video Communications Inc.", false},
+	{"Microsoft 365", "Productivity", "Microsoft Ireland Operations Ltd", false}, {"Google Workspace", "Productivity", "Google Ireland Limited", false},
+	{"Atlassian Jira", "Project management", "Atlassian Pty Ltd", false}, {"Confluence", "Knowledge base", "Atlassian Pty Ltd", false},
+	{"GitHub", "Developer tools", "GitHub, Inc.", false}, {"Figma", "Design", "Figma, Inc.", false},
+	{"Salesforce", "CRM", "salesforce.com Germany GmbH", false}, {"HubSpot", "Marketing", "HubSpot Ireland Ltd", false},
+	{"Mailchimp", "Marketing", "The Rocket Science Group LLC", false}, {"1Password", "Security", "AgileBits Inc.", false},
+	{"Airtable", "Databases", "Formagrid Inc", false}, {"Notion", "Knowledge base", "Notion Labs, Inc.", false},
+	{"Dropbox", "File storage", "Dropbox International Unlimited Company", false}, {"Box", "File storage", "Box, Inc.", false},
+	{"Asana", "Project management", "Asana, Inc.", false}, {"Monday.com", "Project management", "monday.com Ltd.", false},
+	{"DocuSign", "E-signature", "DocuSign Inc.", false}, {"Adobe Creative Cloud", "Design", "Adobe Systems Software Ireland Ltd", false},
+	{"Datadog", "Monitoring", "Datadog, Inc.", false}, {"Sentry", "Monitoring", "Functional Software, Inc. d/b/a Sentry", false},
+	{"Zendesk", "Customer support", "Zendesk, Inc.", false}, {"Intercom", "Customer support", "Intercom R&D Unlimited Company", false},
+	{"Miro", "Collaboration", "RealtimeBoard, Inc. dba Miro", false}, {"Canva", "Design", "Canva Pty Ltd", false},
+	{"AWS", "Cloud", "Amazon Web Services EMEA SARL", false}, {"Azure", "Cloud", "Microsoft Ireland Operations Ltd", false},
+	{"Linear", "Developer tools", "Linear Orbit, Inc.", false}, {"Okta", "Security", "Okta, Inc.", false},
+	{"Calendly", "Scheduling", "Calendly LLC", false}, {"Loom", "Video", "Loom, Inc.", false},
 }
 
 // unmatchedVendors are vendors no application claims, with the engine's
@@ -87,6 +87,7 @@ type fakeBackend struct {
 	saved     *ConnInput
 	dismissed map[string]store.Dismissal
 	refuse    string // a company id whose invoices the connection test cannot read
+	custom    []CatalogApp
 }
 
 func newFake(nTx int) *fakeBackend {
@@ -303,7 +304,11 @@ func (f *fakeBackend) Unmatched() ([]spend.UnmatchedRow, error) {
 }
 
 func (f *fakeBackend) Users() ([]spend.UserRow, error) { return f.users, nil }
-func (f *fakeBackend) Catalog() []CatalogApp           { return catalogApps }
+func (f *fakeBackend) Catalog() []CatalogApp {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append(append([]CatalogApp(nil), catalogApps...), f.custom...)
+}
 
 func (f *fakeBackend) Explain(id string) (string, error) {
 	f.mu.Lock()
@@ -528,4 +533,27 @@ func (f *fakeBackend) Export(view string, keys []string) (string, error) {
 	f.exported = keys
 	f.exports = append(f.exports, view)
 	return "/tmp/bcspend-" + view + ".csv", nil
+}
+
+func (f *fakeBackend) CreateApp(name, category string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.custom = append(f.custom, CatalogApp{Name: name, Category: category, Custom: true})
+	return nil
+}
+
+func (f *fakeBackend) PreviewRemoveApp(name string) (string, error) {
+	return "removes " + name + " and its rules", nil
+}
+
+func (f *fakeBackend) RemoveApp(name string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i, a := range f.custom {
+		if a.Name == name {
+			f.custom = append(f.custom[:i], f.custom[i+1:]...)
+			return nil
+		}
+	}
+	return errors.New("no such custom application")
 }

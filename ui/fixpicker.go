@@ -17,6 +17,8 @@ const (
 	fixPreviewing
 	fixPreviewed
 	fixSaving
+	fixCategory // a new application's category is being chosen
+	fixCreating // the new application is being saved
 )
 
 // fixPicker chooses the application (or ignore) for a transaction or a
@@ -43,6 +45,13 @@ type fixPicker struct {
 	lines     []lineScope
 	scope     int
 	invoiceID string
+
+	// A new application: its name, the categories to choose from and the
+	// cursor among those matching catQuery.
+	newApp    string
+	cats      []string
+	catQuery  input
+	catCursor int
 }
 
 // lineScope is one line of a split invoice a fix can target alone.
@@ -53,12 +62,16 @@ type lineScope struct {
 
 type pickItem struct {
 	ignore bool
+	create string // "Create application 'Visma'": the typed name
 	app    CatalogApp
 }
 
 func (p pickItem) label() string {
-	if p.ignore {
+	switch {
+	case p.ignore:
 		return "Ignore: not software (keep out of every application)"
+	case p.create != "":
+		return "Create application '" + p.create + "'"
 	}
 	return p.app.Name
 }
@@ -136,13 +149,50 @@ func (p *fixPicker) refilter() {
 		return strings.ToLower(out[i].it.label()) < strings.ToLower(out[j].it.label())
 	})
 	p.items = p.items[:0]
+	name := strings.TrimSpace(q)
+	strong := name == "" || p.hasStrongMatch(name)
+	if !strong { // nothing in the catalog is close: creating it comes first
+		p.items = append(p.items, pickItem{create: name})
+	}
 	for _, s := range out {
 		p.items = append(p.items, s.it)
+	}
+	if strong && name != "" && !p.exact(name) {
+		p.items = append(p.items, pickItem{create: name})
 	}
 	p.cursor, p.offset = 0, 0
 	if q == "" && p.suggestion != "" && len(p.items) > 1 {
 		p.cursor = 1 // the suggestion sits right under "ignore"
 	}
+}
+
+// strongScore is the name score (fuzzyScore) from which a match is
+// confident, per typed character: about one word start or a run of three
+// per letter ("adbcc" for Adobe Creative Cloud is; letters scattered over
+// a name or its vendor, Jira Service Management for "visma", are not).
+const strongScore = 5
+
+// hasStrongMatch reports whether some application's name contains the
+// typed text or matches it confidently; weaker matches are listed but
+// never preselected.
+func (p *fixPicker) hasStrongMatch(q string) bool {
+	lq := strings.ToLower(q)
+	for _, a := range p.c.catalog {
+		if strings.Contains(strings.ToLower(a.Name), lq) || fuzzyScore(a.Name, q) >= strongScore*len([]rune(q)) {
+			return true
+		}
+	}
+	return false
+}
+
+// exact reports whether an application has the typed name.
+func (p *fixPicker) exact(q string) bool {
+	for _, a := range p.c.catalog {
+		if strings.EqualFold(a.Name, q) {
+			return true
+		}
+	}
+	return false
 }
 
 func boolInt(b bool) int {
@@ -187,11 +237,13 @@ func (p *fixPicker) Update(msg tea.KeyPressMsg) tea.Cmd {
 			p.state = fixPicking
 		}
 		return nil
-	case fixPreviewing, fixSaving:
+	case fixPreviewing, fixSaving, fixCreating:
 		if msg.String() == "esc" {
 			p.state = fixPicking
 		}
 		return nil
+	case fixCategory:
+		return p.categoryKey(msg)
 	}
 	switch msg.String() {
 	case "esc":
@@ -253,10 +305,18 @@ func (p *fixPicker) chosen() (Fix, bool) {
 }
 
 func (p *fixPicker) requestPreview() tea.Cmd {
+	if p.cursor < len(p.items) && p.items[p.cursor].create != "" {
+		p.startCategory(p.items[p.cursor].create)
+		return nil
+	}
 	f, ok := p.chosen()
 	if !ok {
 		return nil
 	}
+	return p.askPreview(f)
+}
+
+func (p *fixPicker) askPreview(f Fix) tea.Cmd {
 	p.state, p.pending, p.err = fixPreviewing, f, nil
 	b := p.c.b
 	return func() tea.Msg {
@@ -324,6 +384,10 @@ func (p *fixPicker) View() string {
 		lines = append(lines, p.previewLines(inner)...)
 	case fixPreviewing:
 		lines = append(lines, "Working out what moves…")
+	case fixCategory:
+		lines = append(lines, p.categoryLines(inner)...)
+	case fixCreating:
+		lines = append(lines, "Creating "+p.newApp+"…")
 	default:
 		lines = append(lines, p.pickLines(inner)...)
 	}
@@ -378,4 +442,110 @@ func (p *fixPicker) previewLines(inner int) []string {
 		foot = "Saving…"
 	}
 	return append(lines, "", st.Dim.Render(foot))
+}
+
+// createdAppMsg ends the creation of a custom application.
+type createdAppMsg struct {
+	name, category string
+	err            error
+}
+
+// startCategory asks for the new application's category, the vendor's
+// likely one (its suggestion's) or "Other" chosen.
+func (p *fixPicker) startCategory(name string) {
+	p.newApp, p.state, p.err = name, fixCategory, nil
+	seen := map[string]bool{"Other": true}
+	p.cats = []string{"Other"}
+	def := "Other"
+	for _, a := range p.c.catalog {
+		if a.Name == p.suggestion && a.Category != "" {
+			def = a.Category
+		}
+		if a.Category != "" && !seen[a.Category] {
+			seen[a.Category] = true
+			p.cats = append(p.cats, a.Category)
+		}
+	}
+	sort.Strings(p.cats)
+	p.catQuery.value, p.catCursor = "", 0
+	for i, c := range p.cats {
+		if c == def {
+			p.catCursor = i
+		}
+	}
+}
+
+// shownCats are the categories matching what is typed.
+func (p *fixPicker) shownCats() []string {
+	q := strings.ToLower(strings.TrimSpace(p.catQuery.value))
+	if q == "" {
+		return p.cats
+	}
+	var out []string
+	for _, c := range p.cats {
+		if strings.Contains(strings.ToLower(c), q) {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{strings.TrimSpace(p.catQuery.value)} // a new category
+	}
+	return out
+}
+
+func (p *fixPicker) categoryKey(msg tea.KeyPressMsg) tea.Cmd {
+	cats := p.shownCats()
+	switch msg.String() {
+	case "esc":
+		p.state = fixPicking
+	case "up", "ctrl+p":
+		p.catCursor = max(0, p.catCursor-1)
+	case "down", "ctrl+n":
+		p.catCursor = min(len(cats)-1, p.catCursor+1)
+	case "enter":
+		cat := cats[min(p.catCursor, len(cats)-1)]
+		p.state = fixCreating
+		b, name := p.c.b, p.newApp
+		return func() tea.Msg { return createdAppMsg{name: name, category: cat, err: b.CreateApp(name, cat)} }
+	default:
+		if p.catQuery.Update(msg) {
+			p.catCursor = 0
+		}
+	}
+	return nil
+}
+
+// Created continues the fix with the new application: it is in the
+// catalog now, and the preview of the fix follows.
+func (p *fixPicker) Created(msg createdAppMsg) tea.Cmd {
+	if p.state != fixCreating || msg.name != p.newApp {
+		return nil
+	}
+	if msg.err != nil {
+		p.state, p.err = fixCategory, msg.err
+		return nil
+	}
+	p.c.catalog = append(p.c.catalog, CatalogApp{Name: msg.name, Category: msg.category, Custom: true})
+	f := p.base
+	f.App = msg.name
+	return p.askPreview(f)
+}
+
+func (p *fixPicker) categoryLines(inner int) []string {
+	st := &p.c.st
+	lines := []string{st.Bold.Render("New application: ") + p.newApp, "Category: " + p.catQuery.View(true, inner-11)}
+	if p.err != nil {
+		lines = append(lines, st.Error.Render("Could not create it: ")+errText(p.err))
+	}
+	cats := p.shownCats()
+	h := p.listHeight()
+	off := max(0, p.catCursor-h+1)
+	for i := off; i < min(len(cats), off+h); i++ {
+		if i == p.catCursor {
+			lines = append(lines, st.Selected.Render(fit("▸ "+cats[i], inner)))
+		} else {
+			lines = append(lines, "  "+cats[i])
+		}
+	}
+	return append(lines, "", st.Dim.Render("type to search or name a new category · ↑/↓ choose · enter create · esc back"))
 }

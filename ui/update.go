@@ -235,6 +235,17 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		}
 	case appliedMsg:
 		return m.applied(msg)
+	case removalMsg:
+		return m.apps.Removal(msg)
+	case removedMsg:
+		if msg.err != nil {
+			return m.fatal("Could not remove "+msg.app, msg.err, nil)
+		}
+		return tea.Batch(loadCmd(m.c.b), m.toast("Removed "+msg.app+" and its rules."))
+	case createdAppMsg:
+		if m.fix != nil {
+			return m.fix.Created(msg)
+		}
 	case explainMsg:
 		if msg.err != nil {
 			return m.fatal("Could not explain this match", msg.err, nil)

@@ -566,3 +566,31 @@ func TestOverviewExportsFindings(t *testing.T) {
 		t.Fatalf("no dialog:\n%s", s)
 	}
 }
+
+// A name no application contains offers to create it, first and chosen;
+// the scattered-letter matches below it are never preselected.
+func TestFixPickerOffersCreateBeforeWeakMatches(t *testing.T) {
+	f := newFake(200)
+	m := loaded(t, f, 100, 30)
+	m = press(m, "3", "f")
+	m = typeText(m, "visma")
+	if len(m.fix.items) < 2 || m.fix.items[0].create != "visma" || m.fix.cursor != 0 {
+		t.Fatalf("items %+v cursor %d", m.fix.items[:min(3, len(m.fix.items))], m.fix.cursor)
+	}
+	m = press(m, "enter")
+	if m.fix.state != fixCategory || !strings.Contains(screenText(m), "New application: visma") {
+		t.Fatalf("no category step:\n%s", screenText(m))
+	}
+	m = typeText(m, "design")
+	m = press(m, "enter")
+	if len(f.custom) != 1 || f.custom[0].Name != "visma" || f.custom[0].Category != "Design" {
+		t.Fatalf("created %+v", f.custom)
+	}
+	// A strong match (the name contains the text) stays first.
+	m = loaded(t, newFake(200), 100, 30)
+	m = press(m, "3", "f")
+	m = typeText(m, "slack")
+	if it := m.fix.items[m.fix.cursor]; it.app.Name != "Slack" {
+		t.Fatalf("slack: cursor on %+v", it)
+	}
+}

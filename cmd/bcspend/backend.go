@@ -90,7 +90,7 @@ func (b *backend) loaded() (*spend.Model, error) {
 	if b.model != nil {
 		return b.model, nil
 	}
-	m, err := spend.Load(b.db, b.cat, spend.Options{Now: b.now()})
+	m, err := spend.Load(b.db, b.cat, spend.Options{Now: b.now()}) // b.mu is held
 	if err != nil {
 		return nil, err
 	}
@@ -137,15 +137,73 @@ func (b *backend) Users() ([]spend.UserRow, error) {
 }
 
 func (b *backend) Catalog() []ui.CatalogApp {
-	apps := b.cat.Apps()
+	b.mu.Lock()
+	cat := b.cat
+	b.mu.Unlock()
+	custom := map[string]bool{}
+	if cs, err := b.db.CustomApps(); err == nil {
+		for _, a := range cs {
+			custom[a.Name] = true
+		}
+	}
+	apps := cat.Apps()
 	out := make([]ui.CatalogApp, len(apps))
 	for i, a := range apps {
-		out[i] = ui.CatalogApp{Name: a.Name, Category: a.Category}
+		out[i] = ui.CatalogApp{Name: a.Name, Category: a.Category, Custom: custom[a.Name]}
 		if len(a.Vendors) > 0 {
 			out[i].Vendor = a.Vendors[0]
 		}
 	}
 	return out
+}
+
+// CreateApp stores a custom application and reloads the catalog and the
+// model, so it appears everywhere at once.
+func (b *backend) CreateApp(name, category string) error {
+	b.mu.Lock()
+	cat := b.cat
+	b.mu.Unlock()
+	if _, err := addApp(b.db, cat, name, category, nil); err != nil {
+		return err
+	}
+	return b.reloadCatalog()
+}
+
+func (b *backend) PreviewRemoveApp(name string) (string, error) {
+	m, err := b.loaded()
+	if err != nil {
+		return "", err
+	}
+	rm, err := previewRemoval(b.db, m, name)
+	return rm.String(), err
+}
+
+func (b *backend) RemoveApp(name string) error {
+	m, err := b.loaded()
+	if err != nil {
+		return err
+	}
+	rm, err := previewRemoval(b.db, m, name)
+	if err != nil {
+		return err
+	}
+	if err := removeApp(b.db, rm); err != nil {
+		return err
+	}
+	return b.reloadCatalog()
+}
+
+// reloadCatalog re-reads the catalog with the custom applications and
+// drops the model, which the next read derives with it.
+func (b *backend) reloadCatalog() error {
+	cat, err := catalogFor(b.db)
+	if err != nil {
+		return err
+	}
+	b.mu.Lock()
+	b.cat, b.model = cat, nil
+	b.mu.Unlock()
+	return nil
 }
 
 // Explain renders the decision's trace, one fact per line.

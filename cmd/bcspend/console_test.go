@@ -297,3 +297,46 @@ func TestHumanOutputGroupsThousands(t *testing.T) {
 		}
 	}
 }
+
+// An admin meets a payroll product the catalog lacks (billed by Visma,
+// whose other products it knows): typing its name offers to create it
+// first (no weak match preselected), a category follows, the fix moves
+// its spend, it appears on Applications, and D removes it with its rule
+// after showing what goes.
+func TestConsoleCustomAppCreateUseDelete(t *testing.T) {
+	b, db := demoBackend(t)
+	r := startConsole(t, b, 120, 34)
+	r.loaded()
+	r.keys("3", "/")
+	r.typeText("visma")
+	r.keys("enter")
+	r.waitFor("▸ Visma Software AS")
+	r.keys("f", "tab") // every transaction of the vendor
+	r.waitFor("Scope: every transaction of Visma Software AS")
+	r.typeText("Nordic Payroll")
+	r.waitFor("▸ Create application 'Nordic Payroll'")
+	r.keys("enter")
+	r.waitFor("New application: Nordic Payroll")
+	r.typeText("fin")
+	r.waitFor("▸ Finance")
+	r.keys("enter")
+	r.waitFor("moves 12 transactions / 39,405.96 NOK from (unmatched) to Nordic Payroll") // all history, as paid
+	r.keys("enter")
+	r.waitFor("Saved: every Visma Software AS charge → Nordic Payroll")
+	r.keys("1", "/")
+	r.typeText("nordic payroll")
+	r.keys("enter")
+	r.waitFor("▸ Nordic Payroll               Finance      Visma Softwar…    4       3,774.04 USD")
+	r.keys("D")
+	r.waitFor("Remove Nordic Payroll? This removes Nordic Payroll and 1 rule; 4 transactions / 3,774.04 USD go back to unmatched.")
+	r.keys("y")
+	r.waitFor("Removed Nordic Payroll and its rules.")
+	r.waitFor("No rows match the filter")
+	r.finish()
+	if apps, _ := db.CustomApps(); len(apps) != 0 {
+		t.Errorf("custom apps left: %+v", apps)
+	}
+	if rules, _ := db.Rules(); len(rules) != 0 {
+		t.Errorf("rules left: %d", len(rules))
+	}
+}
