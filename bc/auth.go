@@ -208,5 +208,8 @@ func tokenError(err error) error {
 		}
 		return e
 	}
+	if e := badTokenResponse(err); e != nil { // urls.go
+		return e
+	}
 	return classifyTransport(err)
 }

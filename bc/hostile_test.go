@@ -187,3 +187,22 @@ func TestCutBodyIsRetried(t *testing.T) {
 		t.Fatalf("companies %v, err %v, %d calls: want one retry", cs, err, calls.Load())
 	}
 }
+
+// A token endpoint that answers 200 with HTML (a proxy's sign-in page) is a
+// bad answer, not "could not reach the service".
+func TestTokenEndpointAnsweringHTMLIsABadResponse(t *testing.T) {
+	h := newHostile(t, func(w http.ResponseWriter, r *http.Request) {})
+	h.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write([]byte("<html><body>Please sign in to the proxy</body></html>"))
+	})
+	creds := Credentials{Target: h.target, ClientID: hostileTenant, ClientSecret: "s3cret-value", Flow: FlowClientCredentials}
+	ts, err := creds.NewTokenSource()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ts.Token(context.Background())
+	if e, ok := AsError(err); !ok || e.Kind != KindProtocol || e.Code != "bad_token_response" || strings.Contains(e.Message, "reach") {
+		t.Fatalf("err %v: want a bad token response", err)
+	}
+}

@@ -1,6 +1,9 @@
 package bc
 
 import (
+	"context"
+	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -92,4 +95,21 @@ func refuseRedirect(req *http.Request, via []*http.Request) error {
 	return &Error{Kind: KindProtocol, Code: "redirect_refused",
 		Message: "The server at " + from + " answered with a redirect to " + req.URL.Scheme + "://" + req.URL.Host + ", which bcspend does not follow",
 		Fix:     "Point --authority-url and --api-url at the services themselves (" + DefaultAuthorityURL + ", " + DefaultAPIURL + "); a redirect could carry the secret or the token elsewhere."}
+}
+
+// badTokenResponse: x/oauth2 reports a 200 it cannot use (HTML from a
+// proxy or a captive portal, JSON without an access token) as a plain
+// error, where a network failure is a *url.Error. The answer arrived, so
+// "could not reach" would send the admin to check the wrong thing.
+func badTokenResponse(err error) *Error {
+	var ue *url.Error
+	var oe *net.OpError
+	var be *Error
+	if errors.As(err, &ue) || errors.As(err, &oe) || errors.As(err, &be) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return nil
+	}
+	return &Error{Kind: KindProtocol, Code: "bad_token_response", Err: err,
+		Message: "The sign-in service answered with something that is not a token (" + firstSentence(err.Error()) + ")",
+		Fix:     "Check --authority-url points at Entra (" + DefaultAuthorityURL + "); a proxy or sign-in page may be answering instead."}
 }
