@@ -22,7 +22,7 @@ var simNow = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 // env is one simulated tenant on loopback, a store file, and a client
 // signed in with the demo app, connected on the tenant's "today".
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	tenant *bcsim.Tenant
 	srv    *bcsim.Server
 	url    string // where the client talks: the server, or a test handler in front of it
@@ -32,7 +32,7 @@ type env struct {
 	path   string
 }
 
-func newEnv(t *testing.T, cfg bcsim.Config) *env {
+func newEnv(t testing.TB, cfg bcsim.Config) *env {
 	t.Helper()
 	if cfg.Now.IsZero() {
 		cfg.Now = simNow
@@ -156,7 +156,7 @@ func (e *env) wantPaid(companyID string) map[string]string {
 }
 
 // counted is what the store counts as spend for a company.
-func counted(t *testing.T, db *store.DB, companyID string) map[string]string {
+func counted(t testing.TB, db *store.DB, companyID string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	for _, inv := range allStored(t, db, companyID) {
@@ -176,7 +176,7 @@ func storedFingerprint(inv *store.Invoice) string {
 }
 
 // allStored is every stored invoice of the company, removed ones included.
-func allStored(t *testing.T, db *store.DB, companyID string) map[string]*store.Invoice {
+func allStored(t testing.TB, db *store.DB, companyID string) map[string]*store.Invoice {
 	t.Helper()
 	out := map[string]*store.Invoice{}
 	err := db.ForEachInvoice(companyID, time.Time{}, time.Time{}, func(inv *store.Invoice) error {
@@ -190,7 +190,7 @@ func allStored(t *testing.T, db *store.DB, companyID string) map[string]*store.I
 }
 
 // sameSets fails with the first few differences between want and got.
-func sameSets(t *testing.T, what string, want, got map[string]string) {
+func sameSets(t testing.TB, what string, want, got map[string]string) {
 	t.Helper()
 	var diffs []string
 	for id, w := range want {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/bc/bcsim"
 	"github.com/bcspend/bcspend/syncer"
 )
 
@@ -118,4 +119,36 @@ func TestUsersPageWithoutValueRemovesNobody(t *testing.T) {
 			t.Fatalf("user %s changed: removed %v -> %v", u.UserSecurityID, before[i].Removed, u.Removed)
 		}
 	}
+}
+
+// FuzzHostilePage answers every later invoice page of a --full reconcile
+// with arbitrary bytes: the run never panics, and when it fails (the page
+// was not a page) every committed invoice is still counted, none removed.
+// A body that is a valid page may legitimately end the list (and remove
+// what it left out); a healthy full sync then restores the store.
+func FuzzHostilePage(f *testing.F) {
+	for _, b := range badPages {
+		f.Add([]byte(b))
+	}
+	f.Add([]byte(`{"value":[]}`))
+	f.Add([]byte(`{"value":[],"@odata.nextLink":"http://127.0.0.1:1/elsewhere"}`))
+	e := newEnv(f, bcsimConfig(func(c *bcsim.Config) { c.InvoicesPerMonth = 4 }))
+	e.mustSync(syncer.Options{})
+	healthy := e.url
+	var body atomic.Value
+	e.behind(func(w http.ResponseWriter, r *http.Request) bool {
+		return laterInvoicePage(r) && answer(w, body.Load().(string))
+	})
+	hostile := e.url
+	f.Fuzz(func(t *testing.T, b []byte) {
+		e.t = t
+		body.Store(string(b))
+		e.url, e.client = hostile, e.newClient(bc.ClientOptions{})
+		_, err := e.sync(context.Background(), syncer.Options{Full: true})
+		if err == nil {
+			e.url, e.client = healthy, e.newClient(bc.ClientOptions{})
+			e.mustSync(syncer.Options{Full: true})
+		}
+		e.checkAllCompanies("after a hostile page")
+	})
 }
