@@ -2,6 +2,7 @@ package syncer_test
 
 import (
 	"encoding/json"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -294,5 +295,31 @@ func TestFullSyncOfRealisticTenants(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A permission set that can read invoices but not the company information
+// pages still syncs every invoice; the run warns what that means.
+func TestRefusedCompanyInformationIsAWarning(t *testing.T) {
+	e := newEnv(t, bcsimConfig())
+	e.behind(func(w http.ResponseWriter, r *http.Request) bool {
+		if !strings.HasSuffix(r.URL.Path, "/companyInformation") {
+			return false
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = w.Write([]byte(`{"error":{"code":"Authorization_InsufficientPermissions","message":"You do not have the following permissions on TableData Company Information: Read.  CorrelationId:  0f1e2d3c-4b5a-6978-8091-a2b3c4d5e6f7."}}`))
+		return true
+	})
+	sum := e.mustSync(syncer.Options{})
+	e.checkAllCompanies("with company information refused")
+	n := 0
+	for _, w := range sum.Warnings {
+		if w.Code == "no_company_information" && w.Remedy != "" {
+			n++
+		}
+	}
+	if sum.Outcome != store.OutcomeOK || n != len(e.conn.Companies) {
+		t.Fatalf("outcome %s, warnings %+v", sum.Outcome, sum.Warnings)
 	}
 }

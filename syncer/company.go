@@ -18,6 +18,9 @@ func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummar
 	var p pass
 	ctx = bc.WithWaitObserver(ctx, func(w bc.Wait) { r.waited(&p, &cs, w) })
 	ci, err := r.companyInfo(ctx, c)
+	if refused(err) {
+		err = r.companyInfoRefused(c, &cs, err)
+	}
 	if err == nil {
 		p, err = r.begin(c)
 	}

@@ -36,6 +36,26 @@ func (r *runner) companyInfo(ctx context.Context, c store.Company) (store.Compan
 	return ci, r.db.PutCompanyInfo(c.ID, ci)
 }
 
+// refused reports whether BC refused the company-information pages for
+// lack of permission. The invoices may still be readable, so that is a
+// warning; anything else (network, throttling) fails the company as the
+// invoices would.
+func refused(err error) bool {
+	e, ok := bc.AsError(err)
+	return ok && e.Kind == bc.KindPermission
+}
+
+// companyInfoRefused keeps the company's last known information and warns:
+// without it the local currency is what the last sync learnt (or, never
+// read, what its invoices show) and the dimensions are unnamed.
+func (r *runner) companyInfoRefused(c store.Company, cs *CompanySummary, err error) error {
+	cs.Warnings = append(cs.Warnings, Problem{Kind: "warning", Code: "no_company_information",
+		Message: untrusted.Text(displayName(c)) + ": Business Central refused the company information (" + err.Error() +
+			"), so the local currency and dimension names are the last ones read (or, never read, the currency its invoices show and unnamed dimensions).",
+		Remedy: "Give the app a permission set that can read Company Information and General Ledger Setup (D365 BASIC ISV or D365 READ) on its Microsoft Entra Applications card."})
+	return nil
+}
+
 // ratesMissing records that the environment has no exchange rates page:
 // a warning, not a failure; the company's foreign amounts stay unconverted
 // and say why.
