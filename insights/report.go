@@ -50,6 +50,7 @@ type Report struct {
 	WindowStart       time.Time         `json:"window_start"` // first day of the trailing 12 months
 	Totals            Totals            `json:"totals"`
 	Trends            Trends            `json:"trends"`
+	Comparison        Comparison        `json:"comparison"` // last complete month vs the one before and a year before
 	Renewals          []Renewal         `json:"renewals"`
 	Contracts         []Contract        `json:"contracts"` // notice deadline or renewal soonest first, lapsed last
 	Seats             []SeatPlan        `json:"seats"`     // plans billed per seat, changed seat counts first
@@ -87,6 +88,7 @@ func Compute(m *spend.Model, opt Options) Report {
 		r.Totals.Spend, r.Totals.Reporting, r.Totals.Unconverted = total, reporting, unconverted
 		r.Totals.UnmatchedShare = share(r.Totals.UnmatchedReporting, reporting)
 		r.Trends = trends(m, apps, txs, opt)
+		r.Comparison = compare(txs, m.Now())
 		r.Duplicates = duplicates(txs, opt)
 		r.NewVendors = newVendors(txs, m.Now())
 		r.Overlaps = overlaps(apps, txs, m.WindowStart(), coverage(series, m.WindowStart(), sc.terms))

@@ -113,6 +113,8 @@ func fakeReport(txs []spend.Transaction, users []spend.UserRow) insights.Report 
 	r.Trends = insights.Trends{Months: months, Compared: [2]string{"2026-09", "2026-10"}, Movers: fakeMovers(byApp)}
 	r.Renewals = fakeRenewals(byApp)
 	r.Contracts = fakeContracts(byApp)
+	r.Comparison = insights.Comparison{Period: months[10].Month, Previous: months[9].Month, LastYear: "2025-10",
+		Total: insights.PeriodRow{Name: "total", Current: months[10].Reporting, Previous: months[9].Reporting}}
 	r.PriceIncreases = fakePriceIncreases(byApp)
 	if z := byApp["Zoom"]; len(z) > 0 {
 		last := z[len(z)-1]

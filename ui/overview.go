@@ -9,7 +9,6 @@ import (
 
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/money"
-	"github.com/bcspend/bcspend/spend"
 )
 
 // overviewScreen shows the insights report: the headline numbers, spend per
@@ -59,8 +58,9 @@ func (s *overviewScreen) barRows() int {
 }
 
 // listTop is the first line of the findings list: caption, three lines of
-// totals, the bars' title and rows, the trend.
-func (s *overviewScreen) listTop() int { return 1 + 3 + 1 + s.barRows() + 1 }
+// totals, the bars' title and rows, the monthly chart with its labels and
+// the period comparison.
+func (s *overviewScreen) listTop() int { return 1 + 3 + 1 + s.barRows() + s.chartRows() + 2 }
 
 func (s *overviewScreen) listHeight() int { return max(1, s.height-s.listTop()) }
 
@@ -248,7 +248,7 @@ func (s *overviewScreen) View() string {
 		"j/k pick a finding, enter shows the transactions behind it", "enter: a finding's transactions")}
 	out = append(out, s.totals()...)
 	out = append(out, s.bars()...)
-	out = append(out, s.trend())
+	out = append(out, s.chart()...)
 	out = append(out, s.list()...)
 	return strings.Join(out, "\n")
 }
@@ -339,31 +339,6 @@ func fmtCompact(a money.Amount) string {
 		return fmt.Sprintf("%.1fk", v/1e3)
 	}
 	return fmt.Sprintf("%.0f", v)
-}
-
-// trend is the monthly spend as a sparkline with its range and the last
-// complete month.
-func (s *overviewScreen) trend() string {
-	st := &s.c.st
-	d := s.data
-	ms := d.months
-	if len(ms) == 0 {
-		return " " + st.Bold.Render("Monthly  ") + " no spend yet"
-	}
-	var vals [12]spend.Money
-	for i := range vals {
-		vals[i] = spend.Money{}
-		if j := len(ms) - 12 + i; j >= 0 {
-			vals[i][d.cur] = ms[j].Reporting
-		}
-	}
-	line := " " + st.Bold.Render("Monthly  ") + " " + sparkline(vals, d.cur) + "  " + ms[0].Month + " … " + ms[len(ms)-1].Month
-	if len(ms) < 2 {
-		return line
-	}
-	last := ms[len(ms)-2]
-	amt := fmtAmount(last.Reporting) + " " + d.cur
-	return longest(line+" · ", s.width, "last full month "+last.Month+": "+amt, last.Month+": "+amt)
 }
 
 // list is the window of the findings list that fits.

@@ -32,6 +32,7 @@ type overviewData struct {
 	unmatchedShare float64
 	cats, cos      []insights.Bucket
 	months         []insights.MonthSpend
+	cmp            insights.Comparison
 	users          insights.Users
 	dismissed      int          // findings an admin dismissed, left out
 	renewals       []renewalRow // the contracts, for the Renewals screen
@@ -97,7 +98,7 @@ func buildOverview(r insights.Report) *overviewData {
 		cur: inert(r.ReportingCurrency), window: r.WindowStart, spend: cleanMoney(t.Spend), reporting: t.Reporting,
 		unconverted: t.Unconverted, runRate: t.RunRate, apps: t.Applications, unmatched: t.UnmatchedReporting,
 		unmatchedShare: t.UnmatchedShare, cats: cleanBuckets(t.PerCategory), cos: cleanBuckets(t.PerCompany),
-		months: r.Trends.Months, users: r.Users,
+		months: r.Trends.Months, users: r.Users, cmp: r.Comparison,
 	}
 	d.users.MissingEmail = cleanAll(r.Users.MissingEmail)
 	d.sections = []findingSection{

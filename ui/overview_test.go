@@ -183,7 +183,7 @@ func TestGoldenOverview(t *testing.T) {
 			r := startTea(t, New(connected(), testOpts()...), sz.w, sz.h)
 			r.waitFor("32 apps")
 			r.keys("7")
-			r.waitFor("Renewals coming up")
+			r.waitFor("finding 1 of")
 			requireGolden(t, r.finish())
 		})
 	}

@@ -91,11 +91,30 @@ func printInsights(w io.Writer, r insights.Report) {
 		p("  %-32s %14s %s  %5.1f%%", b.Name, b.Reporting.Grouped(), cur, b.Share*100)
 	}
 	printTrends(w, p, r)
+	printComparison(w, p, r)
 	printFindings(w, p, r)
 }
 
 // Human output groups thousands as the console does (money.Grouped);
 // --json and the CSV exports keep plain numbers.
+
+// printComparison is the last complete month against the month before and
+// a year before, in total and for the biggest categories.
+func printComparison(w io.Writer, p func(string, ...any), r insights.Report) {
+	c := r.Comparison
+	insightSection(w, fmt.Sprintf("%s vs %s and %s (%s)", c.Period, c.Previous, c.LastYear, r.ReportingCurrency))
+	row := func(x insights.PeriodRow) {
+		year := "no data"
+		if c.LastYearKnown {
+			year = fmt.Sprintf("%s (%+.0f%%)", x.LastYear.Grouped(), x.VsLastYear*100)
+		}
+		p("  %-32s %14s  vs %14s (%+.0f%%)  vs %s", x.Name, x.Current.Grouped(), x.Previous.Grouped(), x.VsPrevious*100, year)
+	}
+	row(c.Total)
+	for i := 0; i < len(c.Categories) && i < 5; i++ {
+		row(c.Categories[i])
+	}
+}
 
 func printTrends(w io.Writer, p func(string, ...any), r insights.Report) {
 	insightSection(w, "Spend per month ("+r.ReportingCurrency+")")
