@@ -248,7 +248,15 @@ type SyncProgress struct {
 	Pages         int
 	ThrottleWaits int
 	ThrottleTime  time.Duration
-	Done          bool
+	// Chains is how many ranges the company's pass reads at once (a split
+	// backfill or --full), ChainsDone how many have completed.
+	Chains, ChainsDone int
+	// Rate is invoices per second so far; Elapsed since the company
+	// began; ETA the rest at that rate (0 when unknown).
+	Rate    float64
+	Elapsed time.Duration
+	ETA     time.Duration
+	Done    bool
 }
 
 // SyncSummary is the result of one sync.

@@ -83,6 +83,7 @@ type fakeBackend struct {
 	syncErr   error // Sync fails with it
 	approve   chan struct{}
 	syncGate  chan struct{} // when set, Sync waits on it between companies
+	splitAt40 bool          // when set, Sync reports a split run 40% through and waits for cancel
 	signIns   int
 	saved     *ConnInput
 	dismissed map[string]store.Dismissal
@@ -487,6 +488,9 @@ func (f *fakeBackend) Sync(ctx context.Context, report func(SyncProgress)) (Sync
 		return SyncSummary{}, f.syncErr
 	}
 	sum := SyncSummary{Companies: len(companies), Users: len(f.users), Duration: 12 * time.Second}
+	if f.splitAt40 {
+		return f.syncSplitAt40(ctx, report)
+	}
 	for i, c := range companies {
 		total := 40 + 20*i
 		for done := 0; done <= total; done += 20 {
@@ -556,4 +560,19 @@ func (f *fakeBackend) RemoveApp(name string) error {
 		}
 	}
 	return errors.New("no such custom application")
+}
+
+// syncSplitAt40 reports a split backfill 40% through and stays there until
+// the sync is cancelled: 10,000 and 5,000 invoices expected, ten ranges
+// each, four completed, 250 invoices a second.
+func (f *fakeBackend) syncSplitAt40(ctx context.Context, report func(SyncProgress)) (SyncSummary, error) {
+	for i, c := range companies {
+		total := 10000 / (i + 1)
+		read := total * 4 / 10
+		report(SyncProgress{Company: c.Name, Phase: "invoices", Invoices: read, InvoicesTotal: total, Lines: read * 4,
+			Pages: read / 1000, ThrottleWaits: i, ThrottleTime: time.Duration(i) * 5 * time.Second, Chains: 10, ChainsDone: 4,
+			Rate: 250 / float64(i+1), Elapsed: 16 * time.Second, ETA: 24 * time.Second})
+	}
+	<-ctx.Done()
+	return SyncSummary{Canceled: true}, ctx.Err()
 }

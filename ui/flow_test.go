@@ -231,3 +231,23 @@ func TestFlowCompanyWithoutPermissionIsMarkedAndUnticked(t *testing.T) {
 	r.waitFor("32 apps")
 	r.finish()
 }
+
+// The Sync tab 40% through a split backfill: BC's $count gives every bar
+// a total from the start, so the bars stand at 40%, with ranges, rate,
+// elapsed, ETA and throttling per company and for the whole run.
+func TestGoldenSyncSplitAt40Percent(t *testing.T) {
+	for _, sz := range sizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			f := connected()
+			f.splitAt40 = true
+			r := startTea(t, New(f, testOpts()...), sz.w, sz.h)
+			r.waitFor("32 apps")
+			r.keys("6", "r")
+			r.waitFor("2,000/5,000 invoices")
+			r.waitFor("4,000/10,000 invoices")
+			r.waitFor("6,000/15,000 invoices")
+			golden.RequireEqual(t, []byte(r.screen()))
+			r.finish()
+		})
+	}
+}

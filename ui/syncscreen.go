@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bcspend/bcspend/untrusted"
@@ -130,6 +132,9 @@ func (s *syncScreen) View() string {
 		b.WriteString(" No sync has run in this session. Press r to sync now.\n\n")
 	}
 	barW := max(10, min(40, s.width-60))
+	if len(s.order) > 0 {
+		b.WriteString(s.overall(barW) + "\n\n")
+	}
 	for _, name := range s.order {
 		p := s.progress[name]
 		pct := 0.0
@@ -149,6 +154,10 @@ func (s *syncScreen) View() string {
 			detail = fmt.Sprintf("%s/%s invoices", fmtInt(p.Invoices), fmtInt(p.InvoicesTotal))
 		}
 		detail += fmt.Sprintf(" · %s lines · %s pages", fmtInt(p.Lines), fmtInt(p.Pages))
+		if p.Chains > 1 {
+			detail += fmt.Sprintf(" · %d/%d ranges", p.ChainsDone, p.Chains)
+		}
+		detail += rateText(p.Rate, p.Elapsed, p.ETA, p.Done)
 		if p.ThrottleWaits > 0 {
 			detail += st.Warn.Render(fmt.Sprintf(" · throttled %d× (waited %s)", p.ThrottleWaits, fmtDuration(p.ThrottleTime)))
 		}
@@ -207,12 +216,62 @@ func (s *syncScreen) Status() []seg {
 	return nil
 }
 
-// bar draws a static progress bar. bubbles/progress would do (ViewAs), but
-// its harmonica dependency is missing from go.sum, which ui may not edit.
+// bar draws a progress bar at pct with bubbles/progress, statically
+// (ViewAs: the figure is the store's, no animation to wait for).
 func (s *syncScreen) bar(pct float64, w int) string {
-	full := int(pct*float64(w) + 0.5)
-	full = max(0, min(full, w))
-	return s.c.st.Accent.Render(strings.Repeat("█", full)) + s.c.st.Dim.Render(strings.Repeat("░", w-full))
+	m := progress.New(progress.WithWidth(w), progress.WithoutPercentage(),
+		progress.WithFillCharacters('█', '░'), progress.WithColors(s.c.st.Accent.GetForeground()))
+	return m.ViewAs(max(0, min(pct, 1)))
+}
+
+// overall is the line for the whole run: every company's invoices read of
+// expected, pages, rate, the longest elapsed, the longest ETA, and the
+// throttling waits.
+func (s *syncScreen) overall(barW int) string {
+	var read, total, pages, waits int
+	var rate float64
+	var elapsed, eta, waited time.Duration
+	done := true
+	for _, name := range s.order {
+		p := s.progress[name]
+		read, total, pages, waits = read+p.Invoices, total+p.InvoicesTotal, pages+p.Pages, waits+p.ThrottleWaits
+		rate += p.Rate
+		elapsed, eta, waited = max(elapsed, p.Elapsed), max(eta, p.ETA), waited+p.ThrottleTime
+		done = done && p.Done
+	}
+	pct := 0.0
+	if total > 0 {
+		pct = min(1, float64(read)/float64(total))
+	}
+	if done {
+		pct = 1
+	}
+	st := &s.c.st
+	line := fmt.Sprintf(" %s %s %s %3d%%\n", " ", cell("All companies", 22, false), s.bar(pct, barW), int(pct*100))
+	detail := fmt.Sprintf("%s invoices", fmtInt(read))
+	if total > 0 {
+		detail = fmt.Sprintf("%s/%s invoices", fmtInt(read), fmtInt(total))
+	}
+	detail += fmt.Sprintf(" · %s pages", fmtInt(pages)) + rateText(rate, elapsed, eta, done)
+	if waits > 0 {
+		detail += st.Warn.Render(fmt.Sprintf(" · throttled %d× (waited %s)", waits, fmtDuration(waited)))
+	}
+	return line + "     " + st.Bold.Render(detail)
+}
+
+// rateText is " · 250/s · 16s elapsed · ETA 24s", each part when known.
+func rateText(rate float64, elapsed, eta time.Duration, done bool) string {
+	out := ""
+	if rate > 0 {
+		out += fmt.Sprintf(" · %s/s", fmtInt(int(rate+0.5)))
+	}
+	if elapsed > 0 {
+		out += " · " + fmtDuration(elapsed) + " elapsed"
+	}
+	if eta > 0 && !done {
+		out += " · ETA " + fmtDuration(eta)
+	}
+	return out
 }
 
 // supportOf returns the support reference (BC's correlation id, the

@@ -455,8 +455,7 @@ func (b *backend) Sync(ctx context.Context, report func(ui.SyncProgress)) (ui.Sy
 	}
 	start := time.Now()
 	sum, err := syncer.Run(ctx, b.db, client, conn, syncer.Options{Progress: func(p syncer.Progress) {
-		report(ui.SyncProgress{Company: p.Company, Phase: phaseOf(p), Invoices: p.Invoices, Lines: p.Lines,
-			Pages: p.Pages, ThrottleWaits: p.CompanyThrottled, ThrottleTime: p.CompanyThrottleWait, Done: p.Done})
+		report(uiProgress(p, time.Now()))
 	}})
 	b.invalidate()
 	out := ui.SyncSummary{Companies: len(sum.Companies), Invoices: sum.Fetched, Duration: time.Since(start),
@@ -597,4 +596,22 @@ func linesText(seqs []int) string {
 		return "line " + parts[0]
 	}
 	return "lines " + strings.Join(parts, ", ")
+}
+
+// uiProgress is a company's progress for the Sync screen: invoices read
+// of BC's $count for the whole pass (an interrupted run's pages included),
+// with rate, elapsed and ETA at now.
+func uiProgress(p syncer.Progress, now time.Time) ui.SyncProgress {
+	read, total := p.Invoices, 0
+	if p.Expected > 0 {
+		read, total = p.Read, p.Expected
+	}
+	eta, _ := p.ETA(now)
+	var elapsed time.Duration
+	if !p.Started.IsZero() {
+		elapsed = now.Sub(p.Started)
+	}
+	return ui.SyncProgress{Company: p.Company, Phase: phaseOf(p), Invoices: read, InvoicesTotal: total, Lines: p.Lines,
+		Pages: p.Pages, ThrottleWaits: p.CompanyThrottled, ThrottleTime: p.CompanyThrottleWait,
+		Chains: p.Chains, ChainsDone: p.ChainsDone, Rate: p.Rate(now), Elapsed: elapsed, ETA: eta, Done: p.Done}
 }
