@@ -125,9 +125,10 @@ func plural(n int, one, many string) string {
 	return num(n) + " " + many
 }
 
-// progressPrinter shows sync progress on stderr: one line rewritten with \r
-// on a terminal, plain lines (one per committed page) otherwise, so cron
-// logs and journald keep a readable trail.
+// progressPrinter shows sync progress on stderr. On a terminal: one line
+// per company and one for the whole run, rewritten in place (at most ten
+// times a second). Otherwise plain timestamped lines, one per committed
+// page, so cron logs and journald keep a readable trail.
 type progressPrinter struct {
 	w         io.Writer
 	tty       bool
@@ -135,11 +136,13 @@ type progressPrinter struct {
 	order     []string
 	companies map[string]syncer.Progress
 	last      time.Time
+	lines     int // lines drawn last time, to move back over
 	drawn     bool
+	now       func() time.Time
 }
 
 func newProgressPrinter(w io.Writer) *progressPrinter {
-	p := &progressPrinter{w: w, companies: map[string]syncer.Progress{}}
+	p := &progressPrinter{w: w, companies: map[string]syncer.Progress{}, now: time.Now}
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		p.tty = true
 		p.width, _, _ = term.GetSize(int(f.Fd()))
@@ -159,44 +162,99 @@ func (p *progressPrinter) update(pr syncer.Progress) {
 	if pr.WaitStatus != 0 && pr.Waiting == 0 {
 		return // a wait ended: the next page line says the company moved on
 	}
-	fmt.Fprintln(p.w, progressLine(pr))
+	fmt.Fprintln(p.w, p.now().UTC().Format(time.RFC3339)+" "+progressLine(pr, p.now()))
 }
 
-// draw rewrites the terminal line, at most ten times a second.
+// draw rewrites the block of lines in place.
 func (p *progressPrinter) draw(force bool) {
 	if !force && time.Since(p.last) < 100*time.Millisecond {
 		return
 	}
 	p.last = time.Now()
-	parts := make([]string, 0, len(p.order))
-	var throttled time.Duration
+	now := p.now()
+	lines := make([]string, 0, len(p.order)+1)
+	for _, id := range p.order {
+		lines = append(lines, companyLine(p.companies[id], now))
+	}
+	lines = append(lines, p.totalLine(now))
+	var b strings.Builder
+	if p.lines > 0 {
+		fmt.Fprintf(&b, "\x1b[%dA", p.lines) // back to the block's first line
+	}
+	for _, l := range lines {
+		// A line wider than the terminal would wrap and push the block down.
+		if r := []rune(l); p.width > 1 && len(r) >= p.width {
+			l = string(r[:p.width-2]) + "…"
+		}
+		b.WriteString("\r" + l + "\x1b[K\n")
+	}
+	_, _ = io.WriteString(p.w, b.String())
+	p.lines, p.drawn = len(lines), true
+}
+
+// companyLine is one company on a terminal: mark, invoices read of BC's
+// count with the share, pages, rate, ETA, and a wait while it lasts.
+func companyLine(c syncer.Progress, now time.Time) string {
+	mark := "…"
+	switch {
+	case c.Done && c.Err != nil:
+		mark = "✗"
+	case c.Done:
+		mark = "✓"
+	}
+	line := inertf("%s %s: %s", mark, c.Company, figures(c, now))
+	if c.Waiting > 0 && !c.Done {
+		line += " (" + waitText(c) + ")"
+	}
+	return line
+}
+
+// figures is "4,000/10,000 invoices (40%), 4 pages, 250/s, ETA 24s".
+func figures(c syncer.Progress, now time.Time) string {
+	out := num(c.Invoices) + " invoices"
+	if c.Expected > 0 {
+		out = fmt.Sprintf("%s/%s invoices (%d%%)", num(c.Read), num(c.Expected), int(c.Fraction()*100))
+	}
+	out += ", " + plural(c.Pages, "page", "pages")
+	if r := c.Rate(now); r > 0 {
+		out += fmt.Sprintf(", %s/s", num(int(r+0.5)))
+	}
+	if eta, ok := c.ETA(now); ok {
+		out += ", ETA " + eta.Round(time.Second).String()
+	}
+	return out
+}
+
+// totalLine sums the companies: read of expected, pages, rate, elapsed,
+// the longest ETA, and the run's throttling wait.
+func (p *progressPrinter) totalLine(now time.Time) string {
+	var read, expected, pages int
+	var rate float64
+	var elapsed, eta, throttled time.Duration
 	for _, id := range p.order {
 		c := p.companies[id]
-		mark := "…"
-		switch {
-		case c.Done && c.Err != nil:
-			mark = "✗"
-		case c.Done:
-			mark = "✓"
+		read, expected, pages = read+max(c.Read, c.Invoices), expected+c.Expected, pages+c.Pages
+		rate += c.Rate(now)
+		if !c.Started.IsZero() {
+			elapsed = max(elapsed, now.Sub(c.Started))
 		}
-		part := inertf("%s %s %s", mark, c.Company, num(c.Invoices))
-		if c.Waiting > 0 && !c.Done {
-			part += " (" + waitText(c) + ")"
+		if e, ok := c.ETA(now); ok {
+			eta = max(eta, e)
 		}
-		parts = append(parts, part)
 		throttled = c.ThrottleWait
 	}
-	line := "syncing: " + strings.Join(parts, " | ")
+	line := "  all: " + num(read) + " invoices"
+	if expected > 0 {
+		line = fmt.Sprintf("  all: %s/%s invoices (%d%%)", num(read), num(expected), min(100, read*100/expected))
+	}
+	line += fmt.Sprintf(", %s, %s/s, %s elapsed", plural(pages, "page", "pages"), num(int(rate+0.5)), elapsed.Round(time.Second))
+	if eta > 0 {
+		line += ", ETA " + eta.Round(time.Second).String()
+	}
 	if throttled > 0 {
-		line += fmt.Sprintf(" | throttled %s", throttled.Round(time.Second))
+		line += fmt.Sprintf(", throttled %s", throttled.Round(time.Second))
 	}
-	// A line wider than the terminal would wrap, and \r would then
-	// rewrite only its last row.
-	if r := []rune(line); p.width > 1 && len(r) >= p.width {
-		line = string(r[:p.width-2]) + "…"
-	}
-	fmt.Fprintf(p.w, "\r%s\x1b[K", line)
-	p.drawn = true
+	return line
 }
 
 // waitText says what a company is waiting for and how long.
@@ -208,7 +266,7 @@ func waitText(pr syncer.Progress) string {
 	return fmt.Sprintf("%s; waiting %s", why, pr.Waiting.Round(time.Second))
 }
 
-func progressLine(pr syncer.Progress) string {
+func progressLine(pr syncer.Progress, now time.Time) string {
 	switch {
 	case pr.Waiting > 0 && !pr.Done:
 		return inertf("%s: %s before retrying", pr.Company, waitText(pr))
@@ -224,13 +282,12 @@ func progressLine(pr syncer.Progress) string {
 		}
 		return inertf("%s: %s", pr.Company, how)
 	}
-	return inertf("%s: page %s committed, %s invoices, %s lines", pr.Company, num(pr.Pages), num(pr.Invoices), num(pr.Lines))
+	return inertf("%s: page %s committed, %s", pr.Company, num(pr.Pages), figures(pr, now))
 }
 
-// finish ends the terminal line so what follows starts on its own.
+// finish draws the block a last time; what follows starts below it.
 func (p *progressPrinter) finish() {
 	if p.tty && p.drawn {
 		p.draw(true)
-		fmt.Fprintln(p.w)
 	}
 }
