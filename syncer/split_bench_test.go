@@ -33,7 +33,9 @@ func perMonthFor(n int) int { return int(float64(n)/10.06 + 0.5) }
 // throughput (the server time of every request it made, summed, over the
 // 5 BC processes at once; budget <= 1.3), and the figures behind it:
 // busy/5-s is the same floor with the simulator's own rendering time.
-// BCSPEND_BENCH_CHAINS=1 measures the old single-chain sync.
+// BCSPEND_BENCH_CHAINS=1 measures the old single-chain sync,
+// BCSPEND_BENCH_PAGE_COST=3ms another server time per invoice,
+// BCSPEND_BENCH_SPLIT=3x20000 one case (companies x invoices).
 //
 //	go test -run '^$' -bench '^BenchmarkSplitBackfill$' -benchtime 1x ./syncer/
 func BenchmarkSplitBackfill(b *testing.B) {
@@ -47,16 +49,20 @@ func BenchmarkSplitBackfill(b *testing.B) {
 		cases = append(cases, struct{ companies, invoices int }{c, n})
 	}
 	chains, _ := strconv.Atoi(os.Getenv("BCSPEND_BENCH_CHAINS"))
+	cost := pageCost
+	if d, err := time.ParseDuration(os.Getenv("BCSPEND_BENCH_PAGE_COST")); err == nil && d > 0 { // per invoice
+		cost = d
+	}
 	for _, tc := range cases {
 		b.Run(fmt.Sprintf("companies=%d/invoices=%d", tc.companies, tc.invoices), func(b *testing.B) {
-			benchSplit(b, tc.companies, tc.invoices, chains)
+			benchSplit(b, tc.companies, tc.invoices, chains, cost)
 		})
 	}
 }
 
-func benchSplit(b *testing.B, companies, invoices, chains int) {
+func benchSplit(b *testing.B, companies, invoices, chains int, cost time.Duration) {
 	tn := bcsim.New(bcsim.Config{Seed: 1, Now: simNow, Companies: companies,
-		InvoicesPerMonth: perMonthFor(invoices / companies), EntityLatency: pageCost})
+		InvoicesPerMonth: perMonthFor(invoices / companies), EntityLatency: cost})
 	srv, err := tn.Start("127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)
