@@ -24,6 +24,7 @@ const (
 	KindEndedPlan     = "ended_plan"
 	KindSeats         = "seats"
 	KindNewVendor     = "new_vendor"
+	KindDimension     = "dimension"
 	KindDuplicate     = "duplicate"
 	KindOverlap       = "overlap"
 	KindRunRate       = "run_rate"
@@ -44,6 +45,18 @@ func Insights(r insights.Report, app string) Table {
 		add(KindTotal, "", "", "", Date(r.WindowStart), r.Totals.Reporting, r.ReportingCurrency, "", "",
 			spend.PeriodDefinition+", paid and not ignored", nil)
 		add(KindRunRate, "", "", "", Date(r.Generated), r.Totals.RunRate, r.ReportingCurrency, "", "", r.Totals.RunRateMethod, nil)
+	}
+	if app == "" {
+		for _, d := range r.Dimensions {
+			for _, v := range d.Values {
+				names := make([]string, len(v.TopApps))
+				for i, a := range v.TopApps {
+					names[i] = a.Name
+				}
+				add(KindDimension, "", "", d.Label+": "+v.Value, Date(r.WindowStart), v.Reporting, r.ReportingCurrency, "",
+					strconv.FormatFloat(v.Share*100, 'f', 1, 64), "biggest: "+strings.Join(names, ", "), nil)
+			}
+		}
 	}
 	for _, x := range r.Renewals {
 		add(KindRenewal, x.App, x.Company, x.Category, Date(x.NextCharge), x.NextAmount, x.Currency, string(x.Cadence), "",

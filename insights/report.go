@@ -51,6 +51,7 @@ type Report struct {
 	Totals            Totals            `json:"totals"`
 	Trends            Trends            `json:"trends"`
 	Comparison        Comparison        `json:"comparison"` // last complete month vs the one before and a year before
+	Dimensions        []DimensionSpend  `json:"dimensions"` // spend by BC's two global dimensions
 	Renewals          []Renewal         `json:"renewals"`
 	Contracts         []Contract        `json:"contracts"` // notice deadline or renewal soonest first, lapsed last
 	Seats             []SeatPlan        `json:"seats"`     // plans billed per seat, changed seat counts first
@@ -89,6 +90,7 @@ func Compute(m *spend.Model, opt Options) Report {
 		r.Totals.UnmatchedShare = share(r.Totals.UnmatchedReporting, reporting)
 		r.Trends = trends(m, apps, txs, opt)
 		r.Comparison = compare(txs, m.Now())
+		r.Dimensions = dimensions(m, txs, reporting)
 		r.Duplicates = duplicates(txs, opt)
 		r.NewVendors = newVendors(txs, m.Now())
 		r.Overlaps = overlaps(apps, txs, m.WindowStart(), coverage(series, m.WindowStart(), sc.terms))

@@ -92,11 +92,31 @@ func printInsights(w io.Writer, r insights.Report) {
 	}
 	printTrends(w, p, r)
 	printComparison(w, p, r)
+	printDimensions(w, p, r)
 	printFindings(w, p, r)
 }
 
 // Human output groups thousands as the console does (money.Grouped);
 // --json and the CSV exports keep plain numbers.
+
+// printDimensions is the spend per value of BC's two global dimensions,
+// under BC's names for them.
+func printDimensions(w io.Writer, p func(string, ...any), r insights.Report) {
+	for _, d := range r.Dimensions {
+		insightSection(w, fmt.Sprintf("Per %s (BC global dimension %d)", d.Label, d.Dimension))
+		for i, v := range d.Values {
+			if i == 10 {
+				p("  … %d more values in 'insights --json'", len(d.Values)-10)
+				break
+			}
+			apps := make([]string, len(v.TopApps))
+			for k, a := range v.TopApps {
+				apps[k] = a.Name
+			}
+			p("  %-24s %14s %s  %5.1f%%  %s", v.Value, v.Reporting.Grouped(), r.ReportingCurrency, v.Share*100, strings.Join(apps, ", "))
+		}
+	}
+}
 
 // printComparison is the last complete month against the month before and
 // a year before, in total and for the biggest categories.

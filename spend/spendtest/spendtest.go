@@ -66,6 +66,7 @@ type Inv struct {
 	Currency            string // "" = local (currencyId all zeros)
 	Local               string // the company's local code, filled into currencyCode for local invoices
 	VendorInvoiceNumber string
+	Dim1, Dim2          string // shortcut dimension codes
 	Lines               []Line
 }
 
@@ -91,7 +92,7 @@ func (in Inv) Wire() bc.PurchaseInvoice {
 		ID: GUID(in.N), Number: fmt.Sprintf("PI-%06d", in.N), InvoiceDate: d, PostingDate: d, DueDate: d,
 		VendorInvoiceNumber: in.VendorInvoiceNumber, VendorID: GUID(5000000 + in.N%1000), VendorNumber: vn,
 		VendorName: in.Vendor, PayToName: in.Vendor, CurrencyID: curID, CurrencyCode: cur, Status: status,
-		LastModifiedDateTime: in.Date.Add(time.Hour),
+		LastModifiedDateTime: in.Date.Add(time.Hour), ShortcutDimension1Code: in.Dim1, ShortcutDimension2Code: in.Dim2,
 	}
 	if inv.VendorInvoiceNumber == "" {
 		inv.VendorInvoiceNumber = fmt.Sprintf("V-INV-%d", in.N)

@@ -1,0 +1,120 @@
+package insights
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/spend"
+)
+
+// DimensionSpend is the trailing 12 months' spend split by one of BC's two
+// global dimensions (the shortcut dimension codes on each invoice), under
+// the name BC gives the dimension (generalLedgerSetup; "Dimension 1" when
+// BC did not say: never assumed to be a department).
+type DimensionSpend struct {
+	Dimension int              `json:"dimension"` // 1 or 2
+	Label     string           `json:"label"`
+	Values    []DimensionValue `json:"values"` // biggest first; "" is invoices without a value
+}
+
+// DimensionValue is one dimension value's spend and its biggest apps. When
+// the companies name the dimension differently, Value is qualified by the
+// company's name for it ("AREA: CPH").
+type DimensionValue struct {
+	Value        string       `json:"value"`
+	Reporting    money.Amount `json:"reporting"`
+	Share        float64      `json:"share"` // of the 12-month total
+	Transactions int          `json:"transactions"`
+	TopApps      []Bucket     `json:"top_apps"` // at most 5
+}
+
+// NoDimensionValue names the invoices without a dimension value.
+const NoDimensionValue = "(none)"
+
+func dimensions(m *spend.Model, txs []spend.Transaction, grand money.Amount) []DimensionSpend {
+	since, now := m.WindowStart(), m.Now()
+	out := make([]DimensionSpend, 2)
+	for n := 1; n <= 2; n++ {
+		out[n-1] = DimensionSpend{Dimension: n, Label: dimensionLabel(m.Companies(), n)}
+		// When the companies name the dimension differently (DEPARTMENT in
+		// one, AREA in another) a code means different things: qualify it.
+		qualify := map[string]string{}
+		if strings.Contains(out[n-1].Label, " / ") {
+			for _, c := range m.Companies() {
+				qualify[c.ID] = map[int]string{1: c.Dimension1, 2: c.Dimension2}[n] + ": "
+			}
+		}
+		vals := map[string]*DimensionValue{}
+		apps := map[string]buckets{}
+		for i := range txs {
+			t := &txs[i]
+			if t.History || t.Ignored || !inWindow(t.Date(), since, now) {
+				continue
+			}
+			v := t.Dimension1
+			if n == 2 {
+				v = t.Dimension2
+			}
+			if v == "" {
+				v = NoDimensionValue
+			} else {
+				v = qualify[t.CompanyID] + v
+			}
+			d := vals[v]
+			if d == nil {
+				d = &DimensionValue{Value: v}
+				vals[v], apps[v] = d, buckets{}
+			}
+			d.Transactions++
+			if !t.Unconverted {
+				d.Reporting += t.AmountReporting
+			}
+			if t.App != "" {
+				apps[v].add(t.App, t)
+			}
+		}
+		for v, d := range vals {
+			d.Share = share(d.Reporting, grand)
+			top := apps[v].sorted(d.Reporting)
+			d.TopApps = top[:min(5, len(top))]
+			out[n-1].Values = append(out[n-1].Values, *d)
+		}
+		sort.Slice(out[n-1].Values, func(i, j int) bool {
+			a, b := out[n-1].Values[i], out[n-1].Values[j]
+			if a.Reporting != b.Reporting {
+				return a.Reporting > b.Reporting
+			}
+			return a.Value < b.Value
+		})
+	}
+	return out
+}
+
+// dimensionLabel is BC's name of dimension n, the companies' names joined
+// when they differ ("DEPARTMENT / AFDELING").
+func dimensionLabel(cs []spend.Company, n int) string {
+	var names []string
+	for _, c := range cs {
+		l := c.Dimension1
+		if n == 2 {
+			l = c.Dimension2
+		}
+		if l != "" && !contains(names, l) {
+			names = append(names, l)
+		}
+	}
+	if len(names) == 0 {
+		return map[int]string{1: "Dimension 1", 2: "Dimension 2"}[n]
+	}
+	return strings.Join(names, " / ")
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
