@@ -25,7 +25,7 @@ func (p *pass) unplanned() bool {
 func (r *runner) fetchSplit(ctx context.Context, p *pass, cs *CompanySummary) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cc := &chainCommit{vendors: newVendorCache(r.client, r.db, p.company.ID, p.state.Mode == store.ModeFull)}
+	cc := &chainCommit{mu: p.mu, vendors: newVendorCache(r.client, r.db, p.company.ID, p.state.Mode == store.ModeFull)}
 	errs := make([]error, len(p.state.Chains))
 	var wg sync.WaitGroup
 	for i, ch := range p.state.Chains {
@@ -83,11 +83,14 @@ func (r *runner) planChains(ctx context.Context, p *pass) error {
 }
 
 // chainCommit serialises one company's commits: the checkpoint holds
-// every chain, so each page rewrites it from the latest state, and the
-// vendor cache is shared.
+// every chain, so each page rewrites it from the latest state (under the
+// pass's mu). The shared vendor cache has a lock of its own because
+// filling it is a request to BC, and a request that meets throttling
+// reports its wait under the pass's mu.
 type chainCommit struct {
-	mu      sync.Mutex
-	vendors *vendorCache
+	mu        *sync.Mutex
+	vendorsMu sync.Mutex
+	vendors   *vendorCache
 }
 
 // chain reads one range to its end. Between pages it passes through the
@@ -149,12 +152,14 @@ func (r *runner) chain(ctx context.Context, p *pass, cs *CompanySummary, cc *cha
 // commitChain stores one page of chain i with the checkpoint that moves
 // that chain past it, in one transaction.
 func (r *runner) commitChain(ctx context.Context, p *pass, cs *CompanySummary, cc *chainCommit, i int, pg bc.InvoicePage) error {
-	cc.mu.Lock()
-	defer cc.mu.Unlock()
+	cc.vendorsMu.Lock()
 	vs, err := cc.vendors.forPage(ctx, pg.Invoices)
+	cc.vendorsMu.Unlock()
 	if err != nil {
 		return err
 	}
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
 	st := p.state
 	st.Chains = slices.Clone(st.Chains)
 	c := &st.Chains[i]

@@ -3,6 +3,7 @@ package syncer
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
@@ -15,14 +16,23 @@ import (
 // nothing already fetched.
 func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummary, err error) {
 	cs = CompanySummary{ID: c.ID, Name: displayName(c)}
-	var p pass
-	ctx = bc.WithWaitObserver(ctx, func(w bc.Wait) { r.waited(&p, &cs, w) })
+	mu := new(sync.Mutex)
+	p := pass{mu: mu}
+	ctx = bc.WithWaitObserver(ctx, func(w bc.Wait) {
+		mu.Lock()
+		defer mu.Unlock()
+		r.waited(&p, &cs, w)
+	})
 	ci, err := r.companyInfo(ctx, c)
 	if refused(err) {
 		err = r.companyInfoRefused(c, &cs, err)
 	}
 	if err == nil {
-		p, err = r.begin(c)
+		var begun pass
+		begun, err = r.begin(c)
+		mu.Lock()
+		p, p.mu = begun, mu
+		mu.Unlock()
 	}
 	if err == nil {
 		cs.Mode, cs.Resumed = p.state.Mode, p.resumed
@@ -221,9 +231,9 @@ func (r *runner) progressOf(p *pass, cs *CompanySummary, done bool, err error) P
 		CompanyThrottled: cs.Throttled, CompanyThrottleWait: cs.ThrottleWait, Done: done, Err: err}
 }
 
-// waited reports a wait on BC's limits while it lasts (the company's
-// requests run one after another, so its waits add up to wall-clock time
-// it lost) and adds it to the company's figures when it ends.
+// waited reports a wait on BC's limits while it lasts and adds it to the
+// company's figures when it ends. Its caller holds p.mu: the requests of a
+// split pass (counts, chains) wait from several goroutines at once.
 func (r *runner) waited(p *pass, cs *CompanySummary, w bc.Wait) {
 	if !w.Done {
 		cs.Throttled++

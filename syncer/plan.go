@@ -1,6 +1,7 @@
 package syncer
 
 import (
+	"sync"
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
@@ -17,6 +18,10 @@ type pass struct {
 	pagingDone bool            // every page is committed; only the finish is left
 	windowFrom time.Time       // invoices dated before it are outside the window
 	started    time.Time       // when this process took the pass up
+	// mu guards state and the company's summary: a split pass's chains
+	// commit from several goroutines, and BC's throttling waits are
+	// reported from whichever request met them.
+	mu *sync.Mutex
 }
 
 // planPass decides what a company's pass is from its checkpoint.
