@@ -26,6 +26,8 @@ func (r *runner) fetchSplit(ctx context.Context, p *pass, cs *CompanySummary) er
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	cc := &chainCommit{mu: p.mu, vendors: newVendorCache(r.client, r.db, p.company.ID, p.state.Mode == store.ModeFull)}
+	r.gate.join(p.company.ID)
+	defer r.gate.part(p.company.ID)
 	errs := make([]error, len(p.state.Chains))
 	var wg sync.WaitGroup
 	for i, ch := range p.state.Chains {
@@ -97,13 +99,13 @@ type chainCommit struct {
 // run's gate, so fewer chains read while BC throttles. A saved nextLink
 // BC refuses restarts the range from its first page, like a single pass.
 func (r *runner) chain(ctx context.Context, p *pass, cs *CompanySummary, cc *chainCommit, i int) error {
-	if err := r.gate.enter(ctx); err != nil {
+	if err := r.gate.enter(ctx, p.company.ID); err != nil {
 		return canceled(err)
 	}
 	held := true
 	defer func() {
 		if held {
-			r.gate.leave()
+			r.gate.leave(p.company.ID)
 		}
 	}()
 	cc.mu.Lock()
@@ -120,9 +122,9 @@ func (r *runner) chain(ctx context.Context, p *pass, cs *CompanySummary, cc *cha
 		if pg.Next == "" {
 			return nil
 		}
-		r.gate.leave()
+		r.gate.leave(p.company.ID)
 		held = false
-		if err := r.gate.enter(ctx); err != nil {
+		if err := r.gate.enter(ctx, p.company.ID); err != nil {
 			return canceled(err)
 		}
 		held = true

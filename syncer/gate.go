@@ -21,21 +21,49 @@ type gate struct {
 	lowest  int
 	active  int
 	calm    int // pages since the last throttling answer
+	// Per company: chains reading, and the companies with chains left.
+	// A company gets at most its share of the limit while others wait,
+	// so one company's ten ranges cannot keep the others at 0%.
+	byCompany map[string]int
+	reading   map[string]bool
 }
 
 // calmPages is how many pages without throttling give a chain back.
 const calmPages = 20
 
 func newGate(n int) *gate {
-	return &gate{changed: make(chan struct{}), limit: n, max: n, lowest: n}
+	return &gate{changed: make(chan struct{}), limit: n, max: n, lowest: n,
+		byCompany: map[string]int{}, reading: map[string]bool{}}
 }
 
-// enter waits for a place under the limit.
-func (g *gate) enter(ctx context.Context) error {
+// join and part bracket a company's split pass.
+func (g *gate) join(company string) {
+	g.mu.Lock()
+	g.reading[company] = true
+	g.mu.Unlock()
+}
+
+func (g *gate) part(company string) {
+	g.mu.Lock()
+	delete(g.reading, company)
+	g.wake()
+	g.mu.Unlock()
+}
+
+// share is one company's part of the limit: the limit over the
+// companies still reading, rounded up.
+func (g *gate) share() int {
+	n := max(1, len(g.reading))
+	return max(1, (g.limit+n-1)/n)
+}
+
+// enter waits for a place under the limit and under the company's share.
+func (g *gate) enter(ctx context.Context, company string) error {
 	for {
 		g.mu.Lock()
-		if g.active < g.limit {
+		if g.active < g.limit && g.byCompany[company] < g.share() {
 			g.active++
+			g.byCompany[company]++
 			g.mu.Unlock()
 			return nil
 		}
@@ -49,9 +77,10 @@ func (g *gate) enter(ctx context.Context) error {
 	}
 }
 
-func (g *gate) leave() {
+func (g *gate) leave(company string) {
 	g.mu.Lock()
 	g.active--
+	g.byCompany[company]--
 	g.wake()
 	g.mu.Unlock()
 }
