@@ -176,15 +176,7 @@ func (r *runner) commitChain(ctx context.Context, p *pass, cs *CompanySummary, c
 	if err != nil {
 		return err
 	}
-	st.Watermark = res.Watermark
-	p.state = st
-	cs.Pages++
-	cs.Fetched += len(pg.Invoices)
-	cs.Lines += countLines(pg.Invoices)
-	cs.New += res.New
-	cs.Changed += res.Changed
-	cs.Vendors += len(vs)
-	r.report(p, cs, false, nil)
+	r.committed(p, cs, st, res, pg.Invoices, len(vs))
 	return nil
 }
 

@@ -121,6 +121,20 @@ func (r *runner) fetch(ctx context.Context, p *pass, cs *CompanySummary) error {
 	return r.client.Invoices(ctx, p.company.ID, q, each)
 }
 
+// committed moves the pass to the checkpoint st, which CommitPage has just
+// stored with a page of invoices, and adds the page to the company's figures.
+func (r *runner) committed(p *pass, cs *CompanySummary, st store.SyncState, res store.PageResult, invs []bc.PurchaseInvoice, vendors int) {
+	st.Watermark = res.Watermark
+	p.state = st
+	cs.Pages++
+	cs.Fetched += len(invs)
+	cs.Lines += countLines(invs)
+	cs.New += res.New
+	cs.Changed += res.Changed
+	cs.Vendors += vendors
+	r.report(p, cs, false, nil)
+}
+
 // staleLink reports whether a failed resume deserves a restart: BC did
 // not accept the saved link (expired skiptoken, or a link to a host the
 // connection no longer uses). Auth, throttling and network failures would
@@ -151,15 +165,7 @@ func (r *runner) commit(ctx context.Context, p *pass, pg bc.InvoicePage, vendors
 	if err != nil {
 		return err
 	}
-	st.Watermark = res.Watermark
-	p.state = st
-	cs.Pages++
-	cs.Fetched += len(pg.Invoices)
-	cs.Lines += countLines(pg.Invoices)
-	cs.New += res.New
-	cs.Changed += res.Changed
-	cs.Vendors += len(vs)
-	r.report(p, cs, false, nil)
+	r.committed(p, cs, st, res, pg.Invoices, len(vs))
 	return nil
 }
 
