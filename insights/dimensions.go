@@ -36,7 +36,7 @@ func dimensions(m *spend.Model, txs []spend.Transaction, grand money.Amount) []D
 	since, now := m.WindowStart(), m.Now()
 	out := make([]DimensionSpend, 2)
 	for n := 1; n <= 2; n++ {
-		out[n-1] = DimensionSpend{Dimension: n, Label: dimensionLabel(m.Companies(), n)}
+		out[n-1] = DimensionSpend{Dimension: n, Label: spend.DimensionLabel(m.Companies(), n)}
 		// When the companies name the dimension differently (DEPARTMENT in
 		// one, AREA in another) a code means different things: qualify it.
 		qualify := map[string]string{}
@@ -89,32 +89,4 @@ func dimensions(m *spend.Model, txs []spend.Transaction, grand money.Amount) []D
 		})
 	}
 	return out
-}
-
-// dimensionLabel is BC's name of dimension n, the companies' names joined
-// when they differ ("DEPARTMENT / AFDELING").
-func dimensionLabel(cs []spend.Company, n int) string {
-	var names []string
-	for _, c := range cs {
-		l := c.Dimension1
-		if n == 2 {
-			l = c.Dimension2
-		}
-		if l != "" && !contains(names, l) {
-			names = append(names, l)
-		}
-	}
-	if len(names) == 0 {
-		return map[int]string{1: "Dimension 1", 2: "Dimension 2"}[n]
-	}
-	return strings.Join(names, " / ")
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -335,4 +337,23 @@ func (m *Model) SetGranularity(g Granularity) error {
 	m.derive()
 	m.rematch()
 	return nil
+}
+
+// DimensionLabel is BC's name of dimension n, the companies' names joined
+// when they differ ("DEPARTMENT / AFDELING").
+func DimensionLabel(cs []Company, n int) string {
+	var names []string
+	for _, c := range cs {
+		l := c.Dimension1
+		if n == 2 {
+			l = c.Dimension2
+		}
+		if l != "" && !slices.Contains(names, l) {
+			names = append(names, l)
+		}
+	}
+	if len(names) == 0 {
+		return map[int]string{1: "Dimension 1", 2: "Dimension 2"}[n]
+	}
+	return strings.Join(names, " / ")
 }

@@ -140,6 +140,10 @@ type Info struct {
 	Currencies        []string
 	// Period is what "12 months" means on every screen (spend.PeriodAt).
 	Period spend.Period
+	// Dimension1 is BC's name of global dimension 1 (spend.DimensionLabel:
+	// DEPARTMENT, AREA ..., the companies' names joined when they differ),
+	// the heading of the Transactions dimension column.
+	Dimension1 string
 }
 
 // CatalogApp is one application a transaction can be matched to.

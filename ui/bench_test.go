@@ -80,8 +80,8 @@ func BenchmarkView(b *testing.B) {
 // filter text is built in the load Cmd), once per sync or fix.
 func BenchmarkSetRows100k(b *testing.B) {
 	rows := genTransactions(100_000)
-	hay := buildHay(txColumns(), rows)
-	g := newGrid(txColumns(), 0, true, "")
+	hay := buildHay(txColumns(""), rows)
+	g := newGrid(txColumns(""), 0, true, "")
 	g.SetSize(120, 30)
 	b.ReportAllocs()
 	b.ResetTimer()

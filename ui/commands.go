@@ -70,7 +70,7 @@ func loadCmd(b Backend) tea.Cmd {
 			return d
 		}
 		cleanData(&d)
-		d.appsHay, d.txsHay = buildHay(appColumns(), d.apps), buildHay(txColumns(), d.txs)
+		d.appsHay, d.txsHay = buildHay(appColumns(), d.apps), buildHay(txColumns(d.info.Dimension1), d.txs)
 		d.unmHay, d.usersHay = buildHay(unmatchedColumns(), d.unm), buildHay(userColumns(), d.users)
 		return d
 	}
@@ -115,6 +115,7 @@ func cleanData(d *dataMsg) {
 		cs[i] = untrusted.Text(c)
 	}
 	d.info.Companies = cs
+	d.info.Dimension1 = untrusted.Text(d.info.Dimension1)
 }
 
 // Results of one-shot backend calls.

@@ -456,6 +456,15 @@ func (g *grid[T]) Keys() []string {
 	return out
 }
 
+// setColumn replaces column i (e.g. its heading, once BC named it) and lays
+// the columns out again at the current size.
+func (g *grid[T]) setColumn(i int, c column[T]) {
+	g.cols[i] = c
+	if g.width > 0 {
+		g.SetSize(g.width, g.height+1)
+	}
+}
+
 // Export returns the current view, filtered and sorted, with every column
 // (not only those that fit) and a header row.
 func (g *grid[T]) Export() [][]string {

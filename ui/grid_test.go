@@ -9,7 +9,7 @@ import (
 )
 
 func testGrid(n int) *grid[spend.Transaction] {
-	g := newGrid(txColumns(), 0, true, "empty")
+	g := newGrid(txColumns(""), 0, true, "empty")
 	g.SetSize(100, 20)
 	g.SetRows(genTransactions(n))
 	return &g

@@ -25,7 +25,7 @@ type txScreen struct {
 }
 
 func newTxScreen(c *common) *txScreen {
-	s := txScreen{g: newGrid(txColumns(), 0, true, "No transactions yet: press r to sync.")}
+	s := txScreen{g: newGrid(txColumns(""), 0, true, "No transactions yet: press r to sync.")}
 	s.g.keyOf = func(t *spend.Transaction) string { return t.ID }
 	s.tableBase = tableBase{c: c, name: "transactions"}
 	return &s
@@ -33,7 +33,12 @@ func newTxScreen(c *common) *txScreen {
 
 func (s *txScreen) bind() { s.t = &s.g }
 
-func txColumns() []column[spend.Transaction] {
+// txDimCol is where the dimension column sits in txColumns.
+const txDimCol = 8
+
+// txColumns are the Transactions columns; dim1 is BC's name of global
+// dimension 1 (Info.Dimension1), the dimension column's heading.
+func txColumns(dim1 string) []column[spend.Transaction] {
 	str := func(f func(*spend.Transaction) string) func(a, b *spend.Transaction) int {
 		return func(a, b *spend.Transaction) int {
 			return strings.Compare(strings.ToLower(f(a)), strings.ToLower(f(b)))
@@ -71,9 +76,10 @@ func txColumns() []column[spend.Transaction] {
 			return fmtAmount(t.AmountReporting) + " " + t.ReportingCurrency
 		}, cmp: func(a, b *spend.Transaction) int { return cmp.Compare(a.AmountReporting, b.AmountReporting) }},
 		{title: "Application", width: 16, text: app, cmp: str(app)},
+		dimColumn(dim1),
 		{title: "Method", width: 7, prio: 4, text: func(t *spend.Transaction) string { return t.Method },
 			cmp: str(func(t *spend.Transaction) string { return t.Method })},
-		{title: "Conf", width: 4, prio: 3, right: true, text: func(t *spend.Transaction) string {
+		{title: "Conf", width: 4, prio: 4, right: true, text: func(t *spend.Transaction) string {
 			if t.App == "" {
 				return "-"
 			}
@@ -82,8 +88,25 @@ func txColumns() []column[spend.Transaction] {
 	}
 }
 
-func (s *txScreen) SetData(rows []spend.Transaction, hay []string) {
+// dimColumn shows each transaction's dimension 1 value under BC's name for
+// the dimension (DEPARTMENT, AREA ...), never a name of ours: what dimension
+// 1 means is each company's choice. It ranks above Method and Conf, which
+// a narrow screen drops first; the CSV export already carries both
+// dimensions with their names, so the console's export leaves it out.
+func dimColumn(dim1 string) column[spend.Transaction] {
+	if dim1 == "" {
+		dim1 = "Dimension 1"
+	}
+	val := func(t *spend.Transaction) string { return t.Dimension1 }
+	return column[spend.Transaction]{title: dim1, width: min(max(width(dim1), 8), 18), prio: 3, noExport: true, text: val,
+		cmp: func(a, b *spend.Transaction) int {
+			return strings.Compare(strings.ToLower(a.Dimension1), strings.ToLower(b.Dimension1))
+		}}
+}
+
+func (s *txScreen) SetData(rows []spend.Transaction, hay []string, dim1 string) {
 	s.bind()
+	s.g.setColumn(txDimCol, dimColumn(dim1))
 	s.g.SetIndexed(rows, hay)
 }
 

@@ -335,7 +335,7 @@ func (m *Model) setData(d dataMsg) tea.Cmd {
 	m.c.info = d.info
 	m.loaded = true
 	m.apps.SetData(d.apps, d.appsHay)
-	m.txs.SetData(d.txs, d.txsHay)
+	m.txs.SetData(d.txs, d.txsHay, d.info.Dimension1)
 	m.unm.SetData(d.unm, d.unmHay)
 	m.users.SetData(d.users, d.usersHay)
 	m.integ.SetData(d.info, d.hist)

@@ -54,6 +54,9 @@ func (b *backend) Info() ui.Info {
 	if cs, err := spend.ReportingCurrency(b.db); err == nil {
 		info.ReportingCurrency, info.Currencies = cs.Value, cs.Known
 	}
+	if m, err := b.loaded(); err == nil {
+		info.Dimension1 = spend.DimensionLabel(m.Companies(), 1)
+	}
 	conn, ok, err := b.db.Connection()
 	if err != nil || !ok {
 		return info
