@@ -34,7 +34,7 @@ func newTxScreen(c *common) *txScreen {
 func (s *txScreen) bind() { s.t = &s.g }
 
 // txDimCol is where the dimension column sits in txColumns.
-const txDimCol = 8
+const txDimCol = 10
 
 // txColumns are the Transactions columns; dim1 is BC's name of global
 // dimension 1 (Info.Dimension1), the dimension column's heading.
@@ -76,7 +76,6 @@ func txColumns(dim1 string) []column[spend.Transaction] {
 			return fmtAmount(t.AmountReporting) + " " + t.ReportingCurrency
 		}, cmp: func(a, b *spend.Transaction) int { return cmp.Compare(a.AmountReporting, b.AmountReporting) }},
 		{title: "Application", width: 16, text: app, cmp: str(app)},
-		dimColumn(dim1),
 		{title: "Method", width: 7, prio: 4, text: func(t *spend.Transaction) string { return t.Method },
 			cmp: str(func(t *spend.Transaction) string { return t.Method })},
 		{title: "Conf", width: 4, prio: 4, right: true, text: func(t *spend.Transaction) string {
@@ -85,6 +84,7 @@ func txColumns(dim1 string) []column[spend.Transaction] {
 			}
 			return fmt.Sprintf("%d%%", int(t.Confidence*100+0.5))
 		}, cmp: func(a, b *spend.Transaction) int { return cmp.Compare(a.Confidence, b.Confidence) }},
+		dimColumn(dim1),
 	}
 }
 

@@ -174,7 +174,7 @@ func (r *consoleRun) typeText(s string) {
 // row says so; why lists the allocation; a fix can take one line.
 func TestDemoSplitInvoiceRowWhyAndLineFix(t *testing.T) {
 	b, _ := demoBackend(t)
-	r := startConsole(t, b, 120, 34)
+	r := startConsole(t, b, 140, 34) // wide enough for the Method column
 	r.loaded()
 	r.keys("2", "/")
 	r.typeText("more")
