@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/money"
 )
 
@@ -52,7 +53,7 @@ func (m *Model) aggregate() {
 			switch {
 			case dec.Ignored:
 			case dec.App == "":
-				addUnmatched(vendors, t, un, i, d.vendor[i], d.cur[i], d.co[i], ncur)
+				addUnmatched(vendors, t, un, dec, i, d.vendor[i], d.cur[i], d.co[i], ncur)
 			default:
 				addApp(apps, t, un, dec.App, dec.Category, i, d.vendor[i], d.cur[i], mo, ncur)
 			}
@@ -91,12 +92,15 @@ func addApp(apps map[string]*appAcc, t *Transaction, un *unit, app, category str
 	}
 }
 
-func addUnmatched(vendors map[int32]*vendorAcc, t *Transaction, un *unit, i int, vendor, cur, co int32, ncur int) {
+func addUnmatched(vendors map[int32]*vendorAcc, t *Transaction, un *unit, dec *match.Decision, i int, vendor, cur, co int32, ncur int) {
 	v := vendors[vendor]
 	if v == nil {
 		v = &vendorAcc{row: UnmatchedRow{VendorNumber: t.VendorNumber, VendorName: t.VendorName, UnconvertedSpend: Money{}},
 			sums: make([]money.Amount, ncur), companies: map[int32]struct{}{}, lastTx: -1}
 		vendors[vendor] = v
+	}
+	if dec.Method == match.MethodInferred && v.row.Inferred == "" {
+		v.row.Inferred = dec.Suggest
 	}
 	v.sums[cur] += un.amount
 	v.companies[co] = struct{}{}

@@ -101,7 +101,11 @@ type UnmatchedRow struct {
 	Transactions int
 	Spend        Money
 	Suggestion   string // best catalog guess, may be ""
-	SampleDesc   string
+	// Inferred is the application the matcher inferred for a vendor the
+	// catalog lacks whose lines read like a subscription (method
+	// inferred): the vendor's brand, for the admin to accept or reject.
+	Inferred   string
+	SampleDesc string
 
 	CompanyIDs        []string     // companies that booked it
 	Reporting         money.Amount // Spend converted; see AppRow.Reporting

@@ -133,6 +133,11 @@ type (
 		fix Fix
 		err error
 	}
+	// rejectedMsg ends the rejection of an inferred application.
+	rejectedMsg struct {
+		vendor, app string
+		err         error
+	}
 	exportMsg struct {
 		view string
 		path string

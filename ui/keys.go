@@ -12,6 +12,7 @@ type KeyMap struct {
 	Refresh, Export, Why, Fix, Status, Scope         key.Binding
 	Secret, Granularity, Currency, Reconnect, Toggle key.Binding
 	Copy, Dismiss, Window, Monthly                   key.Binding
+	Accept, Reject                                   key.Binding
 }
 
 // DefaultKeyMap is the k9s/lazygit-style map documented in the help.
@@ -52,5 +53,7 @@ func DefaultKeyMap() KeyMap {
 		Dismiss:     b("d", "dismiss finding", "d"),
 		Window:      b("v", "30/90/365 days", "v"),
 		Monthly:     b("a", "monthly plans", "a"),
+		Accept:      b("a", "accept inferred app", "a"),
+		Reject:      b("d", "reject inferred app", "d"),
 	}
 }

@@ -40,8 +40,8 @@ func unmatchedColumns() []column[spend.UnmatchedRow] {
 			return fmtReporting(r.Reporting, r.ReportingCurrency, r.Unconverted)
 		}, export: func(r *spend.UnmatchedRow) string { return r.Reporting.Fixed2() },
 			cmp: func(a, b *spend.UnmatchedRow) int { return cmp.Compare(abs(a.Reporting), abs(b.Reporting)) }},
-		{title: "Suggestion", width: 16, text: func(r *spend.UnmatchedRow) string { return orDash(r.Suggestion, "-") },
-			cmp: func(a, b *spend.UnmatchedRow) int { return strings.Compare(a.Suggestion, b.Suggestion) }},
+		{title: "Suggestion", width: 22, text: suggestionText,
+			cmp: func(a, b *spend.UnmatchedRow) int { return strings.Compare(suggestionText(a), suggestionText(b)) }},
 		{title: "Sample description", width: 26, prio: 1, text: func(r *spend.UnmatchedRow) string { return r.SampleDesc }},
 	}
 }
@@ -73,10 +73,72 @@ func (s *unmatchedScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Fix), key.Matches(msg, k.Enter):
 		return s.fix()
+	case key.Matches(msg, k.Accept):
+		return s.acceptInferred()
+	case key.Matches(msg, k.Reject):
+		return s.rejectInferred()
 	case key.Matches(msg, k.Refresh):
 		return s.c.post(startSyncMsg{trigger: "manual"})
 	}
 	return nil
+}
+
+// suggestionText marks an inferred application apart from a catalog
+// guess: the inferred one is new, and a or d decides it. The mark comes
+// first so a narrow column cuts the name, not the mark.
+func suggestionText(r *spend.UnmatchedRow) string {
+	if r.Inferred != "" {
+		return "inferred: " + r.Inferred
+	}
+	return orDash(r.Suggestion, "-")
+}
+
+// inferredCategory is the category an accepted inferred application gets;
+// the Applications screen's picker can change it later like any custom one.
+const inferredCategory = "Other"
+
+// InferredKey is the dismissal key under which rejecting the inferred
+// application of vendor is stored (Backend.Dismiss, with the application
+// as fingerprint): the backend stops inferring it while the name is the
+// same, and 'bcspend dismiss --list/--undo' shows and restores it.
+func InferredKey(vendor string) string { return "inferred-app|" + vendor }
+
+// acceptInferred makes the selected vendor's inferred application real: a
+// custom application of that name (unless one exists) and a vendor rule
+// to it, past and future charges, as the fix picker would save.
+func (s *unmatchedScreen) acceptInferred() tea.Cmd {
+	r, ok := s.g.Selected()
+	if !ok || r.Inferred == "" {
+		return nil
+	}
+	exists := false
+	for _, a := range s.c.catalog {
+		exists = exists || strings.EqualFold(a.Name, r.Inferred)
+	}
+	f := Fix{Scope: ScopeVendor, VendorNumber: r.VendorNumber, VendorName: r.VendorName, App: r.Inferred}
+	b := s.c.b
+	return func() tea.Msg {
+		if !exists {
+			if err := b.CreateApp(f.App, inferredCategory); err != nil {
+				return appliedMsg{fix: f, err: err}
+			}
+		}
+		return appliedMsg{fix: f, err: b.ApplyFix(f)}
+	}
+}
+
+// rejectInferred drops the inferred application: the vendor stays
+// unmatched with the catalog's guess, and is not inferred again under
+// that name.
+func (s *unmatchedScreen) rejectInferred() tea.Cmd {
+	r, ok := s.g.Selected()
+	if !ok || r.Inferred == "" {
+		return nil
+	}
+	b, vendor, app := s.c.b, r.VendorName, r.Inferred
+	return func() tea.Msg {
+		return rejectedMsg{vendor: vendor, app: app, err: b.Dismiss(InferredKey(vendor), app)}
+	}
 }
 
 func (s *unmatchedScreen) fix() tea.Cmd {
@@ -103,7 +165,11 @@ func (s *unmatchedScreen) View() string {
 }
 
 func (s *unmatchedScreen) HelpKeys() []key.Binding {
-	return s.helpKeys(s.c.keys.Fix)
+	k := s.c.keys
+	if r, ok := s.g.Selected(); ok && r.Inferred != "" {
+		return s.helpKeys(k.Fix, k.Accept, k.Reject)
+	}
+	return s.helpKeys(k.Fix)
 }
 
 func (s *unmatchedScreen) Breadcrumb() string { return "Unmatched" }

@@ -235,6 +235,11 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		}
 	case appliedMsg:
 		return m.applied(msg)
+	case rejectedMsg:
+		if msg.err != nil {
+			return m.fatal("Could not reject "+msg.app, msg.err, nil)
+		}
+		return tea.Batch(loadCmd(m.c.b), m.toast("Rejected "+msg.app+": "+msg.vendor+" stays unmatched (f fixes it)"))
 	case removalMsg:
 		return m.apps.Removal(msg)
 	case removedMsg:

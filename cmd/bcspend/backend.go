@@ -128,7 +128,23 @@ func (b *backend) Unmatched() ([]spend.UnmatchedRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.Unmatched(), nil
+	return b.dropRejected(m.Unmatched())
+}
+
+// dropRejected clears the inferred application the admin rejected
+// (ui.InferredKey) while the matcher still infers the same name.
+func (b *backend) dropRejected(rows []spend.UnmatchedRow) ([]spend.UnmatchedRow, error) {
+	ds, err := b.db.Dismissals()
+	if err != nil {
+		return nil, err
+	}
+	for i := range rows {
+		key := ui.InferredKey(rows[i].VendorName)
+		if d, ok := ds[key]; ok && rows[i].Inferred != "" && d.Hides(key, rows[i].Inferred) {
+			rows[i].Inferred = ""
+		}
+	}
+	return rows, nil
 }
 
 func (b *backend) Users() ([]spend.UserRow, error) {
