@@ -239,7 +239,7 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return m.fatal("Could not reject "+msg.app, msg.err, nil)
 		}
-		return tea.Batch(loadCmd(m.c.b), m.toast("Rejected "+msg.app+": "+msg.vendor+" stays unmatched (f fixes it)"))
+		return tea.Batch(loadCmd(m.c.b), m.toast(untrusted.Text("Rejected "+msg.app+": "+msg.vendor+" stays unmatched (f fixes it)")))
 	case removalMsg:
 		return m.apps.Removal(msg)
 	case removedMsg:
