@@ -91,7 +91,8 @@ func txColumns(dim1 string) []column[spend.Transaction] {
 // dimColumn shows each transaction's dimension 1 value under BC's name for
 // the dimension (DEPARTMENT, AREA ...), never a name of ours: what dimension
 // 1 means is each company's choice. It ranks above Method and Conf, which
-// a narrow screen drops first; the CSV export already carries both
+// a narrow screen drops first, and is itself dropped below about 110-120
+// columns (the width of its label decides); the CSV export already carries both
 // dimensions with their names, so the console's export leaves it out.
 func dimColumn(dim1 string) column[spend.Transaction] {
 	if dim1 == "" {
