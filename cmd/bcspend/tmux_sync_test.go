@@ -2,8 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,47 +16,12 @@ import (
 // never repeated down the screen. The mid-run capture goes to the log
 // (and docs/SYNC.md).
 func TestSyncProgressThroughTmux(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary and drives tmux")
-	}
-	tmux, err := exec.LookPath("tmux")
-	if err != nil {
-		t.Skip("tmux is not installed (CI installs it)")
-	}
-	bin := filepath.Join(t.TempDir(), "bcspend")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	tmux, bin := tmuxBinary(t)
 	_, g, _ := connected(t, bcsim.Config{Latency: 40 * time.Millisecond, InvoicesPerMonth: 60})
-	sock := filepath.Join(t.TempDir(), "tmux.sock")
-	session := "bcspend-sync-test"
-	tm := func(args ...string) string {
-		out, err := exec.Command(tmux, append([]string{"-S", sock}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %v: %v\n%s", args, err, out)
-		}
-		return string(out)
-	}
 	script := "BCSPEND_KEYRING=off TERM=xterm-256color " + bin + " " + strings.Join(g, " ") +
 		" sync --page-size 20; echo BCSPEND_EXIT=$?; sleep 60"
-	tm("new-session", "-d", "-s", session, "-x", "120", "-y", "20", "sh", "-c", script)
-	t.Cleanup(func() { _ = exec.Command(tmux, "-S", sock, "kill-server").Run() })
-	screen := func() string { return tm("capture-pane", "-t", session, "-p") }
-	waitUntil := func(what string, ok func(string) bool) string {
-		t.Helper()
-		deadline := time.Now().Add(60 * time.Second)
-		for {
-			s := screen()
-			if ok(s) {
-				return s
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("never saw %s; screen:\n%s", what, s)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
-	mid := waitUntil("every company part-way", func(s string) bool {
+	tt := startTmux(t, tmux, "bcspend-sync-test", 120, 20, script)
+	mid := tt.waitUntil("every company part-way", time.Minute, func(s string) bool {
 		return strings.Count(s, "invoices (") >= 3 && strings.Contains(s, "all: ") &&
 			strings.Contains(s, "… CRONUS") && !strings.Contains(s, "BCSPEND_EXIT")
 	})
@@ -66,7 +29,7 @@ func TestSyncProgressThroughTmux(t *testing.T) {
 	if os.Getenv("BCSPEND_TMUX_CAPTURE") != "" {
 		_ = os.WriteFile(os.Getenv("BCSPEND_TMUX_CAPTURE"), []byte(mid), 0o644)
 	}
-	end := waitUntil("the exit", func(s string) bool { return strings.Contains(s, "BCSPEND_EXIT=") })
+	end := tt.waitUntil("the exit", time.Minute, func(s string) bool { return strings.Contains(s, "BCSPEND_EXIT=") })
 	if !strings.Contains(end, "BCSPEND_EXIT=0") {
 		t.Fatalf("sync failed:\n%s", end)
 	}
