@@ -1,6 +1,9 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // KeyMap is every key binding of the console, one source for behaviour and
 // help.
@@ -56,4 +59,26 @@ func DefaultKeyMap() KeyMap {
 		Accept:      b("a", "accept inferred app", "a"),
 		Reject:      b("d", "reject inferred app", "d"),
 	}
+}
+
+// cursorStep is how far a list-cursor key (up, down, top, bottom, page
+// up/down) moves the cursor of a list at sel with page rows on screen; ok
+// is false for every other key. The lists that scroll by hand (Overview,
+// Renewals) share it; the table has its own cursor type.
+func (k KeyMap) cursorStep(msg tea.KeyPressMsg, sel, page int) (step int, ok bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.Top):
+		return -sel, true
+	case key.Matches(msg, k.Bottom):
+		return 1 << 20, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	}
+	return 0, false
 }

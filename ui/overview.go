@@ -139,19 +139,11 @@ func (s *overviewScreen) window(lines []listLine, off int) listWindow {
 
 func (s *overviewScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.keys
+	if step, ok := k.cursorStep(msg, s.sel, s.listHeight()); ok {
+		s.Move(step)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		s.Move(-1)
-	case key.Matches(msg, k.Down):
-		s.Move(1)
-	case key.Matches(msg, k.Top):
-		s.Move(-s.sel)
-	case key.Matches(msg, k.Bottom):
-		s.Move(1 << 20)
-	case key.Matches(msg, k.PageUp):
-		s.Move(-s.listHeight())
-	case key.Matches(msg, k.PageDown):
-		s.Move(s.listHeight())
 	case key.Matches(msg, k.Enter):
 		return s.open()
 	case key.Matches(msg, k.Dismiss):

@@ -111,19 +111,11 @@ func (s *renewalsScreen) move(d int) {
 
 func (s *renewalsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.keys
+	if step, ok := k.cursorStep(msg, s.sel, s.listHeight()); ok {
+		s.move(step)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		s.move(-1)
-	case key.Matches(msg, k.Down):
-		s.move(1)
-	case key.Matches(msg, k.Top):
-		s.move(-s.sel)
-	case key.Matches(msg, k.Bottom):
-		s.move(1 << 20)
-	case key.Matches(msg, k.PageUp):
-		s.move(-s.listHeight())
-	case key.Matches(msg, k.PageDown):
-		s.move(s.listHeight())
 	case key.Matches(msg, k.Window):
 		s.window = (s.window + 1) % len(renewalWindows)
 		s.move(0)
