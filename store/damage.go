@@ -66,25 +66,14 @@ func checkFile(path string) error {
 		return nil
 	}
 	size := info.Size()
-	head := make([]byte, pageHeaderSize+metaSize)
-	n, _ := f.ReadAt(head, 0)
-	m0 := parseMeta(head[:n])
-	pageSize := int64(m0.pageSize)
-	if !m0.valid {
-		pageSize = int64(os.Getpagesize())
-	}
-	n, _ = f.ReadAt(head, pageSize)
-	m1 := parseMeta(head[:n])
+	m0, m1 := readMetas(f)
 	if !m0.valid && !m1.valid {
 		if m0.magic != boltMagic && m1.magic != boltMagic {
 			return nil // not a bbolt file
 		}
 		return damaged(path, "both of its header pages are unreadable")
 	}
-	m := m0
-	if !m0.valid || m1.valid && m1.txid > m0.txid {
-		m = m1
-	}
+	m := newer(m0, m1)
 	ps := uint64(m.pageSize)
 	switch {
 	case ps < 512 || ps > 1<<20 || ps&(ps-1) != 0:

@@ -37,19 +37,30 @@ func walkFile(path string) error {
 
 // newestMeta is the meta page bbolt uses: the valid one with the higher txid.
 func newestMeta(f *os.File) (boltMeta, error) {
+	return newer(readMetas(f)), nil
+}
+
+// readMetas reads the file's two header (meta) pages. The second sits one
+// page in, at the page size the first one states, or at the OS page size
+// (bbolt's default) when the first is unreadable.
+func readMetas(f *os.File) (m0, m1 boltMeta) {
 	head := make([]byte, pageHeaderSize+metaSize)
 	n, _ := f.ReadAt(head, 0)
-	m0 := parseMeta(head[:n])
+	m0 = parseMeta(head[:n])
 	off := int64(m0.pageSize)
 	if !m0.valid {
 		off = int64(os.Getpagesize())
 	}
 	n, _ = f.ReadAt(head, off)
-	m1 := parseMeta(head[:n])
+	return m0, parseMeta(head[:n])
+}
+
+// newer is the meta page bbolt would use of the two.
+func newer(m0, m1 boltMeta) boltMeta {
 	if !m0.valid || m1.valid && m1.txid > m0.txid {
-		return m1, nil
+		return m1
 	}
-	return m0, nil
+	return m0
 }
 
 const (
