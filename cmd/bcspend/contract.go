@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -111,17 +110,6 @@ func listContracts(db *store.DB, m *spend.Model, asJSON bool, io stdio) int {
 	}
 	if len(r.Contracts) == 0 {
 		fmt.Fprintln(io.out, "no contracts: no plan has a known term yet")
-	}
-	return exitOK
-}
-
-// writeJSON prints v indented, every string from BC in it made inert.
-func writeJSON(io stdio, v any) int {
-	inertJSON(&v)
-	enc := json.NewEncoder(io.out)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return fail(io, err)
 	}
 	return exitOK
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"reflect"
@@ -39,6 +40,19 @@ func inertArgs(args []any) []any {
 		}
 	}
 	return out
+}
+
+// writeJSON prints v indented, every string from BC in it made inert: the
+// one way a command prints --json. v is a pointer or a slice, so that its
+// strings can be rewritten.
+func writeJSON(io stdio, v any) int {
+	inertJSON(&v)
+	enc := json.NewEncoder(io.out)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fail(io, err)
+	}
+	return exitOK
 }
 
 // inertJSON makes every string reachable from v (a pointer to what --json

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -55,12 +54,7 @@ func runMatch(ctx context.Context, g *globals, args []string, io stdio) int {
 	}
 	d := match.NewMatcher(cat, rules).Match(in)
 	if *asJSON {
-		enc := json.NewEncoder(io.out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(matchOutput{Input: in, Decision: d, Rules: len(rules)}); err != nil {
-			return fail(io, err)
-		}
-		return exitOK
+		return writeJSON(io, &matchOutput{Input: in, Decision: d, Rules: len(rules)})
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(d.Text(), "\n"), "\n") {
 		fmt.Fprintln(io.out, untrusted.Text(line))

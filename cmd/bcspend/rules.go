@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -65,12 +64,7 @@ func rulesList(g *globals, args []string, io stdio) int {
 		if rules == nil {
 			rules = []match.Rule{}
 		}
-		enc := json.NewEncoder(io.out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rules); err != nil {
-			return fail(io, err)
-		}
-		return exitOK
+		return writeJSON(io, rules)
 	}
 	if len(rules) == 0 {
 		fmt.Fprintln(io.out, "No rules. Add one with 'bcspend rules add --vendor V --app A'.")

@@ -142,3 +142,29 @@ func TestInsightsCommand(t *testing.T) {
 		t.Errorf("text report: %d %q", code, out)
 	}
 }
+
+// A rule's vendor name is BC's text (the console saves a fix with the
+// vendor's name as BC sent it), and match echoes its input: both --json
+// outputs go through the sanitiser, so `jq -r` cannot turn an escape in
+// them back into a clipboard write.
+func TestRulesAndMatchJSONAreInert(t *testing.T) {
+	g := spendDB(t)
+	args := func(a ...string) []string { return append(append([]string{}, g...), a...) }
+	hostile := "Acme\x1b]52;c;aGk=\x07 Widgets\u200b"
+	if code, out, errOut := cli(t, "", args("rules", "add", "--vendor", hostile, "--app", "Figma", "--yes")...); code != 0 {
+		t.Fatalf("rules add: %d %s %s", code, out, errOut)
+	}
+	for _, cmd := range [][]string{{"rules", "list", "--json"}, {"match", hostile, "--json"}} {
+		code, out, errOut := cli(t, "", args(cmd...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d %s", cmd, code, errOut)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Fatalf("%v: %v\n%s", cmd, err, out)
+		}
+		if strings.Contains(out, `\u001b`) || strings.Contains(out, "\u200b") || !strings.Contains(out, "Widgets") {
+			t.Errorf("%v: BC text not inert:\n%s", cmd, out)
+		}
+	}
+}
