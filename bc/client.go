@@ -237,12 +237,10 @@ func (c *Client) pause(ctx context.Context, status int, d time.Duration) error {
 	}
 	c.throttled.Add(1)
 	obs := waitObserver(ctx)
-	start := c.opt.Now()
-	c.waits.begin(start)
+	start := c.waits.begin(c.opt.Now)
 	obs(Wait{Status: status, Duration: d, Until: start.Add(d)})
 	err := c.opt.Sleep(ctx, d)
-	end := c.opt.Now()
-	c.waits.end(end)
+	end := c.waits.end(c.opt.Now)
 	obs(Wait{Status: status, Duration: end.Sub(start), Done: true})
 	return err
 }

@@ -43,22 +43,29 @@ type waitClock struct {
 	done    time.Duration
 }
 
-func (w *waitClock) begin(now time.Time) {
+// begin and end read the clock under the lock, so the intervals they
+// record are in the order they happened: a start read before taking the
+// lock could predate another request's whole wait and count it twice.
+func (w *waitClock) begin(clock func() time.Time) time.Time {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	now := clock()
 	if w.waiting == 0 {
 		w.since = now
 	}
 	w.waiting++
+	return now
 }
 
-func (w *waitClock) end(now time.Time) {
+func (w *waitClock) end(clock func() time.Time) time.Time {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	now := clock()
 	w.waiting--
 	if w.waiting == 0 {
 		w.done += max(0, now.Sub(w.since))
 	}
+	return now
 }
 
 // total includes a wait still under way.
