@@ -111,7 +111,7 @@ func TestHeldOut(t *testing.T) {
 	if os.Getenv("BCSPEND_HELDOUT") == "" {
 		t.Skip("the held-out sets are read only when asked for: BCSPEND_HELDOUT=1 go test ./match -run TestHeldOut -v")
 	}
-	for _, file := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv"} {
+	for _, file := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv"} {
 		t.Run(file, func(t *testing.T) { scoreHeldOut(t, file) })
 	}
 }
