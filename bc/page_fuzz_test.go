@@ -42,3 +42,32 @@ func FuzzDecodePage(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodePageFastPath: whatever the fast path accepts, the strict path
+// (the one that words every error) accepts too, with the same records and
+// link, so the fast path can never let through what the strict one refuses.
+func FuzzDecodePageFastPath(f *testing.F) {
+	for _, s := range []string{
+		`{"value":[]}`, `{"value":[],"value":[{"id":"b"}]}`, `{"Value":[]}`, `{"value":null}`,
+		`{"@odata.context":"x","value":[{"id":"a","purchaseInvoiceLines":[{"sequence":10000,"lineType":"Fixed_x0020_Asset"}]}],"@odata.nextLink":null}`,
+		`{"value":[{"id":"a"}],"@odata.nextLink":"https://x/y?$skiptoken=1"}`, `{"value":[]} {}`,
+		`{"value":[{"totalAmountIncludingTax":"x"}]}`, `{"value":[],"@odata.nextLink":7}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		fast, ok := decodeWellFormed[PurchaseInvoice](bytes.TrimSpace(body))
+		if !ok {
+			return
+		}
+		strict, err := decodeStrict[PurchaseInvoice](bytes.TrimSpace(body))
+		if err != nil {
+			t.Fatalf("fast path accepted what the strict one refuses (%v): %q", err, body)
+		}
+		a, _ := json.Marshal(fast)
+		b, _ := json.Marshal(strict)
+		if !bytes.Equal(a, b) {
+			t.Fatalf("fast and strict paths disagree on %q:\n%s\n%s", body, a, b)
+		}
+	})
+}
