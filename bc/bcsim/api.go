@@ -345,6 +345,15 @@ func listQuery[T any](w http.ResponseWriter, q query, e entity[T]) (pred func(*T
 func topReached[T any](q query, page []*T) bool { return q.top >= 0 && len(page) >= q.top }
 
 func writePage[T any](w http.ResponseWriter, r *http.Request, q query, ctx string, e entity[T], page []*T, more bool, render func(*bytes.Buffer, *T) error) {
+	body, err := renderPage(r, q, ctx, e, page, more, render)
+	if err != nil {
+		bcError(w, http.StatusInternalServerError, "Internal_ServerError", err.Error())
+		return
+	}
+	writeJSON(w, q, body)
+}
+
+func renderPage[T any](r *http.Request, q query, ctx string, e entity[T], page []*T, more bool, render func(*bytes.Buffer, *T) error) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(`{"@odata.context":"` + ctx + `","value":[`)
 	for i, v := range page {
@@ -358,8 +367,7 @@ func writePage[T any](w http.ResponseWriter, r *http.Request, q query, ctx strin
 			err = writeEntity(&buf, v, e.tag(v), q.sel, nil)
 		}
 		if err != nil {
-			bcError(w, http.StatusInternalServerError, "Internal_ServerError", err.Error())
-			return
+			return nil, err
 		}
 	}
 	buf.WriteByte(']')
@@ -368,5 +376,5 @@ func writePage[T any](w http.ResponseWriter, r *http.Request, q query, ctx strin
 		buf.WriteString(jsonString(nextLink(r, e.key(page[len(page)-1]), q, len(page))))
 	}
 	buf.WriteByte('}')
-	writeJSON(w, q, buf.Bytes())
+	return buf.Bytes(), nil
 }

@@ -32,20 +32,25 @@ func serveCount[T any](w http.ResponseWriter, q query, e entity[T], items []*T) 
 
 // entityDelay makes an invoice page take Config.EntityLatency of real time
 // per invoice it holds, as BC builds a page of invoices with their lines
-// one invoice at a time: the page's server time grows with its size. It
-// reports false when the client hung up first.
-func (t *Tenant) entityDelay(r *http.Request, n int) bool {
+// one invoice at a time: the page's server time grows with its size. spent
+// is what rendering the page already took; only the rest is slept, so the
+// simulator's own rendering (on the client's cores) is not added on top
+// of the time it stands in for. It reports false when the client hung up
+// first.
+func (t *Tenant) entityDelay(r *http.Request, n int, spent time.Duration) bool {
 	d := time.Duration(n) * t.cfg.EntityLatency
 	if d <= 0 {
 		return true
 	}
-	timer := time.NewTimer(d)
-	defer timer.Stop()
-	select {
-	case <-timer.C:
-		t.statsDo(func(s *Stats) { s.Injected += d })
-		return true
-	case <-r.Context().Done():
-		return false
+	if d > spent {
+		timer := time.NewTimer(d - spent)
+		defer timer.Stop()
+		select {
+		case <-timer.C:
+		case <-r.Context().Done():
+			return false
+		}
 	}
+	t.statsDo(func(s *Stats) { s.Injected += d })
+	return true
 }

@@ -21,9 +21,11 @@ type Stats struct {
 	// entering processing to the first byte of the answer. Divided by 5
 	// it is the floor of a sync's wall time at BC's 5 in flight.
 	BusyTime time.Duration
-	// Injected is the part of BusyTime that is Config.Latency and
-	// EntityLatency: the server time the simulator stands in for, without
-	// its own rendering (which real BC does on its own machines).
+	// Injected is the server time the simulator stands in for:
+	// Config.Latency per request, and EntityLatency per invoice of a page,
+	// which includes the page's rendering (slept only for what rendering
+	// left of it). BusyTime exceeds it by the simulator's own work beyond
+	// that, which real BC does on its own machines.
 	Injected         time.Duration
 	Paths            map[string]int64 // requests per entity set or Entra endpoint ("purchaseInvoices", "token", ...)
 	Faults           int64            // requests answered by an injected 429/503/drop
