@@ -42,16 +42,19 @@ type InvoiceQuery struct {
 }
 
 // Filter renders the OData $filter for q.
-func (q InvoiceQuery) Filter() string {
+func (q InvoiceQuery) Filter() string { return q.filterOn("invoiceDate") }
+
+// filterOn renders q with dateField as the document date.
+func (q InvoiceQuery) filterOn(dateField string) string {
 	if !q.ChangedSince.IsZero() {
 		return "lastModifiedDateTime gt " + q.ChangedSince.UTC().Format("2006-01-02T15:04:05.000Z")
 	}
 	parts := []string{"status eq '" + EncodeEnum(StatusPaid) + "'"}
 	if !q.PaidFrom.IsZero() {
-		parts = append(parts, "invoiceDate ge "+q.PaidFrom.Format(DateLayout))
+		parts = append(parts, dateField+" ge "+q.PaidFrom.Format(DateLayout))
 	}
 	if !q.PaidTo.IsZero() {
-		parts = append(parts, "invoiceDate le "+q.PaidTo.Format(DateLayout))
+		parts = append(parts, dateField+" le "+q.PaidTo.Format(DateLayout))
 	}
 	return strings.Join(parts, " and ")
 }

@@ -81,11 +81,12 @@ func (de *DataError) locate(raw json.RawMessage, te *json.UnmarshalTypeError) {
 	props := map[string]json.RawMessage{}
 	_ = json.Unmarshal(raw, &props)
 	de.ID, de.Number = textOf(props, "id", "userSecurityId"), textOf(props, "number")
-	if !strings.HasPrefix(te.Field, "purchaseInvoiceLines.") {
+	nav, _, _ := strings.Cut(te.Field, ".")
+	if nav != "purchaseInvoiceLines" && nav != "purchaseCreditMemoLines" || !strings.Contains(te.Field, ".") {
 		return
 	}
 	var lines []json.RawMessage
-	_ = json.Unmarshal(props["purchaseInvoiceLines"], &lines)
+	_ = json.Unmarshal(props[nav], &lines)
 	for _, l := range lines {
 		var line PurchaseInvoiceLine
 		if json.Unmarshal(l, &line) != nil {
@@ -144,6 +145,8 @@ func entityName[T any]() string {
 		return "purchaseInvoice"
 	case PurchaseInvoiceLine:
 		return "purchaseInvoiceLine"
+	case PurchaseCreditMemo:
+		return "purchaseCreditMemo"
 	case Vendor:
 		return "vendor"
 	case CurrencyExchangeRate:

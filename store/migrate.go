@@ -21,6 +21,19 @@ var migrations = []migration{
 	{to: 1, name: "create buckets", run: migrateCreateBuckets},
 	{to: 2, name: "insights buckets (dismissals, contracts, alerts-seen)", run: migrateInsightBuckets},
 	{to: 3, name: "company info bucket", run: bucketMigration(bktCompanies)},
+	{to: 4, name: "credit memo buckets", run: bucketsMigration(bktCreditMemos, bktCreditMemoIDs, bktCreditSync)},
+}
+
+// bucketsMigration adds several top-level buckets.
+func bucketsMigration(names ...[]byte) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		for _, n := range names {
+			if err := bucketMigration(n)(tx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // bucketMigration adds one top-level bucket.

@@ -52,11 +52,16 @@ type ChainState struct {
 // SyncState returns the company's checkpoint; ok is false before its first
 // page.
 func (db *DB) SyncState(companyID string) (st SyncState, ok bool, err error) {
+	return db.syncStateIn(bktSync, companyID)
+}
+
+// syncStateIn reads a checkpoint from bucket (invoices' or credit memos').
+func (db *DB) syncStateIn(bucket []byte, companyID string) (st SyncState, ok bool, err error) {
 	if companyID == "" {
 		return st, false, fmt.Errorf("store: empty company id")
 	}
 	err = db.view(func(tx *bolt.Tx) error {
-		b, err := top(tx, bktSync)
+		b, err := top(tx, bucket)
 		if err != nil {
 			return err
 		}
@@ -76,6 +81,10 @@ func (db *DB) SyncState(companyID string) (st SyncState, ok bool, err error) {
 // SaveSyncState writes the company's checkpoint outside a page (start of a
 // run, end of a run). Updated defaults to now.
 func (db *DB) SaveSyncState(companyID string, st SyncState) error {
+	return db.saveSyncStateIn(bktSync, companyID, st)
+}
+
+func (db *DB) saveSyncStateIn(bucket []byte, companyID string, st SyncState) error {
 	if companyID == "" {
 		return fmt.Errorf("store: empty company id")
 	}
@@ -83,14 +92,18 @@ func (db *DB) SaveSyncState(companyID string, st SyncState) error {
 		st.Updated = db.now()
 	}
 	return db.update("save the sync checkpoint", func(tx *bolt.Tx) error {
-		return putSyncState(tx, companyID, st)
+		return putSyncStateIn(tx, bucket, companyID, st)
 	})
 }
 
 // The checkpoint is a handful of fields rewritten once per page: JSON keeps
 // it readable with bbolt's CLI and costs nothing that matters.
 func putSyncState(tx *bolt.Tx, companyID string, st SyncState) error {
-	b, err := top(tx, bktSync)
+	return putSyncStateIn(tx, bktSync, companyID, st)
+}
+
+func putSyncStateIn(tx *bolt.Tx, bucket []byte, companyID string, st SyncState) error {
+	b, err := top(tx, bucket)
 	if err != nil {
 		return err
 	}

@@ -43,6 +43,9 @@ func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummar
 		err = r.finish(&p, &cs)
 	}
 	if err == nil {
+		err = r.creditMemos(ctx, c, &cs, mu)
+	}
+	if err == nil {
 		err = r.rates(ctx, &p, &cs)
 		switch {
 		case missingRates(err):

@@ -39,6 +39,14 @@ type Summary struct {
 	Error    *Problem  `json:"error,omitempty"`
 }
 
+// CreditMemoCounts is what a credit memo pass read and stored.
+type CreditMemoCounts struct {
+	Fetched int `json:"fetched"`
+	New     int `json:"new"`
+	Changed int `json:"changed"`
+	Removed int `json:"removed"`
+}
+
 // CompanySummary is one company's part of a run.
 type CompanySummary struct {
 	ID       string `json:"id"`
@@ -54,7 +62,10 @@ type CompanySummary struct {
 	Changed  int    `json:"changed"`
 	Removed  int    `json:"removed"`
 	Vendors  int    `json:"vendors"` // vendors stored or refreshed
-	Rates    int    `json:"rates"`   // exchange rate rows stored
+	// CreditMemos is what the company's credit memo pass did; the figures
+	// above are the invoices'.
+	CreditMemos CreditMemoCounts `json:"creditMemos"`
+	Rates       int `json:"rates"` // exchange rate rows stored
 	// Throttled and ThrottleWait are this company's waits on BC's limits.
 	Throttled    int           `json:"throttled"`
 	ThrottleWait time.Duration `json:"throttleWaitNs"`

@@ -216,6 +216,12 @@ func (t *Tenant) dispatch(w http.ResponseWriter, r *http.Request, rt route, c cl
 			return
 		}
 		t.serveInvoices(w, r, q, ctx, co, rt.segs[1:])
+	case set == "purchaseCreditMemos" || set == "purchaseCreditMemoLines":
+		if f.RevokePermission || f.DenyCompany != "" && equalID(f.DenyCompany, co.info.ID) {
+			refuse(w, f, "TableData 124 Purch. Cr. Memo Hdr.", "Purchase Credit Memos")
+			return
+		}
+		t.serveCreditMemos(w, r, q, ctx, co, rt.segs[1:])
 	case set == "vendors" && len(rt.segs) == 2:
 		vs := t.snapshot(func() any { return co.vendors }).([]*bc.Vendor)
 		serveSet(w, r, q, ctx+"vendors", vendorEntity, vs, key, hasKey, nil)

@@ -24,6 +24,9 @@ type generator struct {
 	// rateFine draws rates' 5th and 6th places, on its own so that line
 	// shapes can change without moving any rate (and converted amount).
 	rateFine *rand.Rand
+	// credit draws the credit memos, after the invoices and on its own,
+	// so adding them moved no invoice, vendor or rate.
+	credit *rand.Rand
 	now      time.Time
 	today    time.Time
 	perMo    int
@@ -63,6 +66,7 @@ func newGenerator(cfg Config, now time.Time) *generator {
 		r:        rand.New(rand.NewPCG(uint64(cfg.Seed), 0x5eed)),
 		fine:     rand.New(rand.NewPCG(uint64(cfg.Seed), 0xf17e)),
 		rateFine: rand.New(rand.NewPCG(uint64(cfg.Seed), 0x6a7e)),
+		credit:   rand.New(rand.NewPCG(uint64(cfg.Seed), 0xc4ed)),
 		now:      now.Truncate(time.Millisecond),
 		today:    time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC),
 		perMo:    cfg.InvoicesPerMonth,
@@ -113,6 +117,7 @@ func (g *generator) companies() []*company {
 		g.vendors(c, specs)
 		g.rates(c)
 		g.invoices(c, specs)
+		g.creditMemos(c)
 		// Paging order; invoices referenced vendors by catalog index until now.
 		sortByID(c.vendors, func(v *bc.Vendor) string { return v.ID })
 		out = append(out, c)

@@ -156,6 +156,10 @@ func wireForm(v any) any {
 		c := *x
 		c.Status = bc.EncodeEnum(c.Status)
 		return &c
+	case *bc.PurchaseCreditMemo:
+		c := *x
+		c.Status = bc.EncodeEnum(c.Status)
+		return &c
 	case *bc.PurchaseInvoiceLine:
 		c := *x
 		c.LineType = bc.EncodeEnum(c.LineType)

@@ -13,8 +13,8 @@ import (
 // purchaseInvoices(id)/purchaseInvoiceLines and top-level purchaseInvoiceLines.
 func (t *Tenant) serveInvoices(w http.ResponseWriter, r *http.Request, q query, ctx string, co *company, segs []string) {
 	set, key, hasKey := splitKey(segs[0])
-	if q.expand && (set != "purchaseInvoices" || len(segs) > 1) {
-		badRequest(w, "BadRequest", "Could not find a navigation property named 'purchaseInvoiceLines'.")
+	if q.expand && (set != "purchaseInvoices" || len(segs) > 1 || q.expandNav != "purchaseInvoiceLines") {
+		badRequest(w, "BadRequest", "Could not find a navigation property named '"+q.expandNav+"'.")
 		return
 	}
 	if err := checkSelect(q.expandSel, lineEntity.valid, lineEntity.name); err != nil {

@@ -118,11 +118,15 @@ func (t *Tenant) DeleteInvoice(companyID, invoiceID string) error {
 // finishInvoice derives document ids and totals from the lines; posted
 // invoices read 0 in the line amount fields, as BC serves them.
 func finishInvoice(inv *bc.PurchaseInvoice) {
-	inv.TotalAmountExcludingTax, inv.TotalTaxAmount, inv.TotalAmountIncludingTax = 0, 0, 0
-	posted := isPosted(inv.Status)
-	for i := range inv.Lines {
-		l := &inv.Lines[i]
-		l.DocumentID = inv.ID
+	inv.TotalAmountExcludingTax, inv.TotalTaxAmount, inv.TotalAmountIncludingTax = finishLines(inv.Lines, inv.ID, isPosted(inv.Status))
+}
+
+// finishLines does it for any document's lines (credit memo lines have
+// the invoice lines' fields) and returns the document's three totals.
+func finishLines(lines []bc.PurchaseInvoiceLine, docID string, posted bool) (excl, tax, incl money.Amount) {
+	for i := range lines {
+		l := &lines[i]
+		l.DocumentID = docID
 		if l.LineType == bc.LineComment {
 			l.UnitCost, l.Quantity, l.DiscountAmount = money.Decimal{}, money.Decimal{}, 0
 			l.NetAmount, l.NetTaxAmount, l.NetAmountIncludingTax = 0, 0, 0
@@ -134,10 +138,11 @@ func finishInvoice(inv *bc.PurchaseInvoice) {
 		if !posted {
 			l.AmountExcludingTax, l.AmountIncludingTax = l.NetAmount, l.NetAmountIncludingTax
 		}
-		inv.TotalAmountExcludingTax += l.NetAmount
-		inv.TotalTaxAmount += l.NetTaxAmount
-		inv.TotalAmountIncludingTax += l.NetAmountIncludingTax
+		excl += l.NetAmount
+		tax += l.NetTaxAmount
+		incl += l.NetAmountIncludingTax
 	}
+	return excl, tax, incl
 }
 
 func isPosted(status string) bool {

@@ -22,7 +22,8 @@ const MaxPageSize = 20000
 type query struct {
 	filter    *node
 	sel       []string
-	expand    bool     // $expand=purchaseInvoiceLines
+	expand    bool     // $expand=purchaseInvoiceLines or purchaseCreditMemoLines
+	expandNav string   // which of the two
 	expandSel []string // its nested $select
 	skip      string   // $skiptoken: the key of the last entity already sent
 	top       int      // -1 when absent
@@ -50,7 +51,7 @@ func parseQuery(r *http.Request) (query, error) {
 	}
 	q.sel = splitList(v.Get("$select"))
 	if e := v.Get("$expand"); e != "" {
-		if q.expandSel, err = parseExpand(e); err != nil {
+		if q.expandNav, q.expandSel, err = parseExpand(e); err != nil {
 			return q, err
 		}
 		q.expand = true
@@ -91,21 +92,24 @@ func splitList(s string) []string {
 	return parts
 }
 
-// parseExpand accepts purchaseInvoiceLines or purchaseInvoiceLines($select=a,b).
-func parseExpand(e string) ([]string, error) {
+// parseExpand accepts a document's lines, purchaseInvoiceLines or
+// purchaseCreditMemoLines, optionally with ($select=a,b); whether the
+// navigation belongs to the entity set asked for is checked where it is
+// served.
+func parseExpand(e string) (string, []string, error) {
 	name, rest, _ := strings.Cut(strings.TrimSpace(e), "(")
-	if name != "purchaseInvoiceLines" {
-		return nil, ferr("Could not find a navigation property named '" + name + "'.")
+	if name != "purchaseInvoiceLines" && name != "purchaseCreditMemoLines" {
+		return "", nil, ferr("Could not find a navigation property named '" + name + "'.")
 	}
 	if rest == "" {
-		return nil, nil
+		return name, nil, nil
 	}
 	rest, ok := strings.CutSuffix(rest, ")")
 	opt, val, ok2 := strings.Cut(rest, "=")
 	if !ok || !ok2 || strings.TrimSpace(opt) != "$select" {
-		return nil, ferr("Only $select is supported inside $expand.")
+		return "", nil, ferr("Only $select is supported inside $expand.")
 	}
-	return splitList(val), nil
+	return name, splitList(val), nil
 }
 
 // jsonFields lists the JSON property names of a struct type, minus skip.

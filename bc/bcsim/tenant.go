@@ -67,6 +67,8 @@ type company struct {
 	taxBP      int64  // tax rate in basis points
 	invoices   []*bc.PurchaseInvoice
 	byID       map[string]*bc.PurchaseInvoice
+	credits    []*bc.PurchaseCreditMemo // purchaseCreditMemos, by id like invoices
+	creditByID map[string]*bc.PurchaseCreditMemo
 	vendors    []*bc.Vendor
 	rates      []*bc.CurrencyExchangeRate
 	nextNo     int
