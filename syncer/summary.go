@@ -65,7 +65,7 @@ type CompanySummary struct {
 	// CreditMemos is what the company's credit memo pass did; the figures
 	// above are the invoices'.
 	CreditMemos CreditMemoCounts `json:"creditMemos"`
-	Rates       int `json:"rates"` // exchange rate rows stored
+	Rates       int              `json:"rates"` // exchange rate rows stored
 	// Throttled and ThrottleWait are this company's waits on BC's limits.
 	Throttled    int           `json:"throttled"`
 	ThrottleWait time.Duration `json:"throttleWaitNs"`

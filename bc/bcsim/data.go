@@ -27,10 +27,10 @@ type generator struct {
 	// credit draws the credit memos, after the invoices and on its own,
 	// so adding them moved no invoice, vendor or rate.
 	credit *rand.Rand
-	now      time.Time
-	today    time.Time
-	perMo    int
-	pre25    bool
+	now    time.Time
+	today  time.Time
+	perMo  int
+	pre25  bool
 
 	// Arenas: a 100,000-invoice tenant is generated in a few large
 	// allocations instead of half a million small ones.
