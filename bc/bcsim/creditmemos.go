@@ -81,7 +81,7 @@ func (t *Tenant) serveCreditMemos(w http.ResponseWriter, r *http.Request, q quer
 			return
 		}
 		page, more := pageOf(memos, creditMemoEntity.key, pred, q.skip, size)
-		if t.slowPage(w, r, len(page)) || !t.entityDelay(r, len(page)) {
+		if t.slowPage(w, r, len(page)) || !t.entityDelay(r, len(page), 0) {
 			return
 		}
 		writePage(w, r, q, ctx+"purchaseCreditMemos", creditMemoEntity, page, more && !topReached(q, page), render)
