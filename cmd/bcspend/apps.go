@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/spf13/cobra"
 	"strings"
 	"time"
 
@@ -14,13 +15,9 @@ import (
 	"github.com/bcspend/bcspend/untrusted"
 )
 
-func init() {
-	register(command{"apps", "custom applications: list, add NAME --category C, rename OLD NEW, recategorise NAME C, remove NAME", runApps})
-}
+func init() { register("apps", newAppsCmd) }
 
-const appsSynopsis = `apps list | add NAME --category C [--vendor V] | rename OLD NEW | recategorise NAME CATEGORY | remove NAME [--yes]
-
-Custom applications are the ones the catalog lacks (created here or from the
+const appsLong = `Custom applications are the ones the catalog lacks (created here or from the
 console's fix picker). They are stored in the database and appear wherever
 catalog applications do. remove deletes the app's rules with it: without
 --yes it only shows what would go.`
@@ -156,59 +153,38 @@ func removeApp(db *store.DB, rm removal) error {
 	return db.DeleteCustomApp(rm.app.Name)
 }
 
-func runApps(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("apps", appsSynopsis, g, io)
-	category := fs.String("category", "", "the category of a new application (add)")
-	vendor := fs.String("vendor", "", "a vendor name that identifies it (add; optional)")
-	yes := fs.Bool("yes", false, "really remove (remove)")
-	pos, code, ok := parseInterspersed(fs, args)
-	if !ok {
-		return code
-	}
-	want := map[string]int{"list": 1, "add": 2, "rename": 3, "recategorise": 3, "remove": 2}
-	if len(pos) == 0 || want[pos[0]] == 0 || len(pos) != want[pos[0]] {
-		return usageErr(io, "Usage: bcspend "+strings.SplitN(appsSynopsis, "\n", 2)[0], "e.g. 'bcspend apps add Visma --category Finance'")
-	}
-	db, m, err := openSpend(g)
-	if err != nil {
-		return fail(io, err)
-	}
-	defer db.Close()
-	switch pos[0] {
-	case "list":
-		apps, err := db.CustomApps()
-		if err != nil {
-			return fail(io, err)
-		}
-		if len(apps) == 0 {
-			fmt.Fprintln(io.out, "No custom applications ('bcspend apps add NAME --category C', or create one in the console's fix picker).")
-		}
-		for _, a := range apps {
-			fmt.Fprintf(io.out, "%s  (%s)%s\n", untrusted.Text(a.Name), untrusted.Text(a.Category), untrusted.Text(vendorsNote(a.Vendors)))
-		}
-		return exitOK
-	case "add":
+func newAppsCmd(g *globals, io stdio) *cobra.Command {
+	cmd := group(&cobra.Command{
+		Use:   "apps",
+		Short: "custom applications: list, add, rename, recategorise, remove",
+		Long:  appsLong,
+		Example: `  bcspend apps list
+  bcspend apps add Visma --category Finance --vendor "Visma Software AS"
+  bcspend apps rename Visma "Visma eAccounting"
+  bcspend apps recategorise "Visma eAccounting" Accounting
+  bcspend apps remove "Visma eAccounting" --yes`,
+	}, io)
+	add := &cobra.Command{Use: "add NAME --category C [--vendor V]", Short: "add a custom application",
+		Example: "  bcspend apps add Visma --category Finance\n  bcspend apps add Visma --category Finance --vendor \"Visma Software AS\""}
+	category := add.Flags().String("category", "", "the category of the new application")
+	vendor := add.Flags().String("vendor", "", "a vendor name that identifies it (optional)")
+	add.RunE = appsAction(g, io, 1, func(db *store.DB, m *spend.Model, pos []string) int {
 		var vendors []string
 		if *vendor != "" {
 			vendors = []string{*vendor}
 		}
-		a, err := addApp(db, m.Catalog(), pos[1], *category, vendors)
+		a, err := addApp(db, m.Catalog(), pos[0], *category, vendors)
 		if err != nil {
 			return fail(io, err)
 		}
 		fmt.Fprintf(io.out, "Added %s (%s)\n", untrusted.Text(a.Name), untrusted.Text(a.Category))
-	case "rename":
-		if err := renameApp(db, m.Catalog(), pos[1], pos[2]); err != nil {
-			return fail(io, err)
-		}
-		fmt.Fprintf(io.out, "Renamed %s to %s (with its rules)\n", untrusted.Text(pos[1]), untrusted.Text(pos[2]))
-	case "recategorise":
-		if err := recategoriseApp(db, pos[1], pos[2]); err != nil {
-			return fail(io, err)
-		}
-		fmt.Fprintf(io.out, "%s is now in %s\n", untrusted.Text(pos[1]), untrusted.Text(pos[2]))
-	case "remove":
-		rm, err := previewRemoval(db, m, pos[1])
+		return exitOK
+	})
+	remove := &cobra.Command{Use: "remove NAME [--yes]", Short: "remove a custom application and its rules",
+		Example: "  bcspend apps remove Visma        # shows what would go\n  bcspend apps remove Visma --yes"}
+	yes := remove.Flags().Bool("yes", false, "really remove")
+	remove.RunE = appsAction(g, io, 1, func(db *store.DB, m *spend.Model, pos []string) int {
+		rm, err := previewRemoval(db, m, pos[0])
 		if err != nil {
 			return fail(io, err)
 		}
@@ -220,8 +196,72 @@ func runApps(ctx context.Context, g *globals, args []string, io stdio) int {
 			return fail(io, err)
 		}
 		fmt.Fprintf(io.out, "Removed %s\n", untrusted.Text(rm.app.Name))
+		return exitOK
+	})
+	cmd.AddCommand(newAppsListCmd(g, io), add, newAppsRenameCmd(g, io), newAppsRecategoriseCmd(g, io), remove)
+	return cmd
+}
+
+func newAppsListCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{Use: "list", Short: "list the custom applications", Example: "  bcspend apps list"}
+	cmd.RunE = appsAction(g, io, 0, func(db *store.DB, m *spend.Model, pos []string) int {
+		apps, err := db.CustomApps()
+		if err != nil {
+			return fail(io, err)
+		}
+		if len(apps) == 0 {
+			fmt.Fprintln(io.out, "No custom applications ('bcspend apps add NAME --category C', or create one in the console's fix picker).")
+		}
+		for _, a := range apps {
+			fmt.Fprintf(io.out, "%s  (%s)%s\n", untrusted.Text(a.Name), untrusted.Text(a.Category), untrusted.Text(vendorsNote(a.Vendors)))
+		}
+		return exitOK
+	})
+	return cmd
+}
+
+func newAppsRenameCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{Use: "rename OLD NEW", Short: "rename a custom application (its rules follow)",
+		Example: `  bcspend apps rename Visma "Visma eAccounting"`}
+	cmd.RunE = appsAction(g, io, 2, func(db *store.DB, m *spend.Model, pos []string) int {
+		if err := renameApp(db, m.Catalog(), pos[0], pos[1]); err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintf(io.out, "Renamed %s to %s (with its rules)\n", untrusted.Text(pos[0]), untrusted.Text(pos[1]))
+		return exitOK
+	})
+	return cmd
+}
+
+func newAppsRecategoriseCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{Use: "recategorise NAME CATEGORY", Aliases: []string{"recategorize"},
+		Short: "move a custom application to another category", Example: `  bcspend apps recategorise Visma Accounting`}
+	cmd.RunE = appsAction(g, io, 2, func(db *store.DB, m *spend.Model, pos []string) int {
+		if err := recategoriseApp(db, pos[0], pos[1]); err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintf(io.out, "%s is now in %s\n", untrusted.Text(pos[0]), untrusted.Text(pos[1]))
+		return exitOK
+	})
+	return cmd
+}
+
+// appsAction checks an apps subcommand got its n arguments, then runs f on
+// the opened spend model.
+func appsAction(g *globals, io stdio, n int, f func(db *store.DB, m *spend.Model, pos []string) int) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		return action(func(ctx context.Context, args []string) int {
+			if len(args) != n {
+				return usageErr(io, "Usage: "+cmd.UseLine(), "e.g. "+strings.SplitN(cmd.Example, "\n", 2)[0][2:])
+			}
+			db, m, err := openSpend(g)
+			if err != nil {
+				return fail(io, err)
+			}
+			defer db.Close()
+			return f(db, m, args)
+		})(cmd, args)
 	}
-	return exitOK
 }
 
 func vendorsNote(v []string) string {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/spf13/cobra"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,9 +15,7 @@ import (
 	"github.com/bcspend/bcspend/store"
 )
 
-func init() {
-	register(command{"config", "show or change settings (list, get KEY, set KEY VALUE, unset KEY)", runConfig})
-}
+func init() { register("config", newConfigCmd) }
 
 // setting is one user-changeable setting. Changing one never needs the
 // network: what depends on it is re-derived from the stored invoices.
@@ -84,49 +83,85 @@ func findSetting(key string) (setting, bool) {
 	return setting{}, false
 }
 
-func runConfig(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("config", "config list | get KEY | set KEY VALUE | unset KEY", g, io)
-	if code, ok := parseSub(fs, args); !ok {
-		return code
+func newConfigCmd(g *globals, io stdio) *cobra.Command {
+	cmd := group(&cobra.Command{
+		Use:   "config",
+		Short: "show or change settings (list, get KEY, set KEY VALUE, unset KEY)",
+		Long: `Settings are stored in the database and changing one never needs the
+network: what depends on it is re-derived from the stored invoices.
+'bcspend config' alone lists them.`,
+		Example: `  bcspend config
+  bcspend config get reporting-currency
+  bcspend config set granularity line
+  bcspend config unset page-size`,
+	}, io)
+	listAll := cmd.RunE
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return configAction(g, io, nil, configList)(c, args)
+		}
+		return listAll(c, args)
 	}
-	a := fs.Args()
-	if len(a) == 0 {
-		a = []string{"list"}
-	}
-	want := map[string]int{"list": 1, "get": 2, "set": 3, "unset": 2}
-	n, ok := want[a[0]]
-	if !ok || len(a) != n {
-		return usageErr(io, "Usage: bcspend config list | get KEY | set KEY VALUE | unset KEY", "Settings: "+settingKeys()+".")
-	}
-	var s setting
-	if a[0] != "list" {
-		if s, ok = findSetting(a[1]); !ok {
-			return usageErr(io, fmt.Sprintf("Unknown setting %q", a[1]), "Settings: "+settingKeys()+".")
+	cmd.AddCommand(
+		&cobra.Command{Use: "list", Short: "every setting, its value and what it accepts", Args: cobra.NoArgs,
+			Example: "  bcspend config list", RunE: configAction(g, io, nil, configList)},
+		&cobra.Command{Use: "get KEY", Short: "print a setting's value (for scripts)", Example: "  bcspend config get reporting-currency",
+			RunE: configAction(g, io, []string{"KEY"}, func(db *store.DB, io stdio, s setting, _ []string) error { return configGet(db, io, s) })},
+		&cobra.Command{Use: "set KEY VALUE", Short: "change a setting", Example: "  bcspend config set granularity line\n  bcspend config set reporting-currency EUR",
+			RunE: configAction(g, io, []string{"KEY", "VALUE"}, func(db *store.DB, io stdio, s setting, a []string) error { return configSet(db, io, s, a[1]) })},
+		&cobra.Command{Use: "unset KEY", Short: "back to the default", Example: "  bcspend config unset page-size",
+			RunE: configAction(g, io, []string{"KEY"}, func(db *store.DB, io stdio, s setting, _ []string) error { return configUnset(db, io, s) })},
+	)
+	for _, c := range cmd.Commands() {
+		if c.Name() != "list" {
+			c.ValidArgsFunction = settingCompletion
 		}
 	}
-	if a[0] == "set" && !s.accepts(a[2]) {
-		return usageErr(io, fmt.Sprintf("%s cannot be %q", s.key, a[2]),
-			fmt.Sprintf("Use one of: %s.", strings.Join(s.values, ", ")))
+	return cmd
+}
+
+// settingCompletion completes a setting's key.
+func settingCompletion(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	db, err := store.Open(g.DB)
-	if err != nil {
-		return fail(io, err)
+	keys := make([]string, len(settings))
+	for i, s := range settings {
+		keys[i] = s.key + "\t" + s.help
 	}
-	defer db.Close()
-	switch a[0] {
-	case "list":
-		err = configList(db, io)
-	case "get":
-		err = configGet(db, io, s)
-	case "set":
-		err = configSet(db, io, s, a[2])
-	case "unset":
-		err = configUnset(db, io, s)
-	}
-	if err != nil {
-		return fail(io, err)
-	}
-	return exitOK
+	return keys, cobra.ShellCompDirectiveNoFileComp
+}
+
+// configAction checks the arguments (names says how many), finds the
+// setting and checks a new value before the database is opened, then runs
+// f on it.
+func configAction(g *globals, io stdio, names []string,
+	f func(db *store.DB, io stdio, s setting, args []string) error) func(*cobra.Command, []string) error {
+	return action(func(ctx context.Context, a []string) int {
+		if len(a) != len(names) {
+			return usageErr(io, "Usage: bcspend config list | get KEY | set KEY VALUE | unset KEY", "Settings: "+settingKeys()+".")
+		}
+		var s setting
+		if len(a) > 0 {
+			var ok bool
+			if s, ok = findSetting(a[0]); !ok {
+				return usageErr(io, fmt.Sprintf("Unknown setting %q", a[0]), "Settings: "+settingKeys()+".")
+			}
+		}
+		if len(a) == 2 && !s.accepts(a[1]) {
+			return usageErr(io, fmt.Sprintf("%s cannot be %q", s.key, a[1]),
+				fmt.Sprintf("Use one of: %s.", strings.Join(s.values, ", ")))
+		}
+		db, err := store.Open(g.DB)
+		if err != nil {
+			return fail(io, err)
+		}
+		defer db.Close()
+		if err := f(db, io, s, a); err != nil {
+			return fail(io, err)
+		}
+		return exitOK
+	})
 }
 
 func settingKeys() string {
@@ -165,7 +200,7 @@ func choices(db *store.DB, s setting) (string, error) {
 	return strings.Join(c, ", "), err
 }
 
-func configList(db *store.DB, io stdio) error {
+func configList(db *store.DB, io stdio, _ setting, _ []string) error {
 	for _, s := range settings {
 		v, def, err := value(db, s)
 		if err != nil {

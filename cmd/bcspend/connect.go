@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"context"
 	"fmt"
 	"io"
@@ -16,80 +18,92 @@ import (
 	"github.com/bcspend/bcspend/untrusted"
 )
 
-// multiFlag collects a repeatable flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
-
 func init() {
-	register(command{"connect", "sign in to Business Central and save the connection (non-interactive)", runConnect})
+	register("connect", newConnectCmd)
 }
 
-func runConnect(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("connect", "connect --tenant T --environment E --client-id C --flow client-credentials|device|browser [--client-secret-stdin] [--company NAME]...", g, io)
+func newConnectCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "connect",
+		Short: "sign in to Business Central and save the connection (non-interactive)",
+		Long: `Signs in to Business Central, checks every chosen company can be read, and
+saves the connection. client-credentials (an Entra app with a client
+secret) suits a server; device and browser sign in as a person.
+
+The client secret is read from standard input (--client-secret-stdin) or
+BCSPEND_CLIENT_SECRET, never from a flag value: flags show up in shell
+history and process lists.`,
+		Example: `  printf '%s' "$SECRET" | bcspend connect --tenant contoso.onmicrosoft.com \
+      --environment Production --client-id 11111111-2222-3333-4444-555555555555 \
+      --flow client-credentials --client-secret-stdin
+  bcspend connect --tenant contoso.com --environment Production \
+      --client-id 11111111-2222-3333-4444-555555555555 --flow device \
+      --company "CRONUS UK Ltd."`,
+	}
+	fs := cmd.Flags()
 	var req service.ConnectRequest
 	var flow string
 	var secretStdin bool
-	var companies multiFlag
+	var companies []string
 	var timeout time.Duration
 	fs.StringVar(&req.Target.Tenant, "tenant", "", "Directory (tenant) ID GUID or verified domain")
 	fs.StringVar(&req.Target.Environment, "environment", "", "Business Central environment name, e.g. Production")
 	fs.StringVar(&req.ClientID, "client-id", "", "Application (client) ID of the Entra app registration")
 	fs.StringVar(&flow, "flow", string(bc.FlowClientCredentials), "sign-in flow: client-credentials, device or browser")
 	fs.BoolVar(&secretStdin, "client-secret-stdin", false, "read the client secret's Value from standard input")
-	fs.Var(&companies, "company", "track only this company (id or name; repeatable; default all)")
+	fs.StringArrayVar(&companies, "company", nil, "track only this company (id or name; repeatable; default all)")
 	fs.DurationVar(&timeout, "browser-timeout", 5*time.Minute, "how long the browser flow waits for the sign-in")
-	if code, ok := parseSub(fs, args); !ok {
-		return code
-	}
-	if fs.NArg() > 0 {
-		return usageErr(io, "connect takes no arguments, got "+fmt.Sprint(fs.Args()),
-			"Pass every value as a flag; see 'bcspend connect --help'.")
-	}
-	req.Flow = bc.Flow(flow)
-	req.Companies = companies
-	req.Target.AuthorityURL, req.Target.APIURL = g.AuthorityURL, g.APIURL
-	secret, code, ok := readSecret(secretStdin, io)
-	if !ok {
-		return code
-	}
-	req.ClientSecret = secret
-	if req.Flow == bc.FlowClientCredentials && strings.TrimSpace(req.ClientSecret) == "" {
-		return usageErr(io, "The client-credentials flow needs the client secret",
-			"Pipe it in with --client-secret-stdin or set BCSPEND_CLIENT_SECRET; it is never accepted as a flag value.")
-	}
-	// Validate before opening (and maybe creating) the database.
-	if _, err := req.Validate(); err != nil {
-		return fail(io, err)
-	}
-	_, statErr := os.Stat(g.DB)
-	created := os.IsNotExist(statErr)
-	db, err := store.Open(g.DB)
-	if err != nil {
-		return fail(io, err)
-	}
-	defer db.Close()
-	req.Keyring = keyring()
-	req.ShowDeviceCode = func(d bc.DeviceCode) {
-		sayf(io.err, "To sign in, open %s and enter the code %s (valid until %s).\nWaiting for the sign-in...\n",
-			d.VerificationURI, d.UserCode, d.Expires.Local().Format("15:04"))
-	}
-	req.Browser = bc.BrowserOptions{Timeout: timeout, Show: func(u string) {
-		sayf(io.err, "Opening your browser to sign in. If it does not open, visit:\n  %s\nWaiting for the sign-in...\n", u)
-	}}
-	req.Progress = func(s bc.Step) { printStep(io.err, s) }
-	res, err := service.Connect(ctx, db, req)
-	if err != nil {
-		if created {
-			// A failed first connect leaves nothing behind.
-			db.Close()
-			os.Remove(g.DB)
+	cmd.RunE = action(func(ctx context.Context, args []string) int {
+		if len(args) > 0 {
+			return usageErr(io, "connect takes no arguments, got "+fmt.Sprint(args),
+				"Pass every value as a flag; see 'bcspend connect --help'.")
 		}
-		return fail(io, err)
-	}
-	printConnected(io, res)
-	return exitOK
+		req.Flow = bc.Flow(flow)
+		req.Companies = companies
+		req.Target.AuthorityURL, req.Target.APIURL = g.AuthorityURL, g.APIURL
+		secret, code, ok := readSecret(secretStdin, io)
+		if !ok {
+			return code
+		}
+		req.ClientSecret = secret
+		if req.Flow == bc.FlowClientCredentials && strings.TrimSpace(req.ClientSecret) == "" {
+			return usageErr(io, "The client-credentials flow needs the client secret",
+				"Pipe it in with --client-secret-stdin or set BCSPEND_CLIENT_SECRET; it is never accepted as a flag value.")
+		}
+		// Validate before opening (and maybe creating) the database.
+		if _, err := req.Validate(); err != nil {
+			return fail(io, err)
+		}
+		_, statErr := os.Stat(g.DB)
+		created := os.IsNotExist(statErr)
+		db, err := store.Open(g.DB)
+		if err != nil {
+			return fail(io, err)
+		}
+		defer db.Close()
+		req.Keyring = keyring()
+		req.ShowDeviceCode = func(d bc.DeviceCode) {
+			sayf(io.err, "To sign in, open %s and enter the code %s (valid until %s).\nWaiting for the sign-in...\n",
+				d.VerificationURI, d.UserCode, d.Expires.Local().Format("15:04"))
+		}
+		req.Browser = bc.BrowserOptions{Timeout: timeout, Show: func(u string) {
+			sayf(io.err, "Opening your browser to sign in. If it does not open, visit:\n  %s\nWaiting for the sign-in...\n", u)
+		}}
+		req.Progress = func(s bc.Step) { printStep(io.err, s) }
+		res, err := service.Connect(ctx, db, req)
+		if err != nil {
+			if created {
+				// A failed first connect leaves nothing behind.
+				db.Close()
+				os.Remove(g.DB)
+			}
+			return fail(io, err)
+		}
+		printConnected(io, res)
+		return exitOK
+
+	})
+	return cmd
 }
 
 // readSecret takes the secret from stdin (when asked) or BCSPEND_CLIENT_SECRET.

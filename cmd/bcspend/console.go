@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/bcspend/bcspend/bc"
@@ -20,14 +21,16 @@ import (
 	"github.com/bcspend/bcspend/ui"
 )
 
+// consoleFlags makes the root command (bcspend without a command) open
+// the console.
+func consoleFlags(root *cobra.Command, g *globals, io stdio) {
+	reconnect := root.Flags().Bool("reconnect", false, "open the setup wizard even when a connection is saved")
+	root.RunE = action(func(ctx context.Context, _ []string) int { return runConsole(ctx, g, *reconnect, io) })
+}
+
 // runConsole opens the console on the database; with no connection saved
 // it starts in the setup wizard.
-func runConsole(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("", "[--db PATH]", g, io)
-	reconnect := fs.Bool("reconnect", false, "open the setup wizard even when a connection is saved")
-	if code, ok := parseSub(fs, args); !ok {
-		return code
-	}
+func runConsole(ctx context.Context, g *globals, reconnect bool, io stdio) int {
 	if !isTerminal(io) {
 		return usageErr(io, "The console needs a terminal", "Run bcspend in a terminal, or use the headless commands (sync, status, export).")
 	}
@@ -41,7 +44,7 @@ func runConsole(ctx context.Context, g *globals, args []string, io stdio) int {
 		return fail(io, err)
 	}
 	var opts []ui.Option
-	if *reconnect {
+	if reconnect {
 		opts = append(opts, ui.WithWizard())
 	}
 	return runUI(ctx, newBackend(db, g, cat), io, opts...)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/spf13/cobra"
 	"strconv"
 	"strings"
 	"time"
@@ -15,69 +16,86 @@ import (
 	"github.com/bcspend/bcspend/untrusted"
 )
 
-func init() {
-	register(command{"contract", "list contracts inferred from invoices; correct or add one (notice, auto-renew, owner)", runContract})
-}
+func init() { register("contract", newContractCmd) }
 
-const contractSynopsis = `contract list [--json] | contract set --app A --company C [fields] | contract delete --app A --company C
-
-Contracts are inferred from the invoices (docs/INSIGHTS.md); 'set' stores an
-admin's correction or addition, field by field, in the database:
-  --start / --end YYYY-MM-DD   the current period (end = last day of service)
-  --term MONTHS                12 for annual, 36 for three years
-  --notice DAYS                notice period before the renewal
-  --auto-renew yes|no          whether it renews unless cancelled
-  --amount N --currency CUR    amount per term
-  --owner NAME --notes TEXT    who looks after it, anything else
-'delete' drops the correction (back to what the invoices say).`
+const contractLong = `Contracts are inferred from the invoices (docs/INSIGHTS.md); 'set' stores an
+admin's correction or addition, field by field, in the database; 'delete'
+drops the correction (back to what the invoices say).`
 
 type contractFlags struct {
 	app, company, start, end, autoRenew, amount, currency, owner, notes string
 	term, notice                                                        int
-	asJSON                                                              bool
 }
 
-func runContract(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("contract", contractSynopsis, g, io)
+func newContractCmd(g *globals, io stdio) *cobra.Command {
+	cmd := group(&cobra.Command{
+		Use:   "contract",
+		Short: "list contracts inferred from invoices; correct or add one (notice, auto-renew, owner)",
+		Long:  contractLong,
+		Example: `  bcspend contract list
+  bcspend contract set --app Slack --company "CRONUS UK Ltd." --notice 30 --auto-renew yes
+  bcspend contract delete --app Slack --company "CRONUS UK Ltd."`,
+	}, io)
+	list := &cobra.Command{Use: "list", Short: "list the contracts, inferred and corrected", Args: cobra.NoArgs,
+		Example: "  bcspend contract list\n  bcspend contract list --json"}
+	asJSON := list.Flags().Bool("json", false, "list as JSON")
+	list.RunE = contractAction(g, io, func(db *store.DB, m *spend.Model) int { return listContracts(db, m, *asJSON, io) })
+
 	var f contractFlags
-	fs.StringVar(&f.app, "app", "", "application, as 'bcspend insights' names it")
-	fs.StringVar(&f.company, "company", "", "company id or name")
+	set := &cobra.Command{Use: "set --app A --company C [fields]", Short: "store a correction or an addition, field by field", Args: cobra.NoArgs,
+		Example: `  bcspend contract set --app Slack --company "CRONUS UK Ltd." --notice 30 --auto-renew yes
+  bcspend contract set --app Jira --company CRONUS --start 2026-01-01 --end 2026-12-31 --term 12 \
+      --amount 12000 --currency EUR --owner "IT"`}
+	targetFlags(set, &f)
+	fs := set.Flags()
 	fs.StringVar(&f.start, "start", "", "first day of the current period (YYYY-MM-DD)")
-	fs.StringVar(&f.end, "end", "", "last day of the current period (YYYY-MM-DD)")
-	fs.IntVar(&f.term, "term", 0, "term in months")
-	fs.IntVar(&f.notice, "notice", -1, "notice period in days")
-	fs.StringVar(&f.autoRenew, "auto-renew", "", "yes or no")
+	fs.StringVar(&f.end, "end", "", "last day of the current period, the last day of service (YYYY-MM-DD)")
+	fs.IntVar(&f.term, "term", 0, "term in months: 12 for annual, 36 for three years")
+	fs.IntVar(&f.notice, "notice", -1, "notice period before the renewal, in days")
+	fs.StringVar(&f.autoRenew, "auto-renew", "", "whether it renews unless cancelled: yes or no")
 	fs.StringVar(&f.amount, "amount", "", "amount per term")
 	fs.StringVar(&f.currency, "currency", "", "currency of --amount")
-	fs.StringVar(&f.owner, "owner", "", "who owns the contract")
-	fs.StringVar(&f.notes, "notes", "", "notes")
-	fs.BoolVar(&f.asJSON, "json", false, "list as JSON")
-	pos, code, ok := parseInterspersed(fs, args)
-	if !ok {
-		return code
-	}
-	if len(pos) != 1 || (pos[0] != "list" && pos[0] != "set" && pos[0] != "delete") {
-		return usageErr(io, "contract needs list, set or delete", "Run 'bcspend contract --help'.")
-	}
-	db, m, err := openSpend(g)
-	if err != nil {
-		return fail(io, err)
-	}
-	defer db.Close()
-	switch pos[0] {
-	case "list":
-		return listContracts(db, m, f.asJSON, io)
-	case "delete":
-		co, err := resolveContractTarget(m, f)
+	fs.StringVar(&f.owner, "owner", "", "who looks after the contract")
+	fs.StringVar(&f.notes, "notes", "", "anything else")
+	set.RunE = contractAction(g, io, func(db *store.DB, m *spend.Model) int { return setContract(db, m, f, io) })
+
+	var d contractFlags
+	del := &cobra.Command{Use: "delete --app A --company C", Short: "drop a correction: back to what the invoices say", Args: cobra.NoArgs,
+		Example: `  bcspend contract delete --app Slack --company "CRONUS UK Ltd."`}
+	targetFlags(del, &d)
+	del.RunE = contractAction(g, io, func(db *store.DB, m *spend.Model) int {
+		co, err := resolveContractTarget(m, d)
 		if err != nil {
 			return fail(io, err)
 		}
-		if err := db.DeleteContract(f.app, co.ID); err != nil {
+		if err := db.DeleteContract(d.app, co.ID); err != nil {
 			return fail(io, err)
 		}
-		fmt.Fprintln(io.out, untrusted.Text(fmt.Sprintf("%s (%s): back to what the invoices say", f.app, co.Name)))
+		fmt.Fprintln(io.out, untrusted.Text(fmt.Sprintf("%s (%s): back to what the invoices say", d.app, co.Name)))
 		return exitOK
-	}
+	})
+	cmd.AddCommand(list, set, del)
+	return cmd
+}
+
+func targetFlags(cmd *cobra.Command, f *contractFlags) {
+	cmd.Flags().StringVar(&f.app, "app", "", "application, as 'bcspend insights' names it")
+	cmd.Flags().StringVar(&f.company, "company", "", "company id or name")
+}
+
+// contractAction runs f on the opened spend model.
+func contractAction(g *globals, io stdio, f func(db *store.DB, m *spend.Model) int) func(*cobra.Command, []string) error {
+	return action(func(ctx context.Context, args []string) int {
+		db, m, err := openSpend(g)
+		if err != nil {
+			return fail(io, err)
+		}
+		defer db.Close()
+		return f(db, m)
+	})
+}
+
+func setContract(db *store.DB, m *spend.Model, f contractFlags, io stdio) int {
 	c, err := f.contract(m)
 	if err != nil {
 		return fail(io, err)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"context"
 	"fmt"
 	"os"
@@ -13,7 +15,7 @@ import (
 )
 
 func init() {
-	register(command{"demo", "the console against the built-in simulated tenant, offline, no credentials", runDemo})
+	register("demo", newDemoCmd)
 }
 
 // demoEnv is a simulated tenant on loopback and a throwaway database.
@@ -60,16 +62,26 @@ func (d *demoEnv) connectRequest() service.ConnectRequest {
 		ClientSecret: bcsim.ClientSecret}
 }
 
-func runDemo(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("demo", "demo [--seed N]", g, io)
+func newDemoCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "the console against the built-in simulated tenant, offline, no credentials",
+		Long: `Starts a simulated Business Central tenant on loopback and opens the
+console on a temporary database synced from it: everything works offline,
+with no credentials and nothing written to your own database.`,
+		Example: `  bcspend demo
+  bcspend demo --seed 7     # another simulated company`,
+	}
+	fs := cmd.Flags()
 	seed := fs.Int64("seed", 1, "data seed of the simulated tenant")
-	if code, ok := parseSub(fs, args); !ok {
-		return code
-	}
-	d, err := startDemo(*seed)
-	if err != nil {
-		return fail(io, err)
-	}
-	defer d.close()
-	return demoConsole(ctx, d, io)
+	cmd.RunE = action(func(ctx context.Context, args []string) int {
+		d, err := startDemo(*seed)
+		if err != nil {
+			return fail(io, err)
+		}
+		defer d.close()
+		return demoConsole(ctx, d, io)
+
+	})
+	return cmd
 }

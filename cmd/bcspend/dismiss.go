@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"context"
 	"fmt"
 	"os"
@@ -15,49 +17,56 @@ import (
 )
 
 func init() {
-	register(command{"dismiss", "hide an insights finding until its facts change; --undo, --list", runDismiss})
+	register("dismiss", newDismissCmd)
 }
 
-const dismissSynopsis = `dismiss REF [--note TEXT] | dismiss --undo REF | dismiss --list
-
-REF is the six-character reference 'bcspend insights' prints after each
+const dismissLong = `REF is the six-character reference 'bcspend insights' prints after each
 finding (or its whole key from 'insights --json'). A dismissed finding stays
 hidden while its facts stay the same; when they change (another date, amount
 or application) it shows again. The dismissal records who and when.`
 
-func runDismiss(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("dismiss", dismissSynopsis, g, io)
+func newDismissCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "dismiss REF",
+		Short: "hide an insights finding until its facts change; --undo, --list",
+		Long:  dismissLong,
+		Example: `  bcspend dismiss 3fa9c2 --note "agreed with finance"
+  bcspend dismiss --undo 3fa9c2
+  bcspend dismiss --list`,
+	}
+	fs := cmd.Flags()
 	note := fs.String("note", "", "why it needs no action (kept with the dismissal)")
 	undo := fs.Bool("undo", false, "show a dismissed finding again")
 	list := fs.Bool("list", false, "list the dismissals")
-	if code, ok := parseSub(fs, args); !ok {
-		return code
-	}
-	if *list {
-		return listDismissals(g, io)
-	}
-	if fs.NArg() != 1 {
-		return usageErr(io, "dismiss needs one finding reference", "Run 'bcspend insights' and pass the [ref] shown after the finding.")
-	}
-	db, m, err := openSpend(g)
-	if err != nil {
-		return fail(io, err)
-	}
-	defer db.Close()
-	if *undo {
-		return undoDismissal(db, fs.Arg(0), io)
-	}
-	r := insights.Compute(m, insights.Options{})
-	f, err := r.Find(fs.Arg(0))
-	if err != nil {
-		return usageErr(io, err.Error(), "Run 'bcspend insights' for the current references ('dismiss --list' for dismissed ones).")
-	}
-	d := store.Dismissal{Key: f.Key, Fingerprint: f.Fingerprint, By: currentUser(), At: time.Now().UTC(), Note: *note}
-	if err := db.PutDismissal(d); err != nil {
-		return fail(io, err)
-	}
-	fmt.Fprintln(io.out, untrusted.Text(fmt.Sprintf("dismissed [%s] %s", insights.Ref(f.Key), f.Message)))
-	return exitOK
+	cmd.RunE = action(func(ctx context.Context, args []string) int {
+		if *list {
+			return listDismissals(g, io)
+		}
+		if len(args) != 1 {
+			return usageErr(io, "dismiss needs one finding reference", "Run 'bcspend insights' and pass the [ref] shown after the finding.")
+		}
+		db, m, err := openSpend(g)
+		if err != nil {
+			return fail(io, err)
+		}
+		defer db.Close()
+		if *undo {
+			return undoDismissal(db, args[0], io)
+		}
+		r := insights.Compute(m, insights.Options{})
+		f, err := r.Find(args[0])
+		if err != nil {
+			return usageErr(io, err.Error(), "Run 'bcspend insights' for the current references ('dismiss --list' for dismissed ones).")
+		}
+		d := store.Dismissal{Key: f.Key, Fingerprint: f.Fingerprint, By: currentUser(), At: time.Now().UTC(), Note: *note}
+		if err := db.PutDismissal(d); err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintln(io.out, untrusted.Text(fmt.Sprintf("dismissed [%s] %s", insights.Ref(f.Key), f.Message)))
+		return exitOK
+
+	})
+	return cmd
 }
 
 func undoDismissal(db *store.DB, ref string, io stdio) int {

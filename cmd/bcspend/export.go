@@ -1,9 +1,10 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"slices"
@@ -19,15 +20,14 @@ import (
 )
 
 func init() {
-	register(command{"export", "write applications, transactions, users, unmatched vendors or insights as CSV", runExport})
+	register("export", newExportCmd)
 }
 
-const exportSynopsis = `export apps|transactions|users|unmatched|insights|contracts|renewals|catalog [-o FILE] [--app A]
-         [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--company C] [--unmatched]
-         [--ics] [--within 365d] [--all]
+const exportLong = `TABLE is one of apps, transactions, users, unmatched, insights, contracts,
+renewals or catalog.
 
 Writes RFC 4180 CSV (UTF-8, header row; columns in docs/EXPORT.md) to FILE,
-or to standard output without -o. Cells that a spreadsheet would run as a
+or to standard output without -o (--output). Cells that a spreadsheet would run as a
 formula are made inert. Filters: --app (apps, transactions, insights),
 --company (transactions, unmatched), --since/--until/--unmatched (transactions).
 'renewals --ics' writes the contracts renewing within --within (default a
@@ -42,10 +42,20 @@ type exportOpts struct {
 	within                          string // renewals: the window ahead
 }
 
-func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("export", exportSynopsis, g, io)
+func newExportCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "export TABLE",
+		Short: "write applications, transactions, users, unmatched vendors or insights as CSV",
+		Long:  exportLong,
+		Example: `  bcspend export transactions -o spend.csv
+  bcspend export transactions --since 2026-01-01 --company "CRONUS UK Ltd."
+  bcspend export apps --app Slack
+  bcspend export renewals --ics -o renewals.ics`,
+	}
+	cmd.ValidArgs = exportTables
+	fs := cmd.Flags()
 	var o exportOpts
-	fs.StringVar(&o.out, "o", "", "output file (default: standard output)")
+	fs.StringVarP(&o.out, "output", "o", "", "output file (default: standard output)")
 	fs.StringVar(&o.app, "app", "", "only this application")
 	fs.StringVar(&o.company, "company", "", "only this company (id or name)")
 	fs.StringVar(&o.since, "since", "", "transactions on or after this date (YYYY-MM-DD)")
@@ -54,47 +64,48 @@ func runExport(ctx context.Context, g *globals, args []string, io stdio) int {
 	fs.BoolVar(&o.ics, "ics", false, "renewals: write an iCalendar (RFC 5545) file instead of CSV")
 	fs.StringVar(&o.within, "within", "365d", "renewals: the window ahead (30d, 12w, 3m, 1y)")
 	fs.BoolVar(&o.all, "all", false, "renewals: include monthly plans")
-	pos, code, ok := parseInterspersed(fs, args)
-	if !ok {
-		return code
-	}
-	if len(pos) != 1 || !slices.Contains(exportTables, pos[0]) {
-		return usageErr(io, "export needs one table: "+strings.Join(exportTables, ", "),
-			"run e.g. 'bcspend export transactions -o spend.csv'")
-	}
-	f, err := o.filter()
-	if err != nil {
-		return fail(io, err)
-	}
-	if code, ok := checkOutput(io, o.out); !ok {
-		return code
-	}
-	db, m, err := openSpendWith(g, store.OpenReadOnly) // export only reads
-	if err != nil {
-		return fail(io, err)
-	}
-	defer db.Close()
-	if pos[0] == "renewals" {
-		return exportRenewals(db, m, o, io)
-	}
-	if pos[0] == "catalog" {
-		return exportCatalog(db, o, io)
-	}
-	t, err := exportTable(pos[0], db, m, f, o)
-	if err != nil {
-		return fail(io, err)
-	}
-	if o.out == "" || o.out == "-" {
-		if err := export.Write(io.out, t); err != nil {
+	cmd.RunE = action(func(ctx context.Context, args []string) int {
+		pos := args
+		if len(pos) != 1 || !slices.Contains(exportTables, pos[0]) {
+			return usageErr(io, "export needs one table: "+strings.Join(exportTables, ", "),
+				"run e.g. 'bcspend export transactions -o spend.csv'")
+		}
+		f, err := o.filter()
+		if err != nil {
 			return fail(io, err)
 		}
+		if code, ok := checkOutput(io, o.out); !ok {
+			return code
+		}
+		db, m, err := openSpendWith(g, store.OpenReadOnly) // export only reads
+		if err != nil {
+			return fail(io, err)
+		}
+		defer db.Close()
+		if pos[0] == "renewals" {
+			return exportRenewals(db, m, o, io)
+		}
+		if pos[0] == "catalog" {
+			return exportCatalog(db, o, io)
+		}
+		t, err := exportTable(pos[0], db, m, f, o)
+		if err != nil {
+			return fail(io, err)
+		}
+		if o.out == "" || o.out == "-" {
+			if err := export.Write(io.out, t); err != nil {
+				return fail(io, err)
+			}
+			return exitOK
+		}
+		if err := export.WriteFile(o.out, t); err != nil {
+			return fail(io, err)
+		}
+		fmt.Fprintf(io.err, "Wrote %s (%s)\n", o.out, pos[0])
 		return exitOK
-	}
-	if err := export.WriteFile(o.out, t); err != nil {
-		return fail(io, err)
-	}
-	fmt.Fprintf(io.err, "Wrote %s (%s)\n", o.out, pos[0])
-	return exitOK
+
+	})
+	return cmd
 }
 
 func exportTable(name string, db *store.DB, m *spend.Model, f spend.Filter, o exportOpts) (export.Table, error) {
@@ -140,25 +151,6 @@ func parseDay(flagName, s string) (time.Time, error) {
 			Fix: "write dates as YYYY-MM-DD, e.g. 2026-01-31"}
 	}
 	return t, nil
-}
-
-// parseInterspersed parses flags anywhere among the positional arguments
-// ("export transactions -o x.csv" and "export -o x.csv transactions").
-func parseInterspersed(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
-	for {
-		if code, ok := parseSub(fs, args); !ok {
-			return nil, code, false
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, 0, true
-		}
-		if rest[0] == "--" {
-			return append(pos, rest[1:]...), 0, true
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }
 
 // clock is "today" for the commands that read spend; tests pin it to the

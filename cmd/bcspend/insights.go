@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"context"
 	"fmt"
 	"io"
@@ -15,12 +17,10 @@ import (
 )
 
 func init() {
-	register(command{"insights", "totals, run-rate, trends, renewals, price increases, duplicates, overlaps", runInsights})
+	register("insights", newInsightsCmd)
 }
 
-const insightsSynopsis = `insights [--json] [--since-last-run] [--increase PERCENT] [--duplicate-days N] [--top N]
-
-Reads the synced invoices (no network) and reports the trailing 12 months:
+const insightsLong = `Reads the synced invoices (no network) and reports the trailing 12 months:
 totals and run-rate, monthly trends and movers, billing cadence and the next
 expected charge per application, price increases, missed and duplicate
 charges, overlapping applications, and BC users. --json prints everything,
@@ -32,36 +32,46 @@ duplicates, new vendors) that the previous --since-last-run did not print, or
 whose facts changed since: for cron to mail. Nothing new prints nothing
 (text) or [] (JSON).`
 
-func runInsights(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("insights", insightsSynopsis, g, io)
+func newInsightsCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "insights",
+		Short: "totals, run-rate, trends, renewals, price increases, duplicates, overlaps",
+		Long:  insightsLong,
+		Example: `  bcspend insights
+  bcspend insights --json | jq '.totals'
+  bcspend insights --since-last-run     # in cron: mail only what is new
+  bcspend insights --increase 5 --top 20`,
+	}
+	fs := cmd.Flags()
 	asJSON := fs.Bool("json", false, "print the whole report as JSON")
 	increase := fs.Float64("increase", insights.DefaultPriceIncrease*100, "flag price increases above this percentage")
 	dupDays := fs.Int("duplicate-days", insights.DefaultDuplicateWindow, "equal charges this many days apart look duplicated")
 	top := fs.Int("top", insights.DefaultTop, "how many top applications and movers to list")
 	sinceLast := fs.Bool("since-last-run", false, "print only the alerts new since the previous --since-last-run (for cron)")
-	if code, ok := parseSub(fs, args); !ok {
-		return code
-	}
-	if fs.NArg() > 0 {
-		return usageErr(io, fmt.Sprintf("unexpected argument %q", fs.Arg(0)), "run 'bcspend insights --help'")
-	}
-	db, m, err := openSpend(g)
-	if err != nil {
-		return fail(io, err)
-	}
-	defer db.Close()
-	r, err := reportFor(db, m, insights.Options{PriceIncrease: *increase / 100, DuplicateWindow: *dupDays, Top: *top})
-	if err != nil {
-		return fail(io, err)
-	}
-	if *sinceLast {
-		return printNewAlerts(db, r, *asJSON, io)
-	}
-	if *asJSON {
-		return writeJSON(io, &r)
-	}
-	printInsights(io.out, r)
-	return exitOK
+	cmd.RunE = action(func(ctx context.Context, args []string) int {
+		if len(args) > 0 {
+			return usageErr(io, fmt.Sprintf("unexpected argument %q", args[0]), "run 'bcspend insights --help'")
+		}
+		db, m, err := openSpend(g)
+		if err != nil {
+			return fail(io, err)
+		}
+		defer db.Close()
+		r, err := reportFor(db, m, insights.Options{PriceIncrease: *increase / 100, DuplicateWindow: *dupDays, Top: *top})
+		if err != nil {
+			return fail(io, err)
+		}
+		if *sinceLast {
+			return printNewAlerts(db, r, *asJSON, io)
+		}
+		if *asJSON {
+			return writeJSON(io, &r)
+		}
+		printInsights(io.out, r)
+		return exitOK
+
+	})
+	return cmd
 }
 
 // printInsights is the text report; every store-derived string goes

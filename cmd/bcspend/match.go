@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"context"
 	"errors"
 	"fmt"
@@ -14,12 +16,10 @@ import (
 )
 
 func init() {
-	register(command{"match", "show which application a vendor and description match, and why", runMatch})
+	register("match", newMatchCmd)
 }
 
-const matchSynopsis = `match VENDOR [DESCRIPTION] [--json]
-
-Prints the matcher's decision: application, category, method, confidence and
+const matchLong = `Prints the matcher's decision: application, category, method, confidence and
 the reason. Without an application it may name an unknown product of a known
 vendor (method unknown-product), an inferred application to review (method
 inferred, "suggest" in --json) or a suggestion. Uses the catalog and the rules
@@ -33,36 +33,44 @@ type matchOutput struct {
 	Rules    int            `json:"rules"` // rules in force
 }
 
-func runMatch(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("match", matchSynopsis, g, io)
+func newMatchCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "match VENDOR [DESCRIPTION]",
+		Short: "show which application a vendor and description match, and why",
+		Long:  matchLong,
+		Example: `  bcspend match "Slack Technologies Ltd" "Slack Pro seats"
+  bcspend match "Atlassian Pty Ltd" --json`,
+	}
+	fs := cmd.Flags()
 	asJSON := fs.Bool("json", false, "print the decision as JSON")
-	pos, code, ok := parseInterspersed(fs, args)
-	if !ok {
-		return code
-	}
-	if len(pos) < 1 || len(pos) > 2 || pos[0] == "" {
-		return usageErr(io, "match needs a vendor name and optionally a line description",
-			`run e.g. bcspend match "Slack Technologies Ltd" "Slack Pro seats"`)
-	}
-	in := match.Input{VendorName: pos[0]}
-	if len(pos) == 2 && pos[1] != "" {
-		in.Descriptions = []string{pos[1]}
-	}
-	cat, rules, err := matchSetup(g)
-	if err != nil {
-		return fail(io, err)
-	}
-	d := match.NewMatcher(cat, rules).Match(in)
-	if *asJSON {
-		return writeJSON(io, &matchOutput{Input: in, Decision: d, Rules: len(rules)})
-	}
-	for _, line := range strings.Split(strings.TrimSuffix(d.Text(), "\n"), "\n") {
-		fmt.Fprintln(io.out, untrusted.Text(line))
-	}
-	if len(rules) == 0 {
-		fmt.Fprintln(io.out, "  (catalog only: no rules stored)")
-	}
-	return exitOK
+	cmd.RunE = action(func(ctx context.Context, args []string) int {
+		pos := args
+		if len(pos) < 1 || len(pos) > 2 || pos[0] == "" {
+			return usageErr(io, "match needs a vendor name and optionally a line description",
+				`run e.g. bcspend match "Slack Technologies Ltd" "Slack Pro seats"`)
+		}
+		in := match.Input{VendorName: pos[0]}
+		if len(pos) == 2 && pos[1] != "" {
+			in.Descriptions = []string{pos[1]}
+		}
+		cat, rules, err := matchSetup(g)
+		if err != nil {
+			return fail(io, err)
+		}
+		d := match.NewMatcher(cat, rules).Match(in)
+		if *asJSON {
+			return writeJSON(io, &matchOutput{Input: in, Decision: d, Rules: len(rules)})
+		}
+		for _, line := range strings.Split(strings.TrimSuffix(d.Text(), "\n"), "\n") {
+			fmt.Fprintln(io.out, untrusted.Text(line))
+		}
+		if len(rules) == 0 {
+			fmt.Fprintln(io.out, "  (catalog only: no rules stored)")
+		}
+		return exitOK
+
+	})
+	return cmd
 }
 
 // matchSetup loads the catalog and, when the database exists, its rules.

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"context"
 	"fmt"
 	"strconv"
@@ -15,55 +17,62 @@ import (
 )
 
 func init() {
-	register(command{"renewals", "contracts renewing soon, notice deadlines first (--within 90d, --json)", runRenewals})
+	register("renewals", newRenewalsCmd)
 }
 
-const renewalsSynopsis = `renewals [--within 90d] [--all] [--json]
-
-Lists the contracts (docs/INSIGHTS.md) whose notice deadline or renewal
+const renewalsLong = `Lists the contracts (docs/INSIGHTS.md) whose notice deadline or renewal
 falls within the window (days: 30d, 12w, 3m, 1y), the nearest deadline
 first, and those whose renewal is due but not yet paid. Monthly plans are
 left out unless --all. 'bcspend export renewals --ics -o renewals.ics'
 writes them as a calendar.`
 
-func runRenewals(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("renewals", renewalsSynopsis, g, io)
+func newRenewalsCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "renewals",
+		Short: "contracts renewing soon, notice deadlines first (--within 90d, --json)",
+		Long:  renewalsLong,
+		Example: `  bcspend renewals
+  bcspend renewals --within 6m --all
+  bcspend renewals --json`,
+	}
+	fs := cmd.Flags()
 	within := fs.String("within", "90d", "window ahead: 30d, 12w, 3m, 1y")
 	all := fs.Bool("all", false, "include monthly plans")
 	asJSON := fs.Bool("json", false, "print the contracts as JSON")
-	if code, ok := parseSub(fs, args); !ok {
-		return code
-	}
-	if fs.NArg() > 0 {
-		return usageErr(io, fmt.Sprintf("unexpected argument %q", fs.Arg(0)), "run 'bcspend renewals --help'")
-	}
-	days, err := parseWindow(*within)
-	if err != nil {
-		return fail(io, err)
-	}
-	db, m, err := openSpend(g)
-	if err != nil {
-		return fail(io, err)
-	}
-	defer db.Close()
-	up, gen, err := upcoming(db, m, days, *all)
-	if err != nil {
-		return fail(io, err)
-	}
-	if *asJSON {
-		if up == nil {
-			up = []insights.Contract{}
+	cmd.RunE = action(func(ctx context.Context, args []string) int {
+		if len(args) > 0 {
+			return usageErr(io, fmt.Sprintf("unexpected argument %q", args[0]), "run 'bcspend renewals --help'")
 		}
-		return writeJSON(io, up)
-	}
-	fmt.Fprintf(io.out, "Renewals and notice deadlines in the next %d days (from %s)\n\n", days, gen.Format(time.DateOnly))
-	for _, k := range up {
-		fmt.Fprintln(io.out, untrusted.Text(renewalLine(k, gen)))
-	}
-	if len(up) == 0 {
-		fmt.Fprintln(io.out, "none: 'bcspend contract list' shows every contract; --within 1y looks further")
-	}
-	return exitOK
+		days, err := parseWindow(*within)
+		if err != nil {
+			return fail(io, err)
+		}
+		db, m, err := openSpend(g)
+		if err != nil {
+			return fail(io, err)
+		}
+		defer db.Close()
+		up, gen, err := upcoming(db, m, days, *all)
+		if err != nil {
+			return fail(io, err)
+		}
+		if *asJSON {
+			if up == nil {
+				up = []insights.Contract{}
+			}
+			return writeJSON(io, up)
+		}
+		fmt.Fprintf(io.out, "Renewals and notice deadlines in the next %d days (from %s)\n\n", days, gen.Format(time.DateOnly))
+		for _, k := range up {
+			fmt.Fprintln(io.out, untrusted.Text(renewalLine(k, gen)))
+		}
+		if len(up) == 0 {
+			fmt.Fprintln(io.out, "none: 'bcspend contract list' shows every contract; --within 1y looks further")
+		}
+		return exitOK
+
+	})
+	return cmd
 }
 
 // upcoming is the renewals window of the report as the admin sees it.

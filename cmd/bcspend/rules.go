@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/spf13/cobra"
 	"os"
 	"strings"
 	"time"
@@ -17,50 +18,85 @@ import (
 	"github.com/bcspend/bcspend/untrusted"
 )
 
-func init() {
-	register(command{"rules", "list, add or remove matching rules (with a preview of what moves)", runRules})
-}
+func init() { register("rules", newRulesCmd) }
 
-const rulesSynopsis = `rules list [--json]
-       bcspend rules add (--vendor V --app A | --ignore-vendor V |
-                          --contains TEXT [--vendor V] (--app A | --ignore))
-                         [--priority N] [--note TEXT] [--yes]
-       bcspend rules remove ID [--yes]
-
-Rules sit above the catalog and apply to past and future transactions; sync
+const rulesLong = `Rules sit above the catalog and apply to past and future transactions; sync
 never touches them. add and remove print what would move (transactions and
 money per currency, from which application to which) and ask before saving;
 --yes saves without asking, and is required when stdin is not a terminal.`
 
-func runRules(ctx context.Context, g *globals, args []string, io stdio) int {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
-		return usageErr(io, "rules needs a subcommand: list, add or remove", "run 'bcspend rules --help'")
-	}
-	switch args[0] {
-	case "list":
-		return rulesList(g, args[1:], io)
-	case "add":
-		return rulesAdd(g, args[1:], io)
-	case "remove", "rm", "delete":
-		return rulesRemove(g, args[1:], io)
-	case "-h", "--help", "help":
-		fmt.Fprintf(io.err, "Usage: bcspend %s\n", rulesSynopsis)
-		return exitOK
-	}
-	return usageErr(io, fmt.Sprintf("unknown rules subcommand %q", args[0]), "use list, add or remove")
+func newRulesCmd(g *globals, io stdio) *cobra.Command {
+	cmd := group(&cobra.Command{
+		Use:   "rules",
+		Short: "list, add or remove matching rules (with a preview of what moves)",
+		Long:  rulesLong,
+		Example: `  bcspend rules list
+  bcspend rules add --vendor "Acme Ltd" --app Slack
+  bcspend rules remove r-3f2a --yes`,
+	}, io)
+	cmd.AddCommand(newRulesListCmd(g, io), newRulesAddCmd(g, io), newRulesRemoveCmd(g, io))
+	return cmd
 }
 
-func rulesList(g *globals, args []string, io stdio) int {
-	fs := subFlags("rules list", rulesSynopsis, g, io)
-	asJSON := fs.Bool("json", false, "print the rules as JSON")
-	if code, ok := parseSub(fs, args); !ok {
-		return code
+func newRulesListCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "list",
+		Short:   "list the rules, the first to apply first",
+		Args:    cobra.NoArgs,
+		Example: "  bcspend rules list\n  bcspend rules list --json | jq '.[].id'",
 	}
+	asJSON := cmd.Flags().Bool("json", false, "print the rules as JSON")
+	cmd.RunE = action(func(ctx context.Context, args []string) int { return rulesList(g, *asJSON, io) })
+	return cmd
+}
+
+func newRulesAddCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "add (--vendor V --app A | --ignore-vendor V | --contains TEXT [--vendor V] (--app A | --ignore))",
+		Short: "add a rule, after a preview of what it moves",
+		Long: rulesLong + `
+
+A rule maps a vendor to an application (--vendor V --app A), says a
+vendor's charges are not software (--ignore-vendor V), or maps lines whose
+description contains words (--contains TEXT, optionally only for --vendor V)
+to an application or to nothing (--ignore).`,
+		Example: `  bcspend rules add --vendor "Acme Ltd" --app Slack
+  bcspend rules add --ignore-vendor "City Parking"
+  bcspend rules add --contains "Jira" --vendor "Atlassian Pty Ltd" --app Jira --yes
+  bcspend rules add --contains "hardware" --ignore --note "laptops, not SaaS"`,
+	}
+	var f ruleFlags
+	fs := cmd.Flags()
+	fs.StringVar(&f.vendor, "vendor", "", "vendor name (vendor rules; optional scope of --contains)")
+	fs.StringVar(&f.ignoreVendor, "ignore-vendor", "", "vendor whose charges are not software")
+	fs.StringVar(&f.contains, "contains", "", "words a line description must contain")
+	fs.StringVar(&f.app, "app", "", "application to map to")
+	fs.BoolVar(&f.ignore, "ignore", false, "with --contains: such lines are not software")
+	fs.IntVar(&f.priority, "priority", 0, "lower runs first")
+	fs.StringVar(&f.note, "note", "", "why the rule exists, shown in the match reason")
+	fs.BoolVar(&f.yes, "yes", false, "save without asking")
+	cmd.RunE = action(func(ctx context.Context, args []string) int { return rulesAdd(g, f, args, io) })
+	return cmd
+}
+
+func newRulesRemoveCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "remove ID",
+		Aliases: []string{"rm", "delete"},
+		Short:   "remove a rule, after a preview of what moves back",
+		Example: "  bcspend rules remove r-3f2a\n  bcspend rules remove r-3f2a --yes",
+	}
+	yes := cmd.Flags().Bool("yes", false, "remove without asking")
+	cmd.RunE = action(func(ctx context.Context, args []string) int { return rulesRemove(g, *yes, args, io) })
+	return cmd
+}
+
+func rulesList(g *globals, asJSON bool, io stdio) int {
 	_, rules, err := matchSetup(g)
 	if err != nil {
 		return fail(io, err)
 	}
-	if *asJSON {
+	if asJSON {
 		if rules == nil {
 			rules = []match.Rule{}
 		}
@@ -84,22 +120,9 @@ type ruleFlags struct {
 	priority                                  int
 }
 
-func rulesAdd(g *globals, args []string, io stdio) int {
-	fs := subFlags("rules add", rulesSynopsis, g, io)
-	var f ruleFlags
-	fs.StringVar(&f.vendor, "vendor", "", "vendor name (vendor rules; optional scope of --contains)")
-	fs.StringVar(&f.ignoreVendor, "ignore-vendor", "", "vendor whose charges are not software")
-	fs.StringVar(&f.contains, "contains", "", "words a line description must contain")
-	fs.StringVar(&f.app, "app", "", "application to map to")
-	fs.BoolVar(&f.ignore, "ignore", false, "with --contains: such lines are not software")
-	fs.IntVar(&f.priority, "priority", 0, "lower runs first (default 0)")
-	fs.StringVar(&f.note, "note", "", "why the rule exists, shown in the match reason")
-	fs.BoolVar(&f.yes, "yes", false, "save without asking")
-	if code, ok := parseSub(fs, args); !ok {
-		return code
-	}
-	if fs.NArg() > 0 {
-		return usageErr(io, fmt.Sprintf("unexpected argument %q", fs.Arg(0)), "quote names with spaces: --vendor \"Acme Ltd\"")
+func rulesAdd(g *globals, f ruleFlags, args []string, io stdio) int {
+	if len(args) > 0 {
+		return usageErr(io, fmt.Sprintf("unexpected argument %q", args[0]), "quote names with spaces: --vendor \"Acme Ltd\"")
 	}
 	r, err := f.rule()
 	if err != nil {
@@ -170,13 +193,7 @@ func canonicalApp(m *spend.Model, r match.Rule, io stdio) match.Rule {
 	return r
 }
 
-func rulesRemove(g *globals, args []string, io stdio) int {
-	fs := subFlags("rules remove", rulesSynopsis, g, io)
-	yes := fs.Bool("yes", false, "remove without asking")
-	pos, code, ok := parseInterspersed(fs, args)
-	if !ok {
-		return code
-	}
+func rulesRemove(g *globals, yes bool, pos []string, io stdio) int {
 	if len(pos) != 1 {
 		return usageErr(io, "rules remove needs one rule id", "list the ids with 'bcspend rules list'")
 	}
@@ -197,7 +214,7 @@ func rulesRemove(g *globals, args []string, io stdio) int {
 	}
 	fmt.Fprintf(io.out, "Remove rule %s: %s\n", found.ID, untrusted.Text(spend.DescribeRule(*found)))
 	printMoves(io, m.PreviewRemoval(found.ID))
-	if code, ok := confirmRule(io, *yes, "Remove this rule?"); !ok {
+	if code, ok := confirmRule(io, yes, "Remove this rule?"); !ok {
 		return code
 	}
 	if err := m.RemoveRule(db, found.ID); err != nil {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"context"
 	"errors"
 	"fmt"
@@ -13,36 +15,45 @@ import (
 )
 
 func init() {
-	register(command{"status", "connection, last sync, counts, and any problem with its remedy", runStatus})
+	register("status", newStatusCmd)
 }
 
-func runStatus(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("status", "status", g, io)
-	if code, ok := parseSub(fs, args); !ok {
-		return code
+func newStatusCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "status",
+		Short: "connection, last sync, counts, and any problem with its remedy",
+		Long: `Shows the saved connection (the secret only as stored or not), the last
+sync and its outcome, what is stored, and any problem with its remedy.
+It only reads the database, and exits 3 when the admin must act.`,
+		Example: `  bcspend status
+  bcspend --db /srv/bcspend/spend.db status`,
 	}
-	// Read-only: status works on a file it may not write, and a mistyped
-	// --db creates no directory or file.
-	db, err := store.OpenReadOnly(g.DB)
-	if errors.Is(err, os.ErrNotExist) {
-		sayf(io.out, "Database: %s (does not exist)\nConnection: none\n", g.DB)
-		return fail(io, service.ErrNotConnected)
-	}
-	if err != nil {
-		return fail(io, err)
-	}
-	defer db.Close()
-	conn, ok, err := db.Connection()
-	if err != nil {
-		return fail(io, err)
-	}
-	if !ok {
-		sayf(io.out, "Database: %s\nConnection: none\n", db.Path())
-		return fail(io, service.ErrNotConnected)
-	}
-	printConnection(io, db, conn)
-	printCounts(io, db, conn)
-	return printLastRun(io, db)
+	cmd.RunE = action(func(ctx context.Context, args []string) int {
+		// Read-only: status works on a file it may not write, and a mistyped
+		// --db creates no directory or file.
+		db, err := store.OpenReadOnly(g.DB)
+		if errors.Is(err, os.ErrNotExist) {
+			sayf(io.out, "Database: %s (does not exist)\nConnection: none\n", g.DB)
+			return fail(io, service.ErrNotConnected)
+		}
+		if err != nil {
+			return fail(io, err)
+		}
+		defer db.Close()
+		conn, ok, err := db.Connection()
+		if err != nil {
+			return fail(io, err)
+		}
+		if !ok {
+			sayf(io.out, "Database: %s\nConnection: none\n", db.Path())
+			return fail(io, service.ErrNotConnected)
+		}
+		printConnection(io, db, conn)
+		printCounts(io, db, conn)
+		return printLastRun(io, db)
+
+	})
+	return cmd
 }
 
 func printConnection(io stdio, db *store.DB, conn store.Connection) {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
+
 	"context"
 	"encoding/json"
 	"fmt"
@@ -19,63 +21,76 @@ import (
 )
 
 func init() {
-	register(command{"sync", "fetch paid invoices, users and exchange rates from Business Central (headless, for cron)", runSync})
+	register("sync", newSyncCmd)
 }
 
-func runSync(ctx context.Context, g *globals, args []string, io stdio) int {
-	fs := subFlags("sync", "sync [--full] [--json] [--page-size N] [--trace DIR]", g, io)
+func newSyncCmd(g *globals, io stdio) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "sync",
+		Short: "fetch paid invoices, users and exchange rates from Business Central (headless, for cron)",
+		Long: `Fetches what changed since the last sync (paid purchase invoices, users,
+exchange rates) for every tracked company, matches the charges and saves
+them. Progress goes to stderr, the one-line summary to stdout; --json
+prints the summary as JSON for scripts.`,
+		Example: `  bcspend sync
+  bcspend sync --json                  # for cron and systemd timers
+  bcspend sync --full                  # re-read the window, find deletions
+  bcspend sync --trace /tmp/case-123   # for a support case`,
+	}
+	fs := cmd.Flags()
 	full := fs.Bool("full", false, "re-read the whole window and mark invoices deleted in Business Central as removed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON on stdout (progress still goes to stderr)")
 	pageSize := fs.Int("page-size", 0, "entries per page (default: the page-size setting, else 1000); smaller pages suit slow environments")
 	traceDir := fs.String("trace", "", "write every request and response to DIR for a support case (tokens, secrets and e-mail addresses removed)")
-	if code, ok := parseSub(fs, args); !ok {
-		return code
-	}
-	if fs.NArg() > 0 {
-		return usageErr(io, "sync takes no arguments, got "+fmt.Sprint(fs.Args()), "See 'bcspend sync --help'.")
-	}
-	db, err := store.Open(g.DB)
-	if err != nil {
-		return fail(io, err)
-	}
-	defer db.Close()
-	if *pageSize < 0 || *pageSize > bc.MaxPageSize {
-		return usageErr(io, "--page-size must be between 1 and 20000", "Leave it out for the default of 1000.")
-	}
-	if *pageSize == 0 {
-		if *pageSize, err = pageSizeSetting(db); err != nil {
-			return fail(io, err)
+	cmd.RunE = action(func(ctx context.Context, args []string) int {
+		if len(args) > 0 {
+			return usageErr(io, "sync takes no arguments, got "+fmt.Sprint(args), "See 'bcspend sync --help'.")
 		}
-	}
-	opt := service.Options{Keyring: keyring(), SecretOverride: strings.TrimSpace(os.Getenv("BCSPEND_CLIENT_SECRET")),
-		Client: bc.ClientOptions{PageSize: *pageSize}}
-	if *traceDir != "" {
-		tr, err := bc.NewTracer(*traceDir, opt.SecretOverride)
+		db, err := store.Open(g.DB)
 		if err != nil {
 			return fail(io, err)
 		}
-		opt.HTTPClient = tr.Client(nil)
-		defer fmt.Fprintf(io.err, "trace written to %s (tokens, secrets and e-mail addresses removed)\n", tr.Dir())
-	}
-	if clientHook != nil {
-		clientHook(&opt.Client)
-	}
-	pr := newProgressPrinter(io.err)
-	sum, err := service.Sync(ctx, db, opt, syncer.Options{Full: *full, Progress: pr.update})
-	pr.finish()
-	for _, w := range sum.Warnings {
-		sayf(io.err, "warning: %s\n", w.Message)
-		if w.Remedy != "" {
-			sayf(io.err, "  what to do: %s\n", w.Remedy)
+		defer db.Close()
+		if *pageSize < 0 || *pageSize > bc.MaxPageSize {
+			return usageErr(io, "--page-size must be between 1 and 20000", "Leave it out for the default of 1000.")
 		}
-	}
-	if sum.RunID != "" {
-		printSummary(io.out, sum, *asJSON)
-	}
-	if err != nil {
-		return fail(io, err)
-	}
-	return exitOK
+		if *pageSize == 0 {
+			if *pageSize, err = pageSizeSetting(db); err != nil {
+				return fail(io, err)
+			}
+		}
+		opt := service.Options{Keyring: keyring(), SecretOverride: strings.TrimSpace(os.Getenv("BCSPEND_CLIENT_SECRET")),
+			Client: bc.ClientOptions{PageSize: *pageSize}}
+		if *traceDir != "" {
+			tr, err := bc.NewTracer(*traceDir, opt.SecretOverride)
+			if err != nil {
+				return fail(io, err)
+			}
+			opt.HTTPClient = tr.Client(nil)
+			defer fmt.Fprintf(io.err, "trace written to %s (tokens, secrets and e-mail addresses removed)\n", tr.Dir())
+		}
+		if clientHook != nil {
+			clientHook(&opt.Client)
+		}
+		pr := newProgressPrinter(io.err)
+		sum, err := service.Sync(ctx, db, opt, syncer.Options{Full: *full, Progress: pr.update})
+		pr.finish()
+		for _, w := range sum.Warnings {
+			sayf(io.err, "warning: %s\n", w.Message)
+			if w.Remedy != "" {
+				sayf(io.err, "  what to do: %s\n", w.Remedy)
+			}
+		}
+		if sum.RunID != "" {
+			printSummary(io.out, sum, *asJSON)
+		}
+		if err != nil {
+			return fail(io, err)
+		}
+		return exitOK
+
+	})
+	return cmd
 }
 
 // clientHook lets tests put the client on the simulated tenant's clock

@@ -29,11 +29,17 @@ func tmuxBinary(t *testing.T) (tmux, bin string) {
 	if err != nil {
 		t.Skip("tmux is not installed (CI installs it)")
 	}
-	bin = filepath.Join(t.TempDir(), "bcspend")
+	return tmux, buildBinary(t)
+}
+
+// buildBinary builds bcspend for a test that runs it as a program.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "bcspend")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	return tmux, bin
+	return bin
 }
 
 // startTmux opens a width x height terminal running script under sh; it
