@@ -148,14 +148,14 @@ func periodIn(s *series, ranges bool) (foundPeriod, int, bool) {
 func (k *Contract) settle(today time.Time, dueDays int) {
 	k.NextRenewal = k.End.AddDate(0, 0, 1)
 	k.DaysUntil = daysBetween(today, k.NextRenewal)
-	grace := 10
-	if b, ok := bandOf(termCadence(k.TermMonths)); ok {
-		grace = b.grace
+	b, ok := bandOf(termCadence(k.TermMonths))
+	if !ok {
+		b = bands[0]
 	}
 	switch {
 	case !today.After(k.End):
 		k.Status = ContractActive
-	case today.After(k.NextRenewal.AddDate(0, 0, grace+dueDays)):
+	case today.After(overdueAfter(k.NextRenewal, b, dueDays)):
 		k.Status = ContractLapsed
 	default:
 		k.Status = ContractRenewing

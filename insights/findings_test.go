@@ -26,9 +26,9 @@ func compute(t *testing.T, db *store.DB) insights.Report {
 	return r
 }
 
-func overlapOf(r insights.Report, cat string) *insights.Overlap {
+func overlapOf(r insights.Report, job string) *insights.Overlap {
 	for i := range r.Overlaps {
-		if r.Overlaps[i].Category == cat {
+		if r.Overlaps[i].Job == job {
 			return &r.Overlaps[i]
 		}
 	}
@@ -36,9 +36,8 @@ func overlapOf(r insights.Report, cat string) *insights.Overlap {
 }
 
 // Overlaps need apps of different vendors paid for the same recent months:
-// Zoom and Zoom Rooms are one vendor's suite; Webex, dropped in the spring,
-// was replaced, not doubled. The category with more money at stake ranks
-// first.
+// Webex, dropped in the spring, was replaced by Zoom, not doubled. The job
+// with more money at stake ranks first.
 func TestOverlapRules(t *testing.T) {
 	db := spendtest.Open(t)
 	spendtest.Connect(t, db)
@@ -50,16 +49,16 @@ func TestOverlapRules(t *testing.T) {
 	// Two monitoring vendors billing side by side this autumn.
 	invs = append(invs, spendtest.Monthly(400, "Datadog Inc", "Datadog Pro", "900.00", "EUR", day(2026, 11, 8), 6)...)
 	invs = append(invs, spendtest.Monthly(500, "New Relic Inc.", "New Relic full platform users", "400.00", "EUR", day(2026, 11, 9), 4)...)
-	// Two project tools, less money at stake.
-	invs = append(invs, spendtest.Monthly(600, "Atlassian Pty Ltd", "Jira Software Cloud", "300.00", "EUR", day(2026, 11, 2), 3)...)
+	// Two work-management tools, less money at stake.
+	invs = append(invs, spendtest.Monthly(600, "monday.com Ltd", "monday.com Pro", "300.00", "EUR", day(2026, 11, 2), 3)...)
 	invs = append(invs, spendtest.Monthly(700, "Asana Inc", "Asana Premium", "50.00", "EUR", day(2026, 10, 20), 3)...)
 	spendtest.Commit(t, db, eu, invs...)
 	r := compute(t, db)
-	if o := overlapOf(r, "Communication"); o != nil {
+	if o := overlapOf(r, "video meetings"); o != nil {
 		t.Errorf("one vendor's suite and a replaced tool reported as an overlap: %+v", o)
 	}
-	if len(r.Overlaps) != 2 || r.Overlaps[0].Category != "Monitoring" || r.Overlaps[1].Category != "Project Management" {
-		t.Fatalf("overlaps %+v; want Monitoring then Project Management", r.Overlaps)
+	if len(r.Overlaps) != 2 || r.Overlaps[0].Job != "application monitoring" || r.Overlaps[1].Job != "work management" {
+		t.Fatalf("overlaps %+v; want application monitoring then work management", r.Overlaps)
 	}
 	if mon := r.Overlaps[0]; mon.AtStake != amt("1600") { // New Relic's 4 x 400
 		t.Errorf("Monitoring at stake %s, want 1600.00: %+v", mon.AtStake, mon)
@@ -78,12 +77,12 @@ func TestDismissedFindingReappearsOnChange(t *testing.T) {
 	spendtest.Commit(t, db, eu, spendtest.Monthly(200, "Datadog Inc", "Datadog Pro", "900.00", "EUR", day(2026, 11, 8), 3)...)
 	spendtest.Commit(t, db, eu, spendtest.Monthly(300, "New Relic Inc.", "New Relic full platform users", "400.00", "EUR", day(2026, 11, 9), 3)...)
 	r := compute(t, db)
-	if len(r.PriceIncreases) != 1 || overlapOf(r, "Monitoring") == nil {
+	if len(r.PriceIncreases) != 1 || overlapOf(r, "application monitoring") == nil {
 		t.Fatalf("setup: increases %+v overlaps %+v", r.PriceIncreases, r.Overlaps)
 	}
 	at := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 	priceKey := r.PriceIncreases[0].Key
-	for _, id := range []insights.Ident{r.PriceIncreases[0].Ident, overlapOf(r, "Monitoring").Ident} {
+	for _, id := range []insights.Ident{r.PriceIncreases[0].Ident, overlapOf(r, "application monitoring").Ident} {
 		if err := db.PutDismissal(store.Dismissal{Key: id.Key, Fingerprint: id.Fingerprint, By: "anna", At: at}); err != nil {
 			t.Fatal(err)
 		}
@@ -96,10 +95,10 @@ func TestDismissedFindingReappearsOnChange(t *testing.T) {
 	if d := ds[priceKey]; d.By != "anna" || !d.At.Equal(at) {
 		t.Errorf("the dismissal must keep who and when: %+v", d)
 	}
-	// Sentry joins the monitoring tools: the overlap's facts changed.
-	spendtest.Commit(t, db, eu, spendtest.Monthly(400, "Functional Software Inc", "Sentry Team", "80.00", "EUR", day(2026, 11, 12), 2)...)
+	// Dynatrace joins the monitoring tools: the overlap's facts changed.
+	spendtest.Commit(t, db, eu, spendtest.Monthly(400, "Dynatrace LLC", "Dynatrace Full-Stack", "80.00", "EUR", day(2026, 11, 12), 2)...)
 	r = compute(t, db)
-	if o := overlapOf(r, "Monitoring"); o == nil || len(o.Apps) != 3 {
+	if o := overlapOf(r, "application monitoring"); o == nil || len(o.Apps) != 3 {
 		t.Fatalf("the overlap changed and must show again: %+v", r.Overlaps)
 	}
 	if len(r.PriceIncreases) != 0 || r.Dismissed != 1 {

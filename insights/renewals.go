@@ -56,10 +56,11 @@ type PriceIncrease struct {
 }
 
 // MissedCharge is an expected charge of a live plan that did not come: the
-// predicted date plus the cadence's grace period has passed and the last
-// charge is not yet two periods old (older, the plan has ended: see
-// EndedPlan). bcspend syncs paid invoices only, so a bill received but not
-// yet paid looks missed too: the message says so.
+// predicted date plus the cadence's grace period plus the payment term has
+// passed (overdueAfter) and the charge after it is not overdue yet (then the
+// plan has ended: see EndedPlan). bcspend syncs paid invoices only, so a bill
+// received but left unpaid past its due date looks missed too: the message
+// says so.
 type MissedCharge struct {
 	App            string       `json:"app"`
 	Company        string       `json:"company"`
@@ -74,8 +75,9 @@ type MissedCharge struct {
 	Ident
 }
 
-// EndedPlan is a regular plan whose last charge is older than two of its
-// periods: cancelled, or moved to another vendor or plan. It is said once,
+// EndedPlan is a regular plan whose two expected charges after the last
+// one are both overdue (past overdueAfter): cancelled, or moved to another
+// vendor or plan. It is said once,
 // while the last charge is inside the trailing 12 months.
 type EndedPlan struct {
 	App            string       `json:"app"`
@@ -118,7 +120,10 @@ func renewals(all []*series, now, since time.Time, opt Options) schedule {
 			}
 			r.fromContract(&k, today)
 		}
-		p, perSeat := seatPlan(s, r.Cadence)
+		// A seat count is compared one period back, and only when the
+		// charges show the rhythm or a line states the term.
+		shown := regular && s.rhythmShown(b) || known && k.Source != SourceCadence
+		p, perSeat := seatPlan(s, r.Cadence, shown)
 		if perSeat && (regular || known) {
 			sc.seats = append(sc.seats, p)
 		}
@@ -128,10 +133,12 @@ func renewals(all []*series, now, since time.Time, opt Options) schedule {
 			} else {
 				sc.ups = append(sc.ups, priceIncreases(s, r.Cadence, opt.PriceIncrease)...)
 			}
+		}
+		if regular && s.rhythmShown(b) {
 			last := s.Charges[len(s.Charges)-1]
-			grace := r.NextCharge.AddDate(0, 0, b.grace)
+			grace := overdueAfter(r.NextCharge, b, last.DueDays)
 			switch {
-			case today.After(addMonths(last.Date, 2*b.months)):
+			case today.After(overdueAfter(addMonths(last.Date, 2*b.months), b, last.DueDays)):
 				r.Ended = true
 				if !last.Date.Before(since) {
 					sc.ended = append(sc.ended, endedOf(s, r))
@@ -217,7 +224,8 @@ func priceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease {
 	for i := 2; i < len(s.Charges); i++ {
 		prev, cur := s.Charges[i-1], s.Charges[i]
 		window := s.Charges[max(0, i-stableWindow):i]
-		if prev.Amount <= 0 || cur.Amount <= prev.Amount || !stable(window, max(threshold, volatility)) || !repeats(window) {
+		if prev.Amount <= 0 || cur.Amount <= prev.Amount || !stable(window, max(threshold, volatility)) || !repeats(window) ||
+			undone(s.Charges[i+1:], func(c charge) money.Amount { return c.Amount }, prev.Amount, cur.Amount) {
 			continue
 		}
 		change := float64(cur.Amount-prev.Amount) / float64(prev.Amount)
@@ -234,6 +242,18 @@ func priceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease {
 		})
 	}
 	return out
+}
+
+// undone reports whether the charge after a rise is back nearer the old
+// price than the new one: a price that rose stays up, a one-off purchase
+// between two bills of the plan (more licences, a partner's invoice) does
+// not. A rise on the plan's last charge stands until the next one says.
+func undone[T any](after []T, v func(T) money.Amount, old, raised money.Amount) bool {
+	if len(after) == 0 {
+		return false
+	}
+	next := v(after[0])
+	return abs(next-old) < abs(next-raised)
 }
 
 // Price increase bases.
@@ -299,6 +319,23 @@ func missedOf(s *series, r Renewal, grace time.Time) MissedCharge {
 		Message: fmt.Sprintf("%s (%s): %s charge expected about %s has not come; cancelled, or not yet invoiced or paid?",
 			s.App, s.Company, r.Cadence, r.NextCharge.Format(time.DateOnly)),
 	}
+}
+
+// overdueAfter is the last day a charge expected on the given date may
+// still come: the cadence's grace plus the payment term of the plan's last
+// invoice (due date minus invoice date). bcspend syncs paid invoices only
+// and a bill is paid by its due date, so before that day a charge that was
+// invoiced but not yet paid looks exactly like one that never came.
+func overdueAfter(expected time.Time, b cadenceBand, dueDays int) time.Time {
+	return expected.AddDate(0, 0, b.grace+dueDays)
+}
+
+// rhythmShown reports whether the plan's charges show its rhythm well
+// enough to call a charge missed or the plan ended: three charges (two
+// one-off purchases a month apart look monthly), or two for an annual plan,
+// which 15 months of history never show more often.
+func (s *series) rhythmShown(b cadenceBand) bool {
+	return len(s.Charges) >= 3 || b.months >= 12 && len(s.Charges) >= 2
 }
 
 // addMonths adds n calendar months, clamping the day to the target month's

@@ -88,12 +88,12 @@ func Compute(m *spend.Model, opt Options) Report {
 		r.Totals = totals(m, apps, txs, series, reporting, opt)
 		r.Totals.Spend, r.Totals.Reporting, r.Totals.Unconverted = total, reporting, unconverted
 		r.Totals.UnmatchedShare = share(r.Totals.UnmatchedReporting, reporting)
-		r.Trends = trends(m, apps, txs, opt)
+		r.Trends = trends(m, apps, txs, series, opt)
 		r.Comparison = compare(txs, m.Now())
 		r.Dimensions = dimensions(m, txs, reporting)
 		r.Duplicates = duplicates(txs, opt)
 		r.NewVendors = newVendors(txs, m.Now())
-		r.Overlaps = overlaps(apps, txs, m.WindowStart(), coverage(series, m.WindowStart(), sc.terms))
+		r.Overlaps = overlaps(apps, txs, m.WindowStart(), coverage(series, m.WindowStart(), sc.terms), reporting)
 	})
 	return r
 }

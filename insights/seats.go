@@ -117,8 +117,12 @@ func (s *series) seatBased() bool {
 	return false
 }
 
-// seatPlan is the plan's seats and price per seat over its charges.
-func seatPlan(s *series, c Cadence) (SeatPlan, bool) {
+// seatPlan is the plan's seats and price per seat over its charges. The
+// seat count is compared with the charge one period before the last, and
+// only when shown (the rhythm is seen or a line states the term): a one-off
+// purchase of a few more licences between two monthly bills, or two one-off
+// invoices, are not a seat count that changed.
+func seatPlan(s *series, c Cadence, shown bool) (SeatPlan, bool) {
 	if !s.seatBased() {
 		return SeatPlan{}, false
 	}
@@ -128,8 +132,8 @@ func seatPlan(s *series, c Cadence) (SeatPlan, bool) {
 	}
 	last := p.History[len(p.History)-1]
 	p.Seats, p.PricePerSeat, p.PreviousSeats = last.Seats, last.PricePerSeat, last.Seats
-	if len(p.History) > 1 {
-		p.PreviousSeats = p.History[len(p.History)-2].Seats
+	if prev, ok := periodBefore(p.History, c); ok && shown {
+		p.PreviousSeats = prev.Seats
 	}
 	p.FirstPerSeat = p.History[0].PricePerSeat
 	p.PriceTrend = share(p.PricePerSeat-p.FirstPerSeat, p.FirstPerSeat)
@@ -145,6 +149,26 @@ func seatPlan(s *series, c Cadence) (SeatPlan, bool) {
 	}
 	p.Ident = ident(KindSeats, s.keyParts(), p.Seats, p.PreviousSeats, p.PricePerSeat)
 	return p, true
+}
+
+// periodBefore is the seat point one period of cadence c before the last
+// one (the gap inside the cadence's band), the newest such.
+func periodBefore(pts []SeatPoint, c Cadence) (SeatPoint, bool) {
+	b, ok := bandOf(c)
+	if !ok || len(pts) < 2 {
+		return SeatPoint{}, false
+	}
+	last := pts[len(pts)-1]
+	for i := len(pts) - 2; i >= 0; i-- {
+		gap := int(last.Date.Sub(pts[i].Date).Hours()/24 + 0.5)
+		if gap > b.max {
+			break
+		}
+		if gap >= b.min {
+			return pts[i], true
+		}
+	}
+	return SeatPoint{}, false
 }
 
 // SeatChanged reports whether the last charge bought another number of
@@ -182,8 +206,9 @@ func seatPriceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease
 	var out []PriceIncrease
 	for k := 2; k < len(pts); k++ { // a price needs two charges to be seen; the third can raise it
 		prev, cur := pts[k-1], pts[k]
-		if cur.PricePerSeat <= prev.PricePerSeat ||
-			!steadyPrices(pts[max(0, k-stableWindow):k], func(p SeatPoint) money.Amount { return p.PricePerSeat }, volatility) {
+		perSeat := func(p SeatPoint) money.Amount { return p.PricePerSeat }
+		if cur.PricePerSeat <= prev.PricePerSeat || !steadyPrices(pts[max(0, k-stableWindow):k], perSeat, volatility) ||
+			undone(pts[k+1:], perSeat, prev.PricePerSeat, cur.PricePerSeat) {
 			continue
 		}
 		change := share(cur.PricePerSeat-prev.PricePerSeat, prev.PricePerSeat)

@@ -12,7 +12,7 @@ import (
 // number is never shown without its method.
 const RunRateMethod = "sum over applications and companies of the latest charge times the charges per year of the " +
 	"inferred cadence (monthly x12, quarterly x4, annual x1), skipping subscriptions whose expected " +
-	"charge is overdue past its grace period (probably cancelled); applications billed irregularly count " +
+	"charge is overdue past its grace period and payment term (probably cancelled); applications billed irregularly count " +
 	"their trailing-12-month spend; unmatched spend is not included; in the reporting currency at each " +
 	"charge's own rate"
 
@@ -135,7 +135,7 @@ func runRate(all []*series, now, since time.Time) money.Amount {
 			continue
 		}
 		last := s.Charges[len(s.Charges)-1]
-		if last.Unconverted || today.After(addMonths(last.Date, b.months).AddDate(0, 0, b.grace)) {
+		if last.Unconverted || today.After(overdueAfter(addMonths(last.Date, b.months), b, last.DueDays)) {
 			continue
 		}
 		total += last.Reporting * money.Amount(12/b.months)

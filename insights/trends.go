@@ -1,6 +1,7 @@
 package insights
 
 import (
+	"math"
 	"sort"
 	"time"
 
@@ -16,7 +17,7 @@ type Trends struct {
 	Months   []MonthSpend `json:"months"`
 	Compared [2]string    `json:"compared"` // the two months compared, "2026-09", "2026-10"
 	Apps     []AppTrend   `json:"apps"`
-	Movers   []AppTrend   `json:"movers"` // biggest absolute changes first
+	Movers   []AppTrend   `json:"movers"` // monthly bills that moved (see movers), biggest absolute changes first
 }
 
 // MonthSpend is one month of paid, not-ignored spend.
@@ -30,6 +31,7 @@ type MonthSpend struct {
 // and its month-over-month change.
 type AppTrend struct {
 	App            string           `json:"app"`
+	Company        string           `json:"company,omitempty"` // of a mover: the plan's company
 	Months         [12]money.Amount `json:"months"`
 	Previous       money.Amount     `json:"previous"`
 	Current        money.Amount     `json:"current"`
@@ -45,7 +47,7 @@ const (
 	lastMonth = 10 // index of the last complete month
 )
 
-func trends(m *spend.Model, apps []spend.AppRow, txs []spend.Transaction, opt Options) Trends {
+func trends(m *spend.Model, apps []spend.AppRow, txs []spend.Transaction, series []*series, opt Options) Trends {
 	start := m.WindowStart()
 	var tr Trends
 	tr.Compared = [2]string{start.AddDate(0, prevMonth, 0).Format("2006-01"), start.AddDate(0, lastMonth, 0).Format("2006-01")}
@@ -60,15 +62,56 @@ func trends(m *spend.Model, apps []spend.AppRow, txs []spend.Transaction, opt Op
 		t.Ident = ident(KindMover, []string{a.App, tr.Compared[1]}, t.Previous, t.Current)
 		tr.Apps = append(tr.Apps, t)
 	}
-	movers := append([]AppTrend(nil), tr.Apps...)
-	sort.SliceStable(movers, func(i, j int) bool { return abs(movers[i].Change) > abs(movers[j].Change) })
-	for _, t := range movers {
-		if len(tr.Movers) == opt.Top || t.Change == 0 {
-			break
-		}
-		tr.Movers = append(tr.Movers, t)
-	}
+	tr.Movers = movers(series, start, tr.Compared[1], opt.Top)
 	return tr
+}
+
+// moverShare is how far an application's monthly bills must move between
+// the two compared months to be a mover: metered bills wander by a fifth
+// month to month, seats added or a usage spike move more.
+const moverShare = 0.25
+
+// movers are the plans whose monthly bill (a plan whose charges show a
+// monthly rhythm, of one company) moved by more than moverShare between
+// the last two complete months, the biggest absolute changes first, at most
+// top. Both months need a bill: a month without one is a charge not yet
+// paid (see MissedCharge), and an annual bill landing in one month is a
+// renewal; neither is a move of what the app costs.
+func movers(all []*series, start time.Time, month string, top int) []AppTrend {
+	var out []AppTrend
+	for _, s := range all {
+		b, regular := bandOf(InferCadence(s.dates()))
+		if !regular || b.cadence != Monthly || !s.rhythmShown(b) {
+			continue
+		}
+		t := AppTrend{App: s.App, Company: s.Company}
+		for _, c := range s.Charges {
+			i := monthIndex(c.Date, start)
+			if (i != prevMonth && i != lastMonth) || c.Unconverted {
+				continue
+			}
+			if i == prevMonth {
+				t.Previous += c.Reporting
+			} else {
+				t.Current += c.Reporting
+			}
+			t.TransactionIDs = append(t.TransactionIDs, c.IDs...)
+		}
+		t.Change = t.Current - t.Previous
+		t.ChangeShare = share(t.Change, t.Previous)
+		if t.Previous <= 0 || t.Current <= 0 || math.Abs(t.ChangeShare) <= moverShare {
+			continue
+		}
+		t.Ident = ident(KindMover, append(s.keyParts(), month), t.Previous, t.Current)
+		out = append(out, t)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if abs(out[i].Change) != abs(out[j].Change) {
+			return abs(out[i].Change) > abs(out[j].Change)
+		}
+		return out[i].App < out[j].App
+	})
+	return out[:min(len(out), top)]
 }
 
 func monthTotals(txs []spend.Transaction, start time.Time) []MonthSpend {

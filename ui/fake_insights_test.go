@@ -260,7 +260,7 @@ func fakeDuplicates(txs []spend.Transaction) []insights.Duplicate {
 }
 
 func fakeOverlaps(byApp map[string][]*spend.Transaction) []insights.Overlap {
-	o := insights.Overlap{Category: "Project management", Spend: spend.Money{}}
+	o := insights.Overlap{Job: "work management", Category: "Project management", Spend: spend.Money{}}
 	for _, a := range appNames(byApp) {
 		if categoryOf(a) != o.Category {
 			continue

@@ -109,8 +109,8 @@ func buildOverview(r insights.Report) *overviewData {
 		section("Probable duplicate charges", r.Duplicates, duplicateFinding),
 		section("New vendors", r.NewVendors, newVendorFinding),
 		renewalSection(r.Renewals),
-		section("Overlapping apps in a category", r.Overlaps, overlapFinding),
-		section("Biggest movers, "+r.Trends.Compared[1]+" vs "+r.Trends.Compared[0], r.Trends.Movers,
+		section("Overlapping apps (one company, one job, two vendors)", r.Overlaps, overlapFinding),
+		section("Monthly bills that moved, "+r.Trends.Compared[1]+" vs "+r.Trends.Compared[0], r.Trends.Movers,
 			func(a *insights.AppTrend) *finding { return moverFinding(a, d.cur) }),
 		{title: "Users", noCount: true, items: []*finding{usersFinding(d.users)}},
 	}
@@ -227,9 +227,11 @@ func overlapFinding(o *insights.Overlap) *finding {
 	for i, a := range o.Apps {
 		apps[i] = inert(a.App)
 	}
-	return &finding{kind: "Overlap", name: inert(o.Category), ids: o.TransactionIDs, id: o.Ident,
-		text: fmt.Sprintf("%s · %s outside the biggest · %d apps of different vendors: %s", inert(o.Category), fmtAmount(o.AtStake),
-			len(apps), strings.Join(apps, ", "))}
+	text := fmt.Sprintf("%s · %s outside the biggest · %s", inert(o.Job), fmtAmount(o.AtStake), strings.Join(apps, ", "))
+	if len(o.Companies) > 0 {
+		text += " · " + strings.Join(cleanAll(o.Companies), ", ")
+	}
+	return &finding{kind: "Overlap", name: inert(o.Job), ids: o.TransactionIDs, id: o.Ident, text: text}
 }
 
 func moverFinding(a *insights.AppTrend, cur string) *finding {
@@ -237,8 +239,11 @@ func moverFinding(a *insights.AppTrend, cur string) *finding {
 	if a.New {
 		change = "new"
 	}
-	return &finding{kind: "Mover", name: inert(a.App), ids: a.TransactionIDs, id: a.Ident,
-		text: fmt.Sprintf("%s · %s → %s %s (%s)", inert(a.App), fmtAmount(a.Previous), fmtAmount(a.Current), cur, change)}
+	text := fmt.Sprintf("%s · %s → %s %s (%s)", inert(a.App), fmtAmount(a.Previous), fmtAmount(a.Current), cur, change)
+	if a.Company != "" {
+		text += " · " + inert(a.Company)
+	}
+	return &finding{kind: "Mover", name: inert(a.App), ids: a.TransactionIDs, id: a.Ident, text: text}
 }
 
 func usersFinding(us insights.Users) *finding {

@@ -67,6 +67,7 @@ type Inv struct {
 	Local               string // the company's local code, filled into currencyCode for local invoices
 	VendorInvoiceNumber string
 	Dim1, Dim2          string // shortcut dimension codes
+	DueDays             int    // payment term: the due date is Date plus this many days
 	Lines               []Line
 }
 
@@ -89,7 +90,7 @@ func (in Inv) Wire() bc.PurchaseInvoice {
 	}
 	d := bc.Date{Time: in.Date}
 	inv := bc.PurchaseInvoice{
-		ID: GUID(in.N), Number: fmt.Sprintf("PI-%06d", in.N), InvoiceDate: d, PostingDate: d, DueDate: d,
+		ID: GUID(in.N), Number: fmt.Sprintf("PI-%06d", in.N), InvoiceDate: d, PostingDate: d, DueDate: bc.Date{Time: in.Date.AddDate(0, 0, in.DueDays)},
 		VendorInvoiceNumber: in.VendorInvoiceNumber, VendorID: GUID(5000000 + in.N%1000), VendorNumber: vn,
 		VendorName: in.Vendor, PayToName: in.Vendor, CurrencyID: curID, CurrencyCode: cur, Status: status,
 		LastModifiedDateTime: in.Date.Add(time.Hour), ShortcutDimension1Code: in.Dim1, ShortcutDimension2Code: in.Dim2,
