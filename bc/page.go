@@ -32,41 +32,76 @@ const (
 var maxPagesPerChain = 20_000
 
 // eachPage follows nextLink until it is absent, handing each decoded page
-// to fn before fetching the next. A link seen before in the same chain
-// (a server looping) and a chain longer than maxPagesPerChain end it with
-// an error instead of running forever.
+// to fn in order. While fn works on a page (a sync commits it), the next
+// page is already being fetched: a chain keeps its one request in flight
+// instead of leaving BC idle for the length of a commit. A failing fn
+// cancels that request and its error is the one returned. A link seen
+// before in the same chain (a server looping) and a chain longer than
+// maxPagesPerChain end it with an error instead of running forever.
 func eachPage[T any](c *Client, ctx context.Context, u string, rt route, fn func(Page[T]) error) error {
 	ch := c.newChain()
 	seen := map[string]bool{}
-	for pages := 0; u != ""; pages++ {
-		if seen[u] {
-			return loopError("Business Central returned a next-page link it had already sent")
+	p, err := fetchPage[T](c, ctx, u, rt, ch)
+	for pages := 1; ; pages++ {
+		if err != nil {
+			return err
 		}
-		if pages >= maxPagesPerChain {
+		if p.NextLink == "" {
+			return fn(p)
+		}
+		if seen[u] = true; seen[p.NextLink] || pages >= maxPagesPerChain {
+			// The page itself is good: it is handed on before the chain ends.
+			if err := fn(p); err != nil {
+				return err
+			}
+			if seen[p.NextLink] {
+				return loopError("Business Central returned a next-page link it had already sent")
+			}
 			return loopError(fmt.Sprintf("Business Central kept sending next-page links after %d pages", maxPagesPerChain))
 		}
-		seen[u] = true
-		// Only the body is read inside the request's in-flight slot;
-		// decoding it (the client's CPU, not BC's) happens after the slot
-		// is free, so another chain's request is already on its way.
-		var body []byte
-		err := c.fetch(ctx, u, rt, ch, func(r io.Reader) (err error) {
-			body, err = readBody(r)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		p, err := decodePage[T](body)
-		if err != nil {
-			return err
-		}
-		if err := fn(p); err != nil {
-			return err
-		}
 		u = p.NextLink
+		ahead, cancel := prefetch[T](c, ctx, u, rt, ch)
+		if err := fn(p); err != nil {
+			cancel()
+			<-ahead
+			return err
+		}
+		r := <-ahead
+		cancel()
+		p, err = r.page, r.err
 	}
-	return nil
+}
+
+type fetched[T any] struct {
+	page Page[T]
+	err  error
+}
+
+// prefetch fetches u in the background; the channel delivers it once.
+func prefetch[T any](c *Client, ctx context.Context, u string, rt route, ch *chain) (<-chan fetched[T], context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	out := make(chan fetched[T], 1)
+	go func() {
+		p, err := fetchPage[T](c, ctx, u, rt, ch)
+		out <- fetched[T]{p, err}
+	}()
+	return out, cancel
+}
+
+// fetchPage gets and decodes one page. Only the body is read inside the
+// request's in-flight slot; decoding it (the client's CPU, not BC's)
+// happens after the slot is free, so another request is already on its
+// way.
+func fetchPage[T any](c *Client, ctx context.Context, u string, rt route, ch *chain) (Page[T], error) {
+	var body []byte
+	err := c.fetch(ctx, u, rt, ch, func(r io.Reader) (err error) {
+		body, err = readBody(r)
+		return err
+	})
+	if err != nil {
+		return Page[T]{}, err
+	}
+	return decodePage[T](body)
 }
 
 func loopError(msg string) *Error {
