@@ -37,6 +37,7 @@ type phraseHit struct {
 	kind    phraseKind
 	generic bool // one everyday word: "box", "teams"
 	weak    bool // only everyday and plan words: "premium business"
+	inGroup bool // the app's name without its vendor's ("Talent Insights"): only its vendor's lines
 	phrase  string
 }
 
@@ -51,6 +52,7 @@ type index struct {
 	groupWords   []map[string]bool // group -> the words of its names: not a product
 	cjk          []string          // phrases in Chinese or Japanese letters, longest first
 	fuzzy        *fuzzyIndex
+	compact      map[string]vendorRef // vendor name without spaces -> entry, when one entry has it
 }
 
 // buildCatalog turns parsed records into a Catalog. Conflicting names are
@@ -69,6 +71,7 @@ func buildCatalog(f *catalogFile) (*Catalog, error) {
 	c.indexApps()
 	c.indexResellers()
 	c.idx.fuzzy = newFuzzyIndex(c.idx.vendors)
+	c.indexCompact()
 	c.indexStarts()
 	c.indexCJK()
 	c.indexGroupWords()
@@ -151,6 +154,33 @@ func (c *Catalog) indexApps() {
 			c.addPhrase(k, phraseHit{app: ai, kind: phraseKeyword})
 		}
 	}
+	for ai, a := range c.apps {
+		if short, ok := c.shortName(a); ok {
+			c.addPhrase(short, phraseHit{app: ai, kind: phraseName, inGroup: true})
+		}
+	}
+}
+
+// shortName is a multi-product vendor's app named without the vendor
+// ("Primavera" for Oracle Primavera, "Talent Insights" for LinkedIn Talent
+// Insights), as its vendor's invoices write it. It is left out when it is
+// an everyday word, shorter than four letters, or already a phrase of the
+// app.
+func (c *Catalog) shortName(a App) (string, bool) {
+	if a.Group == "" {
+		return "", false
+	}
+	name, group := normPhrase(a.Name), normPhrase(a.Group)
+	short, ok := strings.CutPrefix(name, group+" ")
+	if !ok || len(short) < 4 || c.allCommon(short) || (!strings.Contains(short, " ") && c.words.generic[short]) {
+		return "", false
+	}
+	for _, h := range c.idx.phrases[short] {
+		if h.app == c.byName[Normalize(a.Name)] {
+			return "", false
+		}
+	}
+	return short, true
 }
 
 func (c *Catalog) indexResellers() {
@@ -205,7 +235,7 @@ func (c *Catalog) addPhrase(p string, h phraseHit) {
 	}
 	h.weak = c.allCommon(key)
 	for _, prev := range c.idx.phrases[key] {
-		if prev.app != h.app && prev.kind != phraseAlias && h.kind != phraseAlias {
+		if prev.app != h.app && prev.kind != phraseAlias && h.kind != phraseAlias && !prev.inGroup && !h.inGroup {
 			c.conflicts = append(c.conflicts, fmt.Sprintf("phrase %q names both %q and %q", key, c.apps[prev.app].Name, c.apps[h.app].Name))
 		}
 	}
@@ -263,5 +293,30 @@ func (c *Catalog) indexGroupWords() {
 			}
 		}
 		c.idx.groupWords[gi] = set
+	}
+}
+
+// minCompact is the fewest letters a name written without spaces needs to be
+// looked up that way: shorter ones join into other words too easily.
+const minCompact = 6
+
+// indexCompact records each vendor name with its spaces removed, so that a
+// name written with other spacing ("Uptime Robot" for UptimeRobot, "Better
+// Stack" for BetterStack) is the same name. An everyday-word name and a
+// spelling two entries share are left out.
+func (c *Catalog) indexCompact() {
+	c.idx.compact = map[string]vendorRef{}
+	ambiguous := map[string]bool{}
+	for k, r := range c.idx.vendors {
+		ck := strings.ReplaceAll(k, " ", "")
+		if r.generic || len(ck) < minCompact || c.words.generic[ck] || ambiguous[ck] {
+			continue
+		}
+		if prev, ok := c.idx.compact[ck]; ok && !sameRef(prev, r) {
+			delete(c.idx.compact, ck)
+			ambiguous[ck] = true
+			continue
+		}
+		c.idx.compact[ck] = r
 	}
 }

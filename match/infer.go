@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/bcspend/bcspend/untrusted"
 )
@@ -50,6 +51,9 @@ const maxBrand = 60
 func brandOf(raw string, w *wordLists) string {
 	raw = untrusted.Text(raw)
 	words := strings.Fields(stripCJKForms(raw))
+	for i, word := range words {
+		words[i] = chineseBrand(word)
+	}
 	for i := len(words) - 1; i >= 0; i-- {
 		if k := normPhrase(words[i]); k == "dba" || k == "trading" && i+1 < len(words) && normPhrase(words[i+1]) == "as" {
 			if rest := words[i+1:]; k == "dba" && len(rest) > 0 {
@@ -101,3 +105,56 @@ func normTokensOf(words []string) []string {
 	}
 	return out
 }
+
+// A Chinese company name is [place][brand][trade][legal form]:
+// 北京金山云网络技术有限公司 is Kingsoft Cloud (金山云) of Beijing, in network
+// technology. chineseBrand keeps the brand of a name whose legal form is
+// gone: without trailing trade words and a leading place (a city or
+// province, "市" or "省" after it, or one in brackets), never the whole name.
+// Japanese names (with kana) are left alone: their kanji are the brand.
+func chineseBrand(w string) string {
+	if !isCJK(w) || hasKana(w) {
+		return w
+	}
+	if i := strings.IndexAny(w, "（("); i > 0 {
+		if j := strings.IndexAny(w[i:], "）)"); j > 0 {
+			_, n := utf8.DecodeRuneInString(w[i+j:])
+			w = w[:i] + w[i+j+n:]
+		}
+	}
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, tw := range chineseTrades {
+			if t := strings.TrimSuffix(w, tw); t != w && utf8.RuneCountInString(t) >= 2 {
+				w, trimmed = t, true
+				break
+			}
+		}
+	}
+	for _, p := range chinesePlaces {
+		for _, form := range []string{p + "市", p + "省", p} {
+			if t := strings.TrimPrefix(w, form); t != w && utf8.RuneCountInString(t) >= 2 {
+				return t
+			}
+		}
+	}
+	return w
+}
+
+func hasKana(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// chinesePlaces: the provinces and cities that open company names most.
+var chinesePlaces = []string{"中国", "北京", "上海", "天津", "重庆", "深圳", "广州", "杭州", "南京", "苏州", "成都",
+	"武汉", "西安", "厦门", "珠海", "青岛", "大连", "宁波", "长沙", "郑州", "济南", "合肥", "福州", "无锡", "东莞", "佛山",
+	"香港", "广东", "浙江", "江苏", "山东", "福建", "四川", "湖北", "湖南", "河南", "河北", "安徽", "辽宁", "陕西"}
+
+// chineseTrades are the trade words before the legal form, longest first.
+var chineseTrades = []string{"网络科技", "信息科技", "信息技术", "网络技术", "数字科技", "智能科技", "软件科技", "软件技术",
+	"电子商务", "云计算", "计算机", "科技", "技术", "软件", "网络", "信息", "数据"}

@@ -57,9 +57,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 				platform: s.start > 0 && platformWords[toks[s.start-1]],
 				mention:  c.isMention(toks, s)})
 		}
-		generic := c.isGenericPhrase(s.key)
+		shields := c.shields(s.key)
 		for i := s.start; i < s.end; i++ {
-			covered[i] = covered[i] || !generic
+			covered[i] = covered[i] || shields
 			explained[i], byPhrase[i] = true, true
 		}
 	}
@@ -82,6 +82,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 		if !li.specific && w.isSpecific(s.key) {
 			li.specSig, li.specWhy, li.specific = "'"+s.key+"' ("+why+")", why, true
+		}
+	}
+	if k, ok := eventEdition(toks); ok && !li.specific {
+		li.specSig, li.specWhy, li.specific = "'"+k+"' (events)", "events", true
+		if !li.hasSignal {
+			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
 	}
 	for _, t := range toks {
@@ -166,21 +172,25 @@ func (li *lineInfo) neutral() bool {
 		return false
 	}
 	for _, h := range li.hits {
-		if !h.generic {
+		if !h.generic && !h.inGroup {
 			return false
 		}
 	}
 	return true
 }
 
-// isGenericPhrase: an everyday word does not shield the words around it.
-func (c *Catalog) isGenericPhrase(key string) bool {
+// shields: a catalogued phrase keeps the signal words inside it from
+// counting ("Concur Travel"), unless it is an everyday word, or only an
+// app's short name for its vendor's lines ("Talent Insights").
+func (c *Catalog) shields(key string) bool {
+	shield := false
 	for _, h := range c.idx.phrases[key] {
 		if h.generic {
-			return true
+			return false
 		}
+		shield = shield || !h.inGroup
 	}
-	return false
+	return shield
 }
 
 // coveredSpan: a signal inside a catalogued phrase is part of its name. A
@@ -216,7 +226,7 @@ func (li lineInfo) pick(keep func(lineHit) bool, allowGeneric bool) (lineHit, bo
 	var best lineHit
 	found := false
 	for _, h := range li.hits {
-		if !keep(h) || (h.generic && !allowGeneric && !(h.kind == phraseName && li.context)) {
+		if !keep(h) || (h.generic && !allowGeneric && !(h.kind == phraseName && li.context)) || (h.inGroup && !allowGeneric) {
 			continue
 		}
 		if !found || better(h, best) {
@@ -233,8 +243,39 @@ func better(a, b lineHit) bool {
 	if la, lb := a.end-a.pos, b.end-b.pos; la != lb {
 		return la > lb
 	}
+	if a.kind != b.kind {
+		// A product's own name beats another product's keyword on the same words.
+		return a.kind == phraseName
+	}
 	if a.generic != b.generic {
 		return !a.generic
 	}
 	return a.pos < b.pos
+}
+
+// admissionWords follow an event's edition: "GitHub Universe 2026 ticket",
+// "Oktane 2026 passes". Alone they are software words too (help-desk
+// tickets, domain registrations), so they count only right after a year.
+var admissionWords = map[string]bool{"ticket": true, "tickets": true, "pass": true, "passes": true,
+	"registration": true, "registrations": true, "admission": true}
+
+// eventEdition finds a year (2000-2099) directly followed by an admission
+// word: the named edition of an event, which is not software whoever sells
+// it.
+func eventEdition(toks []string) (string, bool) {
+	for i := 0; i+1 < len(toks); i++ {
+		if y := toks[i]; len(y) == 4 && y[0] == '2' && y[1] == '0' && isDigits(y) && admissionWords[toks[i+1]] {
+			return y + " " + toks[i+1], true
+		}
+	}
+	return "", false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -29,6 +29,19 @@ func (c *Catalog) resolveExact(vt []string) (vendorRef, string, bool) {
 			return r, fmt.Sprintf("vendor without corporate words '%s'", k), true
 		}
 	}
+	return c.resolveCompact(vt, noGeo, noFill)
+}
+
+// resolveCompact: the vendor's name is a catalogued one written with other
+// spacing ("Uptime Robot s.r.o." is UptimeRobot); the variant with the most
+// words that matches wins.
+func (c *Catalog) resolveCompact(variants ...[]string) (vendorRef, string, bool) {
+	for _, v := range variants {
+		k := strings.Join(v, "")
+		if r, ok := c.idx.compact[k]; ok && r.alias != strings.Join(v, " ") {
+			return r, fmt.Sprintf("vendor '%s' is '%s' written with other spacing", strings.Join(v, " "), r.alias), true
+		}
+	}
 	return vendorRef{}, "", false
 }
 
