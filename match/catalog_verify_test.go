@@ -1,0 +1,123 @@
+package match
+
+import (
+	"strings"
+	"testing"
+)
+
+// Issue 15, point 5: no entry without a legal name or a domain you can
+// point to. Every app and reseller has a domain (the parser insists), and
+// the domain must be the entry's own: one of its labels shares a run of
+// letters with the entry's name, a legal name, or (for a multi-product
+// vendor's app) the vendor's. A domain that does not is either a mistake
+// or listed in domainOwners with where it was checked.
+const minShared = 3
+
+// domainOwners are the domains checked by hand because they share no
+// letters with the entry's names.
+var domainOwners = map[string]string{
+	"TOKIUM":         "keihi.com: TOKIUM経費精算's site and login (secure.keihi.com), press releases of 株式会社TOKIUM",
+	"P&I LOGA":       "pi-ag.com: P&I Personal & Informatik AG, the maker of LOGA",
+	"dbt Cloud":      "getdbt.com: dbt Labs' site",
+	"CSC Domains":    "cscdbs.com: CSC (Corporation Service Company) Digital Brand Services",
+	"Eight":          "8card.net: Sansan's business-card app Eight (Sansan株式会社)",
+	"WeCom":          "work.weixin.qq.com: 企业微信 on Tencent's qq.com (腾讯)",
+	"Kingsoft Cloud": "ksyun.com: 金山云 (Kingsoft yun), its console and site; not confirmed by the search corpus",
+}
+
+func TestCatalogDomainsBelongToTheirEntries(t *testing.T) {
+	c := MustLoadBuiltin()
+	groups := map[string]Group{}
+	for _, g := range c.groups {
+		groups[g.Name] = g
+	}
+	for _, a := range c.apps {
+		names := append([]string{a.Name}, a.Vendors...)
+		if g, ok := groups[a.Group]; ok {
+			names = append(append(names, g.Name), g.Vendors...)
+		}
+		checkDomain := func(name, domain string, names []string) {
+			if !validHost(domain) {
+				t.Errorf("%s: domain %q is not a host name", name, domain)
+				return
+			}
+			if _, ok := domainOwners[name]; ok {
+				return
+			}
+			if !sharesLetters(domain, names) {
+				t.Errorf("%s: domain %q shares no letters with %q: fix it or list it in domainOwners with where it was checked", name, domain, names)
+			}
+		}
+		checkDomain(a.Name, a.Domain, names)
+	}
+	for _, r := range c.resellers {
+		if !validHost(r.Domain) || !sharesLetters(r.Domain, append([]string{r.Name}, r.Vendors...)) {
+			t.Errorf("reseller %s: domain %q is not its own", r.Name, r.Domain)
+		}
+	}
+	for name := range domainOwners {
+		if _, ok := c.App(name); !ok {
+			t.Errorf("domainOwners lists %q, which the catalog lacks", name)
+		}
+	}
+}
+
+// validHost: labels of letters, digits and hyphens, a top-level domain of
+// letters, no placeholder.
+func validHost(d string) bool {
+	labels := strings.Split(d, ".")
+	if len(labels) < 2 || d == "example.com" || strings.HasSuffix(d, ".example") {
+		return false
+	}
+	for i, l := range labels {
+		if l == "" || strings.HasPrefix(l, "-") || strings.HasSuffix(l, "-") {
+			return false
+		}
+		for _, r := range l {
+			letter := r >= 'a' && r <= 'z'
+			if !letter && (i == len(labels)-1 || !(r >= '0' && r <= '9' || r == '-')) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sharesLetters: some label of the domain (its top level aside) and some
+// name, both folded to letters and digits, share minShared letters in a row,
+// or the label is the name's initials (obc.co.jp, OBIC Business Consultants).
+func sharesLetters(domain string, names []string) bool {
+	labels := strings.Split(domain, ".")
+	for _, l := range labels[:len(labels)-1] {
+		if secondLevel[l] {
+			continue
+		}
+		l = strings.ReplaceAll(l, "-", "")
+		for _, n := range names {
+			f := strings.ReplaceAll(Normalize(n), " ", "")
+			if l != "" && (len(l) < minShared && strings.HasPrefix(f, l) || l == initials(n)) {
+				return true
+			}
+			for i := 0; i+minShared <= len(l); i++ {
+				if strings.Contains(f, l[i:i+minShared]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// secondLevel labels are part of a country's top level (co.jp, com.au).
+var secondLevel = map[string]bool{"co": true, "com": true, "net": true, "org": true, "gov": true, "ac": true,
+	"or": true, "ne": true, "www": true, "app": true}
+
+// initials are the first letters of a name's words: "obc" for OBIC
+// Business Consultants.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(Normalize(name)) {
+		b.WriteByte(w[0])
+	}
+	return b.String()
+}
