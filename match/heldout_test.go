@@ -107,27 +107,34 @@ func (c prCount) pr() string {
 // (precision 0.929, recall 0.941) and read afterwards; heldout2.tsv was
 // written before that reading, heldout3.tsv after the second had been read
 // too and before the matcher ran on it, heldout4.tsv after all three had
-// been read (blind: 0.849 / 0.825). docs/MATCHING.md has the figures.
+// been read (blind: 0.849 / 0.825), heldout5.tsv after the fourth's fixes.
+// docs/MATCHING.md has the figures.
 func TestHeldOut(t *testing.T) {
 	if os.Getenv("BCSPEND_HELDOUT") == "" {
 		t.Skip("the held-out sets are read only when asked for: BCSPEND_HELDOUT=1 go test ./match -run TestHeldOut -v")
 	}
-	for _, file := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv"} {
-		t.Run(file, func(t *testing.T) { scoreHeldOut(t, file) })
+	// The fifth set confirms the fourth's fixes and is smaller.
+	for _, set := range []struct {
+		file  string
+		least int
+	}{{"testdata/heldout.tsv", 300}, {"testdata/heldout2.tsv", 300}, {"testdata/heldout3.tsv", 300},
+		{"testdata/heldout4.tsv", 300}, {"testdata/heldout5.tsv", 150}} {
+		t.Run(set.file, func(t *testing.T) { scoreHeldOut(t, set.file, set.least) })
 	}
 }
 
-func scoreHeldOut(t *testing.T, file string) {
+func scoreHeldOut(t *testing.T, file string, least int) {
 	m := NewMatcher(MustLoadBuiltin(), nil)
 	cases := loadHeldOut(t, file)
-	if len(cases) < 300 {
-		t.Fatalf("held-out set has %d cases, want at least 300", len(cases))
+	if len(cases) < least {
+		t.Fatalf("held-out set has %d cases, want at least %d", len(cases), least)
 	}
-	var all prCount
+	var all, lenient prCount
 	perKind := map[string]*prCount{}
 	for _, c := range cases {
 		got := heldOutOutcome(m.Match(Input{VendorName: c.vendor, Descriptions: []string{c.desc}}))
 		all.add(c.want, got)
+		lenient.add(c.want, lenientOutcome(c.want, got))
 		if perKind[c.kind] == nil {
 			perKind[c.kind] = &prCount{}
 		}
@@ -146,10 +153,25 @@ func scoreHeldOut(t *testing.T, file string) {
 		t.Logf("  %-12s %4d cases  %s  negatives right %d/%d", k, c.labelled+c.negatives, c.pr(), c.negativesRight, c.negatives)
 	}
 	t.Logf("  %-12s %4d cases  %s  negatives right %d/%d", "all", all.labelled+all.negatives, all.pr(), all.negativesRight, all.negatives)
+	t.Logf("  %-12s %4d cases  %s  (an app's name in other letter case, or inferred as an application of the app's name, counted right)", "lenient", lenient.labelled+lenient.negatives, lenient.pr())
 	if all.precision() < 0.98 {
 		t.Errorf("held-out precision %.4f below 0.98", all.precision())
 	}
 	if all.recall() < 0.95 {
 		t.Errorf("held-out recall %.4f below 0.95", all.recall())
 	}
+}
+
+// lenientOutcome is got, rewritten to the label where it differs only in
+// letter case ("Kaonavi" for kaonavi) or is an inferred application named
+// as the labelled app ("~Conta" for Conta, an app the catalog lacks): a
+// second figure for the report, never the one the targets are judged on.
+func lenientOutcome(want, got string) string {
+	if strings.HasPrefix(want, "~") || strings.HasPrefix(want, "?") || want == "-" {
+		return got
+	}
+	if strings.EqualFold(want, strings.TrimPrefix(got, "~")) {
+		return want
+	}
+	return got
 }
