@@ -113,12 +113,11 @@ func (e *DamagedError) Remedy() string {
 // Is matches ErrDamaged.
 func (e *DamagedError) Is(target error) bool { return target == ErrDamaged }
 
-// guard runs fn (one bbolt call) so that a panic or a memory fault in it
-// becomes a *DamagedError when the file is indeed damaged. bbolt rolls the
-// transaction back on a panic, so nothing half-written is committed. A
-// panic on an intact file is a bug, not damage: it is re-raised.
-func (db *DB) guard(fn func() error) error { return guarded(db.path, db.bolt, fn) }
-
+// guarded runs fn (one bbolt call on b) so that a panic or a memory fault
+// in it becomes a *DamagedError when the file is indeed damaged. bbolt
+// rolls the transaction back on a panic, so nothing half-written is
+// committed. A panic on an intact file is a bug, not damage: it is
+// re-raised.
 func guarded(path string, b *bolt.DB, fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
@@ -194,7 +193,9 @@ func verify(path string, b *bolt.DB) (err error) {
 
 // Verify runs the full check (header, size, every page) on the open file;
 // service.Sync calls it before a sync writes anything.
-func (db *DB) Verify() error { return verify(db.path, db.bolt) }
+func (db *DB) Verify() error {
+	return db.withHandle(false, func(b *bolt.DB) error { return verify(db.path, b) })
+}
 
 // Check is `bcspend doctor`: it reads path without writing to it or
 // creating it, and returns what is wrong, or nil for a healthy bcspend
@@ -217,19 +218,21 @@ func Check(path string) (Report, error) {
 		return r, err
 	}
 	defer db.Close()
-	if err := verify(path, db.bolt); err != nil {
-		return r, err
-	}
-	err = db.guard(func() error {
-		return db.bolt.View(func(tx *bolt.Tx) error {
-			r.Schema = schemaOf(tx.Bucket(bktMeta))
-			r.Pages = int64(tx.Size()) / int64(db.bolt.Info().PageSize)
-			for _, name := range schema1Buckets {
-				if tx.Bucket(name) == nil {
-					return damaged(path, fmt.Sprintf("its %q bucket is missing", name))
+	err = db.withHandle(false, func(b *bolt.DB) error {
+		if err := verify(path, b); err != nil {
+			return err
+		}
+		return guarded(path, b, func() error {
+			return b.View(func(tx *bolt.Tx) error {
+				r.Schema = schemaOf(tx.Bucket(bktMeta))
+				r.Pages = int64(tx.Size()) / int64(b.Info().PageSize)
+				for _, name := range schema1Buckets {
+					if tx.Bucket(name) == nil {
+						return damaged(path, fmt.Sprintf("its %q bucket is missing", name))
+					}
 				}
-			}
-			return nil
+				return nil
+			})
 		})
 	})
 	return r, err

@@ -11,14 +11,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 	bolterr "go.etcd.io/bbolt/errors"
 )
 
-// LockTimeout is how long Open waits for another process's file lock.
-const LockTimeout = 2 * time.Second
+// DefaultWait is how long a transaction waits for another process's lock
+// unless Options.Wait says otherwise: another process holds the file for
+// one transaction at a time (handle.go), so the wait is normally short.
+const DefaultWait = 10 * time.Second
 
 // magic marks a bbolt file as ours; a bbolt file without it belongs to
 // another application and is never written to.
@@ -47,23 +50,66 @@ var (
 	keyCreated = []byte("created")
 )
 
-// DB is an open bcspend file. Its methods are safe for concurrent use.
+// DB is an open bcspend file. Its methods are safe for concurrent use. It
+// holds no lock between transactions (handle.go), so other processes read
+// and write the file while a DB is open.
 type DB struct {
-	bolt *bolt.DB
-	path string
-	now  func() time.Time
+	path     string
+	cfg      config
+	readOnly bool
+	now      func() time.Time
+	wait     time.Duration
+	onWait   func(Holder)
+	known    int  // the newest schema this binary knows
+	ready    bool // Open's checks passed: reopens check the header only
+
+	mu     sync.Mutex
+	cond   sync.Cond // on mu: a handle's last transaction ended
+	h      *bolt.DB  // open while a transaction runs (or pinned)
+	hWrite bool
+	refs   int // transactions running on h
+	pins   int
+	closed bool
+	seen   uint64 // see MarkSeen
+}
+
+// Options tune how a DB waits for other processes.
+type Options struct {
+	// Wait is how long a transaction (and LockSync) waits for another
+	// process's lock before failing with a *LockedError; 0 is DefaultWait.
+	Wait time.Duration
+	// OnWait is told who holds the file when a wait begins, e.g. to print
+	// "waiting for the sync of pid 4242". It must not use the DB.
+	OnWait func(Holder)
 }
 
 // config holds what tests vary; Open uses defaultConfig.
 type config struct {
 	timeout    time.Duration
+	onWait     func(Holder)
 	migrations []migration
 	openFile   func(string, int, os.FileMode) (*os.File, error)
 	now        func() time.Time
 }
 
 func defaultConfig() config {
-	return config{timeout: LockTimeout, migrations: migrations, now: time.Now}
+	return config{timeout: DefaultWait, migrations: migrations, now: time.Now}
+}
+
+func (o Options) config() config {
+	cfg := defaultConfig()
+	if o.Wait > 0 {
+		cfg.timeout = o.Wait
+	}
+	cfg.onWait = o.OnWait
+	return cfg
+}
+
+func newDB(path string, cfg config, readOnly bool) *DB {
+	db := &DB{path: path, cfg: cfg, readOnly: readOnly, now: cfg.now, wait: cfg.timeout,
+		onWait: cfg.onWait, known: knownSchema(cfg.migrations)}
+	db.cond.L = &db.mu
+	return db
 }
 
 // DefaultPath is $XDG_DATA_HOME/bcspend/bcspend.db, or
@@ -80,13 +126,18 @@ func DefaultPath() (string, error) {
 }
 
 // Open opens or creates the bcspend file at path: the directory is created
-// 0700 and the file 0600 (it may hold secrets). It fails within LockTimeout
+// 0700 and the file 0600 (it may hold secrets). It fails after DefaultWait
 // with a *LockedError if another process holds the file, with a
 // *ForeignFileError if the file is not ours (the file is not touched), and
 // with a *SchemaError if a newer bcspend wrote it. Pending migrations run
-// before Open returns.
+// before Open returns. The DB holds no lock once Open returns.
 func Open(path string) (*DB, error) {
 	return open(path, defaultConfig())
+}
+
+// OpenWith is Open with how to wait for other processes.
+func OpenWith(path string, opt Options) (*DB, error) {
+	return open(path, opt.config())
 }
 
 func open(path string, cfg config) (*DB, error) {
@@ -96,20 +147,20 @@ func open(path string, cfg config) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("store: create directory for %s: %w; check permissions or pass --db", path, err)
 	}
-	if err := precheck(path, cfg); err != nil {
+	db := newDB(path, cfg, false)
+	if err := db.precheck(); err != nil {
 		return nil, err
 	}
-	b, err := openBolt(path, &bolt.Options{Timeout: cfg.timeout, OpenFile: cfg.openFile})
-	if err != nil {
-		return nil, classifyOpenErr(path, err)
-	}
-	db := &DB{bolt: b, path: path, now: cfg.now}
-	if err := db.setup(cfg.migrations); err != nil {
-		_ = b.Close()
+	// Setup runs on one writable handle, which creates a missing file.
+	unpin := db.Pin()
+	defer unpin()
+	if err := db.withHandle(true, func(*bolt.DB) error { return db.setup(cfg.migrations) }); err != nil {
+		_ = db.Close()
 		return nil, err
 	}
 	// An existing file may predate the 0600 rule; it can hold secrets.
 	_ = os.Chmod(path, 0o600)
+	db.ready = true
 	return db, nil
 }
 
@@ -120,6 +171,11 @@ func open(path string, cfg config) (*DB, error) {
 // migrated first with Open, which needs write access.
 func OpenReadOnly(path string) (*DB, error) {
 	return openReadOnly(path, defaultConfig())
+}
+
+// OpenReadOnlyWith is OpenReadOnly with how to wait for other processes.
+func OpenReadOnlyWith(path string, opt Options) (*DB, error) {
+	return openReadOnly(path, opt.config())
 }
 
 func openReadOnly(path string, cfg config) (*DB, error) {
@@ -137,33 +193,29 @@ func openReadOnly(path string, cfg config) (*DB, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	b, err := openBolt(path, &bolt.Options{Timeout: cfg.timeout, ReadOnly: true})
-	if err != nil {
-		return nil, classifyOpenErr(path, err)
-	}
-	if err := walkFile(path); err != nil {
-		_ = b.Close()
-		return nil, err
-	}
-	db := &DB{bolt: b, path: path, now: cfg.now}
-	known := knownSchema(cfg.migrations)
+	db := newDB(path, cfg, true)
 	var fresh bool
 	var schema int
-	err = db.view(func(tx *bolt.Tx) (err error) {
-		fresh, err = checkMeta(tx, path, known)
-		if err == nil && !fresh {
-			schema = schemaOf(tx.Bucket(bktMeta))
+	err = db.withHandle(false, func(*bolt.DB) error {
+		// Under the shared lock no writer moves pages.
+		if err := walkFile(path); err != nil {
+			return err
 		}
-		return err
+		return db.view(func(tx *bolt.Tx) (err error) {
+			fresh, err = checkMeta(tx, path, db.known)
+			if err == nil && !fresh {
+				schema = schemaOf(tx.Bucket(bktMeta))
+			}
+			return err
+		})
 	})
-	if err == nil && (fresh || schema < known) {
-		_ = b.Close()
-		return open(path, cfg) // initialise or migrate: needs to write
-	}
 	if err != nil {
-		_ = b.Close()
 		return nil, err
 	}
+	if fresh || schema < db.known {
+		return open(path, cfg) // initialise or migrate: needs to write
+	}
+	db.ready = true
 	return db, nil
 }
 
@@ -172,7 +224,8 @@ func openReadOnly(path string, cfg config) (*DB, error) {
 // freelist), and a foreign, too-new or damaged file must stay
 // byte-identical. After an unclean stop the whole file is checked
 // (damage.go) before anything writes to it.
-func precheck(path string, cfg config) error {
+func (db *DB) precheck() error {
+	path := db.path
 	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) || err == nil && info.Size() == 0 {
 		return nil // new file (or one we created and died before initialising)
@@ -186,29 +239,28 @@ func precheck(path string, cfg config) error {
 	if err := checkFile(path); err != nil {
 		return err
 	}
-	b, err := openBolt(path, &bolt.Options{Timeout: cfg.timeout, ReadOnly: true})
-	if err != nil {
-		return classifyOpenErr(path, err)
-	}
-	defer b.Close()
-	// Under the shared lock no writer moves pages: every page is checked
-	// before bbolt reads past the header (or writes, which on a damaged
-	// tree corrupts memory).
-	if err := walkFile(path); err != nil {
-		return err
-	}
-	dirty := false
-	err = guarded(path, b, func() error {
-		return b.View(func(tx *bolt.Tx) error {
-			_, err := checkMeta(tx, path, knownSchema(cfg.migrations))
-			dirty = err == nil && unclean(tx)
+	return db.withHandle(false, func(b *bolt.DB) error {
+		// Under the shared lock no writer moves pages: every page is checked
+		// before bbolt reads past the header (or writes, which on a damaged
+		// tree corrupts memory).
+		if err := walkFile(path); err != nil {
 			return err
+		}
+		dirty := false
+		err := guarded(path, b, func() error {
+			return b.View(func(tx *bolt.Tx) error {
+				_, err := checkMeta(tx, path, db.known)
+				// A run still "running" is interrupted only when no sync
+				// holds the sync lock: a live one is mid-run in another process.
+				dirty = err == nil && unclean(tx) && !syncRunning(path)
+				return err
+			})
 		})
+		if err != nil || !dirty {
+			return err
+		}
+		return verify(path, b)
 	})
-	if err != nil || !dirty {
-		return err
-	}
-	return verify(path, b)
 }
 
 func classifyOpenErr(path string, err error) error {
@@ -216,7 +268,7 @@ func classifyOpenErr(path string, err error) error {
 	case errors.Is(err, ErrDamaged):
 		return err
 	case errors.Is(err, bolterr.ErrTimeout):
-		return &LockedError{Path: path}
+		return &LockedError{Path: path, Holder: readHolder(path)}
 	case errors.Is(err, bolterr.ErrInvalid), errors.Is(err, bolterr.ErrVersionMismatch),
 		errors.Is(err, bolterr.ErrChecksum), errors.Is(err, bolterr.ErrInvalidMapping):
 		return &ForeignFileError{Path: path, Reason: "not a bbolt database: " + err.Error()}
@@ -294,8 +346,18 @@ func schemaBytes(v int) []byte { return binary.BigEndian.AppendUint32(nil, uint3
 // Path is the file this DB was opened from.
 func (db *DB) Path() string { return db.path }
 
-// Close releases the file and its lock.
-func (db *DB) Close() error { return db.bolt.Close() }
+// Close ends the DB; a transaction still running finishes first.
+func (db *DB) Close() error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.closed = true
+	if db.h != nil && db.refs == 0 {
+		err := db.h.Close()
+		db.h = nil
+		return err
+	}
+	return nil
+}
 
 // SchemaVersion is the schema the file is at.
 func (db *DB) SchemaVersion() (int, error) {
@@ -320,14 +382,30 @@ func (e fnError) Error() string { return e.err.Error() }
 // A panic or memory fault on a damaged file comes back as a *DamagedError
 // (damage.go); bbolt rolls the transaction back, so nothing is written.
 func (db *DB) update(op string, fn func(tx *bolt.Tx) error) error {
-	err := db.guard(func() error {
-		return db.bolt.Update(func(tx *bolt.Tx) error {
+	h, err := db.acquire(true)
+	if errors.Is(err, bolterr.ErrDatabaseNotOpen) {
+		return fmt.Errorf("store: %s: the database is closed", op)
+	}
+	if err != nil {
+		return err
+	}
+	defer db.release()
+	var id uint64
+	err = guarded(db.path, h, func() error {
+		return h.Update(func(tx *bolt.Tx) error {
+			if err := db.sound(tx); err != nil {
+				return fnError{err}
+			}
 			if err := fn(tx); err != nil {
 				return fnError{err}
 			}
+			id = uint64(tx.ID())
 			return nil
 		})
 	})
+	if err == nil {
+		db.committed(id)
+	}
 	if errors.Is(err, ErrDamaged) {
 		return err
 	}
@@ -347,7 +425,37 @@ func (db *DB) update(op string, fn func(tx *bolt.Tx) error) error {
 // view runs fn in a read-only transaction; a damaged file is an error, not
 // a panic (see update).
 func (db *DB) view(fn func(tx *bolt.Tx) error) error {
-	return db.guard(func() error { return db.bolt.View(fn) })
+	h, err := db.acquire(false)
+	if errors.Is(err, bolterr.ErrDatabaseNotOpen) {
+		return errors.New("store: the database is closed")
+	}
+	if err != nil {
+		return err
+	}
+	defer db.release()
+	return guarded(db.path, h, func() error {
+		return h.View(func(tx *bolt.Tx) error {
+			if err := db.sound(tx); err != nil {
+				return err
+			}
+			return fn(tx)
+		})
+	})
+}
+
+// sound checks, in every transaction after Open, that the file is still
+// ours at a schema this binary knows: the file is reopened for each
+// transaction, and another bcspend (a newer one, too) may have changed it
+// meanwhile. Three lookups in the meta bucket.
+func (db *DB) sound(tx *bolt.Tx) error {
+	if !db.ready {
+		return nil // Open is checking and initialising it
+	}
+	fresh, err := checkMeta(tx, db.path, db.known)
+	if err == nil && fresh {
+		err = &ForeignFileError{Path: db.path, Reason: "it was replaced by an empty bbolt file while bcspend had it open"}
+	}
+	return err
 }
 
 // top returns a top-level bucket; migration 1 creates them all, so a

@@ -41,25 +41,6 @@ func TestOpenCreatesPrivateFileAndDir(t *testing.T) {
 	db2.Close()
 }
 
-func TestOpenLockedReturnsTypedError(t *testing.T) {
-	_, path := openTemp(t)
-	// bbolt's flock is per open file description, so a second Open in the
-	// same process contends like another process would.
-	db2, err := Open(path)
-	if err == nil {
-		db2.Close()
-		t.Fatal("second Open succeeded; want lock error")
-	}
-	var le *LockedError
-	if !errors.As(err, &le) || !errors.Is(err, ErrLocked) {
-		t.Fatalf("err = %T %v; want *LockedError", err, err)
-	}
-	want := path + " is in use by another bcspend process (bbolt file lock); close it or use --db"
-	if err.Error() != want {
-		t.Errorf("message = %q\nwant      %q", err.Error(), want)
-	}
-}
-
 func assertForeign(t *testing.T, path string, before []byte) {
 	t.Helper()
 	db, err := Open(path)

