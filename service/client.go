@@ -2,6 +2,7 @@ package service
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/store"
@@ -14,6 +15,22 @@ type Options struct {
 	// SecretOverride replaces the stored client secret (BCSPEND_CLIENT_SECRET).
 	SecretOverride string
 	Client         bc.ClientOptions
+	// Wait is how long a sync waits for another one to finish (the sync
+	// lock, store.LockSync); 0 is DefaultSyncWait. OnWait is told who it
+	// waits for, once per holder.
+	Wait   time.Duration
+	OnWait func(store.Holder)
+}
+
+// DefaultSyncWait is how long a sync waits for another sync of the same
+// file: long enough for a scheduled incremental sync to finish.
+const DefaultSyncWait = 5 * time.Minute
+
+func (o Options) syncWait() time.Duration {
+	if o.Wait > 0 {
+		return o.Wait
+	}
+	return DefaultSyncWait
 }
 
 // ErrNotConnected is returned when no connection is saved yet.
