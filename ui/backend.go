@@ -244,6 +244,9 @@ type SignInEvent struct {
 
 // SyncProgress is one progress report for one company.
 type SyncProgress struct {
+	// Waiting, when set, is the only field: the sync has not started
+	// because another one runs ("waiting for the sync of pid 4242").
+	Waiting       string
 	Company       string
 	Phase         string // "invoices", "lines", "users", "done"
 	Invoices      int

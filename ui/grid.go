@@ -61,14 +61,36 @@ func newGrid[T any](cols []column[T], sortCol int, desc bool, empty string) grid
 	return grid[T]{cols: cols, sortCol: sortCol, desc: desc, empty: empty}
 }
 
-// SetRows replaces the data, keeping the sort, filter and (clamped) cursor.
+// SetRows replaces the data, keeping the sort, the filter and the cursor:
+// on the same row (by keyOf) when that row is still there (new rows
+// arrived from a sync elsewhere, a fix moved it), else clamped.
 func (g *grid[T]) SetRows(rows []T) { g.SetIndexed(rows, buildHay(g.cols, rows)) }
 
 // SetIndexed is SetRows with the filter text already built (off the Update
 // loop, by buildHay in the load Cmd).
 func (g *grid[T]) SetIndexed(rows []T, hay []string) {
+	var key string
+	sel, had := g.Selected()
+	if had && g.keyOf != nil {
+		key = g.keyOf(sel)
+	}
 	g.rows, g.hay = rows, hay
 	g.resort()
+	if had && g.keyOf != nil {
+		g.keepOn(key)
+	}
+}
+
+// keepOn puts the cursor back on the row with key; the window stays where
+// it was unless the row left it.
+func (g *grid[T]) keepOn(key string) {
+	for i, r := range g.idx {
+		if g.keyOf(&g.rows[r]) == key {
+			g.cursor = i
+			g.clamp()
+			return
+		}
+	}
 }
 
 // buildHay is the lower-case text the filter searches, per row: every

@@ -126,6 +126,10 @@ type Model struct {
 	toastID  int
 	loaded   bool
 	startCmd tea.Cmd
+	// following: a look for other processes' changes is out (follow.go);
+	// followNote what the reload under way will show.
+	following  bool
+	followNote string
 }
 
 // New builds the console over a backend.
@@ -187,7 +191,7 @@ func Run(ctx context.Context, b Backend, opts ...Option) error {
 // Init asks for the background colour, and loads the data (or starts the
 // wizard).
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, followTick(m.c.b)}
 	if m.mode == modeWizard {
 		return tea.Batch(append(cmds, m.startCmd)...)
 	}

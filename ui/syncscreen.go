@@ -29,6 +29,7 @@ type syncScreen struct {
 	canceling bool
 	trigger   string
 	order     []string
+	waiting   string // another sync runs; this one starts after it
 	progress  map[string]SyncProgress
 	last      *syncResult
 	width     int
@@ -46,7 +47,7 @@ func (s *syncScreen) Start(trigger string) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.run = s.c.nextRun()
 	s.cancel, s.running, s.canceling, s.trigger = cancel, true, false, trigger
-	s.order, s.progress, s.last = nil, map[string]SyncProgress{}, nil
+	s.order, s.progress, s.last, s.waiting = nil, map[string]SyncProgress{}, nil, ""
 	b := s.c.b
 	return stream(ctx, s.run, func(ctx context.Context, send func(any)) any {
 		sum, err := b.Sync(ctx, func(p SyncProgress) { send(p) })
@@ -57,6 +58,10 @@ func (s *syncScreen) Start(trigger string) tea.Cmd {
 // Progress records one company's latest progress.
 func (s *syncScreen) Progress(run int, p SyncProgress) {
 	if run != s.run {
+		return
+	}
+	s.waiting = p.Waiting
+	if p.Waiting != "" {
 		return
 	}
 	if _, ok := s.progress[p.Company]; !ok {
@@ -93,6 +98,9 @@ func (s *syncScreen) Short() string {
 		inv += p.Invoices
 		total += p.InvoicesTotal
 	}
+	if s.waiting != "" {
+		return s.waiting
+	}
 	if s.trigger == "auto" {
 		if total > 0 {
 			return fmt.Sprintf("data was older than 24 h: syncing %d%%", inv*100/total)
@@ -124,6 +132,8 @@ func (s *syncScreen) View() string {
 	switch {
 	case s.canceling:
 		b.WriteString(" " + st.Warn.Render("Cancelling…") + " what was already committed is kept.\n\n")
+	case s.running && s.waiting != "":
+		b.WriteString(" " + st.Warn.Render("Waiting: ") + s.waiting + "\n It starts by itself when that one ends; esc cancels.\n\n")
 	case s.running:
 		b.WriteString(" " + st.Bold.Render("Syncing paid purchase invoices and users from Business Central") + "\n\n")
 	case s.last != nil:

@@ -275,6 +275,12 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		m.expireToast(msg.id)
 	case tickMsg:
 		return m.sign.Tick(msg.run)
+	case followTickMsg:
+		return m.followLook(true)
+	case FollowMsg:
+		return m.followLook(false)
+	case followedMsg:
+		return m.followed(msg)
 	case openedMsg:
 		if msg.err != nil {
 			return m.toast("Could not open a browser: open the URL shown yourself.")
@@ -345,7 +351,7 @@ func (m *Model) setData(d dataMsg) tea.Cmd {
 	m.users.SetData(d.users, d.usersHay)
 	m.integ.SetData(d.info, d.hist)
 	m.c.catalog = d.cat
-	return m.ov.Load()
+	return tea.Batch(m.ov.Load(), m.followToast())
 }
 
 func (m *Model) applied(msg appliedMsg) tea.Cmd {
