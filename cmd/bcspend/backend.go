@@ -36,6 +36,7 @@ type backend struct {
 
 	mu       sync.Mutex
 	model    *spend.Model // nil until first read, reset after a sync
+	seen     seenState    // what the model reflects (follow.go)
 	pending  *service.Pending
 	userCode string // the device code on screen, for the demo's browser
 }
@@ -93,11 +94,15 @@ func (b *backend) loaded() (*spend.Model, error) {
 	if b.model != nil {
 		return b.model, nil
 	}
+	// What the file holds, read before the model: a commit meanwhile shows
+	// as a change at the next look.
+	seen := b.seeing()
 	m, err := spend.Load(b.db, b.cat, spend.Options{Now: b.now()}) // b.mu is held
 	if err != nil {
 		return nil, err
 	}
-	b.model = m
+	b.model, b.seen = m, seen
+	b.db.MarkSeen(seen.txid)
 	return m, nil
 }
 
@@ -297,7 +302,9 @@ func (b *backend) ApplyFix(f ui.Fix) error {
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	_, err = m.AddRule(b.db, fixRule(f))
+	if _, err = m.AddRule(b.db, fixRule(f)); err == nil {
+		b.seen.rules++ // ours: not another process's rule
+	}
 	return err
 }
 
@@ -466,14 +473,15 @@ func (b *backend) options() service.Options {
 	return opt
 }
 
-// Sync runs the sync engine and re-derives the views afterwards.
+// Sync runs the sync engine and re-derives the views afterwards. A sync
+// another process runs (a scheduled one) is waited for, on screen.
 func (b *backend) Sync(ctx context.Context, report func(ui.SyncProgress)) (ui.SyncSummary, error) {
-	client, conn, err := service.OpenClient(b.db, b.options())
-	if err != nil {
-		return ui.SyncSummary{}, err
+	opt := b.options()
+	opt.OnWait = func(h store.Holder) {
+		report(ui.SyncProgress{Waiting: "waiting for " + h.String() + " to finish"})
 	}
 	start := time.Now()
-	sum, err := syncer.Run(ctx, b.db, client, conn, syncer.Options{Progress: func(p syncer.Progress) {
+	sum, err := service.Sync(ctx, b.db, opt, syncer.Options{Progress: func(p syncer.Progress) {
 		report(uiProgress(p, time.Now()))
 	}})
 	b.invalidate()
