@@ -4,9 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/spf13/cobra"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/match"

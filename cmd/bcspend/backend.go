@@ -464,13 +464,7 @@ func (b *backend) SaveConnection(in ui.ConnInput, companyIDs []string) error {
 }
 
 func (b *backend) options() service.Options {
-	size, _ := pageSizeSetting(b.db) // unreadable: the default
-	opt := service.Options{Keyring: b.keyring, SecretOverride: os.Getenv("BCSPEND_CLIENT_SECRET"),
-		Client: bc.ClientOptions{PageSize: size}}
-	if clientHook != nil {
-		clientHook(&opt.Client)
-	}
-	return opt
+	return cliOptions(b.db, b.keyring)
 }
 
 // Sync runs the sync engine and re-derives the views afterwards. A sync

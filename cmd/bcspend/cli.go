@@ -117,8 +117,9 @@ invoices in Microsoft Dynamics 365 Business Central.
 Without a command it opens the console (a terminal UI); with no connection
 saved, the console starts in the setup wizard.
 
-The client secret is read from --client-secret-stdin or BCSPEND_CLIENT_SECRET,
-never from a flag value (flags show up in shell history and process lists).
+The client secret is read from --client-secret-stdin, --client-secret-file or
+BCSPEND_CLIENT_SECRET, or prompted for without echo on a terminal; never from a
+flag value (flags show up in shell history and process lists).
 
 Environment: BCSPEND_DB (--db), BCSPEND_AUTHORITY_URL (--authority-url),
 BCSPEND_API_URL (--api-url), BCSPEND_CLIENT_SECRET, BCSPEND_KEYRING=off (keep

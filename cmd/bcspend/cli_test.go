@@ -86,7 +86,7 @@ func TestDidYouMean(t *testing.T) {
 		{[]string{"rules", "ad"}, "did you mean 'bcspend rules add'?"},
 		{[]string{"config", "gte", "page-size"}, "did you mean 'bcspend config get'?"},
 		{[]string{"sync", "--jsno"}, "did you mean --json?"},
-		{[]string{"connect", "--client-secret", "x"}, "did you mean --client-secret-stdin?"},
+		{[]string{"connect", "--client-secret", "x"}, "did you mean --client-secret-file or --client-secret-stdin?"},
 		{[]string{"sync", "-json"}, "flags take two dashes: --json"},
 		{[]string{"status", "-db", "x.db"}, "flags take two dashes: --db"},
 	}

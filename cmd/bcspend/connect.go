@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"context"
 	"fmt"
 	"io"
@@ -11,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/service"
@@ -30,8 +30,10 @@ func newConnectCmd(g *globals, io stdio) *cobra.Command {
 saves the connection. client-credentials (an Entra app with a client
 secret) suits a server; device and browser sign in as a person.
 
-The client secret is read from standard input (--client-secret-stdin) or
-BCSPEND_CLIENT_SECRET, never from a flag value: flags show up in shell
+The client secret is read from standard input (--client-secret-stdin; on a
+terminal a prompt that does not echo it), from a file only its owner can
+read (--client-secret-file), or BCSPEND_CLIENT_SECRET; with none of them a
+terminal is prompted. Never from a flag value: flags show up in shell
 history and process lists.`,
 		Example: `  printf '%s' "$SECRET" | bcspend connect --tenant contoso.onmicrosoft.com \
       --environment Production --client-id 11111111-2222-3333-4444-555555555555 \
@@ -43,14 +45,14 @@ history and process lists.`,
 	fs := cmd.Flags()
 	var req service.ConnectRequest
 	var flow string
-	var secretStdin bool
+	var secret secretInput
 	var companies []string
 	var timeout time.Duration
 	fs.StringVar(&req.Target.Tenant, "tenant", "", "Directory (tenant) ID GUID or verified domain")
 	fs.StringVar(&req.Target.Environment, "environment", "", "Business Central environment name, e.g. Production")
 	fs.StringVar(&req.ClientID, "client-id", "", "Application (client) ID of the Entra app registration")
 	fs.StringVar(&flow, "flow", string(bc.FlowClientCredentials), "sign-in flow: client-credentials, device or browser")
-	fs.BoolVar(&secretStdin, "client-secret-stdin", false, "read the client secret's Value from standard input")
+	secret.register(fs)
 	fs.StringArrayVar(&companies, "company", nil, "track only this company (id or name; repeatable; default all)")
 	fs.DurationVar(&timeout, "browser-timeout", 5*time.Minute, "how long the browser flow waits for the sign-in")
 	cmd.RunE = action(func(ctx context.Context, args []string) int {
@@ -61,14 +63,14 @@ history and process lists.`,
 		req.Flow = bc.Flow(flow)
 		req.Companies = companies
 		req.Target.AuthorityURL, req.Target.APIURL = g.AuthorityURL, g.APIURL
-		secret, code, ok := readSecret(secretStdin, io)
-		if !ok {
-			return code
+		s, err := secret.read(ctx, io, req.Flow == bc.FlowClientCredentials)
+		if err != nil {
+			return fail(io, err)
 		}
-		req.ClientSecret = secret
-		if req.Flow == bc.FlowClientCredentials && strings.TrimSpace(req.ClientSecret) == "" {
+		req.ClientSecret = s
+		if req.Flow == bc.FlowClientCredentials && req.ClientSecret == "" {
 			return usageErr(io, "The client-credentials flow needs the client secret",
-				"Pipe it in with --client-secret-stdin or set BCSPEND_CLIENT_SECRET; it is never accepted as a flag value.")
+				"Pipe it in with --client-secret-stdin, use --client-secret-file, set BCSPEND_CLIENT_SECRET, or run it in a terminal to be prompted; it is never accepted as a flag value.")
 		}
 		// Validate before opening (and maybe creating) the database.
 		if _, err := req.Validate(); err != nil {
@@ -104,25 +106,6 @@ history and process lists.`,
 
 	})
 	return cmd
-}
-
-// readSecret takes the secret from stdin (when asked) or BCSPEND_CLIENT_SECRET.
-func readSecret(fromStdin bool, io stdio) (string, int, bool) {
-	if fromStdin {
-		b, err := readAllLimited(io.in, 4096)
-		if err != nil {
-			return "", usageErr(io, "Could not read the client secret from standard input", "Pipe the secret's Value in, e.g. printf '%s' \"$SECRET\" | bcspend connect ..."), false
-		}
-		return strings.TrimSpace(string(b)), 0, true
-	}
-	return os.Getenv("BCSPEND_CLIENT_SECRET"), 0, true
-}
-
-func readAllLimited(r io.Reader, n int64) ([]byte, error) {
-	if r == nil {
-		return nil, io.ErrUnexpectedEOF
-	}
-	return io.ReadAll(io.LimitReader(r, n))
 }
 
 func printStep(w io.Writer, s bc.Step) {

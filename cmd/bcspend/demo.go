@@ -1,12 +1,12 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"context"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"

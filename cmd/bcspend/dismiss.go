@@ -1,14 +1,14 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"context"
 	"fmt"
 	"os"
 	"os/user"
 	"sort"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/spend"

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"context"
 	"errors"
 	"os"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/store"
 )

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"os"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/store"

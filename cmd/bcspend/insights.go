@@ -1,13 +1,13 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"context"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/money"

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"

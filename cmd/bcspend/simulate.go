@@ -1,11 +1,11 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/bc/bcsim"
 )

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/store"

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
-
 	"context"
 	"encoding/json"
 	"fmt"
@@ -11,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/bcspend/bcspend/bc"
@@ -54,13 +53,10 @@ prints the summary as JSON for scripts.`,
 		if *pageSize < 0 || *pageSize > bc.MaxPageSize {
 			return usageErr(io, "--page-size must be between 1 and 20000", "Leave it out for the default of 1000.")
 		}
-		if *pageSize == 0 {
-			if *pageSize, err = pageSizeSetting(db); err != nil {
-				return fail(io, err)
-			}
+		opt := cliOptions(db, keyring())
+		if *pageSize > 0 {
+			opt.Client.PageSize = *pageSize
 		}
-		opt := service.Options{Keyring: keyring(), SecretOverride: strings.TrimSpace(os.Getenv("BCSPEND_CLIENT_SECRET")),
-			Client: bc.ClientOptions{PageSize: *pageSize}}
 		if *traceDir != "" {
 			tr, err := bc.NewTracer(*traceDir, opt.SecretOverride)
 			if err != nil {
@@ -68,9 +64,6 @@ prints the summary as JSON for scripts.`,
 			}
 			opt.HTTPClient = tr.Client(nil)
 			defer fmt.Fprintf(io.err, "trace written to %s (tokens, secrets and e-mail addresses removed)\n", tr.Dir())
-		}
-		if clientHook != nil {
-			clientHook(&opt.Client)
 		}
 		pr := newProgressPrinter(io.err)
 		sum, err := service.Sync(ctx, db, opt, syncer.Options{Full: *full, Progress: pr.update})
@@ -92,10 +85,6 @@ prints the summary as JSON for scripts.`,
 	})
 	return cmd
 }
-
-// clientHook lets tests put the client on the simulated tenant's clock
-// (no real waiting on throttling); nil in the product.
-var clientHook func(*bc.ClientOptions)
 
 func printSummary(w io.Writer, s syncer.Summary, asJSON bool) {
 	if asJSON {
