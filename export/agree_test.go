@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"testing"
 
 	"github.com/bcspend/bcspend/export"
@@ -38,6 +39,7 @@ func TestDemoTotalsAgreeToTheCent(t *testing.T) {
 		}
 		_, total, unconverted := m.Total()
 		rep := insights.Compute(m, insights.Options{}).Totals
+		checkRefunds(t, m)
 		cur := m.ReportingCurrency()
 		t.Logf("%s: apps %s + unmatched %s = %s, %d unconverted", cur, apps, unmatched, total, unconverted)
 		if apps == 0 || unmatched == 0 {
@@ -60,6 +62,42 @@ func TestDemoTotalsAgreeToTheCent(t *testing.T) {
 			want = append(want, u.Reporting.Fixed2())
 		}
 		checkColumn(t, export.Unmatched(m, ""), "amount", cur, want, unmatched)
+	}
+}
+
+// checkRefunds: the demo's paid credit memos are in the totals above
+// (netted, negative), and each is a credit_memo row of the transactions
+// export.
+func checkRefunds(t *testing.T, m *spend.Model) {
+	t.Helper()
+	n := 0
+	var netted money.Amount
+	for _, tx := range m.Transactions(spend.Filter{}) {
+		if tx.IsCreditMemo() {
+			n++
+			netted += tx.AmountReporting
+		}
+	}
+	if n == 0 || netted >= 0 {
+		t.Fatalf("the demo has %d paid credit memos netting %s: the totals above prove nothing about refunds", n, netted)
+	}
+	var b bytes.Buffer
+	if err := export.Write(&b, export.Transactions(m, spend.Filter{})); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(recs[0], "document_type")
+	rows := 0
+	for _, r := range recs[1:] {
+		if r[col] == spend.DocCreditMemo {
+			rows++
+		}
+	}
+	if col < 0 || rows != n {
+		t.Errorf("export has %d credit_memo rows (column at %d), the model %d credit memos", rows, col, n)
 	}
 }
 

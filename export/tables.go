@@ -18,7 +18,7 @@ var TransactionColumns = []string{
 	"vendor_number", "vendor_name", "line_sequence", "description", "amount", "currency",
 	"amount_reporting", "reporting_currency", "application", "category", "match_method",
 	"match_confidence", "status", "transaction_id", "company_id", "dimension_1", "dimension_1_name", "dimension_2", "dimension_2_name", "conversion",
-	"ignored", "match_reason", "allocation",
+	"ignored", "match_reason", "allocation", "document_type", "applies_to_invoice_id", "applies_to_invoice_number",
 }
 
 var transactionNumeric = numeric(TransactionColumns, "line_sequence", "amount", "amount_reporting", "match_confidence")
@@ -99,7 +99,7 @@ func transactionRow(row []string, t *spend.Transaction, dims [2]string) []string
 		Date(t.InvoiceDate), Date(t.PostingDate), t.VendorNumber, t.VendorName, seq, t.Description,
 		t.Amount.Fixed2(), t.Currency, rep, t.ReportingCurrency, t.App, t.Category, t.Method,
 		strconv.FormatFloat(t.Confidence, 'f', 2, 64), t.Status, t.ID, t.CompanyID, t.Dimension1, dims[0], t.Dimension2, dims[1], conv,
-		strconv.FormatBool(t.Ignored), t.Reason, allocation(t))
+		strconv.FormatBool(t.Ignored), t.Reason, allocation(t), t.DocumentType, t.AppliesToID, t.AppliesToNumber)
 }
 
 // allocation lists a split invoice's allocations in the transaction's

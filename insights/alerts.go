@@ -41,7 +41,7 @@ func newVendors(txs []spend.Transaction, now time.Time) []NewVendor {
 	first := map[string]time.Time{}
 	for i := range txs {
 		t := &txs[i]
-		if t.History || t.Ignored {
+		if t.History || t.Ignored || t.IsCreditMemo() { // a refund makes no vendor new
 			continue
 		}
 		k := vendorKey(t)

@@ -45,7 +45,7 @@ func bills(txs []spend.Transaction) []*bill {
 	var out []*bill
 	for i := range txs {
 		t := &txs[i]
-		if t.History || t.Ignored {
+		if t.History || t.Ignored || t.IsCreditMemo() { // a refund is no second bill
 			continue
 		}
 		b := byID[t.InvoiceID]

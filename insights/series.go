@@ -59,7 +59,7 @@ func buildSeries(txs []spend.Transaction, invs map[string]*store.Invoice) []*ser
 	var keys []seriesKey
 	for i := range txs {
 		t := &txs[i]
-		if t.History || t.Ignored || t.App == "" {
+		if t.History || t.Ignored || t.App == "" || t.IsCreditMemo() { // a refund is no charge of a plan
 			continue
 		}
 		k := seriesKey{t.App, t.CompanyID, t.Currency}

@@ -84,8 +84,8 @@ func addApp(apps map[string]*appAcc, t *Transaction, un *unit, app, category str
 			a.row.Unconverted++
 		}
 	}
-	if dt := t.Date(); dt.After(a.row.LastCharge) {
-		a.row.LastCharge = dt
+	if dt := t.Date(); dt.After(a.row.LastCharge) && !t.IsCreditMemo() {
+		a.row.LastCharge = dt // a refund is not a charge
 	}
 	if a.row.Category == "" {
 		a.row.Category = category
@@ -115,6 +115,9 @@ func addUnmatched(vendors map[int32]*vendorAcc, t *Transaction, un *unit, dec *m
 		if t.Unconverted {
 			v.row.Unconverted++
 		}
+	}
+	if t.IsCreditMemo() {
+		return // a refund is not a charge: no last charge, no sample
 	}
 	if dt := t.Date(); dt.After(v.row.LastCharge) {
 		v.row.LastCharge = dt

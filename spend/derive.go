@@ -57,8 +57,8 @@ func (m *Model) derive() {
 	offs := make([]int, len(m.parts)+1)
 	uoffs := make([]int, len(m.parts)+1)
 	for i, p := range m.parts {
-		offs[i+1] = offs[i] + countTxs(p.invoices, m.gran)
-		uoffs[i+1] = uoffs[i] + countTxs(p.invoices, PerLine)
+		offs[i+1] = offs[i] + countTxs(p.all(), m.gran)
+		uoffs[i+1] = uoffs[i] + countTxs(p.all(), PerLine)
 	}
 	n, nu := offs[len(m.parts)], uoffs[len(m.parts)]
 	d := derived{
@@ -71,8 +71,8 @@ func (m *Model) derive() {
 	locals := make([]*interner, len(m.parts))
 	parallel(len(m.parts), func(i int) {
 		w := &partWriter{m: m, d: &d, j: offs[i], u: uoffs[i], ci: int32(m.parts[i].ci), in: newInterner(),
-			conv: m.conv.fork(), nowMonth: monthNumber(m.now)}
-		w.derive(m.parts[i].invoices)
+			conv: m.conv.fork(), nowMonth: monthNumber(m.now), credit: m.parts[i].credit}
+		w.derive(m.parts[i].all())
 		locals[i] = w.in
 	})
 	for i, in := range locals {
@@ -110,11 +110,15 @@ type partWriter struct {
 	in       *interner
 	conv     *converter
 	nowMonth int
+	credit   map[*store.Invoice]*store.CreditMemo // the part's credit memos among its documents
 }
 
 func (w *partWriter) derive(invs []*store.Invoice) {
 	for _, inv := range invs {
 		base := w.m.baseTx(int(w.ci), inv)
+		if cm := w.credit[inv]; cm != nil {
+			markCredit(&base, cm)
+		}
 		w.invKey = w.invoiceKey(inv)
 		if w.m.gran == PerLine && hasChargeLines(inv) {
 			for li := range inv.Lines {
@@ -293,7 +297,7 @@ func (m *Model) baseTx(ci int, inv *store.Invoice) Transaction {
 		InvoiceNumber: inv.Number, VendorInvoiceNumber: inv.VendorInvoiceNumber,
 		InvoiceDate: inv.InvoiceDate.Time, PostingDate: inv.PostingDate.Time,
 		VendorNumber: inv.VendorNumber, VendorName: inv.VendorName,
-		Currency: cur, Status: inv.Status, Dimension1: inv.ShortcutDimension1Code, Dimension2: inv.ShortcutDimension2Code,
+		Currency: cur, Status: inv.Status, DocumentType: DocInvoice, Dimension1: inv.ShortcutDimension1Code, Dimension2: inv.ShortcutDimension2Code,
 		ReportingCurrency: m.reporting, History: !inv.Counts(),
 	}
 }

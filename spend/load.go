@@ -53,8 +53,10 @@ type Model struct {
 
 	companies []Company
 	parts     []*part // every stored invoice, history included, by company then date
-	conv      *converter
-	users     []store.User
+	// hasCredits: some part holds credit memos (netCredits has work).
+	hasCredits bool
+	conv       *converter
+	users      []store.User
 
 	d    derived   // transactions and their match keys
 	agg  aggregate // what the views read
@@ -72,6 +74,9 @@ func Load(db *store.DB, cat *match.Catalog, opt Options) (*Model, error) {
 		return nil, err
 	}
 	if err := m.loadInvoices(db); err != nil {
+		return nil, err
+	}
+	if err := m.loadCredits(db); err != nil {
 		return nil, err
 	}
 	if err := m.loadSettings(db, opt); err != nil {
@@ -173,7 +178,11 @@ type part struct {
 	ci       int
 	from, to time.Time
 	invoices []*store.Invoice
-	err      error
+	// docs is invoices with the part's credit memos merged in, negated,
+	// by date (nil when it has none); credit says which docs they are.
+	docs   []*store.Invoice
+	credit map[*store.Invoice]*store.CreditMemo
+	err    error
 }
 
 // readInvoices decodes the store in parallel: each company's dates are

@@ -27,8 +27,8 @@ type Transaction struct {
 	Company             string
 	InvoiceID           string
 	InvoiceNumber       string
-	VendorInvoiceNumber string
-	InvoiceDate         time.Time
+	VendorInvoiceNumber string    // the vendor's credit memo number on a credit memo
+	InvoiceDate         time.Time // the credit memo date on a credit memo
 	PostingDate         time.Time
 	VendorNumber        string
 	VendorName          string
@@ -48,6 +48,13 @@ type Transaction struct {
 	AmountReporting   money.Amount
 	ReportingCurrency string
 	Unconverted       bool
+	// DocumentType is DocInvoice, or DocCreditMemo for a refund (a paid
+	// purchase credit memo, netted with negative amounts; creditmemos.go).
+	// InvoiceID and InvoiceNumber are then the credit memo's own, and
+	// AppliesToID/AppliesToNumber the invoice it was applied to ("" for a
+	// credit on the vendor as a whole).
+	DocumentType                 string
+	AppliesToID, AppliesToNumber string
 	// History marks an invoice that is not spend (not Paid, or removed in
 	// BC). It is kept for the record and left out of every total.
 	History bool

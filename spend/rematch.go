@@ -21,6 +21,7 @@ func (m *Model) rematch() {
 		d.units[u].dec = pick(d.decs, &d.units[u])
 	}
 	m.applyManual()
+	m.netCredits()
 	for i := range d.txs {
 		d.summarize(i)
 	}

@@ -84,7 +84,7 @@ func cleanData(d *dataMsg) {
 		t.Company, t.VendorName, t.Description = untrusted.Text(t.Company), untrusted.Text(t.VendorName), untrusted.Text(t.Description)
 		t.VendorNumber, t.InvoiceNumber = untrusted.Text(t.VendorNumber), untrusted.Text(t.InvoiceNumber)
 		t.Dimension1, t.Dimension2 = untrusted.Text(t.Dimension1), untrusted.Text(t.Dimension2)
-		t.VendorInvoiceNumber = untrusted.Text(t.VendorInvoiceNumber)
+		t.VendorInvoiceNumber, t.AppliesToNumber = untrusted.Text(t.VendorInvoiceNumber), untrusted.Text(t.AppliesToNumber)
 		txs[i] = t
 	}
 	d.txs = txs

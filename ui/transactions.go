@@ -45,15 +45,10 @@ func txColumns(dim1 string) []column[spend.Transaction] {
 		}
 	}
 	app := func(t *spend.Transaction) string {
-		switch {
-		case t.Ignored:
-			return "(ignored)"
-		case len(t.Splits) > 1:
-			return t.SplitText()
-		case t.App == "":
-			return "(unmatched)"
+		if t.IsCreditMemo() {
+			return refundMarker + appText(t)
 		}
-		return t.App
+		return appText(t)
 	}
 	return []column[spend.Transaction]{
 		{title: "Date", width: 10, text: func(t *spend.Transaction) string { return fmtDate(t.PostingDate) },
@@ -86,6 +81,23 @@ func txColumns(dim1 string) []column[spend.Transaction] {
 		}, cmp: func(a, b *spend.Transaction) int { return cmp.Compare(a.Confidence, b.Confidence) }},
 		dimColumn(dim1),
 	}
+}
+
+// refundMarker starts the application of a refund (a paid credit memo,
+// shown with its negative amount): it nets that application's spend and is
+// no charge of it.
+const refundMarker = "↩ "
+
+func appText(t *spend.Transaction) string {
+	switch {
+	case t.Ignored:
+		return "(ignored)"
+	case len(t.Splits) > 1:
+		return t.SplitText()
+	case t.App == "":
+		return "(unmatched)"
+	}
+	return t.App
 }
 
 // dimColumn shows each transaction's dimension 1 value under BC's name for

@@ -29,7 +29,7 @@ func TestConsoleTransactionsDimensionColumn(t *testing.T) {
 	r.typeText("CPH")
 	r.keys("enter")
 	r.waitUntil(func(s string) bool {
-		return strings.Contains(s, " CPH ") && strings.Contains(s, " of 1,404 transactions") && !strings.Contains(s, "1,404 of 1,404")
+		return strings.Contains(s, " CPH ") && strings.Contains(s, " of 1,439 transactions") && !strings.Contains(s, "1,439 of 1,439")
 	})
 	r.finish()
 }

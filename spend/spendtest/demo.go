@@ -22,7 +22,17 @@ var DemoNow = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 // HTTP into a fresh store, on DemoNow.
 func Demo(tb testing.TB) *store.DB {
 	tb.Helper()
+	return DemoWith(tb, nil)
+}
+
+// DemoWith is Demo with change applied to the tenant before the sync (nil:
+// none), for tests that add documents of their own to the demo's.
+func DemoWith(tb testing.TB, change func(*bcsim.Tenant)) *store.DB {
+	tb.Helper()
 	ten := bcsim.New(bcsim.Config{Seed: 1, Now: DemoNow})
+	if change != nil {
+		change(ten)
+	}
 	srv, err := ten.Start("127.0.0.1:0")
 	if err != nil {
 		tb.Fatalf("bcsim: %v", err)

@@ -240,3 +240,27 @@ func largeInvoice(i int, co string) Inv {
 	}
 	return in
 }
+
+// Credit is a paid credit memo built like in (its N, vendor, date, lines),
+// applied to the invoice with id against ("" for a credit on the vendor).
+func Credit(in Inv, against string) bc.PurchaseCreditMemo {
+	w := in.Wire()
+	m := bc.PurchaseCreditMemo{ID: w.ID, Number: "PCM-" + w.Number, CreditMemoDate: w.InvoiceDate, PostingDate: w.PostingDate,
+		DueDate: w.DueDate, VendorCreditMemoNumber: "CR-" + w.VendorInvoiceNumber, VendorID: w.VendorID,
+		VendorNumber: w.VendorNumber, VendorName: w.VendorName, PayToName: w.PayToName, CurrencyID: w.CurrencyID,
+		CurrencyCode: w.CurrencyCode, TotalAmountExcludingTax: w.TotalAmountExcludingTax,
+		TotalAmountIncludingTax: w.TotalAmountIncludingTax, Status: bc.StatusPaid,
+		LastModifiedDateTime: w.LastModifiedDateTime, Lines: w.Lines, InvoiceID: bc.ZeroGUID}
+	if against != "" {
+		m.InvoiceID = against
+	}
+	return m
+}
+
+// CommitCredits stores credit memos of one company in one page.
+func CommitCredits(tb testing.TB, db *store.DB, company string, ms ...bc.PurchaseCreditMemo) {
+	tb.Helper()
+	if _, err := db.CommitCreditMemoPage(company, ms, nil, store.SyncState{Mode: store.ModeBackfill}, "run-fixture"); err != nil {
+		tb.Fatalf("CommitCreditMemoPage: %v", err)
+	}
+}
