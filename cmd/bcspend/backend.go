@@ -471,6 +471,7 @@ func (b *backend) options() service.Options {
 // another process runs (a scheduled one) is waited for, on screen.
 func (b *backend) Sync(ctx context.Context, report func(ui.SyncProgress)) (ui.SyncSummary, error) {
 	opt := b.options()
+	opt.Wait = b.globals.Wait // 0: service.DefaultSyncWait
 	opt.OnWait = func(h store.Holder) {
 		report(ui.SyncProgress{Waiting: "waiting for " + h.String() + " to finish"})
 	}

@@ -126,7 +126,8 @@ BCSPEND_API_URL (--api-url), BCSPEND_CLIENT_SECRET, BCSPEND_KEYRING=off (keep
 the secret in the database file instead of the OS keyring).
 
 Exit codes: 0 ok, 2 usage or invalid input, 3 the admin must act (credentials,
-consent, permissions), 1 anything else.`
+consent, permissions), 4 busy (another bcspend kept the database busy for all
+of --wait; nothing was changed), 1 anything else.`
 
 const rootExample = `  # try everything offline
   bcspend demo

@@ -153,7 +153,7 @@ func configAction(g *globals, io stdio, names []string,
 			return usageErr(io, fmt.Sprintf("%s cannot be %q", s.key, a[1]),
 				fmt.Sprintf("Use one of: %s.", strings.Join(s.values, ", ")))
 		}
-		db, err := store.Open(g.DB)
+		db, err := g.open()
 		if err != nil {
 			return fail(io, err)
 		}

@@ -78,7 +78,7 @@ history and process lists.`,
 		}
 		_, statErr := os.Stat(g.DB)
 		created := os.IsNotExist(statErr)
-		db, err := store.Open(g.DB)
+		db, err := g.open()
 		if err != nil {
 			return fail(io, err)
 		}

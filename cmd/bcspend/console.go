@@ -34,7 +34,9 @@ func runConsole(ctx context.Context, g *globals, reconnect bool, io stdio) int {
 	if !isTerminal(io) {
 		return usageErr(io, "The console needs a terminal", "Run bcspend in a terminal, or use the headless commands (sync, status, export).")
 	}
-	db, err := store.Open(g.DB)
+	// No "waiting for" lines: they would land in the middle of the screen
+	// (the console's own sync says it on the Sync screen).
+	db, err := store.OpenWith(g.DB, store.Options{Wait: g.waitFor(store.DefaultWait)})
 	if err != nil {
 		return fail(io, err)
 	}

@@ -90,7 +90,7 @@ func listDismissals(g *globals, io stdio) int {
 	if _, err := os.Stat(g.DB); err != nil {
 		return fail(io, &errNoDatabase{g.DB})
 	}
-	db, err := store.Open(g.DB)
+	db, err := g.open()
 	if err != nil {
 		return fail(io, err)
 	}

@@ -77,7 +77,7 @@ func newExportCmd(g *globals, io stdio) *cobra.Command {
 		if code, ok := checkOutput(io, o.out); !ok {
 			return code
 		}
-		db, m, err := openSpendWith(g, store.OpenReadOnly) // export only reads
+		db, m, err := openSpendWith(g, g.openReadOnlyPath) // export only reads
 		if err != nil {
 			return fail(io, err)
 		}
@@ -168,7 +168,7 @@ func (e *errNoDatabase) Remedy() string {
 
 // openSpend opens the database (never creating one) and loads the spend
 // model with the catalog beside it.
-func openSpend(g *globals) (*store.DB, *spend.Model, error) { return openSpendWith(g, store.Open) }
+func openSpend(g *globals) (*store.DB, *spend.Model, error) { return openSpendWith(g, g.openPath) }
 
 // openSpendWith is openSpend with the store's opener: store.OpenReadOnly
 // for commands that only read.

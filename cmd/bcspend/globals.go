@@ -1,7 +1,9 @@
 package main
 
 import (
+	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +17,7 @@ const (
 	exitOther = 1
 	exitUsage = 2
 	exitAdmin = 3
+	exitBusy  = 4 // another bcspend kept the database busy for all of --wait
 )
 
 // globals are the options every command takes, from flags or environment.
@@ -22,6 +25,8 @@ type globals struct {
 	DB           string
 	AuthorityURL string
 	APIURL       string
+	Wait         time.Duration // --wait (wait.go); 0: the command's default
+	waitOut      io.Writer     // where "waiting for ..." goes (stderr)
 }
 
 // target is the connection target with the global URLs applied.
@@ -43,6 +48,7 @@ func (g *globals) register(root *cobra.Command) {
 	fs.StringVar(&g.DB, "db", g.DB, "database `FILE` (env BCSPEND_DB)")
 	fs.Var(serviceURL{"--authority-url", &g.AuthorityURL}, "authority-url", "Entra authority (env BCSPEND_AUTHORITY_URL)")
 	fs.Var(serviceURL{"--api-url", &g.APIURL}, "api-url", "Business Central API host (env BCSPEND_API_URL)")
+	g.registerWait(fs, root.ErrOrStderr())
 }
 
 // serviceURL is a URL flag checked as it is parsed (bc.CheckServiceURL), so

@@ -11,7 +11,6 @@ import (
 
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"
-	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/untrusted"
 )
 
@@ -83,7 +82,7 @@ func matchSetup(g *globals) (*match.Catalog, []match.Rule, error) {
 	if _, err := os.Stat(g.DB); errors.Is(err, os.ErrNotExist) {
 		return cat, nil, nil
 	}
-	db, err := store.Open(g.DB)
+	db, err := g.open()
 	if err != nil {
 		return nil, nil, err
 	}

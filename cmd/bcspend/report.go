@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"net"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/store"
 )
 
 // fail prints err and its remedy on stderr and returns the exit code the
@@ -16,6 +18,9 @@ func fail(io stdio, err error) int {
 	}
 	if s := bc.Support(err); s != "" {
 		sayf(io.err, "  for a support case: %s\n", s)
+	}
+	if errors.Is(err, store.ErrBusy) {
+		return exitBusy
 	}
 	return bc.ExitCode(err)
 }

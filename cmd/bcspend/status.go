@@ -31,7 +31,7 @@ It only reads the database, and exits 3 when the admin must act.`,
 	cmd.RunE = action(func(ctx context.Context, args []string) int {
 		// Read-only: status works on a file it may not write, and a mistyped
 		// --db creates no directory or file.
-		db, err := store.OpenReadOnly(g.DB)
+		db, err := g.openReadOnly()
 		if errors.Is(err, os.ErrNotExist) {
 			sayf(io.out, "Database: %s (does not exist)\nConnection: none\n", g.DB)
 			return fail(io, service.ErrNotConnected)

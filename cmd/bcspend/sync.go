@@ -45,7 +45,7 @@ prints the summary as JSON for scripts.`,
 		if len(args) > 0 {
 			return usageErr(io, "sync takes no arguments, got "+fmt.Sprint(args), "See 'bcspend sync --help'.")
 		}
-		db, err := store.Open(g.DB)
+		db, err := store.OpenWith(g.DB, g.storeOptions(service.DefaultSyncWait))
 		if err != nil {
 			return fail(io, err)
 		}
@@ -57,6 +57,8 @@ prints the summary as JSON for scripts.`,
 		if *pageSize > 0 {
 			opt.Client.PageSize = *pageSize
 		}
+		opt.Wait = g.waitFor(service.DefaultSyncWait)
+		opt.OnWait = g.sayWaiting(opt.Wait)
 		if *traceDir != "" {
 			tr, err := bc.NewTracer(*traceDir, opt.SecretOverride)
 			if err != nil {
