@@ -15,7 +15,6 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/service"
-	"github.com/bcspend/bcspend/store"
 )
 
 // A client secret never comes from a flag's value (shell history, process
@@ -190,7 +189,7 @@ func replaceSecret(ctx context.Context, g *globals, secret string, io stdio) int
 	if _, err := os.Stat(g.DB); errors.Is(err, os.ErrNotExist) {
 		return fail(io, service.ErrNotConnected) // and create no database
 	}
-	db, err := store.Open(g.DB)
+	db, err := g.open()
 	if err != nil {
 		return fail(io, err)
 	}
