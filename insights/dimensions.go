@@ -2,7 +2,6 @@ package insights
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
@@ -30,21 +29,14 @@ type DimensionValue struct {
 }
 
 // NoDimensionValue names the invoices without a dimension value.
-const NoDimensionValue = "(none)"
+const NoDimensionValue = spend.NoDimensionValue
 
 func dimensions(m *spend.Model, txs []spend.Transaction, grand money.Amount) []DimensionSpend {
 	since, now := m.WindowStart(), m.Now()
 	out := make([]DimensionSpend, 2)
 	for n := 1; n <= 2; n++ {
 		out[n-1] = DimensionSpend{Dimension: n, Label: spend.DimensionLabel(m.Companies(), n)}
-		// When the companies name the dimension differently (DEPARTMENT in
-		// one, AREA in another) a code means different things: qualify it.
-		qualify := map[string]string{}
-		if strings.Contains(out[n-1].Label, " / ") {
-			for _, c := range m.Companies() {
-				qualify[c.ID] = map[int]string{1: c.Dimension1, 2: c.Dimension2}[n] + ": "
-			}
-		}
+		qualify := spend.DimensionQualifiers(m.Companies(), n)
 		vals := map[string]*DimensionValue{}
 		apps := map[string]buckets{}
 		for i := range txs {
@@ -52,15 +44,7 @@ func dimensions(m *spend.Model, txs []spend.Transaction, grand money.Amount) []D
 			if t.History || t.Ignored || !inWindow(t.Date(), since, now) {
 				continue
 			}
-			v := t.Dimension1
-			if n == 2 {
-				v = t.Dimension2
-			}
-			if v == "" {
-				v = NoDimensionValue
-			} else {
-				v = qualify[t.CompanyID] + v
-			}
+			v := spend.DimensionValue(t, n, qualify)
 			d := vals[v]
 			if d == nil {
 				d = &DimensionValue{Value: v}

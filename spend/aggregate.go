@@ -41,25 +41,32 @@ func (m *Model) aggregate() {
 	ncur := len(d.currencies)
 	apps := map[string]*appAcc{}
 	vendors := map[int32]*vendorAcc{}
-	for i := range d.txs {
+	m.eachUnit(func(i int, un *unit, dec *match.Decision) {
 		t := &d.txs[i]
-		mo := d.month[i]
-		if t.History || mo < 0 {
+		switch {
+		case dec.Ignored:
+		case dec.App == "":
+			addUnmatched(vendors, t, un, dec, i, d.vendor[i], d.cur[i], d.co[i], ncur)
+		default:
+			addApp(apps, t, un, dec.App, dec.Category, i, d.vendor[i], d.cur[i], d.month[i], ncur)
+		}
+	})
+	m.agg = aggregate{apps: m.appRows(apps), unmatched: m.unmatchedRows(vendors)}
+}
+
+// eachUnit calls fn with every unit of spend in the period (a transaction,
+// or one allocation of a split one) and its decision: the one walk behind
+// the Applications and Unmatched rows and their split by dimension.
+func (m *Model) eachUnit(fn func(i int, un *unit, dec *match.Decision)) {
+	d := &m.d
+	for i := range d.txs {
+		if d.txs[i].History || d.month[i] < 0 {
 			continue // not spend, or outside the period (Period)
 		}
 		for u := d.txUnit[i]; u < d.txUnit[i+1]; u++ {
-			un := &d.units[u]
-			dec := &d.decs[un.dec]
-			switch {
-			case dec.Ignored:
-			case dec.App == "":
-				addUnmatched(vendors, t, un, dec, i, d.vendor[i], d.cur[i], d.co[i], ncur)
-			default:
-				addApp(apps, t, un, dec.App, dec.Category, i, d.vendor[i], d.cur[i], mo, ncur)
-			}
+			fn(i, &d.units[u], &d.decs[d.units[u].dec])
 		}
 	}
-	m.agg = aggregate{apps: m.appRows(apps), unmatched: m.unmatchedRows(vendors)}
 }
 
 func addApp(apps map[string]*appAcc, t *Transaction, un *unit, app, category string, i int, vendor, cur int32, mo int8, ncur int) {

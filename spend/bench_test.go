@@ -89,3 +89,22 @@ func cpuTime() time.Duration {
 func reportCPU(b *testing.B, since time.Duration) {
 	b.ReportMetric(float64((cpuTime()-since).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
+
+// BenchmarkAppsByDimension splits the Applications of a 100,000-invoice
+// store by dimension 1, as the console does on every load (twice: both
+// dimensions). No budget of its own: it is part of the console's load.
+func BenchmarkAppsByDimension(b *testing.B) {
+	db := spendtest.Open(b)
+	spendtest.Connect(b, db)
+	spendtest.Large(b, db, 100_000)
+	m, err := spend.Load(db, cat, spend.Options{Now: spendtest.Now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := m.AppsByDimension(1); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -80,6 +80,7 @@ type Money map[string]money.Amount
 type AppRow struct {
 	App          string
 	Category     string
+	Dimension    string // only in AppsByDimension: the dimension value of the row's spend
 	Vendors      []string
 	Transactions int
 	Spend        Money     // trailing 12 months

@@ -12,10 +12,14 @@ import (
 	"github.com/bcspend/bcspend/spend"
 )
 
-// appsScreen is the home screen: one row per application.
+// appsScreen is the home screen: one row per application, or (b cycles
+// none → dimension 1 → dimension 2) per application and value of one of
+// BC's two global dimensions, under BC's name for it.
 type appsScreen struct {
 	tableBase
 	g      grid[spend.AppRow]
+	split  [2]grid[spend.AppRow] // by dimension 1 and 2
+	by     int                   // 0: not split; 1, 2: split by that dimension
 	totals reportingTotal
 	// removing is the custom application whose removal awaits y, with
 	// what it takes along.
@@ -38,13 +42,58 @@ type (
 func newAppsScreen(c *common) *appsScreen {
 	s := appsScreen{g: newGrid(appColumns(), 4, true, "No applications yet: press r to sync, or wait for the first sync to finish.")}
 	s.g.keyOf = func(r *spend.AppRow) string { return r.App }
+	for n := range s.split {
+		s.split[n] = newGrid(splitColumns(c.info.dimensionLabel(n+1)), 5, true, "No applications yet: press r to sync, or wait for the first sync to finish.")
+		// An export of the split view writes its applications (the split
+		// itself is in 'bcspend export insights', dimension rows).
+		s.split[n].keyOf = func(r *spend.AppRow) string { return r.App }
+	}
 	s.tableBase = tableBase{c: c, name: "apps"}
 	return &s
 }
 
-// bind points the shared table keys at this screen's grid. Screens are held
+// bind points the shared table keys at the grid on screen. Screens are held
 // by value in the root, so the pointer is refreshed before each use.
-func (s *appsScreen) bind() { s.t = &s.g }
+func (s *appsScreen) bind() { s.t = s.grid() }
+
+// grid is the grid on screen: the applications, or their split.
+func (s *appsScreen) grid() *grid[spend.AppRow] {
+	if s.by > 0 {
+		return &s.split[s.by-1]
+	}
+	return &s.g
+}
+
+// splitColumns are the Applications columns with the dimension value (under
+// label, BC's name of the dimension) after the application.
+func splitColumns(label string) []column[spend.AppRow] {
+	cols := appColumns()
+	dim := column[spend.AppRow]{title: label, width: min(max(width(label), 8), 18), text: func(r *spend.AppRow) string { return r.Dimension },
+		cmp: func(a, b *spend.AppRow) int {
+			return strings.Compare(strings.ToLower(a.Dimension), strings.ToLower(b.Dimension))
+		}}
+	return append(cols[:1:1], append([]column[spend.AppRow]{dim}, cols[1:]...)...)
+}
+
+// dimensionLabel is BC's name of global dimension n.
+func (i Info) dimensionLabel(n int) string {
+	l := i.Dimension1
+	if n == 2 {
+		l = i.Dimension2
+	}
+	if l == "" {
+		l = fmt.Sprintf("Dimension %d", n)
+	}
+	return l
+}
+
+// splitNext cycles the split: none, dimension 1, dimension 2. The filter
+// typed stays in force.
+func (s *appsScreen) splitNext() {
+	s.by = (s.by + 1) % 3
+	s.bind()
+	s.t.SetFilter(s.filter.value)
+}
 
 func appColumns() []column[spend.AppRow] {
 	return []column[spend.AppRow]{
@@ -81,9 +130,15 @@ func vendorsText(r *spend.AppRow) string {
 	return fmt.Sprintf("%s +%d", r.Vendors[0], len(r.Vendors)-1)
 }
 
-func (s *appsScreen) SetData(rows []spend.AppRow, hay []string) {
-	s.bind()
+// SetData shows fresh rows: the applications and their two splits (with
+// their filter texts), the dimensions named as info says.
+func (s *appsScreen) SetData(rows []spend.AppRow, hay []string, split [2][]spend.AppRow, splitHay [2][]string, info Info) {
 	s.g.SetIndexed(rows, hay)
+	for n := range s.split {
+		s.split[n].setColumn(1, splitColumns(info.dimensionLabel(n + 1))[1])
+		s.split[n].SetIndexed(split[n], splitHay[n])
+	}
+	s.bind()
 	s.sumTotals()
 }
 
@@ -91,13 +146,20 @@ func (s *appsScreen) SetData(rows []spend.AppRow, hay []string) {
 // the status line; unconverted transactions are counted, never summed.
 func (s *appsScreen) sumTotals() {
 	s.totals = reportingTotal{cur: s.c.info.ReportingCurrency}
-	for _, i := range s.g.idx {
-		r := &s.g.rows[i]
+	g := s.grid()
+	for _, i := range g.idx {
+		r := &g.rows[i]
 		s.totals.add(r.Reporting, r.Unconverted)
 	}
 }
 
-func (s *appsScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
+func (s *appsScreen) SetSize(w, h int) {
+	s.g.SetSize(w, h-1)
+	for n := range s.split {
+		s.split[n].SetSize(w, h-1)
+	}
+	s.bind()
+}
 
 func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	s.bind()
@@ -112,6 +174,8 @@ func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case msg.String() == "D":
 		return s.askRemove()
+	case key.Matches(msg, k.SplitBy):
+		s.splitNext()
 	case key.Matches(msg, k.Enter):
 		return s.open()
 	case key.Matches(msg, k.Refresh):
@@ -122,7 +186,7 @@ func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 
 // askRemove previews removing the selected application, if custom.
 func (s *appsScreen) askRemove() tea.Cmd {
-	r, ok := s.g.Selected()
+	r, ok := s.grid().Selected()
 	if !ok {
 		return nil
 	}
@@ -165,8 +229,8 @@ func (s *appsScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *appsScreen) open() tea.Cmd {
-	if r, ok := s.g.Selected(); ok {
-		return s.c.post(drillMsg{app: r.App})
+	if r, ok := s.grid().Selected(); ok {
+		return s.c.post(drillMsg{app: r.App, dim: s.by, value: r.Dimension})
 	}
 	return nil
 }
@@ -182,22 +246,30 @@ func (s *appsScreen) Click(x, y int) tea.Cmd {
 
 func (s *appsScreen) View() string {
 	s.bind()
-	head := s.caption("Spend " + periodCaption(s.c.info.Period) + " per application · total " + s.totals.String())
+	per := "per application"
+	if s.by > 0 {
+		per += " and " + s.c.info.dimensionLabel(s.by)
+	}
+	head := s.caption("Spend " + periodCaption(s.c.info.Period) + " " + per + " · total " + s.totals.String())
 	if s.removing != "" {
 		head = s.c.st.Warn.Render(fit(" Remove "+s.removing+"? This "+s.removal+". y removes, any other key keeps it", s.c.width))
 	}
-	return head + "\n" + s.g.View(&s.c.st)
+	return head + "\n" + s.grid().View(&s.c.st)
 }
 
 func (s *appsScreen) HelpKeys() []key.Binding {
 	k := s.c.keys
 	return s.helpKeys(k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")),
-		key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "remove custom app")), k.Refresh)
+		key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "remove custom app")), k.SplitBy, k.Refresh)
 }
 
 func (s *appsScreen) Breadcrumb() string { return "Applications" }
 
 func (s *appsScreen) Status() []seg {
 	s.bind()
-	return append(s.status("app"), seg{"Σ " + s.totals.String(), 0})
+	noun := "app"
+	if s.by > 0 {
+		noun = "app × " + s.c.info.dimensionLabel(s.by) + " row"
+	}
+	return append(s.status(noun), seg{"Σ " + s.totals.String(), 0})
 }

@@ -26,6 +26,10 @@ type Backend interface {
 	// The four tables, derived at the current granularity with every rule
 	// applied. They are read together after every sync or fix.
 	Apps() ([]spend.AppRow, error)
+	// AppsByDimension is Apps split by BC's global dimension n (1 or 2):
+	// one row per application and dimension value (AppRow.Dimension, read
+	// by spend.DimensionValue), summing to the Apps rows.
+	AppsByDimension(n int) ([]spend.AppRow, error)
 	Transactions() ([]spend.Transaction, error)
 	Unmatched() ([]spend.UnmatchedRow, error)
 	Users() ([]spend.UserRow, error)
@@ -142,8 +146,11 @@ type Info struct {
 	Period spend.Period
 	// Dimension1 is BC's name of global dimension 1 (spend.DimensionLabel:
 	// DEPARTMENT, AREA ..., the companies' names joined when they differ),
-	// the heading of the Transactions dimension column.
-	Dimension1 string
+	// the heading of the Transactions dimension column; Dimension2 is
+	// dimension 2's. DimensionQualifiers are spend.DimensionQualifiers of
+	// each, so the console reads a transaction's value as the split does.
+	Dimension1, Dimension2 string
+	DimensionQualifiers    [2]map[string]string
 }
 
 // CatalogApp is one application a transaction can be matched to.

@@ -40,6 +40,7 @@ func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 // dataMsg is a fresh read of everything the tables show.
 type dataMsg struct {
 	apps  []spend.AppRow
+	split [2][]spend.AppRow // apps split by dimension 1 and 2
 	txs   []spend.Transaction
 	unm   []spend.UnmatchedRow
 	users []spend.UserRow
@@ -49,6 +50,7 @@ type dataMsg struct {
 	err   error
 	// The filter text of each table, built here rather than in Update.
 	appsHay, txsHay, unmHay, usersHay []string
+	splitHay                          [2][]string
 }
 
 // loadCmd reads all tables and sanitizes the BC text in them, off the
@@ -59,6 +61,11 @@ func loadCmd(b Backend) tea.Cmd {
 		d.info, d.hist, d.cat = b.Info(), b.SyncHistory(), b.Catalog()
 		if d.apps, d.err = b.Apps(); d.err != nil {
 			return d
+		}
+		for n := range d.split {
+			if d.split[n], d.err = b.AppsByDimension(n + 1); d.err != nil {
+				return d
+			}
 		}
 		if d.txs, d.err = b.Transactions(); d.err != nil {
 			return d
@@ -71,6 +78,9 @@ func loadCmd(b Backend) tea.Cmd {
 		}
 		cleanData(&d)
 		d.appsHay, d.txsHay = buildHay(appColumns(), d.apps), buildHay(txColumns(d.info.Dimension1), d.txs)
+		for n := range d.split {
+			d.splitHay[n] = buildHay(splitColumns(d.info.dimensionLabel(n+1)), d.split[n])
+		}
 		d.unmHay, d.usersHay = buildHay(unmatchedColumns(), d.unm), buildHay(userColumns(), d.users)
 		return d
 	}
@@ -88,16 +98,10 @@ func cleanData(d *dataMsg) {
 		txs[i] = t
 	}
 	d.txs = txs
-	apps := make([]spend.AppRow, len(d.apps))
-	for i, a := range d.apps {
-		vs := make([]string, len(a.Vendors))
-		for k, v := range a.Vendors {
-			vs[k] = untrusted.Text(v)
-		}
-		a.Vendors = vs
-		apps[i] = a
+	d.apps = cleanApps(d.apps)
+	for n := range d.split {
+		d.split[n] = cleanApps(d.split[n])
 	}
-	d.apps = apps
 	unm := make([]spend.UnmatchedRow, len(d.unm))
 	for i, u := range d.unm {
 		u.VendorName, u.SampleDesc, u.VendorNumber = untrusted.Text(u.VendorName), untrusted.Text(u.SampleDesc), untrusted.Text(u.VendorNumber)
@@ -115,7 +119,29 @@ func cleanData(d *dataMsg) {
 		cs[i] = untrusted.Text(c)
 	}
 	d.info.Companies = cs
-	d.info.Dimension1 = untrusted.Text(d.info.Dimension1)
+	d.info.Dimension1, d.info.Dimension2 = untrusted.Text(d.info.Dimension1), untrusted.Text(d.info.Dimension2)
+	for n, q := range d.info.DimensionQualifiers {
+		clean := make(map[string]string, len(q))
+		for co, prefix := range q {
+			clean[co] = untrusted.Text(prefix)
+		}
+		d.info.DimensionQualifiers[n] = clean
+	}
+}
+
+// cleanApps copies application rows with their BC text (vendor names,
+// dimension values) made inert.
+func cleanApps(rows []spend.AppRow) []spend.AppRow {
+	out := make([]spend.AppRow, len(rows))
+	for i, a := range rows {
+		vs := make([]string, len(a.Vendors))
+		for k, v := range a.Vendors {
+			vs[k] = untrusted.Text(v)
+		}
+		a.Vendors, a.Dimension = vs, untrusted.Text(a.Dimension)
+		out[i] = a
+	}
+	return out
 }
 
 // Results of one-shot backend calls.
@@ -160,7 +186,13 @@ type (
 
 // Intents screens send to the root.
 type (
-	drillMsg   struct{ app string } // open an application's transactions
+	// drillMsg opens an application's transactions; dim (1 or 2) and
+	// value narrow them to one dimension value (a row of the split view).
+	drillMsg struct {
+		app   string
+		dim   int
+		value string
+	}
 	openFixMsg struct {
 		fix        Fix
 		suggestion string

@@ -214,6 +214,44 @@ func monthIndex(t time.Time) int {
 
 func (f *fakeBackend) Info() Info { f.mu.Lock(); defer f.mu.Unlock(); return f.info }
 
+// AppsByDimension splits the fake's applications by the value of dimension
+// n as spend.DimensionValue reads it (no qualifiers: the fake's companies
+// name their dimensions alike).
+func (f *fakeBackend) AppsByDimension(n int) ([]spend.AppRow, error) {
+	apps, _ := f.Apps()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []spend.AppRow
+	for _, a := range apps {
+		byValue := map[string]*spend.AppRow{}
+		var values []string
+		for i := range f.derived {
+			t := &f.derived[i]
+			if t.App != a.App {
+				continue
+			}
+			v := spend.DimensionValue(t, n, nil)
+			r := byValue[v]
+			if r == nil {
+				r = &spend.AppRow{App: a.App, Category: a.Category, Vendors: a.Vendors, Dimension: v, Spend: spend.Money{},
+					ReportingCurrency: a.ReportingCurrency}
+				byValue[v] = r
+				values = append(values, v)
+			}
+			r.Transactions++
+			r.Spend[t.Currency] += t.Amount
+			if !t.Unconverted {
+				r.Reporting += t.AmountReporting
+			}
+		}
+		sort.Strings(values)
+		for _, v := range values {
+			out = append(out, *byValue[v])
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeBackend) Apps() ([]spend.AppRow, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

@@ -16,6 +16,7 @@ type KeyMap struct {
 	Secret, Granularity, Currency, Reconnect, Toggle key.Binding
 	Copy, Dismiss, Window, Monthly                   key.Binding
 	Accept, Reject                                   key.Binding
+	SplitBy                                          key.Binding
 }
 
 // DefaultKeyMap is the k9s/lazygit-style map documented in the help.
@@ -58,6 +59,7 @@ func DefaultKeyMap() KeyMap {
 		Monthly:     b("a", "monthly plans", "a"),
 		Accept:      b("a", "accept inferred app", "a"),
 		Reject:      b("d", "reject inferred app", "d"),
+		SplitBy:     b("b", "split by dimension", "b"),
 	}
 }
 

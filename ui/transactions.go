@@ -132,6 +132,15 @@ func (s *txScreen) Drill(app string) {
 	s.g.SetScope(func(t *spend.Transaction) bool { return t.Pays(app) })
 }
 
+// DrillValue narrows a drill to the transactions of one value of global
+// dimension n, as the Applications split reads it.
+func (s *txScreen) DrillValue(app string, n int, value string) {
+	s.bind()
+	q := s.c.info.DimensionQualifiers[n-1]
+	s.app = app + " · " + value
+	s.g.SetScope(func(t *spend.Transaction) bool { return t.Pays(app) && spend.DimensionValue(t, n, q) == value })
+}
+
 func (s *txScreen) undrill() {
 	s.app, s.finding = "", ""
 	s.g.SetScope(nil)

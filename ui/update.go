@@ -298,6 +298,9 @@ func (m *Model) handleIntent(msg tea.Msg) tea.Cmd {
 		m.tab = msg.tab
 	case drillMsg:
 		m.txs.Drill(msg.app)
+		if msg.dim > 0 {
+			m.txs.DrillValue(msg.app, msg.dim, msg.value)
+		}
 		m.tab = tabTx
 	case openFixMsg:
 		m.fix = newFixPicker(m.c, msg)
@@ -345,7 +348,7 @@ func (m *Model) setData(d dataMsg) tea.Cmd {
 	}
 	m.c.info = d.info
 	m.loaded = true
-	m.apps.SetData(d.apps, d.appsHay)
+	m.apps.SetData(d.apps, d.appsHay, d.split, d.splitHay, d.info)
 	m.txs.SetData(d.txs, d.txsHay, d.info.Dimension1)
 	m.unm.SetData(d.unm, d.unmHay)
 	m.users.SetData(d.users, d.usersHay)

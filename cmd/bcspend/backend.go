@@ -57,6 +57,7 @@ func (b *backend) Info() ui.Info {
 	}
 	if m, err := b.loaded(); err == nil {
 		info.Dimension1 = spend.DimensionLabel(m.Companies(), 1)
+		dimensionInfo(&info, m.Companies())
 	}
 	conn, ok, err := b.db.Connection()
 	if err != nil || !ok {
