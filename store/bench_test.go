@@ -55,7 +55,7 @@ func benchCommit(b *testing.B, gen func(pages, i int) bc.PurchaseInvoice) {
 	lines := float64(pages * perPage * linesPer)
 	b.ReportMetric(float64(fi.Size())/lines, "disk-B/line")
 	var used int64
-	_ = db.withHandle(false, func(h *bolt.DB) error {
+	_ = db.withHandle(true, func(h *bolt.DB) error {
 		return h.View(func(tx *bolt.Tx) error {
 			used = tx.Size() - int64(h.Stats().FreeAlloc)
 			return nil
