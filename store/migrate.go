@@ -22,6 +22,7 @@ var migrations = []migration{
 	{to: 2, name: "insights buckets (dismissals, contracts, alerts-seen)", run: migrateInsightBuckets},
 	{to: 3, name: "company info bucket", run: bucketMigration(bktCompanies)},
 	{to: 4, name: "credit memo buckets", run: bucketsMigration(bktCreditMemos, bktCreditMemoIDs, bktCreditSync)},
+	{to: 5, name: "several connections (connections, connection-names)", run: migrateConnections},
 }
 
 // bucketsMigration adds several top-level buckets.

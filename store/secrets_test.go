@@ -214,6 +214,7 @@ func TestConnectionRoundTrip(t *testing.T) {
 	got, ok, err := db.Connection()
 	want := c
 	want.FirstConnected, want.Updated = first, later
+	want.ID, want.Name = "1", "contoso.onmicrosoft.com/Sandbox" // the default name follows the target
 	if err != nil || !ok || !reflect.DeepEqual(got, want) {
 		t.Errorf("connection:\n got %+v\nwant %+v", got, want)
 	}
