@@ -158,7 +158,7 @@ type entraCode struct {
 // texts change; the numbers are the contract.
 var entraCodes = map[int]entraCode{
 	7000222: {KindCredentials, "The client secret has expired",
-		"Create a new client secret in Entra > App registrations > Certificates & secrets, then replace it in bcspend (Integration screen, or `bcspend connect` again)."},
+		"Create a new client secret in Entra > App registrations > Certificates & secrets, then replace it in bcspend (Integration screen, or `bcspend secret replace`)."},
 	7000215: {KindCredentials, "Entra rejected the client secret",
 		"Paste the secret's Value, not its Secret ID; if the Value is lost, create a new secret in Certificates & secrets."},
 	700016: {KindCredentials, "No app with this Client ID exists in this tenant",

@@ -11,7 +11,7 @@ import (
 // Summary is what a run did, for the one-line report, --json and the
 // console. The same figures go to the run history.
 type Summary struct {
-	RunID     string           `json:"runId"`
+	RunID     string           `json:"run_id"`
 	Start     time.Time        `json:"start"`
 	End       time.Time        `json:"end"`
 	Outcome   string           `json:"outcome"` // ok | failed | canceled | partial
@@ -27,14 +27,14 @@ type Summary struct {
 	// ThrottleWait is wall-clock time during which at least one request
 	// waited on BC's limits (waits of concurrent companies overlap and
 	// count once); ThrottleWaitText is the same, for people.
-	ThrottleWait     time.Duration `json:"throttleWaitNs"`
-	ThrottleWaitText string        `json:"throttleWait"`
+	ThrottleWait     time.Duration `json:"throttle_wait_ns"`
+	ThrottleWaitText string        `json:"throttle_wait"`
 	// Parallel is how many chains the run read at once at its lowest: the
 	// most (Options.Chains) unless BC's throttling took some away.
 	// PageSize is the smallest page it asked for: the configured size
 	// unless slow pages halved it.
 	Parallel int       `json:"parallel"`
-	PageSize int       `json:"pageSize"`
+	PageSize int       `json:"page_size"`
 	Warnings []Problem `json:"warnings,omitempty"`
 	Error    *Problem  `json:"error,omitempty"`
 }
@@ -64,11 +64,11 @@ type CompanySummary struct {
 	Vendors  int    `json:"vendors"` // vendors stored or refreshed
 	// CreditMemos is what the company's credit memo pass did; the figures
 	// above are the invoices'.
-	CreditMemos CreditMemoCounts `json:"creditMemos"`
+	CreditMemos CreditMemoCounts `json:"credit_memos"`
 	Rates       int              `json:"rates"` // exchange rate rows stored
 	// Throttled and ThrottleWait are this company's waits on BC's limits.
 	Throttled    int           `json:"throttled"`
-	ThrottleWait time.Duration `json:"throttleWaitNs"`
+	ThrottleWait time.Duration `json:"throttle_wait_ns"`
 	OK           bool          `json:"ok"`
 	Error        *Problem      `json:"error,omitempty"`
 	// Warnings did not fail the company (no exchange rates page); they are
@@ -80,10 +80,10 @@ type CompanySummary struct {
 type UsersSummary struct {
 	Total         int  `json:"total"`
 	Active        int  `json:"active"`
-	MissingEmail  int  `json:"missingEmail"`
+	MissingEmail  int  `json:"missing_email"`
 	New           int  `json:"new"`
 	Removed       int  `json:"removed"`
-	LegacyNoEmail bool `json:"legacyNoEmail,omitempty"`
+	LegacyNoEmail bool `json:"legacy_no_email,omitempty"`
 }
 
 // Problem is a classified error or warning: what happened and what to do.
@@ -95,6 +95,10 @@ type Problem struct {
 	// Support is BC's correlation id and the request id, for a support case.
 	Support string `json:"support,omitempty"`
 }
+
+// ProblemOf is err as a sync summary reports it: the CLI's --json prints
+// every error this way.
+func ProblemOf(err error) *Problem { return problemOf(err) }
 
 // problemOf classifies err the way the history stores it.
 func problemOf(err error) *Problem {

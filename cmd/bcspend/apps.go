@@ -204,11 +204,19 @@ func newAppsCmd(g *globals, io stdio) *cobra.Command {
 }
 
 func newAppsListCmd(g *globals, io stdio) *cobra.Command {
-	cmd := &cobra.Command{Use: "list", Short: "list the custom applications", Example: "  bcspend apps list"}
+	cmd := &cobra.Command{Use: "list", Short: "list the custom applications", Example: "  bcspend apps list\n  bcspend apps list --json"}
+	asJSON := cmd.Flags().Bool("json", false, "print the applications as JSON")
 	cmd.RunE = appsAction(g, io, 0, func(db *store.DB, m *spend.Model, pos []string) int {
 		apps, err := db.CustomApps()
 		if err != nil {
 			return fail(io, err)
+		}
+		if *asJSON {
+			out := make([]customAppJSON, 0, len(apps))
+			for _, a := range apps {
+				out = append(out, customAppJSON{Name: a.Name, Category: a.Category, Vendors: append([]string{}, a.Vendors...)})
+			}
+			return writeJSON(io, &out)
 		}
 		if len(apps) == 0 {
 			fmt.Fprintln(io.out, "No custom applications ('bcspend apps add NAME --category C', or create one in the console's fix picker).")
@@ -263,6 +271,13 @@ func appsAction(g *globals, io stdio, n int, f func(db *store.DB, m *spend.Model
 			return f(db, m, args)
 		})(cmd, args)
 	}
+}
+
+// customAppJSON is a custom application as 'apps list --json' prints it.
+type customAppJSON struct {
+	Name     string   `json:"name"`
+	Category string   `json:"category"`
+	Vendors  []string `json:"vendors"`
 }
 
 func vendorsNote(v []string) string {

@@ -62,6 +62,7 @@ func action(f func(ctx context.Context, args []string) int) func(*cobra.Command,
 
 func run(ctx context.Context, args []string, io stdio) int {
 	bc.Version = version // the User-Agent names this build
+	io = detectMode(args, io).apply(io)
 	g := defaultGlobals()
 	if err := checkEnvURLs(); err != nil {
 		return fail(io, err)
@@ -101,6 +102,7 @@ func newRoot(g *globals, io stdio) *cobra.Command {
 	root.SetVersionTemplate("bcspend {{.Version}}\n")
 	root.SetFlagErrorFunc(flagError)
 	g.register(root)
+	root.PersistentFlags().BoolP("quiet", "q", false, "print only errors and warnings (for cron); what --json asks for still prints")
 	root.SetHelpCommand(newHelpCmd(root, io))
 	consoleFlags(root, g, io)
 	for _, name := range commandNames() {

@@ -99,15 +99,33 @@ network: what depends on it is re-derived from the stored invoices.
 	listAll := cmd.RunE
 	cmd.RunE = func(c *cobra.Command, args []string) error {
 		if len(args) == 0 {
-			return configAction(g, io, nil, configList)(c, args)
+			return configAction(g, io, nil, func(db *store.DB, io stdio, _ setting, _ []string) error { return configList(db, io) })(c, args)
 		}
 		return listAll(c, args)
 	}
-	cmd.AddCommand(
-		&cobra.Command{Use: "list", Short: "every setting, its value and what it accepts", Args: cobra.NoArgs,
-			Example: "  bcspend config list", RunE: configAction(g, io, nil, configList)},
-		&cobra.Command{Use: "get KEY", Short: "print a setting's value (for scripts)", Example: "  bcspend config get reporting-currency",
-			RunE: configAction(g, io, []string{"KEY"}, func(db *store.DB, io stdio, s setting, _ []string) error { return configGet(db, io, s) })},
+	list := &cobra.Command{Use: "list", Short: "every setting, its value and what it accepts", Args: cobra.NoArgs,
+		Example: "  bcspend config list\n  bcspend config list --json"}
+	listJSON := list.Flags().Bool("json", false, "print the settings as JSON")
+	list.RunE = configAction(g, io, nil, func(db *store.DB, io stdio, _ setting, _ []string) error {
+		if *listJSON {
+			return configListJSON(db, io)
+		}
+		return configList(db, io)
+	})
+	get := &cobra.Command{Use: "get KEY", Short: "print a setting's value (for scripts)",
+		Example: "  bcspend config get reporting-currency\n  bcspend config get page-size --json"}
+	getJSON := get.Flags().Bool("json", false, "print the setting as JSON")
+	get.RunE = configAction(g, io, []string{"KEY"}, func(db *store.DB, io stdio, s setting, _ []string) error {
+		if *getJSON {
+			v, err := settingJSONOf(db, s)
+			if err == nil {
+				writeJSON(io, &v)
+			}
+			return err
+		}
+		return configGet(db, io, s)
+	})
+	cmd.AddCommand(list, get,
 		&cobra.Command{Use: "set KEY VALUE", Short: "change a setting", Example: "  bcspend config set granularity line\n  bcspend config set reporting-currency EUR",
 			RunE: configAction(g, io, []string{"KEY", "VALUE"}, func(db *store.DB, io stdio, s setting, a []string) error { return configSet(db, io, s, a[1]) })},
 		&cobra.Command{Use: "unset KEY", Short: "back to the default", Example: "  bcspend config unset page-size",
@@ -201,7 +219,43 @@ func choices(db *store.DB, s setting) (string, error) {
 	return strings.Join(c, ", "), err
 }
 
-func configList(db *store.DB, io stdio, _ setting, _ []string) error {
+// settingJSON is a setting as --json prints it.
+type settingJSON struct {
+	Key       string `json:"key"`
+	Value     string `json:"value"`
+	IsDefault bool   `json:"is_default"`
+	Default   string `json:"default"`
+	Choices   string `json:"choices"`
+	Help      string `json:"help"`
+}
+
+func settingJSONOf(db *store.DB, s setting) (settingJSON, error) {
+	v, isDef, err := value(db, s)
+	if err != nil {
+		return settingJSON{}, err
+	}
+	c, err := choices(db, s)
+	def := s.def
+	if s.current != nil {
+		_, def, _, _, _ = s.current(db)
+	}
+	return settingJSON{Key: s.key, Value: v, IsDefault: isDef, Default: def, Choices: c, Help: s.help}, err
+}
+
+func configListJSON(db *store.DB, io stdio) error {
+	out := []settingJSON{}
+	for _, s := range settings {
+		v, err := settingJSONOf(db, s)
+		if err != nil {
+			return err
+		}
+		out = append(out, v)
+	}
+	writeJSON(io, &out)
+	return nil
+}
+
+func configList(db *store.DB, io stdio) error {
 	for _, s := range settings {
 		v, def, err := value(db, s)
 		if err != nil {

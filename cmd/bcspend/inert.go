@@ -47,8 +47,11 @@ func inertArgs(args []any) []any {
 // strings can be rewritten.
 func writeJSON(io stdio, v any) int {
 	inertJSON(&v)
-	enc := json.NewEncoder(io.out)
+	enc := json.NewEncoder(io.jsonOut())
 	enc.SetIndent("", "  ")
+	if io.mode != nil {
+		io.mode.printedJSON = true // one document per run
+	}
 	if err := enc.Encode(v); err != nil {
 		return fail(io, err)
 	}

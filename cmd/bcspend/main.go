@@ -20,4 +20,5 @@ func main() {
 type stdio struct {
 	in       io.Reader
 	out, err io.Writer
+	mode     *outputMode // --json, --quiet and the real streams (output.go)
 }

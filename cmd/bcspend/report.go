@@ -12,13 +12,21 @@ import (
 // contract gives it. Every error a user sees goes through here; BC's
 // messages and codes inside it are made inert (sayf).
 func fail(io stdio, err error) int {
-	sayf(io.err, "bcspend: %s\n", err)
+	w := io.errors()
+	sayf(w, "bcspend: %s\n", err)
 	if r := bc.Remedy(err); r != "" {
-		sayf(io.err, "  what to do: %s\n", r)
+		sayf(w, "  what to do: %s\n", r)
 	}
 	if s := bc.Support(err); s != "" {
-		sayf(io.err, "  for a support case: %s\n", s)
+		sayf(w, "  for a support case: %s\n", s)
 	}
+	failJSON(io, err)
+	return exitCodeOf(err)
+}
+
+// exitCodeOf is the exit code the contract gives err: bc's kinds, and the
+// busy code when another process holds the database.
+func exitCodeOf(err error) int {
 	if errors.Is(err, store.ErrBusy) {
 		return exitBusy
 	}

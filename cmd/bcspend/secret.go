@@ -88,7 +88,7 @@ func promptSecret(ctx context.Context, tty *os.File, io stdio) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	fmt.Fprint(io.err, "Client secret (its Value, not the Secret ID; not shown as you type): ")
+	fmt.Fprint(io.errors(), "Client secret (its Value, not the Secret ID; not shown as you type): ")
 	type result struct {
 		b   []byte
 		err error
@@ -100,14 +100,14 @@ func promptSecret(ctx context.Context, tty *os.File, io stdio) (string, error) {
 	}()
 	select {
 	case r := <-done:
-		fmt.Fprintln(io.err)
+		fmt.Fprintln(io.errors())
 		if r.err != nil {
 			return "", fmt.Errorf("could not read the secret from the terminal: %w", r.err)
 		}
 		return strings.TrimSpace(string(r.b)), nil
 	case <-ctx.Done():
 		_ = term.Restore(fd, state)
-		fmt.Fprintln(io.err)
+		fmt.Fprintln(io.errors())
 		return "", &bc.Error{Kind: bc.KindCanceled, Message: "Interrupted before the secret was entered", Fix: "Run the command again."}
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -71,13 +70,13 @@ prints the summary as JSON for scripts.`,
 		sum, err := service.Sync(ctx, db, opt, syncer.Options{Full: *full, Progress: pr.update})
 		pr.finish()
 		for _, w := range sum.Warnings {
-			sayf(io.err, "warning: %s\n", w.Message)
+			sayf(io.errors(), "warning: %s\n", w.Message)
 			if w.Remedy != "" {
-				sayf(io.err, "  what to do: %s\n", w.Remedy)
+				sayf(io.errors(), "  what to do: %s\n", w.Remedy)
 			}
 		}
 		if sum.RunID != "" {
-			printSummary(io.out, sum, *asJSON)
+			printSummary(io, sum, *asJSON)
 		}
 		if err != nil {
 			return fail(io, err)
@@ -88,15 +87,12 @@ prints the summary as JSON for scripts.`,
 	return cmd
 }
 
-func printSummary(w io.Writer, s syncer.Summary, asJSON bool) {
+func printSummary(io stdio, s syncer.Summary, asJSON bool) {
 	if asJSON {
-		e := json.NewEncoder(w)
-		e.SetIndent("", "  ")
-		inertJSON(&s)
-		_ = e.Encode(s)
+		writeJSON(io, &s) // carries the run's error, if any
 		return
 	}
-	fmt.Fprintln(w, summaryLine(s))
+	fmt.Fprintln(io.out, summaryLine(s))
 }
 
 // summaryLine is the one line cron mails and logs keep.
