@@ -16,6 +16,8 @@ func TestProjectMilestonesAreServices(t *testing.T) {
 		{"Sopra Steria SA", "Mise en œuvre Salesforce Service Cloud - jalon 2", "", MethodIgnored},
 		{"Wipro Limited", "ServiceNow HRSD configuration sprint 2", "", MethodIgnored},
 		{"Everis Spain S.L.", "Implantación Dynamics 365 - hito 1", "", MethodIgnored},
+		{"Capgemini France SAS", "Accompagnement Salesforce - forfait jours décembre", "", MethodIgnored},
+		{"Adesso SE", "Entwicklungsleistungen ServiceNow - Oktober", "", MethodIgnored},
 		// The product itself is still the product.
 		{"Workday Limited", "Workday HCM subscription - 400 employees", "Workday HCM", MethodKeyword},
 	})
@@ -33,6 +35,8 @@ func TestEventEditions(t *testing.T) {
 		{"Figma Inc", "Config 2026 registration", "", MethodIgnored},
 		{"Zendesk Inc", "Support tickets add-on - 2026 annual", "Zendesk", MethodAlias},
 		{"Gandi SAS", "Domain registration 2026 - example.fr", "Gandi", MethodAlias},
+		{"Datadog Inc.", "DASH 2026 New York - pass", "", MethodIgnored},
+		{"Microsoft Ireland Operations Ltd", "Certification exam AZ-900 - voucher", "", MethodIgnored},
 	})
 }
 
@@ -43,6 +47,7 @@ func TestPayPerClickIsAdvertising(t *testing.T) {
 		{"Trovaprezzi S.r.l.", "Costo per click - listino prodotti novembre", "", MethodIgnored},
 		{"Bark.com Global Ltd", "PPC credits - category listing", "", MethodIgnored},
 		{"Yelp Ireland Ltd", "Sponsored listing - cost per click", "", MethodIgnored},
+		{"LinkedIn Ireland Unlimited Company", "Sponsored messaging - conversation ads Q1", "", MethodIgnored},
 	})
 }
 
@@ -56,6 +61,9 @@ func TestNonSoftwareSubscriptions(t *testing.T) {
 		{"Axel Springer Verlag", "Digital-Abo Business - 5 Lizenzen"},
 		{"AquaVital B.V.", "Waterkoeler abonnement - kwartaal"},
 		{"Eden Springs España S.A.", "Dispensador de agua - suscripción mensual"},
+		{"Fruitful Office Ltd", "Fruit basket subscription - weekly"},
+		{"SFR Business", "Fibre entreprise - abonnement mensuel"},
+		{"KPN B.V.", "Zakelijk glasvezel abonnement - maandelijks"},
 	} {
 		if d := match(c[0], c[1]); d.Method == MethodInferred || d.App != "" {
 			t.Errorf("%q / %q: got %q %s suggest %q (%s); want no application", c[0], c[1], d.App, d.Method, d.Suggest, d.Reason)
@@ -133,5 +141,16 @@ func TestProductsNamedWithoutTheirVendor(t *testing.T) {
 		{"Microsoft Ireland Operations Ltd", "Copilot Studio - 25,000 messages", "Microsoft Copilot Studio", MethodKeyword},
 		{"ServiceNow Nederland B.V.", "ITOM Health - 500 nodes", "ServiceNow ITOM", MethodKeyword},
 		{"Google Cloud EMEA Limited", "App Engine flexible instances", "Google Cloud", MethodKeyword},
+	})
+}
+
+// Building equipment and event hire are not software, even when the word
+// for them is an app's name ("intercom") or the line mentions one.
+func TestPremisesEquipmentIsNotSoftware(t *testing.T) {
+	runClass(t, []classCase{
+		{"Intercom Systems Ltd", "Door entry system maintenance - annual", "", MethodIgnored},
+		{"Gatehouse Security Ltd", "Door entry intercom - service visit", "", MethodIgnored},
+		{"Stagecraft Events Ltd", "AV hire for our Salesforce user group meetup", "", MethodIgnored},
+		{"Northern Alarms Ltd", "CCTV and alarm system - annual maintenance contract", "", MethodIgnored},
 	})
 }

@@ -260,13 +260,21 @@ var admissionWords = map[string]bool{"ticket": true, "tickets": true, "pass": tr
 	"registration": true, "registrations": true, "admission": true}
 
 // eventEdition finds a year (2000-2099) directly followed by an admission
-// word: the named edition of an event, which is not software whoever sells
-// it.
+// word, or a line that ends in one and has a year ("Google Cloud Next 2026
+// Las Vegas - pass"): the named edition of an event, which is not software
+// whoever sells it.
 func eventEdition(toks []string) (string, bool) {
-	for i := 0; i+1 < len(toks); i++ {
-		if y := toks[i]; len(y) == 4 && y[0] == '2' && y[1] == '0' && isDigits(y) && admissionWords[toks[i+1]] {
-			return y + " " + toks[i+1], true
+	year := -1
+	for i, t := range toks {
+		if len(t) == 4 && t[0] == '2' && t[1] == '0' && isDigits(t) {
+			if i+1 < len(toks) && admissionWords[toks[i+1]] {
+				return t + " " + toks[i+1], true
+			}
+			year = i
 		}
+	}
+	if last := len(toks) - 1; year >= 0 && last > year && admissionWords[toks[last]] {
+		return toks[year] + " ... " + toks[last], true
 	}
 	return "", false
 }
