@@ -214,7 +214,7 @@ func currencies(m spend.Money) []string {
 var UnmatchedColumns = []string{
 	"vendor_number", "vendor_name", "transactions", "currency", "amount", "vendor_reporting_total",
 	"reporting_currency", "unconverted_transactions", "suggestion", "sample_description", "last_charge", "company_ids",
-	"unconverted_amounts",
+	"unconverted_amounts", "inferred_application",
 }
 
 var unmatchedNumeric = numeric(UnmatchedColumns, "transactions", "amount", "vendor_reporting_total", "unconverted_transactions")
@@ -237,7 +237,8 @@ func UnmatchedOf(rows []spend.UnmatchedRow) Table {
 		u := &rows[i]
 		t.Rows = append(t.Rows, []string{u.VendorNumber, u.VendorName, strconv.Itoa(u.Transactions), u.ReportingCurrency,
 			u.Reporting.Fixed2(), u.Reporting.Fixed2(), u.ReportingCurrency, strconv.Itoa(u.Unconverted),
-			u.Suggestion, u.SampleDesc, Date(u.LastCharge), strings.Join(u.CompanyIDs, "; "), amounts(u.UnconvertedSpend)})
+			u.Suggestion, u.SampleDesc, Date(u.LastCharge), strings.Join(u.CompanyIDs, "; "), amounts(u.UnconvertedSpend),
+			u.Inferred})
 	}
 	return t
 }
