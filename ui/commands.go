@@ -198,6 +198,7 @@ type (
 		suggestion string
 		title      string
 		lines      []lineScope // a split invoice's lines, each a scope of its own
+		newApp     string      // an application to create first (an inferred one): the picker opens at its category
 	}
 	startSyncMsg struct{ trigger string }
 	reconnectMsg struct{}

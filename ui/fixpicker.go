@@ -87,6 +87,9 @@ func newFixPicker(c *common, msg openFixMsg) *fixPicker {
 			p.cursor = i
 		}
 	}
+	if msg.newApp != "" {
+		p.startCategory(msg.newApp)
+	}
 	return p
 }
 

@@ -93,10 +93,6 @@ func suggestionText(r *spend.UnmatchedRow) string {
 	return orDash(r.Suggestion, "-")
 }
 
-// inferredCategory is the category an accepted inferred application gets;
-// the Applications screen's picker can change it later like any custom one.
-const inferredCategory = "Other"
-
 // InferredKey is the dismissal key under which rejecting the inferred
 // application of vendor is stored (Backend.Dismiss, with the application
 // as fingerprint): the backend stops inferring it while the name is the
@@ -104,27 +100,25 @@ const inferredCategory = "Other"
 func InferredKey(vendor string) string { return "inferred-app|" + vendor }
 
 // acceptInferred makes the selected vendor's inferred application real: a
-// custom application of that name (unless one exists) and a vendor rule
-// to it, past and future charges, as the fix picker would save.
+// custom application of that name, in the category the admin chooses (the
+// fix picker opens at it, "Other" or the catalog guess's category chosen),
+// then the preview and a vendor rule to it, past and future charges. When
+// an application of that name exists already, the rule is saved at once.
 func (s *unmatchedScreen) acceptInferred() tea.Cmd {
 	r, ok := s.g.Selected()
 	if !ok || r.Inferred == "" {
 		return nil
 	}
-	exists := false
+	f := Fix{Scope: ScopeVendor, VendorNumber: r.VendorNumber, VendorName: r.VendorName}
 	for _, a := range s.c.catalog {
-		exists = exists || strings.EqualFold(a.Name, r.Inferred)
-	}
-	f := Fix{Scope: ScopeVendor, VendorNumber: r.VendorNumber, VendorName: r.VendorName, App: r.Inferred}
-	b := s.c.b
-	return func() tea.Msg {
-		if !exists {
-			if err := b.CreateApp(f.App, inferredCategory); err != nil {
-				return appliedMsg{fix: f, err: err}
-			}
+		if strings.EqualFold(a.Name, r.Inferred) {
+			f.App = a.Name
+			b := s.c.b
+			return func() tea.Msg { return appliedMsg{fix: f, err: b.ApplyFix(f)} }
 		}
-		return appliedMsg{fix: f, err: b.ApplyFix(f)}
 	}
+	return s.c.post(openFixMsg{fix: f, suggestion: r.Suggestion, newApp: r.Inferred,
+		title: r.VendorName + " · " + fmtReporting(r.Reporting, r.ReportingCurrency, r.Unconverted)})
 }
 
 // rejectInferred drops the inferred application: the vendor stays

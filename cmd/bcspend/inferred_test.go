@@ -28,8 +28,9 @@ func inferredBackend(t *testing.T) (*backend, *store.DB) {
 }
 
 // In Unmatched, an inferred application is shown as such; a accepts it (a
-// custom application in "Other" and a vendor rule to it), d rejects it
-// (the vendor stays unmatched and is no longer inferred, across restarts).
+// custom application in the category the admin chooses, then the preview
+// and a vendor rule to it), d rejects it (the vendor stays unmatched and is
+// no longer inferred, across restarts).
 func TestConsoleInferredAppAcceptReject(t *testing.T) {
 	b, db := inferredBackend(t)
 	r := startConsole(t, b, 120, 34)
@@ -44,6 +45,12 @@ func TestConsoleInferredAppAcceptReject(t *testing.T) {
 	r.waitFor("▸ Zorblax Software GmbH")
 	r.waitFor("a accept inferred app · d reject inferred app")
 	r.keys("a")
+	r.waitFor("New application: Zorblax Software")
+	r.typeText("financ")
+	r.waitFor("▸ Finance")
+	r.keys("enter")
+	r.waitFor("Preview: ")
+	r.keys("enter")
 	r.waitFor("Saved: every Zorblax Software GmbH charge")
 	r.keys("esc", "/")
 	r.typeText("quuxly")
@@ -57,7 +64,7 @@ func TestConsoleInferredAppAcceptReject(t *testing.T) {
 	r.finish()
 
 	apps, _ := db.CustomApps()
-	if len(apps) != 1 || apps[0].Name != "Zorblax Software" || apps[0].Category != "Other" {
+	if len(apps) != 1 || apps[0].Name != "Zorblax Software" || apps[0].Category != "Finance" {
 		t.Errorf("custom apps: %+v", apps)
 	}
 	if rules, _ := db.Rules(); len(rules) != 1 {
