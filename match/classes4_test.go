@@ -18,6 +18,9 @@ func TestProjectMilestonesAreServices(t *testing.T) {
 		{"Everis Spain S.L.", "Implantación Dynamics 365 - hito 1", "", MethodIgnored},
 		{"Capgemini France SAS", "Accompagnement Salesforce - forfait jours décembre", "", MethodIgnored},
 		{"Adesso SE", "Entwicklungsleistungen ServiceNow - Oktober", "", MethodIgnored},
+		{"Knowit AS", "Salesforce Sales Cloud - konsulenttimer november", "", MethodIgnored},
+		{"Tietoevry Sverige AB", "Workday HCM - konsulttjänster oktober", "", MethodIgnored},
+		{"Netcompany A/S", "Dynamics 365 - konsulentydelser december", "", MethodIgnored},
 		// The product itself is still the product.
 		{"Workday Limited", "Workday HCM subscription - 400 employees", "Workday HCM", MethodKeyword},
 	})
@@ -62,6 +65,9 @@ func TestNonSoftwareSubscriptions(t *testing.T) {
 		{"AquaVital B.V.", "Waterkoeler abonnement - kwartaal"},
 		{"Eden Springs España S.A.", "Dispensador de agua - suscripción mensual"},
 		{"Fruitful Office Ltd", "Fruit basket subscription - weekly"},
+		{"Greenery Interiors Ltd", "Interior plants - monthly maintenance subscription"},
+		{"Evening Standard News Ltd", "Digital subscription - 6 users"},
+		{"De Persgroep Nieuws B.V.", "Digitaal abonnement - 3 gebruikers"},
 		{"SFR Business", "Fibre entreprise - abonnement mensuel"},
 		{"KPN B.V.", "Zakelijk glasvezel abonnement - maandelijks"},
 	} {
@@ -152,5 +158,16 @@ func TestPremisesEquipmentIsNotSoftware(t *testing.T) {
 		{"Gatehouse Security Ltd", "Door entry intercom - service visit", "", MethodIgnored},
 		{"Stagecraft Events Ltd", "AV hire for our Salesforce user group meetup", "", MethodIgnored},
 		{"Northern Alarms Ltd", "CCTV and alarm system - annual maintenance contract", "", MethodIgnored},
+	})
+}
+
+// A class or a course is training, whoever sells it and whatever product
+// it teaches; a learning platform's own subscription is still software.
+func TestClassesAreTraining(t *testing.T) {
+	runClass(t, []classCase{
+		{"Salesforce UK Ltd", "Trailhead Academy private class - Sales Cloud, 2 days", "", MethodIgnored},
+		{"Datadog Inc.", "Live class - Datadog Fundamentals", "", MethodIgnored},
+		{"Global Knowledge Nederland B.V.", "Virtual class - AWS Cloud Practitioner", "", MethodIgnored},
+		{"Pluralsight LLC", "Skills Business - 10 licences", "Pluralsight", MethodAlias},
 	})
 }
