@@ -302,3 +302,50 @@ func TestACommandWaitsForTheFileThenExitsBusy(t *testing.T) {
 		t.Fatalf("status after the holder let go: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// The console's own sync, started while another process syncs, waits for
+// it with the holder on the Sync screen, then runs.
+func TestTheConsolesSyncWaitsForAScheduledOne(t *testing.T) {
+	_, g, dbPath := connected(t, bcsim.Config{InvoicesPerMonth: 4})
+	db, err := store.Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	cat, err := catalogFor(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBackend(db, &globals{DB: dbPath, AuthorityURL: g[3], APIURL: g[5]}, cat)
+	b.keyring = nil
+	lock, err := store.LockSync(context.Background(), dbPath, time.Second, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiting := make(chan string, 1)
+	type result struct {
+		sum ui.SyncSummary
+		err error
+	}
+	done := make(chan result)
+	go func() {
+		sum, err := b.Sync(context.Background(), func(p ui.SyncProgress) {
+			if p.Waiting != "" {
+				waiting <- p.Waiting
+			}
+		})
+		done <- result{sum, err}
+	}()
+	select {
+	case w := <-waiting:
+		if want := fmt.Sprintf("waiting for the sync of pid %d to finish", os.Getpid()); w != want {
+			t.Fatalf("on screen: %q; want %q", w, want)
+		}
+	case r := <-done:
+		t.Fatalf("the console's sync ran beside the other one: %+v, %v", r.sum, r.err)
+	}
+	lock.Release()
+	if r := <-done; r.err != nil || r.sum.Invoices == 0 {
+		t.Fatalf("the console's sync after the other ended: %+v, %v", r.sum, r.err)
+	}
+}
