@@ -183,6 +183,14 @@ func seatText(a money.Amount) string {
 	return a.String()
 }
 
+// seatsText is a seat count with its noun: "1 seat", "30 seats".
+func seatsText(a money.Amount) string {
+	if a == money.Amount(10000) {
+		return "1 seat"
+	}
+	return seatText(a) + " seats"
+}
+
 // sortSeatPlans: changed seat counts first, then the biggest spend.
 func sortSeatPlans(ps []SeatPlan) {
 	sort.SliceStable(ps, func(i, j int) bool {
@@ -221,8 +229,8 @@ func seatPriceIncreases(s *series, c Cadence, threshold float64) []PriceIncrease
 			Previous: prev.PricePerSeat, Current: cur.PricePerSeat, Change: change, Seats: cur.Seats,
 			TransactionIDs: append(append([]string(nil), pc.IDs...), cc.IDs...),
 			Ident:          ident(KindPriceIncrease, append(s.keyParts(), cc.Date.Format(time.DateOnly)), prev.PricePerSeat, cur.PricePerSeat),
-			Message: fmt.Sprintf("%s (%s): %s %s a seat on %s, up %.0f%% from %s (%s seats)", s.App, s.Company,
-				cur.PricePerSeat.Grouped(), s.Currency, cc.Date.Format(time.DateOnly), change*100, prev.PricePerSeat.Grouped(), seatText(cur.Seats)),
+			Message: fmt.Sprintf("%s (%s): %s %s a seat on %s, up %.0f%% from %s (%s)", s.App, s.Company,
+				cur.PricePerSeat.Grouped(), s.Currency, cc.Date.Format(time.DateOnly), change*100, prev.PricePerSeat.Grouped(), seatsText(cur.Seats)),
 		})
 	}
 	return out
