@@ -70,6 +70,9 @@ func newExportCmd(g *globals, io stdio) *cobra.Command {
 			return usageErr(io, "export needs one table: "+strings.Join(exportTables, ", "),
 				"run e.g. 'bcspend export transactions -o spend.csv'")
 		}
+		if err := checkExportFlags(cmd, pos[0]); err != nil {
+			return fail(io, err)
+		}
 		f, err := o.filter()
 		if err != nil {
 			return fail(io, err)
@@ -82,6 +85,10 @@ func newExportCmd(g *globals, io stdio) *cobra.Command {
 			return fail(io, err)
 		}
 		defer db.Close()
+		if err := resolveExportFilters(m, &o); err != nil {
+			return fail(io, err)
+		}
+		f.App, f.Company = o.app, o.company
 		if pos[0] == "renewals" {
 			return exportRenewals(db, m, o, io)
 		}
