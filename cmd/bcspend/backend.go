@@ -98,7 +98,12 @@ func (b *backend) loaded() (*spend.Model, error) {
 	// What the file holds, read before the model: a commit meanwhile shows
 	// as a change at the next look.
 	seen := b.seeing()
-	m, err := spend.Load(b.db, b.cat, spend.Options{Now: b.now()}) // b.mu is held
+	opt, err := spendOptions(b.db)
+	if err != nil {
+		return nil, err
+	}
+	opt.Now = b.now()
+	m, err := spend.Load(b.db, b.cat, opt) // b.mu is held
 	if err != nil {
 		return nil, err
 	}

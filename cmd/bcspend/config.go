@@ -75,6 +75,15 @@ func currentReportingCurrency(db *store.DB) (string, string, bool, []string, err
 	return v, def, cs.IsDefault, cs.Known, err
 }
 
+// mustSetting is a setting this file defines.
+func mustSetting(key string) setting {
+	s, ok := findSetting(key)
+	if !ok {
+		panic("no setting " + key)
+	}
+	return s
+}
+
 func findSetting(key string) (setting, bool) {
 	for _, s := range settings {
 		if s.key == key {
@@ -90,7 +99,14 @@ func newConfigCmd(g *globals, io stdio) *cobra.Command {
 		Short: "show or change settings (list, get KEY, set KEY VALUE, unset KEY)",
 		Long: `Settings are stored in the database and changing one never needs the
 network: what depends on it is re-derived from the stored invoices.
-'bcspend config' alone lists them.`,
+'bcspend config' alone lists them, with where each value comes from.
+
+Your preferences (reporting-currency, page-size, export-dir) can also be set
+in config.toml under your user config directory ($XDG_CONFIG_HOME/bcspend/
+config.toml on Linux; BCSPEND_CONFIG names another file), one 'key = value'
+per line. Precedence: a command's flag, then 'config set' (the database),
+then the config file, then the default; 'config unset' falls back to the
+file.`,
 		Example: `  bcspend config
   bcspend config get reporting-currency
   bcspend config set granularity line
@@ -195,16 +211,54 @@ func settingKeys() string {
 }
 
 // value is the stored value or the default; isDefault says which.
-func value(db *store.DB, s setting) (v string, isDefault bool, err error) {
+// Where a setting's value comes from, most specific first (userconfig.go).
+const (
+	fromDatabase = "database" // 'config set'
+	fromFile     = "config file"
+	fromDefault  = "default"
+)
+
+// value is s's value and where it comes from: the database ('config
+// set'), else the user's config file, else the default.
+func value(db *store.DB, s setting) (v, from string, err error) {
+	var known []string
 	if s.current != nil {
-		v, _, isDefault, _, err = s.current(db)
-		return v, isDefault, err
+		var isDefault bool
+		v, _, isDefault, known, err = s.current(db)
+		if err != nil || !isDefault {
+			return v, fromDatabase, err
+		}
+	} else {
+		var ok bool
+		if v, ok, err = db.Setting(s.key); err != nil || ok {
+			return v, fromDatabase, err
+		}
+		v = s.def
 	}
-	v, ok, err := db.Setting(s.key)
-	if err != nil || !ok {
-		return s.def, true, err
+	fv, ok, err := fileSetting(s.key)
+	switch {
+	case err != nil:
+		return "", "", err
+	case !ok:
+		return v, fromDefault, nil
+	case s.current != nil && len(known) > 0 && !slices.Contains(known, fv):
+		path, _ := userConfigPath()
+		return "", "", inputErr(fmt.Sprintf("%s: no company can convert to %s %q", path, s.key, fv),
+			"Use one of: "+strings.Join(known, ", ")+" (or remove the line).")
 	}
-	return v, false, nil
+	return fv, fromFile, nil
+}
+
+// fromNote is how the text lists say where a value comes from.
+func fromNote(from string) string {
+	switch from {
+	case fromDefault:
+		return "  (default)"
+	case fromFile:
+		path, _ := userConfigPath()
+		return "  (from " + path + ")"
+	}
+	return ""
 }
 
 // choices is what s accepts, for the list.
@@ -223,6 +277,7 @@ func choices(db *store.DB, s setting) (string, error) {
 type settingJSON struct {
 	Key       string `json:"key"`
 	Value     string `json:"value"`
+	Source    string `json:"source"` // database, config file or default
 	IsDefault bool   `json:"is_default"`
 	Default   string `json:"default"`
 	Choices   string `json:"choices"`
@@ -230,7 +285,7 @@ type settingJSON struct {
 }
 
 func settingJSONOf(db *store.DB, s setting) (settingJSON, error) {
-	v, isDef, err := value(db, s)
+	v, from, err := value(db, s)
 	if err != nil {
 		return settingJSON{}, err
 	}
@@ -239,7 +294,7 @@ func settingJSONOf(db *store.DB, s setting) (settingJSON, error) {
 	if s.current != nil {
 		_, def, _, _, _ = s.current(db)
 	}
-	return settingJSON{Key: s.key, Value: v, IsDefault: isDef, Default: def, Choices: c, Help: s.help}, err
+	return settingJSON{Key: s.key, Value: v, Source: from, IsDefault: from == fromDefault, Default: def, Choices: c, Help: s.help}, err
 }
 
 func configListJSON(db *store.DB, io stdio) error {
@@ -257,14 +312,11 @@ func configListJSON(db *store.DB, io stdio) error {
 
 func configList(db *store.DB, io stdio) error {
 	for _, s := range settings {
-		v, def, err := value(db, s)
+		v, from, err := value(db, s)
 		if err != nil {
 			return err
 		}
-		note := ""
-		if def {
-			note = "  (default)"
-		}
+		note := fromNote(from)
 		c, err := choices(db, s)
 		if err != nil {
 			return err
@@ -305,11 +357,11 @@ func configUnset(db *store.DB, io stdio, s setting) error {
 	if err := db.DeleteSetting(s.key); err != nil {
 		return err
 	}
-	v, _, err := value(db, s)
+	v, from, err := value(db, s)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(io.out, "%s = %s  (default)\n", s.key, v)
+	fmt.Fprintf(io.out, "%s = %s%s\n", s.key, v, fromNote(from))
 	return nil
 }
 
@@ -319,8 +371,8 @@ const settingPageSize = "page-size"
 
 // pageSizeSetting is the stored page size, or 0 for the client's default.
 func pageSizeSetting(db *store.DB) (int, error) {
-	v, ok, err := db.Setting(settingPageSize)
-	if err != nil || !ok {
+	v, from, err := value(db, mustSetting(settingPageSize))
+	if err != nil || from == fromDefault {
 		return 0, err
 	}
 	n, err := strconv.Atoi(v)
@@ -342,8 +394,8 @@ const settingExportDir = "export-dir"
 // exportDir is the export-dir setting, or def (the directory bcspend was
 // started in) when unset.
 func exportDir(db *store.DB, def string) (string, error) {
-	v, ok, err := db.Setting(settingExportDir)
-	if err != nil || !ok {
+	v, from, err := value(db, mustSetting(settingExportDir))
+	if err != nil || from == fromDefault {
 		return def, err
 	}
 	return v, nil

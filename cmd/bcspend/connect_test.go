@@ -28,6 +28,7 @@ func simArgs(t *testing.T, cfg bcsim.Config) (*bcsim.Tenant, []string, string) {
 	t.Helper()
 	t.Setenv("BCSPEND_KEYRING", "off")
 	t.Setenv("BCSPEND_CLIENT_SECRET", "")
+	t.Setenv("BCSPEND_CONFIG", filepath.Join(t.TempDir(), "no-config.toml")) // not the tester's own preferences
 	if cfg.Seed == 0 {
 		cfg.Seed = 1
 	}

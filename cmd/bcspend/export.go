@@ -192,7 +192,13 @@ func openSpendWith(g *globals, open func(string) (*store.DB, error)) (*store.DB,
 		db.Close()
 		return nil, nil, err
 	}
-	m, err := spend.Load(db, cat, spend.Options{Now: clock()})
+	opt, err := spendOptions(db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	opt.Now = clock()
+	m, err := spend.Load(db, cat, opt)
 	if err != nil {
 		db.Close()
 		return nil, nil, err
