@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/store"
 )
@@ -114,24 +115,10 @@ func (m *Model) netCredits() {
 		return
 	}
 	d := &m.d
-	invUnit, vendorUnit, vendorApp := creditSources(d)
 	fixed := int32(len(d.inputs)) // decisions from here on are manual fixes
-	for i := range d.txs {
-		t := &d.txs[i]
-		if !t.IsCreditMemo() {
-			continue
-		}
-		src, why := int32(-1), ""
-		if u, ok := invUnit[t.AppliesToID]; ok && t.AppliesToID != "" {
-			src, why = u, "refund of invoice "+t.AppliesToNumber
-		} else if app, ok := vendorApp[vendorKeyOf(d, i)]; ok {
-			src, why = vendorUnit[vendorApp2{vendorKeyOf(d, i), app}], "credit on the vendor, whose spend goes to "+app
-		}
-		if src < 0 {
-			continue
-		}
-		dec := d.decs[d.units[src].dec]
-		dec.Reason = why + " (" + dec.Reason + ")"
+	for i, src := range creditTargets(d, func(u int32) *match.Decision { return &d.decs[d.units[u].dec] }) {
+		dec := d.decs[d.units[src.unit].dec]
+		dec.Reason = src.why + " (" + dec.Reason + ")"
 		d.decs = append(d.decs, dec)
 		for u := d.txUnit[i]; u < d.txUnit[i+1]; u++ {
 			if d.units[u].dec < fixed {
@@ -139,6 +126,33 @@ func (m *Model) netCredits() {
 			}
 		}
 	}
+}
+
+// creditSource is the unit whose decision a credit memo takes, and why.
+type creditSource struct {
+	unit int32
+	why  string
+}
+
+// creditTargets finds, for every credit memo transaction (by index), what
+// it nets under the decisions decOf gives the units: the refunded
+// invoice's biggest charge, else the vendor's application's biggest
+// charge; a credit memo with neither is left out (its own match stands).
+func creditTargets(d *derived, decOf func(u int32) *match.Decision) map[int]creditSource {
+	invUnit, vendorUnit, vendorApp := creditSources(d, decOf)
+	out := map[int]creditSource{}
+	for i := range d.txs {
+		t := &d.txs[i]
+		if !t.IsCreditMemo() {
+			continue
+		}
+		if u, ok := invUnit[t.AppliesToID]; ok && t.AppliesToID != "" {
+			out[i] = creditSource{u, "refund of invoice " + t.AppliesToNumber}
+		} else if app, ok := vendorApp[vendorKeyOf(d, i)]; ok {
+			out[i] = creditSource{vendorUnit[vendorApp2{vendorKeyOf(d, i), app}], "credit on the vendor, whose spend goes to " + app}
+		}
+	}
+	return out
 }
 
 type vendorApp2 struct {
@@ -149,7 +163,7 @@ type vendorApp2 struct {
 // creditSources finds, among the invoices, each invoice's biggest charge
 // (the unit whose decision a credit memo against it takes), and each
 // vendor's application by spend with its biggest charge there.
-func creditSources(d *derived) (invUnit map[string]int32, vendorUnit map[vendorApp2]int32, vendorApp map[vendorOf]string) {
+func creditSources(d *derived, decOf func(u int32) *match.Decision) (invUnit map[string]int32, vendorUnit map[vendorApp2]int32, vendorApp map[vendorOf]string) {
 	invUnit = map[string]int32{}
 	vendorUnit = map[vendorApp2]int32{}
 	sums := map[vendorApp2]money.Amount{}
@@ -164,7 +178,7 @@ func creditSources(d *derived) (invUnit map[string]int32, vendorUnit map[vendorA
 			if b, ok := invUnit[t.InvoiceID]; !ok || abs(un.amount) > abs(d.units[b].amount) {
 				invUnit[t.InvoiceID] = u
 			}
-			dec := &d.decs[un.dec]
+			dec := decOf(u)
 			if t.History || dec.Ignored || dec.App == "" {
 				continue
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/spend/spendtest"
@@ -157,5 +158,34 @@ func TestCreditMemosNetByHand(t *testing.T) {
 				t.Errorf("applications + unmatched = %s, total %s", sum, total)
 			}
 		})
+	}
+}
+
+// A fix previews and applies with its refunds: moving invoice D to Miro
+// makes Miro the reseller's biggest application, so the vendor-level
+// credit C2 follows it, and the preview says so in one move (1,000.00 -
+// 12.50 = 987.50 USD from Looker to Miro); C1 stays with invoice A.
+func TestCreditMemosFollowAFix(t *testing.T) {
+	ids := map[string]string{}
+	db := spendtest.DemoWith(t, refundsTenant(ids))
+	m, err := spend.Load(db, cat, spend.Options{Now: spendtest.DemoNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := match.Rule{Kind: match.RuleTransaction, TransactionID: ids["D"], App: "Miro"}
+	moves := m.PreviewRule(r)
+	if len(moves) != 1 || moves[0].From != "Looker" || moves[0].To != "Miro" || moves[0].Transactions != 2 ||
+		moves[0].Amount["USD"] != amt("987.50") {
+		t.Errorf("preview %+v, want one move of 2 transactions / 987.50 USD from Looker to Miro", moves)
+	}
+	miroBefore := appRow(t, m, "Miro").Reporting
+	if _, err := m.AddRule(db, r); err != nil {
+		t.Fatal(err)
+	}
+	if got := appRow(t, m, "Miro").Reporting - miroBefore; got != amt("987.50") {
+		t.Errorf("Miro grew by %s, want 987.50 as previewed", got)
+	}
+	if got := appRow(t, m, "Trello").Reporting; got != amt("204.00") {
+		t.Errorf("Trello = %s, want 204.00 (C1 stays with invoice A)", got)
 	}
 }

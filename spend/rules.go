@@ -177,13 +177,36 @@ func (m *Model) PreviewRules(proposed []match.Rule) []match.Move {
 func (m *Model) previewRules(proposed []match.Rule) []match.Move {
 	after := matcherFor(m.cat, proposed)
 	decs := decideAll(after, m.d.inputs)
-	labels := make([]string, len(decs))
-	for i := range decs {
-		labels[i] = decs[i].Label()
-	}
 	manual := manualIDs(proposed)
-	moves := match.Moves{}
 	d := &m.d
+	// idx is every unit's decision under the proposed rules (an index into
+	// decs; one-off fixes appended), so refunds can follow what they net.
+	idx := make([]int32, len(d.units))
+	for i := range d.txs {
+		t := &d.txs[i]
+		for u := d.txUnit[i]; u < d.txUnit[i+1]; u++ {
+			un := &d.units[u]
+			k := pick(decs, un)
+			if id, ok := manualFor(manual, t, un); ok {
+				in := d.inputs[k]
+				in.TransactionID = id
+				decs = append(decs, after.Match(in))
+				k = int32(len(decs) - 1)
+			}
+			idx[u] = k
+		}
+	}
+	if m.hasCredits {
+		fixed := int32(len(d.inputs))
+		for i, src := range creditTargets(d, func(u int32) *match.Decision { return &decs[idx[u]] }) {
+			for u := d.txUnit[i]; u < d.txUnit[i+1]; u++ {
+				if idx[u] < fixed {
+					idx[u] = idx[src.unit]
+				}
+			}
+		}
+	}
+	moves := match.Moves{}
 	for i := range d.txs {
 		t := &d.txs[i]
 		if t.History {
@@ -191,14 +214,7 @@ func (m *Model) previewRules(proposed []match.Rule) []match.Move {
 		}
 		for u := d.txUnit[i]; u < d.txUnit[i+1]; u++ {
 			un := &d.units[u]
-			k := pick(decs, un)
-			to := labels[k]
-			if id, ok := manualFor(manual, t, un); ok {
-				in := d.inputs[k]
-				in.TransactionID = id
-				to = after.Match(in).Label()
-			}
-			if from := d.decs[un.dec].Label(); from != to {
+			if from, to := d.decs[un.dec].Label(), decs[idx[u]].Label(); from != to {
 				moves.Add(from, to, t.Currency, un.amount)
 			}
 		}

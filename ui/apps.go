@@ -24,6 +24,8 @@ type appsScreen struct {
 	// removing is the custom application whose removal awaits y, with
 	// what it takes along.
 	removing, removal string
+	// edit is a rename or recategorisation being typed (appedit.go).
+	edit *appEdit
 }
 
 // removalMsg carries the preview of a custom application's removal;
@@ -164,6 +166,9 @@ func (s *appsScreen) SetSize(w, h int) {
 func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	s.bind()
 	defer s.sumTotals()
+	if s.edit != nil {
+		return s.editKey(msg)
+	}
 	if cmd, ok := s.key(msg); ok {
 		return cmd
 	}
@@ -174,6 +179,10 @@ func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case msg.String() == "D":
 		return s.askRemove()
+	case msg.String() == "R":
+		return s.startEdit(false)
+	case msg.String() == "C":
+		return s.startEdit(true)
 	case key.Matches(msg, k.SplitBy):
 		s.splitNext()
 	case key.Matches(msg, k.Enter):
@@ -254,13 +263,16 @@ func (s *appsScreen) View() string {
 	if s.removing != "" {
 		head = s.c.st.Warn.Render(fit(" Remove "+s.removing+"? This "+s.removal+". y removes, any other key keeps it", s.c.width))
 	}
+	if s.edit != nil {
+		head = s.editView()
+	}
 	return head + "\n" + s.grid().View(&s.c.st)
 }
 
 func (s *appsScreen) HelpKeys() []key.Binding {
 	k := s.c.keys
 	return s.helpKeys(k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")),
-		key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "remove custom app")), k.SplitBy, k.Refresh)
+		key.NewBinding(key.WithKeys("D", "R", "C"), key.WithHelp("D/R/C", "edit custom app")), k.SplitBy, k.Refresh)
 }
 
 func (s *appsScreen) Breadcrumb() string { return "Applications" }

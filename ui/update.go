@@ -247,6 +247,11 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return m.fatal("Could not remove "+msg.app, msg.err, nil)
 		}
 		return tea.Batch(loadCmd(m.c.b), m.toast("Removed "+msg.app+" and its rules."))
+	case editedMsg:
+		if msg.err != nil {
+			return m.fatal("Could not change "+msg.app, msg.err, nil)
+		}
+		return tea.Batch(loadCmd(m.c.b), m.toast(msg.done))
 	case createdAppMsg:
 		if m.fix != nil {
 			return m.fix.Created(msg)

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/bcspend/bcspend/spend"
+)
+
+// A custom application made from the console is renamed (R) and moved to
+// another category (C) there, as 'bcspend apps rename|recategorise' do:
+// its rule follows the new name, so its spend stays with it.
+func TestConsoleCustomAppRenameRecategorise(t *testing.T) {
+	b, db := demoBackend(t)
+	r := startConsole(t, b, 120, 34)
+	r.loaded()
+	r.keys("3", "/")
+	r.typeText("visma")
+	r.keys("enter")
+	r.waitFor("▸ Visma Software AS")
+	r.keys("f", "tab")
+	r.waitFor("Scope: every transaction of Visma Software AS")
+	r.typeText("Nordic Payroll")
+	r.waitFor("▸ Create application 'Nordic Payroll'")
+	r.keys("enter")
+	r.typeText("fin")
+	r.waitFor("▸ Finance")
+	r.keys("enter")
+	r.waitFor("moves 12 transactions / 39,405.96 NOK from (unmatched) to Nordic Payroll")
+	r.keys("enter")
+	r.waitFor("Saved: every Visma Software AS charge → Nordic Payroll")
+
+	r.keys("1", "/")
+	r.typeText("nordic")
+	r.keys("enter")
+	r.waitFor("▸ Nordic Payroll               Finance      Visma Softwar…    4       3,774.04 USD")
+	r.keys("R")
+	r.waitFor("Rename Nordic Payroll to: Nordic Payroll█")
+	r.keys("ctrl+u")
+	r.typeText("Nordic Payroll Cloud")
+	r.keys("enter")
+	r.waitFor("▸ Nordic Payroll Cloud         Finance      Visma Softwar…    4       3,774.04 USD")
+	r.waitFor("• Renamed Nordic Payroll to Nordic Payroll Cloud")
+	r.keys("C")
+	r.waitFor("Category of Nordic Payroll Cloud: Finance█")
+	r.keys("ctrl+u")
+	r.typeText("Payroll")
+	r.keys("enter")
+	r.waitFor("Nordic Payroll Cloud is now in Payroll.")
+	r.waitFor("▸ Nordic Payroll Cloud         Payroll      Visma Softwar…    4       3,774.04 USD")
+	// A catalog application is not renamed.
+	r.keys("esc", "/")
+	r.typeText("slack")
+	r.keys("enter", "R")
+	r.waitFor("• Slack is a catalog application: only custom ones")
+	r.finish()
+
+	apps, _ := db.CustomApps()
+	if len(apps) != 1 || apps[0].Name != "Nordic Payroll Cloud" || apps[0].Category != "Payroll" {
+		t.Errorf("custom apps %+v, want Nordic Payroll Cloud in Payroll", apps)
+	}
+	rules, err := spend.LoadRules(db)
+	if err != nil || len(rules) != 1 || rules[0].App != "Nordic Payroll Cloud" {
+		t.Errorf("rules %+v (%v): the vendor rule must follow the new name", rules, err)
+	}
+}
