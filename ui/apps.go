@@ -272,7 +272,7 @@ func (s *appsScreen) View() string {
 func (s *appsScreen) HelpKeys() []key.Binding {
 	k := s.c.keys
 	return s.helpKeys(k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")),
-		key.NewBinding(key.WithKeys("D", "R", "C"), key.WithHelp("D/R/C", "edit custom app")), k.SplitBy, k.Refresh)
+		key.NewBinding(key.WithKeys("D", "R", "C"), key.WithHelp("D/R/C", "custom app")), k.SplitBy, k.Refresh)
 }
 
 func (s *appsScreen) Breadcrumb() string { return "Applications" }
