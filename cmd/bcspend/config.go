@@ -109,7 +109,7 @@ then the config file, then the default; 'config unset' falls back to the
 file.`,
 		Example: `  bcspend config
   bcspend config get reporting-currency
-  bcspend config set granularity line
+  bcspend config set transaction-granularity line
   bcspend config unset page-size`,
 	}, io)
 	listAll := cmd.RunE
@@ -142,7 +142,7 @@ file.`,
 		return configGet(db, io, s)
 	})
 	cmd.AddCommand(list, get,
-		&cobra.Command{Use: "set KEY VALUE", Short: "change a setting", Example: "  bcspend config set granularity line\n  bcspend config set reporting-currency EUR",
+		&cobra.Command{Use: "set KEY VALUE", Short: "change a setting", Example: "  bcspend config set transaction-granularity line\n  bcspend config set reporting-currency EUR",
 			RunE: configAction(g, io, []string{"KEY", "VALUE"}, func(db *store.DB, io stdio, s setting, a []string) error { return configSet(db, io, s, a[1]) })},
 		&cobra.Command{Use: "unset KEY", Short: "back to the default", Example: "  bcspend config unset page-size",
 			RunE: configAction(g, io, []string{"KEY"}, func(db *store.DB, io stdio, s setting, _ []string) error { return configUnset(db, io, s) })},
