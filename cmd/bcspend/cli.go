@@ -25,7 +25,7 @@ var registry = map[string]newCommand{}
 
 // helpOrder is the order commands appear in --help; a registered command
 // not listed here comes after them.
-var helpOrder = []string{"demo", "connect", "status", "sync", "match", "rules", "apps", "config", "export", "insights", "renewals", "dismiss", "contract", "doctor", "simulate", "version", "man"}
+var helpOrder = []string{"demo", "connect", "secret", "status", "sync", "match", "rules", "apps", "config", "export", "insights", "renewals", "dismiss", "contract", "doctor", "simulate", "version", "man"}
 
 func register(name string, c newCommand) { registry[name] = c }
 

@@ -145,3 +145,20 @@ func TestQuietPrintsOnlyErrors(t *testing.T) {
 		t.Errorf("sync -q, expired secret: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+// Progress written to a log (stderr not a terminal) carries a UTC
+// timestamp on every line, so a cron log says when each step happened.
+func TestProgressLinesAreTimestampedInALog(t *testing.T) {
+	_, g, _ := connected(t, bcsim.Config{InvoicesPerMonth: 3})
+	code, _, errOut := cli(t, "", append(g, "sync", "--page-size", "20")...)
+	stamp := regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \S`)
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	if code != 0 || len(lines) < 3 {
+		t.Fatalf("sync: exit %d\n%s", code, errOut)
+	}
+	for _, l := range lines {
+		if !stamp.MatchString(l) {
+			t.Errorf("progress line without a timestamp: %q", l)
+		}
+	}
+}
