@@ -7,6 +7,7 @@ import (
 	"context"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/store"
@@ -28,6 +29,9 @@ type ConnectRequest struct {
 	Progress       func(bc.Step)       // connection test steps
 	HTTPClient     *http.Client
 	Keyring        store.Keyring // nil: keep secrets in the database file
+	// Wait is how long a connect to another tenant or environment waits
+	// for a running sync (0: store.DefaultWait); see save.
+	Wait time.Duration
 }
 
 // ConnectResult is what was saved.
@@ -174,7 +178,19 @@ func save(db *store.DB, conn *store.Connection, req ConnectRequest, refresh stri
 	if old, ok, err := db.Connection(); err != nil {
 		return err
 	} else if ok && !sameSource(old, *conn) {
-		// A different tenant or environment starts a new window.
+		// A different tenant or environment starts a new window. A sync of
+		// the old one must not go on writing under the new connection, so
+		// this waits for a running sync (the same target needs no wait: a
+		// new secret or sign-in does not change what a sync writes).
+		wait := req.Wait
+		if wait <= 0 {
+			wait = store.DefaultWait
+		}
+		lock, err := store.LockSync(context.Background(), db.Path(), wait, nil)
+		if err != nil {
+			return err
+		}
+		defer lock.Release()
 		if err := db.DeleteConnection(); err != nil {
 			return err
 		}

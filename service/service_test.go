@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -129,5 +130,33 @@ func TestReplaceExpiredSecretWithANewOne(t *testing.T) {
 	conn, _, _ := db.Connection()
 	if s, _, _ := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretClientSecret); s != fresh {
 		t.Fatal("the new secret was not stored (trimmed)")
+	}
+}
+
+// Connecting to another tenant or environment waits for a running sync
+// (it would go on writing the old connection's companies under the new
+// one) and fails busy after the wait; the same target does not wait.
+func TestConnectingElsewhereWaitsForARunningSync(t *testing.T) {
+	_, target, db := setup(t)
+	req := ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret,
+		Wait: 100 * time.Millisecond}
+	if _, err := Connect(context.Background(), db, req); err != nil {
+		t.Fatal(err)
+	}
+	lock, err := store.LockSync(context.Background(), db.Path(), time.Second, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	if _, err := Connect(context.Background(), db, req); err != nil {
+		t.Fatalf("reconnecting the same target during a sync: %v", err)
+	}
+	elsewhere := store.Connection{TenantID: target.Tenant, Environment: "Sandbox", ClientID: bcsim.ClientID, Flow: string(bc.FlowClientCredentials)}
+	var res ConnectResult
+	if err := save(db, &elsewhere, req, "", &res); !errors.Is(err, store.ErrBusy) {
+		t.Fatalf("connecting another environment during a sync: %v; want busy", err)
+	}
+	if c, _, _ := db.Connection(); c.Environment != target.Environment {
+		t.Fatalf("the connection changed to %q while the sync ran", c.Environment)
 	}
 }
