@@ -27,6 +27,9 @@ import (
 type creditPass struct {
 	pass
 	cs *CompanySummary
+	// mode is the pass's mode, fixed when planned: chains read it while
+	// others rewrite state under mu.
+	mode string
 }
 
 // creditMemos runs the company's credit memo pass; mu is the company's
@@ -40,7 +43,7 @@ func (r *runner) creditMemos(ctx context.Context, c store.Company, cs *CompanySu
 		return err
 	}
 	p := &creditPass{pass: planPass(c, st, ok, r.conn, r.runID, r.opt), cs: cs}
-	p.mu = mu
+	p.mu, p.mode = mu, p.state.Mode
 	if p.id == r.runID && !p.resumed && !p.pagingDone {
 		if err := r.db.SaveCreditMemoSyncState(c.ID, p.state); err != nil {
 			return err
@@ -176,7 +179,7 @@ func (r *runner) commitCredits(ctx context.Context, p *creditPass, pg bc.CreditM
 // ones dated in the window and any already held (a Paid -> Canceled change
 // must reach the store), nothing else.
 func (r *runner) acceptCredits(p *creditPass, ms []bc.PurchaseCreditMemo) ([]bc.PurchaseCreditMemo, error) {
-	if p.state.Mode != store.ModeIncremental {
+	if p.mode != store.ModeIncremental {
 		return ms, nil
 	}
 	keep := make([]bc.PurchaseCreditMemo, 0, len(ms))
