@@ -2,11 +2,14 @@ package bc_test
 
 import (
 	"context"
+	"net/url"
+	"reflect"
 	"testing"
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/store"
 )
 
 // Credit memos page like invoices: a paid window on creditMemoDate returns
@@ -65,3 +68,21 @@ func TestCreditMemosPageLikeInvoices(t *testing.T) {
 }
 
 func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+
+// The credit memo query asks for every field of the wire type (all of
+// which the store keeps: the invoice's fields under the credit memo's
+// names, and the invoice it was applied to) and the lines' stored fields.
+func TestCreditMemoSelectCoversTheWireType(t *testing.T) {
+	c := bc.NewClient(bc.Target{APIURL: "http://127.0.0.1:1", Tenant: "t", Environment: "e"}, nil, bc.ClientOptions{})
+	u, err := url.Parse(c.CreditMemosURL("c", bc.InvoiceQuery{PaidFrom: simNow}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	if f := q.Get("$filter"); f != "status eq 'Paid' and creditMemoDate ge "+simNow.Format(bc.DateLayout) {
+		t.Errorf("filter %q", f)
+	}
+	checkSelected(t, "purchaseCreditMemos", q.Get("$select"), reflect.TypeFor[bc.PurchaseCreditMemo](), reflect.TypeFor[bc.PurchaseCreditMemo](), "Lines")
+	checkSelected(t, "purchaseCreditMemoLines", nestedSelect(t, q.Get("$expand"), "purchaseCreditMemoLines"),
+		reflect.TypeFor[store.Line](), reflect.TypeFor[bc.PurchaseCreditMemoLine]())
+}
