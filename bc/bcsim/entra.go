@@ -222,7 +222,7 @@ func (t *Tenant) clientCredentials(a *app, secret string, has bool, scope string
 }
 
 func (t *Tenant) baseClaims(a *app, aud string) claims {
-	now := time.Now()
+	now := t.Now()
 	// exp is whole seconds; round up so the token never dies before the
 	// expires_in the client was promised.
 	exp := now.Add(t.cfg.TokenLifetime)
@@ -306,8 +306,9 @@ func (t *Tenant) deviceCode(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	dc, uc := rand.Text()+rand.Text(), userCode()
+	expires := t.Now().Add(15 * time.Minute)
 	t.auth.mu.Lock()
-	t.auth.devices[dc] = &deviceFlow{userCode: uc, clientID: lookupApp(id).id, scope: scope, expires: time.Now().Add(15 * time.Minute)}
+	t.auth.devices[dc] = &deviceFlow{userCode: uc, clientID: lookupApp(id).id, scope: scope, expires: expires}
 	t.auth.mu.Unlock()
 	verify := "http://" + r.Host + "/entra/devicelogin"
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -338,10 +339,10 @@ func (t *Tenant) deviceToken(a *app, secret string, has bool, dc string) (*token
 	if e := t.checkClient(a, secret, has); e != nil {
 		return nil, e
 	}
+	now, paced := t.Now(), t.runningNow()
 	t.auth.mu.Lock()
 	defer t.auth.mu.Unlock()
 	f := t.auth.devices[dc]
-	now := time.Now()
 	switch {
 	case f == nil || f.clientID != a.id:
 		return nil, devErr("bad_verification_code", 70000, "The provided value for the input parameter 'device_code' is not valid.")
@@ -351,11 +352,11 @@ func (t *Tenant) deviceToken(a *app, secret string, has bool, dc string) (*token
 		return nil, devErr("authorization_declined", 70000, "The user declined the sign-in request.")
 	case f.claimed:
 		return nil, devErr("invalid_grant", 54005, "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.")
-	case !f.lastPoll.IsZero() && now.Sub(f.lastPoll) < deviceInterval/2:
-		f.lastPoll = now
+	case !f.lastPoll.IsZero() && paced.Sub(f.lastPoll) < deviceInterval/2:
+		f.lastPoll = paced
 		return nil, devErr("slow_down", 70016, "OAuth 2.0 device flow error. Polling too fast; slow down.")
 	}
-	f.lastPoll = now
+	f.lastPoll = paced
 	f.polls++
 	if f.polls > t.cfg.DeviceApproveAfter {
 		f.approved = true
@@ -395,7 +396,8 @@ func (t *Tenant) DeclineDevice(userCode string) error {
 
 // ExpireDevice makes the next poll answer expired_token.
 func (t *Tenant) ExpireDevice(userCode string) error {
-	return t.findDevice(userCode, func(f *deviceFlow) { f.expires = time.Now().Add(-time.Second) })
+	past := t.Now().Add(-time.Second)
+	return t.findDevice(userCode, func(f *deviceFlow) { f.expires = past })
 }
 
 // deviceLogin is the verification page: GET ?user_code=X approves.
@@ -459,9 +461,9 @@ func (t *Tenant) authorize(w http.ResponseWriter, r *http.Request) {
 	case !a.consent:
 		fail("consent_required", 65001, "The user or administrator has not consented to use the application.")
 	default:
-		code := "0.bcsim." + rand.Text() + rand.Text()
+		code, expires := "0.bcsim."+rand.Text()+rand.Text(), t.Now().Add(10*time.Minute)
 		t.auth.mu.Lock()
-		t.auth.codes[code] = &authCode{clientID: a.id, redirect: redirect, challenge: challenge, scope: q.Get("scope"), expires: time.Now().Add(10 * time.Minute)}
+		t.auth.codes[code] = &authCode{clientID: a.id, redirect: redirect, challenge: challenge, scope: q.Get("scope"), expires: expires}
 		t.auth.mu.Unlock()
 		back(url.Values{"code": {code}, "session_state": {"bcsim"}})
 	}
@@ -471,11 +473,12 @@ func (t *Tenant) codeToken(a *app, secret string, has bool, f url.Values) (*toke
 	if e := t.checkClient(a, secret, has); e != nil {
 		return nil, e
 	}
+	now := t.Now()
 	t.auth.mu.Lock()
 	c := t.auth.codes[f.Get("code")]
 	var e *entraError
 	switch {
-	case c == nil || c.clientID != a.id || time.Now().After(c.expires):
+	case c == nil || c.clientID != a.id || now.After(c.expires):
 		e = eErr(400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid: the authorization code is invalid or has expired.")
 	case c.used:
 		e = eErr(400, "invalid_grant", 54005, "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.")

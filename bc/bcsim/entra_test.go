@@ -102,7 +102,7 @@ func TestTokenExpiry(t *testing.T) {
 	if resp, _ := get(t, tok, u, 5); resp.StatusCode != 200 {
 		t.Fatalf("fresh token: %d", resp.StatusCode)
 	}
-	time.Sleep(2100 * time.Millisecond)
+	tn.Advance(time.Second)
 	resp, _ := get(t, tok, u, 5)
 	if resp.StatusCode != 401 || !strings.Contains(resp.Header.Get("WWW-Authenticate"), "expired") {
 		t.Fatalf("expired token: %d %v", resp.StatusCode, resp.Header)
@@ -152,7 +152,7 @@ func TestDeviceCode(t *testing.T) {
 	if _, tr := poll(t, srv, PublicClientID, "", dc); tr.Error != "slow_down" {
 		t.Fatalf("fast poll: %+v", tr)
 	}
-	time.Sleep(deviceInterval)
+	tn.Advance(deviceInterval)
 	st, tr := poll(t, srv, PublicClientID, "", dc)
 	if st != 200 || tr.AccessToken == "" || tr.RefreshToken == "" {
 		t.Fatalf("approved poll: %d %+v", st, tr)
@@ -197,7 +197,7 @@ func TestDeviceManualApproval(t *testing.T) {
 	if err := tn.ApproveDevice(strings.ToLower(uc)); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(deviceInterval)
+	tn.Advance(deviceInterval)
 	if st, tr := poll(t, srv, PublicClientID, "", dc); st != 200 {
 		t.Fatalf("after approval: %d %+v", st, tr)
 	}
@@ -317,4 +317,18 @@ func TestStartWildcardAddress(t *testing.T) {
 		t.Fatalf("URL %s", srv.URL())
 	}
 	appToken(t, srv, ClientID, ClientSecret)
+}
+
+// A device code lives 15 minutes of tenant time: advancing the clock
+// past it expires the code, with no waiting.
+func TestDeviceCodeExpiresByTheTenantClock(t *testing.T) {
+	tn, srv := start(t, Config{Seed: 1, DeviceApproveAfter: 1000})
+	dc, _ := deviceStart(t, srv, PublicClientID)
+	if _, tr := poll(t, srv, PublicClientID, "", dc); tr.Error != "authorization_pending" {
+		t.Fatalf("fresh code: %+v", tr)
+	}
+	tn.Advance(15*time.Minute + time.Second)
+	if _, tr := poll(t, srv, PublicClientID, "", dc); tr.Error != "expired_token" {
+		t.Fatalf("after 15 minutes: %+v", tr)
+	}
 }

@@ -152,11 +152,11 @@ func TestPre25Users(t *testing.T) {
 
 func TestMutationsAndWatermark(t *testing.T) {
 	tn, srv := start(t, Config{Seed: 4})
-	tok := appToken(t, srv, ClientID, ClientSecret)
 	c := tn.Companies()[0]
 	invs := tn.Invoices(c.ID)
 	water := tn.Now()
 	tn.Advance(time.Hour)
+	tok := appToken(t, srv, ClientID, ClientSecret) // one issued before the hour would have expired
 	var paid bc.PurchaseInvoice
 	for _, inv := range invs {
 		if inv.Status == bc.StatusPaid {

@@ -136,6 +136,16 @@ func (t *Tenant) nowLocked() time.Time {
 	return n.Add(t.offset).Truncate(time.Millisecond)
 }
 
+// runningNow is the wall clock moved by every Advance. It judges how a
+// client paces itself (device-code polling): a client waits in real time,
+// which a fixed tenant clock cannot see, and a test skips the wait with
+// Advance instead of sleeping.
+func (t *Tenant) runningNow() time.Time {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return time.Now().Add(t.offset)
+}
+
 // Advance moves the tenant clock forward (or back) by d.
 func (t *Tenant) Advance(d time.Duration) {
 	t.mu.Lock()
