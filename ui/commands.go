@@ -212,8 +212,6 @@ type (
 
 func toast(text string) tea.Cmd { return emit(toastMsg{text}) }
 
-func tick(run int) tea.Cmd {
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{run} })
-}
+func (c *common) tick(run int) tea.Cmd { return c.after(time.Second, tickMsg{run}) }
 
 type switchTabMsg struct{ tab tab }

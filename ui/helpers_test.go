@@ -10,14 +10,28 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// testOpts pins the clock and environment and turns colour off.
+// testOpts pins the clock and environment, turns colour off and makes
+// every timer a timerMsg.
 func testOpts(extra ...Option) []Option {
 	return append([]Option{
 		WithClock(func() time.Time { return fakeNow }),
 		WithEnv(func(string) string { return "" }),
 		WithNoColor(true),
 		WithAutoSync(false),
+		WithTimer(testTimer),
 	}, extra...)
+}
+
+// timerMsg is a console timer as a value: the message it would deliver
+// after d. drive drops it (a timer fires only when a test says so); the
+// teatest probe turns it back into a real timer.
+type timerMsg struct {
+	d   time.Duration
+	msg tea.Msg
+}
+
+func testTimer(d time.Duration, msg tea.Msg) tea.Cmd {
+	return func() tea.Msg { return timerMsg{d, msg} }
 }
 
 // loaded builds a console over f at w x h with its data loaded.
@@ -66,8 +80,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
-// press sends keys and runs the quick commands they return (not ticks or
-// waits), feeding their messages back.
+// press sends keys and runs the commands they return (not timers),
+// feeding their messages back.
 func press(m Model, keys ...string) Model {
 	for _, k := range keys {
 		var cmd tea.Cmd
@@ -87,8 +101,8 @@ func typeText(m Model, s string) Model {
 }
 
 // drive runs cmd and the commands that follow, round by round: each
-// round runs its commands at once and feeds back, in order, the messages
-// that arrive within quickWait; slower ones (ticks, sign-in waits) drop.
+// round runs its commands at once, waits for all of them and feeds back
+// their messages in order; timers (timerMsg) drop.
 func drive(tm tea.Model, cmd tea.Cmd) Model {
 	m := tm.(Model)
 	queue := []tea.Cmd{cmd}
@@ -96,7 +110,7 @@ func drive(tm tea.Model, cmd tea.Cmd) Model {
 		var next []tea.Cmd
 		for _, msg := range runRound(queue) {
 			switch msg := msg.(type) {
-			case nil:
+			case nil, timerMsg:
 			case tea.BatchMsg:
 				next = append(next, msg...)
 			default:
@@ -113,41 +127,18 @@ func drive(tm tea.Model, cmd tea.Cmd) Model {
 	return m
 }
 
-// quickWait is how long a command may take before it counts as a timer.
-// Generous, so a loaded machine does not drop real work.
-const quickWait = 700 * time.Millisecond
-
+// runRound runs cmds concurrently (a command may wait for another, as the
+// sign-in waits for its approval) and returns their messages in order.
 func runRound(cmds []tea.Cmd) []tea.Msg {
 	out := make([]tea.Msg, len(cmds))
-	done := make(chan struct{}, len(cmds))
-	var mu sync.Mutex
-	n := 0
+	var wg sync.WaitGroup
 	for i, c := range cmds {
-		if c == nil {
-			continue
-		}
-		n++
-		go func() {
-			msg := c()
-			mu.Lock()
-			out[i] = msg
-			mu.Unlock()
-			done <- struct{}{}
-		}()
-	}
-	timeout := time.After(quickWait)
-	for got := 0; got < n; got++ {
-		select {
-		case <-done:
-		case <-timeout:
-			got = n
+		if c != nil {
+			wg.Go(func() { out[i] = c() })
 		}
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	res := make([]tea.Msg, len(out))
-	copy(res, out)
-	return res
+	wg.Wait()
+	return out
 }
 
 // isProgramMsg spots messages meant for the program (quit, clipboard, ...).
@@ -158,17 +149,6 @@ func isProgramMsg(msg tea.Msg) bool {
 	}
 	t := ansi.Strip(typeName(msg))
 	return len(t) > 4 && t[:4] == "tea."
-}
-
-func runQuick(c tea.Cmd) tea.Msg {
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- c() }()
-	select {
-	case msg := <-ch:
-		return msg
-	case <-time.After(quickWait):
-		return nil
-	}
 }
 
 // screenText is the plain text of the current view.

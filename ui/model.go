@@ -56,6 +56,7 @@ type common struct {
 	autoSync bool
 	catalog  []CatalogApp
 	intents  []tea.Msg
+	after    Timer // every timer of the console
 }
 
 func (c *common) nextRun() int { c.runs++; return c.runs }
@@ -79,6 +80,7 @@ type options struct {
 	dark      bool
 	autoSync  bool
 	reconnect bool
+	after     Timer
 }
 
 // WithPrefill fills the wizard's fields (the demo uses it).
@@ -95,6 +97,19 @@ func WithNoColor(on bool) Option { return func(o *options) { o.noColor = &on } }
 
 // WithAutoSync turns the sync of data older than 24 h on (default) or off.
 func WithAutoSync(on bool) Option { return func(o *options) { o.autoSync = on } }
+
+// Timer is a Cmd whose msg arrives after d: the console's one way to wait
+// (the sign-in's second tick, a toast's expiry).
+type Timer func(d time.Duration, msg tea.Msg) tea.Cmd
+
+// tickAfter is the real Timer.
+func tickAfter(d time.Duration, msg tea.Msg) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
+// WithTimer replaces the console's timers, so a test can tell a timer
+// from work by the message it returns instead of by how long it takes.
+func WithTimer(t Timer) Option { return func(o *options) { o.after = t } }
 
 // WithWizard starts in the wizard even when a connection is saved
 // ("bcspend connect").
@@ -134,7 +149,7 @@ type Model struct {
 
 // New builds the console over a backend.
 func New(b Backend, opts ...Option) Model {
-	o := options{getenv: os.Getenv, now: time.Now, dark: true, autoSync: true}
+	o := options{getenv: os.Getenv, now: time.Now, dark: true, autoSync: true, after: tickAfter}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -142,7 +157,7 @@ func New(b Backend, opts ...Option) Model {
 	if o.noColor != nil {
 		noColor = *o.noColor
 	}
-	c := &common{b: b, keys: DefaultKeyMap(), now: o.now, getenv: o.getenv, noColor: noColor, autoSync: o.autoSync}
+	c := &common{b: b, keys: DefaultKeyMap(), now: o.now, getenv: o.getenv, noColor: noColor, autoSync: o.autoSync, after: o.after}
 	c.st = NewStyles(o.dark, noColor)
 	c.info = b.Info()
 	m := Model{c: c}

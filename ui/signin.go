@@ -58,7 +58,7 @@ func (s *signInScreen) Start(in ConnInput, then signInThen) tea.Cmd {
 		err := b.SignIn(ctx, in, func(e SignInEvent) { send(e) })
 		return signInResult{err: err}
 	})
-	return tea.Batch(work, tick(s.run))
+	return tea.Batch(work, s.c.tick(s.run))
 }
 
 // Cancel stops a running sign-in; its late result is ignored.
@@ -109,7 +109,7 @@ func (s *signInScreen) Tick(run int) tea.Cmd {
 		s.renewed++
 		return s.Start(s.in, s.then)
 	}
-	return tick(run)
+	return s.c.tick(run)
 }
 
 func (s *signInScreen) Update(msg tea.KeyPressMsg) tea.Cmd {

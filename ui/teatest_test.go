@@ -21,6 +21,9 @@ type probe struct {
 }
 
 func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if t, ok := msg.(timerMsg); ok { // a real program waits for its timers
+		return p, tickAfter(t.d, t.msg)
+	}
 	nm, cmd := p.Model.Update(msg)
 	p.Model = nm.(Model)
 	return p, cmd

@@ -472,7 +472,7 @@ func (m *Model) toast(text string) tea.Cmd {
 	if len(m.toasts) > 3 {
 		m.toasts = m.toasts[len(m.toasts)-3:]
 	}
-	return tea.Tick(toastTTL, func(time.Time) tea.Msg { return toastExpiredMsg{id} })
+	return m.c.after(toastTTL, toastExpiredMsg{id})
 }
 
 func (m *Model) expireToast(id int) {

@@ -70,7 +70,7 @@ func TestQuitKeys(t *testing.T) {
 }
 
 func isQuit(cmd tea.Cmd) bool {
-	msg := runQuick(cmd)
+	msg := cmd()
 	if b, ok := msg.(tea.BatchMsg); ok {
 		for _, c := range b {
 			if c != nil && isQuit(c) {
@@ -413,11 +413,11 @@ func TestAutoSyncWhenStale(t *testing.T) {
 	m := New(f, testOpts(WithAutoSync(true))...)
 	m = step(m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	found := false
-	for _, c := range runQuick(m.Init()).(tea.BatchMsg) {
+	for _, c := range m.Init()().(tea.BatchMsg) {
 		if c == nil {
 			continue
 		}
-		if s, ok := runQuick(c).(startSyncMsg); ok && s.trigger == "auto" {
+		if s, ok := c().(startSyncMsg); ok && s.trigger == "auto" {
 			found = true
 		}
 	}
