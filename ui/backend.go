@@ -67,6 +67,7 @@ type Backend interface {
 
 	// Validate checks one wizard field as it is typed; nil when valid. The
 	// error's text is shown under the field, with its remedy if it has one.
+	// A *FieldWarning is shown the same way but does not stop the wizard.
 	Validate(field Field, value string) error
 	// TestConnection tries the connection step by step, reporting each step
 	// as it starts and ends, and returns the companies it can read.
@@ -299,6 +300,19 @@ type SyncRunInfo struct {
 }
 
 // remedyOf returns the next step carried by err, if any.
+// FieldWarning is Validate's answer for a value that may be right but
+// looks wrong, such as a secret shaped like a Secret ID.
+type FieldWarning struct{ Message, Remedy string }
+
+func (w *FieldWarning) Error() string      { return w.Message }
+func (w *FieldWarning) RemedyText() string { return w.Remedy }
+
+// blocks reports whether a validation result stops the wizard.
+func blocks(err error) bool {
+	var w *FieldWarning
+	return err != nil && !errors.As(err, &w)
+}
+
 func remedyOf(err error) string {
 	var r1 interface{ RemedyText() string }
 	if errors.As(err, &r1) {

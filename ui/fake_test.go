@@ -451,7 +451,7 @@ func (f *fakeBackend) Validate(field Field, v string) error {
 			return &remedyErr{"Client secret is empty", "Paste the secret's Value."}
 		}
 		if guidRE.MatchString(v) {
-			return &remedyErr{"This looks like the Secret ID, not its Value", "Copy the Value column (shown once, when the secret is created)."}
+			return &FieldWarning{"This looks like the Secret ID, not its Value", "Copy the Value column (shown once, when the secret is created)."}
 		}
 	}
 	return nil

@@ -324,7 +324,7 @@ func (w *wizard) submitFields() tea.Cmd {
 		return tea.Batch(pending...)
 	}
 	for i := 0; i < w.nFields(); i++ {
-		if w.errs[i] != nil {
+		if blocks(w.errs[i]) {
 			w.focus = i
 			return nil
 		}

@@ -110,6 +110,9 @@ func (w *wizard) fieldNote(i int) string {
 		return st.Dim.Render(wizardFields[i].hint)
 	case w.errs[i] != nil:
 		msg := st.Error.Render("✗ " + errText(w.errs[i]))
+		if !blocks(w.errs[i]) { // a warning's sentence carries its advice: all of it shows
+			msg = st.Warn.Render(strings.Join(wrap("! "+errText(w.errs[i]), w.width-24), "\n                       "))
+		}
 		if r := remedyOf(w.errs[i]); r != "" {
 			msg += "\n                       " + strings.Join(wrap(r, w.width-26), "\n                       ")
 		}

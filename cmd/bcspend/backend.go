@@ -338,7 +338,7 @@ func (b *backend) SetGranularity(g spend.Granularity) error {
 }
 
 // Validate checks one wizard field; a Secret-ID-looking secret is accepted
-// (it may be right) and flagged when the connection test fails.
+// (it may be right) with ValidateSecret's warning under the field.
 func (b *backend) Validate(field ui.Field, value string) error {
 	switch field {
 	case ui.FieldTenant:
@@ -348,7 +348,10 @@ func (b *backend) Validate(field ui.Field, value string) error {
 	case ui.FieldClientID:
 		return nilIfNil(bc.ValidateClientID(value))
 	case ui.FieldSecret:
-		_, _, err := bc.ValidateSecret(value)
+		_, warn, err := bc.ValidateSecret(value)
+		if warn != "" && err == nil {
+			return &ui.FieldWarning{Message: warn}
+		}
 		return nilIfNil(err)
 	}
 	return nil
