@@ -1,6 +1,7 @@
 package spend_test
 
 import (
+	"fmt"
 	"reflect"
 	"runtime"
 	"testing"
@@ -310,21 +311,35 @@ func TestAppsTrailingTwelveMonths(t *testing.T) {
 }
 
 // The console reads views from background commands while a fix or a
-// granularity switch lands: the model must not race (run with -race).
+// granularity switch lands. Every read sees the model before or after a
+// change, never halfway: all 300 charges of the vendor are unmatched or
+// all are Figma's, in every view. (-race also checks the memory accesses.)
 func TestConcurrentReadsAndChanges(t *testing.T) {
+	const n = 300 // one a day, all within the 12-month period
 	db := spendtest.Open(t)
 	spendtest.Connect(t, db)
-	spendtest.Commit(t, db, spendtest.CompanyEU,
-		spendtest.Monthly(1, "Acme Widgets GmbH", "Widget platform", "50.00", "EUR", spendtest.Day(2026, 11, 3), 6)...)
+	invs := make([]spendtest.Inv, n)
+	for i := range invs {
+		invs[i] = spendtest.Inv{N: i + 1, Vendor: "Acme Widgets GmbH", Local: "EUR", Date: spendtest.Day(2026, 11, 20).AddDate(0, 0, -i),
+			Lines: []spendtest.Line{{Desc: "Widget platform", Amount: "50.00"}}}
+	}
+	spendtest.Commit(t, db, spendtest.CompanyEU, invs...)
 	m := load(t, db, "")
-	done := make(chan struct{})
+	stop, done := make(chan struct{}), make(chan struct{})
+	reads := 0
 	go func() {
 		defer close(done)
-		for i := 0; i < 20; i++ {
-			_ = m.Apps()
-			_ = m.Unmatched()
-			_ = m.Transactions(spend.Filter{})
-			_ = m.PreviewRule(match.Rule{Kind: match.RuleVendor, VendorName: "Acme Widgets", App: "Slack"})
+		for {
+			reads++
+			if msg := tornRead(m, n); msg != "" {
+				t.Errorf("read %d: %s", reads, msg)
+				return
+			}
+			select {
+			case <-stop:
+				return
+			default:
+			}
 		}
 	}()
 	for i := 0; i < 5; i++ {
@@ -332,13 +347,59 @@ func TestConcurrentReadsAndChanges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_ = m.SetGranularity(spend.PerLine)
-		_ = m.SetGranularity(spend.PerInvoice)
+		if err := m.SetGranularity(spend.PerLine); err != nil {
+			t.Fatal(err)
+		}
+		if err := m.SetGranularity(spend.PerInvoice); err != nil {
+			t.Fatal(err)
+		}
 		if err := m.RemoveRule(db, r.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
+	figma := []match.Rule{{ID: "r1", Kind: match.RuleVendor, VendorName: "Acme Widgets", App: "Figma", Created: spendtest.Now}}
+	for i := 0; i < 200; i++ { // the same change without the store's writes, to overlap more reads
+		m.SetRules(figma)
+		m.SetRules(nil)
+	}
+	close(stop)
 	<-done
+	t.Logf("%d reads", reads)
+	if msg := tornRead(m, n); msg != "" || len(m.Unmatched()) != 1 {
+		t.Fatalf("after the rule was removed: %s %+v", msg, m.Unmatched())
+	}
+}
+
+// tornRead checks one round of the console's reads against the two states
+// the model may be in, and says what was inconsistent.
+func tornRead(m *spend.Model, n int) string {
+	txs := m.Transactions(spend.Filter{})
+	if len(txs) != n {
+		return fmt.Sprintf("%d transactions, want %d", len(txs), n)
+	}
+	for _, x := range txs {
+		if x.App != txs[0].App {
+			return fmt.Sprintf("one Transactions read has charges of %q and of %q", txs[0].App, x.App)
+		}
+	}
+	for _, a := range m.Apps() {
+		if a.App == "Figma" && a.Transactions != n {
+			return fmt.Sprintf("Figma has %d transactions, want 0 or %d", a.Transactions, n)
+		}
+	}
+	for _, u := range m.Unmatched() {
+		if u.Transactions != n {
+			return fmt.Sprintf("%s has %d unmatched transactions, want 0 or %d", u.VendorName, u.Transactions, n)
+		}
+	}
+	moved := 0
+	for _, mv := range m.PreviewRule(match.Rule{Kind: match.RuleVendor, VendorName: "Acme Widgets", App: "Slack"}) {
+		moved += mv.Transactions
+	}
+	if moved != n && moved != 0 { // 0: the Figma rule, older, keeps the vendor
+		return fmt.Sprintf("a rule to Slack would move %d transactions, want 0 or %d", moved, n)
+	}
+	return ""
 }
 
 // Loading is spread over the CPUs; the result must not depend on how many.
