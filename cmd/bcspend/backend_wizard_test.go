@@ -75,7 +75,9 @@ func TestConsoleWizardSecretIDWarningThenConnect(t *testing.T) {
 	r.waitFor("Connection details")
 	r.keys("ctrl+u")
 	r.typeText(bcsim.ClientSecret)
-	r.waitUntil(func(s string) bool { return !strings.Contains(s, "Secret ID") && strings.Count(s, "✓ looks right") == 4 })
+	r.waitUntil(func(s string) bool {
+		return !strings.Contains(s, "Secret ID") && strings.Count(s, "✓ looks right") == 4
+	})
 	r.keys("enter")
 	r.waitFor("Connection works")
 	r.keys("enter")
