@@ -299,7 +299,6 @@ type SyncRunInfo struct {
 	Remedy   string
 }
 
-// remedyOf returns the next step carried by err, if any.
 // FieldWarning is Validate's answer for a value that may be right but
 // looks wrong, such as a secret shaped like a Secret ID.
 type FieldWarning struct{ Message, Remedy string }
@@ -313,6 +312,7 @@ func blocks(err error) bool {
 	return err != nil && !errors.As(err, &w)
 }
 
+// remedyOf returns the next step carried by err, if any.
 func remedyOf(err error) string {
 	var r1 interface{ RemedyText() string }
 	if errors.As(err, &r1) {
