@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
@@ -148,11 +149,33 @@ func genTransactions(n int) []spend.Transaction {
 	return txs
 }
 
-// convertFake converts to the fake's reporting currency, EUR, at the
-// rates its insights use (fake_insights_test.go).
+// convertFake converts to the fake's reporting currency, EUR, at fixed
+// rates.
 func convertFake(t *spend.Transaction) {
 	t.ReportingCurrency = "EUR"
 	t.AmountReporting = toEUR(t.Amount, t.Currency)
+}
+
+var fakeRates = map[string]int64{"EUR": 100, "USD": 92, "GBP": 117} // cents per unit
+
+func toEUR(a money.Amount, cur string) money.Amount {
+	return money.FromCents(int64(a.Float()*float64(fakeRates[cur]) + 0.5))
+}
+
+// Insights is an empty report: the Overview and Renewals are tested over
+// the real insights (modelBackend), never over a copy of their logic.
+func (f *fakeBackend) Insights() (insights.Report, error) {
+	return insights.Report{Generated: fakeNow, ReportingCurrency: "EUR", Granularity: spend.PerInvoice}, nil
+}
+
+func (f *fakeBackend) Dismiss(key, fingerprint string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.dismissed == nil {
+		f.dismissed = map[string]store.Dismissal{}
+	}
+	f.dismissed[key] = store.Dismissal{Key: key, Fingerprint: fingerprint, By: "test", At: fakeNow}
+	return nil
 }
 
 func genUsers() []spend.UserRow {

@@ -34,12 +34,12 @@ func testTimer(d time.Duration, msg tea.Msg) tea.Cmd {
 	return func() tea.Msg { return timerMsg{d, msg} }
 }
 
-// loaded builds a console over f at w x h with its data loaded.
-func loaded(tb testing.TB, f *fakeBackend, w, h int, opts ...Option) Model {
+// loaded builds a console over b at w x h with its data loaded.
+func loaded(tb testing.TB, b Backend, w, h int, opts ...Option) Model {
 	tb.Helper()
-	m := New(f, testOpts(opts...)...)
+	m := New(b, testOpts(opts...)...)
 	m = step(m, tea.WindowSizeMsg{Width: w, Height: h})
-	m = step(m, loadCmd(f)())
+	m = step(m, loadCmd(b)())
 	return m
 }
 

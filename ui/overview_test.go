@@ -5,13 +5,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/bcspend/bcspend/spend"
 )
 
-// overviewModel is a console over f with its tables and insights loaded,
+// overviewModel is a console over b with its tables and insights loaded,
 // on the Overview tab.
-func overviewModel(t *testing.T, f *fakeBackend, w, h int) Model {
+func overviewModel(t *testing.T, b Backend, w, h int) Model {
 	t.Helper()
-	m := loaded(t, f, w, h)
+	m := loaded(t, b, w, h)
 	m = drive(m, m.ov.Load())
 	m = press(m, "7")
 	if m.tab != tabOverview || m.ov.data == nil {
@@ -52,7 +54,8 @@ func selectFinding(t *testing.T, m Model, kind string) (Model, *finding) {
 // enter on a finding opens the Transactions tab with exactly the
 // transactions behind it, under a breadcrumb; esc comes back.
 func TestOverviewEnterOpensFindingTransactions(t *testing.T) {
-	m := overviewModel(t, newFake(200), 100, 30)
+	b := findingsBackend(t)
+	m := overviewModel(t, b, 100, 30)
 	m = press(m, "2", "/")
 	m = typeText(m, "zoom") // a filter in force must not hide any of them
 	m = press(m, "enter", "7")
@@ -66,7 +69,8 @@ func TestOverviewEnterOpensFindingTransactions(t *testing.T) {
 		t.Fatalf("shows %v, want exactly %v", got, want)
 	}
 	scr := screenText(m)
-	for _, s := range []string{"Overview › Price increase: " + f.name, "esc back to Overview", "2 of 200 transactions"} {
+	all, _ := b.Transactions()
+	for _, s := range []string{"Overview › Price increase: " + f.name, "esc back to Overview", fmt.Sprintf("2 of %d transactions", len(all))} {
 		if !strings.Contains(scr, s) {
 			t.Fatalf("screen lacks %q:\n%s", s, scr)
 		}
@@ -83,7 +87,7 @@ func TestOverviewEnterOpensFindingTransactions(t *testing.T) {
 // Every finding that has transactions opens exactly those; the users
 // finding opens the Users screen on the users without an email.
 func TestOverviewEveryFindingLinks(t *testing.T) {
-	m := overviewModel(t, newFake(200), 100, 30)
+	m := overviewModel(t, findingsBackend(t), 100, 30)
 	kinds := map[string]bool{}
 	for i, f := range m.ov.data.items {
 		m = press(m, "7", "g")
@@ -107,7 +111,7 @@ func TestOverviewEveryFindingLinks(t *testing.T) {
 		}
 		m = press(m, "esc")
 	}
-	for _, k := range []string{"Renewal", "Price increase", "Missed charge", "Duplicate", "Overlap", "Mover", "Users"} {
+	for _, k := range []string{"Renewal", "Price increase", "Missed charge", "Ended plan", "Duplicate", "New vendor", "Overlap", "Users"} {
 		if !kinds[k] {
 			t.Errorf("no %s finding in %v", k, kinds)
 		}
@@ -117,7 +121,7 @@ func TestOverviewEveryFindingLinks(t *testing.T) {
 // Drilling into an application after a finding shows the application,
 // not the finding.
 func TestOverviewFindingThenDrill(t *testing.T) {
-	m := overviewModel(t, newFake(200), 100, 30)
+	m := overviewModel(t, findingsBackend(t), 100, 30)
 	m, _ = selectFinding(t, m, "Overlap")
 	m = press(m, "enter", "1", "enter")
 	if m.txs.finding != "" || !strings.Contains(m.txs.Breadcrumb(), "Applications › ") {
@@ -129,16 +133,17 @@ func TestOverviewFindingThenDrill(t *testing.T) {
 	}
 }
 
-// A fix reloads the report (the fake re-derives), and a report asked for
+// A fix reloads the report (the model re-matches), and a report asked for
 // before a newer one is dropped.
 func TestOverviewReloadsAfterFix(t *testing.T) {
-	f := newFake(200)
-	m := overviewModel(t, f, 100, 30)
+	b := findingsBackend(t)
+	m := overviewModel(t, b, 100, 30)
 	before := m.ov.data
-	stale := insightsCmd(f, m.ov.seq)
-	m = press(m, "3", "f", "enter", "enter") // Dell Technologies: unmatched → first catalog app
-	if len(f.venRule) != 1 || m.ov.data == before || m.ov.data.unmatched >= before.unmatched {
-		t.Fatalf("no reload after the fix: rules %v, unmatched %v -> %v", f.venRule, before.unmatched, m.ov.data.unmatched)
+	stale := insightsCmd(b, m.ov.seq)
+	m = press(m, "3", "f", "enter", "enter") // the biggest unmatched vendor → first catalog app
+	rules, err := spend.LoadRules(b.db)
+	if err != nil || len(rules) != 1 || m.ov.data == before || m.ov.data.unmatched >= before.unmatched {
+		t.Fatalf("no reload after the fix: rules %v (%v), unmatched %v -> %v", rules, err, before.unmatched, m.ov.data.unmatched)
 	}
 	after := m.ov.data
 	m = step(m, stale())
@@ -149,7 +154,7 @@ func TestOverviewReloadsAfterFix(t *testing.T) {
 
 // Vendor names with escape sequences reach the screen inert.
 func TestOverviewUntrustedText(t *testing.T) {
-	m := overviewModel(t, newFake(200), 100, 30)
+	m := overviewModel(t, findingsBackend(t), 100, 30)
 	m, _ = selectFinding(t, m, "Duplicate")
 	raw := m.View().Content
 	if strings.Contains(raw, "\x1b]0;") || strings.Contains(raw, "\x07") || !strings.Contains(screenText(m), "EvilCorp Ltd") {
@@ -159,7 +164,7 @@ func TestOverviewUntrustedText(t *testing.T) {
 
 // At 80x24 the findings list scrolls and the selection stays in view.
 func TestOverviewScrollsAt80x24(t *testing.T) {
-	m := overviewModel(t, newFake(200), 80, 24)
+	m := overviewModel(t, findingsBackend(t), 80, 24)
 	n := len(m.ov.data.items)
 	m = press(m, "G")
 	if m.ov.sel != n-1 || !strings.Contains(screenText(m), "› ") {
@@ -176,12 +181,22 @@ func TestOverviewScrollsAt80x24(t *testing.T) {
 	}
 }
 
+// startFindings runs the console over findingsBackend with its tables
+// loaded.
+func startFindings(t *testing.T, w, h int) (*teaRun, *modelBackend) {
+	t.Helper()
+	b := findingsBackend(t)
+	apps, _ := b.Apps()
+	r := startTea(t, New(b, testOpts()...), w, h)
+	r.waitFor(fmt.Sprintf("%d apps", len(apps)))
+	return r, b
+}
+
 // Goldens of the Overview and of a finding's transactions.
 func TestGoldenOverview(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
-			r := startTea(t, New(connected(), testOpts()...), sz.w, sz.h)
-			r.waitFor("32 apps")
+			r, _ := startFindings(t, sz.w, sz.h)
 			r.keys("7")
 			r.waitFor("finding 1 of")
 			requireGolden(t, r.finish())
@@ -191,13 +206,12 @@ func TestGoldenOverview(t *testing.T) {
 
 // Scrolled into a section, its title stays on top.
 func TestGoldenOverviewScrolled(t *testing.T) {
-	r := startTea(t, New(connected(), testOpts()...), 80, 24)
-	r.waitFor("32 apps")
+	r, _ := startFindings(t, 80, 24)
 	r.keys("7")
 	r.waitFor("Price increases")
-	for i := 2; i <= 21 && !strings.Contains(r.screen(), "↑ continued"); i++ {
+	for i := 2; i <= 15 && !strings.Contains(r.screen(), "↑ continued"); i++ {
 		r.keys("j")
-		r.waitFor(fmt.Sprintf("finding %d of 21", i))
+		r.waitFor(fmt.Sprintf("finding %d of 15", i))
 	}
 	r.waitFor("↑ continued")
 	requireGolden(t, r.finish())
@@ -206,14 +220,13 @@ func TestGoldenOverviewScrolled(t *testing.T) {
 func TestGoldenOverviewFinding(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
-			r := startTea(t, New(connected(), testOpts()...), sz.w, sz.h)
-			r.waitFor("32 apps")
+			r, _ := startFindings(t, sz.w, sz.h)
 			r.keys("7")
 			r.waitFor("Price increases")
 			r.keys("G")
-			r.waitFor("finding 21 of 21")
-			r.keys("k", "k", "k", "k", "k", "k") // the overlap
-			r.waitFor("finding 15 of 21")
+			r.waitFor("finding 15 of 15")
+			r.keys("k") // the overlap
+			r.waitFor("finding 14 of 15")
 			r.keys("enter")
 			r.waitFor("esc back to Overview")
 			requireGolden(t, r.finish())
@@ -225,14 +238,14 @@ func TestGoldenOverviewFinding(t *testing.T) {
 // its key and fingerprint, the report reloads without it, and the status
 // bar counts it.
 func TestOverviewDismissFinding(t *testing.T) {
-	f := newFake(200)
-	m := overviewModel(t, f, 100, 30)
+	b := findingsBackend(t)
+	m := overviewModel(t, b, 100, 30)
 	before := len(m.ov.data.items)
 	m, sel := selectFinding(t, m, "Price increase")
 	key := sel.id.Key
 	m = press(m, "d")
-	if _, ok := f.dismissed[key]; !ok || f.dismissed[key].Fingerprint == "" {
-		t.Fatalf("dismissal not stored for %q: %v", key, f.dismissed)
+	if ds, err := b.db.Dismissals(); err != nil || ds[key].Fingerprint != sel.id.Fingerprint || ds[key].Fingerprint == "" {
+		t.Fatalf("dismissal not stored for %q: %v %v", key, ds, err)
 	}
 	if len(m.ov.data.items) != before-1 || m.ov.data.dismissed != 1 {
 		t.Fatalf("after dismissing: %d findings (was %d), %d dismissed", len(m.ov.data.items), before, m.ov.data.dismissed)
@@ -247,12 +260,13 @@ func TestOverviewDismissFinding(t *testing.T) {
 	}
 }
 
-// The Renewals tab lists the fake's contracts in the window, the notice
-// deadline first; v widens the window, a adds monthly plans, enter opens
-// a contract's transactions and esc comes back to Renewals.
+// The Renewals tab lists the contracts in the window, the notice
+// deadline first (Salesforce's, set by the admin, is before Figma's
+// renewal); v widens the window, a adds monthly plans, enter opens a
+// contract's transactions and esc comes back to Renewals.
 func TestRenewalsScreen(t *testing.T) {
-	f := newFake(200)
-	m := loaded(t, f, 100, 30)
+	b := findingsBackend(t)
+	m := loaded(t, b, 100, 30)
 	m = drive(m, m.ov.Load())
 	m = press(m, "8")
 	if m.tab != tabRenewals {
@@ -265,18 +279,18 @@ func TestRenewalsScreen(t *testing.T) {
 		}
 		return out
 	}
-	if got := names(); !slices.Equal(got, []string{"Salesforce", "Figma"}) {
+	if got := names(); !slices.Equal(got, []string{"Salesforce Sales Cloud", "Figma"}) {
 		t.Fatalf("90 days: %v; want Salesforce (notice deadline) then Figma", got)
 	}
-	m = press(m, "v") // 365 days
-	if got := names(); !slices.Equal(got, []string{"Salesforce", "Figma", "Adobe Creative Cloud"}) {
-		t.Fatalf("365 days: %v", got)
+	m = press(m, "v", "v") // 30 days: Salesforce's renewal is in 198, its notice deadline in 18
+	if got := names(); !slices.Equal(got, []string{"Salesforce Sales Cloud", "Figma"}) {
+		t.Fatalf("30 days: %v", got)
 	}
-	m = press(m, "a")
-	if len(names()) != 4 {
-		t.Fatalf("with monthly plans: %v", names())
+	m = press(m, "v", "a") // 90 days with the monthly plans
+	if got := names(); len(got) != 7 || got[0] != "Zoom" {
+		t.Fatalf("with monthly plans: %v", got)
 	}
-	if !strings.Contains(screenText(m), "notice 20d") {
+	if !strings.Contains(screenText(m), "notice 18d") {
 		t.Fatalf("no notice deadline shown:\n%s", screenText(m))
 	}
 	m = press(m, "g", "enter")
@@ -288,16 +302,15 @@ func TestRenewalsScreen(t *testing.T) {
 		t.Fatalf("esc went to tab %d, want Renewals", m.tab)
 	}
 	m = press(m, "g", "d")
-	if len(f.dismissed) != 1 {
-		t.Fatalf("d did not dismiss: %v", f.dismissed)
+	if ds, _ := b.db.Dismissals(); len(ds) != 1 {
+		t.Fatalf("d did not dismiss: %v", ds)
 	}
 }
 
 func TestGoldenRenewals(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
-			r := startTea(t, New(connected(), testOpts()...), sz.w, sz.h)
-			r.waitFor("32 apps")
+			r, _ := startFindings(t, sz.w, sz.h)
 			r.keys("8")
 			r.waitFor("2 renewals in 90 days")
 			requireGolden(t, r.finish())
