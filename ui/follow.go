@@ -38,11 +38,11 @@ type (
 )
 
 // followTick arms the next look, when the backend can be followed.
-func followTick(b Backend) tea.Cmd {
-	if _, ok := b.(Follower); !ok {
+func followTick(c *common) tea.Cmd {
+	if _, ok := c.b.(Follower); !ok {
 		return nil
 	}
-	return tea.Tick(FollowInterval, func(time.Time) tea.Msg { return followTickMsg{} })
+	return c.after(FollowInterval, followTickMsg{})
 }
 
 // followLook asks the backend, unless the console is busy with its own
@@ -51,7 +51,7 @@ func followTick(b Backend) tea.Cmd {
 func (m *Model) followLook(rearm bool) tea.Cmd {
 	var next tea.Cmd
 	if rearm {
-		next = followTick(m.c.b)
+		next = followTick(m.c)
 	}
 	f, ok := m.c.b.(Follower)
 	if !ok || m.mode != modeMain || !m.loaded || m.sync.Running() || m.following {

@@ -126,10 +126,10 @@ func TestNoLookDuringTheConsolesOwnSync(t *testing.T) {
 
 // A backend that cannot be followed (the fakes, the demo's) gets no tick.
 func TestNoFollowTickWithoutAFollower(t *testing.T) {
-	if followTick(newFake(1)) != nil {
+	if followTick(&common{b: newFake(1), after: testTimer}) != nil {
 		t.Fatal("a tick for a backend without Changed")
 	}
-	if followTick(&followFake{fakeBackend: newFake(1)}) == nil {
+	if followTick(&common{b: &followFake{fakeBackend: newFake(1)}, after: testTimer}) == nil {
 		t.Fatal("no tick for a Follower")
 	}
 }

@@ -206,7 +206,7 @@ func Run(ctx context.Context, b Backend, opts ...Option) error {
 // Init asks for the background colour, and loads the data (or starts the
 // wizard).
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, followTick(m.c.b)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, followTick(m.c)}
 	if m.mode == modeWizard {
 		return tea.Batch(append(cmds, m.startCmd)...)
 	}
