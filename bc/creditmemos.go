@@ -50,10 +50,6 @@ type PurchaseCreditMemo struct {
 // rule (only the net* amounts are filled).
 type PurchaseCreditMemoLine = PurchaseInvoiceLine
 
-// ZeroGUID is how BC sends "none" in a GUID field (currencyId of a local
-// currency document, invoiceId of a vendor-level credit memo).
-const ZeroGUID = "00000000-0000-0000-0000-000000000000"
-
 // AgainstInvoice reports whether the credit memo was applied to one
 // invoice (else it is a credit on the vendor).
 func (m *PurchaseCreditMemo) AgainstInvoice() bool {

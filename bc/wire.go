@@ -69,6 +69,11 @@ const (
 	LineAllocationAccount = "Allocation Account"
 )
 
+// ZeroGUID is how BC sends "none" in a GUID field (currencyId of a local
+// currency document, invoiceId of a vendor-level credit memo, an unset
+// vendorId).
+const ZeroGUID = "00000000-0000-0000-0000-000000000000"
+
 // PurchaseInvoiceLine is a purchaseInvoiceLines entity. On posted invoices
 // only the net* amounts are filled; amountExcludingTax and friends read 0.
 type PurchaseInvoiceLine struct {

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
@@ -127,7 +126,7 @@ func (c *charge) addInvoice(inv *store.Invoice, seq int) {
 	}
 	for i := range inv.Lines {
 		l := &inv.Lines[i]
-		comment := l.LineType == bc.LineComment
+		comment := !l.Charged()
 		if !comment && seq != 0 && l.Sequence != seq {
 			continue
 		}

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/store"
@@ -90,7 +89,7 @@ func countTxs(invs []*store.Invoice, g Granularity) int {
 	for _, inv := range invs {
 		k := 0
 		for i := range inv.Lines {
-			if inv.Lines[i].LineType != bc.LineComment {
+			if inv.Lines[i].Charged() {
 				k++
 			}
 		}
@@ -123,7 +122,7 @@ func (w *partWriter) derive(invs []*store.Invoice) {
 		if w.m.gran == PerLine && hasChargeLines(inv) {
 			for li := range inv.Lines {
 				l := &inv.Lines[li]
-				if l.LineType == bc.LineComment {
+				if !l.Charged() {
 					continue
 				}
 				t := base
@@ -144,7 +143,7 @@ func (w *partWriter) derive(invs []*store.Invoice) {
 			w.addUnit(&t, nil)
 		}
 		for li := range inv.Lines {
-			if l := &inv.Lines[li]; l.LineType != bc.LineComment {
+			if l := &inv.Lines[li]; l.Charged() {
 				w.addUnit(&t, l)
 			}
 		}
@@ -317,7 +316,7 @@ func intern(list *[]string, idx map[string]int32, s string) int32 {
 // its money is not lost at line granularity.
 func hasChargeLines(inv *store.Invoice) bool {
 	for i := range inv.Lines {
-		if inv.Lines[i].LineType != bc.LineComment {
+		if inv.Lines[i].Charged() {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/store"
 )
@@ -230,9 +231,7 @@ func dateRanges(now time.Time, n int) [][2]time.Time {
 	return append(out, [2]time.Time{from, {}})
 }
 
-const zeroGUID = "00000000-0000-0000-0000-000000000000"
-
-func isZeroGUID(s string) bool { return s == "" || s == zeroGUID }
+func isZeroGUID(s string) bool { return s == "" || s == bc.ZeroGUID }
 
 func (m *Model) loadSettings(db *store.DB, opt Options) error {
 	m.gran = opt.Granularity

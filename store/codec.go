@@ -6,6 +6,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/money"
 )
 
@@ -70,12 +71,10 @@ func (e *encoder) time(t time.Time) {
 	e.uvarint(uint64(t.Nanosecond()))
 }
 
-const nilGUID = "00000000-0000-0000-0000-000000000000"
-
 // guid halves the size of BC's ids: 36 characters become 16 bytes, and the
 // all-zero currencyId of every local-currency invoice becomes one byte.
 func (e *encoder) guid(s string) {
-	if s == nilGUID {
+	if s == bc.ZeroGUID {
 		e.byte1(2)
 		return
 	}
@@ -277,7 +276,7 @@ func (d *decoder) guid() string {
 	switch d.byte1() {
 	case 0:
 		s := d.str()
-		if _, ok := parseGUID(s); ok || s == nilGUID {
+		if _, ok := parseGUID(s); ok || s == bc.ZeroGUID {
 			d.fail() // the encoder would have used the short form
 		}
 		return s
@@ -296,7 +295,7 @@ func (d *decoder) guid() string {
 		d.b = d.b[16:]
 		return s
 	case 2:
-		return nilGUID
+		return bc.ZeroGUID
 	}
 	d.fail()
 	return ""

@@ -48,7 +48,7 @@ func sampleInvoice(n int, date bc.Date) bc.PurchaseInvoice {
 		PostingDate: bc.NewDate(date.Year(), date.Month(), date.Day()+1), DueDate: bc.NewDate(date.Year(), date.Month()+1, date.Day()),
 		VendorInvoiceNumber: fmt.Sprintf("SL-%d", n), VendorID: guid(900000 + n%50), VendorNumber: fmt.Sprintf("V%05d", n%50),
 		VendorName: "Slack Technologies Ltd", PayToName: "Slack Technologies Ltd",
-		CurrencyID: nilGUID, CurrencyCode: "EUR", PricesIncludeTax: n%2 == 0,
+		CurrencyID: bc.ZeroGUID, CurrencyCode: "EUR", PricesIncludeTax: n%2 == 0,
 		DiscountAmount: money.MustParse("0.01"), TotalAmountExcludingTax: money.MustParse("315.0003"),
 		TotalTaxAmount: money.MustParse("78.75"), TotalAmountIncludingTax: money.MustParse("393.7503"),
 		Status: bc.StatusPaid, LastModifiedDateTime: time.Date(2026, 11, 20, 10, 11, 12, 603000000, time.UTC),

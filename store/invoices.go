@@ -62,6 +62,10 @@ type Line struct {
 	NetAmountIncludingTax money.Amount
 }
 
+// Charged reports whether the line is a charge: any type but a comment,
+// which BC sends with no amount (not only BC's "Charge (Item)" type).
+func (l *Line) Charged() bool { return l.LineType != bc.LineComment }
+
 // Counts says whether the invoice is spend: paid and still in BC. Anything
 // else is kept as history.
 func (inv *Invoice) Counts() bool { return inv.Status == bc.StatusPaid && !inv.Removed }

@@ -151,7 +151,7 @@ func TestCodecPrimitives(t *testing.T) {
 			t.Errorf("date %v -> %v", tm, gd)
 		}
 	}
-	for _, g := range []string{nilGUID, guid(77), "ABCDEF00-0000-4000-8000-000000000000", "", "x"} {
+	for _, g := range []string{bc.ZeroGUID, guid(77), "ABCDEF00-0000-4000-8000-000000000000", "", "x"} {
 		e := encoder{}
 		e.guid(g)
 		d := decoder{b: e.b}

@@ -8,9 +8,6 @@ import (
 	"github.com/bcspend/bcspend/store"
 )
 
-// zeroGUID is what BC puts in an unset reference.
-const zeroGUID = "00000000-0000-0000-0000-000000000000"
-
 // vendorCache stores the vendors a company's invoices reference, fetching
 // the vendor list only when a page names a vendor the store does not know
 // (an incremental run with nothing new makes no vendors request). A full
@@ -38,7 +35,7 @@ func (v *vendorCache) forPage(ctx context.Context, invs []bc.PurchaseInvoice) ([
 	var need []string
 	for i := range invs {
 		id := strings.ToLower(invs[i].VendorID)
-		if id == "" || id == zeroGUID || v.known[id] {
+		if id == "" || id == bc.ZeroGUID || v.known[id] {
 			continue
 		}
 		v.known[id] = true

@@ -657,7 +657,7 @@ func convert(usdCents int64, cur string) int64 {
 // currencyID is all zeros for the local currency, as BC sends it.
 func currencyID(cur, local string) string {
 	if cur == local || cur == "" {
-		return "00000000-0000-0000-0000-000000000000"
+		return bc.ZeroGUID
 	}
 	r := rand.New(rand.NewPCG(uint64(len(cur)), uint64(cur[0])<<16|uint64(cur[1])<<8|uint64(cur[len(cur)-1])))
 	return newGUID(r)

@@ -80,7 +80,7 @@ func (in Inv) Wire() bc.PurchaseInvoice {
 	if status == "" {
 		status = bc.StatusPaid
 	}
-	curID, cur := "00000000-0000-0000-0000-000000000000", in.Local
+	curID, cur := bc.ZeroGUID, in.Local
 	if in.Currency != "" && in.Currency != in.Local {
 		curID, cur = GUID(7000000+len(in.Currency)), in.Currency
 	}
