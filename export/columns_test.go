@@ -24,7 +24,7 @@ var documented = map[string][]string{
 		"vendor_number", "vendor_name", "line_sequence", "description", "amount", "currency", "amount_reporting",
 		"reporting_currency", "application", "category", "match_method", "match_confidence", "status", "transaction_id",
 		"company_id", "dimension_1", "dimension_1_name", "dimension_2", "dimension_2_name", "conversion", "ignored",
-		"match_reason", "allocation"},
+		"match_reason", "allocation", "document_type", "applies_to_invoice_id", "applies_to_invoice_number"},
 	"apps": {"application", "category", "vendors", "transactions", "last_charge", "currency", "amount_12m",
 		"month_01", "month_02", "month_03", "month_04", "month_05", "month_06", "month_07", "month_08", "month_09",
 		"month_10", "month_11", "month_12", "app_reporting_total", "reporting_currency", "unconverted_transactions",
