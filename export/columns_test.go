@@ -31,7 +31,7 @@ var documented = map[string][]string{
 		"window_start", "monthly_average", "unconverted_amounts"},
 	"unmatched": {"vendor_number", "vendor_name", "transactions", "currency", "amount", "vendor_reporting_total",
 		"reporting_currency", "unconverted_transactions", "suggestion", "sample_description", "last_charge",
-		"company_ids", "unconverted_amounts"},
+		"company_ids", "unconverted_amounts", "inferred_application"},
 	"users": {"user_name", "display_name", "email", "state", "active", "missing_email", "application_user", "removed",
 		"first_seen", "removed_at", "user_security_id"},
 	"insights": {"kind", "application", "company", "category", "date", "amount", "currency", "cadence",
