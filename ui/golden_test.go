@@ -73,7 +73,7 @@ var goldenCases = []goldenCase{
 		r.waitFor("Setup checklist")
 		r.keys("enter", "enter")
 		r.typeText("me@contoso.com")
-		r.waitFor("neither")
+		r.waitFor("[me@contoso.com█", "neither") // the last key's validation, not an earlier one's
 	}},
 	{name: "wizard_test", fake: firstRun, opts: []Option{WithPrefill(demoInput)}, steps: func(r *teaRun) {
 		r.waitFor("Setup checklist")

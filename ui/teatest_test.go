@@ -60,17 +60,26 @@ func (r *teaRun) screen() string {
 	return ""
 }
 
-// waitFor waits until the screen shows s.
-func (r *teaRun) waitFor(s string) {
+// waitFor waits until one screen shows every s.
+func (r *teaRun) waitFor(ss ...string) {
 	r.t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
-		if strings.Contains(r.screen(), s) {
+		if containsAll(r.screen(), ss) {
 			return
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
-	r.t.Fatalf("screen never showed %q; last screen:\n%s", s, r.screen())
+	r.t.Fatalf("screen never showed %q; last screen:\n%s", ss, r.screen())
+}
+
+func containsAll(s string, subs []string) bool {
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			return false
+		}
+	}
+	return true
 }
 
 // keys sends key presses in order.
