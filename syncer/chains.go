@@ -73,6 +73,8 @@ func (r *runner) planChains(ctx context.Context, p *pass) error {
 	if err != nil {
 		return err
 	}
+	p.mu.Lock() // the credit memo pass's waits report this pass's state
+	defer p.mu.Unlock()
 	p.state.Chains, p.state.Expected = chains, 0
 	for _, c := range chains {
 		p.state.Expected += c.Expected

@@ -37,13 +37,7 @@ func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummar
 	if err == nil {
 		cs.Mode, cs.Resumed = p.state.Mode, p.resumed
 		r.report(&p, &cs, false, nil)
-		err = r.fetch(ctx, &p, &cs)
-	}
-	if err == nil {
-		err = r.finish(&p, &cs)
-	}
-	if err == nil {
-		err = r.creditMemos(ctx, c, &cs, mu)
+		err = r.invoicesAndCredits(ctx, c, &p, &cs)
 	}
 	if err == nil {
 		err = r.rates(ctx, &p, &cs)
@@ -58,6 +52,31 @@ func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummar
 	cs.Chains, cs.Expected = max(1, len(p.state.Chains)), p.state.Expected
 	r.report(&p, &cs, true, err)
 	return cs, err
+}
+
+// invoicesAndCredits runs the invoice pass and the credit memo pass side
+// by side: each has its own checkpoint, and the credit memos' requests
+// fill the slots the invoice chains leave at their end (run one after the
+// other, the credit memo pass was a tenth of a one-company backfill). The
+// company's mu guards the summary both write. An invoice failure cancels
+// the credit memos and is the error returned.
+func (r *runner) invoicesAndCredits(ctx context.Context, c store.Company, p *pass, cs *CompanySummary) error {
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	credits := make(chan error, 1)
+	go func() { credits <- r.creditMemos(cctx, c, cs, p.mu) }()
+	err := r.fetch(ctx, p, cs)
+	if err == nil {
+		p.mu.Lock()
+		err = r.finish(p, cs)
+		p.mu.Unlock()
+	}
+	if err != nil {
+		cancel()
+		<-credits
+		return err
+	}
+	return <-credits
 }
 
 func displayName(c store.Company) string {
@@ -115,9 +134,12 @@ func (r *runner) fetch(ctx context.Context, p *pass, cs *CompanySummary) error {
 	if err == nil || q.ResumeFrom == "" || got || !staleLink(err) || ctx.Err() != nil {
 		return err
 	}
+	p.mu.Lock()
 	p.state.NextLink, p.state.Pages, p.state.Fetched = "", 0, 0
 	p.state.Updated = p.started
-	if err := r.db.SaveSyncState(p.company.ID, p.state); err != nil {
+	err = r.db.SaveSyncState(p.company.ID, p.state)
+	p.mu.Unlock()
+	if err != nil {
 		return err
 	}
 	q.ResumeFrom = ""
@@ -168,6 +190,8 @@ func (r *runner) commit(ctx context.Context, p *pass, pg bc.InvoicePage, vendors
 	if err != nil {
 		return err
 	}
+	p.mu.Lock() // the credit memo pass writes the summary too
+	defer p.mu.Unlock()
 	r.committed(p, cs, st, res, pg.Invoices, len(vs))
 	return nil
 }

@@ -19,8 +19,9 @@ import (
 // window and ones already held are kept; --full re-reads the window and
 // marks what BC no longer has. A big window is split into chains by the
 // same $count planning as invoices (splitWindow with a credit memo
-// counter). The pass runs after the company's invoice pass, so a database
-// synced before bcspend knew credit memos backfills them on its next run.
+// counter). The pass runs beside the company's invoice pass (see
+// invoicesAndCredits), so a database synced before bcspend knew credit
+// memos backfills them on its next run.
 
 // creditPass is one company's credit memo pass: a pass with credit memo
 // I/O.
@@ -212,7 +213,9 @@ func (r *runner) finishCredits(p *creditPass) error {
 		if err != nil {
 			return err
 		}
+		p.mu.Lock()
 		p.cs.CreditMemos.Removed += n
+		p.mu.Unlock()
 	}
 	st := p.state
 	st.InProgress, st.NextLink = false, ""
