@@ -58,14 +58,28 @@ func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummar
 // by side: each has its own checkpoint, and the credit memos' requests
 // fill the slots the invoice chains leave at their end (run one after the
 // other, the credit memo pass was a tenth of a one-company backfill). The
+// credit memos start once the first invoice page is committed (or the
+// invoice pass has ended), so invoices, the spend, come first. The
 // company's mu guards the summary both write. An invoice failure cancels
 // the credit memos and is the error returned.
 func (r *runner) invoicesAndCredits(ctx context.Context, c store.Company, p *pass, cs *CompanySummary) error {
 	cctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	first := make(chan struct{})
+	var once sync.Once
+	begin := func() { once.Do(func() { close(first) }) }
+	p.committedOne = begin
 	credits := make(chan error, 1)
-	go func() { credits <- r.creditMemos(cctx, c, cs, p.mu) }()
+	go func() {
+		select {
+		case <-first:
+			credits <- r.creditMemos(cctx, c, cs, p.mu)
+		case <-cctx.Done():
+			credits <- cctx.Err()
+		}
+	}()
 	err := r.fetch(ctx, p, cs)
+	begin()
 	if err == nil {
 		p.mu.Lock()
 		err = r.finish(p, cs)
@@ -157,6 +171,9 @@ func (r *runner) committed(p *pass, cs *CompanySummary, st store.SyncState, res 
 	cs.New += res.New
 	cs.Changed += res.Changed
 	cs.Vendors += vendors
+	if p.committedOne != nil {
+		p.committedOne()
+	}
 	r.report(p, cs, false, nil)
 }
 

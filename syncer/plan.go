@@ -22,6 +22,8 @@ type pass struct {
 	// commit from several goroutines, and BC's throttling waits are
 	// reported from whichever request met them.
 	mu *sync.Mutex
+	// committedOne, when set, is told of every committed page (under mu).
+	committedOne func()
 }
 
 // planPass decides what a company's pass is from its checkpoint.
