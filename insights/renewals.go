@@ -138,6 +138,8 @@ func renewals(all []*series, now, since time.Time, opt Options) schedule {
 			last := s.Charges[len(s.Charges)-1]
 			grace := overdueAfter(r.NextCharge, b, last.DueDays)
 			switch {
+			case movedOn(all, s, grace):
+				// Billed anew at another amount: neither missed nor ended.
 			case today.After(overdueAfter(addMonths(last.Date, 2*b.months), b, last.DueDays)):
 				r.Ended = true
 				if !last.Date.Before(since) {
@@ -350,4 +352,23 @@ func addMonths(t time.Time, n int) time.Time {
 func day(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// movedOn reports whether the app's charges went on as another plan: a
+// plan of the same app, company and currency (see plans) whose first
+// charge came after s's last one and by the day s's next charge was
+// overdue. A monthly bill that triples when seats are added is such a
+// move; an annual plan beside a monthly one of the same app is not (it
+// began before).
+func movedOn(all []*series, s *series, grace time.Time) bool {
+	last := s.Charges[len(s.Charges)-1].Date
+	for _, o := range all {
+		if o == s || o.seriesKey != s.seriesKey || len(o.Charges) == 0 {
+			continue
+		}
+		if first := o.Charges[0].Date; first.After(last) && !first.After(grace) {
+			return true
+		}
+	}
+	return false
 }
