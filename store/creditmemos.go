@@ -175,40 +175,16 @@ func validateCreditPage(companyID string, memos []bc.PurchaseCreditMemo, runID s
 
 // upsertCreditMemo is upsertInvoice for credit memos.
 func upsertCreditMemo(recs, ids *bolt.Bucket, m *CreditMemo, now time.Time) (upsertClass, error) {
-	id := []byte(m.ID)
-	newDate := dateKey(m.InvoiceDate.Time)
-	newKey := invoiceKey(newDate, m.ID)
-	oldDate := clone(ids.Get(id))
-	if oldDate == nil {
-		m.FirstSeen = now
-		if err := recs.Put(newKey, encodeCreditMemo(m)); err != nil {
-			return 0, err
-		}
-		return upsertNew, ids.Put(id, newDate)
-	}
-	oldKey := invoiceKey(oldDate, m.ID)
-	oldVal := clone(recs.Get(oldKey))
-	class := upsertChanged
-	if old, err := decodeCreditMemoKV(m.CompanyID, oldKey, oldVal, nil); err == nil {
-		m.FirstSeen = old.FirstSeen
-		if !old.Removed && bytes.Equal(creditBC(old), creditBC(m)) {
-			class = upsertUnchanged
-		}
-	} else {
-		m.FirstSeen = now
-	}
-	val := encodeCreditMemo(m)
-	if !bytes.Equal(oldDate, newDate) {
-		if err := recs.Delete(oldKey); err != nil {
-			return 0, err
-		}
-		if err := ids.Put(id, newDate); err != nil {
-			return 0, err
-		}
-	} else if bytes.Equal(oldVal, val) {
-		return class, nil
-	}
-	return class, recs.Put(newKey, val)
+	return upsertDated(recs, ids, dated{id: m.ID, date: m.InvoiceDate.Time, firstSeen: &m.FirstSeen,
+		encode: func() []byte { return encodeCreditMemo(m) },
+		keep: func(oldKey, oldVal []byte) (readable, unchanged bool) {
+			old, err := decodeCreditMemoKV(m.CompanyID, oldKey, oldVal, nil)
+			if err != nil {
+				return false, false
+			}
+			m.FirstSeen = old.FirstSeen
+			return true, !old.Removed && bytes.Equal(creditBC(old), creditBC(m))
+		}}, now)
 }
 
 // CreditMemo returns one credit memo by id; ok is false when it is not stored.

@@ -425,30 +425,54 @@ const (
 // the bytes differ. A record seen again after being marked removed is
 // restored and counts as changed.
 func upsertInvoice(recs, ids *bolt.Bucket, inv *Invoice, now time.Time) (upsertClass, error) {
-	id := []byte(inv.ID)
-	newDate := dateKey(inv.InvoiceDate.Time)
-	newKey := invoiceKey(newDate, inv.ID)
+	return upsertDated(recs, ids, dated{id: inv.ID, date: inv.InvoiceDate.Time, firstSeen: &inv.FirstSeen,
+		encode: func() []byte { return encodeInvoice(inv) },
+		keep: func(oldKey, oldVal []byte) (readable, unchanged bool) {
+			old, err := decodeInvoice(oldVal)
+			if err != nil {
+				return false, false
+			}
+			inv.FirstSeen = old.FirstSeen
+			return true, !old.Removed && bytes.Equal(appendInvoiceBC(nil, old), appendInvoiceBC(nil, inv))
+		}}, now)
+}
+
+// dated is what upsertDated needs of a stored document (an invoice or a
+// credit memo): its id and date, where its FirstSeen lives, its encoding,
+// and keep, which reads the stored record (readable) and, when it is,
+// takes their FirstSeen and says whether BC's part is unchanged.
+type dated struct {
+	id        string
+	date      time.Time
+	firstSeen *time.Time
+	encode    func() []byte
+	keep      func(oldKey, oldVal []byte) (readable, unchanged bool)
+}
+
+// upsertDated is the one upsert of a document keyed by date and id (see
+// upsertInvoice).
+func upsertDated(recs, ids *bolt.Bucket, d dated, now time.Time) (upsertClass, error) {
+	id := []byte(d.id)
+	newDate := dateKey(d.date)
+	newKey := invoiceKey(newDate, d.id)
 	oldDate := clone(ids.Get(id))
 	if oldDate == nil {
-		inv.FirstSeen = now
-		if err := recs.Put(newKey, encodeInvoice(inv)); err != nil {
+		*d.firstSeen = now
+		if err := recs.Put(newKey, d.encode()); err != nil {
 			return 0, err
 		}
 		return upsertNew, ids.Put(id, newDate)
 	}
-	oldKey := invoiceKey(oldDate, inv.ID)
+	oldKey := invoiceKey(oldDate, d.id)
 	oldVal := clone(recs.Get(oldKey))
 	class := upsertChanged
-	if old, err := decodeInvoice(oldVal); err == nil {
-		inv.FirstSeen = old.FirstSeen
-		if !old.Removed && bytes.Equal(appendInvoiceBC(nil, old), appendInvoiceBC(nil, inv)) {
-			class = upsertUnchanged
-		}
-	} else {
+	if readable, unchanged := d.keep(oldKey, oldVal); !readable {
 		// Unreadable or missing: BC's copy repairs it.
-		inv.FirstSeen = now
+		*d.firstSeen = now
+	} else if unchanged {
+		class = upsertUnchanged
 	}
-	val := encodeInvoice(inv)
+	val := d.encode()
 	if !bytes.Equal(oldDate, newDate) {
 		if err := recs.Delete(oldKey); err != nil {
 			return 0, err
