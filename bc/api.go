@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // invoiceSelect and lineSelect keep payloads to the fields bcspend stores.
@@ -125,7 +127,7 @@ const LegacyEmailWarning = "This Business Central environment is older than vers
 func (c *Client) Users(ctx context.Context, companyID string) (UsersResult, error) {
 	base := company(c.target.AutomationRoot(), companyID, "users")
 	res, err := c.users(ctx, base+"?"+encodeQuery(url.Values{"$select": {userSelect + ",contactEmail"}}))
-	if e, ok := AsError(err); ok && e.MentionsField("contactEmail") {
+	if e, ok := failure.AsError(err); ok && mentionsField(e, "contactEmail") {
 		res, err = c.users(ctx, base+"?"+encodeQuery(url.Values{"$select": {userSelect}}))
 		res.LegacyNoEmail = true
 	}

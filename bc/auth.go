@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // Flow is how bcspend signs in.
@@ -31,7 +33,7 @@ func ParseFlow(s string) (Flow, error) {
 			return f, nil
 		}
 	}
-	return "", &Error{Kind: KindInput, Code: "invalid_flow", Message: "Unknown sign-in flow '" + s + "'",
+	return "", &failure.Error{Kind: failure.KindInput, Code: "invalid_flow", Message: "Unknown sign-in flow '" + s + "'",
 		Fix: "Use --flow client-credentials, device or browser."}
 }
 
@@ -115,7 +117,7 @@ func (c Credentials) NewTokenSource() (TokenSource, error) {
 	switch c.Flow {
 	case FlowClientCredentials:
 		if c.ClientSecret == "" {
-			return nil, &Error{Kind: KindCredentials, Code: "missing_secret", Message: "No client secret is stored for this connection",
+			return nil, &failure.Error{Kind: failure.KindCredentials, Code: "missing_secret", Message: "No client secret is stored for this connection",
 				Fix: "Provide it with --client-secret-stdin or BCSPEND_CLIENT_SECRET, or replace it on the Integration screen."}
 		}
 		cc := &clientcredentials.Config{ClientID: c.ClientID, ClientSecret: c.ClientSecret,
@@ -125,7 +127,7 @@ func (c Credentials) NewTokenSource() (TokenSource, error) {
 		}}, nil
 	case FlowDevice, FlowBrowser:
 		if c.RefreshToken == "" {
-			return nil, &Error{Kind: KindSignIn, Code: "no_refresh_token", Message: "Nobody has signed in for this connection yet",
+			return nil, &failure.Error{Kind: failure.KindSignIn, Code: "no_refresh_token", Message: "Nobody has signed in for this connection yet",
 				Fix: "Sign in with `bcspend connect --flow " + string(c.Flow) + "` or from the console."}
 		}
 		rs := &refreshSource{creds: c, refresh: c.RefreshToken}
@@ -185,7 +187,7 @@ func (s *refreshSource) redeem(ctx context.Context) (*oauth2.Token, error) {
 	if tok.RefreshToken != "" && tok.RefreshToken != s.refresh {
 		if s.creds.OnRefreshToken != nil {
 			if err := s.creds.OnRefreshToken(tok.RefreshToken); err != nil {
-				return nil, &Error{Kind: KindProtocol, Message: "Could not save the renewed sign-in",
+				return nil, &failure.Error{Kind: failure.KindProtocol, Message: "Could not save the renewed sign-in",
 					Fix: "Check that the database file is writable, then sign in again.", Err: err}
 			}
 		}

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync/atomic"
 	"time"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // MaxInFlight is BC's budget of requests processed at once per user; more
@@ -259,11 +261,11 @@ func pageTooSlow(err error, status, size int) error {
 	if status > 0 {
 		what = "gave up building it (HTTP " + strconv.Itoa(status) + ")"
 	}
-	e := &Error{Kind: KindServer, Code: "page_too_slow", Status: max(status, 0), Err: err,
+	e := &failure.Error{Kind: failure.KindServer, Code: "page_too_slow", Status: max(status, 0), Err: err,
 		Message: "A page of " + strconv.Itoa(size) + " entries was too slow: Business Central " + what,
 		Fix: "Sync again with smaller pages: `bcspend sync --page-size " + strconv.Itoa(smaller) +
 			"`, or keep the setting with `bcspend config set page-size " + strconv.Itoa(smaller) + "`."}
-	if be, ok := AsError(err); ok {
+	if be, ok := failure.AsError(err); ok {
 		e.CorrelationID, e.RequestID = be.CorrelationID, be.RequestID
 	}
 	return e
@@ -271,10 +273,10 @@ func pageTooSlow(err error, status, size int) error {
 
 // throttledOut is the error after ThrottleBudget of waiting on 429s.
 func throttledOut(err error, waited time.Duration) error {
-	e := &Error{Kind: KindThrottled, Code: "Application_TooManyRequests", Status: http.StatusTooManyRequests, Err: err,
+	e := &failure.Error{Kind: failure.KindThrottled, Code: "Application_TooManyRequests", Status: http.StatusTooManyRequests, Err: err,
 		Message: "Business Central kept throttling requests for " + waited.Round(time.Second).String(),
 		Fix:     "Other integrations share the app's limit of 6,000 requests per 5 minutes; sync again later, or at a quieter hour."}
-	if be, ok := AsError(err); ok {
+	if be, ok := failure.AsError(err); ok {
 		e.CorrelationID, e.RequestID = be.CorrelationID, be.RequestID
 	}
 	return e
@@ -298,7 +300,7 @@ func (c *Client) once(ctx context.Context, rawURL string, rt route, pageSize int
 	defer cancel()
 	req, err := http.NewRequestWithContext(rctx, http.MethodGet, rawURL, nil)
 	if err != nil {
-		return 0, 0, &Error{Kind: KindProtocol, Message: "Bad request URL", Fix: "Check --api-url.", Err: err}
+		return 0, 0, &failure.Error{Kind: failure.KindProtocol, Message: "Bad request URL", Fix: "Check --api-url.", Err: err}
 	}
 	reqID := setRequestHeaders(req.Header)
 	req.Header.Set("Authorization", "Bearer "+token)
@@ -334,7 +336,7 @@ func (c *Client) once(ctx context.Context, rawURL string, rt route, pageSize int
 		case timedOut():
 			return statusClientTimeout, 0, withRequestID(clientTimeout(c.opt.RequestTimeout, err), reqID)
 		}
-		var be *Error
+		var be *failure.Error
 		if errors.As(err, &be) {
 			return 0, 0, err
 		}
@@ -344,15 +346,15 @@ func (c *Client) once(ctx context.Context, rawURL string, rt route, pageSize int
 	return resp.StatusCode, 0, nil
 }
 
-func withRequestID(e *Error, id string) *Error {
+func withRequestID(e *failure.Error, id string) *failure.Error {
 	if e.RequestID == "" {
 		e.RequestID = id
 	}
 	return e
 }
 
-func clientTimeout(limit time.Duration, err error) *Error {
-	return &Error{Kind: KindNetwork, Code: "client_timeout", Err: err,
+func clientTimeout(limit time.Duration, err error) *failure.Error {
+	return &failure.Error{Kind: failure.KindNetwork, Code: "client_timeout", Err: err,
 		Message: "Business Central did not answer within " + limit.String(),
 		Fix:     "Check the network and try again; if it persists, sync with smaller pages (`bcspend sync --page-size 100`)."}
 }
@@ -365,8 +367,8 @@ func retryable(status int, err error) bool {
 		http.StatusGatewayTimeout, http.StatusRequestTimeout:
 		return true
 	case statusTransport, statusCut, statusClientTimeout:
-		e, ok := AsError(err)
-		return ok && e.Kind == KindNetwork
+		e, ok := failure.AsError(err)
+		return ok && e.Kind == failure.KindNetwork
 	}
 	return false
 }
@@ -419,7 +421,7 @@ func (c *Client) checkURL(raw string) error {
 	u, err := url.Parse(raw)
 	base, berr := url.Parse(c.target.api())
 	if err != nil || berr != nil || u.Scheme != base.Scheme || u.Host != base.Host {
-		return &Error{Kind: KindProtocol, Code: "foreign_link", Message: "Business Central returned a link to another host",
+		return &failure.Error{Kind: failure.KindProtocol, Code: "foreign_link", Message: "Business Central returned a link to another host",
 			Fix: "Check --api-url; bcspend only sends its token to the configured API host."}
 	}
 	return nil

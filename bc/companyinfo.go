@@ -3,6 +3,8 @@ package bc
 import (
 	"context"
 	"net/url"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 var (
@@ -66,6 +68,6 @@ func first[T any](c *Client, ctx context.Context, companyID, entity, sel string)
 // currencyExchangeRates before API 23.0), as opposed to a missing
 // environment or company.
 func MissingEntity(err error) bool {
-	e, ok := AsError(err)
-	return ok && e.Status == 404 && e.Kind == KindProtocol
+	e, ok := failure.AsError(err)
+	return ok && e.Status == 404 && e.Kind == failure.KindProtocol
 }

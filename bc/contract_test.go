@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/store"
 )
@@ -160,12 +161,12 @@ func TestDocumentedErrorsDecode(t *testing.T) {
 	d := newDocServer(t, map[string]string{"currencyExchangeRates": "error.json", "companies": "error.xml"})
 	c := d.client(t)
 	_, err := c.ExchangeRates(t.Context(), docCompany)
-	if e, ok := bc.AsError(err); !ok || !bc.MissingEntity(err) || e.Code != "BadRequest_ResourceNotFound" ||
+	if e, ok := failure.AsError(err); !ok || !bc.MissingEntity(err) || e.Code != "BadRequest_ResourceNotFound" ||
 		e.CorrelationID != "5d4f6a2c-8b1e-4c3d-9f0a-7e6b5c4d3a21" {
 		t.Errorf("json error %v (%+v)", err, e)
 	}
 	_, err = c.Companies(t.Context())
-	if e, ok := bc.AsError(err); !ok || e.Kind != bc.KindNotFound || e.Code != "NoEnvironment" || bc.ExitCode(err) != 3 {
+	if e, ok := failure.AsError(err); !ok || e.Kind != failure.KindNotFound || e.Code != "NoEnvironment" || failure.ExitCode(err) != 3 {
 		t.Errorf("xml error %v (%+v)", err, e)
 	}
 }

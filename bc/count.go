@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // maxCountBytes bounds a $count answer: a bare integer.
@@ -30,7 +32,7 @@ func (c *Client) Count(ctx context.Context, companyID, entitySet, filter string)
 		}
 		v, perr := strconv.Atoi(strings.TrimSpace(string(b)))
 		if perr != nil || v < 0 || len(b) > maxCountBytes {
-			return &Error{Kind: KindProtocol, Code: "bad_count",
+			return &failure.Error{Kind: failure.KindProtocol, Code: "bad_count",
 				Message: "Business Central answered a count request with something that is not a count",
 				Fix:     "Sync again; if it persists, check --api-url points at Business Central."}
 		}

@@ -8,13 +8,9 @@ import (
 	"strings"
 
 	"github.com/bcspend/bcspend/untrusted"
-)
 
-// KindData is a value Business Central sent that bcspend cannot hold
-// exactly (a decimal beyond what money keeps, text where a number belongs).
-// It is not a network problem and never retried: BC would send the same
-// value again.
-const KindData Kind = "data"
+	"github.com/bcspend/bcspend/failure"
+)
 
 // DataError says exactly which value could not be read: the entity, its id
 // (and number), the line when the value is on an invoice line, and the field.
@@ -52,11 +48,11 @@ const dataFix = "Nothing from this page was stored. Check that value in Business
 
 // recordError explains why the page's "value" array did not decode into
 // []T. A value of the wrong form (json.UnmarshalTypeError, which money's
-// types also return for what they cannot hold) becomes a KindData error
+// types also return for what they cannot hold) becomes a failure.KindData error
 // naming the entity, its id and the field; anything else stays a bad
 // response. It runs only on the failure path, so it may decode the page
 // again record by record.
-func recordError[T any](value []byte, cause error) *Error {
+func recordError[T any](value []byte, cause error) *failure.Error {
 	var te *json.UnmarshalTypeError
 	if !errors.As(cause, &te) {
 		return badResponse("a record it could not read", cause)
@@ -72,7 +68,7 @@ func recordError[T any](value []byte, cause error) *Error {
 			}
 		}
 	}
-	return &Error{Kind: KindData, Code: "bad_value", Message: de.Error(), Fix: dataFix, Err: de}
+	return &failure.Error{Kind: failure.KindData, Code: "bad_value", Message: de.Error(), Fix: dataFix, Err: de}
 }
 
 // locate fills in the record (and line) the failing field belongs to.

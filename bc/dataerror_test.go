@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // A value BC sends that bcspend cannot hold exactly is a data error that
@@ -21,9 +23,9 @@ func TestUnreadableValueIsADataErrorNamingTheField(t *testing.T) {
 	c := h.client(t)
 	before := h.requests.Load()
 	err := c.Invoices(t.Context(), "c1", InvoiceQuery{}, func(InvoicePage) error { return nil })
-	e, ok := AsError(err)
-	if !ok || e.Kind != KindData || ExitCode(err) != 1 {
-		t.Fatalf("error %v (kind %v, exit %d)", err, e, ExitCode(err))
+	e, ok := failure.AsError(err)
+	if !ok || e.Kind != failure.KindData || failure.ExitCode(err) != 1 {
+		t.Fatalf("error %v (kind %v, exit %d)", err, e, failure.ExitCode(err))
 	}
 	for _, want := range []string{"purchaseInvoice 108002", "aaaaaaaa-0000-4000-8000-000000000002", "line 20000",
 		"bbbbbbbb-0000-4000-8000-000000000002", "field netAmount", "1.00001", "more than 4 decimal places"} {
@@ -50,8 +52,8 @@ func TestDataErrorOnARate(t *testing.T) {
 		writeJSON(w, `{"value":[{"id":"cccccccc-0000-4000-8000-000000000001","currencyCode":"EUR","relationalExchangeRateAmount":"abc"}]}`)
 	})
 	_, err := h.client(t).ExchangeRates(t.Context(), "c1")
-	e, ok := AsError(err)
-	if !ok || e.Kind != KindData || !strings.Contains(e.Message, "currencyExchangeRate (id cccccccc-0000-4000-8000-000000000001), field relationalExchangeRateAmount") {
+	e, ok := failure.AsError(err)
+	if !ok || e.Kind != failure.KindData || !strings.Contains(e.Message, "currencyExchangeRate (id cccccccc-0000-4000-8000-000000000001), field relationalExchangeRateAmount") {
 		t.Fatalf("error %v", err)
 	}
 }

@@ -11,145 +11,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/bcspend/bcspend/failure"
 )
-
-// Kind classifies a failure by who must act on it.
-type Kind string
-
-// Kinds. The first group needs the admin (exit 3), KindInput is a usage
-// error (exit 2), the rest are transient or unexpected (exit 1).
-const (
-	KindInput       Kind = "input"       // a field is malformed
-	KindCredentials Kind = "credentials" // secret, client id, tenant
-	KindConsent     Kind = "consent"     // admin consent or roles missing
-	KindPermission  Kind = "permission"  // BC refused: app not set up in BC, permission sets
-	KindNotFound    Kind = "not-found"   // environment or company does not exist
-	KindSignIn      Kind = "sign-in"     // a person must sign in again
-	KindThrottled   Kind = "throttled"   // BC or Entra rate limits, retries exhausted
-	KindServer      Kind = "server"      // 5xx after retries
-	KindNetwork     Kind = "network"     // could not reach the service
-	KindCanceled    Kind = "canceled"    // the user stopped it
-	KindProtocol    Kind = "protocol"    // an answer we did not expect
-)
-
-// NeedsAdmin reports whether the admin must change something before a retry
-// can succeed.
-func (k Kind) NeedsAdmin() bool {
-	switch k {
-	case KindCredentials, KindConsent, KindPermission, KindNotFound, KindSignIn:
-		return true
-	}
-	return false
-}
-
-// Error is every failure the bc package reports: what happened and the one
-// sentence that tells the admin what to do next. It never holds a secret.
-type Error struct {
-	Kind          Kind
-	Code          string // AADSTS code, BC error code or device-poll error
-	Status        int    // HTTP status, 0 when none
-	Message       string // what happened
-	Fix           string // what to do next: one sentence for the admin
-	CorrelationID string // BC's or Entra's, for a support ticket
-	RequestID     string // the client-request-id bcspend sent, when it was a BC request
-	Err           error  // the underlying cause, if any
-}
-
-func (e *Error) Error() string {
-	s := e.Message
-	if e.Code != "" && !strings.Contains(s, e.Code) {
-		s += " (" + e.Code + ")"
-	}
-	return s
-}
-
-// Unwrap exposes the cause.
-func (e *Error) Unwrap() error { return e.Err }
-
-// Remedy is the next step for the admin. Every error a user can see in
-// bcspend offers this method; the console and the CLI print it.
-func (e *Error) Remedy() string { return e.Fix }
-
-// Support is what to quote to Microsoft support: BC's (or Entra's)
-// correlation id and the client-request-id bcspend sent, or "".
-func (e *Error) Support() string {
-	corr, req := idText(e.CorrelationID), idText(e.RequestID)
-	switch {
-	case corr != "" && req != "":
-		return "correlation id " + corr + ", request id " + req
-	case corr != "":
-		return "correlation id " + corr
-	case req != "":
-		return "request id " + req
-	}
-	return ""
-}
-
-// idText keeps an id from a server printable: letters, digits and dashes,
-// at most 64 of them; anything else means it is not an id.
-func idText(s string) string {
-	if len(s) > 64 {
-		return ""
-	}
-	for _, r := range s {
-		if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return ""
-		}
-	}
-	return s
-}
-
-// Support returns the support reference carried in err's chain, or "".
-func Support(err error) string {
-	if e, ok := AsError(err); ok {
-		return e.Support()
-	}
-	return ""
-}
-
-// AsError finds a *Error in err's chain.
-func AsError(err error) (*Error, bool) {
-	var e *Error
-	ok := errors.As(err, &e)
-	return e, ok
-}
-
-// ExitCode maps an error to the CLI contract: 0 ok, 2 invalid input, 3 the
-// admin must act, 1 anything else.
-func ExitCode(err error) int {
-	if err == nil {
-		return 0
-	}
-	if e, ok := AsError(err); ok {
-		switch {
-		case e.Kind == KindInput:
-			return 2
-		case e.Kind.NeedsAdmin():
-			return 3
-		}
-	}
-	return 1
-}
-
-// SecretExpired reports whether the client secret has expired, so the
-// console can go straight to replacing it.
-func (e *Error) SecretExpired() bool { return e.Code == "AADSTS7000222" }
-
-// Remedier is any error that knows what the user should do about it.
-type Remedier interface{ Remedy() string }
-
-// Remedy returns the next step carried anywhere in err's chain, or "".
-func Remedy(err error) string {
-	var r Remedier
-	if errors.As(err, &r) {
-		return r.Remedy()
-	}
-	return ""
-}
 
 // entraCode is one row of the Entra error table.
 type entraCode struct {
-	kind    Kind
+	kind    failure.Kind
 	message string
 	remedy  string
 }
@@ -157,45 +25,45 @@ type entraCode struct {
 // entraCodes maps AADSTS numbers to what the admin must do. Description
 // texts change; the numbers are the contract.
 var entraCodes = map[int]entraCode{
-	7000222: {KindCredentials, "The client secret has expired",
+	7000222: {failure.KindCredentials, "The client secret has expired",
 		"Create a new client secret in Entra > App registrations > Certificates & secrets, then replace it in bcspend (Integration screen, or `bcspend secret replace`)."},
-	7000215: {KindCredentials, "Entra rejected the client secret",
+	7000215: {failure.KindCredentials, "Entra rejected the client secret",
 		"Paste the secret's Value, not its Secret ID; if the Value is lost, create a new secret in Certificates & secrets."},
-	700016: {KindCredentials, "No app with this Client ID exists in this tenant",
+	700016: {failure.KindCredentials, "No app with this Client ID exists in this tenant",
 		"Check the Client ID (Application ID) and the Tenant ID on the app registration's Overview page."},
-	90002: {KindCredentials, "The tenant was not found",
+	90002: {failure.KindCredentials, "The tenant was not found",
 		"Check the Tenant ID: use the Directory (tenant) ID GUID from Entra > Overview or a verified domain."},
-	65001: {KindConsent, "Admin consent has not been granted to the app",
+	65001: {failure.KindConsent, "Admin consent has not been granted to the app",
 		"In Entra > App registrations > API permissions, click 'Grant admin consent' for Dynamics 365 Business Central."},
-	90094: {KindConsent, "Admin consent is required",
+	90094: {failure.KindConsent, "Admin consent is required",
 		"In Entra > App registrations > API permissions, click 'Grant admin consent' for Dynamics 365 Business Central."},
-	7000218: {KindCredentials, "The app does not allow public client flows, which device code sign-in needs",
+	7000218: {failure.KindCredentials, "The app does not allow public client flows, which device code sign-in needs",
 		"In Entra > App registrations > Authentication, set 'Allow public client flows' to Yes, or use client credentials."},
-	700025: {KindCredentials, "A secret was sent for a public client",
+	700025: {failure.KindCredentials, "A secret was sent for a public client",
 		"Public client flows must not send a secret: connect again with the device code or browser flow without a secret."},
-	70008: {KindSignIn, "The sign-in has expired or was revoked",
+	70008: {failure.KindSignIn, "The sign-in has expired or was revoked",
 		"Sign in again (`bcspend connect` or Integration > reconnect)."},
-	700082: {KindSignIn, "The sign-in has expired after a long time unused",
+	700082: {failure.KindSignIn, "The sign-in has expired after a long time unused",
 		"Sign in again (`bcspend connect` or Integration > reconnect)."},
-	50173: {KindSignIn, "The sign-in was revoked (password changed or sessions revoked)",
+	50173: {failure.KindSignIn, "The sign-in was revoked (password changed or sessions revoked)",
 		"Sign in again (`bcspend connect` or Integration > reconnect)."},
-	50076: {KindSignIn, "Multi-factor authentication is required",
+	50076: {failure.KindSignIn, "Multi-factor authentication is required",
 		"Use the device code or browser flow so a person can complete MFA."},
-	50079: {KindSignIn, "Multi-factor authentication registration is required",
+	50079: {failure.KindSignIn, "Multi-factor authentication registration is required",
 		"Use the device code or browser flow so a person can complete MFA."},
-	53003: {KindConsent, "Conditional Access blocked the sign-in",
+	53003: {failure.KindConsent, "Conditional Access blocked the sign-in",
 		"Ask your Entra admin to allow this app or sign-in location in the Conditional Access policy."},
-	500011: {KindConsent, "Business Central is not provisioned in this tenant",
+	500011: {failure.KindConsent, "Business Central is not provisioned in this tenant",
 		"Check that the tenant has a Business Central subscription and that the API permission is for Dynamics 365 Business Central."},
-	70011: {KindProtocol, "Entra rejected the requested scope",
+	70011: {failure.KindProtocol, "Entra rejected the requested scope",
 		"This is a bcspend bug: the scope must be https://api.businesscentral.dynamics.com/.default; please report it."},
 }
 
 // devicePollCodes are the RFC 8628 poll outcomes that end a device sign-in.
 var devicePollCodes = map[string]entraCode{
-	"authorization_declined": {KindSignIn, "The sign-in was declined", "Start the sign-in again and approve it."},
-	"expired_token":          {KindSignIn, "The device code expired before anyone signed in", "Start the sign-in again; the code is valid for 15 minutes."},
-	"bad_verification_code":  {KindSignIn, "Entra did not recognise the device code", "Start the sign-in again."},
+	"authorization_declined": {failure.KindSignIn, "The sign-in was declined", "Start the sign-in again and approve it."},
+	"expired_token":          {failure.KindSignIn, "The device code expired before anyone signed in", "Start the sign-in again; the code is valid for 15 minutes."},
+	"bad_verification_code":  {failure.KindSignIn, "Entra did not recognise the device code", "Start the sign-in again."},
 }
 
 // entraBody is Microsoft's token error JSON.
@@ -208,9 +76,9 @@ type entraBody struct {
 
 var aadstsRE = regexp.MustCompile(`AADSTS(\d+)`)
 
-// classifyEntra turns a token endpoint failure into an *Error, using
+// classifyEntra turns a token endpoint failure into an *failure.Error, using
 // error_codes[0] first, then the AADSTS number, then the OAuth error string.
-func classifyEntra(status int, body []byte) *Error {
+func classifyEntra(status int, body []byte) *failure.Error {
 	var b entraBody
 	_ = json.Unmarshal(body, &b)
 	code := 0
@@ -220,26 +88,26 @@ func classifyEntra(status int, body []byte) *Error {
 		code, _ = strconv.Atoi(m[1])
 	}
 	if c, ok := entraCodes[code]; ok {
-		return &Error{Kind: c.kind, Code: "AADSTS" + strconv.Itoa(code), Status: status,
+		return &failure.Error{Kind: c.kind, Code: "AADSTS" + strconv.Itoa(code), Status: status,
 			Message: c.message, Fix: c.remedy, CorrelationID: b.CorrelationID}
 	}
 	if c, ok := devicePollCodes[b.Error]; ok {
-		return &Error{Kind: c.kind, Code: b.Error, Status: status, Message: c.message, Fix: c.remedy}
+		return &failure.Error{Kind: c.kind, Code: b.Error, Status: status, Message: c.message, Fix: c.remedy}
 	}
-	e := &Error{Kind: KindProtocol, Code: b.Error, Status: status, CorrelationID: b.CorrelationID,
+	e := &failure.Error{Kind: failure.KindProtocol, Code: b.Error, Status: status, CorrelationID: b.CorrelationID,
 		Message: "Entra refused the sign-in",
 		Fix:     "Check the app registration in Entra; the code above identifies the cause in Microsoft's AADSTS documentation."}
 	switch {
 	case code != 0:
 		e.Code = "AADSTS" + strconv.Itoa(code)
-		e.Kind = KindCredentials
+		e.Kind = failure.KindCredentials
 	case b.Error == "invalid_client" || b.Error == "unauthorized_client":
-		e.Kind = KindCredentials
+		e.Kind = failure.KindCredentials
 	case b.Error == "invalid_grant":
-		e.Kind = KindSignIn
+		e.Kind = failure.KindSignIn
 		e.Fix = "Sign in again."
 	case status >= 500:
-		e.Kind, e.Message, e.Fix = KindServer, "Entra is unavailable", "Try again in a few minutes."
+		e.Kind, e.Message, e.Fix = failure.KindServer, "Entra is unavailable", "Try again in a few minutes."
 	case b.Error == "":
 		e.Message = fmt.Sprintf("Entra answered HTTP %d without an error code", status)
 		e.Fix = "Check the authority URL (--authority-url); it should be https://login.microsoftonline.com."
@@ -295,51 +163,51 @@ const (
 
 // classifyBC turns a BC error response into an *Error. claims are the
 // access token's, used to tell the admin which part of the setup is missing.
-func classifyBC(status int, body []byte, rt route, claims *TokenClaims) *Error {
+func classifyBC(status int, body []byte, rt route, claims *TokenClaims) *failure.Error {
 	code, msg, corr, _ := parseBCError(body)
-	e := &Error{Kind: KindProtocol, Code: code, Status: status, CorrelationID: corr}
+	e := &failure.Error{Kind: failure.KindProtocol, Code: code, Status: status, CorrelationID: corr}
 	switch {
 	case code == "NoEnvironment" || (status == 404 && rt == routeCompanies && code == ""):
-		e.Kind, e.Message = KindNotFound, "The Business Central environment does not exist in this tenant"
+		e.Kind, e.Message = failure.KindNotFound, "The Business Central environment does not exist in this tenant"
 		e.Fix = "Check the Environment Name in the Business Central admin center > Environments (names are case-sensitive, e.g. Production)."
 	case code == "Internal_CompanyNotFound" || (status == 404 && strings.Contains(msg, "ompany")):
-		e.Kind, e.Message = KindNotFound, "The company no longer exists in Business Central"
+		e.Kind, e.Message = failure.KindNotFound, "The company no longer exists in Business Central"
 		e.Fix = "Choose the companies again (`bcspend connect` or Integration > reconnect)."
 	case rt == routeUsers && (status == 401 || status == 403):
-		e.Kind, e.Message = KindPermission, "Business Central refused the users list while invoices work"
+		e.Kind, e.Message = failure.KindPermission, "Business Central refused the users list while invoices work"
 		e.Fix = usersPermissionFix
 	case status == 401 && code == "Unauthorized":
-		e.Kind, e.Message = KindCredentials, "Business Central rejected the token's audience"
+		e.Kind, e.Message = failure.KindCredentials, "Business Central rejected the token's audience"
 		e.Fix = "The API permission must be for Dynamics 365 Business Central; check --api-url and the app's API permissions."
 	case status == 401:
-		e.Kind = KindPermission
+		e.Kind = failure.KindPermission
 		if claims != nil && len(claims.Roles) == 0 && claims.Scope == "" {
-			e.Kind = KindConsent
+			e.Kind = failure.KindConsent
 		}
 		e.Message, e.Fix = diagnose401(claims)
 	case dialogPermission(code, msg) && rt == routeUsers:
-		e.Kind, e.Message = KindPermission, "Business Central refused the users list: "+firstSentence(msg)
+		e.Kind, e.Message = failure.KindPermission, "Business Central refused the users list: "+firstSentence(msg)
 		e.Fix = usersPermissionFix
 	case status == 403 || dialogPermission(code, msg):
-		e.Kind, e.Message = KindPermission, "Business Central denied access: the app lacks a permission set"
+		e.Kind, e.Message = failure.KindPermission, "Business Central denied access: the app lacks a permission set"
 		if dialogPermission(code, msg) {
 			e.Message = "Business Central denied access: " + firstSentence(msg)
 		}
 		e.Fix = "On the app's card in BC's Microsoft Entra Applications page, add the permission sets D365 BASIC ISV and D365 READ (or D365 BUS FULL ACCESS)."
 	case status == 404:
-		e.Kind, e.Message = KindProtocol, "Business Central did not find the resource"
+		e.Kind, e.Message = failure.KindProtocol, "Business Central did not find the resource"
 		e.Fix = "Check that the environment runs the v2.0 API; if it persists, report it with the correlation id."
 	case status == 429:
-		e.Kind, e.Message = KindThrottled, "Business Central kept throttling requests"
+		e.Kind, e.Message = failure.KindThrottled, "Business Central kept throttling requests"
 		e.Fix = "Wait a few minutes and sync again; other integrations may share the same limit."
 	case status >= 500:
-		e.Kind, e.Message = KindServer, fmt.Sprintf("Business Central answered HTTP %d", status)
+		e.Kind, e.Message = failure.KindServer, fmt.Sprintf("Business Central answered HTTP %d", status)
 		e.Fix = "Business Central is having trouble; sync again later (what was committed is kept)."
 	default:
 		e.Message = fmt.Sprintf("Business Central answered HTTP %d", status)
 		e.Fix = "Report this with the correlation id if it persists."
 	}
-	if msg != "" && e.Kind == KindProtocol {
+	if msg != "" && e.Kind == failure.KindProtocol {
 		e.Message += ": " + firstSentence(msg)
 	}
 	return e
@@ -361,20 +229,21 @@ func dialogPermission(code, msg string) bool {
 		strings.Contains(m, "do not have the following permission")
 }
 
-// MentionsField reports whether a 400 from BC names field (e.g. a $select
+// mentionsField reports whether a 400 from BC names field (e.g. a $select
 // of a property this BC version lacks), so a fallback without the field
 // runs only for that error and not for any 400.
-func (e *Error) MentionsField(field string) bool {
-	return e.Status == 400 && e.Kind == KindProtocol && strings.Contains(strings.ToLower(e.Message), strings.ToLower(field))
+func mentionsField(e *failure.Error, field string) bool {
+	return e.Status == 400 && e.Kind == failure.KindProtocol && strings.Contains(strings.ToLower(e.Message), strings.ToLower(field))
 }
 
-// StaleLink reports whether a refused nextLink means the link itself is no
+// StaleLink reports whether err says a refused nextLink itself is no
 // longer good (an expired skiptoken, a link to a host the connection no
 // longer uses), so the query may restart from its first page. Permission,
 // sign-in, throttling, server and network failures would fail the restart
 // the same way, and a restart would throw away the resume position.
-func (e *Error) StaleLink() bool {
-	if e.Kind != KindProtocol {
+func StaleLink(err error) bool {
+	e, ok := failure.AsError(err)
+	if !ok || e.Kind != failure.KindProtocol {
 		return false
 	}
 	switch {
@@ -417,19 +286,19 @@ func firstSentence(s string) string {
 }
 
 // classifyTransport wraps network failures and cancellations.
-func classifyTransport(err error) *Error {
-	if e, ok := AsError(err); ok {
+func classifyTransport(err error) *failure.Error {
+	if e, ok := failure.AsError(err); ok {
 		return e
 	}
 	if errors.Is(err, context.Canceled) {
-		return &Error{Kind: KindCanceled, Message: "Stopped", Fix: "Run it again when you are ready; nothing committed was lost.", Err: err}
+		return &failure.Error{Kind: failure.KindCanceled, Message: "Stopped", Fix: "Run it again when you are ready; nothing committed was lost.", Err: err}
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
-		return &Error{Kind: KindNetwork, Message: "Business Central did not answer in time", Fix: "Check the network and try again.", Err: err}
+		return &failure.Error{Kind: failure.KindNetwork, Message: "Business Central did not answer in time", Fix: "Check the network and try again.", Err: err}
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
-		return &Error{Kind: KindNetwork, Message: "Could not resolve " + dnsErr.Name, Fix: "Check the network connection and the --api-url / --authority-url values.", Err: err}
+		return &failure.Error{Kind: failure.KindNetwork, Message: "Could not resolve " + dnsErr.Name, Fix: "Check the network connection and the --api-url / --authority-url values.", Err: err}
 	}
-	return &Error{Kind: KindNetwork, Message: "Could not reach the service: " + err.Error(), Fix: "Check the network connection and try again.", Err: err}
+	return &failure.Error{Kind: failure.KindNetwork, Message: "Could not reach the service: " + err.Error(), Fix: "Check the network connection and try again.", Err: err}
 }

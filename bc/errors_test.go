@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 func entraJSON(code int, oauthErr string) []byte {
@@ -15,31 +17,31 @@ func entraJSON(code int, oauthErr string) []byte {
 func TestClassifyEntraTable(t *testing.T) {
 	cases := []struct {
 		code     int
-		kind     Kind
+		kind     failure.Kind
 		exit     int
 		inRemedy string
 	}{
-		{7000222, KindCredentials, 3, "new client secret"},
-		{7000215, KindCredentials, 3, "Value, not its Secret ID"},
-		{700016, KindCredentials, 3, "Client ID"},
-		{90002, KindCredentials, 3, "Tenant ID"},
-		{65001, KindConsent, 3, "Grant admin consent"},
-		{90094, KindConsent, 3, "Grant admin consent"},
-		{7000218, KindCredentials, 3, "Allow public client flows"},
-		{700025, KindCredentials, 3, "without a secret"},
-		{70008, KindSignIn, 3, "Sign in again"},
-		{700082, KindSignIn, 3, "Sign in again"},
-		{50173, KindSignIn, 3, "Sign in again"},
-		{50076, KindSignIn, 3, "MFA"},
-		{50079, KindSignIn, 3, "MFA"},
-		{53003, KindConsent, 3, "Conditional Access"},
-		{500011, KindConsent, 3, "Business Central subscription"},
-		{70011, KindProtocol, 1, "bug"},
+		{7000222, failure.KindCredentials, 3, "new client secret"},
+		{7000215, failure.KindCredentials, 3, "Value, not its Secret ID"},
+		{700016, failure.KindCredentials, 3, "Client ID"},
+		{90002, failure.KindCredentials, 3, "Tenant ID"},
+		{65001, failure.KindConsent, 3, "Grant admin consent"},
+		{90094, failure.KindConsent, 3, "Grant admin consent"},
+		{7000218, failure.KindCredentials, 3, "Allow public client flows"},
+		{700025, failure.KindCredentials, 3, "without a secret"},
+		{70008, failure.KindSignIn, 3, "Sign in again"},
+		{700082, failure.KindSignIn, 3, "Sign in again"},
+		{50173, failure.KindSignIn, 3, "Sign in again"},
+		{50076, failure.KindSignIn, 3, "MFA"},
+		{50079, failure.KindSignIn, 3, "MFA"},
+		{53003, failure.KindConsent, 3, "Conditional Access"},
+		{500011, failure.KindConsent, 3, "Business Central subscription"},
+		{70011, failure.KindProtocol, 1, "bug"},
 	}
 	for _, c := range cases {
 		e := classifyEntra(400, entraJSON(c.code, "invalid_client"))
-		if e.Kind != c.kind || ExitCode(e) != c.exit || !strings.Contains(e.Fix, c.inRemedy) {
-			t.Errorf("AADSTS%d: kind %s exit %d remedy %q; want %s %d containing %q", c.code, e.Kind, ExitCode(e), e.Fix, c.kind, c.exit, c.inRemedy)
+		if e.Kind != c.kind || failure.ExitCode(e) != c.exit || !strings.Contains(e.Fix, c.inRemedy) {
+			t.Errorf("AADSTS%d: kind %s exit %d remedy %q; want %s %d containing %q", c.code, e.Kind, failure.ExitCode(e), e.Fix, c.kind, c.exit, c.inRemedy)
 		}
 		if e.Code != fmt.Sprintf("AADSTS%d", c.code) || e.CorrelationID == "" {
 			t.Errorf("AADSTS%d: code %q correlation %q", c.code, e.Code, e.CorrelationID)
@@ -50,19 +52,19 @@ func TestClassifyEntraTable(t *testing.T) {
 func TestClassifyEntraFallbacks(t *testing.T) {
 	// Without error_codes, the number in the description still decides.
 	e := classifyEntra(401, []byte(`{"error":"invalid_client","error_description":"AADSTS7000222: The provided client secret keys are expired."}`))
-	if e.Code != "AADSTS7000222" || e.Kind != KindCredentials {
+	if e.Code != "AADSTS7000222" || e.Kind != failure.KindCredentials {
 		t.Fatalf("description fallback: %+v", e)
 	}
 	for _, poll := range []string{"authorization_declined", "expired_token", "bad_verification_code"} {
 		e := classifyEntra(400, []byte(`{"error":"`+poll+`"}`))
-		if e.Kind != KindSignIn || e.Code != poll || e.Fix == "" {
+		if e.Kind != failure.KindSignIn || e.Code != poll || e.Fix == "" {
 			t.Errorf("%s: %+v", poll, e)
 		}
 	}
-	if e := classifyEntra(400, []byte(`{"error":"invalid_grant"}`)); e.Kind != KindSignIn {
+	if e := classifyEntra(400, []byte(`{"error":"invalid_grant"}`)); e.Kind != failure.KindSignIn {
 		t.Errorf("invalid_grant: %+v", e)
 	}
-	if e := classifyEntra(503, []byte(`<html>`)); e.Kind != KindServer {
+	if e := classifyEntra(503, []byte(`<html>`)); e.Kind != failure.KindServer {
 		t.Errorf("5xx html: %+v", e)
 	}
 }
@@ -86,19 +88,19 @@ func TestClassifyBCTable(t *testing.T) {
 		body     []byte
 		rt       route
 		claims   *TokenClaims
-		kind     Kind
+		kind     failure.Kind
 		inRemedy string
 	}{
-		{"no environment", 404, noEnv, routeCompanies, nil, KindNotFound, "Environment Name"},
-		{"app not in BC", 401, bcJSON("Authentication_InvalidCredentials", "The server has rejected the client credentials."), routeAPI, withRoles, KindPermission, "Microsoft Entra Applications"},
-		{"token without roles", 401, bcJSON("Authentication_InvalidCredentials", "The server has rejected the client credentials."), routeAPI, noRoles, KindConsent, "Grant admin consent"},
-		{"wrong audience", 401, unauthXML, routeAPI, nil, KindCredentials, "Dynamics 365 Business Central"},
-		{"permission set", 403, bcJSON("Internal_PermissionError", "Your current permissions prevented the action."), routeAPI, withRoles, KindPermission, "permission sets"},
-		{"users refused", 403, bcJSON("Internal_PermissionError", "Your current permissions prevented the action."), routeUsers, withRoles, KindPermission, "Automation.ReadWrite.All"},
-		{"users 401", 401, bcJSON("Authentication_InvalidCredentials", "x"), routeUsers, withRoles, KindPermission, "D365 AUTOMATION"},
-		{"unknown company", 404, bcJSON("Internal_CompanyNotFound", "The company does not exist."), routeAPI, nil, KindNotFound, "companies again"},
-		{"throttled", 429, bcJSON("Application_TooManyRequests", "Too many requests."), routeAPI, nil, KindThrottled, "Wait"},
-		{"server", 503, nil, routeAPI, nil, KindServer, "later"},
+		{"no environment", 404, noEnv, routeCompanies, nil, failure.KindNotFound, "Environment Name"},
+		{"app not in BC", 401, bcJSON("Authentication_InvalidCredentials", "The server has rejected the client credentials."), routeAPI, withRoles, failure.KindPermission, "Microsoft Entra Applications"},
+		{"token without roles", 401, bcJSON("Authentication_InvalidCredentials", "The server has rejected the client credentials."), routeAPI, noRoles, failure.KindConsent, "Grant admin consent"},
+		{"wrong audience", 401, unauthXML, routeAPI, nil, failure.KindCredentials, "Dynamics 365 Business Central"},
+		{"permission set", 403, bcJSON("Internal_PermissionError", "Your current permissions prevented the action."), routeAPI, withRoles, failure.KindPermission, "permission sets"},
+		{"users refused", 403, bcJSON("Internal_PermissionError", "Your current permissions prevented the action."), routeUsers, withRoles, failure.KindPermission, "Automation.ReadWrite.All"},
+		{"users 401", 401, bcJSON("Authentication_InvalidCredentials", "x"), routeUsers, withRoles, failure.KindPermission, "D365 AUTOMATION"},
+		{"unknown company", 404, bcJSON("Internal_CompanyNotFound", "The company does not exist."), routeAPI, nil, failure.KindNotFound, "companies again"},
+		{"throttled", 429, bcJSON("Application_TooManyRequests", "Too many requests."), routeAPI, nil, failure.KindThrottled, "Wait"},
+		{"server", 503, nil, routeAPI, nil, failure.KindServer, "later"},
 	}
 	for _, c := range cases {
 		e := classifyBC(c.status, c.body, c.rt, c.claims)
@@ -147,8 +149,8 @@ func TestValidation(t *testing.T) {
 	}
 	for _, c := range bad {
 		err := c.f(c.v)
-		if err == nil || !strings.Contains(err.Error(), c.inMsg) || ExitCode(err) != 2 || Remedy(err) == "" {
-			t.Errorf("%q: got %v (exit %d); want message containing %q, exit 2 and a remedy", c.v, err, ExitCode(err), c.inMsg)
+		if err == nil || !strings.Contains(err.Error(), c.inMsg) || failure.ExitCode(err) != 2 || failure.Remedy(err) == "" {
+			t.Errorf("%q: got %v (exit %d); want message containing %q, exit 2 and a remedy", c.v, err, failure.ExitCode(err), c.inMsg)
 		}
 	}
 	if s, warn, err := ValidateSecret("  abc~DEF  "); err != nil || s != "abc~DEF" || warn != "" {
@@ -157,7 +159,7 @@ func TestValidation(t *testing.T) {
 	if _, warn, err := ValidateSecret("11111111-2222-3333-4444-555555555555"); err != nil || !strings.Contains(warn, "Secret ID") {
 		t.Errorf("secret id warning: %q %v", warn, err)
 	}
-	if _, _, err := ValidateSecret("   "); err == nil || ExitCode(err) != 2 {
+	if _, _, err := ValidateSecret("   "); err == nil || failure.ExitCode(err) != 2 {
 		t.Errorf("empty secret: %v", err)
 	}
 }

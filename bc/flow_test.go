@@ -12,6 +12,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/failure"
 )
 
 // The flows below run against the simulated tenant over real HTTP on
@@ -136,8 +137,8 @@ func TestDeviceCodeFlowAndRefreshRotation(t *testing.T) {
 	stale.RefreshToken = first
 	ts2, _ := stale.NewTokenSource()
 	_, err = ts2.Token(context.Background())
-	if bc.ExitCode(err) != 3 || !strings.Contains(bc.Remedy(err), "Sign in again") {
-		t.Errorf("stale refresh token: %v (remedy %q)", err, bc.Remedy(err))
+	if failure.ExitCode(err) != 3 || !strings.Contains(failure.Remedy(err), "Sign in again") {
+		t.Errorf("stale refresh token: %v (remedy %q)", err, failure.Remedy(err))
 	}
 	if st := ten.Stats(); st.RefreshRotations < 2 || st.RefreshWithoutScope != 0 {
 		t.Errorf("tenant saw %d rotations, %d without scope (Entra may narrow those)", st.RefreshRotations, st.RefreshWithoutScope)
@@ -148,8 +149,8 @@ func TestDeviceCodeOnConfidentialAppNamesTheSwitch(t *testing.T) {
 	_, target := startSim(t, bcsim.Config{})
 	creds := bc.Credentials{Target: target, ClientID: bcsim.ConfidentialOnlyClientID, Flow: bc.FlowDevice}
 	_, err := creds.DeviceSignIn(context.Background(), func(bc.DeviceCode) {})
-	e, ok := bc.AsError(err)
-	if !ok || e.Code != "AADSTS7000218" || !strings.Contains(e.Fix, "Allow public client flows") || bc.ExitCode(err) != 3 {
+	e, ok := failure.AsError(err)
+	if !ok || e.Code != "AADSTS7000218" || !strings.Contains(e.Fix, "Allow public client flows") || failure.ExitCode(err) != 3 {
 		t.Fatalf("got %v", err)
 	}
 }
@@ -222,9 +223,9 @@ func TestClassifiedErrorsFromTheTenant(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			client := newClient(t, c.creds, bc.ClientOptions{})
 			_, err := bc.Probe(context.Background(), client, nil)
-			e, ok := bc.AsError(err)
-			if !ok || e.Code != c.code || !strings.Contains(e.Fix, c.inRemedy) || bc.ExitCode(err) != 3 {
-				t.Fatalf("got %v (code %q, exit %d, remedy %q); want %s with %q", err, codeOf(e), bc.ExitCode(err), bc.Remedy(err), c.code, c.inRemedy)
+			e, ok := failure.AsError(err)
+			if !ok || e.Code != c.code || !strings.Contains(e.Fix, c.inRemedy) || failure.ExitCode(err) != 3 {
+				t.Fatalf("got %v (code %q, exit %d, remedy %q); want %s with %q", err, codeOf(e), failure.ExitCode(err), failure.Remedy(err), c.code, c.inRemedy)
 			}
 			if strings.Contains(err.Error(), c.creds.ClientSecret) && len(c.creds.ClientSecret) > 3 {
 				t.Fatal("secret in error text")
@@ -233,7 +234,7 @@ func TestClassifiedErrorsFromTheTenant(t *testing.T) {
 	}
 }
 
-func codeOf(e *bc.Error) string {
+func codeOf(e *failure.Error) string {
 	if e == nil {
 		return ""
 	}
@@ -247,8 +248,8 @@ func TestUsersRefusedWhileInvoicesWork(t *testing.T) {
 	if err != nil {
 		t.Fatalf("probe must pass when only users are refused: %v", err)
 	}
-	if !strings.Contains(bc.Remedy(res.UsersErr), "Automation.ReadWrite.All") {
-		t.Fatalf("users error %v, remedy %q", res.UsersErr, bc.Remedy(res.UsersErr))
+	if !strings.Contains(failure.Remedy(res.UsersErr), "Automation.ReadWrite.All") {
+		t.Fatalf("users error %v, remedy %q", res.UsersErr, failure.Remedy(res.UsersErr))
 	}
 }
 
@@ -257,12 +258,12 @@ func TestMissingPermissionSetAndUnknownCompany(t *testing.T) {
 	client := newClient(t, appCreds(target, bcsim.ClientID, bcsim.ClientSecret), bc.ClientOptions{})
 	ctx := context.Background()
 	err := client.Invoices(ctx, "00000000-0000-4000-8000-000000000000", bc.InvoiceQuery{}, func(bc.InvoicePage) error { return nil })
-	if e, ok := bc.AsError(err); !ok || e.Kind != bc.KindNotFound {
+	if e, ok := failure.AsError(err); !ok || e.Kind != failure.KindNotFound {
 		t.Errorf("unknown company: %v", err)
 	}
 	ten.SetFaults(bcsim.Faults{RevokePermission: true})
 	err = client.Invoices(ctx, ten.Companies()[0].ID, bc.InvoiceQuery{}, func(bc.InvoicePage) error { return nil })
-	if e, ok := bc.AsError(err); !ok || e.Status != 403 || !strings.Contains(e.Fix, "permission sets") {
+	if e, ok := failure.AsError(err); !ok || e.Status != 403 || !strings.Contains(e.Fix, "permission sets") {
 		t.Errorf("missing permission set: %v", err)
 	}
 }
@@ -450,7 +451,7 @@ func TestCancellationStopsPromptly(t *testing.T) {
 	cancel()
 	select {
 	case err := <-done:
-		if e, ok := bc.AsError(err); !ok || e.Kind != bc.KindCanceled {
+		if e, ok := failure.AsError(err); !ok || e.Kind != failure.KindCanceled {
 			t.Fatalf("got %v, want a cancellation", err)
 		}
 		if !errors.Is(err, context.Canceled) {

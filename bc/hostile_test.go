@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // hostile is a small server on loopback that answers like Entra and BC
@@ -76,7 +78,7 @@ func TestRepeatedNextLinkIsDetected(t *testing.T) {
 				writeJSON(w, `{"value":[{"id":"c1","name":"A"}],"@odata.nextLink":"`+next(h, r)+`"}`)
 			})
 			_, err := h.client(t).Companies(context.Background())
-			e, ok := AsError(err)
+			e, ok := failure.AsError(err)
 			if !ok || e.Code != "paging_loop" || e.Fix == "" {
 				t.Fatalf("err %v: want paging_loop", err)
 			}
@@ -98,7 +100,7 @@ func TestEndlessNextLinksStopAtThePageCap(t *testing.T) {
 		writeJSON(w, `{"value":[],"@odata.nextLink":"`+h.companiesURL()+"?$skiptoken="+strconv.FormatInt(page.Add(1), 10)+`"}`)
 	})
 	_, err := h.client(t).Companies(context.Background())
-	if e, ok := AsError(err); !ok || e.Code != "paging_loop" || !strings.Contains(e.Message, "50 pages") {
+	if e, ok := failure.AsError(err); !ok || e.Code != "paging_loop" || !strings.Contains(e.Message, "50 pages") {
 		t.Fatalf("err %v: want the page cap", err)
 	}
 	if n := page.Load(); n != 50 {
@@ -123,7 +125,7 @@ func TestHugeBodyIsRefusedAtTheLimit(t *testing.T) {
 		}
 	})
 	_, err := h.client(t).Companies(context.Background())
-	if e, ok := AsError(err); !ok || e.Code != "response_too_large" || e.Fix == "" {
+	if e, ok := failure.AsError(err); !ok || e.Code != "response_too_large" || e.Fix == "" {
 		t.Fatalf("err %v: want response_too_large", err)
 	}
 	h.srv.CloseClientConnections()
@@ -139,7 +141,7 @@ func TestPageOfTooManyRecordsIsRefused(t *testing.T) {
 		writeJSON(w, `{"value":[`+strings.Repeat(`{},`, maxObjects)+`{}]}`)
 	})
 	_, err := h.client(t).Companies(context.Background())
-	if e, ok := AsError(err); !ok || e.Code != "bad_response" || !strings.Contains(e.Message, "records") {
+	if e, ok := failure.AsError(err); !ok || e.Code != "bad_response" || !strings.Contains(e.Message, "records") {
 		t.Fatalf("err %v: want too many records", err)
 	}
 }
@@ -160,8 +162,8 @@ func TestBadBodyIsABadResponseNotANetworkFailure(t *testing.T) {
 				writeJSON(w, body)
 			})
 			_, err := h.client(t).Companies(context.Background())
-			e, ok := AsError(err)
-			if !ok || e.Kind != KindProtocol || e.Code != "bad_response" || strings.Contains(e.Message, "reach") {
+			e, ok := failure.AsError(err)
+			if !ok || e.Kind != failure.KindProtocol || e.Code != "bad_response" || strings.Contains(e.Message, "reach") {
 				t.Fatalf("err %v (%+v): want a bad response", err, e)
 			}
 			if n := apiCalls.Load(); n != 1 {
@@ -202,7 +204,7 @@ func TestTokenEndpointAnsweringHTMLIsABadResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = ts.Token(context.Background())
-	if e, ok := AsError(err); !ok || e.Kind != KindProtocol || e.Code != "bad_token_response" || strings.Contains(e.Message, "reach") {
+	if e, ok := failure.AsError(err); !ok || e.Kind != failure.KindProtocol || e.Code != "bad_token_response" || strings.Contains(e.Message, "reach") {
 		t.Fatalf("err %v: want a bad token response", err)
 	}
 }

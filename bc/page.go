@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // Page decoding is where a hostile or broken server meets the sync. A page
@@ -104,14 +106,14 @@ func fetchPage[T any](c *Client, ctx context.Context, u string, rt route, ch *ch
 	return decodePage[T](body)
 }
 
-func loopError(msg string) *Error {
-	return &Error{Kind: KindProtocol, Code: "paging_loop", Message: msg,
+func loopError(msg string) *failure.Error {
+	return &failure.Error{Kind: failure.KindProtocol, Code: "paging_loop", Message: msg,
 		Fix: "Nothing from this list was removed or marked complete; sync again later, and if it persists check --api-url points at Business Central."}
 }
 
 // readBody reads one body, within maxBodyBytes. A failed read is returned
 // as it is, so the client retries it like any network failure; a body
-// that is too big is a *Error, which is never retried: the same server
+// that is too big is a *failure.Error, which is never retried: the same server
 // would send the same answer (so is one of the wrong shape, decodePage).
 func readBody(r io.Reader) ([]byte, error) {
 	body, err := io.ReadAll(io.LimitReader(r, maxBodyBytes+1))
@@ -119,7 +121,7 @@ func readBody(r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	if len(body) > maxBodyBytes {
-		return nil, &Error{Kind: KindProtocol, Code: "response_too_large",
+		return nil, &failure.Error{Kind: failure.KindProtocol, Code: "response_too_large",
 			Message: fmt.Sprintf("Business Central sent a response larger than %d MB", maxBodyBytes>>20),
 			Fix:     "Sync again with a smaller --page-size (e.g. 200); if it persists, check --api-url points at Business Central."}
 	}
@@ -224,7 +226,7 @@ func decodeStrict[T any](trimmed []byte) (Page[T], error) {
 
 // badResponse is an answer that arrived but cannot be used: not a network
 // problem, so it must not say "could not reach".
-func badResponse(what string, cause error) *Error {
+func badResponse(what string, cause error) *failure.Error {
 	msg := "Business Central sent " + what
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
@@ -236,7 +238,7 @@ func badResponse(what string, cause error) *Error {
 	case cause != nil:
 		msg += " (" + firstSentence(cause.Error()) + ")"
 	}
-	return &Error{Kind: KindProtocol, Code: "bad_response", Message: msg, Err: cause,
+	return &failure.Error{Kind: failure.KindProtocol, Code: "bad_response", Message: msg, Err: cause,
 		Fix: "Nothing from this answer was stored; check --api-url points at Business Central, sync again later, and report it if it persists."}
 }
 

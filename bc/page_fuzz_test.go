@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // FuzzDecodePage: no body panics the decoder, and a body it accepts is a
@@ -24,7 +26,7 @@ func FuzzDecodePage(f *testing.F) {
 		if err != nil {
 			// A malformed page is a bad response; a value of the wrong
 			// form in a well-formed page is a data error naming it.
-			if e, ok := AsError(err); !ok || (e.Kind != KindProtocol && e.Kind != KindData) || e.Fix == "" {
+			if e, ok := failure.AsError(err); !ok || (e.Kind != failure.KindProtocol && e.Kind != failure.KindData) || e.Fix == "" {
 				t.Fatalf("error %v is not a bad response with a remedy", err)
 			}
 			return

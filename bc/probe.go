@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // Step is one line of the connection test.
@@ -55,7 +57,7 @@ func Probe(ctx context.Context, c *Client, report func(Step)) (ProbeResult, erro
 	companies, err := c.Companies(ctx)
 	if err != nil {
 		name := StepCompanies
-		if e, ok := AsError(err); ok && e.Kind == KindNotFound {
+		if e, ok := failure.AsError(err); ok && e.Kind == failure.KindNotFound {
 			name = StepEnvironment
 		}
 		report(Step{Name: name, Err: err})
@@ -63,7 +65,7 @@ func Probe(ctx context.Context, c *Client, report func(Step)) (ProbeResult, erro
 	}
 	report(Step{Name: StepEnvironment, OK: true, Detail: c.target.Environment})
 	if len(companies) == 0 {
-		err := &Error{Kind: KindPermission, Code: "no_companies", Message: "The connection sees no companies",
+		err := &failure.Error{Kind: failure.KindPermission, Code: "no_companies", Message: "The connection sees no companies",
 			Fix: "Give the app or user permission sets in at least one company (Microsoft Entra Applications or Users page in BC)."}
 		report(Step{Name: StepCompanies, Err: err})
 		return res, err
@@ -128,16 +130,16 @@ func refusedWarning(companies []Company, refused map[string]error) string {
 			}
 		}
 	}
-	return "cannot read invoices in " + strings.Join(names, ", ") + ": " + first.Error() + ". " + Remedy(first)
+	return "cannot read invoices in " + strings.Join(names, ", ") + ": " + first.Error() + ". " + failure.Remedy(first)
 }
 
 // CompanyRefused is the error for tracking a company whose invoices the
 // connection cannot read.
-func CompanyRefused(name string, err error) *Error {
-	e := &Error{Kind: KindPermission, Code: "company_refused", Err: err,
+func CompanyRefused(name string, err error) *failure.Error {
+	e := &failure.Error{Kind: failure.KindPermission, Code: "company_refused", Err: err,
 		Message: "Business Central refused to read purchase invoices in company " + name + ": " + err.Error(),
-		Fix:     Remedy(err) + " Or leave the company out (choose the others with --company, or untick it in the wizard)."}
-	if be, ok := AsError(err); ok {
+		Fix:     failure.Remedy(err) + " Or leave the company out (choose the others with --company, or untick it in the wizard)."}
+	if be, ok := failure.AsError(err); ok {
 		// The cause decides who acts (a 500 in one company is not a permission).
 		e.Kind, e.CorrelationID, e.RequestID = be.Kind, be.CorrelationID, be.RequestID
 	}

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // refreshGrant redeems a refresh token, naming the original scopes.
@@ -23,7 +25,7 @@ func (c Credentials) refreshGrant(ctx context.Context, refresh string, withSecre
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Endpoint().TokenURL, strings.NewReader(v.Encode()))
 	if err != nil {
-		return nil, &Error{Kind: KindInput, Message: "Bad authority URL", Fix: "Check --authority-url.", Err: err}
+		return nil, &failure.Error{Kind: failure.KindInput, Message: "Bad authority URL", Fix: "Check --authority-url.", Err: err}
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
@@ -46,7 +48,7 @@ func (c Credentials) refreshGrant(ctx context.Context, refresh string, withSecre
 		ExpiresIn    int64  `json:"expires_in"`
 	}
 	if err := json.Unmarshal(body, &tr); err != nil || tr.AccessToken == "" {
-		return nil, &Error{Kind: KindProtocol, Status: resp.StatusCode, Message: "Entra answered the token refresh without an access token",
+		return nil, &failure.Error{Kind: failure.KindProtocol, Status: resp.StatusCode, Message: "Entra answered the token refresh without an access token",
 			Fix: "Check the authority URL (--authority-url); it should be https://login.microsoftonline.com."}
 	}
 	tok := &oauth2.Token{AccessToken: tr.AccessToken, TokenType: tr.TokenType, RefreshToken: tr.RefreshToken}

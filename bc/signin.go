@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // DeviceCode is what the person must see to sign in on another device.
@@ -75,7 +77,7 @@ func (c Credentials) BrowserSignIn(ctx context.Context, opt BrowserOptions) (*oa
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return nil, &Error{Kind: KindNetwork, Message: "Could not listen on 127.0.0.1 for the sign-in redirect",
+		return nil, &failure.Error{Kind: failure.KindNetwork, Message: "Could not listen on 127.0.0.1 for the sign-in redirect",
 			Fix: "Use the device code flow instead (--flow device).", Err: err}
 	}
 	defer ln.Close()
@@ -101,7 +103,7 @@ func (c Credentials) BrowserSignIn(ctx context.Context, opt BrowserOptions) (*oa
 		open = OpenBrowser
 	}
 	if err := open(authURL); err != nil && opt.Show == nil {
-		return nil, &Error{Kind: KindNetwork, Message: "Could not open a browser", Fix: "Open this URL yourself: " + authURL, Err: err}
+		return nil, &failure.Error{Kind: failure.KindNetwork, Message: "Could not open a browser", Fix: "Open this URL yourself: " + authURL, Err: err}
 	}
 	timeout := opt.Timeout
 	if timeout == 0 {
@@ -111,13 +113,13 @@ func (c Credentials) BrowserSignIn(ctx context.Context, opt BrowserOptions) (*oa
 	select {
 	case res = <-result:
 	case <-time.After(timeout):
-		return nil, &Error{Kind: KindSignIn, Code: "timeout", Message: "Nobody completed the browser sign-in in time",
+		return nil, &failure.Error{Kind: failure.KindSignIn, Code: "timeout", Message: "Nobody completed the browser sign-in in time",
 			Fix: "Start again, or use the device code flow when no browser can reach this machine (SSH)."}
 	case <-ctx.Done():
 		return nil, classifyTransport(ctx.Err())
 	}
 	if res.state != state {
-		return nil, &Error{Kind: KindSignIn, Code: "state_mismatch", Message: "The sign-in redirect carried the wrong state",
+		return nil, &failure.Error{Kind: failure.KindSignIn, Code: "state_mismatch", Message: "The sign-in redirect carried the wrong state",
 			Fix: "Start the sign-in again from this terminal; do not reuse an old browser tab."}
 	}
 	if res.errCode != "" {
@@ -133,7 +135,7 @@ func (c Credentials) BrowserSignIn(ctx context.Context, opt BrowserOptions) (*oa
 
 func (c Credentials) persist(tok *oauth2.Token) error {
 	if tok.RefreshToken == "" {
-		return &Error{Kind: KindConsent, Code: "no_refresh_token", Message: "Entra returned no refresh token",
+		return &failure.Error{Kind: failure.KindConsent, Code: "no_refresh_token", Message: "Entra returned no refresh token",
 			Fix: "The app must be allowed the offline_access permission; grant consent again."}
 	}
 	if c.OnRefreshToken != nil {

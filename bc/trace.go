@@ -14,6 +14,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // Tracer writes a support trace: for every request (to Business Central
@@ -41,7 +43,7 @@ const TraceBodyLimit = 4 << 20
 // are values to remove wherever they appear (e.g. the stored secret).
 func NewTracer(dir string, secrets ...string) (*Tracer, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, &Error{Kind: KindInput, Code: "trace_dir", Message: "Cannot create the trace directory " + dir + ": " + err.Error(),
+		return nil, &failure.Error{Kind: failure.KindInput, Code: "trace_dir", Message: "Cannot create the trace directory " + dir + ": " + err.Error(),
 			Fix: "Pass --trace a directory you can write to."}
 	}
 	t := &Tracer{dir: dir, base: http.DefaultTransport}

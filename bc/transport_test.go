@@ -11,6 +11,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/failure"
 )
 
 // simClock makes the client wait on the tenant's clock: Sleep moves the
@@ -49,9 +50,9 @@ func TestRequestsAreTraceable(t *testing.T) {
 	if st.RequestIDs != int(all) || st.RequestsWithoutID != 0 {
 		t.Errorf("%d requests, %d distinct client-request-ids, %d without one", all, st.RequestIDs, st.RequestsWithoutID)
 	}
-	e, ok := bc.AsError(err)
-	if !ok || len(e.CorrelationID) != 36 || len(e.RequestID) != 36 || !strings.Contains(bc.Support(err), e.CorrelationID) {
-		t.Errorf("refusal %v: correlation %q, request id %q, support %q", err, codeOf(e), bc.Support(err), bc.Support(err))
+	e, ok := failure.AsError(err)
+	if !ok || len(e.CorrelationID) != 36 || len(e.RequestID) != 36 || !strings.Contains(failure.Support(err), e.CorrelationID) {
+		t.Errorf("refusal %v: correlation %q, request id %q, support %q", err, codeOf(e), failure.Support(err), failure.Support(err))
 	}
 }
 
@@ -65,24 +66,24 @@ func TestPermissionRefusedAsDialog(t *testing.T) {
 	co := ten.Companies()[0].ID
 	ten.SetFaults(bcsim.Faults{RevokePermission: true, RevokeAsDialog: true})
 	err := c.Invoices(ctx, co, paidWindow(), func(bc.InvoicePage) error { return nil })
-	e, ok := bc.AsError(err)
-	if !ok || e.Status != 400 || e.Kind != bc.KindPermission || bc.ExitCode(err) != 3 ||
+	e, ok := failure.AsError(err)
+	if !ok || e.Status != 400 || e.Kind != failure.KindPermission || failure.ExitCode(err) != 3 ||
 		!strings.Contains(e.Fix, "D365 READ") || !strings.Contains(e.Message, "Purchase Invoices") {
-		t.Fatalf("dialog refusal of invoices: %v (kind %v, exit %d, remedy %q)", err, kindOf(e), bc.ExitCode(err), bc.Remedy(err))
+		t.Fatalf("dialog refusal of invoices: %v (kind %v, exit %d, remedy %q)", err, kindOf(e), failure.ExitCode(err), failure.Remedy(err))
 	}
 
 	ten.SetFaults(bcsim.Faults{RefuseUsers: true, RevokeAsDialog: true})
 	ten.ResetStats()
 	res, err := c.Users(ctx, co)
-	if e, ok := bc.AsError(err); !ok || e.Kind != bc.KindPermission || !strings.Contains(e.Fix, "D365 AUTOMATION") || res.LegacyNoEmail {
-		t.Fatalf("dialog refusal of users: %v (legacy fallback %v, remedy %q)", err, res.LegacyNoEmail, bc.Remedy(err))
+	if e, ok := failure.AsError(err); !ok || e.Kind != failure.KindPermission || !strings.Contains(e.Fix, "D365 AUTOMATION") || res.LegacyNoEmail {
+		t.Fatalf("dialog refusal of users: %v (legacy fallback %v, remedy %q)", err, res.LegacyNoEmail, failure.Remedy(err))
 	}
 	if n := ten.Stats().Paths["users"]; n != 1 {
 		t.Errorf("%d users requests: the contactEmail fallback ran for a permission refusal", n)
 	}
 }
 
-func kindOf(e *bc.Error) bc.Kind {
+func kindOf(e *failure.Error) failure.Kind {
 	if e == nil {
 		return ""
 	}
@@ -116,10 +117,10 @@ func TestTooSlowAtTheFloorNamesThePageSize(t *testing.T) {
 	ten.SetFaults(bcsim.Faults{EntityCost: time.Minute})
 	c := newClient(t, appCreds(target, bcsim.ClientID, bcsim.ClientSecret), simClock(ten, bc.ClientOptions{PageSize: 40, MinPageSize: 20}))
 	_, _, err := fetchAll(t, c, ten.Companies()[0].ID, paidWindow())
-	e, ok := bc.AsError(err)
+	e, ok := failure.AsError(err)
 	if !ok || e.Code != "page_too_slow" || !strings.Contains(e.Message, "20 entries") ||
 		!strings.Contains(e.Fix, "bcspend sync --page-size 10") || !strings.Contains(e.Fix, "config set page-size") {
-		t.Fatalf("got %v (remedy %q)", err, bc.Remedy(err))
+		t.Fatalf("got %v (remedy %q)", err, failure.Remedy(err))
 	}
 }
 
@@ -246,14 +247,14 @@ func TestProbeReadsEveryCompany(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Refused) != 1 || bc.ExitCode(res.Refused[denied.ID]) != 3 {
+	if len(res.Refused) != 1 || failure.ExitCode(res.Refused[denied.ID]) != 3 {
 		t.Fatalf("refused %v; want only %s, as a permission error", res.Refused, denied.Name)
 	}
 	if !invoices.OK || !strings.Contains(invoices.Warn, denied.Name) || !strings.Contains(invoices.Detail, "2 of 3") {
 		t.Errorf("invoices step %+v", invoices)
 	}
 	ten.SetFaults(bcsim.Faults{RevokePermission: true})
-	if _, err := bc.Probe(context.Background(), c, nil); bc.ExitCode(err) != 3 {
+	if _, err := bc.Probe(context.Background(), c, nil); failure.ExitCode(err) != 3 {
 		t.Errorf("no company readable: %v", err)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 // The client secret is POSTed to the authority and the bearer token sent to
@@ -17,11 +19,11 @@ import (
 
 // CheckServiceURL accepts https://host[/path], or http:// to a loopback
 // address (localhost, 127.0.0.0/8, ::1). flag names the option in the
-// error (e.g. "--api-url"); the error is KindInput (exit 2).
+// error (e.g. "--api-url"); the error is failure.KindInput (exit 2).
 func CheckServiceURL(flag, raw string) error {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	bad := func(why string) error {
-		return &Error{Kind: KindInput, Code: "invalid_url", Message: flag + " " + quoteURL(raw) + " " + why,
+		return &failure.Error{Kind: failure.KindInput, Code: "invalid_url", Message: flag + " " + quoteURL(raw) + " " + why,
 			Fix: "Use an https:// URL (the defaults are " + DefaultAuthorityURL + " and " + DefaultAPIURL + "); plain http:// is accepted only for 127.0.0.1, [::1] or localhost."}
 	}
 	switch {
@@ -92,7 +94,7 @@ func refuseRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) > 0 {
 		from = via[len(via)-1].URL.Host
 	}
-	return &Error{Kind: KindProtocol, Code: "redirect_refused",
+	return &failure.Error{Kind: failure.KindProtocol, Code: "redirect_refused",
 		Message: "The server at " + from + " answered with a redirect to " + req.URL.Scheme + "://" + req.URL.Host + ", which bcspend does not follow",
 		Fix:     "Point --authority-url and --api-url at the services themselves (" + DefaultAuthorityURL + ", " + DefaultAPIURL + "); a redirect could carry the secret or the token elsewhere."}
 }
@@ -101,15 +103,15 @@ func refuseRedirect(req *http.Request, via []*http.Request) error {
 // proxy or a captive portal, JSON without an access token) as a plain
 // error, where a network failure is a *url.Error. The answer arrived, so
 // "could not reach" would send the admin to check the wrong thing.
-func badTokenResponse(err error) *Error {
+func badTokenResponse(err error) *failure.Error {
 	var ue *url.Error
 	var oe *net.OpError
-	var be *Error
+	var be *failure.Error
 	if errors.As(err, &ue) || errors.As(err, &oe) || errors.As(err, &be) || errors.Is(err, io.ErrUnexpectedEOF) ||
 		errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return nil
 	}
-	return &Error{Kind: KindProtocol, Code: "bad_token_response", Err: err,
+	return &failure.Error{Kind: failure.KindProtocol, Code: "bad_token_response", Err: err,
 		Message: "The sign-in service answered with something that is not a token (" + firstSentence(err.Error()) + ")",
 		Fix:     "Check --authority-url points at Entra (" + DefaultAuthorityURL + "); a proxy or sign-in page may be answering instead."}
 }

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
 func TestCheckServiceURL(t *testing.T) {
@@ -25,7 +27,7 @@ func TestCheckServiceURL(t *testing.T) {
 		"ftp://127.0.0.1", "javascript:alert(1)", "https://", "http://user:pw@127.0.0.1", "//127.0.0.1",
 		"api.businesscentral.dynamics.com", "https://x/?a=b", "http://0.0.0.0:80"} {
 		err := CheckServiceURL("--api-url", bad)
-		if e, ok := AsError(err); !ok || e.Kind != KindInput || ExitCode(err) != 2 || !strings.Contains(e.Message, "--api-url") || e.Fix == "" {
+		if e, ok := failure.AsError(err); !ok || e.Kind != failure.KindInput || failure.ExitCode(err) != 2 || !strings.Contains(e.Message, "--api-url") || e.Fix == "" {
 			t.Errorf("%s: %v, want an input error naming the flag", bad, err)
 		}
 	}
@@ -54,7 +56,7 @@ func TestPlainHTTPToAnotherHostIsRefusedBeforeAnyRequest(t *testing.T) {
 			target := Target{AuthorityURL: tc.authority, APIURL: tc.api, Tenant: hostileTenant, Environment: hostileEnv}
 			check := func(what string, err error) {
 				t.Helper()
-				if e, ok := AsError(err); !ok || e.Kind != KindInput || !strings.Contains(e.Message, tc.flag) {
+				if e, ok := failure.AsError(err); !ok || e.Kind != failure.KindInput || !strings.Contains(e.Message, tc.flag) {
 					t.Errorf("%s: %v, want an input error naming %s", what, err, tc.flag)
 				}
 			}
@@ -119,7 +121,7 @@ func TestTokenEndpointRedirectIsNotFollowed(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = ts.Token(context.Background())
-	if e, ok := AsError(err); !ok || e.Code != "redirect_refused" || e.Fix == "" {
+	if e, ok := failure.AsError(err); !ok || e.Code != "redirect_refused" || e.Fix == "" {
 		t.Fatalf("err %v: want redirect_refused", err)
 	}
 	if other.hits.Load() != 0 || other.body.Load() != 0 {
@@ -137,7 +139,7 @@ func TestAPIRedirectIsNotFollowed(t *testing.T) {
 		http.Redirect(w, r, u.String(), http.StatusFound)
 	})
 	_, err := h.client(t).Companies(context.Background())
-	if e, ok := AsError(err); !ok || e.Code != "redirect_refused" {
+	if e, ok := failure.AsError(err); !ok || e.Code != "redirect_refused" {
 		t.Fatalf("err %v: want redirect_refused", err)
 	}
 	if other.hits.Load() != 0 || other.withAuth.Load() != 0 {
@@ -168,7 +170,7 @@ func TestBrowserRedirectWithWrongStateDoesNotSaySignedIn(t *testing.T) {
 		}()
 		return nil
 	}})
-	if e, ok := AsError(err); !ok || e.Code != "state_mismatch" {
+	if e, ok := failure.AsError(err); !ok || e.Code != "state_mismatch" {
 		t.Fatalf("err %v: want state_mismatch", err)
 	}
 	if got := <-page; strings.Contains(got, "signed in") || !strings.Contains(got, "failed") {

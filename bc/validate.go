@@ -3,10 +3,12 @@ package bc
 import (
 	"regexp"
 	"strings"
+
+	"github.com/bcspend/bcspend/failure"
 )
 
-// Input checks for the four connection fields. Each failure is an *Error of
-// KindInput whose remedy says exactly what a valid value looks like, so the
+// Input checks for the four connection fields. Each failure is an *failure.Error of
+// failure.KindInput whose remedy says exactly what a valid value looks like, so the
 // wizard can show it as the admin types and `connect` can exit 2 with it.
 
 var (
@@ -90,6 +92,6 @@ func ValidateSecret(s string) (trimmed string, warning string, err error) {
 	return trimmed, warning, nil
 }
 
-func inputErr(field, msg, remedy string) *Error {
-	return &Error{Kind: KindInput, Code: "invalid_" + strings.ReplaceAll(field, "-", "_"), Message: msg, Fix: remedy}
+func inputErr(field, msg, remedy string) *failure.Error {
+	return &failure.Error{Kind: failure.KindInput, Code: "invalid_" + strings.ReplaceAll(field, "-", "_"), Message: msg, Fix: remedy}
 }

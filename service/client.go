@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -34,7 +35,7 @@ func (o Options) syncWait() time.Duration {
 }
 
 // ErrNotConnected is returned when no connection is saved yet.
-var ErrNotConnected = &bc.Error{Kind: bc.KindNotFound, Code: "not_connected", Message: "No Business Central connection is saved in this database",
+var ErrNotConnected = &failure.Error{Kind: failure.KindNotFound, Code: "not_connected", Message: "No Business Central connection is saved in this database",
 	Fix: "Run `bcspend connect ...` or start `bcspend` to open the setup wizard (or pass the right --db)."}
 
 // OpenClient builds an API client for the saved connection. Rotated refresh

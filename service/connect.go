@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -270,7 +271,7 @@ func chooseCompanies(all []bc.Company, want []string) ([]store.Company, error) {
 		for i, c := range all {
 			names[i] = c.Name
 		}
-		return nil, &bc.Error{Kind: bc.KindInput, Code: "unknown_company", Message: "None of the requested companies exists",
+		return nil, &failure.Error{Kind: failure.KindInput, Code: "unknown_company", Message: "None of the requested companies exists",
 			Fix: "Choose from: " + strings.Join(names, ", ") + "."}
 	}
 	return out, nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -98,13 +99,13 @@ func TestReplaceSecretTestsBeforeSaving(t *testing.T) {
 	if s, _, _ := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretClientSecret); s != bcsim.ClientSecret {
 		t.Fatal("a failed replacement changed the stored secret")
 	}
-	if err := ReplaceSecret(db, Options{}, "  ", probe); bc.ExitCode(err) != 2 {
+	if err := ReplaceSecret(db, Options{}, "  ", probe); failure.ExitCode(err) != 2 {
 		t.Fatalf("empty secret: %v", err)
 	}
 }
 
 func isExpired(err error) bool {
-	e, ok := bc.AsError(err)
+	e, ok := failure.AsError(err)
 	return ok && e.SecretExpired() && strings.Contains(e.Fix, "new client secret")
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -84,8 +84,7 @@ func SetReportingCurrency(db *store.DB, cur string) (string, error) {
 		if len(cs.Known) > 0 {
 			fix = "use one of: " + strings.Join(cs.Known, ", ") + " (the companies' local currencies and those with exchange rates in Business Central)"
 		}
-		return "", &bc.Error{Kind: bc.KindInput,
-			Message: fmt.Sprintf("no company can convert to %q: it is neither a local currency nor in an exchange rate table", cur), Fix: fix}
+		return "", failure.Input(fmt.Sprintf("no company can convert to %q: it is neither a local currency nor in an exchange rate table", cur), fix)
 	}
 	return cur, db.SetSetting(store.SettingReportingCurrency, cur)
 }

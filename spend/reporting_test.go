@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/spend/spendtest"
 	"github.com/bcspend/bcspend/store"
@@ -72,8 +72,8 @@ func TestReportingCurrencySetting(t *testing.T) {
 		t.Fatalf("%+v %v; want EUR by default, EUR and USD known", cs, err)
 	}
 	_, err = spend.SetReportingCurrency(db, "JPY")
-	var e *bc.Error
-	if !errors.As(err, &e) || e.Kind != bc.KindInput || e.Fix != "use one of: EUR, USD (the companies' local currencies and those with exchange rates in Business Central)" {
+	var e *failure.Error
+	if !errors.As(err, &e) || e.Kind != failure.KindInput || e.Fix != "use one of: EUR, USD (the companies' local currencies and those with exchange rates in Business Central)" {
 		t.Fatalf("JPY: %v", err)
 	}
 	if _, ok, _ := db.Setting(store.SettingReportingCurrency); ok {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/syncer"
 )
@@ -112,7 +113,7 @@ func TestUsersRefusedIsAWarningNotAFailure(t *testing.T) {
 	if err != nil || sum.Outcome != store.OutcomeOK {
 		t.Fatalf("outcome %s err %v: a refused users list must not fail the sync", sum.Outcome, err)
 	}
-	if len(sum.Warnings) != 1 || sum.Warnings[0].Kind != string(bc.KindPermission) || sum.Warnings[0].Remedy == "" ||
+	if len(sum.Warnings) != 1 || sum.Warnings[0].Kind != string(failure.KindPermission) || sum.Warnings[0].Remedy == "" ||
 		!strings.Contains(sum.Warnings[0].Message, "Users were not synced") {
 		t.Fatalf("warnings %+v", sum.Warnings)
 	}

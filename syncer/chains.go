@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -51,7 +52,7 @@ func firstError(errs []error) error {
 		if err == nil {
 			continue
 		}
-		if e, ok := bc.AsError(err); !ok || e.Kind != bc.KindCanceled {
+		if failure.KindOf(err) != failure.KindCanceled {
 			return err
 		}
 		if first == nil {

@@ -182,8 +182,7 @@ func (r *runner) committed(p *pass, cs *CompanySummary, st store.SyncState, res 
 // connection no longer uses). Auth, throttling and network failures would
 // fail the restart the same way, so they are returned instead.
 func staleLink(err error) bool {
-	e, ok := bc.AsError(err)
-	return ok && e.StaleLink()
+	return bc.StaleLink(err)
 }
 
 // commit stores one page with its checkpoint in one transaction.

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/untrusted"
 )
@@ -41,8 +42,7 @@ func (r *runner) companyInfo(ctx context.Context, c store.Company) (store.Compan
 // warning; anything else (network, throttling) fails the company as the
 // invoices would.
 func refused(err error) bool {
-	e, ok := bc.AsError(err)
-	return ok && e.Kind == bc.KindPermission
+	return failure.KindOf(err) == failure.KindPermission
 }
 
 // companyInfoRefused keeps the company's last known information and warns:

@@ -6,6 +6,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/syncer"
 )
@@ -76,15 +77,15 @@ func TestExpiredSecretMidRunNeedsTheAdminAndCorruptsNothing(t *testing.T) {
 		}
 	}}
 	sum, err := e.sync(t.Context(), opt)
-	be, ok := bc.AsError(err)
-	if !ok || be.Kind != bc.KindCredentials || bc.ExitCode(err) != 3 || be.Remedy() == "" {
+	be, ok := failure.AsError(err)
+	if !ok || be.Kind != failure.KindCredentials || failure.ExitCode(err) != 3 || be.Remedy() == "" {
 		t.Fatalf("err %v (%+v): want a credentials error with a remedy, exit 3", err, be)
 	}
 	if sum.Outcome != store.OutcomeFailed && sum.Outcome != store.OutcomePartial {
 		t.Errorf("outcome %s", sum.Outcome)
 	}
 	run, _, _ := e.db.LastRun()
-	if run.ErrorKind != string(bc.KindCredentials) || run.ErrorCode != "AADSTS7000222" || run.Remedy == "" {
+	if run.ErrorKind != string(failure.KindCredentials) || run.ErrorCode != "AADSTS7000222" || run.Remedy == "" {
 		t.Errorf("history %+v: want the classified error with its remedy", run)
 	}
 	for _, c := range e.conn.Companies {
@@ -119,7 +120,7 @@ func TestOneCompanyFailingIsPartial(t *testing.T) {
 			sameSets(t, c.Name, e.wantPaid(c.ID), counted(t, e.db, c.ID))
 		}
 	}
-	if run, _, _ := e.db.LastRun(); run.Outcome != store.OutcomePartial || run.ErrorKind != string(bc.KindServer) {
+	if run, _, _ := e.db.LastRun(); run.Outcome != store.OutcomePartial || run.ErrorKind != string(failure.KindServer) {
 		t.Errorf("history %+v", run)
 	}
 	e.tenant.SetFaults(bcsim.Faults{})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/syncer"
 )
 
@@ -70,7 +71,7 @@ func TestPageWithoutValueFailsBackfillAndNothingIsLost(t *testing.T) {
 			if err == nil || spoiled.Load() == 0 {
 				t.Fatalf("sync with a bad page: err %v, outcome %s, %d spoiled pages", err, sum.Outcome, spoiled.Load())
 			}
-			if e, ok := bc.AsError(err); !ok || (e.Kind != bc.KindProtocol && e.Kind != bc.KindData) || strings.Contains(err.Error(), "reach") {
+			if e, ok := failure.AsError(err); !ok || (e.Kind != failure.KindProtocol && e.Kind != failure.KindData) || strings.Contains(err.Error(), "reach") {
 				t.Errorf("error %v: want a bad response, not a network failure", err)
 			}
 			e.url = e.srv.URL()

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/syncer"
 )
@@ -33,13 +34,13 @@ func TestCancelStopsAtAPageBoundaryAndTheNextRunResumes(t *testing.T) {
 	e := newEnv(t, bcsimConfig())
 	ctx, cancel := context.WithCancel(t.Context())
 	sum, err := e.sync(ctx, oneChain(cancelAfter(2, cancel)))
-	if e, ok := bc.AsError(err); !ok || e.Kind != bc.KindCanceled {
-		t.Fatalf("err %v: want a canceled bc.Error", err)
+	if e, ok := failure.AsError(err); !ok || e.Kind != failure.KindCanceled {
+		t.Fatalf("err %v: want a canceled failure.Error", err)
 	}
 	if sum.Outcome != store.OutcomeCanceled {
 		t.Errorf("outcome %s, want canceled", sum.Outcome)
 	}
-	if run, _, _ := e.db.LastRun(); run.Outcome != store.OutcomeCanceled || run.ErrorKind != string(bc.KindCanceled) {
+	if run, _, _ := e.db.LastRun(); run.Outcome != store.OutcomeCanceled || run.ErrorKind != string(failure.KindCanceled) {
 		t.Errorf("history %+v: want canceled", run)
 	}
 	interrupted := 0

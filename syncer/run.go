@@ -7,11 +7,12 @@ import (
 	"time"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 )
 
 // ErrNoCompanies is returned when the connection tracks no company.
-var ErrNoCompanies = &bc.Error{Kind: bc.KindInput, Code: "no_companies", Message: "The connection tracks no company",
+var ErrNoCompanies = &failure.Error{Kind: failure.KindInput, Code: "no_companies", Message: "The connection tracks no company",
 	Fix: "Run `bcspend connect` again (or Integration > reconnect) and choose at least one company."}
 
 // runner is one Run's shared state.
@@ -101,7 +102,7 @@ func outcome(ctx context.Context, errs []error) (string, error) {
 		if first == nil {
 			first = e
 		}
-		if admin == nil && bc.ExitCode(e) == 3 {
+		if admin == nil && failure.KindOf(e).NeedsAdmin() {
 			admin = e
 		}
 	}
@@ -122,10 +123,10 @@ func outcome(ctx context.Context, errs []error) (string, error) {
 // canceled makes sure a stop by the user reads as one, whatever request it
 // happened to interrupt.
 func canceled(err error) error {
-	if e, ok := bc.AsError(err); ok && e.Kind == bc.KindCanceled {
+	if failure.KindOf(err) == failure.KindCanceled {
 		return err
 	}
-	return &bc.Error{Kind: bc.KindCanceled, Message: "Sync stopped",
+	return &failure.Error{Kind: failure.KindCanceled, Message: "Sync stopped",
 		Fix: "Run `bcspend sync` again; it resumes from the last committed page.", Err: err}
 }
 

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"time"
 
-	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -105,8 +105,8 @@ func problemOf(err error) *Problem {
 	if err == nil {
 		return nil
 	}
-	p := &Problem{Kind: "other", Message: err.Error(), Remedy: bc.Remedy(err), Support: bc.Support(err)}
-	if e, ok := bc.AsError(err); ok {
+	p := &Problem{Kind: "other", Message: err.Error(), Remedy: failure.Remedy(err), Support: failure.Support(err)}
+	if e, ok := failure.AsError(err); ok {
 		p.Kind, p.Code = string(e.Kind), e.Code
 	}
 	var we *store.WriteError

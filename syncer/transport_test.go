@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/syncer"
 )
 
@@ -30,8 +30,8 @@ func TestPermissionRefusalOnResumeKeepsThePosition(t *testing.T) {
 	e.tenant.SetFaults(bcsim.Faults{RevokePermission: true, RevokeAsDialog: true})
 	e.tenant.ResetStats()
 	_, err := e.sync(context.Background(), syncer.Options{})
-	if bc.ExitCode(err) != 3 {
-		t.Fatalf("exit %d for %v; want 3 (the admin must restore the permission)", bc.ExitCode(err), err)
+	if failure.ExitCode(err) != 3 {
+		t.Fatalf("exit %d for %v; want 3 (the admin must restore the permission)", failure.ExitCode(err), err)
 	}
 	if n := e.tenant.Stats().Paths["purchaseInvoices"]; n != int64(len(e.conn.Companies)) {
 		t.Errorf("%d invoice requests for %d companies: a refused resume was restarted", n, len(e.conn.Companies))

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
@@ -30,12 +30,10 @@ catalog applications do. remove deletes the app's rules with it: without
 func addApp(db *store.DB, cat *match.Catalog, name, category string, vendors []string) (store.CustomApp, error) {
 	name, category = strings.TrimSpace(name), strings.TrimSpace(category)
 	if name == "" || category == "" {
-		return store.CustomApp{}, &bc.Error{Kind: bc.KindInput, Message: "A custom application needs a name and a category",
-			Fix: "e.g. 'bcspend apps add Visma --category Finance'"}
+		return store.CustomApp{}, failure.Input("A custom application needs a name and a category", "e.g. 'bcspend apps add Visma --category Finance'")
 	}
 	if a, ok := cat.App(name); ok {
-		return store.CustomApp{}, &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("%q is already an application (%s)", a.Name, a.Category),
-			Fix: "pick it in the fix picker, or choose another name"}
+		return store.CustomApp{}, failure.Input(fmt.Sprintf("%q is already an application (%s)", a.Name, a.Category), "pick it in the fix picker, or choose another name")
 	}
 	a := store.CustomApp{Name: name, Category: category, Vendors: vendors, Created: time.Now().UTC()}
 	return a, db.PutCustomApp(a)
@@ -52,8 +50,7 @@ func findCustom(db *store.DB, name string) (store.CustomApp, error) {
 			return a, nil
 		}
 	}
-	return store.CustomApp{}, &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("%q is not a custom application", name),
-		Fix: "list them with 'bcspend apps list' (catalog applications cannot be changed here)"}
+	return store.CustomApp{}, failure.Input(fmt.Sprintf("%q is not a custom application", name), "list them with 'bcspend apps list' (catalog applications cannot be changed here)")
 }
 
 // rulesFor are the stored rules that point at app.
@@ -78,7 +75,7 @@ func renameApp(db *store.DB, cat *match.Catalog, old, name string) error {
 		return err
 	}
 	if b, ok := cat.App(name); ok && !strings.EqualFold(b.Name, a.Name) {
-		return &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("%q is already an application", b.Name), Fix: "choose another name"}
+		return failure.Input(fmt.Sprintf("%q is already an application", b.Name), "choose another name")
 	}
 	rules, err := rulesFor(db, a.Name)
 	if err != nil {
@@ -108,7 +105,7 @@ func recategoriseApp(db *store.DB, name, category string) error {
 		return err
 	}
 	if a.Category = strings.TrimSpace(category); a.Category == "" {
-		return &bc.Error{Kind: bc.KindInput, Message: "The category is empty", Fix: "e.g. Finance"}
+		return failure.Input("The category is empty", "e.g. Finance")
 	}
 	return db.PutCustomApp(a)
 }

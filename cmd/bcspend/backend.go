@@ -13,6 +13,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/export"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/spend"
@@ -357,9 +358,9 @@ func (b *backend) Validate(field ui.Field, value string) error {
 	return nil
 }
 
-// nilIfNil avoids a typed nil *bc.Error in an error interface.
+// nilIfNil avoids a typed nil *failure.Error in an error interface.
 func nilIfNil(err error) error {
-	if e, ok := err.(*bc.Error); ok && e == nil {
+	if e, ok := err.(*failure.Error); ok && e == nil {
 		return nil
 	}
 	return err
@@ -450,7 +451,7 @@ func (b *backend) TestConnection(ctx context.Context, in ui.ConnInput, report fu
 	for i, c := range res.Companies {
 		out[i] = ui.Company{ID: c.ID, Name: c.Name}
 		if err := res.Refused[c.ID]; err != nil {
-			out[i].Problem = err.Error() + ". " + bc.Remedy(err)
+			out[i].Problem = err.Error() + ". " + failure.Remedy(err)
 		}
 	}
 	return out, nil
@@ -461,7 +462,7 @@ func (b *backend) SaveConnection(in ui.ConnInput, companyIDs []string) error {
 	p := b.pending
 	b.mu.Unlock()
 	if p == nil {
-		return &bc.Error{Kind: bc.KindInput, Message: "The connection has not been tested yet", Fix: "Run the connection test first."}
+		return failure.Input("The connection has not been tested yet", "Run the connection test first.")
 	}
 	if _, err := p.Save(b.db, companyIDs); err != nil {
 		return err
@@ -541,8 +542,7 @@ func (b *backend) ReplaceSecret(ctx context.Context, secret string) error {
 // same table would, in the view's order, to the export directory.
 func (b *backend) Export(view string, keys []string) (string, error) {
 	if len(keys) == 0 && view != "insights" {
-		return "", &bc.Error{Kind: bc.KindInput, Message: "Nothing to export: the " + view + " view is empty",
-			Fix: "Clear the filter (esc) or sync first (r)."}
+		return "", failure.Input("Nothing to export: the "+view+" view is empty", "Clear the filter (esc) or sync first (r).")
 	}
 	t, err := b.exportTable(view, keys)
 	if err != nil {

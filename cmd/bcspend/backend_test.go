@@ -9,6 +9,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/ui"
@@ -46,8 +47,8 @@ func connectBackend(t *testing.T, b *backend) []ui.Company {
 // which Info then shows without showing it.
 func TestBackendTestAndSaveConnection(t *testing.T) {
 	b, db, _ := simBackend(t, bcsim.Config{InvoicesPerMonth: 5})
-	if err := b.SaveConnection(appInput(bcsim.ClientSecret), nil); err == nil || bc.ExitCode(err) != 2 || bc.Remedy(err) == "" {
-		t.Fatalf("save before test: %v (exit %d)", err, bc.ExitCode(err))
+	if err := b.SaveConnection(appInput(bcsim.ClientSecret), nil); err == nil || failure.ExitCode(err) != 2 || failure.Remedy(err) == "" {
+		t.Fatalf("save before test: %v (exit %d)", err, failure.ExitCode(err))
 	}
 	var steps []ui.Step
 	cos, err := b.TestConnection(t.Context(), appInput(bcsim.ClientSecret), func(s ui.Step) { steps = append(steps, s) })
@@ -85,8 +86,8 @@ func TestBackendTestConnectionReportsTheFailedStep(t *testing.T) {
 			failed = append(failed, s)
 		}
 	})
-	if err == nil || bc.ExitCode(err) != 3 || bc.Remedy(err) == "" {
-		t.Fatalf("wrong secret: %v (exit %d)", err, bc.ExitCode(err))
+	if err == nil || failure.ExitCode(err) != 3 || failure.Remedy(err) == "" {
+		t.Fatalf("wrong secret: %v (exit %d)", err, failure.ExitCode(err))
 	}
 	if len(failed) != 1 || failed[0].Name != "token" || !strings.Contains(failed[0].Err.Error(), "AADSTS7000215") {
 		t.Fatalf("failed steps %+v", failed)
@@ -179,8 +180,8 @@ func TestBackendReplaceSecret(t *testing.T) {
 	connectBackend(t, b)
 	ten.SetFaults(bcsim.Faults{ExpireSecret: true})
 	_, err := b.Sync(t.Context(), func(ui.SyncProgress) {})
-	var be *bc.Error
-	if !errors.As(err, &be) || be.Kind != bc.KindCredentials || bc.ExitCode(err) != 3 {
+	var be *failure.Error
+	if !errors.As(err, &be) || be.Kind != failure.KindCredentials || failure.ExitCode(err) != 3 {
 		t.Fatalf("sync with an expired secret: %v", err)
 	}
 	if h := b.SyncHistory(); len(h) != 1 || h[0].Err == "" || h[0].Remedy == "" {
@@ -212,7 +213,7 @@ func TestBackendSyncUsesTheSecretFromTheEnvironment(t *testing.T) {
 	b, _, _ := simBackend(t, bcsim.Config{InvoicesPerMonth: 5})
 	connectBackend(t, b)
 	t.Setenv("BCSPEND_CLIENT_SECRET", "wrong~secret-value-0123456789abcdefghijk")
-	if _, err := b.Sync(t.Context(), func(ui.SyncProgress) {}); bc.ExitCode(err) != 3 {
+	if _, err := b.Sync(t.Context(), func(ui.SyncProgress) {}); failure.ExitCode(err) != 3 {
 		t.Fatalf("sync with a wrong secret in the environment: %v", err)
 	}
 }
@@ -260,8 +261,8 @@ func TestBackendValidate(t *testing.T) {
 		{ui.FieldSecret, "", false}, {ui.FieldSecret, bcsim.ClientSecret, true},
 	} {
 		err := b.Validate(c.field, c.value)
-		if (err == nil) != c.ok || err != nil && bc.Remedy(err) == "" {
-			t.Errorf("Validate(%v, %q) = %v (remedy %q)", c.field, c.value, err, bc.Remedy(err))
+		if (err == nil) != c.ok || err != nil && failure.Remedy(err) == "" {
+			t.Errorf("Validate(%v, %q) = %v (remedy %q)", c.field, c.value, err, failure.Remedy(err))
 		}
 	}
 	var w *ui.FieldWarning

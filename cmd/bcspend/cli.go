@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 )
 
 // The command line is spf13/cobra's (as gh and kubectl use): help with
@@ -78,7 +79,7 @@ func run(ctx context.Context, args []string, io stdio) int {
 		return int(code)
 	}
 	// cobra's own errors: an unknown command or flag, a bad flag value.
-	var be *bc.Error
+	var be *failure.Error
 	if errors.As(err, &be) {
 		return fail(io, err)
 	}
@@ -188,7 +189,7 @@ func didYouMean(cmd *cobra.Command, typed, def string) string {
 // package accepted -json for --json, so the old single-dash spelling gets a
 // pointer to the new one; a misspelt flag gets the closest ones.
 func flagError(cmd *cobra.Command, err error) error {
-	var be *bc.Error
+	var be *failure.Error
 	if errors.As(err, &be) {
 		return be
 	}
@@ -205,7 +206,7 @@ func flagError(cmd *cobra.Command, err error) error {
 			fix = "did you mean --" + strings.Join(near, " or --") + "? (" + fix + ")"
 		}
 	}
-	return &bc.Error{Kind: bc.KindInput, Message: err.Error(), Fix: fix}
+	return failure.Input(err.Error(), fix)
 }
 
 // flagNames is every long flag cmd takes, its own and the global ones.

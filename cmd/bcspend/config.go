@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
 )
@@ -243,7 +244,7 @@ func value(db *store.DB, s setting) (v, from string, err error) {
 		return v, fromDefault, nil
 	case s.current != nil && len(known) > 0 && !slices.Contains(known, fv):
 		path, _ := userConfigPath()
-		return "", "", inputErr(fmt.Sprintf("%s: no company can convert to %s %q", path, s.key, fv),
+		return "", "", failure.Input(fmt.Sprintf("%s: no company can convert to %s %q", path, s.key, fv),
 			"Use one of: "+strings.Join(known, ", ")+" (or remove the line).")
 	}
 	return fv, fromFile, nil

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/spend/spendtest"
 	"github.com/bcspend/bcspend/store"
 )
@@ -106,7 +106,7 @@ func TestConfigExportDir(t *testing.T) {
 	if err != nil || filepath.Dir(path) != dir {
 		t.Fatalf("export went to %q (%v), want %s", path, err, dir)
 	}
-	if _, err := b.Export("apps", nil); err == nil || bc.Remedy(err) == "" {
+	if _, err := b.Export("apps", nil); err == nil || failure.Remedy(err) == "" {
 		t.Errorf("an empty view exported: %v", err)
 	}
 }

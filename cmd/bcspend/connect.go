@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/untrusted"
@@ -138,10 +139,10 @@ func printConnected(io stdio, res service.ConnectResult) {
 	}
 	for _, name := range slices.Sorted(maps.Keys(res.Skipped)) {
 		err := res.Skipped[name]
-		fmt.Fprintf(io.err, "warning: not tracking %s: %s\n  what to do: %s\n", untrusted.Text(name), untrusted.Text(err.Error()), bc.Remedy(err))
+		fmt.Fprintf(io.err, "warning: not tracking %s: %s\n  what to do: %s\n", untrusted.Text(name), untrusted.Text(err.Error()), failure.Remedy(err))
 	}
 	if res.UsersErr != nil {
-		sayf(io.err, "warning: %v\n  what to do: %s\n", res.UsersErr, bc.Remedy(res.UsersErr))
+		sayf(io.err, "warning: %v\n  what to do: %s\n", res.UsersErr, failure.Remedy(res.UsersErr))
 	}
 	if res.LegacyNoEmail {
 		sayf(io.err, "warning: %s\n", bc.LegacyEmailWarning)

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
@@ -137,7 +137,7 @@ func listContracts(db *store.DB, m *spend.Model, asJSON bool, io stdio) int {
 // model's companies, by id or case-insensitive name.
 func resolveContractTarget(m *spend.Model, f contractFlags) (spend.Company, error) {
 	if f.app == "" || f.company == "" {
-		return spend.Company{}, inputErr("--app and --company are required", "Name the application as 'bcspend contract list' shows it, and the company by name or id.")
+		return spend.Company{}, failure.Input("--app and --company are required", "Name the application as 'bcspend contract list' shows it, and the company by name or id.")
 	}
 	var names []string
 	for _, c := range m.Companies() {
@@ -146,10 +146,8 @@ func resolveContractTarget(m *spend.Model, f contractFlags) (spend.Company, erro
 		}
 		names = append(names, c.Name)
 	}
-	return spend.Company{}, inputErr(fmt.Sprintf("no company %q", f.company), "Use one of: "+strings.Join(names, ", ")+".")
+	return spend.Company{}, failure.Input(fmt.Sprintf("no company %q", f.company), "Use one of: "+strings.Join(names, ", ")+".")
 }
-
-func inputErr(msg, fix string) error { return &bc.Error{Kind: bc.KindInput, Message: msg, Fix: fix} }
 
 // contract turns the flags into a stored correction.
 func (f contractFlags) contract(m *spend.Model) (store.Contract, error) {
@@ -166,10 +164,10 @@ func (f contractFlags) contract(m *spend.Model) (store.Contract, error) {
 		return c, err
 	}
 	if !c.Start.IsZero() && !c.End.IsZero() && !c.End.After(c.Start) {
-		return c, inputErr("--end is not after --start", "The end is the last day of service, after the start.")
+		return c, failure.Input("--end is not after --start", "The end is the last day of service, after the start.")
 	}
 	if f.term < 0 || f.term > 120 {
-		return c, inputErr("--term "+strconv.Itoa(f.term)+" is not a term", "Give the term in months, 1 to 120.")
+		return c, failure.Input("--term "+strconv.Itoa(f.term)+" is not a term", "Give the term in months, 1 to 120.")
 	}
 	if f.notice >= 0 {
 		n := f.notice
@@ -184,12 +182,12 @@ func (f contractFlags) contract(m *spend.Model) (store.Contract, error) {
 		v := false
 		c.AutoRenew = &v
 	default:
-		return c, inputErr("--auto-renew "+f.autoRenew+" is not yes or no", "Write --auto-renew yes or --auto-renew no.")
+		return c, failure.Input("--auto-renew "+f.autoRenew+" is not yes or no", "Write --auto-renew yes or --auto-renew no.")
 	}
 	if f.amount != "" {
 		a, err := money.Parse(f.amount)
 		if err != nil || a < 0 {
-			return c, inputErr("--amount "+f.amount+" is not an amount", "Write it like 12000 or 12000.50.")
+			return c, failure.Input("--amount "+f.amount+" is not an amount", "Write it like 12000 or 12000.50.")
 		}
 		c.Amount = &a
 	}

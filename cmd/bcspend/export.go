@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/export"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"
@@ -143,7 +143,7 @@ func (o exportOpts) filter() (spend.Filter, error) {
 		return f, err
 	}
 	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
-		return f, &bc.Error{Kind: bc.KindInput, Message: "--until is before --since", Fix: "swap the two dates"}
+		return f, failure.Input("--until is before --since", "swap the two dates")
 	}
 	return f, nil
 }
@@ -154,8 +154,7 @@ func parseDay(flagName, s string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return t, &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("--%s %q is not a date", flagName, s),
-			Fix: "write dates as YYYY-MM-DD, e.g. 2026-01-31"}
+		return t, failure.Input(fmt.Sprintf("--%s %q is not a date", flagName, s), "write dates as YYYY-MM-DD, e.g. 2026-01-31")
 	}
 	return t, nil
 }

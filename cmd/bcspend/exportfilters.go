@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/spend"
 )
 
@@ -41,7 +42,7 @@ func checkExportFlags(cmd *cobra.Command, table string) error {
 	if len(takes) > 0 {
 		fix = "export " + table + " takes --" + strings.Join(takes, ", --") + " and --output"
 	}
-	return inputErr(fmt.Sprintf("%s does not apply to export %s", strings.Join(bad, ", "), table), fix+"; see 'bcspend export --help'.")
+	return failure.Input(fmt.Sprintf("%s does not apply to export %s", strings.Join(bad, ", "), table), fix+"; see 'bcspend export --help'.")
 }
 
 // resolveExportFilters checks that --app and --company name something in
@@ -86,15 +87,15 @@ func resolveName(flag, what, typed string, valid []string, where string) (string
 	}
 	msg := fmt.Sprintf("%s %q matches no %s in the synced spend", flag, typed, what)
 	if near := closest(typed, valid); len(near) > 0 {
-		return "", inputErr(msg, fmt.Sprintf("Did you mean %s? (%s)", quoteList(near), where))
+		return "", failure.Input(msg, fmt.Sprintf("Did you mean %s? (%s)", quoteList(near), where))
 	}
 	if len(valid) == 0 {
-		return "", inputErr(msg, "Sync first ('bcspend sync'): there is no "+what+" yet.")
+		return "", failure.Input(msg, "Sync first ('bcspend sync'): there is no "+what+" yet.")
 	}
 	if len(valid) <= 5 {
-		return "", inputErr(msg, fmt.Sprintf("Use one of %s.", quoteList(valid)))
+		return "", failure.Input(msg, fmt.Sprintf("Use one of %s.", quoteList(valid)))
 	}
-	return "", inputErr(msg, fmt.Sprintf("Use one of the names as bcspend shows them; %s.", where))
+	return "", failure.Input(msg, fmt.Sprintf("Use one of the names as bcspend shows them; %s.", where))
 }
 
 func quoteList(names []string) string {

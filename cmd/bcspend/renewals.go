@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/bcspend/bcspend/export"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/insights"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
@@ -131,7 +132,7 @@ func parseWindow(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 || n*mult > 3660 {
-		return 0, inputErr("--within "+s+" is not a window", "Write it like 30d, 12w, 3m or 1y (at most 10 years).")
+		return 0, failure.Input("--within "+s+" is not a window", "Write it like 30d, 12w, 3m or 1y (at most 10 years).")
 	}
 	return n * mult, nil
 }

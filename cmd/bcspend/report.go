@@ -4,7 +4,7 @@ import (
 	"errors"
 	"net"
 
-	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -14,10 +14,10 @@ import (
 func fail(io stdio, err error) int {
 	w := io.errors()
 	sayf(w, "bcspend: %s\n", err)
-	if r := bc.Remedy(err); r != "" {
+	if r := failure.Remedy(err); r != "" {
 		sayf(w, "  what to do: %s\n", r)
 	}
-	if s := bc.Support(err); s != "" {
+	if s := failure.Support(err); s != "" {
 		sayf(w, "  for a support case: %s\n", s)
 	}
 	failJSON(io, err)
@@ -30,23 +30,23 @@ func exitCodeOf(err error) int {
 	if errors.Is(err, store.ErrBusy) {
 		return exitBusy
 	}
-	return bc.ExitCode(err)
+	return failure.ExitCode(err)
 }
 
 // usageErr reports a command-line mistake (exit 2).
 func usageErr(io stdio, msg, remedy string) int {
-	return fail(io, &bc.Error{Kind: bc.KindInput, Message: msg, Fix: remedy})
+	return fail(io, failure.Input(msg, remedy))
 }
 
 // isAdminKind reports whether a stored error kind needs the admin.
-func isAdminKind(kind string) bool { return bc.Kind(kind).NeedsAdmin() }
+func isAdminKind(kind string) bool { return failure.Kind(kind).NeedsAdmin() }
 
 // checkLoopback refuses to serve the simulated tenant beyond this machine:
 // it hands out tokens to anyone who asks.
 func checkLoopback(addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return &bc.Error{Kind: bc.KindInput, Message: "Invalid --addr " + addr, Fix: "Use HOST:PORT, e.g. 127.0.0.1:8765."}
+		return failure.Input("Invalid --addr "+addr, "Use HOST:PORT, e.g. 127.0.0.1:8765.")
 	}
 	if host == "localhost" {
 		return nil
@@ -54,6 +54,5 @@ func checkLoopback(addr string) error {
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 		return nil
 	}
-	return &bc.Error{Kind: bc.KindInput, Message: "The simulated tenant only listens on loopback, not " + host,
-		Fix: "Use 127.0.0.1:PORT or [::1]:PORT."}
+	return failure.Input("The simulated tenant only listens on loopback, not "+host, "Use 127.0.0.1:PORT or [::1]:PORT.")
 }

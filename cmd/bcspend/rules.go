@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/export"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/untrusted"
@@ -135,7 +135,7 @@ func rulesAdd(g *globals, f ruleFlags, args []string, io stdio) int {
 	defer db.Close()
 	r = canonicalApp(m, r, io)
 	if err := r.Validate(); err != nil {
-		return fail(io, &bc.Error{Kind: bc.KindInput, Message: err.Error(), Fix: "run 'bcspend rules --help'"})
+		return fail(io, failure.Input(err.Error(), "run 'bcspend rules --help'"))
 	}
 	fmt.Fprintf(io.out, "Rule: %s\n", untrusted.Text(spend.DescribeRule(r)))
 	printMoves(io, m.PreviewRule(r))
@@ -153,8 +153,7 @@ func rulesAdd(g *globals, f ruleFlags, args []string, io stdio) int {
 // rule builds the rule the flags describe, or says which flags clash.
 func (f ruleFlags) rule() (match.Rule, error) {
 	bad := func(msg string) (match.Rule, error) {
-		return match.Rule{}, &bc.Error{Kind: bc.KindInput, Message: msg,
-			Fix: "use one of: --vendor V --app A | --ignore-vendor V | --contains TEXT (--app A | --ignore)"}
+		return match.Rule{}, failure.Input(msg, "use one of: --vendor V --app A | --ignore-vendor V | --contains TEXT (--app A | --ignore)")
 	}
 	r := match.Rule{Priority: f.priority, Note: f.note, Created: time.Now().UTC()}
 	switch {
@@ -209,8 +208,7 @@ func rulesRemove(g *globals, yes bool, pos []string, io stdio) int {
 		}
 	}
 	if found == nil {
-		return fail(io, &bc.Error{Kind: bc.KindInput, Message: fmt.Sprintf("no rule with id %q", pos[0]),
-			Fix: "list the ids with 'bcspend rules list'"})
+		return fail(io, failure.Input(fmt.Sprintf("no rule with id %q", pos[0]), "list the ids with 'bcspend rules list'"))
 	}
 	fmt.Fprintf(io.out, "Remove rule %s: %s\n", found.ID, untrusted.Text(spend.DescribeRule(*found)))
 	printMoves(io, m.PreviewRemoval(found.ID))

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/service"
 )
 
@@ -45,7 +46,7 @@ const maxSecret = 4096
 func (s secretInput) read(ctx context.Context, io stdio, required bool) (string, error) {
 	switch {
 	case s.stdin && s.file != "":
-		return "", inputErr("--client-secret-stdin and --client-secret-file both give the secret", "Use one of them.")
+		return "", failure.Input("--client-secret-stdin and --client-secret-file both give the secret", "Use one of them.")
 	case s.file != "":
 		return readSecretFile(s.file)
 	case s.stdin:
@@ -54,7 +55,7 @@ func (s secretInput) read(ctx context.Context, io stdio, required bool) (string,
 		}
 		b, err := readAllLimited(io.in, maxSecret)
 		if err != nil {
-			return "", inputErr("Could not read the client secret from standard input", "Pipe the secret's Value in, e.g. printf '%s' \"$SECRET\" | bcspend connect ...")
+			return "", failure.Input("Could not read the client secret from standard input", "Pipe the secret's Value in, e.g. printf '%s' \"$SECRET\" | bcspend connect ...")
 		}
 		return strings.TrimSpace(string(b)), nil
 	}
@@ -108,7 +109,7 @@ func promptSecret(ctx context.Context, tty *os.File, io stdio) (string, error) {
 	case <-ctx.Done():
 		_ = term.Restore(fd, state)
 		fmt.Fprintln(io.errors())
-		return "", &bc.Error{Kind: bc.KindCanceled, Message: "Interrupted before the secret was entered", Fix: "Run the command again."}
+		return "", &failure.Error{Kind: failure.KindCanceled, Message: "Interrupted before the secret was entered", Fix: "Run the command again."}
 	}
 }
 
@@ -117,19 +118,19 @@ func promptSecret(ctx context.Context, tty *os.File, io stdio) (string, error) {
 func readSecretFile(path string) (string, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return "", inputErr(fmt.Sprintf("Cannot read --client-secret-file %s: %v", path, errors.Unwrap(err)), "Check the path.")
+		return "", failure.Input(fmt.Sprintf("Cannot read --client-secret-file %s: %v", path, errors.Unwrap(err)), "Check the path.")
 	}
 	if !fi.Mode().IsRegular() {
-		return "", inputErr("--client-secret-file "+path+" is not a regular file", "Write the secret's Value to a file and pass its path.")
+		return "", failure.Input("--client-secret-file "+path+" is not a regular file", "Write the secret's Value to a file and pass its path.")
 	}
 	// Windows has no mode bits to check; its ACLs are the user's profile's.
 	if perm := fi.Mode().Perm(); runtime.GOOS != "windows" && perm&0o077 != 0 {
-		return "", inputErr(fmt.Sprintf("--client-secret-file %s can be read by other users (mode %04o)", path, perm),
+		return "", failure.Input(fmt.Sprintf("--client-secret-file %s can be read by other users (mode %04o)", path, perm),
 			"Run 'chmod 600 "+path+"' (and replace the secret in Entra if others may have read it).")
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return "", inputErr(fmt.Sprintf("Cannot read --client-secret-file %s: %v", path, errors.Unwrap(err)), "Check the file's owner and mode.")
+		return "", failure.Input(fmt.Sprintf("Cannot read --client-secret-file %s: %v", path, errors.Unwrap(err)), "Check the file's owner and mode.")
 	}
 	defer f.Close()
 	b, err := readAllLimited(f, maxSecret)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
 )
@@ -70,7 +71,7 @@ func loadUserConfig() (userConfig, error) {
 	if _, err := toml.DecodeFile(path, &raw); errors.Is(err, os.ErrNotExist) {
 		return c, nil
 	} else if err != nil {
-		return c, inputErr(fmt.Sprintf("Cannot read %s: %v", path, err), "Fix the file (TOML: key = \"value\", one per line) or remove it.")
+		return c, failure.Input(fmt.Sprintf("Cannot read %s: %v", path, err), "Fix the file (TOML: key = \"value\", one per line) or remove it.")
 	}
 	for k, v := range raw {
 		val, err := userConfigValue(path, k, v)
@@ -93,7 +94,7 @@ func userConfigValue(path, key string, v any) (string, error) {
 		if near := closest(key, userConfigKeys); len(near) > 0 {
 			fix = "Did you mean " + strings.Join(near, " or ") + "? " + fix
 		}
-		return "", inputErr(fmt.Sprintf("%s: unknown setting %q", path, key), fix)
+		return "", failure.Input(fmt.Sprintf("%s: unknown setting %q", path, key), fix)
 	}
 	var s string
 	switch x := v.(type) {
@@ -102,17 +103,17 @@ func userConfigValue(path, key string, v any) (string, error) {
 	case int64:
 		s = strconv.FormatInt(x, 10)
 	default:
-		return "", inputErr(fmt.Sprintf("%s: %s must be a string or a number, not %v", path, key, v), "e.g. page-size = 500, export-dir = \"/home/me/exports\".")
+		return "", failure.Input(fmt.Sprintf("%s: %s must be a string or a number, not %v", path, key, v), "e.g. page-size = 500, export-dir = \"/home/me/exports\".")
 	}
 	set, _ := findSetting(key)
 	switch {
 	case key == store.SettingReportingCurrency:
 		s = strings.ToUpper(s)
 		if !currencyCode.MatchString(s) {
-			return "", inputErr(fmt.Sprintf("%s: reporting-currency %q is not a currency code", path, s), "Use a three-letter code such as \"EUR\".")
+			return "", failure.Input(fmt.Sprintf("%s: reporting-currency %q is not a currency code", path, s), "Use a three-letter code such as \"EUR\".")
 		}
 	case !set.accepts(s):
-		return "", inputErr(fmt.Sprintf("%s: %s cannot be %q", path, key, s), fmt.Sprintf("Use one of: %s.", strings.Join(set.values, ", ")))
+		return "", failure.Input(fmt.Sprintf("%s: %s cannot be %q", path, key, s), fmt.Sprintf("Use one of: %s.", strings.Join(set.values, ", ")))
 	}
 	return s, nil
 }
