@@ -442,12 +442,15 @@ func TestNeverMoreThanFiveInFlight(t *testing.T) {
 
 func TestCancellationStopsPromptly(t *testing.T) {
 	ten, target := startSim(t, bcsim.Config{Latency: 20 * time.Second})
-	_ = ten
 	client := newClient(t, appCreds(target, bcsim.ClientID, bcsim.ClientSecret), bc.ClientOptions{})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { _, err := client.Companies(ctx); done <- err }()
-	time.Sleep(100 * time.Millisecond)
+	wait, stop := context.WithTimeout(context.Background(), 10*time.Second)
+	defer stop()
+	if err := ten.WaitInFlight(wait, 1); err != nil { // cancel while BC is working on it
+		t.Fatalf("the request never reached the simulator: %v", err)
+	}
 	cancel()
 	select {
 	case err := <-done:

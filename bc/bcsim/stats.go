@@ -2,6 +2,7 @@ package bcsim
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"maps"
 	"net"
@@ -50,9 +51,15 @@ type statsState struct {
 	mu  sync.Mutex
 	s   Stats
 	ids map[string]bool
+	// moved is closed (and replaced) whenever InFlight changes, so a test
+	// can wait for a request to be at the server instead of sleeping.
+	moved chan struct{}
 }
 
 func (s *statsState) init() {
+	if s.moved == nil {
+		s.moved = make(chan struct{})
+	}
 	s.s = Stats{Paths: map[string]int64{}, UserAgents: map[string]int64{}, AcceptLanguages: map[string]int64{}}
 	s.ids = map[string]bool{}
 }
@@ -111,10 +118,37 @@ func (t *Tenant) begin(path string) func() {
 		s.Paths[path]++
 		s.InFlight++
 		s.MaxInFlight = max(s.MaxInFlight, s.InFlight)
+		t.stats.inFlightMoved()
 	})
 	return func() {
 		busy := time.Since(start)
-		t.statsDo(func(s *Stats) { s.InFlight--; s.BusyTime += busy })
+		t.statsDo(func(s *Stats) { s.InFlight--; s.BusyTime += busy; t.stats.inFlightMoved() })
+	}
+}
+
+// inFlightMoved wakes WaitInFlight; call it with mu held.
+func (s *statsState) inFlightMoved() {
+	close(s.moved)
+	s.moved = make(chan struct{})
+}
+
+// WaitInFlight returns once n BC API requests are being processed at
+// once, or with ctx's error: a test that must act while a request is at
+// the server (cancel it, kill the process) waits for that, not for a
+// guessed duration.
+func (t *Tenant) WaitInFlight(ctx context.Context, n int) error {
+	for {
+		t.stats.mu.Lock()
+		in, moved := t.stats.s.InFlight, t.stats.moved
+		t.stats.mu.Unlock()
+		if in >= n {
+			return nil
+		}
+		select {
+		case <-moved:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 }
 
