@@ -33,6 +33,9 @@ const (
 func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 	vt := strings.Fields(vendor)
 	r, how, known := c.resolveExact(vt)
+	if !known {
+		r, how, known = c.resolveEveryday(vt, infos)
+	}
 	soft, d, done := c.nonSoftware(infos, c.softwareVendor(r, known))
 	if done {
 		return d
@@ -275,6 +278,13 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 	}
 	inGroup := func(h lineHit) bool { return c.idx.appGroup[h.app] == r.i && h.kind != phraseAlias }
 	if picks := pickLines(soft, inGroup, true); len(picks) > 0 {
+		if c.brandOnly(g, picks) {
+			// "Zoom Docs", "Twilio Engage": the vendor's own name, then a
+			// product the catalog lacks, is not the product named like it.
+			if d, ok := c.unknownProduct(r, how, soft); ok {
+				return d
+			}
+		}
 		return c.fromPicks(picks, MethodKeyword, confKeyword, fmt.Sprintf("vendor '%s' sells several products (%s)", r.alias, g.Name))
 	}
 	if picks := pickLines(soft, named, false); len(picks) > 0 {
@@ -291,6 +301,18 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 	return c.appDecision(def, MethodAlias, confGroupDefault, fmt.Sprintf(
 		"%s is %s, which sells several products; no product keyword in the description, assuming its default %s",
 		how, g.Name, c.apps[def].Name))
+}
+
+// brandOnly: every pick is the group's own name ("twilio" on Twilio's line),
+// which names its product of that name only when nothing else is named.
+func (c *Catalog) brandOnly(g Group, picks []linePick) bool {
+	name := Normalize(g.Name)
+	for _, p := range picks {
+		if p.hit.phrase != name {
+			return false
+		}
+	}
+	return true
 }
 
 // byLineNames: an unknown vendor whose lines name catalogued apps.

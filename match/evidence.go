@@ -21,10 +21,32 @@ func (c *Catalog) byMarketplace(r vendorRef, how string, soft []lineInfo) (Decis
 		return !c.sells(r, h.app) && h.kind != phraseAlias && !(h.weak && h.kind != phraseName) && !h.platform
 	}, false)
 	if len(picks) == 0 {
-		return Decision{}, false
+		return c.unknownResale(r, how, market)
 	}
 	return c.fromPicks(picks, MethodKeyword, confReseller,
 		fmt.Sprintf("%s; a marketplace line resells another vendor's product", how)), true
+}
+
+// unknownResale: a marketplace line that names a product the catalog does
+// not know still resells it ("AWS Marketplace: Quillstack Pro"); the
+// cloud's own default would put the spend on the wrong app. A line that
+// names one of the cloud's own products besides the marketplace's name
+// ("Azure Marketplace" is Azure's name for its shop), or names nothing
+// ("AWS Marketplace fees"), is the cloud's.
+func (c *Catalog) unknownResale(r vendorRef, how string, market []lineInfo) (Decision, bool) {
+	for _, li := range market {
+		if len(li.marketRest) == 0 {
+			return Decision{}, false
+		}
+		for _, h := range li.hits {
+			if c.sells(r, h.app) && h.kind != phraseAlias && (h.end < li.marketAt || h.pos > li.marketAt) {
+				return Decision{}, false
+			}
+		}
+	}
+	return Decision{Method: MethodNone, Reason: fmt.Sprintf(
+		"%s; line '%s' resells another vendor's product through the marketplace ('%s'), none the catalog knows (add it to the catalog or a rule)",
+		how, market[0].text, strings.Join(market[0].marketRest, " "))}, true
 }
 
 // sells reports whether the vendor r is the app's own vendor or its group.

@@ -75,6 +75,9 @@ func brandOf(raw string, w *wordLists) string {
 		}
 		kept = append(kept, strings.Trim(word, ",.;:()[]{}\"'"))
 	}
+	for len(kept) > 1 && leadingForms[normPhrase(kept[0])] {
+		kept = kept[1:]
+	}
 	for len(kept) > 1 {
 		if n := trailingFormLen(normTokensOf(kept)); n > 0 && n < len(kept) {
 			kept = kept[:len(kept)-n]
@@ -153,8 +156,12 @@ func hasKana(s string) bool {
 // chinesePlaces: the provinces and cities that open company names most.
 var chinesePlaces = []string{"中国", "北京", "上海", "天津", "重庆", "深圳", "广州", "杭州", "南京", "苏州", "成都",
 	"武汉", "西安", "厦门", "珠海", "青岛", "大连", "宁波", "长沙", "郑州", "济南", "合肥", "福州", "无锡", "东莞", "佛山",
-	"香港", "广东", "浙江", "江苏", "山东", "福建", "四川", "湖北", "湖南", "河南", "河北", "安徽", "辽宁", "陕西"}
+	"香港", "广东", "浙江", "江苏", "山东", "福建", "四川", "湖北", "湖南", "河南", "河北", "安徽", "辽宁", "陕西",
+	// Taiwan and Hong Kong write traditional characters.
+	"台北", "臺北", "台灣", "臺灣", "新竹", "台中", "臺中", "高雄", "桃園", "台南", "臺南", "新北", "澳門"}
 
 // chineseTrades are the trade words before the legal form, longest first.
 var chineseTrades = []string{"网络科技", "信息科技", "信息技术", "网络技术", "数字科技", "智能科技", "软件科技", "软件技术",
-	"电子商务", "云计算", "计算机", "科技", "技术", "软件", "网络", "信息", "数据"}
+	"資訊科技", "網路科技", "網絡科技", "數位科技", "智慧科技", "軟體科技", "資訊技術",
+	"电子商务", "電子商務", "云计算", "雲端運算", "计算机", "電腦", "科技", "技术", "技術", "软件", "軟體", "网络", "網路", "網絡",
+	"信息", "資訊", "数据", "數據", "數位"}

@@ -21,19 +21,31 @@ type lineInfo struct {
 	specific         bool
 	specSig, specWhy string
 	market           bool     // "marketplace": a third-party product resold by a cloud
+	marketAt         int      // the token "marketplace" is at, when market
+	marketRest       []string // words after it that no phrase or word list explains: the resold product
 	rest             []string // words no phrase or word list explains: maybe a product we lack
 }
 
 type lineHit struct {
 	phraseHit
 	pos, end int
-	platform bool // follows "for", "with"...: the platform an add-on runs on
+	platform bool // follows "for", "with"...: the platform an add-on runs on; or hosted by the vendor
 	mention  bool // "our Shopify store", "Salesforce Tower": a place or a customer
 }
 
 // platformWords introduce the platform a product works with ("Document
 // Capture for Business Central", "Jira integration with Slack").
 var platformWords = map[string]bool{"for": true, "with": true, "into": true, "to": true, "on": true, "via": true}
+
+// hostingWords around a product name make it what a host runs for the
+// customer ("Managed Nextcloud hosting", "hosted MongoDB"): the spend is
+// the host's service, like a platform an add-on runs on.
+var hostingBefore = map[string]bool{"managed": true, "hosted": true}
+var hostingAfter = map[string]bool{"hosting": true, "hosted": true, "managed": true}
+
+func hosted(toks []string, s span) bool {
+	return s.start > 0 && hostingBefore[toks[s.start-1]] || s.end < len(toks) && hostingAfter[toks[s.end]]
+}
 
 // analyzeLine finds catalogued phrases and non-software words. Words inside a
 // catalogued phrase do not count as signals, so "Concur Travel" or "Zoom
@@ -44,6 +56,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	covered := make([]bool, len(toks))
 	explained := make([]bool, len(toks)) // by any phrase or word list
 	byPhrase := make([]bool, len(toks))  // by a catalogued phrase
+	listed := make([]bool, len(toks))    // by a word list other than the everyday words
 	var inside map[int][]string          // CJK tokens: the phrases found inside them
 	for _, s := range c.phraseSpans(text, toks) {
 		if s.key != toks[s.start] && s.end == s.start+1 {
@@ -54,7 +67,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 		for _, h := range c.idx.phrases[s.key] {
 			li.hits = append(li.hits, lineHit{phraseHit: h, pos: s.start, end: s.end,
-				platform: s.start > 0 && platformWords[toks[s.start-1]],
+				platform: s.start > 0 && platformWords[toks[s.start-1]] || hosted(toks, s),
 				mention:  c.isMention(toks, s)})
 		}
 		shields := c.shields(s.key)
@@ -70,8 +83,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.contextN++
 		}
 		li.strong = li.strong || w.strong[s.key]
+		everyday := w.generic[s.key] && !w.billing[s.key] && !w.context[s.key] && !w.strong[s.key] && w.signal(s.key) == ""
 		for i := s.start; i < s.end; i++ {
 			explained[i] = true
+			if !everyday {
+				listed[i] = true
+			}
 		}
 		why := w.signal(s.key)
 		if why == "" || coveredSpan(covered, inside, toks, s) {
@@ -90,19 +107,30 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
 	}
-	for _, t := range toks {
-		li.market = li.market || t == "marketplace" || t == "mktp"
+	for i, t := range toks {
+		if !li.market && (t == "marketplace" || t == "mktp") {
+			li.market, li.marketAt = true, i
+		}
 	}
-	li.rest = c.productWords(toks, explained, byPhrase)
+	li.rest = c.productWords(toks, explained, byPhrase, listed)
+	if li.market {
+		for i := li.marketAt + 1; i < len(toks); i++ {
+			if !explained[i] && c.productWord(toks[i]) {
+				li.marketRest = append(li.marketRest, toks[i])
+			}
+		}
+	}
 	return li
 }
 
 // productWords are the words no phrase or word list explains, where a
 // product name stands: first on the line ("Rovo - 40 users"), right after
 // a catalogued name ("Microsoft Viva Glint"), or continuing such a word.
-// An unexplained word elsewhere is more likely billing vocabulary we lack
-// ("SMS delivery receipts").
-func (c *Catalog) productWords(toks []string, explained, byPhrase []bool) []string {
+// Right after a catalogued name an everyday word is a product name too
+// ("Microsoft Loop", "Zoom Docs"), unless a list says it is billing or
+// software talk ("Zoom Pro", "Twilio SMS"). An unexplained word elsewhere
+// is more likely billing vocabulary we lack ("SMS delivery receipts").
+func (c *Catalog) productWords(toks []string, explained, byPhrase, listed []bool) []string {
 	var out []string
 	first := true // no word seen yet
 	prevRest := false
@@ -110,7 +138,8 @@ func (c *Catalog) productWords(toks []string, explained, byPhrase []bool) []stri
 		if !c.productWord(t) {
 			continue
 		}
-		rest := !explained[i] && (first || prevRest || i > 0 && byPhrase[i-1])
+		afterName := i > 0 && byPhrase[i-1] && !byPhrase[i]
+		rest := !explained[i] && (first || prevRest || afterName) || afterName && !listed[i]
 		if rest {
 			out = append(out, t)
 		}

@@ -125,6 +125,9 @@ func appendChunk(toks []string, chunk string) []string {
 	if isPlainWord(chunk) {
 		return append(toks, chunk)
 	}
+	if isShortYear(chunk) { // "Config '26": an event's edition, like "Config 2026"
+		return append(toks, "20"+chunk[1:])
+	}
 	chunk = strings.ReplaceAll(chunk, "'", "")
 	if chunk == "t/a" { // "trading as" in UK invoices
 		return append(toks, "dba")
@@ -140,6 +143,11 @@ func appendChunk(toks []string, chunk string) []string {
 		}
 	}
 	return toks
+}
+
+// isShortYear: an apostrophe and two digits, a year written short ("'26").
+func isShortYear(chunk string) bool {
+	return len(chunk) == 3 && chunk[0] == '\'' && chunk[1] >= '0' && chunk[1] <= '9' && chunk[2] >= '0' && chunk[2] <= '9'
 }
 
 // splitAbbrev joins "l.l.c" or "d/b/a" (all pieces one or two letters, or a
@@ -227,7 +235,16 @@ var anywhereForms = map[string]bool{
 	"inc": true, "incorporated": true, "llc": true, "ltd": true, "gmbh": true,
 	"plc": true, "pty": true, "sarl": true, "sro": true, "bv": true, "llp": true,
 	"股份有限公司": true, "有限责任公司": true, "有限責任公司": true, "有限公司": true, "株式会社": true, "有限会社": true, "合同会社": true,
+	// Korean: 주식회사 (a stock company) and "(주)" or "㈜", its short form,
+	// before or after the name.
+	"주식회사": true, "유한회사": true, "유한책임회사": true, "주": true,
 }
+
+// leadingForms are legal forms written before the name: Indonesian "PT",
+// Lithuanian "UAB", Latvian "SIA", Russian "ООО" and "АО", Ukrainian
+// "ТОВ". Dropped only when a name follows.
+var leadingForms = map[string]bool{"pt": true, "uab": true, "sia": true, "ooo": true, "ооо": true,
+	"ао": true, "зао": true, "пао": true, "оао": true, "тов": true}
 
 // trailingForms are legal forms that are also ordinary words or names ("AS",
 // "AB", "SAS", "Co"), so they are dropped only at the end of a name.
@@ -239,6 +256,15 @@ var trailingForms = [][]string{
 	{"pte"}, {"pvt"}, {"private"}, {"lp"}, {"ulc"}, {"se"}, {"ug"}, {"sprl"}, {"bvba"},
 	{"lda"}, {"ltda"}, {"sae"}, {"zrt"}, {"kft"}, {"doo"}, {"ou"}, {"sia"}, {"uab"},
 	{"pllc"}, {"pc"}, {"pbc"}, {"gk"}, {"ohg"}, {"ev"}, {"cv"}, {"de", "cv"}, {"sa", "de", "cv"},
+	// Luxembourg's "S.à r.l.", Poland's "sp. z o. o." and partnerships,
+	// Japan's forms spelt out, Sweden's listed "AB (publ)", France's
+	// one-person companies, Germany's small ones, Czech, Icelandic,
+	// Turkish, Indonesian, Danish, Finnish, Portuguese, Irish forms.
+	{"sa", "rl"}, {"sp", "z", "o", "o"}, {"sp", "j"}, {"sp", "k"}, {"spj"}, {"spk"}, {"ska"},
+	{"kabushiki", "kaisha"}, {"godo", "kaisha"}, {"yugen", "kaisha"}, {"ab", "publ"}, {"publ"},
+	{"sasu"}, {"eurl"}, {"ug", "haftungsbeschrankt"}, {"haftungsbeschrankt"}, {"mbh"}, {"ek"},
+	{"spol", "s", "ro"}, {"ehf"}, {"hf"}, {"sti"}, {"tbk"}, {"ivs"}, {"ky"}, {"oy", "ab"},
+	{"unipessoal", "lda"}, {"unipessoal"}, {"dac"}, {"company", "limited"}, {"cvba"}, {"jsc"},
 }
 
 // dropLegalForms removes legal forms but never the whole name: "Inc" alone
@@ -252,6 +278,9 @@ func dropLegalForms(toks []string) []string {
 	}
 	if len(kept) == 0 {
 		kept = toks
+	}
+	for len(kept) > 1 && leadingForms[kept[0]] {
+		kept = kept[1:]
 	}
 	for {
 		n := trailingFormLen(kept)
@@ -276,12 +305,13 @@ func trailingFormLen(toks []string) int {
 // cjkForms are legal forms of Chinese and Japanese names, written without a
 // space before or after the name ("株式会社マネーフォワード",
 // "阿里云计算有限公司").
-var cjkForms = []string{"股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "株式会社", "有限会社", "合同会社", "（株）", "(株)", "㈱"}
+var cjkForms = []string{"股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "株式会社", "有限会社", "合同会社", "（株）", "(株)", "㈱",
+	"주식회사", "유한책임회사", "유한회사", "(주)", "（주）", "㈜"}
 
 // stripCJKForms removes them from the start or end of each word, never the
 // whole word.
 func stripCJKForms(s string) string {
-	if !isCJK(s) {
+	if !isCJK(s) && !hasHangul(s) {
 		return s
 	}
 	words := strings.Fields(s)
@@ -297,4 +327,15 @@ func stripCJKForms(s string) string {
 		words[i] = w
 	}
 	return strings.Join(words, " ")
+}
+
+// hasHangul reports whether s has a Korean letter: Korean legal forms
+// ("주식회사플렉스") are written like the Chinese and Japanese ones.
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if r >= 0x1100 && unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -32,6 +32,60 @@ func (c *Catalog) resolveExact(vt []string) (vendorRef, string, bool) {
 	return c.resolveCompact(vt, noGeo, noFill)
 }
 
+// resolveEveryday: a vendor named after an everyday-word app with corporate
+// words ("Slack Billing Dept", "Jobber Software Inc") is that app when its
+// name says software, or when its lines talk software (a subscription,
+// seats, two plan words, or the app's own name) and none of them is about
+// something else. Without that support "Zoom Technologies" is not Zoom.
+func (c *Catalog) resolveEveryday(vt []string, infos []lineInfo) (vendorRef, string, bool) {
+	noGeo := c.stripWords(vt, c.words.geo)
+	noFill := c.stripWords(noGeo, c.words.filler)
+	if len(noFill) == len(noGeo) {
+		return vendorRef{}, "", false
+	}
+	k := strings.Join(noFill, " ")
+	r, ok := c.idx.vendors[k]
+	if !ok || !r.generic {
+		return vendorRef{}, "", false
+	}
+	why := ""
+	switch {
+	case containsWord(noGeo, "software"):
+		why = "the name says software"
+	case c.talksSoftware(r, infos):
+		why = "its lines talk software"
+	default:
+		return vendorRef{}, "", false
+	}
+	r.generic = false
+	return r, fmt.Sprintf("vendor without corporate words '%s' (an everyday word, but %s)", k, why), true
+}
+
+// talksSoftware: every line is free of non-software words, and one talks
+// software or names the vendor's app.
+func (c *Catalog) talksSoftware(r vendorRef, infos []lineInfo) bool {
+	talks := false
+	for _, li := range infos {
+		if li.hasSignal {
+			return false
+		}
+		talks = talks || li.strong || li.contextN >= 2
+		for _, h := range li.hits {
+			talks = talks || c.sells(r, h.app) && !h.mention
+		}
+	}
+	return talks
+}
+
+func containsWord(toks []string, w string) bool {
+	for _, t := range toks {
+		if t == w {
+			return true
+		}
+	}
+	return false
+}
+
 // resolveCompact: the vendor's name is a catalogued one written with other
 // spacing ("Uptime Robot s.r.o." is UptimeRobot); the variant with the most
 // words that matches wins.

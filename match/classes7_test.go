@@ -1,0 +1,183 @@
+package match
+
+import "testing"
+
+// Classes of miss the six held-out sets still showed once all of them had
+// been read (docs/MATCHING.md). As in classes_test.go, each table holds
+// several vendors and languages, and no line of a held-out set.
+
+// Media and services sold as subscriptions are not software: news access
+// by line wording in several languages or by a newspaper's name, office
+// plants, memberships, transport passes, music licences. No inferred
+// application, no app.
+func TestMediaAndServiceSubscriptions(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Dow Jones & Company Inc", "WSJ digital access - 10 seats"},
+		{"Economist Group Ltd", "Digital subscription - 12 months, 4 users"},
+		{"Handelsblatt Media Group GmbH", "Digitalzugang - 5 Nutzer Jahresabo"},
+		{"Les Echos SAS", "Accès numérique entreprise - 8 licences"},
+		{"Unidad Editorial S.A.", "Suscripción digital Expansión - 4 usuarios"},
+		{"Il Sole 24 Ore S.p.A.", "Abbonamento digitale annuale - 3 utenti"},
+		{"Bonnier Business Media AB", "Digital prenumeration - 5 användare"},
+		{"NRC Media B.V.", "Digitaal abonnement zakelijk - 6 gebruikers"},
+		{"The Irish Times DAC", "Corporate subscription - 15 users"},
+		{"Boston Globe Media Partners", "Digital subscription annual plan"},
+		{"Plantscape Ltd", "Office plants care - monthly subscription"},
+		{"Grüne Oase GmbH", "Pflanzenservice Büro - Jahresabo"},
+		{"Institute of Directors", "Annual membership subscription - 2 members"},
+		{"Bitkom Servicegesellschaft mbH", "Mitgliedsbeitrag 2026 - Abonnement"},
+		{"RATP", "Abonnement Navigo mensuel - 4 utilisateurs"},
+		{"MVG Münchner Verkehrsgesellschaft", "Jobticket Abo - 12 Nutzer"},
+		{"PPL PRS Ltd", "Music licence for business premises - annual renewal"},
+	} {
+		if d := match(c[0], c[1]); d.Method == MethodInferred || d.App != "" {
+			t.Errorf("%q / %q: got %q %s suggest %q (%s); want no application", c[0], c[1], d.App, d.Method, d.Suggest, d.Reason)
+		}
+	}
+	// Software that sells digital subscriptions is still inferred.
+	if d := match("Quillbyte Software Ltd", "Team plan subscription - 12 users"); d.Method != MethodInferred {
+		t.Errorf("a software subscription: %+v", d)
+	}
+}
+
+// Korean and Chinese (traditional) subscription wording reads like a
+// subscription, and the Korean legal forms are not the brand.
+func TestKoreanAndTraditionalChineseSubscriptions(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, brand string }{
+		{"주식회사 누리클라우드", "누리클라우드 월 구독료 - 10 사용자", "누리클라우드"},
+		{"(주)하늘소프트", "하늘소프트 연간 라이선스", "하늘소프트"},
+		{"㈜바다랩스", "바다 스탠다드 플랜 월 이용료", "바다랩스"},
+		{"台北藍鵲數位科技股份有限公司", "年度訂閱 - 20 使用者", "藍鵲"},
+		{"新竹智聯資訊有限公司", "軟體授權 年費", "智聯"},
+	} {
+		d := match(c.vendor, c.desc)
+		if d.Method != MethodInferred || d.Suggest != c.brand {
+			t.Errorf("%q / %q: got %s suggest %q (%s); want inferred %q", c.vendor, c.desc, d.Method, d.Suggest, d.Reason, c.brand)
+		}
+	}
+}
+
+// Legal forms of more regions are neither part of the brand nor of the
+// name looked up in the catalog.
+func TestLegalFormsOfMoreRegions(t *testing.T) {
+	w := testCatalog.words
+	for raw, want := range map[string]string{
+		"Nubéo S.à r.l.":                      "Nubéo",
+		"Driftwell sp. z o. o.":               "Driftwell",
+		"Kumogata Kabushiki Kaisha":           "Kumogata",
+		"Kumogata Godo Kaisha":                "Kumogata",
+		"Sylvander AB (publ)":                 "Sylvander",
+		"Lumicor SASU":                        "Lumicor",
+		"Lumicor EURL":                        "Lumicor",
+		"Brettwerk UG (haftungsbeschränkt)":   "Brettwerk",
+		"Brettwerk e.K.":                      "Brettwerk",
+		"Kodovka spol. s r.o.":                "Kodovka",
+		"Hraun Software ehf.":                 "Hraun Software",
+		"Yazılımcı Ltd. Şti.":                 "Yazılımcı",
+		"PT Awan Teknologi Indonesia":         "Awan Teknologi",
+		"PT Awan Data Tbk":                    "Awan Data",
+		"Kodegruppen IVS":                     "Kodegruppen",
+		"Tietopaja Ky":                        "Tietopaja",
+		"Nuvem Digital Unipessoal Lda":        "Nuvem Digital",
+		"ООО Облако":                          "Облако",
+		"Yunqi Software (Shanghai) Co., Ltd.": "Yunqi Software",
+		"Kodeks Sp. j.":                       "Kodeks",
+		"주식회사 플로우랩":                           "플로우랩",
+		"플로우랩 주식회사":                           "플로우랩",
+	} {
+		if got := brandOf(raw, w); got != want {
+			t.Errorf("brandOf(%q) = %q, want %q", raw, got, want)
+		}
+	}
+	// The catalog is looked up without them too.
+	for _, c := range []classCase{
+		{"Atlassian S.à r.l.", "Jira Software Premium - 40 users", "Jira", MethodKeyword},
+		{"Pipedrive sp. z o. o.", "Professional plan - 8 seats", "Pipedrive", MethodAlias},
+		{"Figma Kabushiki Kaisha", "Organization plan - 20 editors", "Figma", MethodAlias},
+		{"PT Zoho Technologies Indonesia", "Zoho Books Premium", "Zoho Books", MethodKeyword},
+	} {
+		runClass(t, []classCase{c})
+	}
+}
+
+// A cloud's marketplace resells other vendors' products: a marketplace line
+// that names a product the catalog lacks is that product, unknown, never
+// the cloud's own default.
+func TestMarketplaceResaleIsNeverTheCloud(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Amazon Web Services EMEA SARL", "AWS Marketplace: Quillstack Observability Pro - annual"},
+		{"Amazon Web Services Inc.", "AWS Marketplace charges - Vantablue Data Platform"},
+		{"Microsoft Ireland Operations Ltd", "Azure Marketplace - Graphyte Analytics subscription"},
+		{"Google Cloud EMEA Limited", "Google Cloud Marketplace: Tessaract Vault Enterprise"},
+		{"Microsoft Ireland Operations Ltd", "Microsoft Marketplace: Lumenfold Forms - 50 users"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no app: the cloud resold another vendor's product", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+	runClass(t, []classCase{
+		{"Amazon Web Services EMEA SARL", "AWS Marketplace: Datadog Pro - 40 hosts", "Datadog", MethodKeyword},
+		{"Amazon Web Services EMEA SARL", "Amazon EC2 - instance hours", "AWS", MethodAlias},
+	})
+}
+
+// An event's edition written with a short year ("'26") is an event too.
+func TestEventEditionsWithShortYears(t *testing.T) {
+	runClass(t, []classCase{
+		{"Okta Inc.", "Oktane '26 - pass", "", MethodIgnored},
+		{"Figma Inc", "Config ’27 registration", "", MethodIgnored},
+		{"Datadog Inc.", "DASH '26 tickets x3", "", MethodIgnored},
+		{"Zendesk Inc", "Support tickets add-on - 26 tickets", "Zendesk", MethodAlias},
+	})
+}
+
+// A vendor named after an everyday-word app with corporate words ("Slack
+// Billing", "Jobber Software") is the app when its name says software or
+// its lines talk software; then it is a known software vendor, and the
+// premises words of its customers' trades do not outweigh it.
+func TestEverydayWordVendorsWithCorporateWords(t *testing.T) {
+	runClass(t, []classCase{
+		{"Slack Billing Dept", "Business+ plan - 40 seats annual", "Slack", MethodAlias},
+		{"Basecamp Billing", "Pro Unlimited - annual plan, 60 users", "Basecamp", MethodAlias},
+		{"Jobber Software Inc", "Grow plan - cleaning and maintenance crews", "Jobber", MethodAlias},
+		{"Notion Software Ltd", "Plus plan - 15 members", "Notion", MethodAlias},
+		// Not without that support.
+		{"Zoom Technologies Inc", "Invoice 2026-114", "", MethodNone},
+		{"Harvest Services Ltd", "Office cleaning - October", "", MethodIgnored},
+	})
+}
+
+// A host's line that names the open-source application it hosts is the
+// host's service ("Managed Nextcloud hosting"); a reseller's line naming a
+// product is still that product.
+func TestHostedApplicationsAreTheHost(t *testing.T) {
+	runClass(t, []classCase{
+		{"OVH SAS", "Managed Nextcloud hosting - 1 TB", "OVHcloud", MethodAlias},
+		{"DigitalOcean LLC", "Managed MongoDB cluster - 3 nodes", "DigitalOcean", MethodAlias},
+		{"IONOS SE", "Nextcloud Hosting Business - monatlich", "IONOS", MethodAlias},
+		{"GoDaddy Operating Company LLC", "Microsoft 365 Business Basic - 5 mailboxes", "Microsoft 365", MethodKeyword},
+	})
+}
+
+// A multi-product vendor's line that names only the vendor's own brand and
+// then a product word we do not know ("Zoom Docs", "Twilio Lookup") is an
+// unknown product, not the product named like the vendor.
+func TestVendorBrandThenUnknownProduct(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Zoom Video Communications Inc.", "Zoom Docs business add-on"},
+		{"Twilio Ireland Limited", "Twilio Lookup identity match requests"},
+		{"HubSpot Ireland Ltd", "HubSpot Quillmark Studio seats"},
+		{"Microsoft Ireland Operations Ltd", "Microsoft Orbit workspaces - 40 users"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" || d.Method != MethodUnknownProduct {
+			t.Errorf("%q / %q: got %q %s (%s); want an unknown product", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+	runClass(t, []classCase{
+		{"Zoom Video Communications Inc.", "Zoom Pro - monthly, 10 licences", "Zoom", MethodKeyword},
+		{"Twilio Ireland Limited", "Twilio SMS usage - outbound messages", "Twilio", MethodKeyword},
+		// What the product does, in the vendor's language, names no other one.
+		{"Zucchetti S.p.A.", "Zucchetti Paghe - canone annuale", "Zucchetti", MethodKeyword},
+		{"Cegid SAS", "Cegid comptabilité - abonnement annuel", "Cegid", MethodKeyword},
+	})
+}
