@@ -84,7 +84,7 @@ func fixture(t *testing.T) *spend.Model {
 		inv{N: 703, Vendor: "Atlassian Pty Ltd", Date: day(2026, 8, 1), Local: "EUR", VendorInvoiceNumber: "AT-1",
 			Lines: []ln{{Desc: "Confluence Standard", Amount: "120"}}})
 	// A supplier no catalog knows.
-	invs = append(invs, inv{N: 800, Vendor: "Office Plants Ltd", Date: day(2026, 7, 1), Local: "EUR", Lines: []ln{{Desc: "plant care", Amount: "90"}}})
+	invs = append(invs, inv{N: 800, Vendor: "Nordlys Handel AB", Date: day(2026, 7, 1), Local: "EUR", Lines: []ln{{Desc: "Order 4471", Amount: "90"}}})
 	spendtest.Commit(t, db, eu, invs...)
 	// The same app billed in USD by the US company: its own series, never mixed.
 	spendtest.Commit(t, db, spendtest.CompanyUS,

@@ -126,7 +126,7 @@ func findingsFixture(t *testing.T, db *store.DB) {
 	invs = append(invs, spendtest.Monthly(840, "Dropbox International Unlimited Company", "Dropbox Business", "60.00", "EUR", day(2026, 10, 5), 10)...) // overdue
 	invs = append(invs, inv{N: 880, Vendor: "salesforce.com Germany GmbH", Date: day(2026, 6, 10), Local: "EUR",
 		Lines: []ln{{Desc: "Salesforce Sales Cloud annual subscription", Amount: "12000"}}})
-	invs = append(invs, inv{N: 900, Vendor: "Office Plants Ltd", Date: day(2026, 7, 1), Local: "EUR", Lines: []ln{{Desc: "plant care", Amount: "90"}}})
+	invs = append(invs, inv{N: 900, Vendor: "Nordlys Handel AB", Date: day(2026, 7, 1), Local: "EUR", Lines: []ln{{Desc: "Order 4471", Amount: "90"}}})
 	invs = append(invs, inv{N: 910, Vendor: "Linear Orbit Inc", Date: day(2026, 11, 18), Local: "EUR", Lines: []ln{{Desc: "Linear Standard", Amount: "320"}}})
 	spendtest.Commit(t, db, spendtest.CompanyEU, invs...)
 	spendtest.Commit(t, db, spendtest.CompanyUS,
