@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -57,12 +58,12 @@ func (s *appsScreen) startEdit(category bool) tea.Cmd {
 // editKey types into the edit; enter saves (through the backend, in a
 // command), esc cancels.
 func (s *appsScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
-	e := s.edit
-	switch msg.String() {
-	case "esc":
+	e, k := s.edit, &s.c.keys
+	switch {
+	case key.Matches(msg, k.Back):
 		s.edit = nil
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Enter):
 		s.edit = nil
 		v := strings.TrimSpace(e.in.value)
 		if v == "" {
@@ -81,7 +82,7 @@ func (s *appsScreen) editKey(msg tea.KeyPressMsg) tea.Cmd {
 			return editedMsg{app: e.app, done: "Renamed " + e.app + " to " + v + ", its rules with it.", err: ed.RenameApp(e.app, v)}
 		}
 	}
-	e.in.Update(msg)
+	e.in.Update(msg, k)
 	return nil
 }
 
@@ -92,7 +93,8 @@ func (s *appsScreen) editView() string {
 	if s.edit.category {
 		label = " Category of " + s.edit.app + ": "
 	}
-	hint := "   enter save · esc cancel"
+	k := s.c.keys
+	hint := "   " + hint(relabel(k.Enter, "save"), relabel(k.Back, "cancel"))
 	return st.Accent.Render(label) + s.edit.in.View(true, s.c.width-width(label)-width(hint)-1) + st.Dim.Render(hint)
 }
 

@@ -42,21 +42,18 @@ type (
 )
 
 func newAppsScreen(c *common) *appsScreen {
-	s := appsScreen{g: newGrid(appColumns(), 4, true, "No applications yet: press r to sync, or wait for the first sync to finish.")}
-	s.g.keyOf = func(r *spend.AppRow) string { return r.App }
+	empty := "No applications yet: press " + keyName(c.keys.Refresh) + " to sync, or wait for the first sync to finish."
+	s := &appsScreen{g: newGrid(appColumns(), 4, true, empty)}
+	s.g.keyOf, s.g.clearKey = func(r *spend.AppRow) string { return r.App }, keyName(c.keys.Back)
 	for n := range s.split {
-		s.split[n] = newGrid(splitColumns(c.info.dimensionLabel(n+1)), 5, true, "No applications yet: press r to sync, or wait for the first sync to finish.")
+		s.split[n] = newGrid(splitColumns(c.info.dimensionLabel(n+1)), 5, true, empty)
 		// An export of the split view writes its applications (the split
 		// itself is in 'bcspend export insights', dimension rows).
-		s.split[n].keyOf = func(r *spend.AppRow) string { return r.App }
+		s.split[n].keyOf, s.split[n].clearKey = func(r *spend.AppRow) string { return r.App }, keyName(c.keys.Back)
 	}
-	s.tableBase = tableBase{c: c, name: "apps"}
-	return &s
+	s.tableBase = tableBase{c: c, name: "apps", t: &s.g}
+	return s
 }
-
-// bind points the shared table keys at the grid on screen. Screens are held
-// by value in the root, so the pointer is refreshed before each use.
-func (s *appsScreen) bind() { s.t = s.grid() }
 
 // grid is the grid on screen: the applications, or their split.
 func (s *appsScreen) grid() *grid[spend.AppRow] {
@@ -93,7 +90,7 @@ func (i Info) dimensionLabel(n int) string {
 // typed stays in force.
 func (s *appsScreen) splitNext() {
 	s.by = (s.by + 1) % 3
-	s.bind()
+	s.t = s.grid() // the shared table keys drive the grid on screen
 	s.t.SetFilter(s.filter.value)
 }
 
@@ -140,7 +137,6 @@ func (s *appsScreen) SetData(rows []spend.AppRow, hay []string, split [2][]spend
 		s.split[n].setColumn(1, splitColumns(info.dimensionLabel(n + 1))[1])
 		s.split[n].SetIndexed(split[n], splitHay[n])
 	}
-	s.bind()
 	s.sumTotals()
 }
 
@@ -160,11 +156,9 @@ func (s *appsScreen) SetSize(w, h int) {
 	for n := range s.split {
 		s.split[n].SetSize(w, h-1)
 	}
-	s.bind()
 }
 
 func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
-	s.bind()
 	defer s.sumTotals()
 	if s.edit != nil {
 		return s.editKey(msg)
@@ -177,11 +171,11 @@ func (s *appsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 		return s.confirmKey(msg)
 	}
 	switch {
-	case msg.String() == "D":
+	case key.Matches(msg, k.Remove):
 		return s.askRemove()
-	case msg.String() == "R":
+	case key.Matches(msg, k.Rename):
 		return s.startEdit(false)
-	case msg.String() == "C":
+	case key.Matches(msg, k.Recategorise):
 		return s.startEdit(true)
 	case key.Matches(msg, k.SplitBy):
 		s.splitNext()
@@ -230,7 +224,7 @@ func (s *appsScreen) Removal(msg removalMsg) tea.Cmd {
 func (s *appsScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	app := s.removing
 	s.removing, s.removal = "", ""
-	if msg.String() != "y" {
+	if !key.Matches(msg, s.c.keys.Yes) {
 		return nil
 	}
 	b := s.c.b
@@ -245,7 +239,6 @@ func (s *appsScreen) open() tea.Cmd {
 }
 
 func (s *appsScreen) Click(x, y int) tea.Cmd {
-	s.bind()
 	defer s.sumTotals()
 	if s.clickRow(x, y) {
 		return s.open()
@@ -254,14 +247,13 @@ func (s *appsScreen) Click(x, y int) tea.Cmd {
 }
 
 func (s *appsScreen) View() string {
-	s.bind()
 	per := "per application"
 	if s.by > 0 {
 		per += " and " + s.c.info.dimensionLabel(s.by)
 	}
 	head := s.caption("Spend " + periodCaption(s.c.info.Period) + " " + per + " · total " + s.totals.String())
 	if s.removing != "" {
-		head = s.c.st.Warn.Render(fit(" Remove "+s.removing+"? This "+s.removal+". y removes, any other key keeps it", s.c.width))
+		head = s.c.st.Warn.Render(fit(" Remove "+s.removing+"? This "+s.removal+". "+keyName(s.c.keys.Yes)+" removes, any other key keeps it", s.c.width))
 	}
 	if s.edit != nil {
 		head = s.editView()
@@ -271,14 +263,13 @@ func (s *appsScreen) View() string {
 
 func (s *appsScreen) HelpKeys() []key.Binding {
 	k := s.c.keys
-	return s.helpKeys(k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")),
-		key.NewBinding(key.WithKeys("D", "R", "C"), key.WithHelp("D/R/C", "custom app")), k.SplitBy, k.Refresh)
+	return s.helpKeys(k.Up, k.Down, relabel(k.Enter, "transactions"),
+		joined("custom app", k.Remove, k.Rename, k.Recategorise), k.SplitBy, k.Refresh)
 }
 
 func (s *appsScreen) Breadcrumb() string { return "Applications" }
 
 func (s *appsScreen) Status() []seg {
-	s.bind()
 	noun := "app"
 	if s.by > 0 {
 		noun = "app × " + s.c.info.dimensionLabel(s.by) + " row"

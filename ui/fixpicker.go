@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -225,53 +226,56 @@ func (p *fixPicker) Move(d int) {
 }
 
 func (p *fixPicker) Paste(msg tea.PasteMsg) {
-	if p.state == fixPicking && p.query.Update(msg) {
+	if p.state == fixPicking && p.query.Update(msg, &p.c.keys) {
 		p.refilter()
 	}
 }
 
+// Update: the letters type the search, so the list moves with the keys
+// that type nothing (PickUp, PickDown, the page keys).
 func (p *fixPicker) Update(msg tea.KeyPressMsg) tea.Cmd {
+	k := &p.c.keys
 	switch p.state {
 	case fixPreviewed:
-		switch msg.String() {
-		case "enter", "y":
+		switch {
+		case key.Matches(msg, k.Enter, k.Yes):
 			return p.save()
-		case "esc", "n":
+		case key.Matches(msg, k.Back, k.No):
 			p.state = fixPicking
 		}
 		return nil
 	case fixPreviewing, fixSaving, fixCreating:
-		if msg.String() == "esc" {
+		if key.Matches(msg, k.Back) {
 			p.state = fixPicking
 		}
 		return nil
 	case fixCategory:
 		return p.categoryKey(msg)
 	}
-	switch msg.String() {
-	case "esc":
+	switch {
+	case key.Matches(msg, k.Back):
 		if p.query.value != "" {
 			p.query.value = ""
 			p.refilter()
 			return nil
 		}
 		return p.c.post(closeFixMsg{})
-	case "enter":
+	case key.Matches(msg, k.Enter):
 		return p.requestPreview()
-	case "up", "ctrl+p":
+	case key.Matches(msg, k.PickUp):
 		p.Move(-1)
-	case "down", "ctrl+n":
+	case key.Matches(msg, k.PickDown):
 		p.Move(1)
-	case "pgup":
+	case key.Matches(msg, k.PageUp):
 		p.Move(-p.listHeight())
-	case "pgdown":
+	case key.Matches(msg, k.PageDown):
 		p.Move(p.listHeight())
-	case "tab", "shift+tab":
+	case key.Matches(msg, k.Scope):
 		if p.canScope {
 			p.nextScope()
 		}
 	default:
-		if p.query.Update(msg) {
+		if p.query.Update(msg, k) {
 			p.refilter()
 		}
 	}
@@ -378,7 +382,7 @@ func (p *fixPicker) View() string {
 	}
 	sc := "Scope: " + scope
 	if p.canScope {
-		sc += st.Dim.Render("  (tab changes)")
+		sc += st.Dim.Render("  (" + keyName(p.c.keys.Scope) + " changes)")
 	}
 	lines = append(lines, wrap(sc, inner)...)
 	lines = append(lines, "")
@@ -419,11 +423,17 @@ func (p *fixPicker) pickLines(inner int) []string {
 			lines = append(lines, "  "+label)
 		}
 	}
+	k := p.c.keys
 	if len(p.items) == 0 {
-		lines = append(lines, st.Dim.Render("  No application matches; esc clears the search."))
+		lines = append(lines, st.Dim.Render("  No application matches; "+keyName(k.Back)+" clears the search."))
 	}
-	lines = append(lines, "", st.Dim.Render("type to search · ↑/↓ choose · enter preview · esc cancel"))
+	lines = append(lines, "", st.Dim.Render("type to search · "+p.chooseHint()+" · "+hint(relabel(k.Enter, "preview"), relabel(k.Back, "cancel"))))
 	return lines
+}
+
+// chooseHint is "↑/↓ choose": the keys that move a picker's list.
+func (p *fixPicker) chooseHint() string {
+	return keyName(p.c.keys.PickUp) + "/" + keyName(p.c.keys.PickDown) + " choose"
 }
 
 func (p *fixPicker) previewLines(inner int) []string {
@@ -440,7 +450,7 @@ func (p *fixPicker) previewLines(inner int) []string {
 		lines = append(lines, wrap(fmt.Sprintf("• moves %s / %s from %s to %s",
 			plural(mv.Transactions, "transaction", "transactions"), fmtMoneyAll(mv.Spend), from, to), inner)...)
 	}
-	foot := "enter save · esc back"
+	foot := hint(relabel(p.c.keys.Enter, "save"), relabel(p.c.keys.Back, "back"))
 	if p.state == fixSaving {
 		foot = "Saving…"
 	}
@@ -497,21 +507,21 @@ func (p *fixPicker) shownCats() []string {
 }
 
 func (p *fixPicker) categoryKey(msg tea.KeyPressMsg) tea.Cmd {
-	cats := p.shownCats()
-	switch msg.String() {
-	case "esc":
+	cats, k := p.shownCats(), &p.c.keys
+	switch {
+	case key.Matches(msg, k.Back):
 		p.state = fixPicking
-	case "up", "ctrl+p":
+	case key.Matches(msg, k.PickUp):
 		p.catCursor = max(0, p.catCursor-1)
-	case "down", "ctrl+n":
+	case key.Matches(msg, k.PickDown):
 		p.catCursor = min(len(cats)-1, p.catCursor+1)
-	case "enter":
+	case key.Matches(msg, k.Enter):
 		cat := cats[min(p.catCursor, len(cats)-1)]
 		p.state = fixCreating
 		b, name := p.c.b, p.newApp
 		return func() tea.Msg { return createdAppMsg{name: name, category: cat, err: b.CreateApp(name, cat)} }
 	default:
-		if p.catQuery.Update(msg) {
+		if p.catQuery.Update(msg, k) {
 			p.catCursor = 0
 		}
 	}
@@ -550,5 +560,6 @@ func (p *fixPicker) categoryLines(inner int) []string {
 			lines = append(lines, "  "+cats[i])
 		}
 	}
-	return append(lines, "", st.Dim.Render("type to search or name a new category · ↑/↓ choose · enter create · esc back"))
+	k := p.c.keys
+	return append(lines, "", st.Dim.Render("type to search or name a new category · "+p.chooseHint()+" · "+hint(relabel(k.Enter, "create"), relabel(k.Back, "back"))))
 }

@@ -49,6 +49,7 @@ type grid[T any] struct {
 	shown          []int // columns that fit
 	widths         []int
 	empty          string          // message when there are no rows at all
+	clearKey       string          // the key that clears the filter, for the no-match message
 	keyOf          func(*T) string // a row's id for exports (Keys)
 }
 
@@ -462,7 +463,7 @@ func (g *grid[T]) emptyText() string {
 	case len(g.rows) == 0:
 		return "  " + g.empty
 	case g.filter != "":
-		return "  No rows match the filter \"" + g.filter + "\" (esc clears it)."
+		return "  No rows match the filter \"" + g.filter + "\" (" + g.clearKey + " clears it)."
 	default:
 		return "  No rows here."
 	}

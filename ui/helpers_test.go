@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -48,8 +49,28 @@ func step(m Model, msg tea.Msg) Model {
 	return nm.(Model)
 }
 
-// keyMsg builds a key press from its String() form.
+// keyMsg builds a key press from its String() form, ctrl+ and alt+ in
+// front of any key ("alt+enter", "ctrl+alt+c").
 func keyMsg(k string) tea.KeyPressMsg {
+	var mod tea.KeyMod
+	for {
+		if rest, ok := strings.CutPrefix(k, "ctrl+"); ok && rest != "" && k != "ctrl+c" && k != "ctrl+u" {
+			mod, k = mod|tea.ModCtrl, rest
+		} else if rest, ok := strings.CutPrefix(k, "alt+"); ok && rest != "" {
+			mod, k = mod|tea.ModAlt, rest
+		} else {
+			break
+		}
+	}
+	m := plainKey(k)
+	if mod != 0 {
+		m.Mod |= mod
+		m.Text = "" // a key with ctrl or alt types nothing
+	}
+	return m
+}
+
+func plainKey(k string) tea.KeyPressMsg {
 	switch k {
 	case "enter":
 		return tea.KeyPressMsg{Code: tea.KeyEnter}

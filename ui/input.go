@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/bcspend/bcspend/untrusted"
 )
@@ -15,24 +16,25 @@ type input struct {
 	masked bool
 }
 
-// Update edits the value; it reports whether the key was consumed.
-func (in *input) Update(msg tea.Msg) bool {
+// Update edits the value with the map's editing keys; it reports whether
+// the key was consumed.
+func (in *input) Update(msg tea.Msg, k *KeyMap) bool {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		in.value += strings.TrimSpace(untrusted.Text(msg.Content))
 		return true
 	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "backspace", "ctrl+h":
+		switch {
+		case key.Matches(msg, k.DeleteChar):
 			if in.value != "" {
 				_, n := utf8.DecodeLastRuneInString(in.value)
 				in.value = in.value[:len(in.value)-n]
 			}
 			return true
-		case "ctrl+u":
+		case key.Matches(msg, k.ClearField):
 			in.value = ""
 			return true
-		case "ctrl+w":
+		case key.Matches(msg, k.DeleteWord):
 			in.value = strings.TrimRightFunc(in.value, func(r rune) bool { return r != ' ' })
 			return true
 		}

@@ -47,7 +47,7 @@ func (s *integrationScreen) OpenSecret(reason string) {
 
 func (s *integrationScreen) Paste(msg tea.PasteMsg) {
 	if s.editing {
-		s.secret.Update(msg)
+		s.secret.Update(msg, &s.c.keys)
 	}
 }
 
@@ -86,12 +86,13 @@ func (s *integrationScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *integrationScreen) secretKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	k := &s.c.keys
+	switch {
+	case key.Matches(msg, k.Back):
 		s.editing, s.testing = false, false
 		s.secret.value = ""
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Enter):
 		if s.testing || strings.TrimSpace(s.secret.value) == "" {
 			return nil
 		}
@@ -103,7 +104,7 @@ func (s *integrationScreen) secretKey(msg tea.KeyPressMsg) tea.Cmd {
 		})
 	}
 	if !s.testing {
-		s.secret.Update(msg)
+		s.secret.Update(msg, k)
 	}
 	return nil
 }
@@ -120,7 +121,7 @@ func (s *integrationScreen) SecretDone(run int, r secretResult) tea.Cmd {
 	}
 	s.editing = false
 	s.secret.value = ""
-	return tea.Batch(loadCmd(s.c.b), toast("New client secret tested and saved. Press r to sync."))
+	return tea.Batch(loadCmd(s.c.b), toast("New client secret tested and saved. Press "+keyName(s.c.keys.Refresh)+" to sync."))
 }
 
 func (s *integrationScreen) View() string {
@@ -155,7 +156,7 @@ func (s *integrationScreen) View() string {
 	}
 	row("Granularity", g)
 	b.WriteString(st.Dim.Render("  "+strings.Join(wrap("Per invoice is simplest; per line splits an invoice that pays for several apps (one Microsoft bill for 365 and Azure) and matches each line by its description.", s.width-4), "\n  ")) + "\n")
-	row("Currency", orDash(in.ReportingCurrency, "-")+"  (m changes it: "+orDash(strings.Join(in.Currencies, ", "), "known after the first sync")+")")
+	row("Currency", orDash(in.ReportingCurrency, "-")+"  ("+keyName(s.c.keys.Currency)+" changes it: "+orDash(strings.Join(in.Currencies, ", "), "known after the first sync")+")")
 	row("Period", in.Period.String()+" ("+spend.PeriodDefinition+")")
 	b.WriteString("\n " + st.Bold.Render("Sync history") + "\n")
 	b.WriteString(s.historyView())
@@ -179,7 +180,7 @@ func (s *integrationScreen) secretView() string {
 			b.WriteString("    " + r + "\n")
 		}
 	default:
-		b.WriteString(st.Dim.Render("  The Value column, not the Secret ID. Nothing else needs retyping. enter test and save · esc cancel") + "\n")
+		b.WriteString(st.Dim.Render("  The Value column, not the Secret ID. Nothing else needs retyping. "+hint(s.secretKeys()...)) + "\n")
 	}
 	return b.String()
 }
@@ -225,16 +226,19 @@ func flowLabel(f Flow) string {
 func (s *integrationScreen) HelpKeys() []key.Binding {
 	k := s.c.keys
 	if s.editing {
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "test and save")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		}
+		return s.secretKeys()
 	}
 	secret := k.Secret
 	if s.info.Flow == FlowDeviceCode || s.info.Flow == FlowBrowser {
-		secret = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "sign in again"))
+		secret = relabel(k.Secret, "sign in again")
 	}
 	return []key.Binding{secret, k.Granularity, k.Currency, k.Refresh, k.Reconnect}
+}
+
+// secretKeys are the keys of the new-secret field.
+func (s *integrationScreen) secretKeys() []key.Binding {
+	k := s.c.keys
+	return []key.Binding{relabel(k.Enter, "test and save"), relabel(k.Back, "cancel")}
 }
 
 func (s *integrationScreen) Breadcrumb() string {

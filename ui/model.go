@@ -81,6 +81,7 @@ type options struct {
 	autoSync  bool
 	reconnect bool
 	after     Timer
+	keys      *KeyMap
 }
 
 // WithPrefill fills the wizard's fields (the demo uses it).
@@ -110,6 +111,9 @@ func tickAfter(d time.Duration, msg tea.Msg) tea.Cmd {
 // WithTimer replaces the console's timers, so a test can tell a timer
 // from work by the message it returns instead of by how long it takes.
 func WithTimer(t Timer) Option { return func(o *options) { o.after = t } }
+
+// WithKeyMap replaces DefaultKeyMap: every key and every hint follow it.
+func WithKeyMap(k KeyMap) Option { return func(o *options) { o.keys = &k } }
 
 // WithWizard starts in the wizard even when a connection is saved
 // ("bcspend connect").
@@ -157,7 +161,11 @@ func New(b Backend, opts ...Option) Model {
 	if o.noColor != nil {
 		noColor = *o.noColor
 	}
-	c := &common{b: b, keys: DefaultKeyMap(), now: o.now, getenv: o.getenv, noColor: noColor, autoSync: o.autoSync, after: o.after}
+	keys := DefaultKeyMap()
+	if o.keys != nil {
+		keys = *o.keys
+	}
+	c := &common{b: b, keys: keys, now: o.now, getenv: o.getenv, noColor: noColor, autoSync: o.autoSync, after: o.after}
 	c.st = NewStyles(o.dark, noColor)
 	c.info = b.Info()
 	m := Model{c: c}

@@ -208,7 +208,7 @@ func (s *overviewScreen) HelpKeys() []key.Binding { return s.helpKeys() }
 
 func (s *overviewScreen) helpKeys() []key.Binding {
 	k := s.c.keys
-	return []key.Binding{k.Up, k.Down, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")), k.Dismiss, k.Export, k.Refresh}
+	return []key.Binding{k.Up, k.Down, relabel(k.Enter, "transactions"), k.Dismiss, k.Export, k.Refresh}
 }
 
 func (s *overviewScreen) Status() []seg {
@@ -231,13 +231,14 @@ func (s *overviewScreen) View() string {
 		if r := remedyOf(s.err); r != "" {
 			msg += "\n " + r
 		}
-		return st.Error.Render(msg) + "\n Press r to sync again."
+		return st.Error.Render(msg) + "\n Press " + keyName(s.c.keys.Refresh) + " to sync again."
 	case s.data == nil:
 		return " Working out the insights…"
 	}
 	d := s.data
 	out := []string{longest(" 12 months from "+fmtDate(d.window)+", in "+d.cur+" · ", s.width,
-		"j/k pick a finding, enter shows the transactions behind it", "enter: a finding's transactions")}
+		keyName(s.c.keys.Up)+" "+keyName(s.c.keys.Down)+" pick a finding, "+keyName(s.c.keys.Enter)+" shows the transactions behind it",
+		keyName(s.c.keys.Enter)+": a finding's transactions")}
 	out = append(out, s.totals()...)
 	out = append(out, s.bars()...)
 	out = append(out, s.chart()...)
@@ -362,7 +363,7 @@ func (s *overviewScreen) list() []string {
 				rest++
 			}
 		}
-		out = append(out, st.Dim.Render(fit(fmt.Sprintf("   ↓ %s below (j/k, pgdn)", plural(rest, "finding", "findings")), s.width)))
+		out = append(out, st.Dim.Render(fit(fmt.Sprintf("   ↓ %s below (%s, %s)", plural(rest, "finding", "findings"), keyName(s.c.keys.Down), keyName(s.c.keys.PageDown)), s.width)))
 	}
 	return out
 }

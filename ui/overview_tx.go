@@ -44,7 +44,6 @@ func dismissCmd(b Backend, id insights.Ident, what string) tea.Cmd {
 // Overview finding; the filter is cleared so none of them hides. esc goes
 // back to the Overview.
 func (s *txScreen) ShowFinding(crumb string, ids []string) {
-	s.bind()
 	set := make(map[string]struct{}, len(ids))
 	for _, id := range ids {
 		set[id] = struct{}{}

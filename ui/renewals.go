@@ -123,15 +123,21 @@ func (s *renewalsScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 		s.monthly = !s.monthly
 		s.move(0)
 	case key.Matches(msg, k.Enter):
-		if r, ok := s.selected(); ok {
-			return s.c.post(findingMsg{crumb: "Renewals › " + r.app, ids: r.ids})
-		}
+		return s.open()
 	case key.Matches(msg, k.Dismiss):
 		if r, ok := s.selected(); ok {
 			return dismissCmd(s.c.b, r.id, "Renewal: "+r.app)
 		}
 	case key.Matches(msg, k.Refresh):
 		return s.c.post(startSyncMsg{trigger: "manual"})
+	}
+	return nil
+}
+
+// open shows the transactions behind the selected renewal.
+func (s *renewalsScreen) open() tea.Cmd {
+	if r, ok := s.selected(); ok {
+		return s.c.post(findingMsg{crumb: "Renewals › " + r.app, ids: r.ids})
 	}
 	return nil
 }
@@ -150,7 +156,7 @@ func (s *renewalsScreen) Click(x, y int) tea.Cmd {
 		return nil
 	}
 	if i == s.sel {
-		return s.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+		return s.open()
 	}
 	s.move(i - s.sel)
 	return nil
@@ -163,7 +169,7 @@ func (s *renewalsScreen) Breadcrumb() string { return "Renewals" }
 
 func (s *renewalsScreen) HelpKeys() []key.Binding {
 	k := s.c.keys
-	return []key.Binding{k.Up, k.Down, k.Window, k.Monthly, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "transactions")), k.Dismiss}
+	return []key.Binding{k.Up, k.Down, k.Window, k.Monthly, relabel(k.Enter, "transactions"), k.Dismiss}
 }
 
 func (s *renewalsScreen) Status() []seg {
@@ -175,7 +181,7 @@ func (s *renewalsScreen) Status() []seg {
 }
 
 func (s *renewalsScreen) View() string {
-	st := &s.c.st
+	st, k := &s.c.st, s.c.keys
 	if s.ov.data == nil {
 		return " Working out the contracts…"
 	}
@@ -185,7 +191,8 @@ func (s *renewalsScreen) View() string {
 		scope = "monthly plans too"
 	}
 	out := []string{longest(fmt.Sprintf(" Next %d days · %s · notice deadlines first · ", days, scope), s.width,
-		"v 30/90/365 days, a monthly plans, enter transactions, d dismiss", "v window, a monthly")}
+		keyName(k.Window)+" 30/90/365 days, "+keyName(k.Monthly)+" monthly plans, "+keyName(k.Enter)+" transactions, "+keyName(k.Dismiss)+" dismiss",
+		keyName(k.Window)+" window, "+keyName(k.Monthly)+" monthly")}
 	cols := s.columns()
 	out = append(out, st.Bold.Render(fit(s.header(cols), s.width)))
 	rows := s.rows()

@@ -113,15 +113,16 @@ func (s *signInScreen) Tick(run int) tea.Cmd {
 }
 
 func (s *signInScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	k := s.c.keys
+	switch {
+	case key.Matches(msg, k.Back):
 		s.Cancel()
 		return s.c.post(signInCanceledMsg{})
-	case "r":
+	case key.Matches(msg, k.Retry):
 		if s.err != nil {
 			return s.Start(s.in, s.then)
 		}
-	case "enter":
+	case key.Matches(msg, k.Copy):
 		if s.event == nil {
 			return nil
 		}
@@ -135,7 +136,7 @@ func (s *signInScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *signInScreen) View() string {
-	st := &s.c.st
+	st, k := &s.c.st, s.c.keys
 	var b strings.Builder
 	switch {
 	case s.err != nil:
@@ -143,7 +144,7 @@ func (s *signInScreen) View() string {
 		if r := remedyOf(s.err); r != "" {
 			b.WriteString("\n " + st.Bold.Render("What to do: ") + r + "\n")
 		}
-		b.WriteString("\n Press r to try again, or esc to go back.\n")
+		b.WriteString("\n Press " + keyName(k.Retry) + " to try again, or " + keyName(k.Back) + " to go back.\n")
 	case s.event == nil:
 		b.WriteString("\n Asking Microsoft Entra for a sign-in…\n")
 	case s.event.Kind == SignInDeviceCode:
@@ -151,7 +152,7 @@ func (s *signInScreen) View() string {
 	case s.event.Kind == SignInBrowser:
 		b.WriteString("\n " + st.Bold.Render("Waiting for you to sign in in the browser…") + "\n\n")
 		b.WriteString(" If no browser opened, open this URL yourself:\n\n   " + st.Accent.Render(s.event.URL) + "\n\n")
-		b.WriteString(st.Dim.Render(" bcspend listens on http://localhost for the answer. enter opens the browser again · esc cancels") + "\n")
+		b.WriteString(st.Dim.Render(" bcspend listens on http://localhost for the answer. "+hint(relabel(k.Copy, "opens the browser again"), relabel(k.Back, "cancels"))) + "\n")
 	default:
 		b.WriteString("\n " + st.OK.Render("✓ Signed in") + " as " + untrusted.Text(s.event.Account) + "\n")
 	}
@@ -159,7 +160,7 @@ func (s *signInScreen) View() string {
 }
 
 func (s *signInScreen) deviceView() string {
-	st := &s.c.st
+	st, k := &s.c.st, s.c.keys
 	e := s.event
 	var b strings.Builder
 	b.WriteString("\n " + st.Bold.Render("Sign in to Microsoft Entra with a device code") + "\n\n")
@@ -173,7 +174,7 @@ func (s *signInScreen) deviceView() string {
 	if s.copied {
 		b.WriteString("   Code copied (if your terminal allows it) and browser opened. Both are shown above in case not.\n")
 	} else {
-		b.WriteString("   Press " + st.HelpKey.Render("enter") + " to copy the code and open the browser.\n")
+		b.WriteString("   Press " + st.HelpKey.Render(keyName(k.Copy)) + " to copy the code and open the browser.\n")
 	}
 	left := e.ExpiresAt.Sub(s.c.now())
 	if left < 0 {
@@ -183,7 +184,7 @@ func (s *signInScreen) deviceView() string {
 	if s.renewed > 0 {
 		b.WriteString("   " + st.Warn.Render("The previous code expired: this is a new one.") + "\n")
 	}
-	b.WriteString(st.Dim.Render("   Sign in with an account that can use Business Central. esc cancels.") + "\n")
+	b.WriteString(st.Dim.Render("   Sign in with an account that can use Business Central. "+keyName(k.Back)+" cancels.") + "\n")
 	return b.String()
 }
 
@@ -198,15 +199,13 @@ func spaced(s string) string {
 }
 
 func (s *signInScreen) HelpKeys() []key.Binding {
+	k := s.c.keys
 	if s.err != nil {
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "retry")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		}
+		return []key.Binding{k.Retry, k.Back}
 	}
-	enter := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "copy code + open browser"))
+	enter := k.Copy
 	if s.event != nil && s.event.Kind == SignInBrowser {
-		enter = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open browser"))
+		enter = relabel(k.Copy, "open browser")
 	}
-	return []key.Binding{enter, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))}
+	return []key.Binding{enter, relabel(k.Back, "cancel")}
 }

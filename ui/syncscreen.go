@@ -118,7 +118,7 @@ func (s *syncScreen) SetSize(w, h int) { s.width, s.height = w, h }
 func (s *syncScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.keys
 	switch {
-	case key.Matches(msg, k.Back), msg.String() == "c":
+	case key.Matches(msg, k.CancelSync):
 		s.Cancel()
 	case key.Matches(msg, k.Refresh):
 		return s.c.post(startSyncMsg{trigger: "manual"})
@@ -127,19 +127,19 @@ func (s *syncScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (s *syncScreen) View() string {
-	st := &s.c.st
+	st, k := &s.c.st, s.c.keys
 	var b strings.Builder
 	switch {
 	case s.canceling:
 		b.WriteString(" " + st.Warn.Render("Cancelling…") + " what was already committed is kept.\n\n")
 	case s.running && s.waiting != "":
-		b.WriteString(" " + st.Warn.Render("Waiting: ") + s.waiting + "\n It starts by itself when that one ends; esc cancels.\n\n")
+		b.WriteString(" " + st.Warn.Render("Waiting: ") + s.waiting + "\n It starts by itself when that one ends; " + keyName(k.CancelSync) + " cancels.\n\n")
 	case s.running:
 		b.WriteString(" " + st.Bold.Render("Syncing paid purchase invoices and users from Business Central") + "\n\n")
 	case s.last != nil:
 		b.WriteString(s.summary() + "\n\n")
 	default:
-		b.WriteString(" No sync has run in this session. Press r to sync now.\n\n")
+		b.WriteString(" No sync has run in this session. Press " + keyName(k.Refresh) + " to sync now.\n\n")
 	}
 	barW := max(10, min(40, s.width-60))
 	if len(s.order) > 0 {
@@ -180,7 +180,7 @@ func (s *syncScreen) View() string {
 }
 
 func (s *syncScreen) summary() string {
-	st := &s.c.st
+	st, again := &s.c.st, keyName(s.c.keys.Refresh)
 	r := s.last
 	sum := r.sum
 	counts := fmt.Sprintf("%s, %s, %s from %s in %s",
@@ -188,7 +188,7 @@ func (s *syncScreen) summary() string {
 		plural(sum.Users, "user", "users"), plural(sum.Companies, "company", "companies"), fmtDuration(sum.Duration))
 	switch {
 	case sum.Canceled || r.err != nil && strings.Contains(r.err.Error(), "context canceled"):
-		return " " + st.Warn.Render("Sync cancelled.") + " Kept what was committed: " + counts + ".\n Press r to sync again; it resumes where it stopped."
+		return " " + st.Warn.Render("Sync cancelled.") + " Kept what was committed: " + counts + ".\n Press " + again + " to sync again; it resumes where it stopped."
 	case r.err != nil:
 		out := " " + st.Error.Render("Sync failed: ") + errText(r.err)
 		if rem := remedyOf(r.err); rem != "" {
@@ -197,7 +197,7 @@ func (s *syncScreen) summary() string {
 		if sup := supportOf(r.err); sup != "" {
 			out += "\n " + st.Dim.Render("For a support case: "+sup)
 		}
-		return out + "\n Press r to retry."
+		return out + "\n Press " + again + " to retry."
 	}
 	out := " " + st.OK.Render("✓ Sync complete: ") + counts + "."
 	for _, w := range sum.Warnings {
@@ -209,7 +209,7 @@ func (s *syncScreen) summary() string {
 func (s *syncScreen) HelpKeys() []key.Binding {
 	k := s.c.keys
 	if s.running {
-		return []key.Binding{key.NewBinding(key.WithKeys("esc", "c"), key.WithHelp("esc", "cancel sync"))}
+		return []key.Binding{k.CancelSync}
 	}
 	return []key.Binding{k.Refresh}
 }

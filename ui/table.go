@@ -44,15 +44,15 @@ type tableBase struct {
 func (tb *tableBase) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := tb.c.keys
 	if tb.editing {
-		switch msg.String() {
-		case "esc":
+		switch {
+		case key.Matches(msg, k.Back):
 			tb.editing = false
 			tb.filter.value = ""
 			tb.t.SetFilter("")
-		case "enter", "down", "up":
+		case key.Matches(msg, k.Enter, k.PickDown, k.PickUp): // keep the filter, back to the rows
 			tb.editing = false
 		default:
-			if tb.filter.Update(msg) {
+			if tb.filter.Update(msg, &k) {
 				tb.t.SetFilter(tb.filter.value)
 			}
 		}
@@ -90,7 +90,7 @@ func (tb *tableBase) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // Paste into the filter while it is being edited.
 func (tb *tableBase) Paste(msg tea.PasteMsg) {
-	if tb.editing && tb.filter.Update(msg) {
+	if tb.editing && tb.filter.Update(msg, &tb.c.keys) {
 		tb.t.SetFilter(tb.filter.value)
 	}
 }
@@ -121,12 +121,13 @@ func (tb *tableBase) Wheel(d int) { tb.t.Scroll(d) }
 // caption is the screen's first line: the filter being typed, the filter
 // in force, or the screen's own caption.
 func (tb *tableBase) caption(text string) string {
-	st := &tb.c.st
+	st, k := &tb.c.st, tb.c.keys
 	switch {
 	case tb.editing:
-		return st.Accent.Render(" / ") + tb.filter.View(true, tb.c.width-8) + st.Dim.Render("   enter keep · esc clear")
+		return st.Accent.Render(" "+keyName(k.Filter)+" ") + tb.filter.View(true, tb.c.width-8) +
+			st.Dim.Render("   "+hint(relabel(k.Enter, "keep"), relabel(k.Back, "clear")))
 	case tb.filter.value != "":
-		return st.Accent.Render(" filter: ") + tb.filter.value + st.Dim.Render("   (/ edit · esc clear)")
+		return st.Accent.Render(" filter: ") + tb.filter.value + st.Dim.Render("   ("+hint(relabel(k.Filter, "edit"), relabel(k.Back, "clear"))+")")
 	}
 	return " " + text
 }
@@ -160,10 +161,7 @@ func (tb *tableBase) clickRow(x, y int) bool {
 func (tb *tableBase) helpKeys(extra ...key.Binding) []key.Binding {
 	k := tb.c.keys
 	if tb.editing {
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		}
+		return []key.Binding{relabel(k.Enter, "keep filter"), relabel(k.Back, "clear filter")}
 	}
 	return append(extra, k.Filter, k.Sort, k.Export)
 }

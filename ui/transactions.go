@@ -25,13 +25,11 @@ type txScreen struct {
 }
 
 func newTxScreen(c *common) *txScreen {
-	s := txScreen{g: newGrid(txColumns(""), 0, true, "No transactions yet: press r to sync.")}
-	s.g.keyOf = func(t *spend.Transaction) string { return t.ID }
-	s.tableBase = tableBase{c: c, name: "transactions"}
-	return &s
+	s := &txScreen{g: newGrid(txColumns(""), 0, true, "No transactions yet: press "+keyName(c.keys.Refresh)+" to sync.")}
+	s.g.keyOf, s.g.clearKey = func(t *spend.Transaction) string { return t.ID }, keyName(c.keys.Back)
+	s.tableBase = tableBase{c: c, name: "transactions", t: &s.g}
+	return s
 }
-
-func (s *txScreen) bind() { s.t = &s.g }
 
 // txDimCol is where the dimension column sits in txColumns.
 const txDimCol = 10
@@ -118,16 +116,14 @@ func dimColumn(dim1 string) column[spend.Transaction] {
 }
 
 func (s *txScreen) SetData(rows []spend.Transaction, hay []string, dim1 string) {
-	s.bind()
 	s.g.setColumn(txDimCol, dimColumn(dim1))
 	s.g.SetIndexed(rows, hay)
 }
 
-func (s *txScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
+func (s *txScreen) SetSize(w, h int) { s.g.SetSize(w, h-1) }
 
 // Drill scopes the list to one application.
 func (s *txScreen) Drill(app string) {
-	s.bind()
 	s.app, s.finding = app, ""
 	s.g.SetScope(func(t *spend.Transaction) bool { return t.Pays(app) })
 }
@@ -135,7 +131,6 @@ func (s *txScreen) Drill(app string) {
 // DrillValue narrows a drill to the transactions of one value of global
 // dimension n, as the Applications split reads it.
 func (s *txScreen) DrillValue(app string, n int, value string) {
-	s.bind()
 	q := s.c.info.DimensionQualifiers[n-1]
 	s.app = app + " · " + value
 	s.g.SetScope(func(t *spend.Transaction) bool { return t.Pays(app) && spend.DimensionValue(t, n, q) == value })
@@ -147,7 +142,6 @@ func (s *txScreen) undrill() {
 }
 
 func (s *txScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
-	s.bind()
 	if cmd, ok := s.key(msg); ok {
 		return cmd
 	}
@@ -217,7 +211,6 @@ func orDash(s, dash string) string {
 }
 
 func (s *txScreen) Click(x, y int) tea.Cmd {
-	s.bind()
 	if s.clickRow(x, y) {
 		return s.explain()
 	}
@@ -225,13 +218,13 @@ func (s *txScreen) Click(x, y int) tea.Cmd {
 }
 
 func (s *txScreen) View() string {
-	s.bind()
-	text := "All transactions · w why this match · f fix"
+	k := s.c.keys
+	text := "All transactions · " + hint(k.Why, relabel(k.Fix, "fix"))
 	if s.app != "" {
-		text = "Transactions of " + s.app + " · esc back to Applications"
+		text = "Transactions of " + s.app + " · " + hint(relabel(k.Back, "back to Applications"))
 	}
 	if s.finding != "" {
-		text = s.finding + " · esc back to " + tabNames[s.from]
+		text = s.finding + " · " + hint(relabel(k.Back, "back to "+tabNames[s.from]))
 	}
 	return s.caption(text) + "\n" + s.g.View(&s.c.st)
 }
@@ -251,4 +244,4 @@ func (s *txScreen) Breadcrumb() string {
 	return "Transactions"
 }
 
-func (s *txScreen) Status() []seg { s.bind(); return s.status("transaction") }
+func (s *txScreen) Status() []seg { return s.status("transaction") }

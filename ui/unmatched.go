@@ -20,13 +20,11 @@ type unmatchedScreen struct {
 }
 
 func newUnmatchedScreen(c *common) *unmatchedScreen {
-	s := unmatchedScreen{g: newGrid(unmatchedColumns(), 2, true, "Nothing unmatched: every charge is matched or ignored.")}
-	s.g.keyOf = func(r *spend.UnmatchedRow) string { return r.VendorName }
-	s.tableBase = tableBase{c: c, name: "unmatched"}
-	return &s
+	s := &unmatchedScreen{g: newGrid(unmatchedColumns(), 2, true, "Nothing unmatched: every charge is matched or ignored.")}
+	s.g.keyOf, s.g.clearKey = func(r *spend.UnmatchedRow) string { return r.VendorName }, keyName(c.keys.Back)
+	s.tableBase = tableBase{c: c, name: "unmatched", t: &s.g}
+	return s
 }
-
-func (s *unmatchedScreen) bind() { s.t = &s.g }
 
 func unmatchedColumns() []column[spend.UnmatchedRow] {
 	return []column[spend.UnmatchedRow]{
@@ -47,7 +45,6 @@ func unmatchedColumns() []column[spend.UnmatchedRow] {
 }
 
 func (s *unmatchedScreen) SetData(rows []spend.UnmatchedRow, hay []string) {
-	s.bind()
 	s.g.SetIndexed(rows, hay)
 	s.sumTotals()
 }
@@ -61,10 +58,9 @@ func (s *unmatchedScreen) sumTotals() {
 	}
 }
 
-func (s *unmatchedScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-1) }
+func (s *unmatchedScreen) SetSize(w, h int) { s.g.SetSize(w, h-1) }
 
 func (s *unmatchedScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
-	s.bind()
 	defer s.sumTotals()
 	if cmd, ok := s.key(msg); ok {
 		return cmd
@@ -145,7 +141,6 @@ func (s *unmatchedScreen) fix() tea.Cmd {
 }
 
 func (s *unmatchedScreen) Click(x, y int) tea.Cmd {
-	s.bind()
 	if s.clickRow(x, y) {
 		return s.fix()
 	}
@@ -153,8 +148,7 @@ func (s *unmatchedScreen) Click(x, y int) tea.Cmd {
 }
 
 func (s *unmatchedScreen) View() string {
-	s.bind()
-	return s.caption(periodCaption(s.c.info.Period)+" · "+s.totals.String()+" · f fix, enter previews, enter saves") +
+	return s.caption(periodCaption(s.c.info.Period)+" · "+s.totals.String()+" · "+keyName(s.c.keys.Fix)+" fix, "+keyName(s.c.keys.Enter)+" previews, "+keyName(s.c.keys.Enter)+" saves") +
 		"\n" + s.g.View(&s.c.st)
 }
 
@@ -169,6 +163,5 @@ func (s *unmatchedScreen) HelpKeys() []key.Binding {
 func (s *unmatchedScreen) Breadcrumb() string { return "Unmatched" }
 
 func (s *unmatchedScreen) Status() []seg {
-	s.bind()
 	return append(s.status("vendor"), seg{"Σ " + s.totals.String(), 0})
 }

@@ -123,11 +123,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PrevTab):
 		m.tab = (m.tab + numTabs - 1) % numTabs
 		return nil
-	case key.Matches(msg, k.Tab1To6):
-		m.tab = tab(msg.String()[0] - '1')
+	case keyIndex(k.GoToTab, msg) >= 0 && keyIndex(k.GoToTab, msg) < int(numTabs):
+		m.tab = tab(keyIndex(k.GoToTab, msg))
 		return nil
 	}
-	if why := disabledWhy(m.tab, msg.String()); why != "" {
+	if why := disabledWhy(m.tab, msg, &k); why != "" {
 		return m.toast(why)
 	}
 	return m.active().Update(msg)
@@ -135,17 +135,27 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // disabledWhy says why a key does nothing on a screen, so no key is silently
 // ignored.
-func disabledWhy(t tab, k string) string {
+func disabledWhy(t tab, msg tea.KeyPressMsg, k *KeyMap) string {
 	table := t == tabApps || t == tabTx || t == tabUnmatched || t == tabUsers
+	match := key.Matches(msg, k.Fix, k.Why)
 	switch {
-	case (k == "f" || k == "w") && t == tabApps:
-		return "Matches are fixed per transaction or vendor: open the application (enter) or go to Unmatched (3)."
-	case (k == "f" || k == "w") && t == tabUsers:
+	case match && t == tabApps:
+		return fmt.Sprintf("Matches are fixed per transaction or vendor: open the application (%s) or go to Unmatched (%s).",
+			keyName(k.Enter), tabKey(k, tabUnmatched))
+	case match && t == tabUsers:
 		return "Users have no matches to fix or explain."
-	case (k == "f" || k == "w") && (t == tabOverview || t == tabRenewals):
-		return "Findings have no match to fix: enter opens the transactions behind one, fix them there."
-	case !table && (k == "x" && t != tabOverview || k == "/" || k == "s"):
-		return "Filter and sort work on the tables: Applications, Transactions, Unmatched, Users; export (x) there and on Overview."
+	case match && (t == tabOverview || t == tabRenewals):
+		return "Findings have no match to fix: " + keyName(k.Enter) + " opens the transactions behind one, fix them there."
+	case !table && (key.Matches(msg, k.Export) && t != tabOverview || key.Matches(msg, k.Filter, k.Sort)):
+		return "Filter and sort work on the tables: Applications, Transactions, Unmatched, Users; export (" + keyName(k.Export) + ") there and on Overview."
+	}
+	return ""
+}
+
+// tabKey is the key that opens tab t ("3"), "" when none does.
+func tabKey(k *KeyMap, t tab) string {
+	if keys := k.GoToTab.Keys(); int(t) < len(keys) {
+		return keys[t]
 	}
 	return ""
 }
@@ -239,7 +249,7 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return m.fatal("Could not reject "+msg.app, msg.err, nil)
 		}
-		return tea.Batch(loadCmd(m.c.b), m.toast(untrusted.Text("Rejected "+msg.app+": "+msg.vendor+" stays unmatched (f fixes it)")))
+		return tea.Batch(loadCmd(m.c.b), m.toast(untrusted.Text("Rejected "+msg.app+": "+msg.vendor+" stays unmatched ("+keyName(m.c.keys.Fix)+" fixes it)")))
 	case removalMsg:
 		return m.apps.Removal(msg)
 	case removedMsg:
@@ -444,7 +454,7 @@ func (m *Model) fatal(title string, err error, retry tea.Cmd) tea.Cmd {
 func (m *Model) modalKey(msg tea.KeyPressMsg) tea.Cmd {
 	md := m.modal
 	switch {
-	case msg.String() == "r" && md.retry != nil:
+	case key.Matches(msg, m.c.keys.Retry) && md.retry != nil:
 		m.modal = nil
 		return md.retry
 	case key.Matches(msg, m.c.keys.Back, m.c.keys.Enter, m.c.keys.Quit):

@@ -33,13 +33,11 @@ type usersScreen struct {
 }
 
 func newUsersScreen(c *common) *usersScreen {
-	s := usersScreen{g: newGrid(userColumns(), 0, false, "No users yet: press r to sync.")}
-	s.g.keyOf = func(r *spend.UserRow) string { return r.UserName }
-	s.tableBase = tableBase{c: c, name: "users"}
-	return &s
+	s := &usersScreen{g: newGrid(userColumns(), 0, false, "No users yet: press "+keyName(c.keys.Refresh)+" to sync.")}
+	s.g.keyOf, s.g.clearKey = func(r *spend.UserRow) string { return r.UserName }, keyName(c.keys.Back)
+	s.tableBase = tableBase{c: c, name: "users", t: &s.g}
+	return s
 }
-
-func (s *usersScreen) bind() { s.t = &s.g }
 
 func userStatus(u *spend.UserRow) string {
 	switch {
@@ -82,7 +80,6 @@ func userColumns() []column[spend.UserRow] {
 }
 
 func (s *usersScreen) SetData(rows []spend.UserRow, hay []string) {
-	s.bind()
 	s.g.SetIndexed(rows, hay)
 	s.noEmail, s.off = 0, 0
 	for i := range rows {
@@ -95,10 +92,9 @@ func (s *usersScreen) SetData(rows []spend.UserRow, hay []string) {
 	}
 }
 
-func (s *usersScreen) SetSize(w, h int) { s.bind(); s.g.SetSize(w, h-2) }
+func (s *usersScreen) SetSize(w, h int) { s.g.SetSize(w, h-2) }
 
 func (s *usersScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
-	s.bind()
 	if cmd, ok := s.key(msg); ok {
 		return cmd
 	}
@@ -126,20 +122,18 @@ func (s *usersScreen) setShow(f userFilter) {
 }
 
 func (s *usersScreen) Click(x, y int) tea.Cmd {
-	s.bind()
 	s.clickRow(x, y-1)
 	return nil
 }
 
 func (s *usersScreen) View() string {
-	s.bind()
 	st := &s.c.st
 	note := st.Dim.Render(" Every user has a contact email.")
 	if s.noEmail > 0 {
 		note = st.Warn.Render(" ⚠ "+plural(s.noEmail, "user has", "users have")+" no contact email") +
 			": their spend can't be tied to a person."
 	}
-	return s.caption("BC users · showing "+userFilterNames[s.show]+" · u cycles all/active/disabled/missing email") +
+	return s.caption("BC users · showing "+userFilterNames[s.show]+" · "+keyName(s.c.keys.Status)+" cycles all/active/disabled/missing email") +
 		"\n" + note + "\n" + s.g.View(st)
 }
 
@@ -155,6 +149,5 @@ func (s *usersScreen) Breadcrumb() string {
 }
 
 func (s *usersScreen) Status() []seg {
-	s.bind()
 	return append(s.status("user"), seg{plural(s.off, "disabled", "disabled"), 3})
 }

@@ -39,7 +39,7 @@ func (m Model) render() string {
 		return "Loading…"
 	}
 	if w < minWidth || h < minHeight {
-		return fmt.Sprintf("Terminal too small: bcspend needs at least %dx%d, this one is %dx%d.\nEnlarge the window, or press q to quit.", minWidth, minHeight, w, h)
+		return fmt.Sprintf("Terminal too small: bcspend needs at least %dx%d, this one is %dx%d.\nEnlarge the window, or press %s to quit.", minWidth, minHeight, w, h, keyName(m.c.keys.Quit))
 	}
 	var body string
 	switch m.mode {
@@ -87,9 +87,13 @@ func (m Model) tabLabels() (string, []string) {
 	short := make([]string, numTabs)
 	total := len("bcspend ")
 	for i := range tabNames {
-		full[i] = fmt.Sprintf(" %d %s ", i+1, tabNames[i])
-		short[i] = fmt.Sprintf(" %d %s ", i+1, shortTabNames[i])
-		total += len(full[i])
+		n := tabKey(&m.c.keys, tab(i)) // the key that opens it
+		if n != "" {
+			n += " "
+		}
+		full[i] = " " + n + tabNames[i] + " "
+		short[i] = " " + n + shortTabNames[i] + " "
+		total += ansi.StringWidth(full[i])
 	}
 	if total <= m.c.width {
 		return "bcspend ", full
@@ -143,7 +147,7 @@ func (m Model) statusLine(s screen) string {
 	if m.sync.Running() && m.tab != tabSync {
 		segs = append(segs, seg{m.sync.Short(), 0})
 	} else if m.loaded && m.stale() && !info.LastSync.IsZero() {
-		segs = append(segs, seg{"data older than 24 h: press r", 0})
+		segs = append(segs, seg{"data older than 24 h: press " + keyName(m.c.keys.Refresh), 0})
 	}
 	if info.Tenant != "" {
 		segs = append(segs, seg{ellipsis(info.Tenant, 8) + "/" + ellipsis(info.Environment, 12), 1})
@@ -197,7 +201,7 @@ func (m Model) helpBar(keys []key.Binding) string {
 	tail := render(m.c.keys.Help)
 	line, room := " ", m.c.width-ansi.StringWidth(tail)-4
 	for _, k := range keys {
-		if !k.Enabled() || key.Matches(tea.KeyPressMsg{Code: '?', Text: "?"}, k) {
+		if !k.Enabled() || k.Help().Key == m.c.keys.Help.Help().Key { // the tail names it
 			continue
 		}
 		p := render(k) + sep
@@ -265,9 +269,10 @@ func (m Model) modalView() string {
 		off := min(md.scroll, len(lines)-maxBody)
 		lines = lines[off : off+maxBody]
 	}
-	foot := "esc close"
+	k := m.c.keys
+	foot := hint(relabel(k.Back, "close"))
 	if md.retry != nil {
-		foot = "r retry · esc close"
+		foot = hint(relabel(k.Retry, "retry"), relabel(k.Back, "close"))
 	}
 	lines = append(lines, "", st.Dim.Render(foot))
 	return st.Box.Width(bw).Render(strings.Join(lines, "\n"))
@@ -281,7 +286,7 @@ func (m Model) fullHelp() string {
 	groups := [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Filter, k.Sort, k.Reverse, k.Enter, k.Back, k.Export},
-		{k.NextTab, k.PrevTab, k.Tab1To6, k.Refresh, k.Quit, k.ForceQuit},
+		{k.NextTab, k.PrevTab, k.GoToTab, k.Refresh, k.Quit, k.ForceQuit},
 	}
 	var cols []string
 	for _, g := range groups {
@@ -303,7 +308,7 @@ func (m Model) fullHelp() string {
 		out += "\n\n" + st.Bold.Render("On this screen") + "\n" + strings.Join(wrap(strings.Join(scr, " · "), inner), "\n")
 	}
 	out += "\n\n" + strings.Join(wrap("Mouse: the wheel scrolls, a click selects (a second click opens), a click on a header sorts, on a tab opens it.", inner), "\n")
-	out += "\n" + st.Dim.Render("? or esc closes this help")
+	out += "\n" + st.Dim.Render(keyName(k.Help)+" or "+keyName(k.Back)+" closes this help")
 	return st.Box.Width(bw).Render(out)
 }
 

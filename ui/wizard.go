@@ -212,12 +212,12 @@ func (w *wizard) Validated(msg validateMsg) tea.Cmd {
 
 func (w *wizard) Paste(msg tea.PasteMsg) {
 	if w.step == stepFields {
-		w.fields[w.focus].Update(msg)
+		w.fields[w.focus].Update(msg, &w.c.keys)
 	}
 }
 
 func (w *wizard) Update(msg tea.KeyPressMsg) tea.Cmd {
-	if msg.String() == "esc" {
+	if key.Matches(msg, w.c.keys.Back) {
 		return w.back()
 	}
 	switch w.step {
@@ -263,7 +263,7 @@ func (w *wizard) introKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.checkCur = max(0, w.checkCur-1)
 	case key.Matches(msg, k.Down):
 		w.checkCur = min(len(checklist)-1, w.checkCur+1)
-	case msg.String() == "space" || msg.String() == "x":
+	case key.Matches(msg, k.Toggle):
 		w.checks[w.checkCur] = !w.checks[w.checkCur]
 	case key.Matches(msg, k.Enter):
 		w.step = stepFlow
@@ -280,8 +280,8 @@ func (w *wizard) flowKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.flowCur = max(0, w.flowCur-1)
 	case key.Matches(msg, k.Down):
 		w.flowCur = min(len(flows)-1, w.flowCur+1)
-	case msg.String() >= "1" && msg.String() <= "3":
-		w.flowCur = int(msg.String()[0] - '1')
+	case keyIndex(k.Choice, msg) >= 0 && keyIndex(k.Choice, msg) < len(flows):
+		w.flowCur = keyIndex(k.Choice, msg)
 	case key.Matches(msg, k.Enter):
 		w.step = stepFields
 		w.focus = min(w.focus, w.nFields()-1)
@@ -292,18 +292,18 @@ func (w *wizard) flowKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (w *wizard) fieldsKey(msg tea.KeyPressMsg) tea.Cmd {
-	n := w.nFields()
-	switch msg.String() {
-	case "tab", "down":
+	n, k := w.nFields(), &w.c.keys
+	switch {
+	case key.Matches(msg, k.NextField):
 		w.focus = (w.focus + 1) % n
 		return nil
-	case "shift+tab", "up":
+	case key.Matches(msg, k.PrevField):
 		w.focus = (w.focus + n - 1) % n
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Enter):
 		return w.submitFields()
 	}
-	if w.fields[w.focus].Update(msg) {
+	if w.fields[w.focus].Update(msg, k) {
 		w.submitting = false
 		return w.validate(w.focus)
 	}
@@ -381,13 +381,14 @@ func (w *wizard) TestDone(run int, r testResult) tea.Cmd {
 }
 
 func (w *wizard) testKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "r":
+	k := w.c.keys
+	switch {
+	case key.Matches(msg, k.Retry):
 		if !w.testing {
 			w.step = stepFields
 			return w.submitFields()
 		}
-	case "enter":
+	case key.Matches(msg, k.Enter):
 		if !w.testing && w.testErr == nil && len(w.companies) > 0 {
 			w.step = stepCompanies
 		}
@@ -402,9 +403,9 @@ func (w *wizard) companiesKey(msg tea.KeyPressMsg) tea.Cmd {
 		w.compCur = max(0, w.compCur-1)
 	case key.Matches(msg, k.Down):
 		w.compCur = min(len(w.companies)-1, w.compCur+1)
-	case msg.String() == "space" || msg.String() == "x":
+	case key.Matches(msg, k.Toggle):
 		w.chosen[w.compCur] = !w.chosen[w.compCur]
-	case msg.String() == "a":
+	case key.Matches(msg, k.All):
 		all := !allTrue(w.chosen)
 		for i := range w.chosen {
 			w.chosen[i] = all
@@ -458,23 +459,23 @@ func (w *wizard) Breadcrumb() string {
 }
 
 func (w *wizard) HelpKeys() []key.Binding {
-	b := func(k, d string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, d)) }
-	back := b("esc", "back")
+	k := w.c.keys
+	back := k.Back
 	switch w.step {
 	case stepIntro:
-		return []key.Binding{b("j/k", "move"), b("space", "tick"), b("enter", "continue"), b("esc", "quit")}
+		return []key.Binding{k.Up, k.Down, k.Toggle, relabel(k.Enter, "continue"), relabel(k.Back, "quit")}
 	case stepFlow:
-		return []key.Binding{b("j/k", "choose"), b("enter", "continue"), back}
+		return []key.Binding{k.Choice, k.Up, k.Down, relabel(k.Enter, "continue"), back}
 	case stepFields:
-		return []key.Binding{b("tab", "next field"), b("shift+tab", "previous"), b("enter", "test connection"), back}
+		return []key.Binding{k.NextField, relabel(k.PrevField, "previous"), relabel(k.Enter, "test connection"), back}
 	case stepTest:
 		if w.testing {
-			return []key.Binding{b("esc", "stop")}
+			return []key.Binding{relabel(k.Back, "stop")}
 		}
 		if w.testErr != nil {
-			return []key.Binding{b("r", "retry"), b("esc", "back to the fields")}
+			return []key.Binding{k.Retry, relabel(k.Back, "back to the fields")}
 		}
-		return []key.Binding{b("enter", "choose companies"), back}
+		return []key.Binding{relabel(k.Enter, "choose companies"), back}
 	}
-	return []key.Binding{b("space", "tick"), b("a", "all/none"), b("enter", "save and sync"), back}
+	return []key.Binding{k.Toggle, k.All, relabel(k.Enter, "save and sync"), back}
 }

@@ -30,7 +30,7 @@ func (w *wizard) introView() string {
 	for _, l := range wrap(intro, tw) {
 		b.WriteString(" " + l + "\n")
 	}
-	b.WriteString("\n " + st.Bold.Render("Setup checklist") + st.Dim.Render("  (tick as you go; space)") + "\n")
+	b.WriteString("\n " + st.Bold.Render("Setup checklist") + st.Dim.Render("  (tick as you go; "+keyName(w.c.keys.Toggle)+")") + "\n")
 	for i, item := range checklist {
 		box := "[ ]"
 		if w.checks[i] {
@@ -64,7 +64,7 @@ func (w *wizard) flowView() string {
 		if i == w.flowCur {
 			mark = "(•)"
 		}
-		line := fmt.Sprintf(" %s %d %s", mark, i+1, f.name)
+		line := fmt.Sprintf(" %s %s %s", mark, w.choiceKey(i), f.name)
 		if i == w.flowCur {
 			line = st.Selected.Render("▸" + line[1:])
 		}
@@ -80,6 +80,14 @@ func (w *wizard) flowView() string {
 		}
 	}
 	return b.String()
+}
+
+// choiceKey is the key that picks option i (Choice), "" when none does.
+func (w *wizard) choiceKey(i int) string {
+	if keys := w.c.keys.Choice.Keys(); i < len(keys) {
+		return keys[i]
+	}
+	return ""
 }
 
 func (w *wizard) fieldsView() string {
@@ -155,9 +163,10 @@ func (w *wizard) testView() string {
 				b.WriteString("   " + r + "\n")
 			}
 		}
-		b.WriteString("\n " + strings.Join(wrap("Fix it, then press r to test again. esc goes back to the fields; nothing typed is lost.", w.width-2), "\n ") + "\n")
+		k := w.c.keys
+		b.WriteString("\n " + strings.Join(wrap("Fix it, then press "+keyName(k.Retry)+" to test again. "+keyName(k.Back)+" goes back to the fields; nothing typed is lost.", w.width-2), "\n ") + "\n")
 	default:
-		b.WriteString("\n " + st.OK.Render(fmt.Sprintf("Connection works: %s found.", plural(len(w.companies), "company", "companies"))) + " Press enter to choose which to sync.\n")
+		b.WriteString("\n " + st.OK.Render(fmt.Sprintf("Connection works: %s found.", plural(len(w.companies), "company", "companies"))) + " Press " + keyName(w.c.keys.Enter) + " to choose which to sync.\n")
 	}
 	return b.String()
 }
