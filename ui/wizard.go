@@ -70,6 +70,15 @@ var wizardFields = []struct {
 
 // wizard connects bcspend to BC. Every step keeps what was typed when the
 // admin goes back.
+//
+// Its fields are ours, not a huh form (charm.land/huh/v2, checked at
+// v2.0.3): huh validates synchronously inside Update and only on leaving a
+// field, where ours ask the backend in a command on every key and show ✓
+// or the error as it is typed; huh's error blocks, where a warning here
+// (a Secret ID pasted for the Value) lets the admin go on with its advice
+// and remedy shown; and huh brings a key map of its own beside KeyMap.
+// The fields step is about 80 lines; wrapping huh would not make it
+// smaller.
 type wizard struct {
 	c         *common
 	reconnect bool
