@@ -23,6 +23,7 @@ var domainOwners = map[string]string{
 	"Eight":          "8card.net: Sansan's business-card app Eight (Sansan株式会社)",
 	"WeCom":          "work.weixin.qq.com: 企业微信 on Tencent's qq.com (腾讯)",
 	"Kingsoft Cloud": "ksyun.com: 金山云 (Kingsoft yun), its console and site; not confirmed by the search corpus",
+	"domainfactory":  "df.eu: domainfactory GmbH's site and customer login (admin.df.eu); a GoDaddy company",
 }
 
 func TestCatalogDomainsBelongToTheirEntries(t *testing.T) {
