@@ -29,6 +29,7 @@ const firstConnectionID = "1"
 var (
 	bktConnections     = []byte("connections")      // id -> Connection JSON
 	bktConnectionNames = []byte("connection-names") // name -> id
+	bktConnectionUsers = []byte("connection-users") // id -> userSecurityId -> user (connections other than "1")
 )
 
 // ErrConnectionName matches a name that is taken or empty.
@@ -241,4 +242,71 @@ func migrateConnections(tx *bolt.Tx) error {
 		return err
 	}
 	return old.Delete(keyConnection)
+}
+
+// ErrNoConnection matches a connection name or id that is not in the file.
+var ErrNoConnection = errors.New("no such connection")
+
+// ConnectionNamed returns the connection called name; ok is false when
+// there is none.
+func (db *DB) ConnectionNamed(name string) (c Connection, ok bool, err error) {
+	err = db.view(func(tx *bolt.Tx) error {
+		var id string
+		if id, err = connectionIDOf(tx, name); err != nil || id == "" {
+			return err
+		}
+		b, err := top(tx, bktConnections)
+		if err != nil {
+			return err
+		}
+		c, ok, err = connectionByID(b, id)
+		return err
+	})
+	return c, ok, err
+}
+
+func connectionIDOf(tx *bolt.Tx, name string) (string, error) {
+	names, err := top(tx, bktConnectionNames)
+	if err != nil {
+		return "", err
+	}
+	return string(names.Get([]byte(strings.TrimSpace(name)))), nil
+}
+
+// ErrConnectionTarget matches an update that would point a connection at
+// another tenant or environment.
+var ErrConnectionTarget = errors.New("a connection's tenant and environment are fixed")
+
+// UpdateConnection rewrites the stored connection c.ID (a reconnect: new
+// client id, flow, companies, scopes or name), keeping its first-connection
+// date. Its tenant and environment cannot change: its data and sync state
+// are those of one environment, so another one is another connection.
+func (db *DB) UpdateConnection(c Connection) (Connection, error) {
+	err := db.update("update a connection", func(tx *bolt.Tx) error {
+		b, err := top(tx, bktConnections)
+		if err != nil {
+			return err
+		}
+		old, ok, err := connectionByID(b, c.ID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("%w: connection id %q; 'bcspend connections list' shows them", ErrNoConnection, c.ID)
+		}
+		if !sameTarget(old, c) {
+			return fmt.Errorf("%w: connection %q reads %s, not %s; connect with another --name to add one for %s",
+				ErrConnectionTarget, old.Name, DefaultConnectionName(old), DefaultConnectionName(c), DefaultConnectionName(c))
+		}
+		if c.Name == "" {
+			c.Name = old.Name
+		}
+		c.FirstConnected = old.FirstConnected
+		c, err = putConnection(tx, b, c, db.now().UTC())
+		return err
+	})
+	if err != nil {
+		return Connection{}, err
+	}
+	return c, nil
 }

@@ -23,6 +23,7 @@ var migrations = []migration{
 	{to: 3, name: "company info bucket", run: bucketMigration(bktCompanies)},
 	{to: 4, name: "credit memo buckets", run: bucketsMigration(bktCreditMemos, bktCreditMemoIDs, bktCreditSync)},
 	{to: 5, name: "several connections (connections, connection-names)", run: migrateConnections},
+	{to: 6, name: "users of further connections (connection-users)", run: bucketMigration(bktConnectionUsers)},
 }
 
 // bucketsMigration adds several top-level buckets.

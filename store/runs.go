@@ -30,9 +30,13 @@ type RunCounts struct {
 	Fetched, New, Changed, Removed int
 }
 
-// SyncRun is one sync's history entry.
+// SyncRun is one sync's history entry: one connection's run (a sync of
+// several connections records one run each).
 type SyncRun struct {
-	ID           string
+	ID string
+	// Connection is the id of the connection synced; "" in runs recorded
+	// before several connections, which were all the first's (RunConnection).
+	Connection   string `json:",omitempty"`
 	Start, End   time.Time
 	Outcome      string // running | ok | failed | canceled | partial
 	Mode         string
@@ -59,17 +63,35 @@ type SyncRun struct {
 // runs/<8-byte big-endian sequence> -> JSON, so the newest run is the last
 // key and Runs walks backwards; run-ids/<id> -> sequence.
 
-// BeginRun records a new run started at start and returns it with its ID
-// (unique within the file, ordered like the runs). Runs left "running" by a
-// killed process are closed as failed/interrupted first.
+// RunConnection is the id of the connection r synced.
+func (r SyncRun) RunConnection() string {
+	if r.Connection == "" {
+		return firstConnectionID
+	}
+	return r.Connection
+}
+
+// BeginRun records a new run of the first connection; see BeginConnectionRun.
 func (db *DB) BeginRun(start time.Time) (SyncRun, error) {
-	run := SyncRun{Start: start.UTC(), Outcome: OutcomeRunning}
+	return db.BeginConnectionRun(firstConnectionID, start)
+}
+
+// BeginConnectionRun records a new run of connection connID started at
+// start and returns it with its ID (unique within the file, ordered like
+// the runs). That connection's runs left "running" by a killed process are
+// closed as failed/interrupted first; other connections' runs are left
+// alone, since one sync may run several connections side by side.
+func (db *DB) BeginConnectionRun(connID string, start time.Time) (SyncRun, error) {
+	run := SyncRun{Connection: connID, Start: start.UTC(), Outcome: OutcomeRunning}
+	if connID == "" {
+		return SyncRun{}, fmt.Errorf("store: a run needs its connection")
+	}
 	err := db.update("record the start of a sync run", func(tx *bolt.Tx) error {
 		runs, ids, err := runBuckets(tx)
 		if err != nil {
 			return err
 		}
-		if err := closeInterrupted(runs, start.UTC()); err != nil {
+		if err := closeInterrupted(runs, connID, start.UTC()); err != nil {
 			return err
 		}
 		seq, err := runs.NextSequence()
@@ -108,17 +130,25 @@ func putRun(runs *bolt.Bucket, key []byte, run *SyncRun) error {
 	return runs.Put(key, v)
 }
 
-func closeInterrupted(runs *bolt.Bucket, now time.Time) error {
+func closeInterrupted(runs *bolt.Bucket, connID string, now time.Time) error {
 	type kv struct {
 		k   []byte
 		run SyncRun
 	}
 	var open []kv
 	c := runs.Cursor()
-	// Only the last few can still be running; walk back until a closed one.
+	// Only the connection's last few can still be running (each began
+	// after the one before it closed, under the sync lock); walk back
+	// until its newest closed one.
 	for k, v := c.Last(); k != nil; k, v = c.Prev() {
 		var r SyncRun
-		if json.Unmarshal(v, &r) != nil || r.Outcome != OutcomeRunning {
+		if json.Unmarshal(v, &r) != nil {
+			break
+		}
+		if r.RunConnection() != connID {
+			continue
+		}
+		if r.Outcome != OutcomeRunning {
 			break
 		}
 		r.Outcome, r.End = OutcomeFailed, now
@@ -177,12 +207,29 @@ func (db *DB) FinishRun(run SyncRun) error {
 		if key == nil {
 			return fmt.Errorf("store: FinishRun: unknown run %q (begin it with BeginRun)", run.ID)
 		}
+		if run.Connection == "" {
+			var begun SyncRun
+			if json.Unmarshal(runs.Get(key), &begun) == nil {
+				run.Connection = begun.Connection
+			}
+		}
 		return putRun(runs, key, &run)
 	})
 }
 
-// Runs returns up to limit runs, newest first (limit <= 0: all).
+// Runs returns up to limit runs of every connection, newest first (limit
+// <= 0: all).
 func (db *DB) Runs(limit int) ([]SyncRun, error) {
+	return db.runsWhere(limit, func(SyncRun) bool { return true })
+}
+
+// ConnectionRuns returns up to limit runs of connection connID, newest
+// first (limit <= 0: all).
+func (db *DB) ConnectionRuns(connID string, limit int) ([]SyncRun, error) {
+	return db.runsWhere(limit, func(r SyncRun) bool { return r.RunConnection() == connID })
+}
+
+func (db *DB) runsWhere(limit int, keep func(SyncRun) bool) ([]SyncRun, error) {
 	var out []SyncRun
 	err := db.view(func(tx *bolt.Tx) error {
 		runs, err := top(tx, bktRuns)
@@ -191,11 +238,13 @@ func (db *DB) Runs(limit int) ([]SyncRun, error) {
 		}
 		c := runs.Cursor()
 		for k, v := c.Last(); k != nil && (limit <= 0 || len(out) < limit); k, v = c.Prev() {
-			var r SyncRun
-			if err := json.Unmarshal(v, &r); err != nil {
-				return &CorruptRecordError{What: "sync run", Key: fmt.Sprintf("%x", k), Err: err}
+			r, err := decodeRun(k, v)
+			if err != nil {
+				return err
 			}
-			out = append(out, r)
+			if keep(r) {
+				out = append(out, r)
+			}
 		}
 		return nil
 	})
@@ -209,4 +258,12 @@ func (db *DB) LastRun() (SyncRun, bool, error) {
 		return SyncRun{}, false, err
 	}
 	return runs[0], true, nil
+}
+
+func decodeRun(k, v []byte) (SyncRun, error) {
+	var r SyncRun
+	if err := json.Unmarshal(v, &r); err != nil {
+		return r, &CorruptRecordError{What: "sync run", Key: fmt.Sprintf("%x", k), Err: err}
+	}
+	return r, nil
 }

@@ -13,8 +13,11 @@ import (
 )
 
 // User is a BC user of the environment (users are per environment, not
-// per company).
+// per company, so per connection).
 type User struct {
+	// ConnectionID is the connection whose environment lists the user
+	// (not stored in the record: it is the bucket the user is in).
+	ConnectionID   string
 	UserSecurityID string
 	UserName       string
 	DisplayName    string
@@ -124,10 +127,17 @@ func userFromWire(w *bc.User) *User {
 	return u
 }
 
-// ReplaceUsers makes the stored users match BC's list (one transaction):
-// listed users are upserted (FirstSeen kept, LastSeen = now), stored users
-// missing from the list are marked Removed with the date, never deleted.
+// ReplaceUsers makes the first connection's stored users match BC's list;
+// see ReplaceConnectionUsers.
 func (db *DB) ReplaceUsers(users []bc.User, now time.Time) (UserCounts, error) {
+	return db.ReplaceConnectionUsers(firstConnectionID, users, now)
+}
+
+// ReplaceConnectionUsers makes the connection's stored users match BC's
+// list (one transaction): listed users are upserted (FirstSeen kept,
+// LastSeen = now), stored users missing from the list are marked Removed
+// with the date, never deleted. Other connections' users are untouched.
+func (db *DB) ReplaceConnectionUsers(connID string, users []bc.User, now time.Time) (UserCounts, error) {
 	var c UserCounts
 	now = now.UTC()
 	for i := range users {
@@ -136,7 +146,7 @@ func (db *DB) ReplaceUsers(users []bc.User, now time.Time) (UserCounts, error) {
 		}
 	}
 	err := db.update("save users", func(tx *bolt.Tx) error {
-		b, err := top(tx, bktUsers)
+		b, err := usersBucket(tx, connID, true)
 		if err != nil {
 			return err
 		}
@@ -159,6 +169,17 @@ func (db *DB) ReplaceUsers(users []bc.User, now time.Time) (UserCounts, error) {
 		return UserCounts{}, err
 	}
 	return c, nil
+}
+
+// usersBucket is where a connection's users are: the top-level users
+// bucket for the first connection (where a schema-4 file has them), a
+// nested connection-users/<id> bucket for any other. nil with a nil error:
+// none stored yet.
+func usersBucket(tx *bolt.Tx, connID string, create bool) (*bolt.Bucket, error) {
+	if connID == "" || connID == firstConnectionID {
+		return top(tx, bktUsers)
+	}
+	return sub(tx, bktConnectionUsers, connID, create)
 }
 
 func (c *UserCounts) count(u *User, isNew bool) {
@@ -216,25 +237,64 @@ func removeMissingUsers(b *bolt.Bucket, seen map[string]bool, now time.Time) (in
 	return len(changes), err
 }
 
-// Users returns every stored user, removed ones included, ordered by user
-// name.
+// Users returns every stored user of every connection, removed ones
+// included, ordered by user name (then connection).
 func (db *DB) Users() ([]User, error) {
 	var out []User
 	err := db.view(func(tx *bolt.Tx) error {
-		b, err := top(tx, bktUsers)
+		ids := []string{firstConnectionID}
+		nested, err := top(tx, bktConnectionUsers)
 		if err != nil {
 			return err
 		}
-		return b.ForEach(func(k, v []byte) error {
-			u, err := decodeUser(v)
-			if err != nil {
-				return &CorruptRecordError{What: "user", Key: string(k), Err: err}
+		if err := nested.ForEachBucket(func(k []byte) error { ids = append(ids, string(k)); return nil }); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if out, err = appendUsers(tx, id, out); err != nil {
+				return err
 			}
-			u.UserSecurityID = string(k)
-			out = append(out, *u)
-			return nil
-		})
+		}
+		return nil
 	})
-	sort.SliceStable(out, func(i, j int) bool { return out[i].UserName < out[j].UserName })
+	sortUsers(out)
 	return out, err
+}
+
+// ConnectionUsers returns one connection's users, ordered by user name.
+func (db *DB) ConnectionUsers(connID string) ([]User, error) {
+	var out []User
+	err := db.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = appendUsers(tx, connID, nil)
+		return err
+	})
+	sortUsers(out)
+	return out, err
+}
+
+func appendUsers(tx *bolt.Tx, connID string, out []User) ([]User, error) {
+	b, err := usersBucket(tx, connID, false)
+	if err != nil || b == nil {
+		return out, err
+	}
+	err = b.ForEach(func(k, v []byte) error {
+		u, err := decodeUser(v)
+		if err != nil {
+			return &CorruptRecordError{What: "user", Key: string(k), Err: err}
+		}
+		u.UserSecurityID, u.ConnectionID = string(k), connID
+		out = append(out, *u)
+		return nil
+	})
+	return out, err
+}
+
+func sortUsers(us []User) {
+	sort.SliceStable(us, func(i, j int) bool {
+		if us[i].UserName != us[j].UserName {
+			return us[i].UserName < us[j].UserName
+		}
+		return idLess([]byte(us[i].ConnectionID), []byte(us[j].ConnectionID))
+	})
 }
