@@ -53,6 +53,8 @@ func (db *DB) Connections() ([]Connection, error) {
 
 // AddConnection stores c as a new connection with the next id, its name
 // (default "tenant/environment", unique) and its companies' store keys.
+// Its first-connection date is now unless c brings one (a test on a
+// simulated clock).
 func (db *DB) AddConnection(c Connection) (Connection, error) {
 	err := db.update("add a connection", func(tx *bolt.Tx) error {
 		b, err := top(tx, bktConnections)
@@ -67,7 +69,6 @@ func (db *DB) AddConnection(c Connection) (Connection, error) {
 		if _, taken, _ := connectionByID(b, c.ID); taken {
 			return fmt.Errorf("store: connection id %s is taken; the connections bucket is damaged", c.ID)
 		}
-		c.FirstConnected = time.Time{}
 		c, err = putConnection(tx, b, c, db.now().UTC())
 		return err
 	})

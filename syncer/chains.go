@@ -26,9 +26,9 @@ func (p *pass) unplanned() bool {
 func (r *runner) fetchSplit(ctx context.Context, p *pass, cs *CompanySummary) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cc := &chainCommit{mu: p.mu, vendors: newVendorCache(r.client, r.db, p.company.ID, p.state.Mode == store.ModeFull)}
-	r.gate.join(p.company.ID)
-	defer r.gate.part(p.company.ID)
+	cc := &chainCommit{mu: p.mu, vendors: newVendorCache(r.client, r.db, p.company, p.state.Mode == store.ModeFull)}
+	r.gate.join(p.company.StoreKey())
+	defer r.gate.part(p.company.StoreKey())
 	errs := make([]error, len(p.state.Chains))
 	var wg sync.WaitGroup
 	for i, ch := range p.state.Chains {
@@ -84,7 +84,7 @@ func (r *runner) planChains(ctx context.Context, p *pass) error {
 		p.state.Chains = nil
 	}
 	p.state.Updated = r.opt.Now()
-	return r.db.SaveSyncState(p.company.ID, p.state)
+	return r.db.SaveSyncState(p.company.StoreKey(), p.state)
 }
 
 // chainCommit serialises one company's commits: the checkpoint holds
@@ -102,13 +102,13 @@ type chainCommit struct {
 // run's gate, so fewer chains read while BC throttles. A saved nextLink
 // BC refuses restarts the range from its first page, like a single pass.
 func (r *runner) chain(ctx context.Context, p *pass, cs *CompanySummary, cc *chainCommit, i int) error {
-	if err := r.gate.enter(ctx, p.company.ID); err != nil {
+	if err := r.gate.enter(ctx, p.company.StoreKey()); err != nil {
 		return canceled(err)
 	}
 	held := true
 	defer func() {
 		if held {
-			r.gate.leave(p.company.ID)
+			r.gate.leave(p.company.StoreKey())
 		}
 	}()
 	cc.mu.Lock()
@@ -125,9 +125,9 @@ func (r *runner) chain(ctx context.Context, p *pass, cs *CompanySummary, cc *cha
 		if pg.Next == "" {
 			return nil
 		}
-		r.gate.leave(p.company.ID)
+		r.gate.leave(p.company.StoreKey())
 		held = false
-		if err := r.gate.enter(ctx, p.company.ID); err != nil {
+		if err := r.gate.enter(ctx, p.company.StoreKey()); err != nil {
 			return canceled(err)
 		}
 		held = true
@@ -142,7 +142,7 @@ func (r *runner) chain(ctx context.Context, p *pass, cs *CompanySummary, cc *cha
 	st.Chains = slices.Clone(st.Chains)
 	st.Chains[i].NextLink, st.Chains[i].Pages, st.Chains[i].Fetched = "", 0, 0
 	st.Updated = r.opt.Now()
-	err = r.db.SaveSyncState(p.company.ID, st)
+	err = r.db.SaveSyncState(p.company.StoreKey(), st)
 	if err == nil {
 		p.state = st
 	}
@@ -175,7 +175,7 @@ func (r *runner) commitChain(ctx context.Context, p *pass, cs *CompanySummary, c
 	st.Fetched += len(pg.Invoices)
 	st.Watermark = maxModified(st.Watermark, pg.Invoices)
 	st.Updated = r.opt.Now()
-	res, err := r.db.CommitPage(p.company.ID, pg.Invoices, vs, st, p.id)
+	res, err := r.db.CommitPage(p.company.StoreKey(), pg.Invoices, vs, st, p.id)
 	if err != nil {
 		return err
 	}

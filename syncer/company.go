@@ -104,7 +104,7 @@ func displayName(c store.Company) string {
 // first request: a run killed before its first page then resumes the same
 // pass (a --full stays a full) instead of forgetting it.
 func (r *runner) begin(c store.Company) (pass, error) {
-	st, ok, err := r.db.SyncState(c.ID)
+	st, ok, err := r.db.SyncState(c.StoreKey())
 	if errors.Is(err, store.ErrCorruptRecord) {
 		// An unreadable checkpoint starts over with a backfill: upserts
 		// are idempotent, so re-reading the window repairs, never doubles.
@@ -115,7 +115,7 @@ func (r *runner) begin(c store.Company) (pass, error) {
 	}
 	p := planPass(c, st, ok, r.conn, r.runID, r.opt)
 	if p.id == r.runID && !p.resumed && !p.pagingDone {
-		err = r.db.SaveSyncState(c.ID, p.state)
+		err = r.db.SaveSyncState(c.StoreKey(), p.state)
 	}
 	return p, err
 }
@@ -136,7 +136,7 @@ func (r *runner) fetch(ctx context.Context, p *pass, cs *CompanySummary) error {
 	if len(p.state.Chains) > 0 {
 		return r.fetchSplit(ctx, p, cs)
 	}
-	vendors := newVendorCache(r.client, r.db, p.company.ID, p.state.Mode == store.ModeFull)
+	vendors := newVendorCache(r.client, r.db, p.company, p.state.Mode == store.ModeFull)
 	q := p.query()
 	q.ResumeFrom = p.state.NextLink
 	got := false
@@ -151,7 +151,7 @@ func (r *runner) fetch(ctx context.Context, p *pass, cs *CompanySummary) error {
 	p.mu.Lock()
 	p.state.NextLink, p.state.Pages, p.state.Fetched = "", 0, 0
 	p.state.Updated = p.started
-	err = r.db.SaveSyncState(p.company.ID, p.state)
+	err = r.db.SaveSyncState(p.company.StoreKey(), p.state)
 	p.mu.Unlock()
 	if err != nil {
 		return err
@@ -202,7 +202,7 @@ func (r *runner) commit(ctx context.Context, p *pass, pg bc.InvoicePage, vendors
 	// Skipped invoices were seen too: the watermark covers the whole page.
 	st.Watermark = maxModified(st.Watermark, pg.Invoices)
 	st.Updated = r.opt.Now()
-	res, err := r.db.CommitPage(p.company.ID, keep, vs, st, p.id)
+	res, err := r.db.CommitPage(p.company.StoreKey(), keep, vs, st, p.id)
 	if err != nil {
 		return err
 	}
@@ -229,7 +229,7 @@ func (r *runner) accept(p *pass, invs []bc.PurchaseInvoice) ([]bc.PurchaseInvoic
 			continue
 		}
 		// An unreadable stored copy counts as held: BC's copy repairs it.
-		if _, held, err := r.db.Invoice(p.company.ID, inv.ID); held || err != nil {
+		if _, held, err := r.db.Invoice(p.company.StoreKey(), inv.ID); held || err != nil {
 			keep = append(keep, *inv)
 		}
 	}
@@ -242,7 +242,7 @@ func (r *runner) accept(p *pass, invs []bc.PurchaseInvoice) ([]bc.PurchaseInvoic
 // kill between them is finished by the next run.
 func (r *runner) finish(p *pass, cs *CompanySummary) error {
 	if p.state.Mode == store.ModeFull {
-		n, err := r.db.MarkRemovedInRange(p.company.ID, p.id, p.state.WindowFrom, p.state.WindowTo)
+		n, err := r.db.MarkRemovedInRange(p.company.StoreKey(), p.id, p.state.WindowFrom, p.state.WindowTo)
 		if err != nil {
 			return err
 		}
@@ -252,7 +252,7 @@ func (r *runner) finish(p *pass, cs *CompanySummary) error {
 	st.InProgress, st.NextLink = false, ""
 	st.Watermark = finalWatermark(st.Watermark, p.started)
 	st.Updated = r.opt.Now()
-	if err := r.db.SaveSyncState(p.company.ID, st); err != nil {
+	if err := r.db.SaveSyncState(p.company.StoreKey(), st); err != nil {
 		return err
 	}
 	p.state = st
@@ -274,7 +274,7 @@ func (r *runner) progressOf(p *pass, cs *CompanySummary, done bool, err error) P
 			}
 		}
 	}
-	return Progress{CompanyID: cs.ID, Company: cs.Name, Mode: p.state.Mode, Resumed: p.resumed,
+	return Progress{Connection: r.conn.Name, CompanyID: p.company.StoreKey(), Company: cs.Name, Mode: p.state.Mode, Resumed: p.resumed,
 		Pages: cs.Pages, Invoices: cs.Fetched, Lines: cs.Lines, New: cs.New, Changed: cs.Changed,
 		Expected: p.state.Expected, Read: p.state.Fetched, Chains: chains, ChainsDone: finished, Started: p.started,
 		CompanyThrottled: cs.Throttled, CompanyThrottleWait: cs.ThrottleWait, Done: done, Err: err}

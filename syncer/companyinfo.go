@@ -21,7 +21,7 @@ const ratesRemedy = "Update the environment to Business Central 23.0 or later in
 // global dimension codes) once per run and stores it, keeping what the
 // last run learnt about the company's exchange rates.
 func (r *runner) companyInfo(ctx context.Context, c store.Company) (store.CompanyInfo, error) {
-	prev, _, err := r.db.CompanyInfo(c.ID)
+	prev, _, err := r.db.CompanyInfo(c.StoreKey())
 	if err != nil {
 		return prev, err
 	}
@@ -34,7 +34,7 @@ func (r *runner) companyInfo(ctx context.Context, c store.Company) (store.Compan
 		ci.GLSetup, ci.Dimension1, ci.Dimension2 = true, gl.ShortcutDimension1Code, gl.ShortcutDimension2Code
 	}
 	ci.Updated = r.opt.Now().UTC()
-	return ci, r.db.PutCompanyInfo(c.ID, ci)
+	return ci, r.db.PutCompanyInfo(c.StoreKey(), ci)
 }
 
 // refused reports whether BC refused the company-information pages for
@@ -66,7 +66,7 @@ func (r *runner) ratesMissing(c store.Company, ci *store.CompanyInfo, cs *Compan
 		return nil
 	}
 	ci.RatesUnavailable = RatesUnavailableWarning
-	return r.db.PutCompanyInfo(c.ID, *ci)
+	return r.db.PutCompanyInfo(c.StoreKey(), *ci)
 }
 
 // ratesRead clears an earlier missing-rates note once the rates are read.
@@ -75,7 +75,7 @@ func (r *runner) ratesRead(c store.Company, ci *store.CompanyInfo) error {
 		return nil
 	}
 	ci.RatesUnavailable = ""
-	return r.db.PutCompanyInfo(c.ID, *ci)
+	return r.db.PutCompanyInfo(c.StoreKey(), *ci)
 }
 
 // missingRates reports whether err is the 404 of an environment without

@@ -36,7 +36,7 @@ type creditPass struct {
 // creditMemos runs the company's credit memo pass; mu is the company's
 // lock (the summary is shared with the invoice pass's wait reports).
 func (r *runner) creditMemos(ctx context.Context, c store.Company, cs *CompanySummary, mu *sync.Mutex) error {
-	st, ok, err := r.db.CreditMemoSyncState(c.ID)
+	st, ok, err := r.db.CreditMemoSyncState(c.StoreKey())
 	if errors.Is(err, store.ErrCorruptRecord) {
 		st, ok, err = store.SyncState{}, false, nil // re-reading the window repairs it
 	}
@@ -46,7 +46,7 @@ func (r *runner) creditMemos(ctx context.Context, c store.Company, cs *CompanySu
 	p := &creditPass{pass: planPass(c, st, ok, r.conn, r.runID, r.opt), cs: cs}
 	p.mu, p.mode = mu, p.state.Mode
 	if p.id == r.runID && !p.resumed && !p.pagingDone {
-		if err := r.db.SaveCreditMemoSyncState(c.ID, p.state); err != nil {
+		if err := r.db.SaveCreditMemoSyncState(c.StoreKey(), p.state); err != nil {
 			return err
 		}
 	}
@@ -70,11 +70,11 @@ func (r *runner) fetchCredits(ctx context.Context, p *creditPass) error {
 		if len(chains) > 1 {
 			p.state.Chains = chains
 		}
-		if err := r.db.SaveCreditMemoSyncState(p.company.ID, p.state); err != nil {
+		if err := r.db.SaveCreditMemoSyncState(p.company.StoreKey(), p.state); err != nil {
 			return err
 		}
 	}
-	vendors := newVendorCache(r.client, r.db, p.company.ID, false)
+	vendors := newVendorCache(r.client, r.db, p.company, false)
 	if len(p.state.Chains) == 0 {
 		q := p.query()
 		q.ResumeFrom = p.state.NextLink
@@ -163,7 +163,7 @@ func (r *runner) commitCredits(ctx context.Context, p *creditPass, pg bc.CreditM
 		}
 	}
 	st.Updated = r.opt.Now()
-	res, err := r.db.CommitCreditMemoPage(p.company.ID, keep, vs, st, p.id)
+	res, err := r.db.CommitCreditMemoPage(p.company.StoreKey(), keep, vs, st, p.id)
 	if err != nil {
 		return err
 	}
@@ -190,7 +190,7 @@ func (r *runner) acceptCredits(p *creditPass, ms []bc.PurchaseCreditMemo) ([]bc.
 			keep = append(keep, *m)
 			continue
 		}
-		if _, held, err := r.db.CreditMemo(p.company.ID, m.ID); held || err != nil {
+		if _, held, err := r.db.CreditMemo(p.company.StoreKey(), m.ID); held || err != nil {
 			keep = append(keep, *m)
 		}
 	}
@@ -209,7 +209,7 @@ func vendorRefs(ms []bc.PurchaseCreditMemo) []bc.PurchaseInvoice {
 // finishCredits is finish for credit memos.
 func (r *runner) finishCredits(p *creditPass) error {
 	if p.state.Mode == store.ModeFull {
-		n, err := r.db.MarkCreditMemosRemovedInRange(p.company.ID, p.id, p.state.WindowFrom, p.state.WindowTo)
+		n, err := r.db.MarkCreditMemosRemovedInRange(p.company.StoreKey(), p.id, p.state.WindowFrom, p.state.WindowTo)
 		if err != nil {
 			return err
 		}
@@ -221,5 +221,5 @@ func (r *runner) finishCredits(p *creditPass) error {
 	st.InProgress, st.NextLink = false, ""
 	st.Watermark = finalWatermark(st.Watermark, p.started)
 	st.Updated = r.opt.Now()
-	return r.db.SaveCreditMemoSyncState(p.company.ID, st)
+	return r.db.SaveCreditMemoSyncState(p.company.StoreKey(), st)
 }

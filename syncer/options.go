@@ -57,12 +57,16 @@ func (o *Options) defaults() {
 
 // Progress is one company's state during a run, for a per-company bar.
 type Progress struct {
-	CompanyID string
-	Company   string // display name
-	Mode      string // backfill | incremental | full
-	Resumed   bool   // continuing an interrupted run's pages
-	Pages     int    // pages committed by this run
-	Invoices  int    // invoices fetched by this run
+	// Connection is the name of the company's connection; CompanyID the
+	// company's store key (store.Company.StoreKey: its BC id in the first
+	// connection), unique across the connections of one sync.
+	Connection string
+	CompanyID  string
+	Company    string // display name
+	Mode       string // backfill | incremental | full
+	Resumed    bool   // continuing an interrupted run's pages
+	Pages      int    // pages committed by this run
+	Invoices   int    // invoices fetched by this run
 	// Expected is BC's $count of the pass's invoices when it was planned
 	// (0 unknown: an incremental pass); Read is how many of them are
 	// committed, by this run and any interrupted one before it.

@@ -16,8 +16,8 @@ import (
 // is one request with an empty answer on most runs however long the table
 // grows.
 func (r *runner) rates(ctx context.Context, p *pass, cs *CompanySummary) error {
-	id := p.company.ID
-	stored, err := r.db.ExchangeRates(id)
+	id, key := p.company.ID, p.company.StoreKey()
+	stored, err := r.db.ExchangeRates(key)
 	if err != nil {
 		return err
 	}
@@ -27,7 +27,7 @@ func (r *runner) rates(ctx context.Context, p *pass, cs *CompanySummary) error {
 			return err
 		}
 		cs.Rates = len(all)
-		return r.db.PutExchangeRates(id, all)
+		return r.db.PutExchangeRates(key, all)
 	}
 	changed, err := r.client.ExchangeRatesChangedSince(ctx, id, latestRate(stored).Add(-r.opt.Overlap))
 	if err != nil || len(changed) == 0 {
@@ -38,7 +38,7 @@ func (r *runner) rates(ctx context.Context, p *pass, cs *CompanySummary) error {
 		return nil // only the overlap, read again
 	}
 	cs.Rates = n
-	return r.db.PutExchangeRates(id, merged)
+	return r.db.PutExchangeRates(key, merged)
 }
 
 func latestRate(rates []bc.CurrencyExchangeRate) time.Time {

@@ -27,7 +27,8 @@ type runner struct {
 	progressMu sync.Mutex
 }
 
-// Run syncs every company of conn concurrently (one goroutine each; the
+// Run syncs one connection, conn as the store holds it (its ID and its
+// companies' store keys): every company of conn concurrently (one goroutine each; the
 // shared client keeps all of them within BC's 5-requests-in-flight budget)
 // and the environment's users once, then records the run in the history.
 //
@@ -45,12 +46,12 @@ func Run(ctx context.Context, db *store.DB, client *bc.Client, conn store.Connec
 		return Summary{Outcome: store.OutcomeFailed, Error: problemOf(ErrNoCompanies)}, ErrNoCompanies
 	}
 	before := client.Stats()
-	run, err := db.BeginRun(opt.Now())
+	run, err := db.BeginConnectionRun(conn.ID, opt.Now())
 	if err != nil {
 		return Summary{Outcome: store.OutcomeFailed, Error: problemOf(err)}, err
 	}
 	r := &runner{db: db, client: client, conn: conn, opt: opt, runID: run.ID, gate: newGate(opt.Chains)}
-	sum := Summary{RunID: run.ID, Start: run.Start}
+	sum := Summary{RunID: run.ID, Connection: conn.Name, Start: run.Start}
 
 	results := make([]CompanySummary, len(conn.Companies))
 	errs := make([]error, len(conn.Companies))

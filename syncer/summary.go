@@ -11,19 +11,21 @@ import (
 // Summary is what a run did, for the one-line report, --json and the
 // console. The same figures go to the run history.
 type Summary struct {
-	RunID     string           `json:"run_id"`
-	Start     time.Time        `json:"start"`
-	End       time.Time        `json:"end"`
-	Outcome   string           `json:"outcome"` // ok | failed | canceled | partial
-	Companies []CompanySummary `json:"companies"`
-	Fetched   int              `json:"fetched"`
-	New       int              `json:"new"`
-	Changed   int              `json:"changed"`
-	Removed   int              `json:"removed"`
-	Users     *UsersSummary    `json:"users,omitempty"` // nil when users were not synced
-	Requests  int64            `json:"requests"`
-	Retries   int64            `json:"retries"`
-	Throttled int64            `json:"throttled"`
+	RunID string `json:"run_id"`
+	// Connection is the name of the connection the run synced.
+	Connection string           `json:"connection"`
+	Start      time.Time        `json:"start"`
+	End        time.Time        `json:"end"`
+	Outcome    string           `json:"outcome"` // ok | failed | canceled | partial
+	Companies  []CompanySummary `json:"companies"`
+	Fetched    int              `json:"fetched"`
+	New        int              `json:"new"`
+	Changed    int              `json:"changed"`
+	Removed    int              `json:"removed"`
+	Users      *UsersSummary    `json:"users,omitempty"` // nil when users were not synced
+	Requests   int64            `json:"requests"`
+	Retries    int64            `json:"retries"`
+	Throttled  int64            `json:"throttled"`
 	// ThrottleWait is wall-clock time during which at least one request
 	// waited on BC's limits (waits of concurrent companies overlap and
 	// count once); ThrottleWaitText is the same, for people.

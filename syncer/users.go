@@ -20,7 +20,7 @@ func (r *runner) users(ctx context.Context) userResult {
 	res, err := r.client.Users(ctx, r.conn.Companies[0].ID)
 	if err == nil {
 		var counts UsersSummary
-		c, serr := r.db.ReplaceUsers(res.Users, r.opt.Now())
+		c, serr := r.db.ReplaceConnectionUsers(r.conn.ID, res.Users, r.opt.Now())
 		if serr == nil {
 			counts = UsersSummary{Total: c.Total, Active: c.Active, MissingEmail: c.MissingEmail, New: c.New,
 				Removed: c.Removed, LegacyNoEmail: res.LegacyNoEmail}

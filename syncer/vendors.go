@@ -14,17 +14,17 @@ import (
 // pass refreshes every referenced vendor once, so renamed vendors and new
 // email addresses arrive at the latest with --full.
 type vendorCache struct {
-	client    *bc.Client
-	db        *store.DB
-	companyID string
-	refresh   bool
+	client  *bc.Client
+	db      *store.DB
+	company store.Company // its ID for BC, its StoreKey for the store
+	refresh bool
 
 	known   map[string]bool      // lower-cased ids stored (or refreshed by this pass)
 	fetched map[string]bc.Vendor // BC's list, fetched at most once per pass
 }
 
-func newVendorCache(client *bc.Client, db *store.DB, companyID string, refresh bool) *vendorCache {
-	return &vendorCache{client: client, db: db, companyID: companyID, refresh: refresh}
+func newVendorCache(client *bc.Client, db *store.DB, company store.Company, refresh bool) *vendorCache {
+	return &vendorCache{client: client, db: db, company: company, refresh: refresh}
 }
 
 // forPage returns the vendors to store with a page of invoices.
@@ -68,7 +68,7 @@ func (v *vendorCache) load() error {
 	if v.refresh {
 		return nil
 	}
-	stored, err := v.db.Vendors(v.companyID)
+	stored, err := v.db.Vendors(v.company.StoreKey())
 	for _, s := range stored {
 		v.known[strings.ToLower(s.ID)] = true
 	}
@@ -79,7 +79,7 @@ func (v *vendorCache) fetch(ctx context.Context) error {
 	if v.fetched != nil {
 		return nil
 	}
-	list, err := v.client.Vendors(ctx, v.companyID)
+	list, err := v.client.Vendors(ctx, v.company.ID)
 	if err != nil {
 		return err
 	}
