@@ -21,6 +21,10 @@ type Options struct {
 	// waits for, once per holder.
 	Wait   time.Duration
 	OnWait func(store.Holder)
+	// Connection names the connection an operation on one works on
+	// (OpenClient, ReplaceSecret, Sync); "" is the only one, or for Sync
+	// all of them.
+	Connection string
 }
 
 // DefaultSyncWait is how long a sync waits for another sync of the same
@@ -38,16 +42,20 @@ func (o Options) syncWait() time.Duration {
 var ErrNotConnected = &failure.Error{Kind: failure.KindNotFound, Code: "not_connected", Message: "No Business Central connection is saved in this database",
 	Fix: "Run `bcspend connect ...` or start `bcspend` to open the setup wizard (or pass the right --db)."}
 
-// OpenClient builds an API client for the saved connection. Rotated refresh
-// tokens are written back to the secret store every time they change.
+// OpenClient builds an API client for the saved connection opt.Connection
+// (TargetConnection: "" is the only one).
 func OpenClient(db *store.DB, opt Options) (*bc.Client, store.Connection, error) {
-	conn, ok, err := db.Connection()
+	conn, err := TargetConnection(db, opt.Connection)
 	if err != nil {
 		return nil, conn, err
 	}
-	if !ok {
-		return nil, conn, ErrNotConnected
-	}
+	client, err := openClient(db, opt, conn)
+	return client, conn, err
+}
+
+// openClient builds an API client for conn. Rotated refresh tokens are
+// written back to the secret store every time they change.
+func openClient(db *store.DB, opt Options, conn store.Connection) (*bc.Client, error) {
 	secrets := db.NewSecrets(opt.Keyring, conn.TenantID, conn.ClientID)
 	creds := bc.Credentials{
 		Target:     bc.Target{AuthorityURL: conn.AuthorityURL, APIURL: conn.APIURL, Tenant: conn.TenantID, Environment: conn.Environment},
@@ -62,7 +70,7 @@ func OpenClient(db *store.DB, opt Options) (*bc.Client, store.Connection, error)
 		if opt.SecretOverride != "" {
 			creds.ClientSecret = opt.SecretOverride
 		} else if s, ok, err := secrets.Get(store.SecretClientSecret); err != nil {
-			return nil, conn, err
+			return nil, err
 		} else if ok {
 			creds.ClientSecret = s
 		}
@@ -70,19 +78,19 @@ func OpenClient(db *store.DB, opt Options) (*bc.Client, store.Connection, error)
 	if creds.Flow.Delegated() {
 		rt, _, err := secrets.Get(store.SecretRefreshToken)
 		if err != nil {
-			return nil, conn, err
+			return nil, err
 		}
 		creds.RefreshToken = rt
 	}
 	tokens, err := creds.NewTokenSource()
 	if err != nil {
-		return nil, conn, err
+		return nil, err
 	}
 	copt := opt.Client
 	if copt.HTTPClient == nil {
 		copt.HTTPClient = opt.HTTPClient
 	}
-	return bc.NewClient(creds.Target, tokens, copt), conn, nil
+	return bc.NewClient(creds.Target, tokens, copt), nil
 }
 
 // ReplaceSecret stores a new client secret after proving it works: the

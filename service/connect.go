@@ -5,9 +5,9 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/failure"
@@ -24,15 +24,16 @@ type ConnectRequest struct {
 	// Companies restricts the companies to track, by id or name; empty
 	// means every company the connection sees.
 	Companies []string
+	// Name is the connection's name: an existing one is reconnected, a new
+	// one added. Empty: reconnect the connection to the same tenant and
+	// environment, else add one named "tenant/environment".
+	Name string
 
 	ShowDeviceCode func(bc.DeviceCode) // device flow: show the code and URL
 	Browser        bc.BrowserOptions   // browser flow
 	Progress       func(bc.Step)       // connection test steps
 	HTTPClient     *http.Client
 	Keyring        store.Keyring // nil: keep secrets in the database file
-	// Wait is how long a connect to another tenant or environment waits
-	// for a running sync (0: store.DefaultWait); see save.
-	Wait time.Duration
 }
 
 // ConnectResult is what was saved.
@@ -172,29 +173,15 @@ func Connect(ctx context.Context, db *store.DB, req ConnectRequest) (ConnectResu
 	return res, err
 }
 
-// save writes the connection, then the secrets. A first connection date of
-// an earlier connection to the same tenant and environment is kept: the
-// one-year sync window hangs on it.
+// save writes the secrets, then the connection: a new one (AddConnection)
+// or, for a reconnect, the one it replaces (UpdateConnection keeps its
+// first-connection date, on which the one-year sync window hangs). A
+// connection added while another one syncs needs no wait: its data has
+// keys of its own.
 func save(db *store.DB, conn *store.Connection, req ConnectRequest, refresh string, res *ConnectResult) error {
-	if old, ok, err := db.Connection(); err != nil {
+	old, ok, err := reconnects(db, *conn, req.Name)
+	if err != nil {
 		return err
-	} else if ok && !sameSource(old, *conn) {
-		// A different tenant or environment starts a new window. A sync of
-		// the old one must not go on writing under the new connection, so
-		// this waits for a running sync (the same target needs no wait: a
-		// new secret or sign-in does not change what a sync writes).
-		wait := req.Wait
-		if wait <= 0 {
-			wait = store.DefaultWait
-		}
-		lock, err := store.LockSync(context.Background(), db.Path(), wait, nil)
-		if err != nil {
-			return err
-		}
-		defer lock.Release()
-		if err := db.DeleteConnection(); err != nil {
-			return err
-		}
 	}
 	secrets := db.NewSecrets(req.Keyring, conn.TenantID, conn.ClientID)
 	if req.ClientSecret != "" {
@@ -207,10 +194,14 @@ func save(db *store.DB, conn *store.Connection, req ConnectRequest, refresh stri
 			return err
 		}
 	}
-	if err := db.SaveConnection(*conn); err != nil {
-		return err
+	var saved store.Connection
+	if ok {
+		conn.ID, conn.Name = old.ID, old.Name
+		saved, err = db.UpdateConnection(*conn)
+	} else {
+		conn.Name = strings.TrimSpace(req.Name)
+		saved, err = db.AddConnection(*conn)
 	}
-	saved, _, err := db.Connection()
 	if err != nil {
 		return err
 	}
@@ -221,6 +212,38 @@ func save(db *store.DB, conn *store.Connection, req ConnectRequest, refresh stri
 		res.SecretNotice = n
 	}
 	return nil
+}
+
+// reconnects finds the connection a connect replaces: the one named name;
+// without a name, the one reading the same tenant and environment. ok is
+// false for a new connection.
+func reconnects(db *store.DB, conn store.Connection, name string) (old store.Connection, ok bool, err error) {
+	if name = strings.TrimSpace(name); name != "" {
+		old, ok, err = db.ConnectionNamed(name)
+		if err == nil && ok && !sameSource(old, conn) {
+			err = failure.Input(fmt.Sprintf("The connection %q reads %s, not %s", name, store.DefaultConnectionName(old), store.DefaultConnectionName(conn)),
+				"Give the new connection another --name, or remove the old one first with 'bcspend connections remove "+name+"'.")
+		}
+		return old, ok, err
+	}
+	conns, err := db.Connections()
+	if err != nil {
+		return old, false, err
+	}
+	var same []store.Connection
+	for _, c := range conns {
+		if sameSource(c, conn) {
+			same = append(same, c)
+		}
+	}
+	switch len(same) {
+	case 0:
+		return old, false, nil
+	case 1:
+		return same[0], true, nil
+	}
+	return old, false, failure.Input(fmt.Sprintf("Several connections read %s: %s", store.DefaultConnectionName(conn), namesOf(same)),
+		"Say which one to reconnect with --name NAME.")
 }
 
 func sameSource(a, b store.Connection) bool {

@@ -134,16 +134,16 @@ func TestReplaceExpiredSecretWithANewOne(t *testing.T) {
 	}
 }
 
-// Connecting to another tenant or environment waits for a running sync
-// (it would go on writing the old connection's companies under the new
-// one) and fails busy after the wait; the same target does not wait.
-func TestConnectingElsewhereWaitsForARunningSync(t *testing.T) {
+// Connecting to another tenant or environment adds a connection, even
+// while a sync runs (its data has keys of its own, so nothing waits); the
+// first connection is left as it was.
+func TestConnectingElsewhereAddsAConnectionDuringASync(t *testing.T) {
 	_, target, db := setup(t)
-	req := ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret,
-		Wait: 100 * time.Millisecond}
+	req := ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret}
 	if _, err := Connect(context.Background(), db, req); err != nil {
 		t.Fatal(err)
 	}
+	first, _, _ := db.Connection()
 	lock, err := store.LockSync(context.Background(), db.Path(), time.Second, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -154,10 +154,107 @@ func TestConnectingElsewhereWaitsForARunningSync(t *testing.T) {
 	}
 	elsewhere := store.Connection{TenantID: target.Tenant, Environment: "Sandbox", ClientID: bcsim.ClientID, Flow: string(bc.FlowClientCredentials)}
 	var res ConnectResult
-	if err := save(db, &elsewhere, req, "", &res); !errors.Is(err, store.ErrBusy) {
-		t.Fatalf("connecting another environment during a sync: %v; want busy", err)
+	if err := save(db, &elsewhere, req, "", &res); err != nil {
+		t.Fatalf("connecting another environment during a sync: %v", err)
 	}
-	if c, _, _ := db.Connection(); c.Environment != target.Environment {
-		t.Fatalf("the connection changed to %q while the sync ran", c.Environment)
+	conns, _ := db.Connections()
+	if len(conns) != 2 || conns[0].ID != first.ID || conns[0].Environment != target.Environment || !conns[0].FirstConnected.Equal(first.FirstConnected) ||
+		conns[1].Name != target.Tenant+"/Sandbox" || res.Connection.ID != conns[1].ID {
+		t.Fatalf("connections %+v", conns)
+	}
+}
+
+// A named connect reconnects that connection (the same tenant and
+// environment only) or adds a new one; without a name, the connection of
+// the same target is reconnected.
+func TestConnectByName(t *testing.T) {
+	_, target, db := setup(t)
+	req := ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret}
+	if _, err := Connect(context.Background(), db, req); err != nil {
+		t.Fatal(err)
+	}
+	req.Name = "copy"
+	added, err := Connect(context.Background(), db, req)
+	if err != nil || added.Connection.ID != "2" || added.Connection.Name != "copy" {
+		t.Fatalf("connect --name copy: %+v, %v", added.Connection, err)
+	}
+	again, err := Connect(context.Background(), db, req)
+	if err != nil || again.Connection.ID != "2" {
+		t.Fatalf("reconnect --name copy: %+v, %v", again.Connection, err)
+	}
+	// Without a name two connections now read this target: ambiguous.
+	req.Name = ""
+	if _, err := Connect(context.Background(), db, req); failure.ExitCode(err) != 2 || !strings.Contains(err.Error(), `"copy"`) {
+		t.Fatalf("an ambiguous reconnect: %v", err)
+	}
+	elsewhere := store.Connection{TenantID: target.Tenant, Environment: "Sandbox", ClientID: bcsim.ClientID}
+	req.Name = "copy"
+	var res ConnectResult
+	if err := save(db, &elsewhere, req, "", &res); failure.ExitCode(err) != 2 || failure.Remedy(err) == "" {
+		t.Fatalf("pointing %q at another environment: %v", req.Name, err)
+	}
+	if conns, _ := db.Connections(); len(conns) != 2 || conns[1].Environment != target.Environment {
+		t.Fatalf("connections %+v", conns)
+	}
+}
+
+// A command on one connection takes the only one, or the one named; with
+// several and no name it says which names exist.
+func TestTargetConnection(t *testing.T) {
+	_, target, db := setup(t)
+	if _, err := TargetConnection(db, ""); !errors.Is(err, ErrNotConnected) {
+		t.Fatalf("no connection: %v", err)
+	}
+	req := ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret}
+	if _, err := Connect(context.Background(), db, req); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := TargetConnection(db, ""); err != nil || c.ID != "1" {
+		t.Fatalf("the only one: %+v, %v", c, err)
+	}
+	req.Name = "copy"
+	if _, err := Connect(context.Background(), db, req); err != nil {
+		t.Fatal(err)
+	}
+	_, err := TargetConnection(db, "")
+	if failure.ExitCode(err) != 2 || !strings.Contains(err.Error(), `"copy"`) || !strings.Contains(err.Error(), bcsim.TenantID) ||
+		!strings.Contains(failure.Remedy(err), "--connection") {
+		t.Fatalf("ambiguous: %v (%s)", err, failure.Remedy(err))
+	}
+	if c, err := TargetConnection(db, "copy"); err != nil || c.ID != "2" {
+		t.Fatalf("by name: %+v, %v", c, err)
+	}
+	if _, err := TargetConnection(db, "nope"); failure.ExitCode(err) != 2 || !strings.Contains(failure.Remedy(err), `"copy"`) {
+		t.Fatalf("unknown: %v", err)
+	}
+}
+
+// Removing a connection deletes its secrets only when no other connection
+// of the same app registration and tenant is left to use them.
+func TestRemoveConnectionKeepsSharedSecrets(t *testing.T) {
+	_, target, db := setup(t)
+	req := ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret}
+	if _, err := Connect(context.Background(), db, req); err != nil {
+		t.Fatal(err)
+	}
+	req.Name = "copy"
+	if _, err := Connect(context.Background(), db, req); err != nil {
+		t.Fatal(err)
+	}
+	secret := func() bool {
+		_, ok, err := db.NewSecrets(nil, bcsim.TenantID, bcsim.ClientID).Get(store.SecretClientSecret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	if _, err := RemoveConnection(db, Options{}, "copy"); err != nil || !secret() {
+		t.Fatalf("remove copy: %v; secret kept %v", err, secret())
+	}
+	if _, err := RemoveConnection(db, Options{}, "copy"); failure.ExitCode(err) != 2 {
+		t.Fatalf("remove it again: %v", err)
+	}
+	if _, err := RemoveConnection(db, Options{}, bcsim.TenantID+"/"+bcsim.Environment); err != nil || secret() {
+		t.Fatalf("remove the last: %v; secret kept %v", err, secret())
 	}
 }

@@ -24,8 +24,15 @@ type Options struct {
 
 // Company is one company whose invoices the model holds.
 type Company struct {
-	ID            string
-	Name          string
+	// ID is the company's key in bcspend (store.Company.StoreKey): its BC
+	// id in the first connection, "n:<id>" in connection n, so companies
+	// of two connections never share it.
+	ID string
+	// Name is the company's label (labelCompanies): BC's display name,
+	// with the connection's name where two connections' companies share it.
+	Name string
+	// Connection is the name of the company's connection ("" without one).
+	Connection    string
 	LocalCurrency string
 	// Dimension1 and Dimension2 label the invoices' two global dimension
 	// codes as BC names them (e.g. DEPARTMENT, AREA; "Dimension 1" when BC
@@ -64,8 +71,11 @@ type Model struct {
 	sugg suggestions
 }
 
-// Load reads the store (invoices of the connection's companies, rates,
-// users, rules, settings) and derives everything the views show.
+// Load reads the store (invoices of every connection's companies, their
+// rates, users, rules, settings) and derives everything the views show.
+// Rules and custom applications apply to every connection's charges; each
+// company converts to the reporting currency with its own connection's
+// exchange rates (currency.go).
 func Load(db *store.DB, cat *match.Catalog, opt Options) (*Model, error) {
 	m := &Model{now: opt.Now, cat: cat}
 	if m.now.IsZero() {
@@ -102,22 +112,21 @@ func Load(db *store.DB, cat *match.Catalog, opt Options) (*Model, error) {
 	return m, nil
 }
 
-// loadCompanies takes the connection's companies; without a connection (a
-// copied file, tests) every company with stored invoices.
+// loadCompanies takes every connection's companies, in connection order;
+// without a connection (a copied file, tests) every company with stored
+// invoices.
 func (m *Model) loadCompanies(db *store.DB) error {
-	conn, ok, err := db.Connection()
+	conns, err := db.Connections()
 	if err != nil {
 		return err
 	}
-	if ok && len(conn.Companies) > 0 {
+	for _, conn := range conns {
 		for _, c := range conn.Companies {
-			name := c.DisplayName
-			if name == "" {
-				name = c.Name
-			}
-			m.companies = append(m.companies, Company{ID: c.ID, Name: name, LocalCurrency: c.LocalCurrency})
+			m.companies = append(m.companies, Company{ID: c.StoreKey(), Name: c.Title(), Connection: conn.Name,
+				LocalCurrency: c.LocalCurrency})
 		}
-	} else {
+	}
+	if len(m.companies) == 0 {
 		ids, err := db.InvoiceCompanies()
 		if err != nil {
 			return err
@@ -126,7 +135,27 @@ func (m *Model) loadCompanies(db *store.DB) error {
 			m.companies = append(m.companies, Company{ID: id, Name: id})
 		}
 	}
+	labelCompanies(m.companies)
 	return m.applyCompanyInfo(db)
+}
+
+// labelCompanies is the one place a company's label is made: its BC
+// display name, with its connection's name added where companies of two
+// connections share the name (CRONUS USA, Inc. in production and in a
+// sandbox), so every view, filter and export tells them apart.
+func labelCompanies(cs []Company) {
+	conns := map[string]map[string]bool{}
+	for _, c := range cs {
+		if conns[c.Name] == nil {
+			conns[c.Name] = map[string]bool{}
+		}
+		conns[c.Name][c.Connection] = true
+	}
+	for i := range cs {
+		if len(conns[cs[i].Name]) > 1 {
+			cs[i].Name += " (" + cs[i].Connection + ")"
+		}
+	}
 }
 
 // applyCompanyInfo takes each company's local currency and dimension

@@ -19,6 +19,14 @@ type Company struct {
 	Key string `json:",omitempty"`
 }
 
+// Title is the company's name for people: BC's display name, else its name.
+func (c Company) Title() string {
+	if c.DisplayName != "" {
+		return c.DisplayName
+	}
+	return c.Name
+}
+
 // StoreKey is the company's key in the store's per-company buckets.
 func (c Company) StoreKey() string {
 	if c.Key != "" {

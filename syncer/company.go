@@ -15,7 +15,7 @@ import (
 // Every page is committed with its checkpoint, so an error here loses
 // nothing already fetched.
 func (r *runner) company(ctx context.Context, c store.Company) (cs CompanySummary, err error) {
-	cs = CompanySummary{ID: c.ID, Name: displayName(c)}
+	cs = CompanySummary{ID: c.ID, Name: c.Title()}
 	mu := new(sync.Mutex)
 	p := pass{mu: mu}
 	ctx = bc.WithWaitObserver(ctx, func(w bc.Wait) {
@@ -91,13 +91,6 @@ func (r *runner) invoicesAndCredits(ctx context.Context, c store.Company, p *pas
 		return err
 	}
 	return <-credits
-}
-
-func displayName(c store.Company) string {
-	if c.DisplayName != "" {
-		return c.DisplayName
-	}
-	return c.Name
 }
 
 // begin plans the pass and, for a new one, saves its checkpoint before the

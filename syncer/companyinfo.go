@@ -50,7 +50,7 @@ func refused(err error) bool {
 // read, what its invoices show) and the dimensions are unnamed.
 func (r *runner) companyInfoRefused(c store.Company, cs *CompanySummary, err error) error {
 	cs.Warnings = append(cs.Warnings, Problem{Kind: "warning", Code: "no_company_information",
-		Message: untrusted.Text(displayName(c)) + ": Business Central refused the company information (" + err.Error() +
+		Message: untrusted.Text(c.Title()) + ": Business Central refused the company information (" + err.Error() +
 			"), so the local currency and dimension names are the last ones read (or, never read, the currency its invoices show and unnamed dimensions).",
 		Remedy: "Give the app a permission set that can read Company Information and General Ledger Setup (D365 BASIC ISV or D365 READ) on its Microsoft Entra Applications card."})
 	return nil
@@ -61,7 +61,7 @@ func (r *runner) companyInfoRefused(c store.Company, cs *CompanySummary, err err
 // and say why.
 func (r *runner) ratesMissing(c store.Company, ci *store.CompanyInfo, cs *CompanySummary) error {
 	cs.Warnings = append(cs.Warnings, Problem{Kind: "warning", Code: "no_exchange_rates",
-		Message: untrusted.Text(displayName(c)) + ": " + RatesUnavailableWarning, Remedy: ratesRemedy})
+		Message: untrusted.Text(c.Title()) + ": " + RatesUnavailableWarning, Remedy: ratesRemedy})
 	if ci.RatesUnavailable == RatesUnavailableWarning {
 		return nil
 	}

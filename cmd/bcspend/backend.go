@@ -387,7 +387,6 @@ func (b *backend) request(in ui.ConnInput) service.ConnectRequest {
 		Flow:         bcFlow(in.Flow),
 		ClientSecret: in.Secret,
 		Keyring:      b.keyring,
-		Wait:         b.globals.Wait,
 	}
 }
 

@@ -85,7 +85,6 @@ history and process lists.`,
 		}
 		defer db.Close()
 		req.Keyring = keyring()
-		req.Wait = g.waitFor(store.DefaultWait)
 		req.ShowDeviceCode = func(d bc.DeviceCode) {
 			sayf(io.err, "To sign in, open %s and enter the code %s (valid until %s).\nWaiting for the sign-in...\n",
 				d.VerificationURI, d.UserCode, d.Expires.Local().Format("15:04"))

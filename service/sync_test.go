@@ -1,0 +1,96 @@
+package service
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/failure"
+	"github.com/bcspend/bcspend/store"
+	"github.com/bcspend/bcspend/syncer"
+)
+
+// tenantOn starts a small simulated tenant on loopback.
+func tenantOn(t *testing.T, seed int64) (*bcsim.Tenant, bc.Target) {
+	t.Helper()
+	ten := bcsim.New(bcsim.Config{Seed: seed, Companies: 1, InvoicesPerMonth: 6, Now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)})
+	srv, err := ten.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	return ten, bc.Target{AuthorityURL: srv.AuthorityURL(), APIURL: srv.APIURL(), Tenant: bcsim.TenantID, Environment: bcsim.Environment}
+}
+
+// A sync runs every connection; one whose admin must act fails with its
+// name in the error and exit code 3 while the other syncs; --connection
+// runs just the one named.
+func TestSyncRunsEveryConnectionAndNamesTheFailedOne(t *testing.T) {
+	_, us := tenantOn(t, 1)
+	dkTenant, dk := tenantOn(t, 2)
+	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, c := range []struct {
+		target bc.Target
+		name   string
+	}{{us, "us"}, {dk, "dk"}} {
+		req := ConnectRequest{Target: c.target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret, Name: c.name}
+		if _, err := Connect(context.Background(), db, req); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dkTenant.SetFaults(bcsim.Faults{ExpireSecret: true})
+	res, err := SyncConnections(context.Background(), db, Options{}, nil, syncer.Options{})
+	if err != nil || len(res) != 2 {
+		t.Fatalf("sync: %d results, %v", len(res), err)
+	}
+	if res[0].Err != nil || res[0].Summary.Outcome != store.OutcomeOK || res[0].Summary.New == 0 || res[0].Summary.Connection != "us" {
+		t.Fatalf("us: %+v, %v", res[0].Summary, res[0].Err)
+	}
+	if failure.ExitCode(res[1].Err) != 3 || res[1].Summary.Outcome != store.OutcomeFailed {
+		t.Fatalf("dk: %+v, %v", res[1].Summary, res[1].Err)
+	}
+	sum, err := Merge(res)
+	if failure.ExitCode(err) != 3 || !strings.HasPrefix(err.Error(), "connection dk: ") || failure.Remedy(err) == "" ||
+		sum.Outcome != store.OutcomePartial || sum.New != res[0].Summary.New {
+		t.Fatalf("merged: %+v, %v", sum, err)
+	}
+	h, _ := db.ConnectionsHealth()
+	if h[0].Status() != store.OutcomeOK || h[1].Status() != store.OutcomeFailed || h[1].LastRun.Remedy == "" {
+		t.Fatalf("health %+v", h)
+	}
+	// Only the named one runs.
+	res, err = SyncConnections(context.Background(), db, Options{}, []string{"us"}, syncer.Options{})
+	if err != nil || len(res) != 1 || res[0].Err != nil || res[0].Summary.Companies[0].Mode != store.ModeIncremental {
+		t.Fatalf("sync --connection us: %+v, %v", res, err)
+	}
+	if _, err := SyncConnections(context.Background(), db, Options{}, []string{"se"}, syncer.Options{}); failure.ExitCode(err) != 2 {
+		t.Fatalf("an unknown connection: %v", err)
+	}
+	if runs, _ := db.ConnectionRuns("2", 0); len(runs) != 1 {
+		t.Fatalf("dk ran %d times; want once", len(runs))
+	}
+}
+
+// Connections of one app registration on one tenant share BC's per-user
+// limits, so they run one after the other; others run side by side.
+func TestConnectionsSharingLimitsRunOneAfterTheOther(t *testing.T) {
+	a := store.Connection{AuthorityURL: "https://login.example/", TenantID: "T", ClientID: "C", Environment: "US"}
+	b := a
+	b.Environment, b.TenantID = "DK", "t"
+	other := a
+	other.TenantID = "u"
+	app2 := a
+	app2.ClientID = "D"
+	got := byLimits([]store.Connection{a, other, b, app2})
+	if len(got) != 3 || len(got[0]) != 2 || got[0][0] != 0 || got[0][1] != 2 || got[1][0] != 1 || got[2][0] != 3 {
+		t.Fatalf("groups %v; want [[0 2] [1] [3]]", got)
+	}
+}
