@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
+	bolterr "go.etcd.io/bbolt/errors"
 )
 
 // Removal is what removing a connection deletes: the preview the admin
@@ -117,7 +118,7 @@ func deleteCompanies(tx *bolt.Tx, c Connection) error {
 			if err != nil {
 				return err
 			}
-			if err := t.DeleteBucket([]byte(key)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+			if err := t.DeleteBucket([]byte(key)); err != nil && !errors.Is(err, bolterr.ErrBucketNotFound) {
 				return err
 			}
 		}
@@ -160,7 +161,7 @@ func deleteUsers(tx *bolt.Tx, connID string) error {
 		if err != nil {
 			return err
 		}
-		if err := t.DeleteBucket([]byte(connID)); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+		if err := t.DeleteBucket([]byte(connID)); err != nil && !errors.Is(err, bolterr.ErrBucketNotFound) {
 			return err
 		}
 		return nil
