@@ -5,8 +5,8 @@ import (
 	"sort"
 	"time"
 
-	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/money"
+	"github.com/bcspend/bcspend/store"
 )
 
 // Every amount keeps its own currency; the reporting currency is a second,
@@ -32,16 +32,16 @@ type companyRates struct {
 	rows  map[string][]rateRow
 }
 
-func newCompanyRates(local string, rates []bc.CurrencyExchangeRate) *companyRates {
+func newCompanyRates(local string, rates []store.ExchangeRate) *companyRates {
 	cr := &companyRates{local: local, rows: map[string][]rateRow{}}
 	for _, r := range rates {
-		rel := r.RelationalCurrencyCode
+		rel := r.RelationalCurrency
 		if rel == local {
 			rel = ""
 		}
 		cr.rows[r.CurrencyCode] = append(cr.rows[r.CurrencyCode], rateRow{
-			start: r.StartingDate.Time, exchange: r.ExchangeRateAmount,
-			relation: r.RelationalExchangeRateAmount, relCode: rel})
+			start: r.StartingDate, exchange: r.ExchangeAmount,
+			relation: r.RelationalAmount, relCode: rel})
 	}
 	for _, rows := range cr.rows {
 		sort.SliceStable(rows, func(i, j int) bool { return rows[i].start.Before(rows[j].start) })

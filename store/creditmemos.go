@@ -100,7 +100,7 @@ func decodeCreditMemoKV(companyID string, k, v []byte, a *arena) (*CreditMemo, e
 // CommitCreditMemoPage is CommitPage for credit memos: the page, its
 // vendors and the company's credit memo checkpoint in one transaction,
 // upserts keyed by BC id and idempotent.
-func (db *DB) CommitCreditMemoPage(companyID string, memos []bc.PurchaseCreditMemo, vendors []bc.Vendor, state SyncState, runID string) (PageResult, error) {
+func (db *DB) CommitCreditMemoPage(companyID string, memos []bc.PurchaseCreditMemo, vendors []Vendor, state SyncState, runID string) (PageResult, error) {
 	var res PageResult
 	if err := validateCreditPage(companyID, memos, runID); err != nil {
 		return res, err

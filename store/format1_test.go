@@ -63,7 +63,7 @@ func TestFormat1RecordsStillRead(t *testing.T) {
 	r.amount(money.MustParse("108.4012"))
 	r.time(t0)
 	rate, err := decodeRate(r.b)
-	if err != nil || rate.ExchangeRateAmount != money.NewDecimal(100, 0) || rate.RelationalExchangeRateAmount != money.MustParseDecimal("108.4012") {
+	if err != nil || rate.ExchangeAmount != money.NewDecimal(100, 0) || rate.RelationalAmount != money.MustParseDecimal("108.4012") {
 		t.Fatalf("rate %+v, %v", rate, err)
 	}
 }

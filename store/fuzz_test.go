@@ -17,8 +17,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add(encodeInvoice(inv))
 	f.Add(encodeInvoice(&Invoice{}))
 	f.Add(encodeUser(&User{UserName: "u", State: bc.UserEnabled, Email: "a@b"}))
-	f.Add(encodeVendor(&bc.Vendor{Number: "V1", DisplayName: "v", LastModifiedDateTime: t0}))
-	f.Add(encodeRate(&bc.CurrencyExchangeRate{CurrencyCode: "USD", ExchangeRateAmount: money.MustParseDecimal("1.5")}))
+	f.Add(encodeVendor(&Vendor{Number: "V1", DisplayName: "v", LastModified: t0}))
+	f.Add(encodeRate(&ExchangeRate{CurrencyCode: "USD", ExchangeAmount: money.MustParseDecimal("1.5")}))
 	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
 	f.Add([]byte{})
 

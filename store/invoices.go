@@ -302,7 +302,7 @@ type PageResult struct {
 // lastModifiedDateTime (never lowered); RunID defaults to runID and
 // Updated to now. Invoices are stamped LastSeenRun = runID; FirstSeen is
 // state.Updated (or now) for new ones.
-func (db *DB) CommitPage(companyID string, invoices []bc.PurchaseInvoice, vendors []bc.Vendor, state SyncState, runID string) (PageResult, error) {
+func (db *DB) CommitPage(companyID string, invoices []bc.PurchaseInvoice, vendors []Vendor, state SyncState, runID string) (PageResult, error) {
 	var res PageResult
 	if err := validatePage(companyID, invoices, runID); err != nil {
 		return res, err

@@ -313,9 +313,9 @@ func TestCommitPageRejectsBadInputAtomically(t *testing.T) {
 
 func TestCommitPageVendorsAndSyncState(t *testing.T) {
 	db, _ := openTemp(t)
-	vendors := []bc.Vendor{
-		{ID: guid(2), Number: "V002", DisplayName: "Zoom", Email: "billing@zoom.us", Website: "zoom.us", CurrencyCode: "USD", LastModifiedDateTime: t0},
-		{ID: guid(1), Number: "V001", DisplayName: "Atlassian", Blocked: "Payment", LastModifiedDateTime: t0},
+	vendors := []Vendor{
+		{ID: guid(2), Number: "V002", DisplayName: "Zoom", Email: "billing@zoom.us", Website: "zoom.us", CurrencyCode: "USD", LastModified: t0},
+		{ID: guid(1), Number: "V001", DisplayName: "Atlassian", Blocked: "Payment", LastModified: t0},
 	}
 	st := SyncState{Watermark: t0.Add(time.Hour), RunID: "r", InProgress: true, Mode: ModeIncremental, NextLink: "nl",
 		WindowFrom: t0.Add(-24 * time.Hour), WindowTo: t0, Pages: 3, Fetched: 300, Updated: t0}

@@ -12,19 +12,19 @@ import (
 
 func TestExchangeRates(t *testing.T) {
 	db, _ := openTemp(t)
-	rates := []bc.CurrencyExchangeRate{
-		{ID: guid(3), CurrencyCode: "USD", StartingDate: testDate(2026, 6, 1), ExchangeRateAmount: money.MustParseDecimal("1"),
-			RelationalExchangeRateAmount: money.MustParseDecimal("0.9123"), LastModifiedDateTime: t0},
-		{ID: guid(1), CurrencyCode: "GBP", StartingDate: testDate(2026, 1, 1), ExchangeRateAmount: money.MustParseDecimal("100"),
-			RelationalCurrencyCode: "CHF", RelationalExchangeRateAmount: money.MustParseDecimal("113.4567"), LastModifiedDateTime: t0},
-		{ID: guid(2), CurrencyCode: "USD", StartingDate: testDate(2026, 1, 1), ExchangeRateAmount: money.MustParseDecimal("1"),
-			RelationalExchangeRateAmount: money.MustParseDecimal("0.95"), LastModifiedDateTime: t0},
+	rates := []ExchangeRate{
+		{ID: guid(3), CurrencyCode: "USD", StartingDate: testDate(2026, 6, 1).Time, ExchangeAmount: money.MustParseDecimal("1"),
+			RelationalAmount: money.MustParseDecimal("0.9123"), LastModified: t0},
+		{ID: guid(1), CurrencyCode: "GBP", StartingDate: testDate(2026, 1, 1).Time, ExchangeAmount: money.MustParseDecimal("100"),
+			RelationalCurrency: "CHF", RelationalAmount: money.MustParseDecimal("113.4567"), LastModified: t0},
+		{ID: guid(2), CurrencyCode: "USD", StartingDate: testDate(2026, 1, 1).Time, ExchangeAmount: money.MustParseDecimal("1"),
+			RelationalAmount: money.MustParseDecimal("0.95"), LastModified: t0},
 	}
 	if err := db.PutExchangeRates(testCompany, rates); err != nil {
 		t.Fatal(err)
 	}
 	got, err := db.ExchangeRates(testCompany)
-	want := []bc.CurrencyExchangeRate{rates[1], rates[2], rates[0]}
+	want := []ExchangeRate{rates[1], rates[2], rates[0]}
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("rates:\n got %+v\nwant %+v", got, want)
 	}

@@ -3,8 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+	"time"
 
-	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/money"
 	bolt "go.etcd.io/bbolt"
 )
@@ -27,20 +27,34 @@ const (
 	rateFormat2 = 0x02
 )
 
-func encodeRate(r *bc.CurrencyExchangeRate) []byte {
+// ExchangeRate is one row of a company's Currency Exchange Rate table: from
+// StartingDate on, ExchangeAmount units of CurrencyCode are worth
+// RelationalAmount units of RelationalCurrency (blank = the company's local
+// currency). The syncer fills it from BC's currencyExchangeRates entity.
+type ExchangeRate struct {
+	ID                 string
+	CurrencyCode       string
+	StartingDate       time.Time // a calendar day, midnight UTC
+	ExchangeAmount     money.Decimal
+	RelationalCurrency string
+	RelationalAmount   money.Decimal
+	LastModified       time.Time
+}
+
+func encodeRate(r *ExchangeRate) []byte {
 	e := encoder{make([]byte, 0, 48)}
 	e.byte1(rateFormat2)
 	e.str(r.CurrencyCode)
-	e.date(r.StartingDate.Time)
-	e.decimal(r.ExchangeRateAmount)
-	e.str(r.RelationalCurrencyCode)
-	e.decimal(r.RelationalExchangeRateAmount)
-	e.time(r.LastModifiedDateTime)
+	e.date(r.StartingDate)
+	e.decimal(r.ExchangeAmount)
+	e.str(r.RelationalCurrency)
+	e.decimal(r.RelationalAmount)
+	e.time(r.LastModified)
 	return e.b
 }
 
-func decodeRate(b []byte) (bc.CurrencyExchangeRate, error) {
-	var r bc.CurrencyExchangeRate
+func decodeRate(b []byte) (ExchangeRate, error) {
+	var r ExchangeRate
 	d := decoder{b: b}
 	format := d.byte1()
 	if format != rateFormat1 && format != rateFormat2 {
@@ -51,23 +65,23 @@ func decodeRate(b []byte) (bc.CurrencyExchangeRate, error) {
 		rateAmount = func() money.Decimal { return money.DecimalOf(d.amount()) }
 	}
 	r.CurrencyCode = d.str()
-	r.StartingDate = bc.Date{Time: d.date()}
-	r.ExchangeRateAmount = rateAmount()
-	r.RelationalCurrencyCode = d.str()
-	r.RelationalExchangeRateAmount = rateAmount()
-	r.LastModifiedDateTime = d.time()
+	r.StartingDate = d.date()
+	r.ExchangeAmount = rateAmount()
+	r.RelationalCurrency = d.str()
+	r.RelationalAmount = rateAmount()
+	r.LastModified = d.time()
 	return r, d.finish()
 }
 
-func rateKey(r *bc.CurrencyExchangeRate) []byte {
+func rateKey(r *ExchangeRate) []byte {
 	k := append([]byte(r.CurrencyCode), 0)
-	k = append(k, dateKey(r.StartingDate.Time)...)
+	k = append(k, dateKey(r.StartingDate)...)
 	return append(append(k, 0), r.ID...)
 }
 
 // PutExchangeRates replaces the company's whole rate table with rates (BC
 // returns the full table each time, and a deleted row must not linger).
-func (db *DB) PutExchangeRates(companyID string, rates []bc.CurrencyExchangeRate) error {
+func (db *DB) PutExchangeRates(companyID string, rates []ExchangeRate) error {
 	for i := range rates {
 		if rates[i].ID == "" {
 			return errors.New("store: exchange rate without id; nothing was stored")
@@ -92,7 +106,7 @@ func (db *DB) PutExchangeRates(companyID string, rates []bc.CurrencyExchangeRate
 		}
 		for i := range rates {
 			r := rates[i]
-			r.StartingDate = day(r.StartingDate)
+			r.StartingDate = calendarDay(r.StartingDate)
 			if err := b.Put(rateKey(&r), encodeRate(&r)); err != nil {
 				return err
 			}
@@ -103,8 +117,8 @@ func (db *DB) PutExchangeRates(companyID string, rates []bc.CurrencyExchangeRate
 
 // ExchangeRates returns the company's rates ordered by currency, then
 // starting date.
-func (db *DB) ExchangeRates(companyID string) ([]bc.CurrencyExchangeRate, error) {
-	var out []bc.CurrencyExchangeRate
+func (db *DB) ExchangeRates(companyID string) ([]ExchangeRate, error) {
+	var out []ExchangeRate
 	err := db.view(func(tx *bolt.Tx) error {
 		b, err := sub(tx, bktRates, companyID, false)
 		if err != nil || b == nil {
@@ -123,6 +137,16 @@ func (db *DB) ExchangeRates(companyID string) ([]bc.CurrencyExchangeRate, error)
 		})
 	})
 	return out, err
+}
+
+// calendarDay is t's date at midnight UTC, the form a rate's key and value
+// keep.
+func calendarDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 func lastZero(k []byte) int {

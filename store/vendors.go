@@ -4,19 +4,32 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"time"
 
-	"github.com/bcspend/bcspend/bc"
 	bolt "go.etcd.io/bbolt"
 )
 
-// Vendors are stored per company as bc.Vendor, every field.
+// Vendors are stored per company, every field BC sends.
 //
 // vendors/<company>/<vendor id> -> value, format 1:
 //
 //	byte 0x01 | number displayName email website currencyCode blocked str | lastModified time
 const vendorFormat1 = 0x01
 
-func encodeVendor(v *bc.Vendor) []byte {
+// Vendor is a company's vendor card as the syncer stored it from BC's
+// vendors entity.
+type Vendor struct {
+	ID           string
+	Number       string
+	DisplayName  string
+	Email        string
+	Website      string
+	CurrencyCode string
+	Blocked      string // BC's blocked option, as bc decodes it
+	LastModified time.Time
+}
+
+func encodeVendor(v *Vendor) []byte {
 	e := encoder{make([]byte, 0, 64)}
 	e.byte1(vendorFormat1)
 	e.str(v.Number)
@@ -25,12 +38,12 @@ func encodeVendor(v *bc.Vendor) []byte {
 	e.str(v.Website)
 	e.str(v.CurrencyCode)
 	e.str(v.Blocked)
-	e.time(v.LastModifiedDateTime)
+	e.time(v.LastModified)
 	return e.b
 }
 
-func decodeVendor(b []byte) (bc.Vendor, error) {
-	var v bc.Vendor
+func decodeVendor(b []byte) (Vendor, error) {
+	var v Vendor
 	d := decoder{b: b}
 	if d.byte1() != vendorFormat1 {
 		return v, fmt.Errorf("unknown vendor format")
@@ -41,18 +54,18 @@ func decodeVendor(b []byte) (bc.Vendor, error) {
 	v.Website = d.str()
 	v.CurrencyCode = d.str()
 	v.Blocked = d.str()
-	v.LastModifiedDateTime = d.time()
+	v.LastModified = d.time()
 	return v, d.finish()
 }
 
 // UpsertVendors stores the company's vendors by id (others stay).
-func (db *DB) UpsertVendors(companyID string, vendors []bc.Vendor) error {
+func (db *DB) UpsertVendors(companyID string, vendors []Vendor) error {
 	return db.update("save vendors", func(tx *bolt.Tx) error {
 		return putVendors(tx, companyID, vendors)
 	})
 }
 
-func putVendors(tx *bolt.Tx, companyID string, vendors []bc.Vendor) error {
+func putVendors(tx *bolt.Tx, companyID string, vendors []Vendor) error {
 	if len(vendors) == 0 {
 		return nil
 	}
@@ -76,8 +89,8 @@ func putVendors(tx *bolt.Tx, companyID string, vendors []bc.Vendor) error {
 }
 
 // Vendors returns the company's vendors ordered by number.
-func (db *DB) Vendors(companyID string) ([]bc.Vendor, error) {
-	var out []bc.Vendor
+func (db *DB) Vendors(companyID string) ([]Vendor, error) {
+	var out []Vendor
 	err := db.view(func(tx *bolt.Tx) error {
 		b, err := sub(tx, bktVendors, companyID, false)
 		if err != nil || b == nil {
@@ -98,7 +111,7 @@ func (db *DB) Vendors(companyID string) ([]bc.Vendor, error) {
 }
 
 // Vendor returns one vendor by id; ok is false when it is not stored.
-func (db *DB) Vendor(companyID, id string) (v bc.Vendor, ok bool, err error) {
+func (db *DB) Vendor(companyID, id string) (v Vendor, ok bool, err error) {
 	err = db.view(func(tx *bolt.Tx) error {
 		b, err := sub(tx, bktVendors, companyID, false)
 		if err != nil || b == nil {

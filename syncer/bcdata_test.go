@@ -26,7 +26,7 @@ func TestFineDecimalsAreStoredExactly(t *testing.T) {
 	for _, c := range e.conn.Companies {
 		stored, err := e.db.ExchangeRates(c.ID)
 		must(t, err)
-		byID := map[string]bc.CurrencyExchangeRate{}
+		byID := map[string]store.ExchangeRate{}
 		for _, r := range stored {
 			byID[strings.ToLower(r.ID)] = r
 		}
@@ -34,9 +34,9 @@ func TestFineDecimalsAreStoredExactly(t *testing.T) {
 			if r.RelationalExchangeRateAmount.Scale() == 6 {
 				six++
 			}
-			if got := byID[strings.ToLower(r.ID)]; got.RelationalExchangeRateAmount != r.RelationalExchangeRateAmount ||
-				got.ExchangeRateAmount != r.ExchangeRateAmount {
-				t.Fatalf("rate %s stored as %s / %s, BC sent %s / %s", r.ID, got.ExchangeRateAmount, got.RelationalExchangeRateAmount,
+			if got := byID[strings.ToLower(r.ID)]; got.RelationalAmount != r.RelationalExchangeRateAmount ||
+				got.ExchangeAmount != r.ExchangeRateAmount {
+				t.Fatalf("rate %s stored as %s / %s, BC sent %s / %s", r.ID, got.ExchangeAmount, got.RelationalAmount,
 					r.ExchangeRateAmount, r.RelationalExchangeRateAmount)
 			}
 		}

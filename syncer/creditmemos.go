@@ -102,7 +102,7 @@ func (r *runner) fetchCredits(ctx context.Context, p *creditPass) error {
 
 // pageVendors is what a credit memo page needs of the vendor cache.
 type pageVendors interface {
-	forPage(ctx context.Context, invs []bc.PurchaseInvoice) ([]bc.Vendor, error)
+	forPage(ctx context.Context, invs []bc.PurchaseInvoice) ([]store.Vendor, error)
 }
 
 // lockedVendors shares one vendor cache between chains.
@@ -111,7 +111,7 @@ type lockedVendors struct {
 	c  *vendorCache
 }
 
-func (l *lockedVendors) forPage(ctx context.Context, invs []bc.PurchaseInvoice) ([]bc.Vendor, error) {
+func (l *lockedVendors) forPage(ctx context.Context, invs []bc.PurchaseInvoice) ([]store.Vendor, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.c.forPage(ctx, invs)

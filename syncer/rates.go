@@ -27,13 +27,13 @@ func (r *runner) rates(ctx context.Context, p *pass, cs *CompanySummary) error {
 			return err
 		}
 		cs.Rates = len(all)
-		return r.db.PutExchangeRates(key, all)
+		return r.db.PutExchangeRates(key, storeRates(all))
 	}
 	changed, err := r.client.ExchangeRatesChangedSince(ctx, id, latestRate(stored).Add(-r.opt.Overlap))
 	if err != nil || len(changed) == 0 {
 		return err
 	}
-	merged, n := mergeRates(stored, changed)
+	merged, n := mergeRates(stored, storeRates(changed))
 	if n == 0 {
 		return nil // only the overlap, read again
 	}
@@ -41,11 +41,11 @@ func (r *runner) rates(ctx context.Context, p *pass, cs *CompanySummary) error {
 	return r.db.PutExchangeRates(key, merged)
 }
 
-func latestRate(rates []bc.CurrencyExchangeRate) time.Time {
+func latestRate(rates []store.ExchangeRate) time.Time {
 	var t time.Time
 	for _, x := range rates {
-		if x.LastModifiedDateTime.After(t) {
-			t = x.LastModifiedDateTime
+		if x.LastModified.After(t) {
+			t = x.LastModified
 		}
 	}
 	return t
@@ -53,7 +53,7 @@ func latestRate(rates []bc.CurrencyExchangeRate) time.Time {
 
 // mergeRates replaces stored rows by id with their changed versions and
 // appends new ones; n counts rows that differ from what was stored.
-func mergeRates(stored, changed []bc.CurrencyExchangeRate) (merged []bc.CurrencyExchangeRate, n int) {
+func mergeRates(stored, changed []store.ExchangeRate) (merged []store.ExchangeRate, n int) {
 	at := make(map[string]int, len(stored))
 	merged = append(merged, stored...)
 	for i, x := range merged {
@@ -76,9 +76,20 @@ func mergeRates(stored, changed []bc.CurrencyExchangeRate) (merged []bc.Currency
 
 // sameRate compares what the store keeps (dates as calendar days, times
 // to the millisecond BC sends).
-func sameRate(a, b bc.CurrencyExchangeRate) bool {
+func sameRate(a, b store.ExchangeRate) bool {
 	return a.CurrencyCode == b.CurrencyCode && a.StartingDate.Format(bc.DateLayout) == b.StartingDate.Format(bc.DateLayout) &&
-		a.ExchangeRateAmount == b.ExchangeRateAmount && a.RelationalCurrencyCode == b.RelationalCurrencyCode &&
-		a.RelationalExchangeRateAmount == b.RelationalExchangeRateAmount &&
-		a.LastModifiedDateTime.Equal(b.LastModifiedDateTime)
+		a.ExchangeAmount == b.ExchangeAmount && a.RelationalCurrency == b.RelationalCurrency &&
+		a.RelationalAmount == b.RelationalAmount &&
+		a.LastModified.Equal(b.LastModified)
+}
+
+// storeRates is the one place BC's exchange rate rows become the store's.
+func storeRates(ws []bc.CurrencyExchangeRate) []store.ExchangeRate {
+	out := make([]store.ExchangeRate, len(ws))
+	for i, w := range ws {
+		out[i] = store.ExchangeRate{ID: w.ID, CurrencyCode: w.CurrencyCode, StartingDate: w.StartingDate.Time,
+			ExchangeAmount: w.ExchangeRateAmount, RelationalCurrency: w.RelationalCurrencyCode,
+			RelationalAmount: w.RelationalExchangeRateAmount, LastModified: w.LastModifiedDateTime}
+	}
+	return out
 }

@@ -19,8 +19,8 @@ type vendorCache struct {
 	company store.Company // its ID for BC, its StoreKey for the store
 	refresh bool
 
-	known   map[string]bool      // lower-cased ids stored (or refreshed by this pass)
-	fetched map[string]bc.Vendor // BC's list, fetched at most once per pass
+	known   map[string]bool         // lower-cased ids stored (or refreshed by this pass)
+	fetched map[string]store.Vendor // BC's list, fetched at most once per pass
 }
 
 func newVendorCache(client *bc.Client, db *store.DB, company store.Company, refresh bool) *vendorCache {
@@ -28,7 +28,7 @@ func newVendorCache(client *bc.Client, db *store.DB, company store.Company, refr
 }
 
 // forPage returns the vendors to store with a page of invoices.
-func (v *vendorCache) forPage(ctx context.Context, invs []bc.PurchaseInvoice) ([]bc.Vendor, error) {
+func (v *vendorCache) forPage(ctx context.Context, invs []bc.PurchaseInvoice) ([]store.Vendor, error) {
 	if err := v.load(); err != nil {
 		return nil, err
 	}
@@ -47,7 +47,7 @@ func (v *vendorCache) forPage(ctx context.Context, invs []bc.PurchaseInvoice) ([
 	if err := v.fetch(ctx); err != nil {
 		return nil, err
 	}
-	var out []bc.Vendor
+	var out []store.Vendor
 	for _, id := range need {
 		// A vendor missing from BC's list (deleted since) is skipped; the
 		// invoice keeps its vendorNumber and vendorName.
@@ -83,9 +83,15 @@ func (v *vendorCache) fetch(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	v.fetched = make(map[string]bc.Vendor, len(list))
-	for _, vd := range list {
-		v.fetched[strings.ToLower(vd.ID)] = vd
+	v.fetched = make(map[string]store.Vendor, len(list))
+	for i := range list {
+		v.fetched[strings.ToLower(list[i].ID)] = storeVendor(&list[i])
 	}
 	return nil
+}
+
+// storeVendor is the one place a BC vendor becomes the store's.
+func storeVendor(w *bc.Vendor) store.Vendor {
+	return store.Vendor{ID: w.ID, Number: w.Number, DisplayName: w.DisplayName, Email: w.Email,
+		Website: w.Website, CurrencyCode: w.CurrencyCode, Blocked: w.Blocked, LastModified: w.LastModifiedDateTime}
 }

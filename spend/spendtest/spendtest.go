@@ -146,11 +146,11 @@ type Rate struct {
 // PutRates stores a company's rate table.
 func PutRates(tb testing.TB, db *store.DB, company string, rates ...Rate) {
 	tb.Helper()
-	out := make([]bc.CurrencyExchangeRate, len(rates))
+	out := make([]store.ExchangeRate, len(rates))
 	for i, r := range rates {
-		out[i] = bc.CurrencyExchangeRate{ID: GUID(8000000 + i), CurrencyCode: r.Currency,
-			StartingDate: bc.Date{Time: r.Start}, ExchangeRateAmount: money.MustParseDecimal(r.Exchange),
-			RelationalCurrencyCode: r.RelCode, RelationalExchangeRateAmount: money.MustParseDecimal(r.Relational)}
+		out[i] = store.ExchangeRate{ID: GUID(8000000 + i), CurrencyCode: r.Currency,
+			StartingDate: r.Start, ExchangeAmount: money.MustParseDecimal(r.Exchange),
+			RelationalCurrency: r.RelCode, RelationalAmount: money.MustParseDecimal(r.Relational)}
 	}
 	if err := db.PutExchangeRates(company, out); err != nil {
 		tb.Fatalf("PutExchangeRates: %v", err)
