@@ -6,12 +6,13 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/failure"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/store"
 )
 
 // Options are what every operation on a saved connection shares.
 type Options struct {
-	Keyring    store.Keyring // nil: secrets in the database file
+	Keyring    secretstore.Keyring // nil: secrets in the database file
 	HTTPClient *http.Client
 	// SecretOverride replaces the stored client secret (BCSPEND_CLIENT_SECRET).
 	SecretOverride string
@@ -56,27 +57,27 @@ func OpenClient(db *store.DB, opt Options) (*bc.Client, store.Connection, error)
 // openClient builds an API client for conn. Rotated refresh tokens are
 // written back to the secret store every time they change.
 func openClient(db *store.DB, opt Options, conn store.Connection) (*bc.Client, error) {
-	secrets := db.NewSecrets(opt.Keyring, conn.TenantID, conn.ClientID)
+	secrets := secretstore.Open(db, opt.Keyring, conn.TenantID, conn.ClientID)
 	creds := bc.Credentials{
 		Target:     bc.Target{AuthorityURL: conn.AuthorityURL, APIURL: conn.APIURL, Tenant: conn.TenantID, Environment: conn.Environment},
 		ClientID:   conn.ClientID,
 		Flow:       bc.Flow(conn.Flow),
 		HTTPClient: opt.HTTPClient,
 		OnRefreshToken: func(t string) error {
-			return secrets.Set(store.SecretRefreshToken, t)
+			return secrets.Set(secretstore.RefreshToken, t)
 		},
 	}
 	if creds.Flow != bc.FlowDevice {
 		if opt.SecretOverride != "" {
 			creds.ClientSecret = opt.SecretOverride
-		} else if s, ok, err := secrets.Get(store.SecretClientSecret); err != nil {
+		} else if s, ok, err := secrets.Get(secretstore.ClientSecret); err != nil {
 			return nil, err
 		} else if ok {
 			creds.ClientSecret = s
 		}
 	}
 	if creds.Flow.Delegated() {
-		rt, _, err := secrets.Get(store.SecretRefreshToken)
+		rt, _, err := secrets.Get(secretstore.RefreshToken)
 		if err != nil {
 			return nil, err
 		}
@@ -108,5 +109,5 @@ func ReplaceSecret(db *store.DB, opt Options, secret string, test func(*bc.Clien
 	if err := test(client); err != nil {
 		return err
 	}
-	return db.NewSecrets(opt.Keyring, conn.TenantID, conn.ClientID).Set(store.SecretClientSecret, s)
+	return secretstore.Open(db, opt.Keyring, conn.TenantID, conn.ClientID).Set(secretstore.ClientSecret, s)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/failure"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -33,7 +34,7 @@ type ConnectRequest struct {
 	Browser        bc.BrowserOptions   // browser flow
 	Progress       func(bc.Step)       // connection test steps
 	HTTPClient     *http.Client
-	Keyring        store.Keyring // nil: keep secrets in the database file
+	Keyring        secretstore.Keyring // nil: keep secrets in the database file
 }
 
 // ConnectResult is what was saved.
@@ -183,14 +184,14 @@ func save(db *store.DB, conn *store.Connection, req ConnectRequest, refresh stri
 	if err != nil {
 		return err
 	}
-	secrets := db.NewSecrets(req.Keyring, conn.TenantID, conn.ClientID)
+	secrets := secretstore.Open(db, req.Keyring, conn.TenantID, conn.ClientID)
 	if req.ClientSecret != "" {
-		if err := secrets.Set(store.SecretClientSecret, req.ClientSecret); err != nil {
+		if err := secrets.Set(secretstore.ClientSecret, req.ClientSecret); err != nil {
 			return err
 		}
 	}
 	if refresh != "" {
-		if err := secrets.Set(store.SecretRefreshToken, refresh); err != nil {
+		if err := secrets.Set(secretstore.RefreshToken, refresh); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bcspend/bcspend/failure"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/untrusted"
 )
@@ -103,8 +104,8 @@ func RemoveConnection(db *store.DB, opt Options, name string) (store.Removal, er
 			return gone, nil
 		}
 	}
-	secrets := db.NewSecrets(opt.Keyring, gone.Connection.TenantID, gone.Connection.ClientID)
-	return gone, errors.Join(secrets.Delete(store.SecretClientSecret), secrets.Delete(store.SecretRefreshToken))
+	secrets := secretstore.Open(db, opt.Keyring, gone.Connection.TenantID, gone.Connection.ClientID)
+	return gone, errors.Join(secrets.Delete(secretstore.ClientSecret), secrets.Delete(secretstore.RefreshToken))
 }
 
 // sameSecrets: secrets are keyed by tenant and client id (store.Secrets).

@@ -11,6 +11,7 @@ import (
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
 	"github.com/bcspend/bcspend/failure"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -33,7 +34,7 @@ func setup(t *testing.T) (*bcsim.Tenant, bc.Target, *store.DB) {
 func storedRefresh(t *testing.T, db *store.DB) string {
 	t.Helper()
 	conn, _, _ := db.Connection()
-	rt, ok, err := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretRefreshToken)
+	rt, ok, err := secretstore.Open(db, nil, conn.TenantID, conn.ClientID).Get(secretstore.RefreshToken)
 	if !ok || err != nil {
 		t.Fatalf("no refresh token stored: %v", err)
 	}
@@ -96,7 +97,7 @@ func TestReplaceSecretTestsBeforeSaving(t *testing.T) {
 		t.Fatal("a wrong secret was accepted")
 	}
 	conn, _, _ := db.Connection()
-	if s, _, _ := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretClientSecret); s != bcsim.ClientSecret {
+	if s, _, _ := secretstore.Open(db, nil, conn.TenantID, conn.ClientID).Get(secretstore.ClientSecret); s != bcsim.ClientSecret {
 		t.Fatal("a failed replacement changed the stored secret")
 	}
 	if err := ReplaceSecret(db, Options{}, "  ", probe); failure.ExitCode(err) != 2 {
@@ -129,7 +130,7 @@ func TestReplaceExpiredSecretWithANewOne(t *testing.T) {
 		t.Fatalf("the replaced secret does not work: %v", err)
 	}
 	conn, _, _ := db.Connection()
-	if s, _, _ := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretClientSecret); s != fresh {
+	if s, _, _ := secretstore.Open(db, nil, conn.TenantID, conn.ClientID).Get(secretstore.ClientSecret); s != fresh {
 		t.Fatal("the new secret was not stored (trimmed)")
 	}
 }
@@ -242,7 +243,7 @@ func TestRemoveConnectionKeepsSharedSecrets(t *testing.T) {
 		t.Fatal(err)
 	}
 	secret := func() bool {
-		_, ok, err := db.NewSecrets(nil, bcsim.TenantID, bcsim.ClientID).Get(store.SecretClientSecret)
+		_, ok, err := secretstore.Open(db, nil, bcsim.TenantID, bcsim.ClientID).Get(secretstore.ClientSecret)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -54,7 +54,7 @@ func TestASchema4FileOpensAsOneConnection(t *testing.T) {
 	if v, ok, _ := db.Setting(SettingGranularity); !ok || v != "line" {
 		t.Errorf("setting: %q %v", v, ok)
 	}
-	if s, ok, err := db.NewSecrets(nil, c.TenantID, c.ClientID).Get(SecretClientSecret); err != nil || !ok || s != "fixture-secret-not-real" {
+	if s, ok, err := db.FallbackSecret(c.TenantID + "/" + c.ClientID + "/client-secret"); err != nil || !ok || s != "fixture-secret-not-real" {
 		t.Errorf("secret: ok %v, %v", ok, err)
 	}
 }

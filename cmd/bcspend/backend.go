@@ -15,6 +15,7 @@ import (
 	"github.com/bcspend/bcspend/export"
 	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/match"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
@@ -28,7 +29,7 @@ import (
 type backend struct {
 	db       *store.DB
 	globals  *globals
-	keyring  store.Keyring
+	keyring  secretstore.Keyring
 	cat      *match.Catalog
 	demo     bool
 	exportTo string             // directory for CSV exports
@@ -73,9 +74,9 @@ func (b *backend) Info() ui.Info {
 			info.CompanyNotes = append(info.CompanyNotes, untrusted.Text(c.Name)+": "+ci.RatesUnavailable)
 		}
 	}
-	secrets := b.db.NewSecrets(b.keyring, conn.TenantID, conn.ClientID)
+	secrets := secretstore.Open(b.db, b.keyring, conn.TenantID, conn.ClientID)
 	info.SecretBackend = secrets.Backend()
-	_, info.HasSecret, _ = secrets.Get(store.SecretClientSecret)
+	_, info.HasSecret, _ = secrets.Get(secretstore.ClientSecret)
 	if run, ok, err := b.db.LastRun(); err == nil && ok {
 		info.LastSync = run.End
 	}

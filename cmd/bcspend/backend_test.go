@@ -10,6 +10,7 @@ import (
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/bc/bcsim"
 	"github.com/bcspend/bcspend/failure"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/ui"
@@ -191,15 +192,15 @@ func TestBackendReplaceSecret(t *testing.T) {
 		t.Fatal("a wrong secret was accepted")
 	}
 	conn, _, _ := db.Connection()
-	secrets := db.NewSecrets(nil, conn.TenantID, conn.ClientID)
-	if s, _, _ := secrets.Get(store.SecretClientSecret); s != bcsim.ClientSecret {
+	secrets := secretstore.Open(db, nil, conn.TenantID, conn.ClientID)
+	if s, _, _ := secrets.Get(secretstore.ClientSecret); s != bcsim.ClientSecret {
 		t.Fatal("a refused secret replaced the stored one")
 	}
 	fresh := ten.NewClientSecret()
 	if err := b.ReplaceSecret(t.Context(), fresh); err != nil {
 		t.Fatal(err)
 	}
-	if s, _, _ := secrets.Get(store.SecretClientSecret); s != fresh {
+	if s, _, _ := secrets.Get(secretstore.ClientSecret); s != fresh {
 		t.Fatal("the new secret was not stored")
 	}
 	if _, err := b.Sync(t.Context(), func(ui.SyncProgress) {}); err != nil {

@@ -14,8 +14,8 @@ import (
 
 	"github.com/bcspend/bcspend/bc"
 	"github.com/bcspend/bcspend/failure"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/service"
-	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/untrusted"
 )
 
@@ -150,9 +150,9 @@ func printConnected(io stdio, res service.ConnectResult) {
 }
 
 // keyring is the OS keyring unless BCSPEND_KEYRING=off (tests, CI, demo).
-func keyring() store.Keyring {
+func keyring() secretstore.Keyring {
 	if strings.EqualFold(os.Getenv("BCSPEND_KEYRING"), "off") {
 		return nil
 	}
-	return store.SystemKeyring()
+	return secretstore.System()
 }

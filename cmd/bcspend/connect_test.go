@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -73,7 +74,7 @@ func TestConnectClientCredentialsSavesConnection(t *testing.T) {
 	if !ok || err != nil || conn.ClientID != bcsim.ClientID || conn.FirstConnected.IsZero() || len(conn.Companies) != 3 {
 		t.Fatalf("saved connection: %+v %v %v", conn, ok, err)
 	}
-	secret, ok, _ := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretClientSecret)
+	secret, ok, _ := secretstore.Open(db, nil, conn.TenantID, conn.ClientID).Get(secretstore.ClientSecret)
 	if !ok || secret != bcsim.ClientSecret {
 		t.Fatal("secret not saved")
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/store"
 )
@@ -10,7 +11,7 @@ import (
 // saved connection: kr holds the secrets, BCSPEND_CLIENT_SECRET wins over
 // the stored secret, pages are the page-size setting's (unreadable: the
 // client's default), and tests may put the client on the simulated clock.
-func cliOptions(db *store.DB, kr store.Keyring) service.Options {
+func cliOptions(db *store.DB, kr secretstore.Keyring) service.Options {
 	size, _ := pageSizeSetting(db)
 	opt := service.Options{Keyring: kr, SecretOverride: envSecret(), Client: bc.ClientOptions{PageSize: size}}
 	if clientHook != nil {

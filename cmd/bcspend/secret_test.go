@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/bcspend/bcspend/bc/bcsim"
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/store"
 )
 
@@ -23,7 +24,7 @@ func storedSecret(t *testing.T, path string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, _, err := db.NewSecrets(nil, conn.TenantID, conn.ClientID).Get(store.SecretClientSecret)
+	s, _, err := secretstore.Open(db, nil, conn.TenantID, conn.ClientID).Get(secretstore.ClientSecret)
 	if err != nil {
 		t.Fatal(err)
 	}

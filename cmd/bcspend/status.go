@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/syncer"
@@ -192,8 +193,8 @@ func (r statusReport) exitCode() int {
 func connectionStatus(db *store.DB, conn store.Connection) *statusConn {
 	c := &statusConn{TenantID: conn.TenantID, Environment: conn.Environment, ClientID: conn.ClientID, Flow: conn.Flow,
 		Secret: "none", FirstConnected: conn.FirstConnected}
-	secrets := db.NewSecrets(keyring(), conn.TenantID, conn.ClientID)
-	if _, ok, err := secrets.Get(store.SecretClientSecret); err == nil && ok {
+	secrets := secretstore.Open(db, keyring(), conn.TenantID, conn.ClientID)
+	if _, ok, err := secrets.Get(secretstore.ClientSecret); err == nil && ok {
 		c.Secret, c.SecretBackend = "stored", secrets.Backend()
 	}
 	if conn.Flow == "device" {
