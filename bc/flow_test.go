@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -462,5 +463,28 @@ func TestCancellationStopsPromptly(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("request did not stop after cancel (simulated latency is 20 s)")
+	}
+}
+
+// The connection test counts the way the CLI and the console do (one
+// money.Plural): a big environment's users step reads "1,203 users".
+func TestProbeCountsUsersGrouped(t *testing.T) {
+	ten, target := startSim(t, bcsim.Config{})
+	for len(ten.Users()) < 1203 {
+		if _, err := ten.AddUser(bc.User{UserName: "U" + strconv.Itoa(len(ten.Users())), DisplayName: "u"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := newClient(t, appCreds(target, bcsim.ClientID, bcsim.ClientSecret), bc.ClientOptions{})
+	var detail string
+	if _, err := bc.Probe(context.Background(), c, func(s bc.Step) {
+		if s.Name == bc.StepUsers {
+			detail = s.Detail
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if detail != "1,203 users" {
+		t.Errorf("users step %q; want %q", detail, "1,203 users")
 	}
 }

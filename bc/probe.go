@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"github.com/bcspend/bcspend/failure"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 // Step is one line of the connection test.
@@ -71,7 +73,7 @@ func Probe(ctx context.Context, c *Client, report func(Step)) (ProbeResult, erro
 		return res, err
 	}
 	res.Companies = companies
-	report(Step{Name: StepCompanies, OK: true, Detail: plural(len(companies), "company", "companies")})
+	report(Step{Name: StepCompanies, OK: true, Detail: money.Plural(len(companies), "company", "companies")})
 
 	res.Refused = c.probeEveryCompany(ctx, companies)
 	if len(res.Refused) == len(companies) {
@@ -81,7 +83,7 @@ func Probe(ctx context.Context, c *Client, report func(Step)) (ProbeResult, erro
 	}
 	step := Step{Name: StepInvoices, OK: true}
 	if n := len(res.Refused); n > 0 {
-		step.Detail = "in " + strconv.Itoa(len(companies)-n) + " of " + plural(len(companies), "company", "companies")
+		step.Detail = "in " + strconv.Itoa(len(companies)-n) + " of " + money.Plural(len(companies), "company", "companies")
 		step.Warn = refusedWarning(companies, res.Refused)
 	}
 	report(step)
@@ -93,9 +95,9 @@ func Probe(ctx context.Context, c *Client, report func(Step)) (ProbeResult, erro
 		res.UsersErr = err
 		report(Step{Name: StepUsers, Err: err})
 	case users.LegacyNoEmail:
-		report(Step{Name: StepUsers, OK: true, Detail: plural(len(users.Users), "user", "users"), Warn: LegacyEmailWarning})
+		report(Step{Name: StepUsers, OK: true, Detail: money.Plural(len(users.Users), "user", "users"), Warn: LegacyEmailWarning})
 	default:
-		report(Step{Name: StepUsers, OK: true, Detail: plural(len(users.Users), "user", "users")})
+		report(Step{Name: StepUsers, OK: true, Detail: money.Plural(len(users.Users), "user", "users")})
 	}
 	return res, nil
 }
@@ -154,11 +156,4 @@ func (c *Client) probeInvoices(ctx context.Context, companyID string) error {
 		_, err := io.Copy(io.Discard, r)
 		return err
 	})
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

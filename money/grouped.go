@@ -52,3 +52,13 @@ func groupDigits(d string) string {
 	}
 	return b.String()
 }
+
+// Plural words a count for people, grouped like GroupInt: "1 company",
+// "0 users", "12,345 invoices". The CLI, the console and the connection
+// test's steps all count this way.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return GroupInt(int64(n)) + " " + many
+}

@@ -23,3 +23,17 @@ func TestGrouped(t *testing.T) {
 		}
 	}
 }
+
+func TestPlural(t *testing.T) {
+	cases := []struct {
+		n    int
+		want string
+	}{
+		{0, "0 companies"}, {1, "1 company"}, {2, "2 companies"}, {1000, "1,000 companies"}, {1234567, "1,234,567 companies"},
+	}
+	for _, c := range cases {
+		if got := Plural(c.n, "company", "companies"); got != c.want {
+			t.Errorf("Plural(%d) = %q; want %q", c.n, got, c.want)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 // fixState is where a fix stands.
@@ -448,7 +450,7 @@ func (p *fixPicker) previewLines(inner int) []string {
 			to = "(ignored)"
 		}
 		lines = append(lines, wrap(fmt.Sprintf("• moves %s / %s from %s to %s",
-			plural(mv.Transactions, "transaction", "transactions"), fmtMoneyAll(mv.Spend), from, to), inner)...)
+			money.Plural(mv.Transactions, "transaction", "transactions"), fmtMoneyAll(mv.Spend), from, to), inner)...)
 	}
 	foot := hint(relabel(p.c.keys.Enter, "save"), relabel(p.c.keys.Back, "back"))
 	if p.state == fixSaving {

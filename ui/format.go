@@ -193,12 +193,5 @@ func fmtDuration(d time.Duration) string {
 	return d.Round(time.Second).String()
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%s %s", fmtInt(n), many)
-}
-
 // fmtInt adds thousands separators.
 func fmtInt(n int) string { return money.GroupInt(int64(n)) }

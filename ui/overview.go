@@ -270,7 +270,7 @@ func (s *overviewScreen) totals() []string {
 	w := s.width
 	spendLine := " " + st.Bold.Render("Spend    ") + " " + fmtAmount(d.reporting) + " " + d.cur
 	if d.unconverted > 0 {
-		spendLine += " · " + plural(d.unconverted, "transaction", "transactions") + " without a rate left out"
+		spendLine += " · " + money.Plural(d.unconverted, "transaction", "transactions") + " without a rate left out"
 	}
 	if n := nonZero(d.spend); n > 1 {
 		spendLine = longest(spendLine, w, " ("+fmtMoneyAll(d.spend)+")", fmt.Sprintf(" (paid in %d currencies)", n))
@@ -278,7 +278,7 @@ func (s *overviewScreen) totals() []string {
 	rr := longest(" "+st.Bold.Render("Run-rate ")+" "+fmtAmount(d.runRate)+" "+d.cur+" a year · ", w, runRateText...)
 	apps := " " + st.Bold.Render("Apps     ") + " " + fmt.Sprintf("%d · unmatched %.1f%% of spend (%s %s)", d.apps, d.unmatchedShare*100, fmtAmount(d.unmatched), d.cur)
 	apps = longest(apps, w, fmt.Sprintf(" · users %d active, %d disabled, %d no email", d.users.Active, d.users.Disabled, len(d.users.MissingEmail)),
-		" · "+plural(len(d.users.MissingEmail), "user", "users")+" without email", "")
+		" · "+money.Plural(len(d.users.MissingEmail), "user", "users")+" without email", "")
 	return []string{spendLine, rr, apps}
 }
 
@@ -363,7 +363,7 @@ func (s *overviewScreen) list() []string {
 				rest++
 			}
 		}
-		out = append(out, st.Dim.Render(fit(fmt.Sprintf("   ↓ %s below (%s, %s)", plural(rest, "finding", "findings"), keyName(s.c.keys.Down), keyName(s.c.keys.PageDown)), s.width)))
+		out = append(out, st.Dim.Render(fit(fmt.Sprintf("   ↓ %s below (%s, %s)", money.Plural(rest, "finding", "findings"), keyName(s.c.keys.Down), keyName(s.c.keys.PageDown)), s.width)))
 	}
 	return out
 }

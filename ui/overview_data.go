@@ -143,7 +143,7 @@ func renewalSection(rs []insights.Renewal) findingSection {
 		}
 		s.items = append(s.items, &finding{kind: "Renewal", name: inert(r.App), ids: r.TransactionIDs, id: r.Ident,
 			text: fmt.Sprintf("%s · %s %s on %s (in %s) · %s · %s", inert(r.App), fmtAmount(r.NextAmount), inert(r.Currency),
-				fmtDate(r.NextCharge), plural(r.DaysUntil, "day", "days"), r.Cadence, inert(r.Company))})
+				fmtDate(r.NextCharge), money.Plural(r.DaysUntil, "day", "days"), r.Cadence, inert(r.Company))})
 	}
 	return s
 }

@@ -177,7 +177,7 @@ func (s *renewalsScreen) Status() []seg {
 		return nil
 	}
 	n := len(s.rows())
-	return []seg{{fmt.Sprintf("%s in %d days", plural(n, "renewal", "renewals"), renewalWindows[s.window]), 0}}
+	return []seg{{fmt.Sprintf("%s in %d days", money.Plural(n, "renewal", "renewals"), renewalWindows[s.window]), 0}}
 }
 
 func (s *renewalsScreen) View() string {

@@ -12,6 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bcspend/bcspend/untrusted"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 // syncResult is the end of a sync run.
@@ -184,8 +186,8 @@ func (s *syncScreen) summary() string {
 	r := s.last
 	sum := r.sum
 	counts := fmt.Sprintf("%s, %s, %s from %s in %s",
-		plural(sum.Invoices, "invoice", "invoices"), plural(sum.Lines, "line", "lines"),
-		plural(sum.Users, "user", "users"), plural(sum.Companies, "company", "companies"), fmtDuration(sum.Duration))
+		money.Plural(sum.Invoices, "invoice", "invoices"), money.Plural(sum.Lines, "line", "lines"),
+		money.Plural(sum.Users, "user", "users"), money.Plural(sum.Companies, "company", "companies"), fmtDuration(sum.Duration))
 	switch {
 	case sum.Canceled || r.err != nil && strings.Contains(r.err.Error(), "context canceled"):
 		return " " + st.Warn.Render("Sync cancelled.") + " Kept what was committed: " + counts + ".\n Press " + again + " to sync again; it resumes where it stopped."

@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 // tabler is the part of a grid the shared table keys drive.
@@ -142,7 +144,7 @@ func (tb *tableBase) status(noun string) []seg {
 		segs = append(segs, seg{"sort " + s, 2})
 	}
 	if tb.t.Len() == tb.t.Total() {
-		segs = append(segs, seg{plural(tb.t.Len(), noun, noun+"s"), 0})
+		segs = append(segs, seg{money.Plural(tb.t.Len(), noun, noun+"s"), 0})
 	} else {
 		segs = append(segs, seg{fmt.Sprintf("%s of %s %ss", fmtInt(tb.t.Len()), fmtInt(tb.t.Total()), noun), 0})
 	}

@@ -9,6 +9,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/bcspend/bcspend/untrusted"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 // Update routes a message to the root's handlers or the active screen.
@@ -398,9 +400,9 @@ func (m *Model) syncDone(run int, r syncResult) tea.Cmd {
 	case r.err != nil && !errors.Is(r.err, context.Canceled) && !r.sum.Canceled:
 		cmds = append(cmds, m.fatal("Sync failed", r.err, emit(startSyncMsg{trigger: trigger})))
 	case r.sum.Canceled:
-		cmds = append(cmds, m.toast(fmt.Sprintf("Sync cancelled: kept %s already committed.", plural(r.sum.Invoices, "invoice", "invoices"))))
+		cmds = append(cmds, m.toast(fmt.Sprintf("Sync cancelled: kept %s already committed.", money.Plural(r.sum.Invoices, "invoice", "invoices"))))
 	default:
-		cmds = append(cmds, m.toast(fmt.Sprintf("Synced %s, %s.", plural(r.sum.Invoices, "invoice", "invoices"), plural(r.sum.Lines, "line", "lines"))))
+		cmds = append(cmds, m.toast(fmt.Sprintf("Synced %s, %s.", money.Plural(r.sum.Invoices, "invoice", "invoices"), money.Plural(r.sum.Lines, "line", "lines"))))
 		for _, w := range r.sum.Warnings {
 			cmds = append(cmds, m.toast("Note: "+untrusted.Text(w)))
 		}
@@ -506,7 +508,7 @@ func errText(err error) string {
 func exportText(msg exportMsg) string {
 	rows := "The " + msg.view + " view was written to:"
 	if msg.n >= 0 {
-		rows = fmt.Sprintf("%s of the %s view, in the order shown, were written to:", plural(msg.n, "row", "rows"), msg.view)
+		rows = fmt.Sprintf("%s of the %s view, in the order shown, were written to:", money.Plural(msg.n, "row", "rows"), msg.view)
 	}
 	return rows + "\n\n  " + msg.path + "\n\nSame columns and formats as 'bcspend export " + msg.view + "' (docs/EXPORT.md)." +
 		"\nThe folder is the setting export-dir ('bcspend config set export-dir DIR')."

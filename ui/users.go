@@ -7,6 +7,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bcspend/bcspend/spend"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 // userFilter is the status choice on the Users screen.
@@ -130,7 +132,7 @@ func (s *usersScreen) View() string {
 	st := &s.c.st
 	note := st.Dim.Render(" Every user has a contact email.")
 	if s.noEmail > 0 {
-		note = st.Warn.Render(" ⚠ "+plural(s.noEmail, "user has", "users have")+" no contact email") +
+		note = st.Warn.Render(" ⚠ "+money.Plural(s.noEmail, "user has", "users have")+" no contact email") +
 			": their spend can't be tied to a person."
 	}
 	return s.caption("BC users · showing "+userFilterNames[s.show]+" · "+keyName(s.c.keys.Status)+" cycles all/active/disabled/missing email") +
@@ -149,5 +151,5 @@ func (s *usersScreen) Breadcrumb() string {
 }
 
 func (s *usersScreen) Status() []seg {
-	return append(s.status("user"), seg{plural(s.off, "disabled", "disabled"), 3})
+	return append(s.status("user"), seg{money.Plural(s.off, "disabled", "disabled"), 3})
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"strings"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 func (w *wizard) View() string {
@@ -166,7 +168,7 @@ func (w *wizard) testView() string {
 		k := w.c.keys
 		b.WriteString("\n " + strings.Join(wrap("Fix it, then press "+keyName(k.Retry)+" to test again. "+keyName(k.Back)+" goes back to the fields; nothing typed is lost.", w.width-2), "\n ") + "\n")
 	default:
-		b.WriteString("\n " + st.OK.Render(fmt.Sprintf("Connection works: %s found.", plural(len(w.companies), "company", "companies"))) + " Press " + keyName(w.c.keys.Enter) + " to choose which to sync.\n")
+		b.WriteString("\n " + st.OK.Render(fmt.Sprintf("Connection works: %s found.", money.Plural(len(w.companies), "company", "companies"))) + " Press " + keyName(w.c.keys.Enter) + " to choose which to sync.\n")
 	}
 	return b.String()
 }

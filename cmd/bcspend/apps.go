@@ -14,6 +14,8 @@ import (
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/untrusted"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 func init() { register("apps", newAppsCmd) }
@@ -138,7 +140,7 @@ func previewRemoval(db *store.DB, m *spend.Model, name string) (removal, error) 
 
 func (rm removal) String() string {
 	return fmt.Sprintf("removes %s and %s; %s / %s go back to unmatched", rm.app.Name,
-		plural(len(rm.rules), "rule", "rules"), plural(rm.transactions, "transaction", "transactions"), rm.spend)
+		money.Plural(len(rm.rules), "rule", "rules"), money.Plural(rm.transactions, "transaction", "transactions"), rm.spend)
 }
 
 // removeApp deletes the app's rules, then the app.

@@ -17,6 +17,8 @@ import (
 	"github.com/bcspend/bcspend/match"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/store"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 func init() {
@@ -238,6 +240,6 @@ func exportCatalog(db *store.DB, o exportOpts, io stdio) int {
 	if err := export.WriteTextFile(o.out, text); err != nil {
 		return fail(io, err)
 	}
-	fmt.Fprintf(io.err, "Wrote %s (%s)\n", o.out, plural(len(apps), "custom application", "custom applications"))
+	fmt.Fprintf(io.err, "Wrote %s (%s)\n", o.out, money.Plural(len(apps), "custom application", "custom applications"))
 	return exitOK
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/bcspend/bcspend/store"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 // The console follows the file (ui.Follower): the backend remembers what
@@ -85,9 +87,9 @@ func describeChange(db *store.DB, old, now seenState) (string, bool) {
 		parts = append(parts, runText(runs[i]))
 	}
 	if d := now.rules - old.rules; d > 0 {
-		parts = append(parts, fmt.Sprintf("rules: %s added in another bcspend", plural(d, "rule", "rules")))
+		parts = append(parts, fmt.Sprintf("rules: %s added in another bcspend", money.Plural(d, "rule", "rules")))
 	} else if d < 0 {
-		parts = append(parts, fmt.Sprintf("rules: %s removed in another bcspend", plural(-d, "rule", "rules")))
+		parts = append(parts, fmt.Sprintf("rules: %s removed in another bcspend", money.Plural(-d, "rule", "rules")))
 	}
 	if len(parts) == 0 {
 		return "Another bcspend changed the data; reloaded.", true
@@ -100,7 +102,7 @@ func runText(r store.SyncRun) string {
 	if r.Outcome == store.OutcomeRunning {
 		return "sync running in another bcspend: showing what it has committed so far"
 	}
-	out := "sync: " + plural(r.New, "new invoice", "new invoices")
+	out := "sync: " + money.Plural(r.New, "new invoice", "new invoices")
 	if r.Changed > 0 {
 		out += fmt.Sprintf(", %s changed", num(r.Changed))
 	}

@@ -16,6 +16,8 @@ import (
 	"github.com/bcspend/bcspend/store"
 	"github.com/bcspend/bcspend/syncer"
 	"github.com/bcspend/bcspend/untrusted"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 func init() {
@@ -99,12 +101,12 @@ func printSummary(io stdio, s syncer.Summary, asJSON bool) {
 func summaryLine(s syncer.Summary) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "sync %s in %s: %s, %s invoices fetched (%s new, %s changed, %s removed)",
-		s.Outcome, s.End.Sub(s.Start).Round(100*time.Millisecond), plural(len(s.Companies), "company", "companies"),
+		s.Outcome, s.End.Sub(s.Start).Round(100*time.Millisecond), money.Plural(len(s.Companies), "company", "companies"),
 		num(s.Fetched), num(s.New), num(s.Changed), num(s.Removed))
 	if s.Users != nil {
-		fmt.Fprintf(&b, ", %s", plural(s.Users.Total, "user", "users"))
+		fmt.Fprintf(&b, ", %s", money.Plural(s.Users.Total, "user", "users"))
 	}
-	fmt.Fprintf(&b, "; %s, %s retries", plural(int(s.Requests), "request", "requests"), num(s.Retries))
+	fmt.Fprintf(&b, "; %s, %s retries", money.Plural(int(s.Requests), "request", "requests"), num(s.Retries))
 	if s.ThrottleWait > 0 {
 		fmt.Fprintf(&b, ", %s waiting on throttling", s.ThrottleWait.Round(100*time.Millisecond))
 	}
@@ -118,13 +120,6 @@ func summaryLine(s syncer.Summary) string {
 		fmt.Fprintf(&b, "; failed: %s", strings.Join(failed, ", "))
 	}
 	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return num(n) + " " + many
 }
 
 // progressPrinter shows sync progress on stderr. On a terminal: one line
@@ -217,7 +212,7 @@ func figures(c syncer.Progress, now time.Time) string {
 	if c.Expected > 0 {
 		out = fmt.Sprintf("%s/%s invoices (%d%%)", num(c.Read), num(c.Expected), int(c.Fraction()*100))
 	}
-	out += ", " + plural(c.Pages, "page", "pages")
+	out += ", " + money.Plural(c.Pages, "page", "pages")
 	if r := c.Rate(now); r > 0 {
 		out += fmt.Sprintf(", %s/s", num(int(r+0.5)))
 	}
@@ -249,7 +244,7 @@ func (p *progressPrinter) totalLine(now time.Time) string {
 	if expected > 0 {
 		line = fmt.Sprintf("  all: %s/%s invoices (%d%%)", num(read), num(expected), min(100, read*100/expected))
 	}
-	line += fmt.Sprintf(", %s, %s/s, %s elapsed", plural(pages, "page", "pages"), num(int(rate+0.5)), elapsed.Round(time.Second))
+	line += fmt.Sprintf(", %s, %s/s, %s elapsed", money.Plural(pages, "page", "pages"), num(int(rate+0.5)), elapsed.Round(time.Second))
 	if eta > 0 {
 		line += ", ETA " + eta.Round(time.Second).String()
 	}
@@ -276,7 +271,7 @@ func progressLine(pr syncer.Progress, now time.Time) string {
 		return inertf("%s: failed after %s invoices: %v", pr.Company, num(pr.Invoices), pr.Err)
 	case pr.Done:
 		return inertf("%s: done, %s invoices in %s (%s new, %s changed)", pr.Company, num(pr.Invoices),
-			plural(pr.Pages, "page", "pages"), num(pr.New), num(pr.Changed))
+			money.Plural(pr.Pages, "page", "pages"), num(pr.New), num(pr.Changed))
 	case pr.Pages == 0:
 		how := pr.Mode
 		if pr.Resumed {
