@@ -181,3 +181,84 @@ func TestVendorBrandThenUnknownProduct(t *testing.T) {
 		{"Cegid SAS", "Cegid comptabilité - abonnement annuel", "Cegid", MethodKeyword},
 	})
 }
+
+// A keyword of tier and billing words only ("premium business", "cloud
+// storage") names no app on a line of a vendor we do not know; a brand's
+// own plan ("SLACK PRO" on a card statement) still does.
+func TestTierWordsNameNoAppForUnknownVendors(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Spotify AB", "Spotify Premium Business - 10 accounts"},
+		{"Deezer SA", "Premium Business plan - 5 accounts"},
+		{"Quillbyte Ltd", "Cloud storage 2TB annual"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no app", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+	runClass(t, []classCase{{"American Express", "SLACK PRO", "Slack", MethodName}})
+}
+
+// A corporate word is no name to find inside a longer vendor name, even
+// where an entry was called so (Scaleway was "Online SAS").
+func TestCorporateWordsAreNoContainedName(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Beck-online oHG", "Modul Arbeitsrecht - 5 Nutzer"},
+		{"Nordwest Online GmbH", "Jahresabo Datenbank - 3 Nutzer"},
+		{"Total Memory Solutions Ltd", "Annual licence - 10 users"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no app", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+}
+
+// A firm whose name says it sells services (a consultancy, a training
+// company) names on its lines the products it implements or teaches; only
+// a line that sells licences or seats is the product, resold.
+func TestServiceFirmsNameTheProductsTheyImplement(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Slalom LLC", "Snowflake data platform build - T&M October"},
+		{"Deloitte Consulting GmbH", "Salesforce Sales Cloud rollout"},
+		{"Thoughtworks Ltd", "Okta Workforce Identity rollout"},
+		{"Netcompany A/S", "ServiceNow ITSM udvikling - oktober"},
+		{"Datawise Training Ltd", "Tableau Desktop fundamentals - 3 days"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no app", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+	runClass(t, []classCase{
+		{"Avanade Deutschland GmbH", "Dynamics 365 Business Central licences - 20 users", "Dynamics 365", MethodName},
+	})
+}
+
+// A reseller's name inside a longer vendor name whose lines name no app
+// ("Kestrel Insight", "Fast Connection Labs") leaves the vendor's own billing to
+// be inferred.
+func TestResellerNamesInsideOthersAreNotTheEnd(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, brand string }{
+		{"Kestrel Insight Ltd", "Annual subscription - Growth tier", "Kestrel Insight"},
+		{"Fast Connection Labs Ltd", "Pro plan subscription - 5 seats", "Fast Connection Labs"},
+	} {
+		if d := match(c.vendor, c.desc); d.Method != MethodInferred || d.Suggest != c.brand {
+			t.Errorf("%q / %q: got %s suggest %q (%s); want inferred %q", c.vendor, c.desc, d.Method, d.Suggest, d.Reason, c.brand)
+		}
+	}
+}
+
+// Software maintenance wording reads like a software subscription; alarm
+// monitoring does not.
+func TestSoftwareMaintenanceIsASubscription(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Quellwerk Software GmbH", "Softwarepflege 2026"},
+		{"Logiwave SARL", "Maintenance logiciel - année 2026"},
+		{"Brightmoor Systems Ltd", "Software maintenance renewal 2026"},
+	} {
+		if d := match(c[0], c[1]); d.Method != MethodInferred {
+			t.Errorf("%q / %q: got %s (%s); want inferred", c[0], c[1], d.Method, d.Reason)
+		}
+	}
+	if d := match("Securitas AB", "Alarm monitoring subscription"); d.Method == MethodInferred || d.App != "" {
+		t.Errorf("alarm monitoring: %+v", d)
+	}
+}

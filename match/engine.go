@@ -43,7 +43,7 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 	if known {
 		return noteDropped(c.byVendor(r, how, soft, false), infos, soft)
 	}
-	if d, ok := c.byLineNames(soft); ok {
+	if d, ok := c.byLineNames(c.resaleLines(vt, soft)); ok {
 		return noteDropped(d, infos, soft)
 	}
 	if why, ok := c.vendorSignal(vt); ok {
@@ -54,7 +54,16 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 		if d, ok := c.withoutEvidence(vt, r, how, soft); ok {
 			return d
 		}
-		return noteDropped(c.byVendor(r, how, soft, true), infos, soft)
+		d := noteDropped(c.byVendor(r, how, soft, true), infos, soft)
+		if d.Method != MethodNone {
+			return d
+		}
+		// A reseller's name inside a longer one ("Kestrel Insight") whose
+		// lines name no app: what the vendor bills may still be inferred.
+		if inf, ok := c.infer(vt, infos); ok {
+			return inf
+		}
+		return d
 	}
 	if d, ok := c.infer(vt, infos); ok {
 		return d
@@ -317,11 +326,31 @@ func (c *Catalog) brandOnly(g Group, picks []linePick) bool {
 
 // byLineNames: an unknown vendor whose lines name catalogued apps.
 func (c *Catalog) byLineNames(soft []lineInfo) (Decision, bool) {
-	picks := pickLines(soft, func(h lineHit) bool { return !h.mention }, false)
+	// A keyword of tier and billing words only ("premium business", "cloud
+	// storage") proves nothing on a line of a vendor we do not know.
+	picks := pickLines(soft, func(h lineHit) bool { return !h.mention && !(h.kind != phraseName && c.tierOnly(h.phrase)) }, false)
 	if len(picks) == 0 {
 		return Decision{}, false
 	}
 	return c.fromPicks(picks, MethodName, confName, ""), true
+}
+
+// resaleLines: an unknown vendor whose name says it sells services, not
+// software ("Deloitte Consulting", "Slalom", "... Training Ltd"), names a
+// product on its lines because it implements or teaches it; only a line
+// that sells licences, seats or a subscription is the product, resold.
+func (c *Catalog) resaleLines(vt []string, soft []lineInfo) []lineInfo {
+	w := c.words
+	if len(scan(vt, c.idx.starts, w.isSpecific)) == 0 {
+		return soft
+	}
+	var out []lineInfo
+	for _, li := range soft {
+		if li.strong {
+			out = append(out, li)
+		}
+	}
+	return out
 }
 
 // linePick is the app one line names.

@@ -277,6 +277,18 @@ func (c *Catalog) allCommon(key string) bool {
 	return true
 }
 
+// tierOnly: every word of key is a tier, billing or software word
+// ("premium business"), none a name, not even an everyday one ("slack").
+func (c *Catalog) tierOnly(key string) bool {
+	w := c.words
+	for _, t := range strings.Fields(key) {
+		if !w.billing[t] && !w.context[t] && !w.strong[t] {
+			return false
+		}
+	}
+	return true
+}
+
 // Conflicts lists names that point to more than one entry; the shipped
 // catalog has none, and a user file may cause some (its entries win).
 func (c *Catalog) Conflicts() []string { return append([]string(nil), c.conflicts...) }

@@ -160,7 +160,7 @@ func (c *Catalog) contained(vt []string) (vendorRef, string, bool) {
 	for _, s := range scan(vt, c.idx.starts, func(k string) bool { _, ok := c.idx.vendors[k]; return ok }) {
 		r := c.idx.vendors[s.key]
 		n := s.end - s.start
-		if r.generic || (n == 1 && len(s.key) < 5) || n == len(vt) {
+		if r.generic || (n == 1 && len(s.key) < 5) || n == len(vt) || c.corporate(s.key) {
 			continue
 		}
 		if !found || n > bestLen {
@@ -168,6 +168,14 @@ func (c *Catalog) contained(vt []string) (vendorRef, string, bool) {
 		}
 	}
 	return best, best.alias, found
+}
+
+// corporate: a word of legal names ("Online", "Systems", "Global") is no
+// name to find inside a longer one, even where an entry is called so
+// (Scaleway was "Online SAS"): "Beck-online" is not Scaleway.
+func (c *Catalog) corporate(k string) bool {
+	w := c.words
+	return w.filler[k] || w.geo[k] || w.billing[k] || w.context[k]
 }
 
 // vendorSignal: a vendor whose name says plumbing or bakery is not a
