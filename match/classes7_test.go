@@ -262,3 +262,35 @@ func TestSoftwareMaintenanceIsASubscription(t *testing.T) {
 		t.Errorf("alarm monitoring: %+v", d)
 	}
 }
+
+// Vertical software names its customers' trade ("gym management
+// software", "hotel software licence"): beside a word that says software
+// outright, a trade word is not the spend, and the vendor's subscription
+// is inferred. Media, licences that are not software (TV, music) and
+// building software as a service still are not.
+func TestTradeWordsBesideSoftwareWords(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Gymwise Ltd", "Gym management software - monthly"},
+		{"Dentaflow GmbH", "Dental practice management software - 3 users"},
+		{"Lexflow B.V.", "Law firm practice management - licentie 8 gebruikers"},
+		{"Hotelkit GmbH", "Hotel software Lizenz - 120 Zimmer"},
+		{"Restaurantly SAS", "Logiciel restaurant - abonnement mensuel"},
+		{"Fleetbase Ltd", "Logistics platform licence - 40 vehicles"},
+		{"Quillbyte Ltd", "Software licence - 10 users incl. VAT"},
+	} {
+		if d := match(c[0], c[1]); d.Method != MethodInferred {
+			t.Errorf("%q / %q: got %s (%s); want inferred", c[0], c[1], d.Method, d.Reason)
+		}
+	}
+	for _, c := range [][2]string{
+		{"Harvard Business Publishing", "Digital subscription - 5 licences"},
+		{"TV Licensing", "TV Licence - business premises annual"},
+		{"Kestrel Fitness Ltd", "Gym membership - 20 employees"},
+		{"Quillbyte Ltd", "Custom software development - October"},
+		{"Tidewater Dental Clinic", "Monthly subscription - dental plan"},
+	} {
+		if d := match(c[0], c[1]); d.Method == MethodInferred || d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no application", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+}

@@ -256,7 +256,7 @@ func (c *Catalog) indexStarts() {
 		add(k)
 	}
 	w := c.words
-	for _, set := range []map[string]bool{w.generic, w.context, w.strong, w.geo, w.filler, w.billing, w.payer, w.before, w.after} {
+	for _, set := range []map[string]bool{w.generic, w.context, w.strong, w.geo, w.filler, w.billing, w.payer, w.before, w.after, w.explicit} {
 		for k := range set {
 			add(k)
 		}

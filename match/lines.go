@@ -47,6 +47,23 @@ func hosted(toks []string, s span) bool {
 	return s.start > 0 && hostingBefore[toks[s.start-1]] || s.end < len(toks) && hostingAfter[toks[s.end]]
 }
 
+// aTrade: a non-software word of these kinds may name the customer's trade
+// ("gym management software", "dental practice software", "property
+// management licence", "restaurant POS software") on a line that says
+// software outright; media ("digital subscription - 5 licences") may not.
+func aTrade(why string) bool { return why != "media" }
+
+// outside: some explicit software word lies outside the signal's span
+// ("music licence" says licence inside its own words).
+func outside(explicit []span, s span) bool {
+	for _, e := range explicit {
+		if e.end <= s.start || e.start >= s.end {
+			return true
+		}
+	}
+	return false
+}
+
 // analyzeLine finds catalogued phrases and non-software words. Words inside a
 // catalogued phrase do not count as signals, so "Concur Travel" or "Zoom
 // Phone" stay software while "flight to Berlin" does not.
@@ -58,6 +75,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	byPhrase := make([]bool, len(toks))  // by a catalogued phrase
 	listed := make([]bool, len(toks))    // by a word list other than the everyday words
 	var inside map[int][]string          // CJK tokens: the phrases found inside them
+	var signals, explicit []span         // non-software words; words that say software outright
 	for _, s := range c.phraseSpans(text, toks) {
 		if s.key != toks[s.start] && s.end == s.start+1 {
 			if inside == nil {
@@ -90,15 +108,22 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 				listed[i] = true
 			}
 		}
+		if w.explicit[s.key] {
+			explicit = append(explicit, s)
+		}
 		why := w.signal(s.key)
 		if why == "" || coveredSpan(covered, inside, toks, s) {
 			continue
 		}
-		if !li.hasSignal {
-			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true
-		}
+		signals = append(signals, s)
 		if !li.specific && w.isSpecific(s.key) {
 			li.specSig, li.specWhy, li.specific = "'"+s.key+"' ("+why+")", why, true
+		}
+	}
+	for _, s := range signals {
+		if why := w.signal(s.key); w.isSpecific(s.key) || !aTrade(why) || !outside(explicit, s) {
+			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true
+			break
 		}
 	}
 	if k, ok := eventEdition(toks); ok && !li.specific {

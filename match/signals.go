@@ -28,6 +28,7 @@ type wordLists struct {
 	before      map[string]bool // "our", "at": the app name after it is a place or customer
 	after       map[string]bool // "tower", "campus": the app name before it is a place
 	retail      map[string]bool // groups that are also shops
+	explicit    map[string]bool // "software", "licence": a trade word beside them is the customer's
 	line        map[string]bool // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -35,7 +36,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	w := &wordLists{nonsoftware: map[string]string{}, generic: map[string]bool{},
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
-		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}}
+		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -49,7 +50,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	for k := range w.nonsoftware {
 		w.line[k] = true
 	}
-	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler} {
+	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit} {
 		for k := range set {
 			w.line[k] = true
 		}
@@ -86,6 +87,8 @@ func (w *wordLists) addLine(line string) error {
 			w.payer[key] = true
 		case "retail":
 			w.retail[key] = true
+		case "explicit":
+			w.explicit[key] = true
 		case "mention":
 			if label == "before" {
 				w.before[key] = true
@@ -103,7 +106,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, billing, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, billing, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
