@@ -272,7 +272,7 @@ func TestTradeWordsBesideSoftwareWords(t *testing.T) {
 	for _, c := range [][2]string{
 		{"Gymwise Ltd", "Gym management software - monthly"},
 		{"Dentaflow GmbH", "Dental practice management software - 3 users"},
-		{"Lexflow B.V.", "Law firm practice management - licentie 8 gebruikers"},
+		{"Advocadia B.V.", "Law firm practice management - licentie 8 gebruikers"},
 		{"Hotelkit GmbH", "Hotel software Lizenz - 120 Zimmer"},
 		{"Restaurantly SAS", "Logiciel restaurant - abonnement mensuel"},
 		{"Fleetbase Ltd", "Logistics platform licence - 40 vehicles"},
