@@ -294,3 +294,27 @@ func TestTradeWordsBesideSoftwareWords(t *testing.T) {
 		}
 	}
 }
+
+// An app vendor's invoice may bill a sibling product of its group whose
+// name is everyday words ("Google Workspace" on Google Cloud France's).
+func TestSiblingProductsOnAnAppVendorsLine(t *testing.T) {
+	runClass(t, []classCase{
+		{"Google Cloud France SARL", "Google Workspace Business Starter - 12 users", "Google Workspace", MethodKeyword},
+		{"Google Cloud Deutschland GmbH", "Google Workspace Enterprise Standard", "Google Workspace", MethodKeyword},
+		{"Google Cloud France SARL", "Compute Engine - instances", "Google Cloud", MethodAlias},
+	})
+}
+
+// A plan word of another language that is also an app's name ("piano",
+// Italian for plan) names no app on an unknown vendor's line.
+func TestPlanWordsOfOtherLanguagesNameNoApp(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, brand string }{
+		{"Lumio S.r.l.", "Piano Business - canone mensile", "Lumio"},
+		{"Gestionix S.r.l.", "Abbonamento piano Professional - 8 utenti", "Gestionix"},
+	} {
+		if d := match(c.vendor, c.desc); d.Method != MethodInferred || d.Suggest != c.brand {
+			t.Errorf("%q / %q: got %q %s suggest %q (%s); want inferred %q", c.vendor, c.desc, d.App, d.Method, d.Suggest, d.Reason, c.brand)
+		}
+	}
+	runClass(t, []classCase{{"Piano Software Inc", "Piano Analytics - annual subscription", "Piano", MethodAlias}})
+}

@@ -246,8 +246,11 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 		return d
 	}
 	own := pickLines(soft, func(h lineHit) bool { return h.app == r.i }, true)
+	// A name of everyday words ("Google Workspace") names another product
+	// only when its vendor is the same group (Google Cloud's invoice).
+	sibling := func(app int) bool { g := c.idx.appGroup[app]; return g >= 0 && g == c.idx.appGroup[r.i] }
 	other := pickLines(soft, func(h lineHit) bool {
-		return h.app != r.i && named(h) && !h.weak && !h.platform
+		return h.app != r.i && named(h) && (!h.weak || h.kind == phraseName && sibling(h.app)) && !h.platform
 	}, false)
 	if len(own) == 0 && len(other) > 0 {
 		return c.fromPicks(other, MethodKeyword, confReseller,

@@ -37,6 +37,7 @@ type phraseHit struct {
 	kind    phraseKind
 	generic bool // one everyday word: "box", "teams"
 	weak    bool // only everyday and plan words: "premium business"
+	tier    bool // a billing or plan word itself ("piano" is Italian for plan): never an app on its own
 	inGroup bool // the app's name without its vendor's ("Talent Insights"): only its vendor's lines
 	phrase  string
 }
@@ -234,6 +235,7 @@ func (c *Catalog) addPhrase(p string, h phraseHit) {
 		h.generic = true
 	}
 	h.weak = c.allCommon(key)
+	h.tier = c.words.billing[key] || c.words.context[key]
 	for _, prev := range c.idx.phrases[key] {
 		if prev.app != h.app && prev.kind != phraseAlias && h.kind != phraseAlias && !prev.inGroup && !h.inGroup {
 			c.conflicts = append(c.conflicts, fmt.Sprintf("phrase %q names both %q and %q", key, c.apps[prev.app].Name, c.apps[h.app].Name))

@@ -280,7 +280,7 @@ func (li lineInfo) pick(keep func(lineHit) bool, allowGeneric bool) (lineHit, bo
 	var best lineHit
 	found := false
 	for _, h := range li.hits {
-		if !keep(h) || (h.generic && !allowGeneric && !(h.kind == phraseName && li.context)) || (h.inGroup && !allowGeneric) {
+		if !keep(h) || (h.generic && !allowGeneric && !(h.kind == phraseName && li.context && !h.tier)) || (h.inGroup && !allowGeneric) {
 			continue
 		}
 		if !found || better(h, best) {
