@@ -318,3 +318,24 @@ func TestPlanWordsOfOtherLanguagesNameNoApp(t *testing.T) {
 	}
 	runClass(t, []classCase{{"Piano Software Inc", "Piano Analytics - annual subscription", "Piano", MethodAlias}})
 }
+
+// A firm named as an agency or partner, even after the product it
+// implements ("HubSpot Partner Agency"), names that product on its lines
+// because it implements it; outsourcing is a service too. A line selling
+// licences is the product, resold.
+func TestAgenciesAndPartnersImplementProducts(t *testing.T) {
+	for _, c := range [][2]string{
+		{"HubSpot Partner Agency GmbH", "HubSpot Onboarding Paket"},
+		{"Brightline Solutions Partner Ltd", "Sales Cloud rollout - wave 2"},
+		{"Nordlicht Digitalagentur GmbH", "Shopify Plus theme build"},
+		{"Kestrel Digital Agency", "Webflow site build - phase 1"},
+		{"Zendesk Support Services Ltd", "Helpdesk outsourcing - 3 agents"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no app", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+	runClass(t, []classCase{
+		{"Shopify Experts Agency Ltd", "Shopify Plus licence - annual", "Shopify", MethodName},
+	})
+}

@@ -51,6 +51,11 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 			Reason: fmt.Sprintf("vendor name '%s' mentions %s: not software", vendor, why)}
 	}
 	if r, how, ok := c.resolveFuzzy(vt); ok {
+		if strings.HasPrefix(how, "vendor name contains") {
+			// "HubSpot Partner Agency": a firm named after the product it
+			// implements; only its licence lines are the product.
+			soft = c.resaleLines(vt, soft)
+		}
 		if d, ok := c.withoutEvidence(vt, r, how, soft); ok {
 			return d
 		}
@@ -339,12 +344,13 @@ func (c *Catalog) byLineNames(soft []lineInfo) (Decision, bool) {
 }
 
 // resaleLines: an unknown vendor whose name says it sells services, not
-// software ("Deloitte Consulting", "Slalom", "... Training Ltd"), names a
+// software ("Deloitte Consulting", "Slalom", "... Training Ltd", "...
+// Partner Agency"), names a
 // product on its lines because it implements or teaches it; only a line
 // that sells licences, seats or a subscription is the product, resold.
 func (c *Catalog) resaleLines(vt []string, soft []lineInfo) []lineInfo {
 	w := c.words
-	if len(scan(vt, c.idx.starts, w.isSpecific)) == 0 {
+	if len(scan(vt, c.idx.starts, func(k string) bool { return w.isSpecific(k) || w.firm[k] })) == 0 && !firmCompound(vt) {
 		return soft
 	}
 	var out []lineInfo
@@ -354,6 +360,21 @@ func (c *Catalog) resaleLines(vt []string, soft []lineInfo) []lineInfo {
 		}
 	}
 	return out
+}
+
+// firmSuffixes end German and Nordic compounds that name a service firm
+// ("Digitalagentur", "IT-Beratung" written as one word, "Webbyrå").
+var firmSuffixes = []string{"agentur", "beratung", "consulting", "byra", "bureau"}
+
+func firmCompound(vt []string) bool {
+	for _, t := range vt {
+		for _, s := range firmSuffixes {
+			if len(t) > len(s)+2 && strings.HasSuffix(t, s) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // linePick is the app one line names.

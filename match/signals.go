@@ -29,6 +29,7 @@ type wordLists struct {
 	after       map[string]bool // "tower", "campus": the app name before it is a place
 	retail      map[string]bool // groups that are also shops
 	explicit    map[string]bool // "software", "licence": a trade word beside them is the customer's
+	firm        map[string]bool // "agency", "partners": in a vendor's name, a firm that sells services
 	line        map[string]bool // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -36,7 +37,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	w := &wordLists{nonsoftware: map[string]string{}, generic: map[string]bool{},
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
-		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}}
+		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -89,6 +90,8 @@ func (w *wordLists) addLine(line string) error {
 			w.retail[key] = true
 		case "explicit":
 			w.explicit[key] = true
+		case "firm":
+			w.firm[key] = true
 		case "mention":
 			if label == "before" {
 				w.before[key] = true
@@ -106,7 +109,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, billing, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, billing, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
