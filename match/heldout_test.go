@@ -130,12 +130,13 @@ func scoreHeldOut(t *testing.T, file string, least int) {
 	if len(cases) < least {
 		t.Fatalf("held-out set has %d cases, want at least %d", len(cases), least)
 	}
-	var all, lenient prCount
+	var all, lenient, named prCount
 	perKind := map[string]*prCount{}
 	for _, c := range cases {
 		got := heldOutOutcome(m.Match(Input{VendorName: c.vendor, Descriptions: []string{c.desc}}))
 		all.add(c.want, got)
 		lenient.add(c.want, lenientOutcome(c.want, got))
+		named.add(c.want, namedOutcome(m.Catalog(), c.want, lenientOutcome(c.want, got)))
 		if perKind[c.kind] == nil {
 			perKind[c.kind] = &prCount{}
 		}
@@ -155,6 +156,7 @@ func scoreHeldOut(t *testing.T, file string, least int) {
 	}
 	t.Logf("  %-12s %4d cases  %s  negatives right %d/%d", "all", all.labelled+all.negatives, all.pr(), all.negativesRight, all.negatives)
 	t.Logf("  %-12s %4d cases  %s  (an app's name in other letter case, or inferred as an application of the app's name, counted right)", "lenient", lenient.labelled+lenient.negatives, lenient.pr())
+	t.Logf("  %-12s %4d cases  %s  (lenient, and a label that is one of the matched app's catalogued names, \"Dinero\" for Visma Dinero, counted right)", "names", named.labelled+named.negatives, named.pr())
 	if all.precision() < 0.98 {
 		t.Errorf("held-out precision %.4f below 0.98", all.precision())
 	}
@@ -173,6 +175,30 @@ func lenientOutcome(want, got string) string {
 	}
 	if strings.EqualFold(want, strings.TrimPrefix(got, "~")) {
 		return want
+	}
+	return got
+}
+
+// namedOutcome is got rewritten to the label where the label is one of the
+// catalogued names of the app got ("Dinero", a name of Visma Dinero): the
+// same application under another of its names. A third figure for the
+// report, never the one the targets are judged on.
+func namedOutcome(c *Catalog, want, got string) string {
+	if strings.HasPrefix(want, "~") || strings.HasPrefix(want, "?") || want == "-" || strings.HasPrefix(got, "~") || strings.HasPrefix(got, "?") || got == "-" {
+		return got
+	}
+	ai, ok := c.byName[Normalize(got)]
+	if !ok {
+		return got
+	}
+	key := Normalize(want)
+	if r, ok := c.idx.vendors[key]; ok && r.kind == refApp && r.i == ai {
+		return want
+	}
+	for _, h := range c.idx.phrases[normPhrase(want)] {
+		if h.app == ai && h.kind != phraseAlias {
+			return want
+		}
 	}
 	return got
 }
