@@ -339,3 +339,27 @@ func TestAgenciesAndPartnersImplementProducts(t *testing.T) {
 		{"Shopify Experts Agency Ltd", "Shopify Plus licence - annual", "Shopify", MethodName},
 	})
 }
+
+// A word is read in the phrase that holds it: "conference rooms" are an
+// office's rooms, not a conference; a "web hotel" is hosting, not a hotel;
+// French "salariés" are employees, not salaries. A conference pass, a
+// conference room camera and a meal kit still are not software.
+func TestWordsAreReadInTheirPhrase(t *testing.T) {
+	runClass(t, []classCase{
+		{"Zoom Communications Inc", "Zoom Rooms - 6 conference rooms", "Zoom Rooms", MethodKeyword},
+		{"Microsoft Ireland Operations Ltd", "Conference room camera - Teams certified", "", MethodIgnored},
+		{"HubSpot Ireland Ltd", "INBOUND 2026 conference pass", "", MethodIgnored},
+	})
+	for _, c := range [][2]string{
+		{"Roomly Ltd", "Room booking licence - 12 conference rooms"},
+		{"Nordhost ApS", "Web hotel Pro - abonnement"},
+		{"Pariskode SAS", "Abonnement paie - 45 salariés"},
+	} {
+		if d := match(c[0], c[1]); d.Method != MethodInferred {
+			t.Errorf("%q / %q: got %s (%s); want inferred", c[0], c[1], d.Method, d.Reason)
+		}
+	}
+	if d := match("Blue Meal Co", "Meal kit subscription weekly"); d.App != "" || d.Method == MethodInferred {
+		t.Errorf("a meal kit: %+v", d)
+	}
+}

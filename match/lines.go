@@ -53,6 +53,19 @@ func hosted(toks []string, s span) bool {
 // software outright; media ("digital subscription - 5 licences") may not.
 func aTrade(why string) bool { return why != "media" }
 
+// nested: a longer phrase of the word lists holds the span, and says what
+// its words mean there: "conference rooms" are rooms, not a conference; a
+// "web hotel" is hosting. Only whole-word spans nest (a CJK span is inside
+// one token). A longer phrase that a catalogued name covers says nothing.
+func nested(spans []span, s span, counts func(span) bool) bool {
+	for _, o := range spans {
+		if o.start <= s.start && o.end >= s.end && o.end-o.start > s.end-s.start && counts(o) {
+			return true
+		}
+	}
+	return false
+}
+
 // outside: some explicit software word lies outside the signal's span
 // ("music licence" says licence inside its own words).
 func outside(explicit []span, s span) bool {
@@ -95,7 +108,8 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 	}
 	w := c.words
-	for _, s := range c.wordSpans(text, toks) {
+	spans := c.wordSpans(text, toks)
+	for _, s := range spans {
 		if w.context[s.key] || w.strong[s.key] {
 			li.context = true
 			li.contextN++
@@ -112,7 +126,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			explicit = append(explicit, s)
 		}
 		why := w.signal(s.key)
-		if why == "" || coveredSpan(covered, inside, toks, s) {
+		if why == "" || coveredSpan(covered, inside, toks, s) || nested(spans, s, func(o span) bool { return !coveredSpan(covered, inside, toks, o) }) {
 			continue
 		}
 		signals = append(signals, s)
