@@ -73,7 +73,8 @@ type Backend interface {
 	// as it starts and ends, and returns the companies it can read.
 	// Delegated flows are signed in (SignIn) before it is called.
 	TestConnection(ctx context.Context, in ConnInput, report func(Step)) ([]Company, error)
-	// SaveConnection stores the connection and the chosen companies (ids).
+	// SaveConnection stores the connection and the chosen companies (ids):
+	// the one named in.Connection for a reconnect, else a new one.
 	SaveConnection(in ConnInput, companyIDs []string) error
 	// SignIn runs a delegated sign-in for in.Flow and reports the device code
 	// or the browser URL; it returns when the sign-in ends or ctx is done.
@@ -83,11 +84,12 @@ type Backend interface {
 	// Sync pulls paid invoices and users from BC. Cancelling ctx stops it;
 	// what was committed stays and the summary says so.
 	Sync(ctx context.Context, report func(SyncProgress)) (SyncSummary, error)
-	// SyncHistory lists past runs, newest first.
+	// SyncHistory lists past runs of every connection, newest first.
 	SyncHistory() []SyncRunInfo
 	// ReplaceSecret tests the new client secret against the saved
-	// connection and stores it only when the test passes.
-	ReplaceSecret(ctx context.Context, secret string) error
+	// connection named connection and stores it for that connection only
+	// when the test passes.
+	ReplaceSecret(ctx context.Context, connection, secret string) error
 
 	// Export writes the rows a view shows (keys: transaction IDs,
 	// application names, vendor names or user names, in the view's order;
@@ -121,24 +123,19 @@ const (
 	FieldSecret      Field = "secret"
 )
 
-// Info is the connection and data state shown in the status line and on the
-// Integration screen.
+// Info is the connections and the data state shown in the status line and
+// on the Integration screen.
 type Info struct {
-	Connected   bool // a connection is saved; false starts the wizard
-	Tenant      string
-	Environment string
-	ClientID    string
-	Flow        Flow
-	Companies   []string // names of the companies synced
+	// Connections are the saved connections, in the order they were
+	// added; none starts the wizard.
+	Connections []ConnectionInfo
 	// CompanyNotes are what BC said about a company that changes what the
-	// figures mean, one line each (e.g. no exchange rates, so its foreign
-	// amounts stay unconverted).
-	CompanyNotes  []string
-	SecretBackend string // where the secret lives, e.g. "OS keyring" or "store file"
-	HasSecret     bool
-	LastSync      time.Time // zero when never synced
-	Granularity   spend.Granularity
-	DemoMode      bool
+	// figures mean, one line each, starting with the company's label (e.g.
+	// no exchange rates, so its foreign amounts stay unconverted).
+	CompanyNotes []string
+	LastSync     time.Time // the newest run's end, any connection; zero when never synced
+	Granularity  spend.Granularity
+	DemoMode     bool
 	// ReportingCurrency is what every figure is converted to; Currencies
 	// are the choices (local currencies and those with exchange rates).
 	ReportingCurrency string
@@ -153,6 +150,31 @@ type Info struct {
 	Dimension1, Dimension2 string
 	DimensionQualifiers    [2]map[string]string
 }
+
+// Connected reports whether a connection is saved.
+func (i Info) Connected() bool { return len(i.Connections) > 0 }
+
+// ConnectionInfo is one saved connection: what it reads, and how its syncs
+// went.
+type ConnectionInfo struct {
+	// Name is unique: what a reconnect or a secret replacement targets.
+	Name                          string
+	Tenant, Environment, ClientID string
+	Flow                          Flow
+	Companies                     []string // BC's names of the companies it syncs
+	SecretBackend                 string   // where the secret lives, e.g. "OS keyring" or "store file"
+	HasSecret                     bool
+	// Health is the newest run's outcome ("ok", "partial", "failed",
+	// "canceled", "running"), or "never synced"; LastRun when that run
+	// ended, LastOK when the newest successful one did; Problem and Remedy
+	// what went wrong in the newest run.
+	Health          string
+	LastRun, LastOK time.Time
+	Problem, Remedy string
+}
+
+// HealthNever is the Health of a connection never synced.
+const HealthNever = "never synced"
 
 // CatalogApp is one application a transaction can be matched to.
 type CatalogApp struct {
@@ -196,6 +218,10 @@ type Preview struct {
 
 // ConnInput is what the wizard collects.
 type ConnInput struct {
+	// Connection is the name of the connection a reconnect replaces; ""
+	// adds one (or reconnects the one reading the same tenant and
+	// environment).
+	Connection  string
 	Tenant      string
 	Environment string
 	ClientID    string
@@ -254,7 +280,10 @@ type SignInEvent struct {
 type SyncProgress struct {
 	// Waiting, when set, is the only field: the sync has not started
 	// because another one runs ("waiting for the sync of pid 4242").
-	Waiting       string
+	Waiting string
+	// Key tells the company apart from any other of the run (companies of
+	// two connections may share a name); Company is its label.
+	Key           string
 	Company       string
 	Phase         string // "invoices", "lines", "users", "done"
 	Invoices      int
@@ -289,14 +318,15 @@ type SyncSummary struct {
 
 // SyncRunInfo is one past sync.
 type SyncRunInfo struct {
-	Started  time.Time
-	Duration time.Duration
-	Trigger  string // "manual", "auto", "wizard"
-	Invoices int
-	Lines    int
-	Canceled bool
-	Err      string
-	Remedy   string
+	Connection string // the name of the connection it synced
+	Started    time.Time
+	Duration   time.Duration
+	Trigger    string // "manual", "auto", "wizard"
+	Invoices   int
+	Lines      int
+	Canceled   bool
+	Err        string
+	Remedy     string
 }
 
 // FieldWarning is Validate's answer for a value that may be right but
@@ -323,6 +353,24 @@ func remedyOf(err error) string {
 		return r2.Remedy()
 	}
 	return ""
+}
+
+// connectionOf is the name of the connection err happened in, when it
+// says (a Connection() string method), else "".
+func connectionOf(err error) string {
+	var c interface{ Connection() string }
+	if errors.As(err, &c) {
+		return c.Connection()
+	}
+	return ""
+}
+
+// of is " of NAME", or "" without a name.
+func of(name string) string {
+	if name == "" {
+		return ""
+	}
+	return " of " + name
 }
 
 // secretExpired reports whether err means the client secret has expired.

@@ -86,6 +86,23 @@ func loadCmd(b Backend) tea.Cmd {
 	}
 }
 
+// cleanConnections sanitises what BC (company names, errors) and the
+// admin (names) wrote, in copies.
+func cleanConnections(conns []ConnectionInfo) []ConnectionInfo {
+	out := make([]ConnectionInfo, len(conns))
+	for i, c := range conns {
+		c.Name, c.Problem, c.Remedy = untrusted.Text(c.Name), untrusted.Text(c.Problem), untrusted.Text(c.Remedy)
+		c.Tenant, c.Environment, c.ClientID = untrusted.Text(c.Tenant), untrusted.Text(c.Environment), untrusted.Text(c.ClientID)
+		cs := make([]string, len(c.Companies))
+		for j, co := range c.Companies {
+			cs[j] = untrusted.Text(co)
+		}
+		c.Companies = cs
+		out[i] = c
+	}
+	return out
+}
+
 // cleanData strips control and escape sequences from every BC string. The
 // rows are copies: the backend's slices are left alone.
 func cleanData(d *dataMsg) {
@@ -114,11 +131,7 @@ func cleanData(d *dataMsg) {
 		users[i] = u
 	}
 	d.users = users
-	cs := make([]string, len(d.info.Companies))
-	for i, c := range d.info.Companies {
-		cs[i] = untrusted.Text(c)
-	}
-	d.info.Companies = cs
+	d.info.Connections = cleanConnections(d.info.Connections)
 	d.info.Dimension1, d.info.Dimension2 = untrusted.Text(d.info.Dimension1), untrusted.Text(d.info.Dimension2)
 	for n, q := range d.info.DimensionQualifiers {
 		clean := make(map[string]string, len(q))
@@ -201,7 +214,7 @@ type (
 		newApp     string      // an application to create first (an inferred one): the picker opens at its category
 	}
 	startSyncMsg struct{ trigger string }
-	reconnectMsg struct{}
+	reconnectMsg struct{ conn ConnectionInfo } // the connection to reconnect; zero adds one
 	toastMsg     struct{ text string }
 	fatalMsg     struct {
 		title string

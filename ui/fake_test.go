@@ -90,13 +90,15 @@ type fakeBackend struct {
 	dismissed map[string]store.Dismissal
 	refuse    string // a company id whose invoices the connection test cannot read
 	custom    []CatalogApp
+	replaced  []string // the connections whose secret ReplaceSecret replaced
 }
 
 func newFake(nTx int) *fakeBackend {
 	f := &fakeBackend{
-		info: Info{Connected: true, Tenant: "contoso.onmicrosoft.com", Environment: "Production",
+		info: Info{Connections: []ConnectionInfo{{Name: "contoso.onmicrosoft.com/Production", Tenant: "contoso.onmicrosoft.com", Environment: "Production",
 			ClientID: "11111111-2222-3333-4444-555555555555", Flow: FlowClientCredentials,
 			Companies: []string{"CRONUS USA, Inc.", "CRONUS UK Ltd."}, SecretBackend: "OS keyring", HasSecret: true,
+			Health: "ok", LastRun: fakeNow.Add(-2 * time.Hour), LastOK: fakeNow.Add(-2 * time.Hour)}},
 			LastSync: fakeNow.Add(-2 * time.Hour), Granularity: spend.PerInvoice,
 			ReportingCurrency: "EUR", Currencies: []string{"EUR", "GBP", "USD"}, Period: spend.PeriodAt(fakeNow)},
 		txRule: map[string]Fix{}, venRule: map[string]Fix{}, approve: make(chan struct{}, 1),
@@ -508,7 +510,17 @@ func (f *fakeBackend) SaveConnection(in ConnInput, ids []string) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.saved = &in
-	f.info.Connected, f.info.Tenant, f.info.Environment, f.info.ClientID, f.info.Flow = true, in.Tenant, in.Environment, in.ClientID, in.Flow
+	c := ConnectionInfo{Name: in.Connection, Tenant: in.Tenant, Environment: in.Environment, ClientID: in.ClientID, Flow: in.Flow, Health: HealthNever}
+	if c.Name == "" {
+		c.Name = in.Tenant + "/" + in.Environment
+	}
+	for i, old := range f.info.Connections {
+		if old.Name == c.Name {
+			f.info.Connections[i] = c
+			return nil
+		}
+	}
+	f.info.Connections = append(f.info.Connections, c)
 	return nil
 }
 
@@ -571,6 +583,10 @@ func (f *fakeBackend) Sync(ctx context.Context, report func(SyncProgress)) (Sync
 	}
 	f.mu.Lock()
 	f.info.LastSync = fakeNow
+	for i := range f.info.Connections {
+		c := &f.info.Connections[i]
+		c.Health, c.LastRun, c.LastOK, c.Problem, c.Remedy = "ok", fakeNow, fakeNow, "", ""
+	}
 	f.hist = append([]SyncRunInfo{{Started: fakeNow, Duration: sum.Duration, Trigger: "manual", Invoices: sum.Invoices, Lines: sum.Lines}}, f.hist...)
 	f.mu.Unlock()
 	return sum, nil
@@ -582,13 +598,14 @@ func (f *fakeBackend) SyncHistory() []SyncRunInfo {
 	return append([]SyncRunInfo(nil), f.hist...)
 }
 
-func (f *fakeBackend) ReplaceSecret(ctx context.Context, secret string) error {
+func (f *fakeBackend) ReplaceSecret(ctx context.Context, connection, secret string) error {
 	if secret == "still-bad" {
 		return &remedyErr{"Entra rejected the client secret", "Paste the secret's Value, not its Secret ID."}
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.expired = false
+	f.replaced = append(f.replaced, connection)
 	return nil
 }
 

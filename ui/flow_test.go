@@ -169,7 +169,7 @@ func TestFlowReplaceExpiredSecret(t *testing.T) {
 	r.waitFor("New client secret tested and saved")
 	r.keys("r")
 	r.waitFor("Synced 100 invoices")
-	r.waitFor("Last sync      just now")
+	r.waitFor("Last sync      ✓ ok just now")
 	m := r.finish()
 	requireGolden(t, m)
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/untrusted"
 )
@@ -15,13 +16,19 @@ import (
 // secretResult is the end of a secret replacement.
 type secretResult struct{ err error }
 
-// integrationScreen shows the connection's health and lets the admin
-// replace an expired secret, switch granularity, re-sync or reconnect.
+// integrationScreen lists the connections with their health; the one
+// selected shows its details and its sync history, and is the one a
+// secret replacement, a new sign-in or a reconnect targets. Granularity,
+// currency and re-sync apply to all.
 type integrationScreen struct {
-	c       *common
-	info    Info
-	hist    []SyncRunInfo
-	editing bool // the new-secret field has the keys
+	c    *common
+	info Info
+	hist []SyncRunInfo
+	sel  int // the selected connection
+	// editing: the new-secret field has the keys; target is the name of
+	// the connection the secret is for, fixed when the field opens.
+	editing bool
+	target  string
 	secret  input
 	reason  string
 	testing bool
@@ -35,13 +42,45 @@ func newIntegrationScreen(c *common) *integrationScreen {
 	return &integrationScreen{c: c, info: c.info, secret: input{masked: true}}
 }
 
-func (s *integrationScreen) SetData(info Info, hist []SyncRunInfo) { s.info, s.hist = info, hist }
+// SetData shows fresh connections, keeping the same one selected.
+func (s *integrationScreen) SetData(info Info, hist []SyncRunInfo) {
+	name := s.selectedName()
+	s.info, s.hist = info, hist
+	s.selectNamed(name)
+}
 
 func (s *integrationScreen) SetSize(w, h int) { s.width, s.height = w, h }
 
-// OpenSecret opens the secret field with a reason (an expired secret).
-func (s *integrationScreen) OpenSecret(reason string) {
+// selected is the connection the keys act on.
+func (s *integrationScreen) selected() (ConnectionInfo, bool) {
+	if s.sel < 0 || s.sel >= len(s.info.Connections) {
+		return ConnectionInfo{}, false
+	}
+	return s.info.Connections[s.sel], true
+}
+
+func (s *integrationScreen) selectedName() string {
+	c, _ := s.selected()
+	return c.Name
+}
+
+// selectNamed selects the connection called name, if there is one, and
+// keeps the selection in range.
+func (s *integrationScreen) selectNamed(name string) {
+	for i, c := range s.info.Connections {
+		if c.Name == name {
+			s.sel = i
+		}
+	}
+	s.sel = max(0, min(s.sel, len(s.info.Connections)-1))
+}
+
+// OpenSecret opens the secret field for the connection called name (""
+// keeps the one selected) with a reason (an expired secret).
+func (s *integrationScreen) OpenSecret(name, reason string) {
+	s.selectNamed(name)
 	s.editing, s.reason, s.result = true, reason, nil
+	s.target = s.selectedName()
 	s.secret.value = ""
 }
 
@@ -57,12 +96,12 @@ func (s *integrationScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := s.c.keys
 	switch {
+	case key.Matches(msg, k.Up):
+		s.sel = max(0, s.sel-1)
+	case key.Matches(msg, k.Down):
+		s.sel = max(0, min(s.sel+1, len(s.info.Connections)-1))
 	case key.Matches(msg, k.Secret):
-		if s.info.Flow != FlowClientCredentials && s.info.Flow != "" {
-			in := ConnInput{Tenant: s.info.Tenant, Environment: s.info.Environment, ClientID: s.info.ClientID, Flow: s.info.Flow}
-			return s.c.post(needSignInMsg{in: in, then: signInThenReplace})
-		}
-		s.OpenSecret("Paste the Value of a new client secret (Entra > App registrations > Certificates & secrets).")
+		return s.renewCredentials()
 	case key.Matches(msg, k.Granularity):
 		g := spend.PerLine
 		if s.info.Granularity == spend.PerLine {
@@ -80,8 +119,25 @@ func (s *integrationScreen) Update(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Refresh):
 		return s.c.post(startSyncMsg{trigger: "manual"})
 	case key.Matches(msg, k.Reconnect):
-		return s.c.post(reconnectMsg{})
+		if c, ok := s.selected(); ok {
+			return s.c.post(reconnectMsg{conn: c})
+		}
 	}
+	return nil
+}
+
+// renewCredentials replaces the selected connection's secret, or signs in
+// again for a delegated flow.
+func (s *integrationScreen) renewCredentials() tea.Cmd {
+	c, ok := s.selected()
+	if !ok {
+		return nil
+	}
+	if c.Flow != FlowClientCredentials && c.Flow != "" {
+		in := ConnInput{Connection: c.Name, Tenant: c.Tenant, Environment: c.Environment, ClientID: c.ClientID, Flow: c.Flow}
+		return s.c.post(needSignInMsg{in: in, then: signInThenReplace})
+	}
+	s.OpenSecret(c.Name, "Paste the Value of a new client secret (Entra > App registrations > Certificates & secrets).")
 	return nil
 }
 
@@ -98,9 +154,9 @@ func (s *integrationScreen) secretKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		s.testing, s.result = true, nil
 		s.run = s.c.nextRun()
-		b, secret := s.c.b, strings.TrimSpace(s.secret.value)
+		b, name, secret := s.c.b, s.target, strings.TrimSpace(s.secret.value)
 		return stream(context.Background(), s.run, func(ctx context.Context, _ func(any)) any {
-			return secretResult{err: b.ReplaceSecret(ctx, secret)}
+			return secretResult{err: b.ReplaceSecret(ctx, name, secret)}
 		})
 	}
 	if !s.testing {
@@ -121,59 +177,154 @@ func (s *integrationScreen) SecretDone(run int, r secretResult) tea.Cmd {
 	}
 	s.editing = false
 	s.secret.value = ""
-	return tea.Batch(loadCmd(s.c.b), toast("New client secret tested and saved. Press "+keyName(s.c.keys.Refresh)+" to sync."))
+	return tea.Batch(loadCmd(s.c.b), toast("New client secret tested and saved for "+s.target+". Press "+keyName(s.c.keys.Refresh)+" to sync."))
 }
 
+// View: the connections, the selected one's details and health, the
+// data settings (every connection's), the selected one's history. When
+// it does not fit, the granularity's explanation goes first.
 func (s *integrationScreen) View() string {
 	st := &s.c.st
-	in := s.info
-	var b strings.Builder
-	row := func(k, v string) { fmt.Fprintf(&b, "  %-14s %s\n", k, v) }
-	b.WriteString(" " + st.Bold.Render("Connection") + "\n")
-	row("Tenant", orDash(in.Tenant, "-"))
-	row("Environment", orDash(in.Environment, "-"))
-	row("Client ID", orDash(in.ClientID, "-"))
-	row("Sign-in flow", flowLabel(in.Flow))
-	if in.Flow == FlowClientCredentials || in.Flow == "" {
-		sec := "not set"
-		if in.HasSecret {
-			sec = "•••••••• (stored in " + orDash(in.SecretBackend, "the store") + ")"
-		}
-		row("Client secret", sec)
+	var top strings.Builder
+	if len(s.info.Connections) != 1 {
+		top.WriteString(s.listView() + "\n")
 	}
-	row("Companies", orDash(strings.Join(in.Companies, ", "), "-"))
-	for _, n := range in.CompanyNotes {
-		b.WriteString("  " + st.Warn.Render(strings.Join(wrap("! "+n, s.width-4), "\n    ")) + "\n")
+	if c, ok := s.selected(); ok {
+		top.WriteString(s.detailView(c))
+	}
+	for _, n := range s.info.CompanyNotes {
+		top.WriteString("  " + st.Warn.Render(strings.Join(wrap("! "+n, s.width-4), "\n    ")) + "\n")
 	}
 	if s.editing {
-		b.WriteString(s.secretView())
+		top.WriteString(s.secretView())
 	}
-	b.WriteString("\n " + st.Bold.Render("Data") + "\n")
-	row("Last sync", fmtAge(s.c.now(), in.LastSync))
+	top.WriteString("\n " + st.Bold.Render("Data") + st.Dim.Render(s.allNote()) + "\n")
 	g := "invoice: one transaction per paid invoice"
-	if in.Granularity == spend.PerLine {
+	if s.info.Granularity == spend.PerLine {
 		g = "line: one transaction per invoice line"
 	}
-	row("Granularity", g)
-	b.WriteString(st.Dim.Render("  "+strings.Join(wrap("Per invoice is simplest; per line splits an invoice that pays for several apps (one Microsoft bill for 365 and Azure) and matches each line by its description.", s.width-4), "\n  ")) + "\n")
-	row("Currency", orDash(in.ReportingCurrency, "-")+"  ("+keyName(s.c.keys.Currency)+" changes it: "+orDash(strings.Join(in.Currencies, ", "), "known after the first sync")+")")
-	row("Period", in.Period.String()+" ("+spend.PeriodDefinition+")")
-	b.WriteString("\n " + st.Bold.Render("Sync history") + "\n")
-	b.WriteString(s.historyView())
+	top.WriteString(infoRow("Granularity", g))
+	why := st.Dim.Render("  "+strings.Join(wrap("Per invoice is simplest; per line splits an invoice that pays for several apps (one Microsoft bill for 365 and Azure) and matches each line by its description.", s.width-4), "\n  ")) + "\n"
+	rest := infoRow("Currency", orDash(s.info.ReportingCurrency, "-")+"  ("+keyName(s.c.keys.Currency)+" changes it: "+orDash(strings.Join(s.info.Currencies, ", "), "known after the first sync")+")")
+	rest += infoRow("Period", s.info.Period.String()+" ("+spend.PeriodDefinition+")")
+	rest += "\n " + st.Bold.Render("Sync history"+s.ofSelected()) + "\n" + s.historyView()
+	if strings.Count(top.String()+why+rest, "\n") > s.height {
+		why = ""
+	}
+	return top.String() + why + rest
+}
+
+// infoRow is one "  Label          value" line.
+func infoRow(k, v string) string { return fmt.Sprintf("  %-14s %s\n", k, v) }
+
+// allNote says the data settings apply to every connection, when there
+// are several.
+func (s *integrationScreen) allNote() string {
+	if len(s.info.Connections) > 1 {
+		return "  (every connection)"
+	}
+	return ""
+}
+
+// ofSelected is " of NAME" when there are several connections.
+func (s *integrationScreen) ofSelected() string {
+	if len(s.info.Connections) > 1 {
+		return " of " + s.selectedName()
+	}
+	return ""
+}
+
+// listView is one line per connection: name, tenant/environment,
+// companies and health, the selected one marked.
+func (s *integrationScreen) listView() string {
+	st := &s.c.st
+	k := s.c.keys
+	head := " " + st.Bold.Render(fmt.Sprintf("Connections (%d)", len(s.info.Connections)))
+	if len(s.info.Connections) > 1 {
+		head += st.Dim.Render("  " + keyName(k.Up) + " " + keyName(k.Down) + " choose; " + keyName(k.Secret) + ", " + keyName(k.Reconnect) + " act on the one chosen")
+	}
+	lines := []string{head}
+	if len(s.info.Connections) == 0 {
+		lines = append(lines, "  Not connected: "+keyName(k.Reconnect)+" opens the setup wizard.")
+	}
+	nameW := 12
+	for _, c := range s.info.Connections {
+		nameW = max(nameW, min(24, width(c.Name)))
+	}
+	targetW := max(16, min(34, s.width-3-nameW-2-12-2-19)) // the health keeps its cells ("✗ canceled 23h ago")
+	for i, c := range s.info.Connections {
+		line := cell(c.Name, nameW, false) + "  " + cell(c.Tenant+"/"+c.Environment, targetW, false) + "  " +
+			cell(money.Plural(len(c.Companies), "company", "companies"), 12, false) + "  " + s.healthShort(c)
+		if i == s.sel {
+			lines = append(lines, st.Selected.Render(fit(" ▸ "+line, s.width)))
+		} else {
+			lines = append(lines, "   "+line)
+		}
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// healthShort is "✓ ok 2h ago", "✗ failed 1d ago", "never synced".
+func (s *integrationScreen) healthShort(c ConnectionInfo) string {
+	if c.Health == HealthNever || c.Health == "" {
+		return HealthNever
+	}
+	mark := "✓ "
+	switch c.Health {
+	case "ok":
+	case "running":
+		mark = "… "
+	default:
+		mark = "✗ "
+	}
+	return mark + c.Health + " " + fmtAge(s.c.now(), c.LastRun)
+}
+
+// detailView is the selected connection: what it reads, how it signs in,
+// its health with what went wrong and what to do.
+func (s *integrationScreen) detailView(c ConnectionInfo) string {
+	st := &s.c.st
+	var b strings.Builder
+	b.WriteString(" " + st.Bold.Render("Connection "+c.Name) + "\n")
+	out := func(k, v string) { b.WriteString(infoRow(k, v)) }
+	out("Tenant", orDash(c.Tenant, "-"))
+	out("Environment", orDash(c.Environment, "-"))
+	out("Client ID", orDash(c.ClientID, "-"))
+	out("Sign-in flow", flowLabel(c.Flow))
+	if c.Flow == FlowClientCredentials || c.Flow == "" {
+		sec := "not set"
+		if c.HasSecret {
+			sec = "•••••••• (stored in " + orDash(c.SecretBackend, "the store") + ")"
+		}
+		out("Client secret", sec)
+	}
+	out("Companies", orDash(strings.Join(c.Companies, ", "), "-"))
+	health := s.healthShort(c)
+	if c.Health != "ok" && !c.LastOK.IsZero() {
+		health += " · last good sync " + fmtAge(s.c.now(), c.LastOK)
+	}
+	out("Last sync", health)
+	if c.Problem != "" {
+		b.WriteString("    " + st.Error.Render(strings.Join(wrap(c.Problem, s.width-6), "\n    ")) + "\n")
+	}
+	if c.Remedy != "" {
+		b.WriteString(st.Dim.Render("    → "+strings.Join(wrap(c.Remedy, s.width-8), "\n      ")) + "\n")
+	}
 	return b.String()
 }
 
 func (s *integrationScreen) secretView() string {
 	st := &s.c.st
 	var b strings.Builder
-	b.WriteString("\n " + st.Warn.Render("Replace the client secret") + "\n")
+	b.WriteString("\n " + st.Warn.Render("Replace the client secret of "+s.target) + "\n")
 	if s.reason != "" {
 		b.WriteString("  " + s.reason + "\n")
 	}
 	b.WriteString("  New secret value: " + s.secret.View(!s.testing, 40) + "\n")
 	switch {
 	case s.testing:
-		b.WriteString("  Testing the new secret against " + s.info.Tenant + "/" + s.info.Environment + "…\n")
+		c, _ := s.selected()
+		b.WriteString("  Testing the new secret against " + c.Tenant + "/" + c.Environment + "…\n")
 	case s.result != nil && s.result.err != nil:
 		b.WriteString("  " + st.Error.Render("✗ "+errText(s.result.err)) + "\n")
 		if r := remedyOf(s.result.err); r != "" {
@@ -185,14 +336,17 @@ func (s *integrationScreen) secretView() string {
 	return b.String()
 }
 
+// historyView is the selected connection's last runs (all runs with one
+// connection).
 func (s *integrationScreen) historyView() string {
 	st := &s.c.st
-	if len(s.hist) == 0 {
-		return "  No sync yet.\n"
-	}
 	var b strings.Builder
-	for i, h := range s.hist {
-		if i >= 5 {
+	n := 0
+	for _, h := range s.hist {
+		if len(s.info.Connections) > 1 && h.Connection != s.selectedName() {
+			continue
+		}
+		if n++; n > 5 {
 			break
 		}
 		res := st.OK.Render("ok")
@@ -207,6 +361,9 @@ func (s *integrationScreen) historyView() string {
 		if h.Err != "" && h.Remedy != "" {
 			b.WriteString(st.Dim.Render("      → "+untrusted.Text(h.Remedy)) + "\n")
 		}
+	}
+	if n == 0 {
+		return "  No sync yet.\n"
 	}
 	return b.String()
 }
@@ -229,10 +386,14 @@ func (s *integrationScreen) HelpKeys() []key.Binding {
 		return s.secretKeys()
 	}
 	secret := k.Secret
-	if s.info.Flow == FlowDeviceCode || s.info.Flow == FlowBrowser {
+	if c, ok := s.selected(); ok && (c.Flow == FlowDeviceCode || c.Flow == FlowBrowser) {
 		secret = relabel(k.Secret, "sign in again")
 	}
-	return []key.Binding{secret, k.Granularity, k.Currency, k.Refresh, k.Reconnect}
+	keys := []key.Binding{secret, k.Granularity, k.Currency, k.Refresh, k.Reconnect}
+	if len(s.info.Connections) > 1 {
+		keys = append([]key.Binding{relabel(k.Up, "previous"), relabel(k.Down, "next")}, keys...)
+	}
+	return keys
 }
 
 // secretKeys are the keys of the new-secret field.
@@ -242,10 +403,14 @@ func (s *integrationScreen) secretKeys() []key.Binding {
 }
 
 func (s *integrationScreen) Breadcrumb() string {
-	if s.editing {
-		return "Integration › replace secret"
+	crumb := "Integration"
+	if len(s.info.Connections) > 1 {
+		crumb += " › " + s.selectedName()
 	}
-	return "Integration"
+	if s.editing {
+		crumb += " › replace secret"
+	}
+	return crumb
 }
 func (s *integrationScreen) Click(x, y int) tea.Cmd { return nil }
 func (s *integrationScreen) Wheel(int)              {}

@@ -179,9 +179,9 @@ func New(b Backend, opts ...Option) Model {
 	m.rn = newRenewalsScreen(c, m.ov)
 	m.wiz = newWizard(c, o.prefill, defaultFlow(o.getenv, runtime.GOOS))
 	m.sign = newSignInScreen(c)
-	if !c.info.Connected || o.reconnect {
+	if !c.info.Connected() || o.reconnect {
 		m.mode = modeWizard
-		m.wiz.reconnect = c.info.Connected
+		m.wiz.reconnect = c.info.Connected()
 		m.startCmd = m.wiz.Init()
 	}
 	return m

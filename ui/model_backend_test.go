@@ -34,7 +34,7 @@ func findingsBackend(t *testing.T) *modelBackend {
 		t.Fatal(err)
 	}
 	f := newFake(0)
-	f.info.Companies = []string{"CRONUS EU", "CRONUS US"}
+	f.info.Connections[0].Companies = []string{"CRONUS EU", "CRONUS US"}
 	f.info.Currencies = []string{"EUR", "USD"}
 	f.info.Period = spend.PeriodAt(spendtest.Now)
 	return &modelBackend{fakeBackend: f, db: db, m: m}

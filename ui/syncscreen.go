@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -66,10 +67,11 @@ func (s *syncScreen) Progress(run int, p SyncProgress) {
 	if p.Waiting != "" {
 		return
 	}
-	if _, ok := s.progress[p.Company]; !ok {
-		s.order = append(s.order, p.Company)
+	k := cmp.Or(p.Key, p.Company) // two connections' companies may share a name, never a key
+	if _, ok := s.progress[k]; !ok {
+		s.order = append(s.order, k)
 	}
-	s.progress[p.Company] = p
+	s.progress[k] = p
 }
 
 // Done ends the run; it returns the trigger and whether the run was current.
@@ -143,12 +145,13 @@ func (s *syncScreen) View() string {
 	default:
 		b.WriteString(" No sync has run in this session. Press " + keyName(k.Refresh) + " to sync now.\n\n")
 	}
-	barW := max(10, min(40, s.width-60))
+	nameW := s.nameWidth()
+	barW := max(10, min(40, s.width-38-nameW))
 	if len(s.order) > 0 {
-		b.WriteString(s.overall(barW) + "\n\n")
+		b.WriteString(s.overall(nameW, barW) + "\n\n")
 	}
-	for _, name := range s.order {
-		p := s.progress[name]
+	for _, k := range s.order {
+		p := s.progress[k]
 		pct := 0.0
 		if p.InvoicesTotal > 0 {
 			pct = float64(p.Invoices) / float64(p.InvoicesTotal)
@@ -160,7 +163,7 @@ func (s *syncScreen) View() string {
 		if p.Done {
 			mark = st.OK.Render("✓")
 		}
-		fmt.Fprintf(&b, " %s %s %s %3d%%\n", mark, cell(name, 22, false), s.bar(pct, barW), int(pct*100))
+		fmt.Fprintf(&b, " %s %s %s %3d%%\n", mark, cell(untrusted.Text(p.Company), nameW, false), s.bar(pct, barW), int(pct*100))
 		detail := fmt.Sprintf("%s invoices", fmtInt(p.Invoices))
 		if p.InvoicesTotal > 0 {
 			detail = fmt.Sprintf("%s/%s invoices", fmtInt(p.Invoices), fmtInt(p.InvoicesTotal))
@@ -236,10 +239,21 @@ func (s *syncScreen) bar(pct float64, w int) string {
 	return m.ViewAs(max(0, min(pct, 1)))
 }
 
+// nameWidth fits the longest company label, up to 34 cells: a label
+// with its connection ("CRONUS USA, Inc. (production)") must show the
+// connection.
+func (s *syncScreen) nameWidth() int {
+	w := 22
+	for _, p := range s.progress {
+		w = max(w, min(34, width(p.Company)))
+	}
+	return w
+}
+
 // overall is the line for the whole run: every company's invoices read of
 // expected, pages, rate, the longest elapsed, the longest ETA, and the
 // throttling waits.
-func (s *syncScreen) overall(barW int) string {
+func (s *syncScreen) overall(nameW, barW int) string {
 	var read, total, pages, waits int
 	var rate float64
 	var elapsed, eta, waited time.Duration
@@ -259,7 +273,7 @@ func (s *syncScreen) overall(barW int) string {
 		pct = 1
 	}
 	st := &s.c.st
-	line := fmt.Sprintf(" %s %s %s %3d%%\n", " ", cell("All companies", 22, false), s.bar(pct, barW), int(pct*100))
+	line := fmt.Sprintf(" %s %s %s %3d%%\n", " ", cell("All companies", nameW, false), s.bar(pct, barW), int(pct*100))
 	detail := fmt.Sprintf("%s invoices", fmtInt(read))
 	if total > 0 {
 		detail = fmt.Sprintf("%s/%s invoices", fmtInt(read), fmtInt(total))

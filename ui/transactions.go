@@ -51,8 +51,7 @@ func txColumns(dim1 string) []column[spend.Transaction] {
 	return []column[spend.Transaction]{
 		{title: "Date", width: 10, text: func(t *spend.Transaction) string { return fmtDate(t.PostingDate) },
 			cmp: func(a, b *spend.Transaction) int { return a.PostingDate.Compare(b.PostingDate) }},
-		{title: "Company", width: 12, prio: 5, text: func(t *spend.Transaction) string { return t.Company },
-			cmp: str(func(t *spend.Transaction) string { return t.Company })},
+		companyColumn(12),
 		{title: "Vendor", width: 18, text: func(t *spend.Transaction) string { return t.VendorName },
 			cmp: str(func(t *spend.Transaction) string { return t.VendorName })},
 		{title: "Description", minW: 12, flex: true, text: func(t *spend.Transaction) string { return t.Description },
@@ -79,6 +78,32 @@ func txColumns(dim1 string) []column[spend.Transaction] {
 		}, cmp: func(a, b *spend.Transaction) int { return cmp.Compare(a.Confidence, b.Confidence) }},
 		dimColumn(dim1),
 	}
+}
+
+// txCompanyCol is where the company column sits in txColumns.
+const txCompanyCol = 1
+
+// companyColumn is the company's label in w cells.
+func companyColumn(w int) column[spend.Transaction] {
+	label := func(t *spend.Transaction) string { return t.Company }
+	return column[spend.Transaction]{title: "Company", width: w, prio: 5, text: label,
+		cmp: func(a, b *spend.Transaction) int {
+			return strings.Compare(strings.ToLower(label(a)), strings.ToLower(label(b)))
+		}}
+}
+
+// companyWidth is 12 cells, or with several connections what the longest
+// label needs (up to 30): a label carries its connection at its end
+// ("CRONUS USA, Inc. (production)") where two companies share a name.
+func (s *txScreen) companyWidth(rows []spend.Transaction) int {
+	w := 12
+	if len(s.c.info.Connections) < 2 {
+		return w
+	}
+	for i := range rows {
+		w = max(w, min(30, width(rows[i].Company)))
+	}
+	return w
 }
 
 // refundMarker starts the application of a refund (a paid credit memo,
@@ -117,6 +142,7 @@ func dimColumn(dim1 string) column[spend.Transaction] {
 
 func (s *txScreen) SetData(rows []spend.Transaction, hay []string, dim1 string) {
 	s.g.setColumn(txDimCol, dimColumn(dim1))
+	s.g.setColumn(txCompanyCol, companyColumn(s.companyWidth(rows)))
 	s.g.SetIndexed(rows, hay)
 }
 

@@ -330,7 +330,7 @@ func (m *Model) handleIntent(msg tea.Msg) tea.Cmd {
 		m.mode = modeWizard
 		m.wiz.reconnect = true
 		m.wiz.step = 0
-		m.wiz.prefillFrom(m.c.info)
+		m.wiz.prefillFrom(msg.conn)
 		return m.wiz.Init()
 	case needSignInMsg:
 		m.mode = modeSignIn
@@ -344,7 +344,7 @@ func (m *Model) handleIntent(msg tea.Msg) tea.Cmd {
 		m.tab = tabSync
 		return m.startSync("wizard")
 	case wizardQuitMsg:
-		if m.c.info.Connected {
+		if m.c.info.Connected() {
 			m.mode = modeMain
 			return nil
 		}
@@ -446,7 +446,8 @@ func (m *Model) fatal(title string, err error, retry tea.Cmd) tea.Cmd {
 		m.mode = modeMain
 		m.fix = nil
 		m.tab = tabIntegration
-		m.integ.OpenSecret("The client secret has expired: paste a new secret's Value to reconnect.")
+		name := connectionOf(err)
+		m.integ.OpenSecret(name, "The client secret"+of(name)+" has expired: paste a new secret's Value to reconnect.")
 		return nil
 	}
 	m.modal = &modal{title: title, body: errText(err), remedy: remedyOf(err), retry: retry, isErr: true}

@@ -149,10 +149,13 @@ func (m Model) statusLine(s screen) string {
 	} else if m.loaded && m.stale() && !info.LastSync.IsZero() {
 		segs = append(segs, seg{"data older than 24 h: press " + keyName(m.c.keys.Refresh), 0})
 	}
-	if info.Tenant != "" {
-		segs = append(segs, seg{ellipsis(info.Tenant, 8) + "/" + ellipsis(info.Environment, 12), 1})
-	} else {
+	switch cs := info.Connections; len(cs) {
+	case 0:
 		segs = append(segs, seg{"not connected", 1})
+	case 1:
+		segs = append(segs, seg{ellipsis(cs[0].Tenant, 8) + "/" + ellipsis(cs[0].Environment, 12), 1})
+	default:
+		segs = append(segs, seg{fmt.Sprintf("%d connections", len(cs)), 1})
 	}
 	segs = append(segs, seg{"↻ " + fmtAge(m.c.now(), info.LastSync), 0})
 	return st.Status.Render(fit(joinSegs(segs, m.c.width-2), m.c.width))

@@ -82,6 +82,7 @@ var wizardFields = []struct {
 type wizard struct {
 	c         *common
 	reconnect bool
+	conn      string // the name of the connection reconnected; "" adds one
 	step      int
 	def       Flow // the flow preselected for this machine
 
@@ -136,16 +137,24 @@ func newWizard(c *common, prefill *ConnInput, def Flow) *wizard {
 	return &w
 }
 
-// prefillFrom fills empty fields from the saved connection (reconnect);
-// the secret is never known, so it stays as typed.
-func (w *wizard) prefillFrom(in Info) {
-	for i, v := range []string{in.Tenant, in.Environment, in.ClientID} {
-		if w.fields[i].value == "" {
-			w.fields[i].value = v
-		}
+// prefillFrom starts a reconnect of the saved connection c: its fields
+// and flow, and its name, so the save replaces it and no other. The
+// secret is never known: what was typed stays for the same connection and
+// is cleared for another. A zero c (add a connection) keeps the fields.
+func (w *wizard) prefillFrom(c ConnectionInfo) {
+	if c.Name == "" {
+		w.conn = ""
+		return
+	}
+	if c.Name != w.conn {
+		w.fields[3].value = ""
+	}
+	w.conn = c.Name
+	for i, v := range []string{c.Tenant, c.Environment, c.ClientID} {
+		w.fields[i].value = v
 	}
 	for i, f := range flows {
-		if f.flow == in.Flow {
+		if f.flow == c.Flow {
 			w.flowCur = i
 		}
 	}
@@ -176,6 +185,7 @@ func (w *wizard) nFields() int {
 
 func (w *wizard) input() ConnInput {
 	in := ConnInput{
+		Connection:  w.conn,
 		Tenant:      strings.TrimSpace(w.fields[0].value),
 		Environment: strings.TrimSpace(w.fields[1].value),
 		ClientID:    strings.TrimSpace(w.fields[2].value),

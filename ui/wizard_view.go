@@ -95,7 +95,11 @@ func (w *wizard) choiceKey(i int) string {
 func (w *wizard) fieldsView() string {
 	st := &w.c.st
 	var b strings.Builder
-	b.WriteString("\n " + st.Bold.Render("Connection details") + st.Dim.Render("  ("+flows[w.flowCur].name+" flow)") + "\n\n")
+	title := "Connection details"
+	if w.conn != "" {
+		title += " of " + w.conn + " (reconnect)"
+	}
+	b.WriteString("\n " + st.Bold.Render(title) + st.Dim.Render("  ("+flows[w.flowCur].name+" flow)") + "\n\n")
 	for i := 0; i < w.nFields(); i++ {
 		f := wizardFields[i]
 		label := fmt.Sprintf("%-17s", f.label)

@@ -60,23 +60,9 @@ func (b *backend) Info() ui.Info {
 	if m, err := b.loaded(); err == nil {
 		info.Dimension1 = spend.DimensionLabel(m.Companies(), 1)
 		dimensionInfo(&info, m.Companies())
+		info.CompanyNotes = b.companyNotes(m)
 	}
-	conn, ok, err := b.db.Connection()
-	if err != nil || !ok {
-		return info
-	}
-	info.Connected = true
-	info.Tenant, info.Environment, info.ClientID = conn.TenantID, conn.Environment, conn.ClientID
-	info.Flow = uiFlow(bc.Flow(conn.Flow))
-	for _, c := range conn.Companies {
-		info.Companies = append(info.Companies, c.Name)
-		if ci, ok, err := b.db.CompanyInfo(c.ID); err == nil && ok && ci.RatesUnavailable != "" {
-			info.CompanyNotes = append(info.CompanyNotes, untrusted.Text(c.Name)+": "+ci.RatesUnavailable)
-		}
-	}
-	secrets := secretstore.Open(b.db, b.keyring, conn.TenantID, conn.ClientID)
-	info.SecretBackend = secrets.Backend()
-	_, info.HasSecret, _ = secrets.Get(secretstore.ClientSecret)
+	info.Connections = b.connectionsInfo()
 	if run, ok, err := b.db.LastRun(); err == nil && ok {
 		info.LastSync = run.End
 	}
@@ -388,6 +374,7 @@ func (b *backend) request(in ui.ConnInput) service.ConnectRequest {
 		Flow:         bcFlow(in.Flow),
 		ClientSecret: in.Secret,
 		Keyring:      b.keyring,
+		Name:         in.Connection, // a reconnect replaces that one; "" adds one
 	}
 }
 
@@ -486,9 +473,9 @@ func (b *backend) Sync(ctx context.Context, report func(ui.SyncProgress)) (ui.Sy
 	opt.OnWait = func(h store.Holder) {
 		report(ui.SyncProgress{Waiting: "waiting for " + h.String() + " to finish"})
 	}
-	start := time.Now()
+	start, labels := time.Now(), b.companyLabels()
 	sum, err := service.Sync(ctx, b.db, opt, syncer.Options{Progress: func(p syncer.Progress) {
-		report(uiProgress(p, time.Now()))
+		report(uiProgress(p, labels, time.Now()))
 	}})
 	b.invalidate()
 	out := ui.SyncSummary{Companies: len(sum.Companies), Invoices: sum.Fetched, Duration: time.Since(start),
@@ -516,26 +503,6 @@ func phaseOf(p syncer.Progress) string {
 		return waitText(p) // e.g. "Business Central is throttling requests; waiting 1m20s"
 	}
 	return "invoices"
-}
-
-func (b *backend) SyncHistory() []ui.SyncRunInfo {
-	runs, err := b.db.Runs(20)
-	if err != nil {
-		return nil
-	}
-	out := make([]ui.SyncRunInfo, 0, len(runs))
-	for _, r := range runs {
-		out = append(out, ui.SyncRunInfo{Started: r.Start, Duration: r.End.Sub(r.Start), Trigger: r.Mode,
-			Invoices: r.Fetched, Canceled: r.Outcome == store.OutcomeCanceled, Err: r.ErrorMessage, Remedy: r.Remedy})
-	}
-	return out
-}
-
-func (b *backend) ReplaceSecret(ctx context.Context, secret string) error {
-	return service.ReplaceSecret(b.db, b.options(), secret, func(c *bc.Client) error {
-		_, err := bc.Probe(ctx, c, nil)
-		return err
-	})
 }
 
 // Export writes the rows a console view shows as the CLI's export of the
@@ -630,10 +597,12 @@ func linesText(seqs []int) string {
 	return "lines " + strings.Join(parts, ", ")
 }
 
-// uiProgress is a company's progress for the Sync screen: invoices read
-// of BC's $count for the whole pass (an interrupted run's pages included),
-// with rate, elapsed and ETA at now.
-func uiProgress(p syncer.Progress, now time.Time) ui.SyncProgress {
+// uiProgress is a company's progress for the Sync screen, under its
+// label (labels: by store key, spend's, so two connections' companies of
+// one name are told apart): invoices read of BC's $count for the whole
+// pass (an interrupted run's pages included), with rate, elapsed and ETA
+// at now.
+func uiProgress(p syncer.Progress, labels map[string]string, now time.Time) ui.SyncProgress {
 	read, total := p.Invoices, 0
 	if p.Expected > 0 {
 		read, total = p.Read, p.Expected
@@ -643,7 +612,11 @@ func uiProgress(p syncer.Progress, now time.Time) ui.SyncProgress {
 	if !p.Started.IsZero() {
 		elapsed = now.Sub(p.Started)
 	}
-	return ui.SyncProgress{Company: p.Company, Phase: phaseOf(p), Invoices: read, InvoicesTotal: total, Lines: p.Lines,
+	name := p.Company
+	if l, ok := labels[p.CompanyID]; ok {
+		name = l
+	}
+	return ui.SyncProgress{Key: p.CompanyID, Company: name, Phase: phaseOf(p), Invoices: read, InvoicesTotal: total, Lines: p.Lines,
 		Pages: p.Pages, ThrottleWaits: p.CompanyThrottled, ThrottleTime: p.CompanyThrottleWait,
 		Chains: p.Chains, ChainsDone: p.ChainsDone, Rate: p.Rate(now), Elapsed: elapsed, ETA: eta, Done: p.Done}
 }

@@ -68,9 +68,12 @@ func TestBackendTestAndSaveConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	info := b.Info()
-	if !info.Connected || info.ClientID != bcsim.ClientID || info.Flow != ui.FlowClientCredentials || !info.HasSecret ||
-		len(info.Companies) != 1 || info.Companies[0] != cos[0].Name {
+	if len(info.Connections) != 1 {
 		t.Fatalf("info after save: %+v", info)
+	}
+	if c := info.Connections[0]; c.ClientID != bcsim.ClientID || c.Flow != ui.FlowClientCredentials || !c.HasSecret ||
+		len(c.Companies) != 1 || c.Companies[0] != cos[0].Name || c.Health != ui.HealthNever {
+		t.Fatalf("connection after save: %+v", c)
 	}
 	if conn, ok, _ := db.Connection(); !ok || len(conn.Companies) != 1 {
 		t.Fatalf("stored connection %+v", conn)
@@ -188,7 +191,7 @@ func TestBackendReplaceSecret(t *testing.T) {
 	if h := b.SyncHistory(); len(h) != 1 || h[0].Err == "" || h[0].Remedy == "" {
 		t.Fatalf("history of the failed run %+v", h)
 	}
-	if err := b.ReplaceSecret(t.Context(), "wrong~secret-value-0123456789abcdefghijk"); err == nil {
+	if err := b.ReplaceSecret(t.Context(), "", "wrong~secret-value-0123456789abcdefghijk"); err == nil {
 		t.Fatal("a wrong secret was accepted")
 	}
 	conn, _, _ := db.Connection()
@@ -197,7 +200,7 @@ func TestBackendReplaceSecret(t *testing.T) {
 		t.Fatal("a refused secret replaced the stored one")
 	}
 	fresh := ten.NewClientSecret()
-	if err := b.ReplaceSecret(t.Context(), fresh); err != nil {
+	if err := b.ReplaceSecret(t.Context(), "", fresh); err != nil {
 		t.Fatal(err)
 	}
 	if s, _, _ := secrets.Get(secretstore.ClientSecret); s != fresh {
@@ -309,8 +312,8 @@ func TestBackendDelegatedSignIn(t *testing.T) {
 				t.Fatal(err)
 			}
 			conn, ok, _ := db.Connection()
-			if !ok || bc.Flow(conn.Flow) != bcFlow(flow) || b.Info().Flow != flow {
-				t.Fatalf("stored flow %q, info %q, want %q", conn.Flow, b.Info().Flow, flow)
+			if cs := b.Info().Connections; !ok || bc.Flow(conn.Flow) != bcFlow(flow) || len(cs) != 1 || cs[0].Flow != flow {
+				t.Fatalf("stored flow %q, info %+v, want %q", conn.Flow, b.Info().Connections, flow)
 			}
 			if _, err := b.Sync(t.Context(), func(ui.SyncProgress) {}); err != nil {
 				t.Fatalf("sync with the stored refresh token: %v", err)
