@@ -26,6 +26,9 @@ var domainOwners = map[string]string{
 	"domainfactory":    "df.eu: domainfactory GmbH's site and customer login (admin.df.eu); a GoDaddy company",
 	"Dun & Bradstreet": "dnb.com: D&B's site (the initials D-n-B), where D&B Hoovers and D&B Connect log in",
 	"Bureau van Dijk":  "bvdinfo.com: Bureau van Dijk's site (BvD), a Moody's company, home of Orbis and FAME",
+	"Touch On Time":    "kintaisystem.com: タッチオンタイム's site and trial sign-up; 株式会社デジジャパン runs it (Money Forward's integration notice)",
+	"i-FILTER":         "daj.jp: デジタルアーツ株式会社 (Digital Arts Japan), the maker of i-FILTER and m-FILTER",
+	"AKASHI":           "ak4.jp: AKASHI's site and login (atnd.ak4.jp), run by ソニービズネットワークス株式会社; its help centre is akashi.zendesk.com; the domain not confirmed by the search corpus",
 }
 
 func TestCatalogDomainsBelongToTheirEntries(t *testing.T) {
