@@ -363,3 +363,14 @@ func TestWordsAreReadInTheirPhrase(t *testing.T) {
 		t.Errorf("a meal kit: %+v", d)
 	}
 }
+
+// Postage in more languages is not software, whoever's name is one letter
+// from an app's.
+func TestPostageInMoreLanguages(t *testing.T) {
+	runClass(t, []classCase{
+		{"PostNL B.V.", "Postzegels en frankering november", "", MethodIgnored},
+		{"Poste Italiane S.p.A.", "Affrancatura corrispondenza ottobre", "", MethodIgnored},
+		{"Correos y Telégrafos S.A.", "Franqueo pagado - octubre", "", MethodIgnored},
+		{"La Poste Groupe", "Lettres recommandées - novembre", "", MethodIgnored},
+	})
+}
