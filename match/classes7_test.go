@@ -374,3 +374,22 @@ func TestPostageInMoreLanguages(t *testing.T) {
 		{"La Poste Groupe", "Lettres recommandées - novembre", "", MethodIgnored},
 	})
 }
+
+// A product's name without its vendor's counts on the vendor's lines
+// ("Lønn" on Visma's, "Whiteboard" on Zoom's), but not when it is a billing
+// word: "Billing period October" on Zoho's line is no Zoho Billing.
+func TestShortNamesThatAreBillingWords(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, not string }{
+		{"Zoho Corporation B.V.", "Billing period October - 12 users", "Zoho Billing"},
+		{"Haufe-Lexware GmbH & Co. KG", "Suite Jahresabo 2026", "Haufe Suite"},
+		{"Google Ireland Ltd", "Voice minutes October", "Google Voice"},
+	} {
+		if d := match(c.vendor, c.desc); d.App == c.not {
+			t.Errorf("%q / %q: got %q (%s)", c.vendor, c.desc, d.App, d.Reason)
+		}
+	}
+	runClass(t, []classCase{
+		{"Visma Software AS", "Lønn - månedlig", "Visma Lønn", MethodKeyword},
+		{"Zoom Communications Inc", "Whiteboard add-on - 20 users", "Zoom Whiteboard", MethodKeyword},
+	})
+}

@@ -173,7 +173,9 @@ func (c *Catalog) shortName(a App) (string, bool) {
 	}
 	name, group := normPhrase(a.Name), normPhrase(a.Group)
 	short, ok := strings.CutPrefix(name, group+" ")
-	if !ok || len(short) < 4 || c.allCommon(short) || (!strings.Contains(short, " ") && c.words.generic[short]) {
+	w := c.words
+	billing := (w.billing[short] || w.filler[short]) && !w.function[short] // "Zoho Billing" is not every Zoho line's billing period
+	if !ok || len(short) < 4 || c.allCommon(short) || (!strings.Contains(short, " ") && w.generic[short]) || billing {
 		return "", false
 	}
 	for _, h := range c.idx.phrases[short] {

@@ -30,6 +30,7 @@ type wordLists struct {
 	retail      map[string]bool // groups that are also shops
 	explicit    map[string]bool // "software", "licence": a trade word beside them is the customer's
 	firm        map[string]bool // "agency", "partners": in a vendor's name, a firm that sells services
+	function    map[string]bool // "payroll", "Lønn": what a product does; billing words too
 	line        map[string]bool // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -37,7 +38,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	w := &wordLists{nonsoftware: map[string]string{}, generic: map[string]bool{},
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
-		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}}
+		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -84,6 +85,9 @@ func (w *wordLists) addLine(line string) error {
 			w.specific[key] = true
 		case "billing":
 			w.billing[key] = true
+		case "function":
+			w.billing[key] = true
+			w.function[key] = true
 		case "payer":
 			w.payer[key] = true
 		case "retail":
@@ -109,7 +113,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, billing, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, billing, function, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
