@@ -393,3 +393,29 @@ func TestShortNamesThatAreBillingWords(t *testing.T) {
 		{"Zoom Communications Inc", "Whiteboard add-on - 20 users", "Zoom Whiteboard", MethodKeyword},
 	})
 }
+
+// Licence fees and software named outright, in more languages, read like
+// a software subscription; building software does not.
+func TestLicenceFeesOfMoreLanguages(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Rechnerwerk GmbH", "Lizenzgebühr 2026"},
+		{"Rechnerwerk GmbH", "Softwaremiete Q4"},
+		{"Pilvi Oy", "Lisenssimaksu 2026"},
+		{"Chmura Sp. z o.o.", "Opłata abonamentowa - marzec"},
+		{"Oblak s.r.o.", "Měsíční poplatek za licenci"},
+		{"云帆科技有限公司", "软件使用费 2026年"},
+		{"Nuage SAS", "Redevance annuelle logiciel"},
+	} {
+		if d := match(c[0], c[1]); d.Method != MethodInferred {
+			t.Errorf("%q / %q: got %s (%s); want inferred", c[0], c[1], d.Method, d.Reason)
+		}
+	}
+	for _, c := range [][2]string{
+		{"云帆科技有限公司", "定制开发 - 第二阶段"},
+		{"Kumo K.K.", "導入支援 10月分"},
+	} {
+		if d := match(c[0], c[1]); d.Method == MethodInferred || d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no application", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+}
