@@ -419,3 +419,24 @@ func TestLicenceFeesOfMoreLanguages(t *testing.T) {
 		}
 	}
 }
+
+// Events, training and partner services in more words: an attendee of an
+// edition, participation fees, a festival ticket, a vendor's academy or
+// university, a learning subscription, a workshop, deployment services.
+// A subscription word inside such a phrase does not outweigh it; seats of
+// a training product still do.
+func TestEventsAndTrainingInMoreWords(t *testing.T) {
+	runClass(t, []classCase{
+		{"Microsoft Ireland Operations Ltd", "Microsoft Build 2026 - attendee", "", MethodIgnored},
+		{"Google Cloud EMEA Limited", "Google Cloud Next Tokyo - 参加費", "", MethodIgnored},
+		{"Atlassian Pty Ltd", "Atlassian University - Jira admin certification", "", MethodIgnored},
+		{"HubSpot Ireland Ltd", "HubSpot Academy certification - team", "", MethodIgnored},
+		{"Oracle America Inc.", "Oracle University Learning Subscription", "", MethodIgnored},
+		{"Red Hat Limited", "Red Hat Learning Subscription Standard", "", MethodIgnored},
+		{"Microsoft Ireland Operations Ltd", "Copilot adoption workshop - 1 day", "", MethodIgnored},
+		{"Google Ireland Ltd", "Google Workspace deployment - partner services", "", MethodIgnored},
+		{"Okta Inc.", "Oktane Ticket 2026", "", MethodIgnored},
+		{"KnowBe4 Inc.", "Security awareness training - 200 seats", "KnowBe4", MethodAlias},
+		{"Gandi SAS", "Domain registration 2026 - example.fr", "Gandi", MethodAlias},
+	})
+}

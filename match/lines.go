@@ -66,6 +66,15 @@ func nested(spans []span, s span, counts func(span) bool) bool {
 	return false
 }
 
+func inSpecific(signals []span, s span, w *wordLists) bool {
+	for _, o := range signals {
+		if o.start <= s.start && o.end >= s.end && o.end-o.start > s.end-s.start && w.isSpecific(o.key) {
+			return true
+		}
+	}
+	return false
+}
+
 // outside: some explicit software word lies outside the signal's span
 // ("music licence" says licence inside its own words).
 func outside(explicit []span, s span) bool {
@@ -89,6 +98,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	listed := make([]bool, len(toks))    // by a word list other than the everyday words
 	var inside map[int][]string          // CJK tokens: the phrases found inside them
 	var signals, explicit []span         // non-software words; words that say software outright
+	var strong []span                    // subscription words
 	for _, s := range c.phraseSpans(text, toks) {
 		if s.key != toks[s.start] && s.end == s.start+1 {
 			if inside == nil {
@@ -114,7 +124,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.context = true
 			li.contextN++
 		}
-		li.strong = li.strong || w.strong[s.key]
+		if w.strong[s.key] {
+			strong = append(strong, s)
+		}
 		everyday := w.generic[s.key] && !w.billing[s.key] && !w.context[s.key] && !w.strong[s.key] && w.signal(s.key) == ""
 		for i := s.start; i < s.end; i++ {
 			explained[i] = true
@@ -139,6 +151,11 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true
 			break
 		}
+	}
+	// A subscription word inside a specific signal is part of it ("learning
+	// subscription" is training): it does not outweigh the signal.
+	for _, s := range strong {
+		li.strong = li.strong || !inSpecific(signals, s, w)
 	}
 	if k, ok := eventEdition(toks); ok && !li.specific {
 		li.specSig, li.specWhy, li.specific = "'"+k+"' (events)", "events", true
@@ -325,7 +342,12 @@ func better(a, b lineHit) bool {
 // "Oktane 2026 passes". Alone they are software words too (help-desk
 // tickets, domain registrations), so they count only right after a year.
 var admissionWords = map[string]bool{"ticket": true, "tickets": true, "pass": true, "passes": true,
-	"registration": true, "registrations": true, "admission": true}
+	"registration": true, "registrations": true, "admission": true, "attendee": true, "attendees": true,
+	"delegate": true, "delegates": true, "badge": true, "badges": true, "participant": true, "participants": true}
+
+// ticketWords before a year name an edition too ("Ticket 2026"); a
+// registration before one is a domain's ("Domain registration 2026").
+var ticketWords = map[string]bool{"ticket": true, "tickets": true, "pass": true, "passes": true, "badge": true, "badges": true}
 
 // eventEdition finds a year (2000-2099) directly followed by an admission
 // word, or a line that ends in one and has a year ("Google Cloud Next 2026
@@ -337,6 +359,9 @@ func eventEdition(toks []string) (string, bool) {
 		if len(t) == 4 && t[0] == '2' && t[1] == '0' && isDigits(t) {
 			if i+1 < len(toks) && admissionWords[toks[i+1]] {
 				return t + " " + toks[i+1], true
+			}
+			if i > 0 && ticketWords[toks[i-1]] { // "Festival Ticket 2026"
+				return toks[i-1] + " " + t, true
 			}
 			year = i
 		}
