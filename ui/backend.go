@@ -90,6 +90,10 @@ type Backend interface {
 	// connection named connection and stores it for that connection only
 	// when the test passes.
 	ReplaceSecret(ctx context.Context, connection, secret string) error
+	// KeepSignIn tests the sign-in SignIn just made and stores it for the
+	// connection named in.Connection, its companies unchanged: the
+	// delegated flows' twin of ReplaceSecret.
+	KeepSignIn(ctx context.Context, in ConnInput) error
 
 	// Export writes the rows a view shows (keys: transaction IDs,
 	// application names, vendor names or user names, in the view's order;

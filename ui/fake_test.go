@@ -91,6 +91,7 @@ type fakeBackend struct {
 	refuse    string // a company id whose invoices the connection test cannot read
 	custom    []CatalogApp
 	replaced  []string // the connections whose secret ReplaceSecret replaced
+	kept      []string // the connections whose new sign-in KeepSignIn stored
 }
 
 func newFake(nTx int) *fakeBackend {
@@ -606,6 +607,13 @@ func (f *fakeBackend) ReplaceSecret(ctx context.Context, connection, secret stri
 	defer f.mu.Unlock()
 	f.expired = false
 	f.replaced = append(f.replaced, connection)
+	return nil
+}
+
+func (f *fakeBackend) KeepSignIn(ctx context.Context, in ConnInput) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.kept = append(f.kept, in.Connection)
 	return nil
 }
 

@@ -101,3 +101,23 @@ type namedErr struct {
 func (e *namedErr) Error() string      { return "connection " + e.name + ": " + e.err.Error() }
 func (e *namedErr) Unwrap() error      { return e.err }
 func (e *namedErr) Connection() string { return e.name }
+
+// A delegated connection signs in again for itself: the new sign-in is
+// kept for the chosen connection, and for no other.
+func TestSignInAgainKeepsTheSignInOfTheChosenConnection(t *testing.T) {
+	f := twoConnections()
+	f.info.Connections[1].Flow = FlowDeviceCode
+	f.approve <- struct{}{}
+	m := loaded(t, f, 100, 30)
+	m = press(m, "5", "j")
+	if !strings.Contains(screenText(m), "p sign in again") {
+		t.Fatalf("the help does not offer a new sign-in:\n%s", screenText(m))
+	}
+	m = press(m, "p")
+	if m.mode != modeMain || !slices.Equal(f.kept, []string{"sandbox"}) {
+		t.Fatalf("mode %d, kept the sign-in of %q; want sandbox's", m.mode, f.kept)
+	}
+	if !strings.Contains(screenText(m), "the sign-in of sandbox is saved") {
+		t.Errorf("no toast naming the sandbox:\n%s", screenText(m))
+	}
+}

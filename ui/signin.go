@@ -25,6 +25,11 @@ type (
 	}
 	signInCanceledMsg struct{}
 	signInResult      struct{ err error }
+	// keptMsg ends the save of a new sign-in for a connection.
+	keptMsg struct {
+		conn string
+		err  error
+	}
 )
 
 // signInScreen runs a delegated sign-in: a device code shown big with a

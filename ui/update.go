@@ -298,6 +298,11 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		return m.followLook(false)
 	case followedMsg:
 		return m.followed(msg)
+	case keptMsg:
+		if msg.err != nil {
+			return m.fatal("Could not keep the new sign-in"+of(msg.conn), msg.err, nil)
+		}
+		return tea.Batch(loadCmd(m.c.b), m.toast("Signed in again: the sign-in"+of(msg.conn)+" is saved."))
 	case openedMsg:
 		if msg.err != nil {
 			return m.toast("Could not open a browser: open the URL shown yourself.")
@@ -424,7 +429,8 @@ func (m *Model) signInDone(run int, r signInResult) tea.Cmd {
 	m.mode = modeWizard
 	if then == signInThenReplace {
 		m.mode = modeMain
-		return tea.Batch(loadCmd(m.c.b), m.toast("Signed in again."))
+		b, in := m.c.b, m.sign.in
+		return func() tea.Msg { return keptMsg{conn: in.Connection, err: b.KeepSignIn(context.Background(), in)} }
 	}
 	return m.wiz.StartTest()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/bcspend/bcspend/bc"
+	"github.com/bcspend/bcspend/failure"
 	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/spend"
@@ -97,4 +98,36 @@ func (b *backend) ReplaceSecret(ctx context.Context, connection, secret string) 
 		_, err := bc.Probe(ctx, c, nil)
 		return err
 	})
+}
+
+// KeepSignIn tests the sign-in SignIn just made and stores it (its refresh
+// token) for the connection named in.Connection, with the companies that
+// connection syncs: a delegated connection's "sign in again". Nothing is
+// stored when the test fails.
+func (b *backend) KeepSignIn(ctx context.Context, in ui.ConnInput) error {
+	b.mu.Lock()
+	p := b.pending
+	b.mu.Unlock()
+	if p == nil {
+		return failure.Input("No sign-in to keep", "Sign in first (p on the Integration screen).")
+	}
+	conn, err := service.TargetConnection(b.db, in.Connection)
+	if err != nil {
+		return err
+	}
+	if _, err := p.Test(ctx, nil); err != nil {
+		return err
+	}
+	ids := make([]string, len(conn.Companies))
+	for i, c := range conn.Companies {
+		ids[i] = c.ID
+	}
+	if _, err := p.Save(b.db, ids); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	b.pending = nil
+	b.mu.Unlock()
+	b.invalidate()
+	return nil
 }

@@ -84,3 +84,62 @@ func TestConsoleReplacesTheSecretOfTheSecondConnectionOnly(t *testing.T) {
 	r.waitUntil(labelled) // the Transactions' company column
 	r.finish()
 }
+
+// Signing in again on a delegated connection stores the new sign-in (its
+// refresh token) for that connection, keeps its companies and its
+// first-connection date, and leaves the other connection's secret alone;
+// the next sync reads with it.
+func TestBackendKeepSignInRenewsOneConnection(t *testing.T) {
+	b, db, ten := simBackend(t, bcsim.Config{InvoicesPerMonth: 3})
+	connectNamed(t, b, "app", bcsim.ConfidentialOnlyClientID, bcsim.ConfidentialOnlyClientSecret)
+	in := ui.ConnInput{Connection: "anna", Tenant: bcsim.TenantID, Environment: bcsim.Environment, ClientID: bcsim.PublicClientID, Flow: ui.FlowDeviceCode}
+	approve := func(e ui.SignInEvent) {
+		if e.Kind == ui.SignInDeviceCode {
+			if err := ten.ApproveDevice(e.UserCode); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+	if err := b.SignIn(t.Context(), in, approve); err != nil {
+		t.Fatal(err)
+	}
+	cos, err := b.TestConnection(t.Context(), in, func(ui.Step) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SaveConnection(in, []string{cos[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	before, _, _ := db.ConnectionNamed("anna")
+	token := func() string {
+		s, _, err := secretstore.Open(db, nil, bcsim.TenantID, bcsim.PublicClientID).Get(secretstore.RefreshToken)
+		if err != nil || s == "" {
+			t.Fatalf("refresh token %q: %v", s, err)
+		}
+		return s
+	}
+	old := token()
+
+	if err := b.SignIn(t.Context(), in, approve); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.KeepSignIn(t.Context(), in); err != nil {
+		t.Fatal(err)
+	}
+	if token() == old {
+		t.Fatal("the new sign-in was not stored")
+	}
+	after, _, _ := db.ConnectionNamed("anna")
+	if len(after.Companies) != 1 || after.Companies[0].ID != cos[0].ID || !after.FirstConnected.Equal(before.FirstConnected) || after.ID != before.ID {
+		t.Fatalf("the connection changed: %+v, was %+v", after, before)
+	}
+	if conns, _ := db.Connections(); len(conns) != 2 {
+		t.Fatalf("%d connections, want the same 2", len(conns))
+	}
+	if got := appSecret(t, db, bcsim.ConfidentialOnlyClientID); got != bcsim.ConfidentialOnlyClientSecret {
+		t.Fatal("the other connection's secret changed")
+	}
+	if _, err := b.Sync(t.Context(), func(ui.SyncProgress) {}); err != nil {
+		t.Fatalf("sync after the new sign-in: %v", err)
+	}
+}
