@@ -105,19 +105,7 @@ func (db *DB) CommitCreditMemoPage(companyID string, memos []bc.PurchaseCreditMe
 	if err := validateCreditPage(companyID, memos, runID); err != nil {
 		return res, err
 	}
-	if state.Updated.IsZero() {
-		state.Updated = db.now()
-	}
-	state.Updated = state.Updated.UTC()
-	if state.RunID == "" {
-		state.RunID = runID
-	}
-	for i := range memos {
-		if m := memos[i].LastModifiedDateTime.UTC(); m.After(state.Watermark) {
-			state.Watermark = m
-		}
-	}
-	state.Watermark = state.Watermark.UTC()
+	state = db.pageCheckpoint(state, runID, len(memos), func(i int) time.Time { return memos[i].LastModifiedDateTime })
 	err := db.update("commit a page of credit memos", func(tx *bolt.Tx) error {
 		recs, err := sub(tx, bktCreditMemos, companyID, true)
 		if err != nil {
@@ -134,14 +122,7 @@ func (db *DB) CommitCreditMemoPage(companyID string, memos []bc.PurchaseCreditMe
 			if err != nil {
 				return err
 			}
-			switch c {
-			case upsertNew:
-				res.New++
-			case upsertChanged:
-				res.Changed++
-			default:
-				res.Unchanged++
-			}
+			res.count(c)
 		}
 		if err := putVendors(tx, companyID, vendors); err != nil {
 			return err

@@ -99,12 +99,16 @@ func fromWire(companyID string, w *bc.PurchaseInvoice) *Invoice {
 
 // day normalises a BC date to midnight UTC of its calendar day, the form
 // the codec stores, so what goes in is what comes out.
-func day(d bc.Date) bc.Date {
-	if d.IsZero() {
-		return bc.Date{}
+func day(d bc.Date) bc.Date { return bc.Date{Time: calendarDay(d.Time)} }
+
+// calendarDay is t's date at midnight UTC (the zero time stays zero): the
+// form dates take in keys and values.
+func calendarDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
 	}
-	y, m, dd := d.Date()
-	return bc.NewDate(y, m, dd)
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // Value layout, format 2 (docs/STORAGE.md):
@@ -307,19 +311,7 @@ func (db *DB) CommitPage(companyID string, invoices []bc.PurchaseInvoice, vendor
 	if err := validatePage(companyID, invoices, runID); err != nil {
 		return res, err
 	}
-	if state.Updated.IsZero() {
-		state.Updated = db.now()
-	}
-	state.Updated = state.Updated.UTC()
-	if state.RunID == "" {
-		state.RunID = runID
-	}
-	for i := range invoices {
-		if m := invoices[i].LastModifiedDateTime.UTC(); m.After(state.Watermark) {
-			state.Watermark = m
-		}
-	}
-	state.Watermark = state.Watermark.UTC()
+	state = db.pageCheckpoint(state, runID, len(invoices), func(i int) time.Time { return invoices[i].LastModifiedDateTime })
 	err := db.update("commit a page of invoices", func(tx *bolt.Tx) error {
 		recs, err := sub(tx, bktInvoices, companyID, true)
 		if err != nil {
@@ -337,14 +329,7 @@ func (db *DB) CommitPage(companyID string, invoices []bc.PurchaseInvoice, vendor
 			if err != nil {
 				return err
 			}
-			switch c {
-			case upsertNew:
-				res.New++
-			case upsertChanged:
-				res.Changed++
-			default:
-				res.Unchanged++
-			}
+			res.count(c)
 		}
 		if err := putVendors(tx, companyID, vendors); err != nil {
 			return err
@@ -419,6 +404,38 @@ const (
 	upsertNew
 	upsertChanged
 )
+
+// count adds one upserted record to the page's figures.
+func (r *PageResult) count(c upsertClass) {
+	switch c {
+	case upsertNew:
+		r.New++
+	case upsertChanged:
+		r.Changed++
+	default:
+		r.Unchanged++
+	}
+}
+
+// pageCheckpoint is the checkpoint a page of n records commits with:
+// Updated defaults to now and RunID to runID, and the Watermark rises to
+// the latest of the records' modified times (never lowered); all in UTC.
+func (db *DB) pageCheckpoint(state SyncState, runID string, n int, modified func(i int) time.Time) SyncState {
+	if state.Updated.IsZero() {
+		state.Updated = db.now()
+	}
+	state.Updated = state.Updated.UTC()
+	if state.RunID == "" {
+		state.RunID = runID
+	}
+	for i := 0; i < n; i++ {
+		if m := modified(i).UTC(); m.After(state.Watermark) {
+			state.Watermark = m
+		}
+	}
+	state.Watermark = state.Watermark.UTC()
+	return state
+}
 
 // upsertInvoice stores inv (LastSeenRun set), keeping FirstSeen of the
 // stored record, moving it when its date changed, and writing only when

@@ -139,16 +139,6 @@ func (db *DB) ExchangeRates(companyID string) ([]ExchangeRate, error) {
 	return out, err
 }
 
-// calendarDay is t's date at midnight UTC, the form a rate's key and value
-// keep.
-func calendarDay(t time.Time) time.Time {
-	if t.IsZero() {
-		return time.Time{}
-	}
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 func lastZero(k []byte) int {
 	for i := len(k) - 1; i >= 0; i-- {
 		if k[i] == 0 {
