@@ -24,19 +24,28 @@ func (p *pass) unplanned() bool {
 // failure stops its siblings at their next page and fails the company
 // with that error (committed pages stay).
 func (r *runner) fetchSplit(ctx context.Context, p *pass, cs *CompanySummary) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	cc := &chainCommit{mu: p.mu, vendors: newVendorCache(r.client, r.db, p.company, p.state.Mode == store.ModeFull)}
 	r.gate.join(p.company.StoreKey())
 	defer r.gate.part(p.company.StoreKey())
-	errs := make([]error, len(p.state.Chains))
+	return eachChain(ctx, p.state.Chains, func(ctx context.Context, i int, _ store.ChainState) error {
+		return r.chain(ctx, p, cs, cc, i)
+	})
+}
+
+// eachChain runs f for every chain not done yet, side by side. The first
+// failure cancels the others; the error returned is a real failure rather
+// than the cancellations it caused (firstError).
+func eachChain(ctx context.Context, chains []store.ChainState, f func(ctx context.Context, i int, ch store.ChainState) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make([]error, len(chains))
 	var wg sync.WaitGroup
-	for i, ch := range p.state.Chains {
+	for i, ch := range chains {
 		if ch.Done {
 			continue
 		}
 		wg.Go(func() {
-			if errs[i] = r.chain(ctx, p, cs, cc, i); errs[i] != nil {
+			if errs[i] = f(ctx, i, ch); errs[i] != nil {
 				cancel()
 			}
 		})

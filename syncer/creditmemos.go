@@ -80,24 +80,11 @@ func (r *runner) fetchCredits(ctx context.Context, p *creditPass) error {
 		q.ResumeFrom = p.state.NextLink
 		return r.readCredits(ctx, p, q, -1, vendors)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	var vmu sync.Mutex
-	errs := make([]error, len(p.state.Chains))
-	var wg sync.WaitGroup
-	for i, ch := range p.state.Chains {
-		if ch.Done {
-			continue
-		}
-		wg.Go(func() {
-			q := bc.InvoiceQuery{PaidFrom: ch.From, PaidTo: ch.To, ResumeFrom: ch.NextLink}
-			if errs[i] = r.readCredits(ctx, p, q, i, &lockedVendors{mu: &vmu, c: vendors}); errs[i] != nil {
-				cancel()
-			}
-		})
-	}
-	wg.Wait()
-	return firstError(errs)
+	return eachChain(ctx, p.state.Chains, func(ctx context.Context, i int, ch store.ChainState) error {
+		q := bc.InvoiceQuery{PaidFrom: ch.From, PaidTo: ch.To, ResumeFrom: ch.NextLink}
+		return r.readCredits(ctx, p, q, i, &lockedVendors{mu: &vmu, c: vendors})
+	})
 }
 
 // pageVendors is what a credit memo page needs of the vendor cache.
