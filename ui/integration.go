@@ -182,15 +182,23 @@ func (s *integrationScreen) SecretDone(run int, r secretResult) tea.Cmd {
 
 // View: the connections, the selected one's details and health, the
 // data settings (every connection's), the selected one's history. When
-// it does not fit, the granularity's explanation goes first.
+// it does not fit, the granularity's explanation goes first, then the
+// tenant and environment rows the list shows already.
 func (s *integrationScreen) View() string {
+	if v := s.view(false); strings.Count(v, "\n") <= s.height || len(s.info.Connections) < 2 {
+		return v
+	}
+	return s.view(true)
+}
+
+func (s *integrationScreen) view(compact bool) string {
 	st := &s.c.st
 	var top strings.Builder
 	if len(s.info.Connections) != 1 {
 		top.WriteString(s.listView() + "\n")
 	}
 	if c, ok := s.selected(); ok {
-		top.WriteString(s.detailView(c))
+		top.WriteString(s.detailView(c, compact))
 	}
 	for _, n := range s.info.CompanyNotes {
 		top.WriteString("  " + st.Warn.Render(strings.Join(wrap("! "+n, s.width-4), "\n    ")) + "\n")
@@ -282,13 +290,15 @@ func (s *integrationScreen) healthShort(c ConnectionInfo) string {
 
 // detailView is the selected connection: what it reads, how it signs in,
 // its health with what went wrong and what to do.
-func (s *integrationScreen) detailView(c ConnectionInfo) string {
+func (s *integrationScreen) detailView(c ConnectionInfo, compact bool) string {
 	st := &s.c.st
 	var b strings.Builder
 	b.WriteString(" " + st.Bold.Render("Connection "+c.Name) + "\n")
 	out := func(k, v string) { b.WriteString(infoRow(k, v)) }
-	out("Tenant", orDash(c.Tenant, "-"))
-	out("Environment", orDash(c.Environment, "-"))
+	if !compact {
+		out("Tenant", orDash(c.Tenant, "-"))
+		out("Environment", orDash(c.Environment, "-"))
+	}
 	out("Client ID", orDash(c.ClientID, "-"))
 	out("Sign-in flow", flowLabel(c.Flow))
 	if c.Flow == FlowClientCredentials || c.Flow == "" {

