@@ -17,12 +17,12 @@ func twoConnections() *fakeBackend {
 	f.info.Connections = append(f.info.Connections, ConnectionInfo{Name: "sandbox", Tenant: "contoso.onmicrosoft.com", Environment: "Sandbox-DK",
 		ClientID: "99999999-8888-7777-6666-555555555555", Flow: FlowClientCredentials, Companies: []string{"CRONUS Danmark A/S"},
 		SecretBackend: "OS keyring", HasSecret: true, Health: "failed", LastRun: fakeNow.Add(-26 * time.Hour), LastOK: fakeNow.Add(-50 * time.Hour),
-		Problem: "AADSTS7000222: the client secret has expired", Remedy: "Create a new client secret in Entra and replace it (p)."})
+		Problem: "AADSTS7000222: the client secret has expired", Remedy: "Create a new client secret in Entra and replace it here."})
 	for i := range f.hist {
 		f.hist[i].Connection = "production"
 	}
 	f.hist = append(f.hist, SyncRunInfo{Connection: "sandbox", Started: fakeNow.Add(-26 * time.Hour), Duration: time.Second, Trigger: "auto",
-		Err: "AADSTS7000222: the client secret has expired", Remedy: "Create a new client secret in Entra and replace it (p)."})
+		Err: "AADSTS7000222: the client secret has expired", Remedy: "Create a new client secret in Entra and replace it here."})
 	return f
 }
 

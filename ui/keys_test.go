@@ -270,3 +270,21 @@ func isStringCall(e ast.Expr) bool {
 	id, ok := sel.X.(*ast.Ident)
 	return ok && (id.Name == "msg" || id.Name == "k" || id.Name == "key")
 }
+
+// The Integration screen of two connections, rebound: the choice of
+// connection and its hints follow the map.
+func TestRebindingTheKeyMapMovesIntegrationKeysAndHelp(t *testing.T) {
+	m := loaded(t, twoConnections(), 100, 30, WithKeyMap(altKeys()))
+	m = press(m, "alt+5", "j")
+	if m.integ.sel != 0 {
+		t.Fatal("j still chooses the next connection")
+	}
+	m = press(m, "alt+j")
+	if m.integ.selectedName() != "sandbox" {
+		t.Fatalf("alt+j chose %q", m.integ.selectedName())
+	}
+	requireHintsFromMap(t, m, "Integration")
+	if !strings.Contains(screenText(m), "alt+↑/k alt+↓/j choose; alt+p, alt+c act on the one chosen") {
+		t.Fatalf("the list's hint does not follow the map:\n%s", screenText(m))
+	}
+}
