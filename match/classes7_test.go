@@ -440,3 +440,21 @@ func TestEventsAndTrainingInMoreWords(t *testing.T) {
 		{"Gandi SAS", "Domain registration 2026 - example.fr", "Gandi", MethodAlias},
 	})
 }
+
+// A catalogued name that is a corporate, billing or plan word ("COMPANY",
+// a Japanese HR suite) or an everyday word ("Gladly", "Zelt") is the word
+// on a line, not the app, unless more says it is.
+func TestCatalogNamesThatAreWords(t *testing.T) {
+	runClass(t, []classCase{
+		{"ServiceTitan Inc.", "Pro plan - plumbing company, 12 technicians", "ServiceTitan", MethodAlias},
+	})
+	for _, c := range [][2]string{
+		{"Lumio S.r.l.", "Company plan - 10 users"},
+		{"Quillbyte Ltd", "We gladly confirm your annual plan - 5 users"},
+		{"Festbau Verleih GmbH", "Zelt 6x12m - Sommerfest"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no app", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+}

@@ -37,7 +37,7 @@ type phraseHit struct {
 	kind    phraseKind
 	generic bool // one everyday word: "box", "teams"
 	weak    bool // only everyday and plan words: "premium business"
-	tier    bool // a billing or plan word itself ("piano" is Italian for plan): never an app on its own
+	tier    bool // a billing, plan, corporate or place word itself ("piano" is Italian for plan, "company"): never an app on its own
 	inGroup bool // the app's name without its vendor's ("Talent Insights"): only its vendor's lines
 	phrase  string
 }
@@ -203,7 +203,7 @@ func (c *Catalog) addVendor(name string, ref vendorRef, owner string) {
 		return
 	}
 	ref.alias = key
-	if !strings.Contains(key, " ") && (c.words.generic[key] || len(key) < 3) {
+	if !strings.Contains(key, " ") && (c.everyday(key) || len(key) < 3) {
 		ref.generic = true
 	}
 	if prev, dup := c.idx.vendors[key]; dup && !sameRef(prev, ref) {
@@ -233,11 +233,12 @@ func (c *Catalog) addPhrase(p string, h phraseHit) {
 		return
 	}
 	h.phrase = key
-	if !strings.Contains(key, " ") && (c.words.generic[key] || len(key) < 3) {
+	if !strings.Contains(key, " ") && (c.everyday(key) || len(key) < 3) {
 		h.generic = true
 	}
 	h.weak = c.allCommon(key)
-	h.tier = c.words.billing[key] || c.words.context[key]
+	w := c.words
+	h.tier = w.filler[key] || w.billing[key] && !w.function[key] || w.context[key] || w.geo[key]
 	for _, prev := range c.idx.phrases[key] {
 		if prev.app != h.app && prev.kind != phraseAlias && h.kind != phraseAlias && !prev.inGroup && !h.inGroup {
 			c.conflicts = append(c.conflicts, fmt.Sprintf("phrase %q names both %q and %q", key, c.apps[prev.app].Name, c.apps[h.app].Name))
@@ -291,6 +292,15 @@ func (c *Catalog) tierOnly(key string) bool {
 		}
 	}
 	return true
+}
+
+// everyday: a one-word name that is an everyday word, or a word the lists
+// give another meaning (a corporate, billing, plan or place word: the
+// catalog's "COMPANY", a Japanese HR suite, is the word in "cleaning
+// company"): it needs more evidence, like "Box" or "Notion".
+func (c *Catalog) everyday(key string) bool {
+	w := c.words
+	return w.generic[key] || w.filler[key] || w.billing[key] && !w.function[key] || w.context[key] || w.geo[key]
 }
 
 // Conflicts lists names that point to more than one entry; the shipped

@@ -13,9 +13,10 @@ type lineInfo struct {
 	signal    string // e.g. "laptop" (hardware); "" when none
 	why       string // the signal's label: hardware, travel...
 	hasSignal bool
-	context   bool // mentions plans, seats, licences...
-	contextN  int  // how many such words
-	strong    bool // mentions subscriptions, licences, seats
+	context   bool   // mentions plans, seats, licences...
+	contextN  int    // how many such words
+	planAt    uint64 // bit i: token i is a plan, billing or software word (first 64 tokens)
+	strong    bool   // mentions subscriptions, licences, seats
 
 	// A specific signal outweighs a known software vendor (see words.txt).
 	specific         bool
@@ -123,6 +124,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		if w.context[s.key] || w.strong[s.key] {
 			li.context = true
 			li.contextN++
+		}
+		if (w.context[s.key] || w.strong[s.key] || w.billing[s.key]) && s.start < 64 {
+			li.planAt |= 1 << s.start
 		}
 		if w.strong[s.key] {
 			strong = append(strong, s)
@@ -304,14 +308,14 @@ func anyCovered(covered []bool, s span) bool {
 
 // pick chooses the app a line names among hits that pass keep. A generic
 // hit counts only when allowGeneric (the vendor is known to sell it), or when
-// it is the app's own name (Zoom, Box) and the line also talks about plans or
-// seats; a generic keyword ("teams") never does on its own. Product names and
+// it is the app's own name (Zoom, Box), the line also talks about plans or
+// seats, and the name stands where a product does (standsAsProduct); a generic keyword ("teams") never does on its own. Product names and
 // keywords beat vendor names; longer phrases beat shorter ones.
 func (li lineInfo) pick(keep func(lineHit) bool, allowGeneric bool) (lineHit, bool) {
 	var best lineHit
 	found := false
 	for _, h := range li.hits {
-		if !keep(h) || (h.generic && !allowGeneric && !(h.kind == phraseName && li.context && !h.tier)) || (h.inGroup && !allowGeneric) {
+		if !keep(h) || (h.generic && !allowGeneric && !(h.kind == phraseName && li.context && !h.tier && li.standsAsProduct(h))) || (h.inGroup && !allowGeneric) {
 			continue
 		}
 		if !found || better(h, best) {
@@ -319,6 +323,13 @@ func (li lineInfo) pick(keep func(lineHit) bool, allowGeneric bool) (lineHit, bo
 		}
 	}
 	return best, found
+}
+
+// standsAsProduct: an everyday-word name stands where a product does, first
+// on the line or before a plan word ("Zoom Pro", "Box Business"), not in a
+// sentence ("we gladly confirm your plan").
+func (li lineInfo) standsAsProduct(h lineHit) bool {
+	return h.pos == 0 || h.end < 64 && li.planAt&(1<<h.end) != 0
 }
 
 func better(a, b lineHit) bool {
