@@ -458,3 +458,17 @@ func TestCatalogNamesThatAreWords(t *testing.T) {
 		}
 	}
 }
+
+// Connectivity in more languages is telecom, not a subscription to infer.
+func TestConnectivityInMoreLanguages(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Fastweb S.p.A.", "Fibra Business - canone mensile"},
+		{"Elisa Oyj", "Mobiililiittymät 30 kpl - kuukausimaksu 30 käyttäjää"},
+		{"Telenor Sverige AB", "Bredband företag - månadsavgift"},
+		{"M-net Telekommunikations GmbH", "Internetanschluss Glasfaser - Monatsabo"},
+	} {
+		if d := match(c[0], c[1]); d.Method == MethodInferred || d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no application", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+}
