@@ -8,7 +8,8 @@ import (
 )
 
 // Sentinels for errors.Is; the typed errors below match them, so callers can
-// branch on the kind without caring about the details.
+// branch on the kind without caring about the details. Each typed error also
+// has a Remedy method (failure.Remedier), which the CLI and the console print.
 var (
 	ErrLocked        = errors.New("database in use by another process")
 	ErrForeign       = errors.New("not a bcspend database")
@@ -16,12 +17,6 @@ var (
 	ErrWrite         = errors.New("database write failed")
 	ErrCorruptRecord = errors.New("stored record unreadable")
 )
-
-// Remedier is implemented by every store error that knows what the user
-// should do about it; the CLI prints Remedy() under the message.
-type Remedier interface {
-	Remedy() string
-}
 
 // ErrBusy is ErrLocked: the file stayed busy for the whole wait. The CLI
 // exits with its own code for it, so a script can tell busy from broken.
