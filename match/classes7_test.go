@@ -472,3 +472,19 @@ func TestConnectivityInMoreLanguages(t *testing.T) {
 		}
 	}
 }
+
+// An app named on an unknown vendor's line as the platform of what the
+// line sells ("... for Teams Rooms", "... for Jira") is not what was
+// bought: a device, an add-on of a vendor the catalog lacks.
+func TestPlatformsOnUnknownVendorsLines(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Lenovo (Deutschland) GmbH", "ThinkSmart Hub for Teams Rooms"},
+		{"Quillwork Apps Ltd", "Timesheets add-on for Jira - 40 users"},
+		{"Nordlys Integrations AS", "Connector for Salesforce - annual"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" {
+			t.Errorf("%q / %q: got %q %s (%s); want no app", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+	runClass(t, []classCase{{"American Express", "FIGMA PROFESSIONAL", "Figma", MethodName}})
+}

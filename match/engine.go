@@ -336,7 +336,11 @@ func (c *Catalog) brandOnly(g Group, picks []linePick) bool {
 func (c *Catalog) byLineNames(soft []lineInfo) (Decision, bool) {
 	// A keyword of tier and billing words only ("premium business", "cloud
 	// storage") proves nothing on a line of a vendor we do not know.
-	picks := pickLines(soft, func(h lineHit) bool { return !h.mention && !(h.kind != phraseName && c.tierOnly(h.phrase)) }, false)
+	// Nor does an app named as the platform of what the line sells
+	// ("ThinkSmart Hub for Teams Rooms", "Timesheets add-on for Jira").
+	picks := pickLines(soft, func(h lineHit) bool {
+		return !h.mention && !h.platform && !(h.kind != phraseName && c.tierOnly(h.phrase))
+	}, false)
 	if len(picks) == 0 {
 		return Decision{}, false
 	}
