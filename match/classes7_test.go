@@ -488,3 +488,18 @@ func TestPlatformsOnUnknownVendorsLines(t *testing.T) {
 	}
 	runClass(t, []classCase{{"American Express", "FIGMA PROFESSIONAL", "Figma", MethodName}})
 }
+
+// "c/o" (care of) names who receives the vendor's mail: the vendor is what
+// precedes it, in the catalog and in an inferred brand.
+func TestCareOfNamesTheAgent(t *testing.T) {
+	runClass(t, []classCase{
+		{"Stripe Inc c/o Stripe Payments UK", "Radar fees", "Stripe", MethodAlias},
+		{"LinkedIn Corporation c/o Microsoft", "Sales Navigator Core", "LinkedIn Sales Navigator", MethodKeyword},
+	})
+	if d := match("Brightfield Labs Ltd c/o Acme Accountants", "Annual subscription - 10 seats"); d.Suggest != "Brightfield Labs" {
+		t.Errorf("brand behind c/o: %+v", d)
+	}
+	if got := Normalize("c/o Nordic Billing AB"); got == "" {
+		t.Errorf("a name that starts with c/o keeps its words")
+	}
+}

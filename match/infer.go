@@ -52,6 +52,12 @@ func brandOf(raw string, w *wordLists) string {
 	raw = untrusted.Text(raw)
 	words := strings.Fields(stripCJKForms(raw))
 	for i, word := range words {
+		if i > 0 && strings.EqualFold(word, "c/o") {
+			words = words[:i]
+			break
+		}
+	}
+	for i, word := range words {
 		words[i] = chineseBrand(word)
 	}
 	for i := len(words) - 1; i >= 0; i-- {

@@ -26,6 +26,7 @@ func Normalize(s string) string {
 // normTokens is Normalize before joining; the matcher works on tokens.
 func normTokens(s string) []string {
 	toks := tokenize(stripCJKForms(foldText(s)))
+	toks = beforeCareOf(toks)
 	toks = tradeName(toks)
 	toks = dropLegalForms(toks)
 	if len(toks) > 1 && toks[0] == "the" {
@@ -132,6 +133,9 @@ func appendChunk(toks []string, chunk string) []string {
 	if chunk == "t/a" { // "trading as" in UK invoices
 		return append(toks, "dba")
 	}
+	if chunk == "c/o" { // "care of": an agent or an address follows
+		return append(toks, careOf)
+	}
 	for i, part := range strings.Split(chunk, "&") {
 		if i > 0 {
 			toks = append(toks, "and")
@@ -194,6 +198,20 @@ func isPlainWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// careOf marks "c/o": "Stripe Inc c/o Stripe Payments UK" is Stripe, and
+// what follows names who receives its mail.
+const careOf = "c/o"
+
+// beforeCareOf keeps what precedes "c/o", when anything does.
+func beforeCareOf(toks []string) []string {
+	for i, t := range toks {
+		if t == careOf && i > 0 {
+			return toks[:i]
+		}
+	}
+	return toks
 }
 
 // tradeName keeps what follows "dba" ("doing business as", "trading as"):
