@@ -26,10 +26,17 @@ func init() {
 func newConnectCmd(g *globals, io stdio) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "connect",
-		Short: "sign in to Business Central and save the connection (non-interactive)",
+		Short: "sign in to Business Central and add (or reconnect) a connection (non-interactive)",
 		Long: `Signs in to Business Central, checks every chosen company can be read, and
 saves the connection. client-credentials (an Entra app with a client
 secret) suits a server; device and browser sign in as a person.
+
+A database holds several connections (one per tenant and environment, see
+'bcspend connections'). --name names the connection (default
+"tenant/environment"); connecting an existing name reconnects it (new
+secret, sign-in or companies; its data and first connection date stay),
+a new name adds a connection. Without --name the connection to the same
+tenant and environment is reconnected.
 
 The client secret is read from standard input (--client-secret-stdin; on a
 terminal a prompt that does not echo it), from a file only its owner can
@@ -41,7 +48,10 @@ history and process lists.`,
       --flow client-credentials --client-secret-stdin
   bcspend connect --tenant contoso.com --environment Production \
       --client-id 11111111-2222-3333-4444-555555555555 --flow device \
-      --company "CRONUS UK Ltd."`,
+      --company "CRONUS UK Ltd."
+  bcspend connect --name Denmark --tenant contoso.onmicrosoft.com \
+      --environment Production-DK --client-id 11111111-2222-3333-4444-555555555555 \
+      --flow client-credentials --client-secret-file ~/.config/bcspend/secret`,
 	}
 	fs := cmd.Flags()
 	var req service.ConnectRequest
@@ -54,6 +64,7 @@ history and process lists.`,
 	fs.StringVar(&req.ClientID, "client-id", "", "Application (client) ID of the Entra app registration")
 	fs.StringVar(&flow, "flow", string(bc.FlowClientCredentials), "sign-in flow: client-credentials, device or browser")
 	secret.register(fs)
+	fs.StringVar(&req.Name, "name", "", "the connection's name: an existing one is reconnected, a new one added (default tenant/environment)")
 	fs.StringArrayVar(&companies, "company", nil, "track only this company (id or name; repeatable; default all)")
 	fs.DurationVar(&timeout, "browser-timeout", 5*time.Minute, "how long the browser flow waits for the sign-in")
 	cmd.RunE = action(func(ctx context.Context, args []string) int {
@@ -123,7 +134,7 @@ func printStep(w io.Writer, s bc.Step) {
 
 func printConnected(io stdio, res service.ConnectResult) {
 	c := res.Connection
-	sayf(io.out, "Connected to tenant %s, environment %s, as client %s (%s flow).\n", c.TenantID, c.Environment, c.ClientID, c.Flow)
+	sayf(io.out, "Connected to tenant %s, environment %s, as client %s (%s flow): connection %q.\n", c.TenantID, c.Environment, c.ClientID, c.Flow, c.Name)
 	sayf(io.out, "Tracking %d of %d companies:\n", len(c.Companies), len(res.Companies))
 	for _, co := range c.Companies {
 		sayf(io.out, "  - %s\n", co.Name)

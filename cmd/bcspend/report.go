@@ -12,6 +12,14 @@ import (
 // contract gives it. Every error a user sees goes through here; BC's
 // messages and codes inside it are made inert (sayf).
 func fail(io stdio, err error) int {
+	report(io, err)
+	failJSON(io, err)
+	return exitCodeOf(err)
+}
+
+// report prints err and its remedy on stderr: fail without the exit, for
+// one of several errors (a sync of several connections) before the worst.
+func report(io stdio, err error) {
 	w := io.errors()
 	sayf(w, "bcspend: %s\n", err)
 	if r := failure.Remedy(err); r != "" {
@@ -20,8 +28,6 @@ func fail(io stdio, err error) int {
 	if s := failure.Support(err); s != "" {
 		sayf(w, "  for a support case: %s\n", s)
 	}
-	failJSON(io, err)
-	return exitCodeOf(err)
 }
 
 // exitCodeOf is the exit code the contract gives err: bc's kinds, and the

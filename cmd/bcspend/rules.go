@@ -236,19 +236,25 @@ func printMoves(io stdio, moves []match.Move) {
 // confirmRule asks on a terminal; elsewhere it needs --yes, so a script never
 // hangs on a prompt nor saves a rule nobody looked at.
 func confirmRule(io stdio, yes bool, question string) (int, bool) {
+	return confirm(io, yes, question, "save", "Nothing saved.")
+}
+
+// confirm asks question on a terminal; yes (--yes) answers it for a
+// script, and without either nothing is done (verb says what not).
+func confirm(io stdio, yes bool, question, verb, declined string) (int, bool) {
 	if yes {
 		return 0, true
 	}
 	in, ok := io.in.(*os.File)
 	if !ok || !term.IsTerminal(int(in.Fd())) {
-		return usageErr(io, "not saved: confirmation needed and stdin is not a terminal",
-			"run it again with --yes to save without asking"), false
+		return usageErr(io, "not done: confirmation needed and stdin is not a terminal",
+			"run it again with --yes to "+verb+" without asking"), false
 	}
 	fmt.Fprintf(io.out, "%s [y/N] ", question)
 	line, _ := bufio.NewReader(io.in).ReadString('\n')
 	if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
 		return 0, true
 	}
-	fmt.Fprintln(io.out, "Nothing saved.")
+	fmt.Fprintln(io.out, declined)
 	return exitOK, false
 }

@@ -165,13 +165,17 @@ func newSecretReplaceCmd(g *globals, io stdio) *cobra.Command {
 		Long: `Reads the new secret's Value (a prompt without echo on a terminal,
 --client-secret-stdin, --client-secret-file or BCSPEND_CLIENT_SECRET), signs
 in with it and reads the tracked companies; only when that works is it
-saved, in the OS keyring or the database as the old one was.`,
+saved, in the OS keyring or the database as the old one was. With several
+connections, --connection says whose; the secret belongs to the app
+registration, so every connection of that app and tenant uses the new one.`,
 		Example: `  bcspend secret replace
-  printf '%s' "$NEW_SECRET" | bcspend secret replace --client-secret-stdin`,
+  printf '%s' "$NEW_SECRET" | bcspend secret replace --client-secret-stdin
+  bcspend secret replace --connection Denmark`,
 		Args: cobra.NoArgs,
 	}
 	var in secretInput
 	in.register(cmd.Flags())
+	connection := cmd.Flags().String("connection", "", "the connection whose secret to replace (default: the only one)")
 	cmd.RunE = action(func(ctx context.Context, args []string) int {
 		secret, err := in.read(ctx, io, true)
 		if err != nil {
@@ -181,12 +185,12 @@ saved, in the OS keyring or the database as the old one was.`,
 			return usageErr(io, "No new client secret given",
 				"Pipe it in with --client-secret-stdin, use --client-secret-file, set BCSPEND_CLIENT_SECRET, or run it in a terminal to be prompted.")
 		}
-		return replaceSecret(ctx, g, secret, io)
+		return replaceSecret(ctx, g, *connection, secret, io)
 	})
 	return cmd
 }
 
-func replaceSecret(ctx context.Context, g *globals, secret string, io stdio) int {
+func replaceSecret(ctx context.Context, g *globals, connection, secret string, io stdio) int {
 	if _, err := os.Stat(g.DB); errors.Is(err, os.ErrNotExist) {
 		return fail(io, service.ErrNotConnected) // and create no database
 	}
@@ -195,15 +199,16 @@ func replaceSecret(ctx context.Context, g *globals, secret string, io stdio) int
 		return fail(io, err)
 	}
 	defer db.Close()
-	conn, ok, err := db.Connection()
+	conn, err := service.TargetConnection(db, connection)
 	if err != nil {
 		return fail(io, err)
 	}
-	if ok && conn.Flow != string(bc.FlowClientCredentials) {
+	if conn.Flow != string(bc.FlowClientCredentials) {
 		return usageErr(io, fmt.Sprintf("This connection signs in as a person (%s flow): it has no client secret", conn.Flow),
 			"To sign in again, run 'bcspend connect' (or the console's Integration screen).")
 	}
 	opt := cliOptions(db, keyring())
+	opt.Connection = conn.Name
 	fmt.Fprintln(io.err, "Testing the new secret:")
 	err = service.ReplaceSecret(db, opt, secret, func(c *bc.Client) error {
 		_, err := bc.Probe(ctx, c, func(s bc.Step) { printStep(io.err, s) })
@@ -212,6 +217,6 @@ func replaceSecret(ctx context.Context, g *globals, secret string, io stdio) int
 	if err != nil {
 		return fail(io, err)
 	}
-	sayf(io.out, "Replaced the client secret of client %s in tenant %s; the connection works with it.\n", conn.ClientID, conn.TenantID)
+	sayf(io.out, "Replaced the client secret of client %s in tenant %s; connection %q works with it.\n", conn.ClientID, conn.TenantID, conn.Name)
 	return exitOK
 }

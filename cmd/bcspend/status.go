@@ -28,13 +28,17 @@ func newStatusCmd(g *globals, io stdio) *cobra.Command {
 sync and its outcome, what is stored, and any problem with its remedy.
 It only reads the database, and exits 3 when the admin must act, 1 when the
 last sync failed otherwise or was interrupted. --json prints the same as one
-JSON document (snake_case keys; "problem" is null when there is none).`,
+JSON document (snake_case keys; "problem" is null when there is none).
+With several connections, --connection says which one ('bcspend
+connections list' shows them all with their last sync).`,
 		Example: `  bcspend status
+  bcspend status --connection Denmark
   bcspend status --json | jq -r '.last_sync.outcome'
   bcspend --db /srv/bcspend/spend.db status`,
 		Args: cobra.NoArgs,
 	}
 	asJSON := cmd.Flags().Bool("json", false, "print the status as JSON")
+	connection := cmd.Flags().String("connection", "", "the connection to show (default: the only one)")
 	cmd.RunE = action(func(ctx context.Context, args []string) int {
 		// Read-only: status works on a file it may not write, and a mistyped
 		// --db creates no directory or file.
@@ -49,7 +53,10 @@ JSON document (snake_case keys; "problem" is null when there is none).`,
 			return fail(io, err)
 		}
 		defer db.Close()
-		r, err := gatherStatus(db)
+		r, err := gatherStatus(db, *connection)
+		if errors.Is(err, service.ErrNotConnected) {
+			err = nil
+		}
 		if err != nil {
 			return fail(io, err)
 		}
@@ -81,6 +88,8 @@ type statusReport struct {
 }
 
 type statusConn struct {
+	ID             string    `json:"id"`
+	Name           string    `json:"name"`
 	TenantID       string    `json:"tenant_id"`
 	Environment    string    `json:"environment"`
 	ClientID       string    `json:"client_id"`
@@ -120,17 +129,17 @@ type statusRun struct {
 	Retries  int       `json:"retries"`
 }
 
-func gatherStatus(db *store.DB) (statusReport, error) {
+func gatherStatus(db *store.DB, name string) (statusReport, error) {
 	r := statusReport{Database: db.Path(), Companies: []statusCompany{}}
-	conn, ok, err := db.Connection()
-	if err != nil || !ok {
+	conn, err := service.TargetConnection(db, name)
+	if err != nil {
 		return r, err
 	}
 	r.Connection = connectionStatus(db, conn)
 	for _, c := range conn.Companies {
 		r.Companies = append(r.Companies, companyStatus(db, c))
 	}
-	if users, err := db.Users(); err == nil {
+	if users, err := db.ConnectionUsers(conn.ID); err == nil {
 		u := &statusUsers{Total: len(users)}
 		for _, x := range users {
 			if x.Active {
@@ -142,10 +151,11 @@ func gatherStatus(db *store.DB) (statusReport, error) {
 		}
 		r.Users = u
 	}
-	run, ok, err := db.LastRun()
-	if err != nil || !ok {
+	runs, err := db.ConnectionRuns(conn.ID, 1)
+	if err != nil || len(runs) == 0 {
 		return r, err
 	}
+	run := runs[0]
 	r.LastSync = &statusRun{Outcome: run.Outcome, Start: run.Start, End: run.End, Fetched: run.Fetched, New: run.New,
 		Changed: run.Changed, Removed: run.Removed, Requests: run.Requests, Retries: run.Retries}
 	r.judge(run)
@@ -191,7 +201,7 @@ func (r statusReport) exitCode() int {
 }
 
 func connectionStatus(db *store.DB, conn store.Connection) *statusConn {
-	c := &statusConn{TenantID: conn.TenantID, Environment: conn.Environment, ClientID: conn.ClientID, Flow: conn.Flow,
+	c := &statusConn{ID: conn.ID, Name: conn.Name, TenantID: conn.TenantID, Environment: conn.Environment, ClientID: conn.ClientID, Flow: conn.Flow,
 		Secret: "none", FirstConnected: conn.FirstConnected}
 	secrets := secretstore.Open(db, keyring(), conn.TenantID, conn.ClientID)
 	if _, ok, err := secrets.Get(secretstore.ClientSecret); err == nil && ok {
@@ -205,11 +215,12 @@ func connectionStatus(db *store.DB, conn store.Connection) *statusConn {
 
 func companyStatus(db *store.DB, c store.Company) statusCompany {
 	s := statusCompany{ID: c.ID, Name: c.Name}
-	s.Invoices, _ = db.InvoiceCount(c.ID)
-	if st, ok, _ := db.SyncState(c.ID); ok {
+	key := c.StoreKey()
+	s.Invoices, _ = db.InvoiceCount(key)
+	if st, ok, _ := db.SyncState(key); ok {
 		s.synced, s.SyncedUpTo, s.Interrupted = true, st.Watermark, st.InProgress
 	}
-	if ci, ok, err := db.CompanyInfo(c.ID); err == nil && ok {
+	if ci, ok, err := db.CompanyInfo(key); err == nil && ok {
 		s.hasInfo = true
 		s.LocalCurrency, s.RatesUnavailable = ci.LocalCurrency, ci.RatesUnavailable
 		s.Dimensions = []string{ci.DimensionLabel(1), ci.DimensionLabel(2)}
@@ -220,6 +231,7 @@ func companyStatus(db *store.DB, c store.Company) statusCompany {
 func printStatus(io stdio, r statusReport) {
 	c := r.Connection
 	sayf(io.out, "Database:     %s\n", r.Database)
+	sayf(io.out, "Connection:   %s\n", c.Name)
 	sayf(io.out, "Tenant:       %s\nEnvironment:  %s\nClient ID:    %s\nFlow:         %s\n", c.TenantID, c.Environment, c.ClientID, c.Flow)
 	secret := map[string]string{"none": "none stored", "not-used": "not used (device code signs in as a person)",
 		"stored": "stored (hidden) in the " + c.SecretBackend}[c.Secret]

@@ -29,11 +29,15 @@ func newSyncCmd(g *globals, io stdio) *cobra.Command {
 		Use:   "sync",
 		Short: "fetch paid invoices, users and exchange rates from Business Central (headless, for cron)",
 		Long: `Fetches what changed since the last sync (paid purchase invoices, users,
-exchange rates) for every tracked company, matches the charges and saves
-them. Progress goes to stderr, the one-line summary to stdout; --json
-prints the summary as JSON for scripts.`,
+exchange rates) for every tracked company of every connection (or only
+--connection NAME), matches the charges and saves them. Progress goes to
+stderr, the one-line summary to stdout (one per connection when there are
+several); --json prints the summary as JSON for scripts. A connection that
+fails is reported with its name; the others still sync, and the exit code
+is the worst one's.`,
 		Example: `  bcspend sync
   bcspend sync --json                  # for cron and systemd timers
+  bcspend sync --connection Denmark    # just that connection
   bcspend sync --full                  # re-read the window, find deletions
   bcspend sync --trace /tmp/case-123   # for a support case`,
 	}
@@ -41,6 +45,7 @@ prints the summary as JSON for scripts.`,
 	full := fs.Bool("full", false, "re-read the whole window and mark invoices deleted in Business Central as removed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON on stdout (progress still goes to stderr)")
 	pageSize := fs.Int("page-size", 0, "entries per page (default: the page-size setting, else 1000); smaller pages suit slow environments")
+	conns := fs.StringArray("connection", nil, "sync only this connection (by name; repeatable; default all, see 'bcspend connections list')")
 	traceDir := fs.String("trace", "", "write every request and response to DIR for a support case (tokens, secrets and e-mail addresses removed)")
 	cmd.RunE = action(func(ctx context.Context, args []string) int {
 		if len(args) > 0 {
@@ -69,24 +74,74 @@ prints the summary as JSON for scripts.`,
 			defer fmt.Fprintf(io.err, "trace written to %s (tokens, secrets and e-mail addresses removed)\n", tr.Dir())
 		}
 		pr := newProgressPrinter(io.err)
-		sum, err := service.Sync(ctx, db, opt, syncer.Options{Full: *full, Progress: pr.update})
+		if sel, err := service.SelectConnections(db, *conns); err == nil {
+			pr.named = len(sel) > 1
+		}
+		res, err := service.SyncConnections(ctx, db, opt, *conns, syncer.Options{Full: *full, Progress: pr.update})
 		pr.finish()
-		for _, w := range sum.Warnings {
-			sayf(io.errors(), "warning: %s\n", w.Message)
-			if w.Remedy != "" {
-				sayf(io.errors(), "  what to do: %s\n", w.Remedy)
-			}
-		}
-		if sum.RunID != "" {
-			printSummary(io, sum, *asJSON)
-		}
 		if err != nil {
 			return fail(io, err)
 		}
-		return exitOK
+		return reportSyncs(io, res, *asJSON)
 
 	})
 	return cmd
+}
+
+// reportSyncs prints the connections' warnings, summaries and errors, each
+// named when there are several, and exits with the worst error's code.
+func reportSyncs(io stdio, res []service.ConnectionSync, asJSON bool) int {
+	sum, _ := service.Merge(res)
+	for _, w := range sum.Warnings {
+		sayf(io.errors(), "warning: %s\n", w.Message)
+		if w.Remedy != "" {
+			sayf(io.errors(), "  what to do: %s\n", w.Remedy)
+		}
+	}
+	var errs []error
+	for _, r := range res {
+		if r.Err == nil {
+			continue
+		}
+		if len(res) > 1 {
+			errs = append(errs, service.Named(r.Connection.Name, r.Err))
+		} else {
+			errs = append(errs, r.Err)
+		}
+	}
+	switch {
+	case len(res) == 1 && res[0].Summary.RunID != "":
+		printSummary(io, sum, asJSON)
+	case len(res) > 1 && asJSON:
+		all := multiSummary{Summary: sum}
+		for _, r := range res {
+			all.Connections = append(all.Connections, r.Summary)
+		}
+		writeJSON(io, &all)
+	case len(res) > 1:
+		for _, r := range res {
+			if r.Summary.RunID != "" {
+				sayf(io.out, "%s: %s\n", r.Connection.Name, summaryLine(r.Summary))
+			}
+		}
+	}
+	worst := service.Worst(errs)
+	for _, e := range errs {
+		if e != worst {
+			report(io, e)
+		}
+	}
+	if worst != nil {
+		return fail(io, worst)
+	}
+	return exitOK
+}
+
+// multiSummary is --json for a sync of several connections: the merged
+// figures (as for one connection) and each connection's own summary.
+type multiSummary struct {
+	syncer.Summary
+	Connections []syncer.Summary `json:"connections"`
 }
 
 func printSummary(io stdio, s syncer.Summary, asJSON bool) {
@@ -132,6 +187,7 @@ type progressPrinter struct {
 	width     int // terminal columns; 0 when unknown
 	order     []string
 	companies map[string]syncer.Progress
+	named     bool // several connections: each company line says whose it is
 	last      time.Time
 	lines     int // lines drawn last time, to move back over
 	drawn     bool
@@ -148,6 +204,9 @@ func newProgressPrinter(w io.Writer) *progressPrinter {
 }
 
 func (p *progressPrinter) update(pr syncer.Progress) {
+	if p.named {
+		pr.Company = pr.Connection + ": " + pr.Company
+	}
 	if _, ok := p.companies[pr.CompanyID]; !ok {
 		p.order = append(p.order, pr.CompanyID)
 	}
