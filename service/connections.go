@@ -108,7 +108,7 @@ func RemoveConnection(db *store.DB, opt Options, name string) (store.Removal, er
 	return gone, errors.Join(secrets.Delete(secretstore.ClientSecret), secrets.Delete(secretstore.RefreshToken))
 }
 
-// sameSecrets: secrets are keyed by tenant and client id (store.Secrets).
+// sameSecrets: secrets are keyed by tenant and client id (secretstore).
 func sameSecrets(a, b store.Connection) bool {
 	return strings.EqualFold(a.TenantID, b.TenantID) && strings.EqualFold(a.ClientID, b.ClientID)
 }
