@@ -94,3 +94,35 @@ func TestConnectionsSharingLimitsRunOneAfterTheOther(t *testing.T) {
 		t.Fatalf("groups %v; want [[0 2] [1] [3]]", got)
 	}
 }
+
+// Two connections of one app registration on one tenant (two environments,
+// here two names for the simulator's one) share BC's 5 requests in
+// flight: synced together they never have more at the server.
+func TestConnectionsOfOneAppAndTenantShareFiveInFlight(t *testing.T) {
+	ten := bcsim.New(bcsim.Config{Seed: 3, InvoicesPerMonth: 10, Latency: 3 * time.Millisecond, Now: time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)})
+	srv, err := ten.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	target := bc.Target{AuthorityURL: srv.AuthorityURL(), APIURL: srv.APIURL(), Tenant: bcsim.TenantID, Environment: bcsim.Environment}
+	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, name := range []string{"a", "b"} {
+		req := ConnectRequest{Target: target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret, Name: name}
+		if _, err := Connect(context.Background(), db, req); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ten.ResetStats()
+	res, err := SyncConnections(context.Background(), db, Options{Client: bc.ClientOptions{PageSize: 20}}, nil, syncer.Options{})
+	if err != nil || len(res) != 2 || res[0].Err != nil || res[1].Err != nil {
+		t.Fatalf("sync: %+v, %v", res, err)
+	}
+	if st := ten.Stats(); st.MaxInFlight > bc.MaxInFlight {
+		t.Fatalf("%d requests in flight at the simulator at once; want at most %d", st.MaxInFlight, bc.MaxInFlight)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/bcspend/bcspend/money"
 	"github.com/bcspend/bcspend/service"
 	"github.com/bcspend/bcspend/store"
 )
@@ -220,8 +221,8 @@ unless another connection of the same app registration and tenant uses them.`,
 			return fail(io, err)
 		}
 		sayf(io.out, "Removed connection %q: %s, %s invoices, %s credit memos, %s, %s.\n", gone.Connection.Name,
-			plural(gone.Companies, "company", "companies"), num(gone.Invoices), num(gone.CreditMemos),
-			plural(gone.Users, "user", "users"), plural(gone.Runs, "sync run", "sync runs"))
+			money.Plural(gone.Companies, "company", "companies"), num(gone.Invoices), num(gone.CreditMemos),
+			money.Plural(gone.Users, "user", "users"), money.Plural(gone.Runs, "sync run", "sync runs"))
 		return exitOK
 	})
 	return cmd
@@ -234,8 +235,8 @@ func printRemoval(io stdio, r store.Removal) {
 	for i, co := range c.Companies {
 		names[i] = co.Title()
 	}
-	sayf(io.out, "  %s: %s\n", plural(r.Companies, "company", "companies"), strings.Join(names, ", "))
+	sayf(io.out, "  %s: %s\n", money.Plural(r.Companies, "company", "companies"), strings.Join(names, ", "))
 	sayf(io.out, "  %s invoices and %s credit memos\n", num(r.Invoices), num(r.CreditMemos))
-	sayf(io.out, "  %s and %s of history\n", plural(r.Users, "user", "users"), plural(r.Runs, "sync run", "sync runs"))
+	sayf(io.out, "  %s and %s of history\n", money.Plural(r.Users, "user", "users"), money.Plural(r.Runs, "sync run", "sync runs"))
 	fmt.Fprintln(io.out, "Every other connection's data, the rules, custom applications and settings stay.")
 }
