@@ -150,16 +150,29 @@ func openBolt(path string, opt *bolt.Options) (b *bolt.DB, err error) {
 // without finishing: a sync run still "running" in the history (killed,
 // crashed, or the machine lost power). bbolt's commits are atomic, so the
 // file should be whole; after such a stop, it is checked page by page
-// before anything is written to it.
+// before anything is written to it. One sync runs its connections side by
+// side, so the run a killed sync left "running" need not be the newest:
+// the newest uncleanRuns runs are looked at.
 func unclean(tx *bolt.Tx) bool {
 	runs := tx.Bucket(bktRuns)
 	if runs == nil {
 		return false
 	}
-	_, v := runs.Cursor().Last()
-	var last struct{ Outcome string }
-	return v != nil && json.Unmarshal(v, &last) == nil && last.Outcome == OutcomeRunning
+	c := runs.Cursor()
+	n := 0
+	for k, v := c.Last(); k != nil && n < uncleanRuns; k, v = c.Prev() {
+		var r struct{ Outcome string }
+		if json.Unmarshal(v, &r) == nil && r.Outcome == OutcomeRunning {
+			return true
+		}
+		n++
+	}
+	return false
 }
+
+// uncleanRuns bounds the look back: more than one sync's runs (one per
+// connection), and a few dozen small decodes per open.
+const uncleanRuns = 64
 
 // verify reports what is wrong with the file, or nil: the header and size
 // check, then bbolt's own consistency check of every page (tx.Check) in a
