@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -122,9 +123,17 @@ func connectionRowOf(h store.ConnectionHealth) connectionRow {
 }
 
 func printConnections(io stdio, rows []connectionRow) {
-	sayf(io.out, "%-28s %-44s %-18s %9s  %s\n", "NAME", "TENANT/ENVIRONMENT", "FLOW", "COMPANIES", "LAST SYNC")
+	// Columns as wide as their longest value: a default name is
+	// "tenant/environment", and a tenant id alone is 36 characters.
+	nameW, targetW := len("NAME"), len("TENANT/ENVIRONMENT")
 	for _, r := range rows {
-		sayf(io.out, "%-28s %-44s %-18s %9d  %s\n", r.Name, r.TenantID+"/"+r.Environment, r.Flow, len(r.Companies), lastSyncText(r))
+		nameW = max(nameW, utf8.RuneCountInString(r.Name))
+		targetW = max(targetW, utf8.RuneCountInString(r.TenantID+"/"+r.Environment))
+	}
+	line := fmt.Sprintf("%%-%ds  %%-%ds  %%-18s %%9v  %%s\n", nameW, targetW)
+	sayf(io.out, line, "NAME", "TENANT/ENVIRONMENT", "FLOW", "COMPANIES", "LAST SYNC")
+	for _, r := range rows {
+		sayf(io.out, line, r.Name, r.TenantID+"/"+r.Environment, r.Flow, len(r.Companies), lastSyncText(r))
 		if s := r.LastSync; s != nil && s.Error != "" {
 			sayf(io.out, "  %s: %s\n", s.Outcome, s.Error)
 			if s.Remedy != "" {

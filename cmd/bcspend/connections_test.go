@@ -194,10 +194,36 @@ func TestConnectionsRenameAndTheCommandsOnOne(t *testing.T) {
 	if !strings.Contains(out, "copy") || !strings.Contains(out, "never; run 'bcspend sync --connection "+def+"'") {
 		t.Fatalf("list:\n%s", out)
 	}
+	columnsLineUp(t, out, "LAST SYNC", "never", "ok")
 	mustCLI(t, 2, append(g, "connections", "rename", "copy", def)...)
 	mustCLI(t, 2, append(g, "connections", "rename", "nope", "x")...)
 	mustCLI(t, 0, append(g, "connections", "rename", "copy", "Denmark")...)
 	mustCLI(t, 0, append(g, "status", "--connection", "Denmark")...)
 	mustCLI(t, 2, append(g, "connections", "remove", "copy", "--yes")...)
 	mustCLI(t, 2, append(g, "sync", "--connection", "copy")...)
+}
+
+// columnsLineUp fails unless every row of a table starts its column at the
+// header's column: a name longer than a fixed width pushed the rest of its
+// row out of line (a default name is tenant/environment, 47 characters).
+func columnsLineUp(t *testing.T, table, header string, values ...string) {
+	t.Helper()
+	lines := strings.Split(strings.TrimRight(table, "\n"), "\n")
+	col := strings.Index(lines[0], header)
+	if col < 0 {
+		t.Fatalf("no %q column:\n%s", header, table)
+	}
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, "  ") { // a row's error or remedy, indented
+			continue
+		}
+		r := []rune(l)
+		ok := false
+		for _, v := range values {
+			ok = ok || (len(r) > col && strings.HasPrefix(string(r[col:]), v) && r[col-1] == ' ')
+		}
+		if !ok {
+			t.Fatalf("row out of line with %q (column %d):\n%s", header, col, table)
+		}
+	}
 }
