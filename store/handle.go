@@ -87,7 +87,11 @@ func (db *DB) openHandle(write bool) (*bolt.DB, error) {
 			return nil, err
 		}
 	}
-	opt := bolt.Options{ReadOnly: !write, OpenFile: db.cfg.openFile, Timeout: time.Nanosecond}
+	// PreLoadFreelist: a read-only handle otherwise loads its freelist on
+	// first need, and tx.Check (Verify) does that in its own goroutine
+	// without the lock bbolt's beginTx holds to read it, a data race with a
+	// read joining the handle. Reading the synced freelist page is cheap.
+	opt := bolt.Options{ReadOnly: !write, OpenFile: db.cfg.openFile, Timeout: time.Nanosecond, PreLoadFreelist: true}
 	start := time.Now()
 	b, err := openBolt(db.path, &opt)
 	if errors.Is(err, bolterr.ErrTimeout) && db.wait > 0 {
