@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/bcspend/bcspend/bc/bcsim"
 	"github.com/bcspend/bcspend/secretstore"
 	"github.com/bcspend/bcspend/store"
@@ -79,8 +81,14 @@ func TestConsoleReplacesTheSecretOfTheSecondConnectionOnly(t *testing.T) {
 	r.waitUntil(func(s string) bool { return strings.Count(s, "✓ ok just now") >= 2 })
 	labelled := func(s string) bool { return strings.Contains(s, "(production)") && strings.Contains(s, "(second)") }
 	r.keys("6")
+	r.waitFor("[6 Sync]") // else the last screen may pass for this one
 	r.waitUntil(labelled) // the Sync screen's bars
+	// The company column is the first a narrow screen drops: at 120 cells
+	// the Transactions have none, so the check ran on the Sync screen still
+	// shown, and failed when the Transactions came first (under load).
+	r.Send(tea.WindowSizeMsg{Width: 180, Height: 40})
 	r.keys("2")
+	r.waitFor("[2 Transactions]")
 	r.waitUntil(labelled) // the Transactions' company column
 	r.finish()
 }
