@@ -451,6 +451,12 @@ func (b *backend) SaveConnection(in ui.ConnInput, companyIDs []string) error {
 	if p == nil {
 		return failure.Input("The connection has not been tested yet", "Run the connection test first.")
 	}
+	return b.savePending(p, companyIDs)
+}
+
+// savePending stores the tested connection p with the companies it syncs;
+// the test is then spent and the views derive afresh.
+func (b *backend) savePending(p *service.Pending, companyIDs []string) error {
 	if _, err := p.Save(b.db, companyIDs); err != nil {
 		return err
 	}

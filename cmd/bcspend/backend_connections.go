@@ -122,12 +122,5 @@ func (b *backend) KeepSignIn(ctx context.Context, in ui.ConnInput) error {
 	for i, c := range conn.Companies {
 		ids[i] = c.ID
 	}
-	if _, err := p.Save(b.db, ids); err != nil {
-		return err
-	}
-	b.mu.Lock()
-	b.pending = nil
-	b.mu.Unlock()
-	b.invalidate()
-	return nil
+	return b.savePending(p, ids)
 }
