@@ -28,7 +28,12 @@ func appInput(secret string) ui.ConnInput {
 // every company, as the wizard does.
 func connectBackend(t *testing.T, b *backend) []ui.Company {
 	t.Helper()
-	in := appInput(bcsim.ClientSecret)
+	return connectInput(t, b, appInput(bcsim.ClientSecret))
+}
+
+// connectInput tests and saves the connection in with every company.
+func connectInput(t *testing.T, b *backend, in ui.ConnInput) []ui.Company {
+	t.Helper()
 	cos, err := b.TestConnection(t.Context(), in, func(ui.Step) {})
 	if err != nil {
 		t.Fatal(err)

@@ -18,17 +18,7 @@ func connectNamed(t *testing.T, b *backend, name, clientID, secret string) {
 	t.Helper()
 	in := ui.ConnInput{Connection: name, Tenant: bcsim.TenantID, Environment: bcsim.Environment, ClientID: clientID,
 		Secret: secret, Flow: ui.FlowClientCredentials}
-	cos, err := b.TestConnection(t.Context(), in, func(ui.Step) {})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := make([]string, len(cos))
-	for i, c := range cos {
-		ids[i] = c.ID
-	}
-	if err := b.SaveConnection(in, ids); err != nil {
-		t.Fatal(err)
-	}
+	connectInput(t, b, in)
 }
 
 func appSecret(t *testing.T, db *store.DB, clientID string) string {
