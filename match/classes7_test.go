@@ -503,3 +503,17 @@ func TestCareOfNamesTheAgent(t *testing.T) {
 		t.Errorf("a name that starts with c/o keeps its words")
 	}
 }
+
+// A cloud named on a software vendor's line is where the vendor runs what
+// it bills (a region, "hosted on"), not the cloud bought; GoDaddy's line
+// naming Microsoft 365 is still Microsoft 365, and a cloud's own line its own.
+func TestACloudWhereASoftwareVendorRunsIsNotTheCloud(t *testing.T) {
+	runClass(t, []classCase{
+		{"Snowflake Computing Netherlands B.V.", "Capacity contract usage - Oct 2026 - AWS EU Frankfurt", "Snowflake", MethodAlias},
+		{"Datadog Inc", "Infrastructure Pro - 45 hosts - AWS us-east-1", "Datadog", MethodAlias},
+		{"MongoDB Ltd", "Atlas dedicated cluster M30 - Azure westeurope", "MongoDB Atlas", MethodAlias},
+		{"Elasticsearch B.V.", "Elastic Cloud Enterprise tier - hosted on Google Cloud europe-west3", "Elastic", MethodAlias},
+		{"GoDaddy.com LLC", "Microsoft 365 Email Essentials - 10 mailboxes", "Microsoft 365", MethodKeyword},
+		{"Amazon Web Services EMEA SARL", "Amazon EC2 - instance hours", "AWS", MethodAlias},
+	})
+}

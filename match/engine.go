@@ -255,7 +255,8 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 	// only when its vendor is the same group (Google Cloud's invoice).
 	sibling := func(app int) bool { g := c.idx.appGroup[app]; return g >= 0 && g == c.idx.appGroup[r.i] }
 	other := pickLines(soft, func(h lineHit) bool {
-		return h.app != r.i && named(h) && (!h.weak || h.kind == phraseName && sibling(h.app)) && !h.platform
+		return h.app != r.i && named(h) && (!h.weak || h.kind == phraseName && sibling(h.app)) && !h.platform &&
+			!c.hostedOn(r.i, h.app)
 	}, false)
 	if len(own) == 0 && len(other) > 0 {
 		return c.fromPicks(other, MethodKeyword, confReseller,
@@ -267,6 +268,17 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 	}
 	return c.appDecision(r.i, MethodAlias, aliasConf(r, how), reason)
 }
+
+// hostedOn: a cloud named on a software vendor's line is where the vendor
+// runs what it bills ("Capacity usage - AWS EU Frankfurt" on Snowflake's,
+// "Atlas cluster M30 - Azure westeurope" on MongoDB's), not a resale of the
+// cloud; a cloud's or host's own line naming another cloud still may be.
+func (c *Catalog) hostedOn(vendorApp, named int) bool {
+	return c.apps[named].Category == categoryCloud && c.apps[vendorApp].Category != categoryCloud
+}
+
+// categoryCloud is the catalog's category of clouds and hosts.
+const categoryCloud = "Cloud Infrastructure"
 
 // named: another vendor's product on a known vendor's line must be named,
 // by its name or a phrase of several words, not a bare keyword ("RDS" on
