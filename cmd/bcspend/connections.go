@@ -78,17 +78,11 @@ func newConnectionsListCmd(g *globals, io stdio) *cobra.Command {
 
 // connectionRow is one connection as list shows it; --json prints it.
 type connectionRow struct {
-	ID             string              `json:"id"`
-	Name           string              `json:"name"`
-	TenantID       string              `json:"tenant_id"`
-	Environment    string              `json:"environment"`
-	ClientID       string              `json:"client_id"`
-	Flow           string              `json:"flow"`
-	FirstConnected time.Time           `json:"first_connected"`
-	Companies      []connectionCompany `json:"companies"`
-	Status         string              `json:"status"` // ok | partial | failed | canceled | running | never synced
-	LastSync       *connectionRun      `json:"last_sync"`
-	LastOK         time.Time           `json:"last_ok,omitzero"`
+	connectionIdentity
+	Companies []connectionCompany `json:"companies"`
+	Status    string              `json:"status"` // ok | partial | failed | canceled | running | never synced
+	LastSync  *connectionRun      `json:"last_sync"`
+	LastOK    time.Time           `json:"last_ok,omitzero"`
 }
 
 type connectionCompany struct {
@@ -109,8 +103,7 @@ type connectionRun struct {
 
 func connectionRowOf(h store.ConnectionHealth) connectionRow {
 	c := h.Connection
-	r := connectionRow{ID: c.ID, Name: c.Name, TenantID: c.TenantID, Environment: c.Environment, ClientID: c.ClientID,
-		Flow: c.Flow, FirstConnected: c.FirstConnected, Companies: []connectionCompany{}, Status: h.Status(), LastOK: h.LastOK}
+	r := connectionRow{connectionIdentity: identityOf(c), Companies: []connectionCompany{}, Status: h.Status(), LastOK: h.LastOK}
 	for _, co := range c.Companies {
 		r.Companies = append(r.Companies, connectionCompany{ID: co.ID, Key: co.StoreKey(), Name: co.Title()})
 	}

@@ -88,15 +88,26 @@ type statusReport struct {
 }
 
 type statusConn struct {
+	connectionIdentity
+	Secret        string `json:"secret"` // stored | none | not-used
+	SecretBackend string `json:"secret_backend,omitempty"`
+}
+
+// connectionIdentity is what status and connections list say a connection
+// is, in their --json under the same keys.
+type connectionIdentity struct {
 	ID             string    `json:"id"`
 	Name           string    `json:"name"`
 	TenantID       string    `json:"tenant_id"`
 	Environment    string    `json:"environment"`
 	ClientID       string    `json:"client_id"`
 	Flow           string    `json:"flow"`
-	Secret         string    `json:"secret"` // stored | none | not-used
-	SecretBackend  string    `json:"secret_backend,omitempty"`
 	FirstConnected time.Time `json:"first_connected"`
+}
+
+func identityOf(c store.Connection) connectionIdentity {
+	return connectionIdentity{ID: c.ID, Name: c.Name, TenantID: c.TenantID, Environment: c.Environment,
+		ClientID: c.ClientID, Flow: c.Flow, FirstConnected: c.FirstConnected}
 }
 
 type statusCompany struct {
@@ -201,8 +212,7 @@ func (r statusReport) exitCode() int {
 }
 
 func connectionStatus(db *store.DB, conn store.Connection) *statusConn {
-	c := &statusConn{ID: conn.ID, Name: conn.Name, TenantID: conn.TenantID, Environment: conn.Environment, ClientID: conn.ClientID, Flow: conn.Flow,
-		Secret: "none", FirstConnected: conn.FirstConnected}
+	c := &statusConn{connectionIdentity: identityOf(conn), Secret: "none"}
 	secrets := secretstore.Open(db, keyring(), conn.TenantID, conn.ClientID)
 	if _, ok, err := secrets.Get(secretstore.ClientSecret); err == nil && ok {
 		c.Secret, c.SecretBackend = "stored", secrets.Backend()
