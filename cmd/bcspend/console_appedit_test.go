@@ -13,21 +13,7 @@ func TestConsoleCustomAppRenameRecategorise(t *testing.T) {
 	b, db := demoBackend(t)
 	r := startConsole(t, b, 120, 34)
 	r.loaded()
-	r.keys("3", "/")
-	r.typeText("visma")
-	r.keys("enter")
-	r.waitFor("▸ Visma Software AS")
-	r.keys("f", "tab")
-	r.waitFor("Scope: every transaction of Visma Software AS")
-	r.typeText("Nordic Payroll")
-	r.waitFor("▸ Create application 'Nordic Payroll'")
-	r.keys("enter")
-	r.typeText("fin")
-	r.waitFor("▸ Finance")
-	r.keys("enter")
-	r.waitFor("moves 12 transactions / 39,405.96 NOK from (unmatched) to Nordic Payroll")
-	r.keys("enter")
-	r.waitFor("Saved: every Visma Software AS charge → Nordic Payroll")
+	fixVismaToANewApp(r)
 
 	r.keys("1", "/")
 	r.typeText("nordic")
@@ -62,4 +48,28 @@ func TestConsoleCustomAppRenameRecategorise(t *testing.T) {
 	if err != nil || len(rules) != 1 || rules[0].App != "Nordic Payroll Cloud" {
 		t.Errorf("rules %+v (%v): the vendor rule must follow the new name", rules, err)
 	}
+}
+
+// fixVismaToANewApp, on the demo's loaded console, fixes every charge of
+// Visma Software AS to a new custom application, Nordic Payroll (Finance),
+// from Unmatched: typing its name offers to create it first (no weak match
+// preselected), a category follows, the preview shows what moves.
+func fixVismaToANewApp(r *consoleRun) {
+	r.t.Helper()
+	r.keys("3", "/")
+	r.typeText("visma")
+	r.keys("enter")
+	r.waitFor("▸ Visma Software AS")
+	r.keys("f", "tab") // every transaction of the vendor
+	r.waitFor("Scope: every transaction of Visma Software AS")
+	r.typeText("Nordic Payroll")
+	r.waitFor("▸ Create application 'Nordic Payroll'")
+	r.keys("enter")
+	r.waitFor("New application: Nordic Payroll")
+	r.typeText("fin")
+	r.waitFor("▸ Finance")
+	r.keys("enter")
+	r.waitFor("moves 12 transactions / 39,405.96 NOK from (unmatched) to Nordic Payroll") // all history, as paid
+	r.keys("enter")
+	r.waitFor("Saved: every Visma Software AS charge → Nordic Payroll")
 }
