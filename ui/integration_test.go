@@ -121,3 +121,21 @@ func TestSignInAgainKeepsTheSignInOfTheChosenConnection(t *testing.T) {
 		t.Errorf("no toast naming the sandbox:\n%s", screenText(m))
 	}
 }
+
+// What went wrong on a connection is Business Central's or Entra's text:
+// the chosen connection's problem and remedy are made inert like its
+// history's, so a hostile message cannot write to the clipboard.
+func TestIntegrationProblemIsInert(t *testing.T) {
+	f := twoConnections()
+	f.info.Connections[1].Problem = "refused \x1b]52;c;aGVsbG8=\x07 by BC"
+	f.info.Connections[1].Remedy = "ask \x1b]52;c;d29ybGQ=\x07 the admin"
+	m := loaded(t, f, 100, 30)
+	m = press(m, "5", "j")
+	raw := m.View().Content
+	if strings.Contains(raw, "\x1b]52") {
+		t.Fatalf("the Integration screen passes an OSC 52 sequence through:\n%q", raw)
+	}
+	if scr := screenText(m); !strings.Contains(scr, "refused") || !strings.Contains(scr, "the admin") {
+		t.Fatalf("the problem or remedy is not shown:\n%s", scr)
+	}
+}
