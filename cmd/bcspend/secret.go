@@ -89,6 +89,10 @@ func promptSecret(ctx context.Context, tty *os.File, io stdio) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := echoOff(fd); err != nil {
+		return "", fmt.Errorf("could not turn the terminal's echo off for the secret (%w): pipe it in instead, printf '%%s' \"$SECRET\" | bcspend ... --client-secret-stdin", err)
+	}
+	defer term.Restore(fd, state)
 	fmt.Fprint(io.errors(), "Client secret (its Value, not the Secret ID; not shown as you type): ")
 	type result struct {
 		b   []byte
@@ -107,7 +111,6 @@ func promptSecret(ctx context.Context, tty *os.File, io stdio) (string, error) {
 		}
 		return strings.TrimSpace(string(r.b)), nil
 	case <-ctx.Done():
-		_ = term.Restore(fd, state)
 		fmt.Fprintln(io.errors())
 		return "", &failure.Error{Kind: failure.KindCanceled, Message: "Interrupted before the secret was entered", Fix: "Run the command again."}
 	}
