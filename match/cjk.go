@@ -11,6 +11,17 @@ import (
 // there are few of them, and only lines with such letters pay for the
 // search.
 
+// unspaced reports whether s has letters of a script written without
+// spaces between words: Han, Hiragana, Katakana, or Thai.
+func unspaced(s string) bool {
+	for _, r := range s {
+		if r >= 0x0E00 && r <= 0x0E7F || r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
+			return true
+		}
+	}
+	return false
+}
+
 // isCJK reports whether s has a Han, Hiragana or Katakana letter.
 func isCJK(s string) bool {
 	for _, r := range s {
@@ -25,12 +36,12 @@ func isCJK(s string) bool {
 // a line; each is reported on the token that holds it. Whole tokens are
 // left to scan, which finds them already.
 func (c *Catalog) cjkSpans(text string, toks []string, has func(string) bool) []span {
-	if !isCJK(text) {
+	if !unspaced(text) {
 		return nil
 	}
 	var out []span
 	for i, t := range toks {
-		if !isCJK(t) {
+		if !unspaced(t) {
 			continue
 		}
 		for _, p := range c.idx.cjk {
@@ -47,7 +58,7 @@ func (c *Catalog) cjkSpans(text string, toks []string, has func(string) bool) []
 func (c *Catalog) indexCJK() {
 	seen := map[string]bool{}
 	add := func(k string) {
-		if !seen[k] && !strings.Contains(k, " ") && isCJK(k) {
+		if !seen[k] && !strings.Contains(k, " ") && unspaced(k) {
 			seen[k] = true
 			c.idx.cjk = append(c.idx.cjk, k)
 		}
