@@ -46,6 +46,9 @@ func SyncConnections(ctx context.Context, db *store.DB, opt Options, names []str
 	if err != nil {
 		return nil, err
 	}
+	if err := overrideFits(opt, conns); err != nil {
+		return nil, err
+	}
 	so.Progress = serialised(so.Progress)
 	out := make([]ConnectionSync, len(conns))
 	var wg sync.WaitGroup

@@ -126,3 +126,43 @@ func TestConnectionsOfOneAppAndTenantShareFiveInFlight(t *testing.T) {
 		t.Fatalf("%d requests in flight at the simulator at once; want at most %d", st.MaxInFlight, bc.MaxInFlight)
 	}
 }
+
+// BCSPEND_CLIENT_SECRET is one app registration's secret: a sync of
+// connections of two apps refuses it before any request (it would fail on
+// the other app as an invalid secret and send the admin to replace a
+// secret that is fine), naming both; a sync of one of them uses it.
+func TestTheSecretOverrideIsRefusedForConnectionsOfTwoApps(t *testing.T) {
+	usTenant, us := tenantOn(t, 1)
+	dkTenant, dk := tenantOn(t, 2)
+	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, c := range []struct {
+		target           bc.Target
+		name, id, secret string
+	}{{us, "us", bcsim.ClientID, bcsim.ClientSecret}, {dk, "dk", bcsim.ConfidentialOnlyClientID, bcsim.ConfidentialOnlyClientSecret}} {
+		req := ConnectRequest{Target: c.target, ClientID: c.id, Flow: bc.FlowClientCredentials, ClientSecret: c.secret, Name: c.name}
+		if _, err := Connect(context.Background(), db, req); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sent := func() int64 {
+		a, b := usTenant.Stats(), dkTenant.Stats()
+		return a.Requests + a.EntraRequests + b.Requests + b.EntraRequests
+	}
+	before := sent()
+	opt := Options{SecretOverride: bcsim.ClientSecret}
+	_, err = SyncConnections(context.Background(), db, opt, nil, syncer.Options{})
+	if failure.ExitCode(err) != 2 || !strings.Contains(err.Error(), "us") || !strings.Contains(err.Error(), "dk") || !strings.Contains(failure.Remedy(err), "--connection") {
+		t.Fatalf("a sync of both with one override: %v (%s)", err, failure.Remedy(err))
+	}
+	if after := sent(); after != before {
+		t.Fatalf("%d requests were sent before refusing", after-before)
+	}
+	res, err := SyncConnections(context.Background(), db, opt, []string{"us"}, syncer.Options{})
+	if err != nil || len(res) != 1 || res[0].Err != nil || res[0].Summary.New == 0 {
+		t.Fatalf("sync --connection us with its override: %+v, %v", res, err)
+	}
+}
