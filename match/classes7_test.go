@@ -228,7 +228,7 @@ func TestServiceFirmsNameTheProductsTheyImplement(t *testing.T) {
 		}
 	}
 	runClass(t, []classCase{
-		{"Avanade Deutschland GmbH", "Dynamics 365 Business Central licences - 20 users", "Dynamics 365", MethodName},
+		{"Avanade Deutschland GmbH", "Dynamics 365 Business Central licences - 20 users", "Dynamics 365 Business Central", MethodName},
 	})
 }
 
