@@ -40,3 +40,18 @@ func TestSubscriptionWordsOfEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Vendor names as card statements and bank exports abbreviate them: OPS,
+// INTL, SVCS, SYS, MGMT, GRP, HLDGS, UNLTD are the operations, services
+// and corporate words written out elsewhere.
+func TestAbbreviatedVendorNames(t *testing.T) {
+	runClass(t, []classCase{
+		{"MSFT IRELAND OPS", "MS 365 Business Standard x 18", "Microsoft 365", MethodKeyword},
+		{"ATLASSIAN NETWORK SVCS", "Jira Software Standard - 25 users", "Jira", MethodKeyword},
+		{"ADOBE SYS SOFTWARE IRELAND", "Creative Cloud All Apps - 5 seats", "Adobe Creative Cloud", MethodKeyword},
+		{"ZENDESK INTL OPS", "Suite Growth - 10 agents", "Zendesk", MethodAlias},
+		{"HUBSPOT IRELAND OPS", "Marketing Hub Professional", "HubSpot", MethodKeyword},
+		{"DROPBOX INTL UNLTD CO", "Dropbox Business Advanced - 9 users", "Dropbox", MethodKeyword},
+		{"DATADOG HLDGS", "Infrastructure Pro - 40 hosts", "Datadog", MethodAlias},
+	})
+}

@@ -27,10 +27,29 @@ func Normalize(s string) string {
 func normTokens(s string) []string {
 	toks := tokenize(stripCJKForms(foldText(s)))
 	toks = beforeCareOf(toks)
+	toks = expandAbbrev(toks)
 	toks = tradeName(toks)
 	toks = dropLegalForms(toks)
 	if len(toks) > 1 && toks[0] == "the" {
 		toks = toks[1:]
+	}
+	return toks
+}
+
+// abbrevs are the corporate words card statements and bank exports
+// abbreviate in vendor names ("MSFT IRELAND OPS", "ATLASSIAN NETWORK
+// SVCS"): written out, the name is the one catalogued.
+var abbrevs = map[string]string{"ops": "operations", "opns": "operations", "svcs": "services", "svc": "services",
+	"srvcs": "services", "intl": "international", "sys": "systems", "mgmt": "management", "grp": "group",
+	"hldgs": "holdings", "hldg": "holding", "unltd": "unlimited"}
+
+// expandAbbrev writes abbreviated corporate words out, in place, but never
+// a name's first word ("Ops Ltd", "Sys GmbH" are names).
+func expandAbbrev(toks []string) []string {
+	for i := 1; i < len(toks); i++ {
+		if full, ok := abbrevs[toks[i]]; ok {
+			toks[i] = full
+		}
 	}
 	return toks
 }
@@ -267,7 +286,7 @@ var leadingForms = map[string]bool{"pt": true, "uab": true, "sia": true, "ooo": 
 // trailingForms are legal forms that are also ordinary words or names ("AS",
 // "AB", "SAS", "Co"), so they are dropped only at the end of a name.
 var trailingForms = [][]string{
-	{"unlimited", "company"}, {"sp", "z", "oo"}, {"spzoo"}, {"and", "co", "kg"}, {"co", "kg"},
+	{"unlimited", "company"}, {"unlimited", "co"}, {"unlimited"}, {"sp", "z", "oo"}, {"spzoo"}, {"and", "co", "kg"}, {"co", "kg"},
 	{"and", "co"}, {"and", "company"}, {"limited"}, {"corp"}, {"corporation"}, {"co"},
 	{"ag"}, {"kg"}, {"kgaa"}, {"nv"}, {"sa"}, {"sas"}, {"sl"}, {"slu"}, {"srl"}, {"spa"},
 	{"oy"}, {"oyj"}, {"ab"}, {"as"}, {"asa"}, {"aps"}, {"kk"}, {"bhd"}, {"sdn", "bhd"},
