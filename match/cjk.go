@@ -70,6 +70,9 @@ func (c *Catalog) indexCJK() {
 	for k := range w.nonsoftware {
 		add(k)
 	}
+	for k := range w.usage {
+		add(k)
+	}
 	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit} {
 		for k := range set {
 			add(k)

@@ -55,3 +55,29 @@ func TestAbbreviatedVendorNames(t *testing.T) {
 		{"DATADOG HLDGS", "Infrastructure Pro - 40 hosts", "Datadog", MethodAlias},
 	})
 }
+
+// A multi-product vendor's line that names no product but bills cloud
+// usage (storage tiers, disks and volumes by the GB-month, egress, vCPU
+// hours) is its cloud; metered usage (minutes, numbers, data by the MB) is
+// its platform named like the vendor. Storage alone is not cloud usage
+// ("Extra file storage" on Microsoft's line is Microsoft 365's). Where the
+// platform is the vendor's default product, the usage keeps the line from
+// reading as an unknown product ("Block Volume" on Oracle's).
+func TestUsageNamesTheVendorsPlatform(t *testing.T) {
+	runClass(t, []classCase{
+		{"Microsoft Ireland Operations Ltd", "Blob Storage cool tier - 4 TB", "Azure", MethodKeyword},
+		{"Microsoft Ireland Operations Ltd", "Egress data transfer - 1.2 TB", "Azure", MethodKeyword},
+		{"Microsoft Ireland Operations Ltd", "Managed disks P30 - GB-month", "Azure", MethodKeyword},
+		{"Google Cloud EMEA Limited", "Persistent Disk SSD capacity - GB-month", "Google Cloud", MethodKeyword},
+		{"Oracle America Inc.", "Block Volume storage - GB-month", "Oracle Cloud Infrastructure", MethodAlias},
+		{"Huawei Services (Hong Kong) Co., Limited", "Elastic Volume Service - GB-month", "Huawei Cloud", MethodAlias},
+		{"Twilio Ireland Limited", "Elastic SIP Trunking - minutes", "Twilio", MethodAlias},
+		{"Twilio Inc.", "Super Network - data usage per MB", "Twilio", MethodAlias},
+		// Not cloud usage, or a product named: as before.
+		{"Microsoft Ireland Operations Ltd", "Extra file storage - 100 GB", "Microsoft 365", MethodAlias},
+		{"Salesforce UK Limited", "Additional data storage - 10 GB", "Salesforce Sales Cloud", MethodAlias},
+		{"Zoom Video Communications, Inc.", "Zoom Docs - 10 users", "", MethodUnknownProduct},
+		{"Microsoft Ireland Operations Ltd", "Microsoft Places premium", "", MethodUnknownProduct},
+		{"Microsoft Ireland Operations Ltd", "Microsoft 365 Business Premium - extra storage 1 TB", "Microsoft 365", MethodKeyword},
+	})
+}

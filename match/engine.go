@@ -15,6 +15,7 @@ const (
 	confAliasFiller  = 0.88
 	confGroupDefault = 0.6
 	confKeyword      = 0.95
+	confUsage        = 0.85
 	confReseller     = 0.9
 	confName         = 0.85
 	confNameGeneric  = 0.75
@@ -319,10 +320,17 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 	if picks := pickLines(soft, named, false); len(picks) > 0 {
 		return c.fromPicks(picks, MethodName, confName, fmt.Sprintf("vendor '%s' (%s)", r.alias, g.Name))
 	}
-	if d, ok := c.unknownProduct(r, how, soft); ok {
-		return d
-	}
 	def := c.idx.groupDefault[r.i]
+	app, usage := c.usageApp(r, soft)
+	if app >= 0 && app != def {
+		return c.appDecision(app, MethodKeyword, confUsage, fmt.Sprintf(
+			"%s is %s, which sells several products; line '%s' bills %s usage -> %s", how, g.Name, usage.text, usage.usage, c.apps[app].Name))
+	}
+	if app < 0 {
+		if d, ok := c.unknownProduct(r, how, soft); ok {
+			return d
+		}
+	}
 	if def < 0 {
 		return Decision{Method: MethodNone, Reason: fmt.Sprintf(
 			"%s is %s, which sells several products and has no default; no line names one", how, g.Name)}
@@ -330,6 +338,28 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 	return c.appDecision(def, MethodAlias, confGroupDefault, fmt.Sprintf(
 		"%s is %s, which sells several products; no product keyword in the description, assuming its default %s",
 		how, g.Name, c.apps[def].Name))
+}
+
+// usageApp: a multi-product vendor's line that names no product but bills
+// what a platform meters is that platform: cloud usage ("Blob Storage cool
+// tier", "egress", "GB-month") its cloud, metered usage ("SIP trunking -
+// minutes") its product named like the vendor (Twilio). The words of such
+// a line are usage, not an unknown product's name. -1 when no line does.
+func (c *Catalog) usageApp(r vendorRef, soft []lineInfo) (int, *lineInfo) {
+	for i := range soft {
+		li := &soft[i]
+		switch li.usage {
+		case "cloud":
+			if a := c.idx.groupCloud[r.i]; a >= 0 {
+				return a, li
+			}
+		case "metered":
+			if d := c.idx.groupDefault[r.i]; d >= 0 && Normalize(c.apps[d].Name) == Normalize(c.groups[r.i].Name) {
+				return d, li
+			}
+		}
+	}
+	return -1, nil
 }
 
 // brandOnly: every pick is the group's own name ("twilio" on Twilio's line),

@@ -50,6 +50,7 @@ type index struct {
 	appGroup     []int             // app -> group index, -1 when standalone
 	groupApps    [][]int           // group -> its apps
 	groupDefault []int             // group -> default app, -1 when none
+	groupCloud   []int             // group -> its cloud (its Cloud Infrastructure app with most keywords), -1 when none
 	groupWords   []map[string]bool // group -> the words of its names: not a product
 	cjk          []string          // phrases in Chinese or Japanese letters, longest first
 	fuzzy        *fuzzyIndex
@@ -121,6 +122,15 @@ func (c *Catalog) resolveDefaults(f *catalogFile) error {
 		if x.groupDefault[gi] < 0 {
 			return fmt.Errorf("%sgroup %q defaults to %q, which is not one of its apps; name an app whose group field is %q, or leave the default empty",
 				f.where("group", g.Name), g.Name, g.Default, g.Name)
+		}
+	}
+	x.groupCloud = make([]int, len(c.groups))
+	for gi := range c.groups {
+		x.groupCloud[gi] = -1
+		for _, ai := range x.groupApps[gi] {
+			if best := x.groupCloud[gi]; c.apps[ai].Category == categoryCloud && (best < 0 || len(c.apps[ai].Keywords) > len(c.apps[best].Keywords)) {
+				x.groupCloud[gi] = ai
+			}
 		}
 	}
 	for gi, g := range c.groups {
@@ -267,6 +277,9 @@ func (c *Catalog) indexStarts() {
 		}
 	}
 	for k := range w.nonsoftware {
+		add(k)
+	}
+	for k := range w.usage {
 		add(k)
 	}
 }

@@ -17,6 +17,7 @@ type lineInfo struct {
 	contextN  int    // how many such words
 	planAt    uint64 // bit i: token i is a plan, billing or software word (first 64 tokens)
 	strong    bool   // mentions subscriptions, licences, seats
+	usage     string // "cloud" or "metered": bills what a platform meters (words.txt kind usage); "" when not
 
 	// A specific signal outweighs a known software vendor (see words.txt).
 	specific         bool
@@ -130,6 +131,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 		if w.strong[s.key] {
 			strong = append(strong, s)
+		}
+		if u := w.usage[s.key]; u != "" && li.usage != "cloud" {
+			li.usage = u
 		}
 		everyday := w.generic[s.key] && !w.billing[s.key] && !w.context[s.key] && !w.strong[s.key] && w.signal(s.key) == ""
 		for i := s.start; i < s.end; i++ {

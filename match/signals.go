@@ -31,6 +31,7 @@ type wordLists struct {
 	explicit    map[string]bool // "software", "licence": a trade word beside them is the customer's
 	firm        map[string]bool // "agency", "partners": in a vendor's name, a firm that sells services
 	function    map[string]bool // "payroll", "Lønn": what a product does; billing words too
+	usage       map[string]string // "gb month", "egress" -> cloud; "minutes" -> metered: what a platform bills
 	line        map[string]bool // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -38,7 +39,8 @@ func parseWords(data []byte) (*wordLists, error) {
 	w := &wordLists{nonsoftware: map[string]string{}, generic: map[string]bool{},
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
-		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{}}
+		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{},
+		usage: map[string]string{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -50,6 +52,9 @@ func parseWords(data []byte) (*wordLists, error) {
 	}
 	w.line = map[string]bool{}
 	for k := range w.nonsoftware {
+		w.line[k] = true
+	}
+	for k := range w.usage {
 		w.line[k] = true
 	}
 	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit} {
@@ -96,6 +101,8 @@ func (w *wordLists) addLine(line string) error {
 			w.explicit[key] = true
 		case "firm":
 			w.firm[key] = true
+		case "usage":
+			w.usage[key] = label
 		case "mention":
 			if label == "before" {
 				w.before[key] = true
@@ -113,7 +120,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, billing, function, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, billing, function, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
