@@ -22,17 +22,17 @@ type wordLists struct {
 	strong      map[string]bool // context that outweighs a non-software word
 	geo         map[string]bool
 	filler      map[string]bool
-	specific    map[string]bool // non-software words that outweigh a known software vendor
-	billing     map[string]bool // words that name no product
-	payer       map[string]bool // vendors that pay others: card issuers, banks
-	before      map[string]bool // "our", "at": the app name after it is a place or customer
-	after       map[string]bool // "tower", "campus": the app name before it is a place
-	retail      map[string]bool // groups that are also shops
-	explicit    map[string]bool // "software", "licence": a trade word beside them is the customer's
-	firm        map[string]bool // "agency", "partners": in a vendor's name, a firm that sells services
-	function    map[string]bool // "payroll", "Lønn": what a product does; billing words too
+	specific    map[string]bool   // non-software words that outweigh a known software vendor
+	billing     map[string]bool   // words that name no product
+	payer       map[string]bool   // vendors that pay others: card issuers, banks
+	before      map[string]bool   // "our", "at": the app name after it is a place or customer
+	after       map[string]bool   // "tower", "campus": the app name before it is a place
+	retail      map[string]bool   // groups that are also shops
+	explicit    map[string]bool   // "software", "licence": a trade word beside them is the customer's
+	firm        map[string]bool   // "agency", "partners": in a vendor's name, a firm that sells services
+	function    map[string]bool   // "payroll", "Lønn": what a product does; billing words too
 	usage       map[string]string // "gb month", "egress" -> cloud; "minutes" -> metered: what a platform bills
-	line        map[string]bool // any phrase a line is scanned for: one lookup per n-gram
+	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
 
 func parseWords(data []byte) (*wordLists, error) {
