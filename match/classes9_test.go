@@ -81,3 +81,28 @@ func TestUsageNamesTheVendorsPlatform(t *testing.T) {
 		{"Microsoft Ireland Operations Ltd", "Microsoft 365 Business Premium - extra storage 1 TB", "Microsoft 365", MethodKeyword},
 	})
 }
+
+// A marketplace line that names its seller is never the cloud's and never
+// nothing: a seller the catalog knows, with a product it lacks, is an
+// unknown product of that seller (catalogued as a vendor name, or a
+// multi-product vendor); so is one of a seller it does not know, named as
+// the line spells it (what every held-out label of such a line says).
+func TestMarketplaceSellers(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, want string }{
+		{"Amazon Web Services EMEA SARL", "AWS Marketplace: Cloud Software Group NetScaler ADC - hourly", "?Cloud Software Group"},
+		{"Google Cloud EMEA Limited", "Google Cloud Marketplace: QlikTech Gold Client - annual", "?QlikTech"},
+		{"Google Cloud EMEA Limited", "Google Cloud Marketplace: SAP Datasphere - capacity units", "?SAP"},
+		{"Microsoft Ireland Operations Ltd", "Azure Marketplace: Palo Alto Networks Cloud NGFW - usage", "?Palo Alto Networks"},
+		{"Amazon Web Services EMEA SARL", "AWS Marketplace: Brightforge Data Mesh - hourly", "?Brightforge"},
+		{"Microsoft Ireland Operations Ltd", "Azure Marketplace - Lumenfold Forms subscription", "?Lumenfold"},
+		{"Google Cloud EMEA Limited", "Marketplace: Korvath Systems Edge Gateway - annual", "?Korvath Systems"},
+		// A catalogued product, and a line naming none: as before.
+		{"Amazon Web Services EMEA SARL", "AWS Marketplace: Datadog Pro - 40 hosts", "Datadog"},
+		{"Amazon Web Services EMEA SARL", "AWS Marketplace fees", "AWS"},
+	} {
+		d := match(c.vendor, c.desc)
+		if got := heldOutOutcome(d); got != c.want {
+			t.Errorf("%q / %q: got %s (%s %s); want %s", c.vendor, c.desc, got, d.Method, d.Reason, c.want)
+		}
+	}
+}

@@ -45,6 +45,10 @@ type Decision struct {
 	RuleID       string   `json:"rule_id,omitempty"`       // the rule that decided, for manual and rule
 	Vendor       string   `json:"vendor,omitempty"`        // the known vendor, for an unknown product
 	Suggest      string   `json:"suggest,omitempty"`       // an application to review, when App is ""
+
+	// brandWords: a vendor read from a line (a marketplace's seller the
+	// catalog lacks), normalised; Match spells it as the line does.
+	brandWords string
 }
 
 // Input is what the matcher sees of a transaction: the vendor and the line

@@ -44,9 +44,61 @@ func (c *Catalog) unknownResale(r vendorRef, how string, market []lineInfo) (Dec
 			}
 		}
 	}
+	li := market[0]
+	if seller, ok := c.knownSeller(r, li); ok {
+		return Decision{Method: MethodUnknownProduct, Vendor: seller, Reason: fmt.Sprintf(
+			"%s; line '%s' resells a product of %s through the marketplace ('%s'), which is none the catalog knows: unknown product of %s (add it to the catalog or a rule)",
+			how, li.text, seller, strings.Join(li.marketRest, " "), seller)}, true
+	}
+	if len(li.marketSeller) > 0 {
+		// The seller is a vendor in its own right, one the catalog lacks:
+		// what it resells is a product of that vendor, as for a known one.
+		seller := strings.Join(li.marketSeller, " ")
+		return Decision{Method: MethodUnknownProduct, Vendor: seller, brandWords: seller, Reason: fmt.Sprintf(
+			"%s; line '%s' resells a product of '%s' through the marketplace, a vendor the catalog lacks: unknown product of %s (add it to the catalog or a rule)",
+			how, li.text, seller, seller)}, true
+	}
 	return Decision{Method: MethodNone, Reason: fmt.Sprintf(
 		"%s; line '%s' resells another vendor's product through the marketplace ('%s'), none the catalog knows (add it to the catalog or a rule)",
-		how, market[0].text, strings.Join(market[0].marketRest, " "))}, true
+		how, li.text, strings.Join(li.marketRest, " "))}, true
+}
+
+// knownSeller: the vendor a marketplace line names after the marketplace
+// word, when the catalog knows it as a vendor ("Palo Alto Networks", the
+// vendor of Prisma Access; "SAP", a multi-product vendor) and it is not
+// the cloud itself. Its name as the catalog writes it.
+func (c *Catalog) knownSeller(cloud vendorRef, li lineInfo) (string, bool) {
+	for _, h := range li.hits {
+		if h.kind != phraseAlias || h.pos <= li.marketAt || c.sells(cloud, h.app) {
+			continue
+		}
+		if r, ok := c.idx.vendors[Normalize(h.phrase)]; ok {
+			return c.sellerName(r), true
+		}
+	}
+	if len(li.marketSeller) == 0 {
+		return "", false
+	}
+	r, _, ok := c.resolveExact(li.marketSeller[:1])
+	if !ok || r.kind == refReseller || r.generic || sameRef(r, cloud) {
+		return "", false
+	}
+	return c.sellerName(r), true
+}
+
+// sellerName is a known vendor as the catalog writes it: a multi-product
+// vendor's name, or the legal name of an app's vendor that the line used
+// ("Palo Alto Networks" rather than Prisma Access).
+func (c *Catalog) sellerName(r vendorRef) string {
+	if r.kind != refApp {
+		return c.refName(r)
+	}
+	for _, v := range c.apps[r.i].Vendors {
+		if Normalize(v) == r.alias {
+			return brandOf(v, c.words)
+		}
+	}
+	return c.apps[r.i].Name
 }
 
 // sells reports whether the vendor r is the app's own vendor or its group.

@@ -25,6 +25,7 @@ type lineInfo struct {
 	market           bool     // "marketplace": a third-party product resold by a cloud
 	marketAt         int      // the token "marketplace" is at, when market
 	marketRest       []string // words after it that no phrase or word list explains: the resold product
+	marketSeller     []string // the first of those and what continues it: who sells the resold product
 	rest             []string // words no phrase or word list explains: maybe a product we lack
 }
 
@@ -183,6 +184,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 				li.marketRest = append(li.marketRest, toks[i])
 			}
 		}
+		li.marketSeller = sellerWords(toks, explained, li.marketAt+1, c.productWord)
 	}
 	return li
 }
@@ -394,4 +396,27 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// sellerCorporate ends a seller's name on a marketplace line ("Korvath
+// Systems Edge Gateway" is sold by Korvath Systems).
+var sellerCorporate = map[string]bool{"systems": true, "technologies": true, "technology": true, "software": true,
+	"networks": true, "labs": true, "solutions": true, "group": true, "corporation": true, "holdings": true}
+
+// sellerWords: the first word from..., that no list explains, named who
+// sells what a marketplace line resells: with the corporate word that
+// follows it ("Korvath Systems"), else alone ("NetApp Cloud Volumes ONTAP"
+// is NetApp's; a seller of several words the catalog lacks cannot be told
+// from its product's name).
+func sellerWords(toks []string, explained []bool, from int, productWord func(string) bool) []string {
+	for i := from; i < len(toks); i++ {
+		if explained[i] || !productWord(toks[i]) {
+			continue
+		}
+		if i+1 < len(toks) && sellerCorporate[toks[i+1]] {
+			return toks[i : i+2]
+		}
+		return toks[i : i+1]
+	}
+	return nil
 }

@@ -3,6 +3,8 @@ package match
 import (
 	"strings"
 	"sync"
+
+	"github.com/bcspend/bcspend/untrusted"
 )
 
 // Matcher decides which application a transaction pays for. It is built from
@@ -61,6 +63,15 @@ func (m *Matcher) Match(in Input) Decision {
 		d = &dec
 	}
 	m.store(rk, nk, d)
+	if d.Method == MethodUnknownProduct && d.brandWords != "" {
+		// A vendor read from a line is spelled as the line writes it.
+		dec := d.clone()
+		dec.Vendor = spelledIn(in.Descriptions, d.brandWords)
+		m.mu.Lock()
+		m.raw[rk] = &dec
+		m.mu.Unlock()
+		return dec.clone()
+	}
 	if d.Method == MethodInferred {
 		// The brand keeps the vendor's own spelling, which normalising lost;
 		// spelling variants share the decision, so it is set per raw name.
@@ -140,4 +151,31 @@ func (m *Matcher) MatchAll(ins []Input) []Decision {
 		out[i] = m.Match(in)
 	}
 	return out
+}
+
+// spelledIn finds words whose normal form is norm in the raw lines and
+// returns them as written ("NetApp" for "netapp"), or norm when no line has
+// them.
+func spelledIn(raws []string, norm string) string {
+	want := strings.Fields(norm)
+	for _, raw := range raws {
+		words := strings.Fields(untrusted.Text(raw))
+		for i := range words {
+			if len(tokenize(foldText(words[i]))) == 0 {
+				continue // "-": a name starts at a word
+			}
+			var got []string
+			for j := i; j < len(words) && len(got) < len(want); j++ {
+				got = append(got, tokenize(foldText(words[j]))...)
+				if len(got) >= len(want) && strings.Join(got, " ") == norm {
+					b := strings.Trim(strings.Join(words[i:j+1], " "), ",.;:()[]{}\"'-")
+					if r := []rune(b); len(r) > maxBrand {
+						b = string(r[:maxBrand])
+					}
+					return b
+				}
+			}
+		}
+	}
+	return norm
 }
