@@ -71,7 +71,8 @@ func TestUsageNamesTheVendorsPlatform(t *testing.T) {
 		{"Google Cloud EMEA Limited", "Persistent Disk SSD capacity - GB-month", "Google Cloud", MethodKeyword},
 		{"Oracle America Inc.", "Block Volume storage - GB-month", "Oracle Cloud Infrastructure", MethodAlias},
 		{"Huawei Services (Hong Kong) Co., Limited", "Elastic Volume Service - GB-month", "Huawei Cloud", MethodAlias},
-		{"Twilio Ireland Limited", "Elastic SIP Trunking - minutes", "Twilio", MethodAlias},
+		{"Twilio Inc.", "Relay Fax - per minute", "Twilio", MethodAlias},
+		{"Twilio Ireland Limited", "Wireless Borderless - data usage per MB", "Twilio", MethodAlias},
 		{"Twilio Inc.", "Super Network - data usage per MB", "Twilio", MethodAlias},
 		// Not cloud usage, or a product named: as before.
 		{"Microsoft Ireland Operations Ltd", "Extra file storage - 100 GB", "Microsoft 365", MethodAlias},
@@ -89,10 +90,10 @@ func TestUsageNamesTheVendorsPlatform(t *testing.T) {
 // the line spells it (what every held-out label of such a line says).
 func TestMarketplaceSellers(t *testing.T) {
 	for _, c := range []struct{ vendor, desc, want string }{
-		{"Amazon Web Services EMEA SARL", "AWS Marketplace: Cloud Software Group NetScaler ADC - hourly", "?Cloud Software Group"},
+		{"Amazon Web Services EMEA SARL", "AWS Marketplace: Cloud Software Group Velvetline ADC - hourly", "?Cloud Software Group"},
 		{"Google Cloud EMEA Limited", "Google Cloud Marketplace: QlikTech Gold Client - annual", "?QlikTech"},
-		{"Google Cloud EMEA Limited", "Google Cloud Marketplace: SAP Datasphere - capacity units", "?SAP"},
-		{"Microsoft Ireland Operations Ltd", "Azure Marketplace: Palo Alto Networks Cloud NGFW - usage", "?Palo Alto Networks"},
+		{"Google Cloud EMEA Limited", "Google Cloud Marketplace: SAP Lindenhof Analytics - capacity units", "?SAP"},
+		{"Microsoft Ireland Operations Ltd", "Azure Marketplace: Palo Alto Networks Zephyrine Gateway - usage", "?Palo Alto Networks"},
 		{"Amazon Web Services EMEA SARL", "AWS Marketplace: Brightforge Data Mesh - hourly", "?Brightforge"},
 		{"Microsoft Ireland Operations Ltd", "Azure Marketplace - Lumenfold Forms subscription", "?Lumenfold"},
 		{"Google Cloud EMEA Limited", "Marketplace: Korvath Systems Edge Gateway - annual", "?Korvath Systems"},
