@@ -16,21 +16,23 @@ const minShared = 3
 // domainOwners are the domains checked by hand because they share no
 // letters with the entry's names.
 var domainOwners = map[string]string{
-	"TOKIUM":             "keihi.com: TOKIUM経費精算's site and login (secure.keihi.com), press releases of 株式会社TOKIUM",
-	"P&I LOGA":           "pi-ag.com: P&I Personal & Informatik AG, the maker of LOGA",
-	"dbt Cloud":          "getdbt.com: dbt Labs' site",
-	"CSC Domains":        "cscdbs.com: CSC (Corporation Service Company) Digital Brand Services",
-	"Eight":              "8card.net: Sansan's business-card app Eight (Sansan株式会社)",
-	"WeCom":              "work.weixin.qq.com: 企业微信 on Tencent's qq.com (腾讯)",
-	"Kingsoft Cloud":     "ksyun.com: 金山云 (Kingsoft yun), its console and site; not confirmed by the search corpus",
-	"domainfactory":      "df.eu: domainfactory GmbH's site and customer login (admin.df.eu); a GoDaddy company",
-	"Dun & Bradstreet":   "dnb.com: D&B's site (the initials D-n-B), where D&B Hoovers and D&B Connect log in",
-	"Bureau van Dijk":    "bvdinfo.com: Bureau van Dijk's site (BvD), a Moody's company, home of Orbis and FAME",
-	"Touch On Time":      "kintaisystem.com: タッチオンタイム's site and trial sign-up; 株式会社デジジャパン runs it (Money Forward's integration notice)",
-	"i-FILTER":           "daj.jp: デジタルアーツ株式会社 (Digital Arts Japan), the maker of i-FILTER and m-FILTER",
-	"AKASHI":             "ak4.jp: AKASHI's site and login (atnd.ak4.jp), run by ソニービズネットワークス株式会社; its help centre is akashi.zendesk.com; the domain not confirmed by the search corpus",
-	"DocuWorks":          "fujifilm.com: DocuWorks is sold by 富士フイルムビジネスイノベーション株式会社 (FUJIFILM Business Innovation, formerly Fuji Xerox); no vendor name is listed because that entity also bills copiers",
-	"Eagle Eye Networks": "een.com: Eagle Eye Networks' site and its Cloud VMS login (the initials E-E-N)",
+	"TOKIUM":                "keihi.com: TOKIUM経費精算's site and login (secure.keihi.com), press releases of 株式会社TOKIUM",
+	"P&I LOGA":              "pi-ag.com: P&I Personal & Informatik AG, the maker of LOGA",
+	"dbt Cloud":             "getdbt.com: dbt Labs' site",
+	"CSC Domains":           "cscdbs.com: CSC (Corporation Service Company) Digital Brand Services",
+	"Eight":                 "8card.net: Sansan's business-card app Eight (Sansan株式会社)",
+	"WeCom":                 "work.weixin.qq.com: 企业微信 on Tencent's qq.com (腾讯)",
+	"Kingsoft Cloud":        "ksyun.com: 金山云 (Kingsoft yun), its console and site; not confirmed by the search corpus",
+	"domainfactory":         "df.eu: domainfactory GmbH's site and customer login (admin.df.eu); a GoDaddy company",
+	"Dun & Bradstreet":      "dnb.com: D&B's site (the initials D-n-B), where D&B Hoovers and D&B Connect log in",
+	"Bureau van Dijk":       "bvdinfo.com: Bureau van Dijk's site (BvD), a Moody's company, home of Orbis and FAME",
+	"Touch On Time":         "kintaisystem.com: タッチオンタイム's site and trial sign-up; 株式会社デジジャパン runs it (Money Forward's integration notice)",
+	"i-FILTER":              "daj.jp: デジタルアーツ株式会社 (Digital Arts Japan), the maker of i-FILTER and m-FILTER",
+	"AKASHI":                "ak4.jp: AKASHI's site and login (atnd.ak4.jp), run by ソニービズネットワークス株式会社; its help centre is akashi.zendesk.com; the domain not confirmed by the search corpus",
+	"DocuWorks":             "fujifilm.com: DocuWorks is sold by 富士フイルムビジネスイノベーション株式会社 (FUJIFILM Business Innovation, formerly Fuji Xerox); no vendor name is listed because that entity also bills copiers",
+	"Eagle Eye Networks":    "een.com: Eagle Eye Networks' site and its Cloud VMS login (the initials E-E-N)",
+	"Qichacha":              "qcc.com: 企查查 (Qi-Cha-Cha)'s site and app, of 企查查科技股份有限公司",
+	"iFlytek Open Platform": "xfyun.cn: 讯飞开放平台 (Xun-Fei yun), 科大讯飞's developer platform where its API usage is billed",
 }
 
 func TestCatalogDomainsBelongToTheirEntries(t *testing.T) {
