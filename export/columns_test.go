@@ -33,7 +33,7 @@ var documented = map[string][]string{
 		"reporting_currency", "unconverted_transactions", "suggestion", "sample_description", "last_charge",
 		"company_ids", "unconverted_amounts", "inferred_application"},
 	"users": {"user_name", "display_name", "email", "state", "active", "missing_email", "application_user", "removed",
-		"first_seen", "removed_at", "user_security_id"},
+		"first_seen", "removed_at", "user_security_id", "connection"},
 	"insights": {"kind", "application", "company", "category", "date", "amount", "currency", "cadence",
 		"change_percent", "detail", "transaction_ids"},
 	"contracts": {"application", "company", "company_id", "vendor", "category", "term_months", "start", "end", "amount",

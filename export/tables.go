@@ -261,7 +261,7 @@ func hasCompany(m *spend.Model, ids []string, company string) bool {
 // UserColumns are the columns of the users table.
 var UserColumns = []string{
 	"user_name", "display_name", "email", "state", "active", "missing_email", "application_user",
-	"removed", "first_seen", "removed_at", "user_security_id",
+	"removed", "first_seen", "removed_at", "user_security_id", "connection",
 }
 
 // Users is the users table.
@@ -273,7 +273,7 @@ func UsersOf(users []spend.UserRow) Table {
 	for _, u := range users {
 		t.Rows = append(t.Rows, []string{u.UserName, u.DisplayName, u.Email, u.State, strconv.FormatBool(u.Active),
 			strconv.FormatBool(u.MissingEmail), strconv.FormatBool(u.Application), strconv.FormatBool(u.Removed),
-			Date(u.FirstSeen), Date(u.RemovedAt), u.UserSecurityID})
+			Date(u.FirstSeen), Date(u.RemovedAt), u.UserSecurityID, u.Connection})
 	}
 	return t
 }

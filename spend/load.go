@@ -65,6 +65,7 @@ type Model struct {
 	hasCredits bool
 	conv       *converter
 	users      []store.User
+	connNames  map[string]string // connection id -> name, for the users' Connection
 
 	d    derived   // transactions and their match keys
 	agg  aggregate // what the views read
@@ -120,7 +121,9 @@ func (m *Model) loadCompanies(db *store.DB) error {
 	if err != nil {
 		return err
 	}
+	m.connNames = map[string]string{}
 	for _, conn := range conns {
+		m.connNames[conn.ID] = conn.Name
 		for _, c := range conn.Companies {
 			m.companies = append(m.companies, Company{ID: c.StoreKey(), Name: c.Title(), Connection: conn.Name,
 				LocalCurrency: c.LocalCurrency})

@@ -123,7 +123,7 @@ type UnmatchedRow struct {
 	LastCharge        time.Time
 }
 
-// UserRow is one BC user.
+// UserRow is one BC user of one connection's environment.
 type UserRow struct {
 	UserName     string
 	DisplayName  string
@@ -134,7 +134,10 @@ type UserRow struct {
 	Application  bool // an application/agent user, not a person
 
 	UserSecurityID string
-	State          string // BC's Enabled / Disabled
-	FirstSeen      time.Time
-	RemovedAt      time.Time
+	// ConnectionID and Connection (its name) say whose environment lists
+	// the user: the same person in two environments is two users.
+	ConnectionID, Connection string
+	State                    string // BC's Enabled / Disabled
+	FirstSeen                time.Time
+	RemovedAt                time.Time
 }

@@ -12,12 +12,17 @@ func (m *Model) Users() []UserRow {
 	rows := make([]UserRow, len(m.users))
 	for i := range m.users {
 		rows[i] = userRow(&m.users[i])
+		rows[i].Connection = m.connNames[rows[i].ConnectionID]
 	}
 	return rows
 }
 
+// Key tells users apart across connections: a user security id is unique
+// in one environment only.
+func (u *UserRow) Key() string { return u.ConnectionID + "/" + u.UserSecurityID }
+
 func userRow(u *store.User) UserRow {
-	return UserRow{
+	return UserRow{ConnectionID: u.ConnectionID,
 		UserName: u.UserName, DisplayName: u.DisplayName, Email: u.Email,
 		Active: u.Active, MissingEmail: u.MissingEmail, Removed: u.Removed,
 		Application:    isApplicationUser(u),

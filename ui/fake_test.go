@@ -192,6 +192,9 @@ func genUsers() []spend.UserRow {
 		{UserName: "FRANK", DisplayName: "Frank Sales", Email: "frank@contoso.com", Active: true},
 		{UserName: "GRACE", DisplayName: "Grace \x1b[2JOps", Email: "grace@contoso.com", Active: true},
 	}
+	for i := range us {
+		us[i].ConnectionID, us[i].UserSecurityID = "1", fmt.Sprintf("00000000-0000-4000-8000-%012d", i+1)
+	}
 	return us
 }
 

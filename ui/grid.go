@@ -23,6 +23,9 @@ type column[T any] struct {
 	// every currency); noExport leaves the column out (sparklines).
 	export   func(*T) string
 	noExport bool
+	// hidden leaves the column out of the screen and the export while it
+	// would say nothing (a connection column with one connection).
+	hidden bool
 }
 
 // grid is a windowed table: it keeps typed rows, a sort order over all rows
@@ -381,7 +384,9 @@ func (g *grid[T]) SetSize(w, h int) {
 	avail := w - 2 // selection marker
 	shown := make([]int, 0, len(g.cols))
 	for i := range g.cols {
-		shown = append(shown, i)
+		if !g.cols[i].hidden {
+			shown = append(shown, i)
+		}
 	}
 	total := func() int {
 		t := len(shown) - 1
@@ -493,7 +498,7 @@ func (g *grid[T]) setColumn(i int, c column[T]) {
 func (g *grid[T]) Export() [][]string {
 	var cols []column[T]
 	for _, c := range g.cols {
-		if !c.noExport {
+		if !c.noExport && !c.hidden {
 			if c.export == nil {
 				c.export = c.text
 			}

@@ -139,3 +139,30 @@ func TestIntegrationProblemIsInert(t *testing.T) {
 		t.Fatalf("the problem or remedy is not shown:\n%s", scr)
 	}
 }
+
+// With two connections the same person can be a user of both
+// environments: the Users screen names each row's connection; with one
+// connection the column stays away.
+func TestUsersOfTwoConnectionsNameTheirConnection(t *testing.T) {
+	f := twoConnections()
+	for i := range f.users {
+		f.users[i].Connection = "production"
+	}
+	twin := f.users[0]
+	twin.ConnectionID, twin.Connection = "2", "sandbox"
+	f.users = append(f.users, twin)
+	m := press(loaded(t, f, 120, 30), "4")
+	scr := screenText(m)
+	var rows []string
+	for _, l := range strings.Split(scr, "\n") {
+		if strings.Contains(l, twin.Email) {
+			rows = append(rows, l)
+		}
+	}
+	if !strings.Contains(scr, "Connection") || len(rows) != 2 || !strings.Contains(rows[0]+rows[1], "production") || !strings.Contains(rows[0]+rows[1], "sandbox") {
+		t.Fatalf("the two %s users are not told apart by their connection:\n%s", twin.Email, scr)
+	}
+	if one := screenText(press(loaded(t, connected(), 120, 30), "4")); strings.Contains(one, "Connection") {
+		t.Fatalf("one connection shows a Connection column:\n%s", one)
+	}
+}

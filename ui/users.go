@@ -36,7 +36,7 @@ type usersScreen struct {
 
 func newUsersScreen(c *common) *usersScreen {
 	s := &usersScreen{g: newGrid(userColumns(), 0, false, "No users yet: press "+keyName(c.keys.Refresh)+" to sync.")}
-	s.g.keyOf, s.g.clearKey = func(r *spend.UserRow) string { return r.UserName }, keyName(c.keys.Back)
+	s.g.keyOf, s.g.clearKey = (*spend.UserRow).Key, keyName(c.keys.Back)
 	s.tableBase = tableBase{c: c, name: "users", t: &s.g}
 	return s
 }
@@ -78,10 +78,24 @@ func userColumns() []column[spend.UserRow] {
 			cmp: str(func(u *spend.UserRow) string { return u.UserName })},
 		{title: "Status", width: 8, text: userStatus, cmp: str(userStatus)},
 		{title: "Flags", width: 26, prio: 1, text: userFlags, cmp: str(userFlags)},
+		connectionColumn(false),
 	}
 }
 
+// userConnCol is the Connection column: shown with two connections or more,
+// where the same person can be a user of two environments.
+const userConnCol = 5
+
+func connectionColumn(shown bool) column[spend.UserRow] {
+	conn := func(u *spend.UserRow) string { return u.Connection }
+	return column[spend.UserRow]{title: "Connection", width: 16, prio: 3, hidden: !shown, text: conn,
+		cmp: func(a, b *spend.UserRow) int {
+			return strings.Compare(strings.ToLower(conn(a)), strings.ToLower(conn(b)))
+		}}
+}
+
 func (s *usersScreen) SetData(rows []spend.UserRow, hay []string) {
+	s.g.setColumn(userConnCol, connectionColumn(len(s.c.info.Connections) > 1))
 	s.g.SetIndexed(rows, hay)
 	s.noEmail, s.off = 0, 0
 	for i := range rows {

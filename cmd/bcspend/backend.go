@@ -543,7 +543,7 @@ func (b *backend) exportTable(view string, keys []string) (export.Table, error) 
 	case "unmatched":
 		return export.UnmatchedOf(pickRows(m.Unmatched(), keys, func(r *spend.UnmatchedRow) string { return r.VendorName })), nil
 	case "users":
-		return export.UsersOf(pickRows(m.Users(), keys, func(r *spend.UserRow) string { return r.UserName })), nil
+		return export.UsersOf(pickRows(m.Users(), keys, (*spend.UserRow).Key)), nil
 	case "transactions":
 		return export.TransactionsOf(m, pickRows(m.Transactions(spend.Filter{}), keys,
 			func(t *spend.Transaction) string { return t.ID })), nil

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -116,6 +118,28 @@ func TestTwoConnectionsInOneDatabase(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(js), &rows) != nil || len(rows) != 2 || rows[1].Name != "uk" || rows[1].Status != store.OutcomeOK ||
 		!strings.Contains(js, `"last_sync"`) || rows[1].Companies[0].Key == rows[1].Companies[0].ID {
 		t.Fatalf("connections list --json: %d\n%s", code, js)
+	}
+
+	// Every user of both environments, each row with its connection: the
+	// same person in two environments is two rows told apart.
+	usersOf := func(g []string) [][]string {
+		t.Helper()
+		rows, err := csv.NewReader(strings.NewReader(mustCLI(t, 0, append(g, "export", "users")...))).ReadAll()
+		if err != nil || len(rows) < 2 {
+			t.Fatalf("export users: %v, %d rows", err, len(rows))
+		}
+		return rows
+	}
+	all, conn := usersOf(bothUS), map[string]int{}
+	col := slices.Index(all[0], "connection")
+	if col < 0 {
+		t.Fatalf("export users has no connection column: %v", all[0])
+	}
+	for _, r := range all[1:] {
+		conn[r[col]]++
+	}
+	if n := len(usersOf(usG)) + len(usersOf(ukG)) - 2; len(all)-1 != n || conn["us"] == 0 || conn["uk"] == 0 || conn["us"]+conn["uk"] != n {
+		t.Fatalf("export users of both: %d rows by connection %v, want %d (us and uk)", len(all)-1, conn, n)
 	}
 
 	// Removing uk: a preview, no confirmation without a terminal, then --yes.
