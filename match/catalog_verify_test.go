@@ -33,6 +33,7 @@ var domainOwners = map[string]string{
 	"Eagle Eye Networks":    "een.com: Eagle Eye Networks' site and its Cloud VMS login (the initials E-E-N)",
 	"Qichacha":              "qcc.com: 企查查 (Qi-Cha-Cha)'s site and app, of 企查查科技股份有限公司",
 	"iFlytek Open Platform": "xfyun.cn: 讯飞开放平台 (Xun-Fei yun), 科大讯飞's developer platform where its API usage is billed",
+	"Meshulam":              "grow.business: Grow, the name Meshulam (משולם) took for its payment pages and gateway; its site and merchant login",
 }
 
 func TestCatalogDomainsBelongToTheirEntries(t *testing.T) {
