@@ -34,6 +34,7 @@ var domainOwners = map[string]string{
 	"Qichacha":              "qcc.com: 企查查 (Qi-Cha-Cha)'s site and app, of 企查查科技股份有限公司",
 	"iFlytek Open Platform": "xfyun.cn: 讯飞开放平台 (Xun-Fei yun), 科大讯飞's developer platform where its API usage is billed",
 	"Meshulam":              "grow.business: Grow, the name Meshulam (משולם) took for its payment pages and gateway; its site and merchant login",
+	"Boulevard":             "joinblvd.com: Boulevard's site and salon login (Blvd, the short form it uses for itself), of Boulevard Labs Inc",
 }
 
 func TestCatalogDomainsBelongToTheirEntries(t *testing.T) {
