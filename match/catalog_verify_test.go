@@ -35,6 +35,8 @@ var domainOwners = map[string]string{
 	"iFlytek Open Platform": "xfyun.cn: 讯飞开放平台 (Xun-Fei yun), 科大讯飞's developer platform where its API usage is billed",
 	"Meshulam":              "grow.business: Grow, the name Meshulam (משולם) took for its payment pages and gateway; its site and merchant login",
 	"Boulevard":             "joinblvd.com: Boulevard's site and salon login (Blvd, the short form it uses for itself), of Boulevard Labs Inc",
+	"NetEase Shufan":        "sf.163.com: 网易数帆 (Shu-Fan), NetEase's enterprise cloud, on NetEase's 163.com",
+	"Chuanglan":             "253.com: 创蓝253, the SMS platform of 上海创蓝云智信息科技股份有限公司, named after its number",
 }
 
 func TestCatalogDomainsBelongToTheirEntries(t *testing.T) {
