@@ -37,6 +37,7 @@ var domainOwners = map[string]string{
 	"Boulevard":             "joinblvd.com: Boulevard's site and salon login (Blvd, the short form it uses for itself), of Boulevard Labs Inc",
 	"NetEase Shufan":        "sf.163.com: 网易数帆 (Shu-Fan), NetEase's enterprise cloud, on NetEase's 163.com",
 	"Chuanglan":             "253.com: 创蓝253, the SMS platform of 上海创蓝云智信息科技股份有限公司, named after its number",
+	"Netsmart":              "ntst.com: Netsmart Technologies' site (its stock ticker NTST), home of myAvatar and myEvolv",
 }
 
 func TestCatalogDomainsBelongToTheirEntries(t *testing.T) {
