@@ -16,6 +16,15 @@ const minShared = 3
 // domainOwners are the domains checked by hand because they share no
 // letters with the entry's names.
 var domainOwners = map[string]string{
+	"Dark Web ID":           "idagent.com: ID Agent's site, the Kaseya company that sells Dark Web ID and BullPhish ID",
+	"Cove Data Protection":  "n-able.com: N-able's site, where Cove Data Protection is sold and logged into (backup.management)",
+	"CATIA":                 "3ds.com: Dassault Systèmes' site (3DS, its brand and ticker), where each of its brands has its pages",
+	"3DEXPERIENCE":          "3ds.com: Dassault Systèmes' site (3DS), home of the 3DEXPERIENCE platform",
+	"ENOVIA":                "3ds.com: Dassault Systèmes' site (3DS), ENOVIA's brand page",
+	"SIMULIA":               "3ds.com: Dassault Systèmes' site (3DS), SIMULIA's brand page",
+	"DELMIA":                "3ds.com: Dassault Systèmes' site (3DS), DELMIA's brand page",
+	"BIOVIA":                "3ds.com: Dassault Systèmes' site (3DS), BIOVIA's brand page",
+	"GEOVIA":                "3ds.com: Dassault Systèmes' site (3DS), GEOVIA's brand page",
 	"TOKIUM":                "keihi.com: TOKIUM経費精算's site and login (secure.keihi.com), press releases of 株式会社TOKIUM",
 	"P&I LOGA":              "pi-ag.com: P&I Personal & Informatik AG, the maker of LOGA",
 	"dbt Cloud":             "getdbt.com: dbt Labs' site",
