@@ -107,3 +107,32 @@ func TestMarketplaceSellers(t *testing.T) {
 		}
 	}
 }
+
+// An inferred application is named as its lines name it: a vendor whose
+// line repeats the first words of its name drops the trade words after
+// them ("Korvello Software Ltd" billing "Korvello Team plan" is Korvello);
+// a line that does not name it leaves the name whole. A Korean or Japanese
+// corporate name whose line opens with a product name of its own, then a
+// plan or subscription word, is that product. Arabic legal forms and trade
+// words are no brand either.
+func TestBrandAsTheLineNamesIt(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, brand string }{
+		{"Korvello Software Ltd", "Korvello Team plan - 12 seats", "Korvello"},
+		{"Mistral Peak Analytics GmbH", "Mistral Peak Jahresabo 10 Nutzer", "Mistral Peak"},
+		{"Lunaris Cloud Solutions S.L.", "Suscripción Lunaris plan Empresa, mensual", "Lunaris"},
+		{"Quintal Labs Inc.", "Quintal Pro annual subscription", "Quintal"},
+		{"Tessel Technologies Pvt Ltd", "Tessel Enterprise subscription - 30 users", "Tessel"},
+		{"Brisko Yazılım A.Ş.", "Brisko aylık abonelik - 20 kullanıcı", "Brisko"},
+		{"Fennick Systems AB", "Programvarulicens - månadsavgift, 12 användare", "Fennick Systems"},
+		{"Orvane Software GmbH", "Softwarelizenz Jahresabo - 15 Nutzer", "Orvane Software"},
+		{"주식회사 해오름코퍼레이션", "해오름톡 Pro 플랜 월 구독료", "해오름톡"},
+		{"주식회사 누리랩", "nuri 인사관리 월 구독료", "nuri"},
+		{"株式会社ソラリス", "ソラリス ビジネスプラン 月額", "ソラリス"},
+		{"شركة نخلة لتقنية المعلومات", "اشتراك نخلة السنوي", "نخلة"},
+	} {
+		d := match(c.vendor, c.desc)
+		if d.Method != MethodInferred || d.Suggest != c.brand {
+			t.Errorf("%q / %q: got %s suggest %q (%s); want inferred %q", c.vendor, c.desc, d.Method, d.Suggest, d.Reason, c.brand)
+		}
+	}
+}

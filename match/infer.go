@@ -171,3 +171,91 @@ var chineseTrades = []string{"网络科技", "信息科技", "信息技术", "�
 	"資訊科技", "網路科技", "網絡科技", "數位科技", "智慧科技", "軟體科技", "資訊技術",
 	"电子商务", "電子商務", "云计算", "雲端運算", "计算机", "電腦", "科技", "技术", "技術", "软件", "軟體", "网络", "網路", "網絡",
 	"信息", "資訊", "数据", "數據", "數位"}
+
+// asLinesName names an inferred application as its lines do. A line that
+// repeats the brand's first words without the trade words after them
+// ("Korvello Team plan" from Korvello Software Ltd, "Suscripción Lunaris"
+// from Lunaris Cloud Solutions) names the application by those words; a
+// line that does not name it leaves the brand whole. A brand in Korean,
+// Japanese or Chinese letters whose line opens with a product name of its
+// own, then a plan or subscription word ("채널톡 Pro 플랜" from
+// 채널코퍼레이션), is that product.
+func (c *Catalog) asLinesName(brand string, raws, lines []string, infos []lineInfo) string {
+	words := strings.Fields(brand)
+	norms := make([]string, len(words))
+	for i, w := range words {
+		norms[i] = normPhrase(w)
+	}
+	for k := 1; k < len(words); k++ {
+		if !c.allTrade(norms[k:]) {
+			continue
+		}
+		if c.namedAlone(strings.Fields(strings.Join(norms[:k], " ")), lines) {
+			return strings.Join(words[:k], " ")
+		}
+	}
+	if isLatin(brand) {
+		return brand
+	}
+	nb := normPhrase(brand)
+	for i, li := range infos {
+		toks := strings.Fields(lines[i])
+		// A Latin name on the line of a vendor named in another script is
+		// a brand ("flex 인사관리" from 플렉스); one in the vendor's script is
+		// when a plan word follows it.
+		if len(toks) > 1 && li.restAt&1 != 0 && (li.planAt&2 != 0 || isLatin(toks[0])) && !strings.Contains(nb, toks[0]) {
+			return spelledIn(raws, toks[0])
+		}
+	}
+	return brand
+}
+
+// namedAlone: a line names the brand's words followed by a plan, billing or
+// subscription word, or by nothing ("Korvello Team plan", "Suscripción
+// Lunaris plan Empresa"): the application's name. Followed by another name
+// ("Velmora Insights", "Fjällgren Planner", "Ljungberg HR Cloud") the line
+// names a product of the company, which keeps its name whole.
+func (c *Catalog) namedAlone(brand []string, lines []string) bool {
+	w := c.words
+	for _, l := range lines {
+		toks := strings.Fields(l)
+		for i := 0; i+len(brand) <= len(toks); i++ {
+			if strings.Join(toks[i:i+len(brand)], " ") != strings.Join(brand, " ") {
+				continue
+			}
+			j := i + len(brand)
+			if j == len(toks) || strings.ContainsAny(toks[j], "0123456789") {
+				return true
+			}
+			if n := toks[j]; (w.context[n] || w.strong[n] || w.billing[n]) && !w.function[n] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// allTrade: every word names a trade or is corporate ("Software", "Cloud
+// Solutions", "Yazılım"): what a brand may end in besides its name.
+func (c *Catalog) allTrade(norms []string) bool {
+	for _, n := range norms {
+		if !c.words.filler[n] && !c.words.trade[n] {
+			return false
+		}
+	}
+	return len(norms) > 0
+}
+
+// isLatin: s has a Latin letter and none of Hangul, Han or kana.
+func isLatin(s string) bool {
+	latin := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Arabic, r) || unicode.Is(unicode.Hebrew, r):
+			return false
+		case unicode.Is(unicode.Latin, r):
+			latin = true
+		}
+	}
+	return latin
+}

@@ -27,6 +27,7 @@ type lineInfo struct {
 	marketRest       []string // words after it that no phrase or word list explains: the resold product
 	marketSeller     []string // the first of those and what continues it: who sells the resold product
 	rest             []string // words no phrase or word list explains: maybe a product we lack
+	restAt           uint64   // bit i: token i is one of rest (first 64 tokens)
 }
 
 type lineHit struct {
@@ -177,7 +178,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.market, li.marketAt = true, i
 		}
 	}
-	li.rest = c.productWords(toks, explained, byPhrase, listed)
+	li.rest, li.restAt = c.productWords(toks, explained, byPhrase, listed)
 	if li.market {
 		for i := li.marketAt + 1; i < len(toks); i++ {
 			if !explained[i] && c.productWord(toks[i]) {
@@ -196,8 +197,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 // ("Microsoft Loop", "Zoom Docs"), unless a list says it is billing or
 // software talk ("Zoom Pro", "Twilio SMS"). An unexplained word elsewhere
 // is more likely billing vocabulary we lack ("SMS delivery receipts").
-func (c *Catalog) productWords(toks []string, explained, byPhrase, listed []bool) []string {
+func (c *Catalog) productWords(toks []string, explained, byPhrase, listed []bool) ([]string, uint64) {
 	var out []string
+	var at uint64
 	first := true // no word seen yet
 	prevRest := false
 	for i, t := range toks {
@@ -208,10 +210,13 @@ func (c *Catalog) productWords(toks []string, explained, byPhrase, listed []bool
 		rest := !explained[i] && (first || prevRest || afterName) || afterName && !listed[i]
 		if rest {
 			out = append(out, t)
+			if i < 64 {
+				at |= 1 << i
+			}
 		}
 		first, prevRest = false, rest
 	}
-	return out
+	return out, at
 }
 
 // wordSpans finds the word-list phrases of a line: signals, context and

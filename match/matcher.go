@@ -76,7 +76,7 @@ func (m *Matcher) Match(in Input) Decision {
 		// The brand keeps the vendor's own spelling, which normalising lost;
 		// spelling variants share the decision, so it is set per raw name.
 		dec := d.clone()
-		dec.Suggest = brandOf(in.VendorName, m.cat.words)
+		dec.Suggest = m.cat.asLinesName(brandOf(in.VendorName, m.cat.words), in.Descriptions, lines, infos)
 		m.mu.Lock()
 		m.raw[rk] = &dec
 		m.mu.Unlock()

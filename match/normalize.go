@@ -279,9 +279,10 @@ var anywhereForms = map[string]bool{
 
 // leadingForms are legal forms written before the name: Indonesian "PT",
 // Lithuanian "UAB", Latvian "SIA", Russian "ООО" and "АО", Ukrainian
-// "ТОВ". Dropped only when a name follows.
+// "ТОВ", Arabic "شركة" (company) and "مؤسسة" (establishment). Dropped
+// only when a name follows.
 var leadingForms = map[string]bool{"pt": true, "uab": true, "sia": true, "ooo": true, "ооо": true,
-	"ао": true, "зао": true, "пао": true, "оао": true, "тов": true}
+	"ао": true, "зао": true, "пао": true, "оао": true, "тов": true, "شركة": true, "مؤسسة": true}
 
 // trailingForms are legal forms that are also ordinary words or names ("AS",
 // "AB", "SAS", "Co"), so they are dropped only at the end of a name.
