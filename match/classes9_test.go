@@ -136,3 +136,38 @@ func TestBrandAsTheLineNamesIt(t *testing.T) {
 		}
 	}
 }
+
+// Services and goods that name an app are not the app: translation of its
+// content, merchandise printed with its logo, legal review of its contract,
+// staff lent to run it, network hardware a reseller ships, job adverts, a
+// Japanese or Korean mobile tariff. In several languages; whole words (or,
+// in CJK, inside words).
+func TestServicesAndGoodsThatNameAnApp(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Lingo Partners Translations Ltd", "Translation of HubSpot email templates - 8,000 words"},
+		{"Übersetzungsbüro Klar GmbH", "Übersetzung Confluence-Handbuch - 40 Seiten"},
+		{"Traductions Plume SARL", "Traduction de la documentation Salesforce - 15 000 mots"},
+		{"Printwerk GmbH", "Aufkleber mit Jira-Logo - 500 Stück"},
+		{"Threadline Apparel Inc", "Embroidered hoodies with Slack logo x 40"},
+		{"Promo Goods Ltd", "Branded mugs - Notion logo - 100 pcs"},
+		{"Morgan Fields LLP", "Legal review of HubSpot subscription agreement"},
+		{"Kanzlei Weber Rechtsanwälte", "Rechtsberatung zum Microsoft-Lizenzvertrag"},
+		{"Adecco Personaldienstleistungen GmbH", "Arbeitnehmerüberlassung SAP-Berater, 10 Tage"},
+		{"Hays Professional Solutions", "Temporary staff - Salesforce administrator, day rate x 15"},
+		{"Bechtle AG", "Cisco Catalyst 9200 switches x 3"},
+		{"Insight Direct UK", "HPE Aruba 6100 switches x 4"},
+		{"SoftwareONE Deutschland GmbH", "Cisco Meraki MR46 access points x 6"},
+		{"Jobbörse Nord GmbH", "Stellenanzeige Premium - 30 Tage"},
+		{"株式会社ソフトバンク", "携帯電話料金 12月分"},
+		{"주식회사 케이티", "휴대폰 요금 11월"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" || d.Method == MethodInferred || d.Method == MethodUnknownProduct {
+			t.Errorf("%q / %q: got %q %s suggest %q (%s); want no application", c[0], c[1], d.App, d.Method, d.Suggest, d.Reason)
+		}
+	}
+	// Software that does these things is still software.
+	runClass(t, []classCase{
+		{"DeepL SE", "DeepL Pro Advanced - translation, 5 users", "DeepL", MethodAlias},
+		{"Cisco Systems Inc", "Meraki MX68 Advanced Security licence - 3 years", "Meraki", MethodKeyword},
+	})
+}
