@@ -59,7 +59,7 @@ func TestConsoleInferredAppAcceptReject(t *testing.T) {
 	r.keys("d")
 	r.waitFor("Rejected Quuxly: Quuxly Ltd stays")
 	r.waitUntil(func(s string) bool {
-		return strings.Contains(s, "▸ Quuxly Ltd") && !strings.Contains(s, "inferred:") && strings.Contains(s, "1 of 6 vendors")
+		return strings.Contains(s, "▸ Quuxly Ltd") && !strings.Contains(s, "inferred:") && strings.Contains(s, "1 of 5 vendors")
 	})
 	r.finish()
 
