@@ -171,3 +171,23 @@ func TestServicesAndGoodsThatNameAnApp(t *testing.T) {
 		{"Cisco Systems Inc", "Meraki MX68 Advanced Security licence - 3 years", "Meraki", MethodKeyword},
 	})
 }
+
+// An unknown vendor's line that repeats the vendor's own name names the
+// vendor, not an app whose everyday-word name is one of its words ("Mistral
+// Peak Jahresabo" from Mistral Peak Analytics is not Peak); the same name on
+// a card issuer's line still is the app.
+func TestVendorsOwnNameOnItsLine(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Mistral Peak Analytics GmbH", "Mistral Peak Jahresabo 10 Nutzer"},
+		{"Blue Hive Labs Ltd", "Blue Hive Team plan - 10 seats"},
+		{"Red Pitch Studio AB", "Red Pitch Pro abonnemang - 5 användare"},
+		{"Stone Grain Software Ltd", "Stone Grain Business - 8 seats"},
+	} {
+		if d := match(c[0], c[1]); d.Method != MethodInferred {
+			t.Errorf("%q / %q: got %q %s (%s); want inferred", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+	runClass(t, []classCase{
+		{"American Express", "Hive Team plan - 10 seats", "Hive", MethodName},
+	})
+}

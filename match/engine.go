@@ -44,7 +44,7 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 	if known {
 		return noteDropped(c.byVendor(r, how, soft, false), infos, soft)
 	}
-	if d, ok := c.byLineNames(c.resaleLines(vt, soft)); ok {
+	if d, ok := c.byLineNames(vt, c.resaleLines(vt, soft)); ok {
 		return noteDropped(d, infos, soft)
 	}
 	if why, ok := c.vendorSignal(vt); ok {
@@ -375,7 +375,8 @@ func (c *Catalog) brandOnly(g Group, picks []linePick) bool {
 }
 
 // byLineNames: an unknown vendor whose lines name catalogued apps.
-func (c *Catalog) byLineNames(soft []lineInfo) (Decision, bool) {
+func (c *Catalog) byLineNames(vt []string, soft []lineInfo) (Decision, bool) {
+	soft = withoutOwnName(vt, soft)
 	// A keyword of tier and billing words only ("premium business", "cloud
 	// storage") proves nothing on a line of a vendor we do not know.
 	// Nor does an app named as the platform of what the line sells
@@ -387,6 +388,64 @@ func (c *Catalog) byLineNames(soft []lineInfo) (Decision, bool) {
 		return Decision{}, false
 	}
 	return c.fromPicks(picks, MethodName, confName, ""), true
+}
+
+// withoutOwnName drops the hits that lie inside a repetition of the
+// vendor's own name on its line: "Mistral Peak Jahresabo" from Mistral
+// Peak Analytics names the vendor, not Peak. Lines without such a hit are
+// shared, not copied.
+func withoutOwnName(vt []string, soft []lineInfo) []lineInfo {
+	if len(vt) < 2 {
+		return soft
+	}
+	var out []lineInfo
+	for i, li := range soft {
+		var toks []string
+		keep := li.hits[:0:0]
+		dropped := false
+		for _, h := range li.hits {
+			if toks == nil {
+				toks = strings.Fields(li.text)
+			}
+			if inOwnName(toks, h.pos, h.end, vt) {
+				dropped = true
+				continue
+			}
+			keep = append(keep, h)
+		}
+		if dropped && out == nil {
+			out = append([]lineInfo(nil), soft...)
+		}
+		if dropped {
+			out[i].hits = keep
+		}
+	}
+	if out == nil {
+		return soft
+	}
+	return out
+}
+
+// inOwnName: the name found at toks[pos:end] starts inside a run of two or
+// more words of the line that are words of the vendor's name vt, in order
+// ("Red Pitch Pro" from Red Pitch Studio: "pitch pro" starts in "red pitch").
+func inOwnName(toks []string, pos, end int, vt []string) bool {
+	for k := range vt {
+		if vt[k] != toks[pos] {
+			continue
+		}
+		a, b, ka, kb := pos, pos+1, k, k+1
+		for a > 0 && ka > 0 && toks[a-1] == vt[ka-1] {
+			a, ka = a-1, ka-1
+		}
+		for b < len(toks) && kb < len(vt) && toks[b] == vt[kb] {
+			b, kb = b+1, kb+1
+		}
+		if b-a >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // resaleLines: an unknown vendor whose name says it sells services, not
