@@ -191,3 +191,16 @@ func TestVendorsOwnNameOnItsLine(t *testing.T) {
 		{"American Express", "Hive Team plan - 10 seats", "Hive", MethodName},
 	})
 }
+
+// On a multi-product vendor's line, another vendor's product is named by
+// its name or a keyword with a word of its name, not by a keyword that
+// says what many products do: "Audio conferencing" on Cisco's or Zoom's
+// line is their conferencing, not Teams Phone's.
+func TestFeatureKeywordsOfOtherVendors(t *testing.T) {
+	runClass(t, []classCase{
+		{"Cisco Systems International B.V.", "Audio conferencing - toll minutes November", "Webex", MethodAlias},
+		{"GoTo Technologies Ireland Unlimited Company", "Audio conferencing add-on - 20 organizers", "GoTo Meeting", MethodAlias},
+		{"Zoom Video Communications, Inc.", "Domestic calling plan - 12 users", "Zoom", MethodAlias},
+		{"Google Ireland Ltd", "Slack Pro - 10 seats", "Slack", MethodName},
+	})
+}

@@ -317,7 +317,7 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 		}
 		return c.fromPicks(picks, MethodKeyword, confKeyword, fmt.Sprintf("vendor '%s' sells several products (%s)", r.alias, g.Name))
 	}
-	if picks := pickLines(soft, named, false); len(picks) > 0 {
+	if picks := pickLines(soft, func(h lineHit) bool { return named(h) && c.namesItsApp(h) }, false); len(picks) > 0 {
 		return c.fromPicks(picks, MethodName, confName, fmt.Sprintf("vendor '%s' (%s)", r.alias, g.Name))
 	}
 	def := c.idx.groupDefault[r.i]
@@ -360,6 +360,22 @@ func (c *Catalog) usageApp(r vendorRef, soft []lineInfo) (int, *lineInfo) {
 		}
 	}
 	return -1, nil
+}
+
+// namesItsApp: a phrase that names its app by more than what the app does:
+// its name, or a keyword with a word of the name ("Teams Phone Standard").
+// "Audio conferencing", a keyword of Teams Phone, is what Zoom's
+// conferencing does as well: on another vendor's line it names no app.
+func (c *Catalog) namesItsApp(h lineHit) bool {
+	if h.kind == phraseName {
+		return true
+	}
+	for _, t := range strings.Fields(normPhrase(c.apps[h.app].Name)) {
+		if containsWord(strings.Fields(h.phrase), t) && !c.words.generic[t] && !c.words.context[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // brandOnly: every pick is the group's own name ("twilio" on Twilio's line),
