@@ -204,3 +204,17 @@ func TestFeatureKeywordsOfOtherVendors(t *testing.T) {
 		{"Google Ireland Ltd", "Slack Pro - 10 seats", "Slack", MethodName},
 	})
 }
+
+// An app's own domain on a line names it, even when its name is an
+// everyday word: card statements and payment processors write the merchant
+// as its domain ("LINEAR.APP Business", "NOTION.SO Plus").
+func TestDomainsNameTheirApp(t *testing.T) {
+	runClass(t, []classCase{
+		{"Stripe Payments Europe, Limited", "NOTION.SO Plus - 12 seats", "Notion", MethodKeyword},
+		{"Stripe Payments Europe, Limited", "HEIGHT.APP Team - 6 seats", "Height", MethodKeyword},
+		{"Paddle.com Market Limited", "FELLOW.APP Business - 15 users", "Fellow", MethodKeyword},
+		{"American Express", "CODA.IO Team 8 seats", "Coda", MethodName},
+		// The words alone, in a sentence, are no domain.
+		{"Stripe Payments Europe, Limited", "Payment processing fees - October", "Stripe", MethodAlias},
+	})
+}

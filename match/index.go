@@ -170,6 +170,51 @@ func (c *Catalog) indexApps() {
 			c.addPhrase(short, phraseHit{app: ai, kind: phraseName, inGroup: true})
 		}
 	}
+	c.indexDomains()
+}
+
+// indexDomains: an app's own domain on a line names it, everyday-word name
+// or not: card statements write the merchant as "LINEAR.APP" or
+// "NOTION.SO". Only a domain of two labels that one app has, and that names
+// no other app's phrase.
+func (c *Catalog) indexDomains() {
+	owners := map[string]int{}
+	for ai, a := range c.apps {
+		d := strings.ToLower(strings.TrimSpace(a.Domain))
+		if strings.Count(d, ".") != 1 {
+			continue
+		}
+		if _, dup := owners[d]; dup {
+			owners[d] = -1
+			continue
+		}
+		owners[d] = ai
+	}
+	for d, ai := range owners {
+		key := normPhrase(d)
+		if ai < 0 || !strings.Contains(key, " ") {
+			continue
+		}
+		own, other := false, false
+		for _, h := range c.idx.phrases[key] {
+			if h.app != ai && h.kind != phraseAlias {
+				other = true
+			}
+			own = own || h.app == ai
+		}
+		if other {
+			continue
+		}
+		if !own {
+			c.addPhrase(key, phraseHit{app: ai, kind: phraseName})
+		}
+		hits := c.idx.phrases[key]
+		for i := range hits {
+			if hits[i].app == ai {
+				hits[i].weak, hits[i].generic, hits[i].tier = false, false, false
+			}
+		}
+	}
 }
 
 // shortName is a multi-product vendor's app named without the vendor
