@@ -175,7 +175,8 @@ func TestServicesAndGoodsThatNameAnApp(t *testing.T) {
 // An unknown vendor's line that repeats the vendor's own name names the
 // vendor, not an app whose everyday-word name is one of its words ("Mistral
 // Peak Jahresabo" from Mistral Peak Analytics is not Peak); the same name on
-// a card issuer's line still is the app.
+// a card issuer's line still is the app, and so is a name in a card
+// statement's descriptor written as both vendor and line.
 func TestVendorsOwnNameOnItsLine(t *testing.T) {
 	for _, c := range [][2]string{
 		{"Mistral Peak Analytics GmbH", "Mistral Peak Jahresabo 10 Nutzer"},
@@ -189,6 +190,9 @@ func TestVendorsOwnNameOnItsLine(t *testing.T) {
 	}
 	runClass(t, []classCase{
 		{"American Express", "Hive Team plan - 10 seats", "Hive", MethodName},
+		// A card statement's descriptor as vendor and line names the merchant.
+		{"GOOGLE *GSUITE_ACME", "GOOGLE *GSUITE_ACME", "Google Workspace", MethodName},
+		{"ZOOM.US 888-799-9666", "ZOOM.US 888-799-9666 CA", "Zoom", MethodName},
 	})
 }
 

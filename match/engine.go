@@ -415,7 +415,14 @@ func withoutOwnName(vt []string, soft []lineInfo) []lineInfo {
 		return soft
 	}
 	var out []lineInfo
+	whole := " " + strings.Join(vt, " ") + " "
 	for i, li := range soft {
+		if strings.Contains(" "+li.text+" ", whole) {
+			// The line holds the whole vendor name: a card statement's
+			// descriptor ("GOOGLE *GSUITE_ACME" as vendor and line), whose
+			// words name the merchant.
+			continue
+		}
 		var toks []string
 		keep := li.hits[:0:0]
 		dropped := false
