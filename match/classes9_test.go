@@ -222,3 +222,16 @@ func TestDomainsNameTheirApp(t *testing.T) {
 		{"Stripe Payments Europe, Limited", "Payment processing fees - October", "Stripe", MethodAlias},
 	})
 }
+
+// A messaging vendor billing metered usage of a channel (WhatsApp
+// conversations, messages sent) is billing its own service: the channel
+// named on its line is what the service carries, not that product resold.
+// A line selling another product's licences is still that product.
+func TestChannelsAVendorCarries(t *testing.T) {
+	runClass(t, []classCase{
+		{"Vonage Business Inc", "WhatsApp Business conversations - 12,000", "Vonage", MethodAlias},
+		{"Infobip Ltd", "WhatsApp Business API - conversations, November", "Infobip", MethodAlias},
+		{"Twilio Ireland Limited", "WhatsApp Business sender - conversations October", "Twilio", MethodAlias},
+		{"GoDaddy.com LLC", "Microsoft 365 Email Essentials - 5 mailboxes", "Microsoft 365", MethodKeyword},
+	})
+}

@@ -255,7 +255,7 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 	// A name of everyday words ("Google Workspace") names another product
 	// only when its vendor is the same group (Google Cloud's invoice).
 	sibling := func(app int) bool { g := c.idx.appGroup[app]; return g >= 0 && g == c.idx.appGroup[r.i] }
-	other := pickLines(soft, func(h lineHit) bool {
+	other := pickLines(withoutUsage(soft), func(h lineHit) bool {
 		return h.app != r.i && named(h) && (!h.weak || h.kind == phraseName && sibling(h.app)) && !h.platform &&
 			!c.hostedOn(r.i, h.app)
 	}, false)
@@ -268,6 +268,25 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 		reason += " (the name is an everyday word, so confidence is lower)"
 	}
 	return c.appDecision(r.i, MethodAlias, aliasConf(r, how), reason)
+}
+
+// withoutUsage leaves out the lines that bill metered usage: another
+// vendor's product named on them is the channel the vendor's service
+// carries ("WhatsApp Business conversations" on MessageBird's or Vonage's
+// line), not that product resold.
+func withoutUsage(soft []lineInfo) []lineInfo {
+	for i, li := range soft {
+		if li.usage == "metered" {
+			out := append([]lineInfo(nil), soft[:i]...)
+			for _, l := range soft[i+1:] {
+				if l.usage != "metered" {
+					out = append(out, l)
+				}
+			}
+			return out
+		}
+	}
+	return soft
 }
 
 // hostedOn: a cloud named on a software vendor's line is where the vendor
@@ -317,7 +336,7 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 		}
 		return c.fromPicks(picks, MethodKeyword, confKeyword, fmt.Sprintf("vendor '%s' sells several products (%s)", r.alias, g.Name))
 	}
-	if picks := pickLines(soft, func(h lineHit) bool { return named(h) && c.namesItsApp(h) }, false); len(picks) > 0 {
+	if picks := pickLines(withoutUsage(soft), func(h lineHit) bool { return named(h) && c.namesItsApp(h) }, false); len(picks) > 0 {
 		return c.fromPicks(picks, MethodName, confName, fmt.Sprintf("vendor '%s' (%s)", r.alias, g.Name))
 	}
 	def := c.idx.groupDefault[r.i]
