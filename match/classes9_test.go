@@ -235,3 +235,23 @@ func TestChannelsAVendorCarries(t *testing.T) {
 		{"GoDaddy.com LLC", "Microsoft 365 Email Essentials - 5 mailboxes", "Microsoft 365", MethodKeyword},
 	})
 }
+
+// A vendor one typo from a catalogued name is that app only when its own
+// lines do not write the name the same way: a vendor spells its own brand
+// on its invoice, so the name repeated there is another brand, not a
+// clerk's typo on the vendor card.
+func TestATypoIsNotABrandItsLinesSpell(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Zendesq Ltd", "Zendesq Pro subscription - 10 seats"},
+		{"Hubspott AB", "Hubspott Team plan, månadsabonnemang"},
+		{"Datadoq GmbH", "Datadoq Business Jahresabo 5 Nutzer"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" || d.Method == MethodFuzzy {
+			t.Errorf("%q / %q: got %q %s (%s); want no app", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+	runClass(t, []classCase{
+		{"Zendsk Inc", "Support", "Zendesk", MethodFuzzy},
+		{"Datadgo Inc", "Infrastructure Pro - 20 hosts", "Datadog", MethodFuzzy},
+	})
+}

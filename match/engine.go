@@ -51,7 +51,7 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 		return Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnoredVend,
 			Reason: fmt.Sprintf("vendor name '%s' mentions %s: not software", vendor, why)}
 	}
-	if r, how, ok := c.resolveFuzzy(vt); ok {
+	if r, how, ok := c.resolveFuzzy(vt, infos); ok {
 		if strings.HasPrefix(how, "vendor name contains") {
 			// "HubSpot Partner Agency": a firm named after the product it
 			// implements; only its licence lines are the product.

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -122,8 +123,12 @@ func (c *Catalog) stripWords(vt []string, set map[string]bool) []string {
 
 // resolveFuzzy is the last resort for the vendor name: a catalogued name
 // inside it ("Datadog Inc EMEA Billing Dept") or one typo away from it
-// ("Atlasian"). Everyday-word names never match this way.
-func (c *Catalog) resolveFuzzy(vt []string) (vendorRef, string, bool) {
+// ("Atlasian"). Everyday-word names never match this way, and neither is
+// a name its own lines write the same way a typo: a vendor spells its own
+// brand on its invoice ("Shippeo visibility platform" from Shippeo SAS is
+// not Shippo, "Qandle HRMS" from Qandle not Pandle), a clerk's typo on the
+// vendor card is not repeated there.
+func (c *Catalog) resolveFuzzy(vt []string, lines []lineInfo) (vendorRef, string, bool) {
 	noGeo := c.stripWords(vt, c.words.geo)
 	if r, k, ok := c.contained(noGeo); ok {
 		return r, fmt.Sprintf("vendor name contains '%s'", k), true
@@ -131,7 +136,7 @@ func (c *Catalog) resolveFuzzy(vt []string) (vendorRef, string, bool) {
 	for _, cand := range [][]string{noGeo, c.stripWords(noGeo, c.words.filler)} {
 		compact := strings.Join(cand, "")
 		hits := c.idx.fuzzy.lookup(compact)
-		if len(hits) == 0 {
+		if len(hits) == 0 || writtenOnItsLines(cand, lines) {
 			continue
 		}
 		if r, ok := unambiguous(hits); ok {
@@ -139,6 +144,23 @@ func (c *Catalog) resolveFuzzy(vt []string) (vendorRef, string, bool) {
 		}
 	}
 	return vendorRef{}, "", false
+}
+
+// writtenOnItsLines: the name's words appear one after the other on a line.
+func writtenOnItsLines(name []string, lines []lineInfo) bool {
+	compact := strings.Join(name, "")
+	for _, li := range lines {
+		toks := strings.Fields(li.text)
+		if slices.Contains(toks, compact) {
+			return true
+		}
+		for i := 0; i+len(name) <= len(toks); i++ {
+			if slices.Equal(toks[i:i+len(name)], name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // unambiguous accepts fuzzy hits that all point to the same entry.
