@@ -108,3 +108,11 @@ func BenchmarkLongNames(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoadCatalog parses and indexes the embedded catalog, typo index
+// included: what every process that matches pays once at start.
+func BenchmarkLoadCatalog(b *testing.B) {
+	for b.Loop() {
+		<-MustLoadBuiltin().idx.fuzzyBuilt
+	}
+}

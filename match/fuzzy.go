@@ -25,7 +25,7 @@ type fuzzyEntry struct {
 const minFuzzyLen = 6
 
 func newFuzzyIndex(vendors map[string]vendorRef) *fuzzyIndex {
-	f := &fuzzyIndex{deletes: map[string][]int{}}
+	f := &fuzzyIndex{deletes: make(map[string][]int, 12*len(vendors))} // some 12 variants per name
 	for _, ref := range vendors {
 		compact := strings.ReplaceAll(ref.alias, " ", "")
 		if ref.generic || utf8.RuneCountInString(compact) < minFuzzyLen {

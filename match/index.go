@@ -46,15 +46,22 @@ type phraseHit struct {
 type index struct {
 	vendors      map[string]vendorRef
 	phrases      map[string][]phraseHit
-	starts       map[string]int    // first word -> most words of a phrase it starts
-	appGroup     []int             // app -> group index, -1 when standalone
-	groupApps    [][]int           // group -> its apps
-	groupDefault []int             // group -> default app, -1 when none
-	groupCloud   []int             // group -> its cloud (its Cloud Infrastructure app with most keywords), -1 when none
-	groupWords   []map[string]bool // group -> the words of its names: not a product
-	cjk          []string          // phrases in Chinese or Japanese letters, longest first
-	fuzzy        *fuzzyIndex
+	starts       map[string]int       // first word -> most words of a phrase it starts
+	appGroup     []int                // app -> group index, -1 when standalone
+	groupApps    [][]int              // group -> its apps
+	groupDefault []int                // group -> default app, -1 when none
+	groupCloud   []int                // group -> its cloud (its Cloud Infrastructure app with most keywords), -1 when none
+	groupWords   []map[string]bool    // group -> the words of its names: not a product
+	cjk          []string             // phrases in Chinese or Japanese letters, longest first
+	fuzzy        *fuzzyIndex          // read through typos(): built beside the other indexes
+	fuzzyBuilt   chan struct{}        // closed once fuzzy is built
 	compact      map[string]vendorRef // vendor name without spaces -> entry, when one entry has it
+}
+
+// typos is the typo index, once it is built.
+func (x *index) typos() *fuzzyIndex {
+	<-x.fuzzyBuilt
+	return x.fuzzy
 }
 
 // buildCatalog turns parsed records into a Catalog. Conflicting names are
@@ -66,13 +73,25 @@ func buildCatalog(f *catalogFile) (*Catalog, error) {
 	}
 	c := &Catalog{apps: f.apps, groups: f.groups, resellers: f.resellers, words: words, memo: newMemo(),
 		byName: map[string]int{}}
-	c.idx = &index{vendors: map[string]vendorRef{}, phrases: map[string][]phraseHit{}, starts: map[string]int{}}
+	// Sized from the records (some 1.6 vendor names, 4 phrases and 2
+	// phrase starts per app): growing maps of this size was a tenth of the
+	// build.
+	n := len(f.apps) + len(f.groups) + len(f.resellers)
+	c.idx = &index{vendors: make(map[string]vendorRef, 2*n), phrases: make(map[string][]phraseHit, 4*n),
+		starts: make(map[string]int, 2*n)}
 	if err := c.indexGroups(f); err != nil {
 		return nil, err
 	}
 	c.indexApps()
 	c.indexResellers()
-	c.idx.fuzzy = newFuzzyIndex(c.idx.vendors)
+	// The typo index is a fifth of the catalog's build and needs only the
+	// vendor names, complete by now and never written again: it is built on
+	// the other core while the rest of the indexes are.
+	c.idx.fuzzyBuilt = make(chan struct{})
+	go func() {
+		c.idx.fuzzy = newFuzzyIndex(c.idx.vendors)
+		close(c.idx.fuzzyBuilt)
+	}()
 	c.indexCompact()
 	c.indexStarts()
 	c.indexCJK()

@@ -135,7 +135,7 @@ func (c *Catalog) resolveFuzzy(vt []string, lines []lineInfo) (vendorRef, string
 	}
 	for _, cand := range [][]string{noGeo, c.stripWords(noGeo, c.words.filler)} {
 		compact := strings.Join(cand, "")
-		hits := c.idx.fuzzy.lookup(compact)
+		hits := c.idx.typos().lookup(compact)
 		if len(hits) == 0 || writtenOnItsLines(cand, lines) {
 			continue
 		}
