@@ -255,3 +255,22 @@ func TestATypoIsNotABrandItsLinesSpell(t *testing.T) {
 		{"Datadgo Inc", "Infrastructure Pro - 20 hosts", "Datadog", MethodFuzzy},
 	})
 }
+
+// Legal forms of Latin America are no part of a brand: Peru's S.A.C.,
+// S.A.A. and E.I.R.L., Brazil's EIRELI, Mexico's S.A.P.I. and S. de R.L.
+func TestLegalFormsOfLatinAmerica(t *testing.T) {
+	w := testCatalog.words
+	for raw, want := range map[string]string{
+		"Cobrify Soluciones S.A.C.":        "Cobrify Soluciones",
+		"Kuntur Andino S.A.A.":             "Kuntur Andino",
+		"Pixel Andino E.I.R.L.":            "Pixel Andino",
+		"Tarefando Tecnologia EIRELI":      "Tarefando Tecnologia",
+		"Nodo Digital S.A.P.I. de C.V.":    "Nodo Digital",
+		"Hilo Software S. de R.L. de C.V.": "Hilo Software",
+		"Quetzal Sistemas, S. de R.L.":     "Quetzal Sistemas",
+	} {
+		if got := brandOf(raw, w); got != want {
+			t.Errorf("brandOf(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}

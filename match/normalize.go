@@ -303,6 +303,10 @@ var trailingForms = [][]string{
 	{"sasu"}, {"eurl"}, {"ug", "haftungsbeschrankt"}, {"haftungsbeschrankt"}, {"mbh"}, {"ek"},
 	{"spol", "s", "ro"}, {"ehf"}, {"hf"}, {"sti"}, {"tbk"}, {"ivs"}, {"ky"}, {"oy", "ab"},
 	{"unipessoal", "lda"}, {"unipessoal"}, {"dac"}, {"company", "limited"}, {"cvba"}, {"jsc"},
+	// Latin America: Peru's S.A.C., S.A.A. and E.I.R.L., Brazil's EIRELI,
+	// Mexico's S.A.P.I. and S. de R.L. (each with "de C.V.").
+	{"sac"}, {"saa"}, {"eirl"}, {"eireli"}, {"sapi"}, {"sapi", "de", "cv"}, {"s", "de", "rl"},
+	{"s", "de", "rl", "de", "cv"}, {"srl", "de", "cv"}, {"s", "rl"}, // brandOf reads "de" as a place (Germany)
 }
 
 // dropLegalForms removes legal forms but never the whole name: "Inc" alone
