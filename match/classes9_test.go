@@ -274,3 +274,20 @@ func TestLegalFormsOfLatinAmerica(t *testing.T) {
 		}
 	}
 }
+
+// Taxis and telecom lines written in Japanese, Chinese or Korean are travel
+// and telecom: an unknown vendor billing them sells no application.
+func TestTaxisAndLinesInCJKAndKorean(t *testing.T) {
+	for _, c := range [][2]string{
+		{"東都交通株式会社", "タクシー利用料 10月分 法人チケット"},
+		{"北京蓝天出租汽车有限公司", "出租车费用 2026年11月"},
+		{"주식회사 한빛택시", "법인 택시 이용료 11월"},
+		{"주식회사 한빛통신", "기업 인터넷 회선 이용료 11월"},
+		{"株式会社ミナトネット", "光回線 月額利用料 11月分"},
+		{"上海星联通信有限公司", "企业专线 月租 11月"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" || d.Method == MethodInferred {
+			t.Errorf("%q / %q: got %q %s (%s); want no application", c[0], c[1], d.App, d.Method, d.Reason)
+		}
+	}
+}
