@@ -26,26 +26,34 @@ func tenantOn(t *testing.T, seed int64) (*bcsim.Tenant, bc.Target) {
 	return ten, bc.Target{AuthorityURL: srv.AuthorityURL(), APIURL: srv.APIURL(), Tenant: bcsim.TenantID, Environment: bcsim.Environment}
 }
 
-// A sync runs every connection; one whose admin must act fails with its
-// name in the error and exit code 3 while the other syncs; --connection
-// runs just the one named.
-func TestSyncRunsEveryConnectionAndNamesTheFailedOne(t *testing.T) {
-	_, us := tenantOn(t, 1)
-	dkTenant, dk := tenantOn(t, 2)
+// usAndDK connects two simulated tenants in one database: "us" with the
+// main app registration, "dk" with the one given.
+func usAndDK(t *testing.T, dkClientID, dkSecret string) (us, dk *bcsim.Tenant, db *store.DB) {
+	t.Helper()
+	us, usTarget := tenantOn(t, 1)
+	dk, dkTarget := tenantOn(t, 2)
 	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	for _, c := range []struct {
-		target bc.Target
-		name   string
-	}{{us, "us"}, {dk, "dk"}} {
-		req := ConnectRequest{Target: c.target, ClientID: bcsim.ClientID, Flow: bc.FlowClientCredentials, ClientSecret: bcsim.ClientSecret, Name: c.name}
+		target           bc.Target
+		name, id, secret string
+	}{{usTarget, "us", bcsim.ClientID, bcsim.ClientSecret}, {dkTarget, "dk", dkClientID, dkSecret}} {
+		req := ConnectRequest{Target: c.target, ClientID: c.id, Flow: bc.FlowClientCredentials, ClientSecret: c.secret, Name: c.name}
 		if _, err := Connect(context.Background(), db, req); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return us, dk, db
+}
+
+// A sync runs every connection; one whose admin must act fails with its
+// name in the error and exit code 3 while the other syncs; --connection
+// runs just the one named.
+func TestSyncRunsEveryConnectionAndNamesTheFailedOne(t *testing.T) {
+	_, dkTenant, db := usAndDK(t, bcsim.ClientID, bcsim.ClientSecret)
 	dkTenant.SetFaults(bcsim.Faults{ExpireSecret: true})
 	res, err := SyncConnections(context.Background(), db, Options{}, nil, syncer.Options{})
 	if err != nil || len(res) != 2 {
@@ -132,29 +140,14 @@ func TestConnectionsOfOneAppAndTenantShareFiveInFlight(t *testing.T) {
 // the other app as an invalid secret and send the admin to replace a
 // secret that is fine), naming both; a sync of one of them uses it.
 func TestTheSecretOverrideIsRefusedForConnectionsOfTwoApps(t *testing.T) {
-	usTenant, us := tenantOn(t, 1)
-	dkTenant, dk := tenantOn(t, 2)
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, c := range []struct {
-		target           bc.Target
-		name, id, secret string
-	}{{us, "us", bcsim.ClientID, bcsim.ClientSecret}, {dk, "dk", bcsim.ConfidentialOnlyClientID, bcsim.ConfidentialOnlyClientSecret}} {
-		req := ConnectRequest{Target: c.target, ClientID: c.id, Flow: bc.FlowClientCredentials, ClientSecret: c.secret, Name: c.name}
-		if _, err := Connect(context.Background(), db, req); err != nil {
-			t.Fatal(err)
-		}
-	}
+	usTenant, dkTenant, db := usAndDK(t, bcsim.ConfidentialOnlyClientID, bcsim.ConfidentialOnlyClientSecret)
 	sent := func() int64 {
 		a, b := usTenant.Stats(), dkTenant.Stats()
 		return a.Requests + a.EntraRequests + b.Requests + b.EntraRequests
 	}
 	before := sent()
 	opt := Options{SecretOverride: bcsim.ClientSecret}
-	_, err = SyncConnections(context.Background(), db, opt, nil, syncer.Options{})
+	_, err := SyncConnections(context.Background(), db, opt, nil, syncer.Options{})
 	if failure.ExitCode(err) != 2 || !strings.Contains(err.Error(), "us") || !strings.Contains(err.Error(), "dk") || !strings.Contains(failure.Remedy(err), "--connection") {
 		t.Fatalf("a sync of both with one override: %v (%s)", err, failure.Remedy(err))
 	}
