@@ -128,6 +128,7 @@ func cleanData(d *dataMsg) {
 	users := make([]spend.UserRow, len(d.users))
 	for i, u := range d.users {
 		u.UserName, u.DisplayName, u.Email = untrusted.Text(u.UserName), untrusted.Text(u.DisplayName), untrusted.Text(u.Email)
+		u.Connection = untrusted.Text(u.Connection)
 		users[i] = u
 	}
 	d.users = users

@@ -149,9 +149,14 @@ func TestUsersOfTwoConnectionsNameTheirConnection(t *testing.T) {
 		f.users[i].Connection = "production"
 	}
 	twin := f.users[0]
-	twin.ConnectionID, twin.Connection = "2", "sandbox"
+	// A connection's name is the admin's, or the tenant and environment:
+	// made inert like every text the console shows.
+	twin.ConnectionID, twin.Connection = "2", "sandbox\x1b]52;c;aGk=\x07"
 	f.users = append(f.users, twin)
 	m := press(loaded(t, f, 120, 30), "4")
+	if strings.Contains(m.View().Content, "\x1b]52") {
+		t.Fatal("a connection's name reaches the frame with its OSC 52 sequence")
+	}
 	scr := screenText(m)
 	var rows []string
 	for _, l := range strings.Split(scr, "\n") {
