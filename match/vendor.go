@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -151,11 +150,11 @@ func writtenOnItsLines(name []string, lines []lineInfo) bool {
 	compact := strings.Join(name, "")
 	for _, li := range lines {
 		toks := strings.Fields(li.text)
-		if slices.Contains(toks, compact) {
+		if containsWord(toks, compact) {
 			return true
 		}
-		for i := 0; i+len(name) <= len(toks); i++ {
-			if slices.Equal(toks[i:i+len(name)], name) {
+		for i := range toks {
+			if isPhraseAt(toks, i, name...) {
 				return true
 			}
 		}
