@@ -180,10 +180,10 @@ func (f *fakeBackend) openedURLs() []string {
 	return append([]string(nil), f.opened...)
 }
 
-// eventually waits up to 5 s for cond.
+// eventually waits up to waitBound for cond.
 func eventually(t *testing.T, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(waitBound); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
 		if cond() {
 			return
 		}

@@ -52,6 +52,9 @@ func startTea(t *testing.T, m Model, w, h int) *teaRun {
 	return &teaRun{TestModel: tm, t: t, last: p.last}
 }
 
+// waitBound is how long a flow test waits for what it expects.
+const waitBound = 30 * time.Second
+
 // screen is the last rendered screen.
 func (r *teaRun) screen() string {
 	if s := r.last.Load(); s != nil {
@@ -60,10 +63,13 @@ func (r *teaRun) screen() string {
 	return ""
 }
 
-// waitFor waits until one screen shows every s.
+// waitFor waits until one screen shows every s. The wait is a bound on a
+// broken test, not a timing assertion: a screen normally shows within
+// milliseconds, but a -race run on a shared two-core machine once took
+// over 5 s, so the bound is generous.
 func (r *teaRun) waitFor(ss ...string) {
 	r.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(waitBound)
 	for time.Now().Before(deadline) {
 		if containsAll(r.screen(), ss) {
 			return
@@ -100,7 +106,7 @@ func (r *teaRun) typeText(s string) {
 func (r *teaRun) finish() Model {
 	r.t.Helper()
 	r.Send(keyMsg("ctrl+c"))
-	return r.FinalModel(r.t, teatest.WithFinalTimeout(5*time.Second)).(probe).Model
+	return r.FinalModel(r.t, teatest.WithFinalTimeout(waitBound)).(probe).Model
 }
 
 func requireGolden(t *testing.T, m Model) {
