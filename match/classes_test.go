@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -12,6 +13,17 @@ type classCase struct {
 	vendor, desc string
 	app          string // "" = no app
 	method       Method
+}
+
+// runNoApp checks that no (vendor, line) gets an application, nor any of
+// the outcomes in not (an inferred application, an unknown product).
+func runNoApp(t *testing.T, cases [][2]string, not ...Method) {
+	t.Helper()
+	for _, c := range cases {
+		if d := match(c[0], c[1]); d.App != "" || slices.Contains(not, d.Method) {
+			t.Errorf("%q / %q: got %q %s suggest %q (%s); want no application", c[0], c[1], d.App, d.Method, d.Suggest, d.Reason)
+		}
+	}
 }
 
 func runClass(t *testing.T, cases []classCase) {
