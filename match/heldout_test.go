@@ -70,12 +70,24 @@ func heldOutCorrect(want, got string) bool {
 		return false
 	}
 	if vendor, product, ok := strings.Cut(strings.TrimPrefix(want, "?"), ":"); ok && strings.HasPrefix(want, "?") {
-		return got == "?"+vendor || got == product
+		return got == "?"+vendor || strings.EqualFold(withoutMaker(vendor, product), withoutMaker(vendor, got))
 	}
 	if strings.HasPrefix(want, "~") && strings.HasPrefix(got, "~") {
 		return strings.EqualFold(strings.TrimSpace(want[1:]), strings.TrimSpace(got[1:]))
 	}
 	return want == got
+}
+
+// withoutMaker is a product's name without its maker's name in front: the
+// label "?SAP:SAP LeanIX" and the app LeanIX, or "?Salesforce:Data Cloud"
+// and the app Salesforce Data Cloud, name one product, the maker's name
+// being written once in the label's vendor part and once, or not, in the
+// product's. Only the whole maker's name at the start is dropped.
+func withoutMaker(maker, name string) string {
+	if rest, ok := strings.CutPrefix(strings.ToLower(name), strings.ToLower(maker)+" "); ok && rest != "" {
+		return strings.TrimSpace(rest)
+	}
+	return strings.ToLower(name)
 }
 
 type prCount struct{ predicted, labelled, correct, negatives, negativesRight int }
@@ -254,6 +266,12 @@ func TestHeldOutCorrect(t *testing.T) {
 		{"?Microsoft:Viva Glint", "?Microsoft", true},
 		{"?Microsoft:Viva Glint", "Viva Glint", true},
 		{"?Microsoft:Viva Glint", "Microsoft Viva", false},
+		{"?SAP:SAP LeanIX", "LeanIX", true},
+		{"?Salesforce:Data Cloud", "Salesforce Data Cloud", true},
+		{"?Salesforce:Data Cloud", "Salesforce", false},
+		{"?Salesforce:Data Cloud", "Data Cloud Plus", false},
+		{"?Visma:Youforce", "Visma Raet Youforce", false},
+		{"?SAP:SAPphire", "phire", false},
 		{"~Webfleet", "~webfleet", true},
 		{"~Webfleet", "Webfleet", false},
 		{"Zoom Phone|Zoom", "Zoom", true},
