@@ -93,7 +93,7 @@ func (s *Secrets) Get(name string) (string, bool, error) {
 	case errors.Is(err, ErrNotFound):
 		return "", false, nil
 	}
-	return "", false, fmt.Errorf("store: read %s from the OS keyring: %s; unlock the keyring and try again", name, redact(err, ""))
+	return "", false, fmt.Errorf("secret store: read %s from the OS keyring: %s; unlock the keyring and try again", name, redact(err, ""))
 }
 
 // Set stores value under name. If the keyring refuses, the value goes to
@@ -112,7 +112,7 @@ func (s *Secrets) Set(name, value string) error {
 		_ = kr.Delete(Service, acct)
 	}
 	if err := s.db.PutFallbackSecret(acct, value); err != nil {
-		return fmt.Errorf("store: save %s: %s", name, redact(err, value))
+		return fmt.Errorf("secret store: save %s in the database file: %s; check that the disk has room and the file is writable, then try again", name, redact(err, value))
 	}
 	return nil
 }
@@ -123,7 +123,7 @@ func (s *Secrets) Delete(name string) error {
 	var kerr error
 	if s.kr != nil {
 		if err := s.kr.Delete(Service, acct); err != nil && !errors.Is(err, ErrNotFound) {
-			kerr = fmt.Errorf("store: delete %s from the OS keyring: %s", name, redact(err, ""))
+			kerr = fmt.Errorf("secret store: delete %s from the OS keyring: %s; unlock the keyring and try again, or delete the entry %q with the keyring's own tool", name, redact(err, ""), Service)
 		}
 	}
 	return errors.Join(kerr, s.db.DeleteFallbackSecret(acct))

@@ -206,3 +206,29 @@ func TestSecretsNeverInErrorsOrStrings(t *testing.T) {
 		}
 	}
 }
+
+// Every error of the secret store reaches the admin (connect, sync, the
+// console): each names the secret store and says what to do next.
+func TestSecretStoreErrorsSayWhatToDo(t *testing.T) {
+	db, _ := openTemp(t)
+	kr := newFake()
+	s := Open(db, kr, "t", "c")
+	if err := s.Set(ClientSecret, secretValue); err != nil {
+		t.Fatal(err)
+	}
+	kr.broken = true
+	errs := map[string]error{}
+	_, _, errs["read"] = s.Get(ClientSecret)
+	errs["delete"] = s.Delete(ClientSecret)
+	db.Close()
+	errs["save"] = Open(db, nil, "t", "c").Set(ClientSecret, secretValue)
+	for what, err := range errs {
+		if err == nil {
+			t.Errorf("%s: no error", what)
+			continue
+		}
+		if msg := err.Error(); !strings.HasPrefix(msg, "secret store: ") || !strings.Contains(msg, "try again") {
+			t.Errorf("%s: %q names neither the secret store nor what to do next", what, msg)
+		}
+	}
+}
