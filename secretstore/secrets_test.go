@@ -170,14 +170,22 @@ func TestSecretsProbeGivesUpOnAHungKeyring(t *testing.T) {
 	}
 }
 
-func TestSecretsNeverInErrorsOrStrings(t *testing.T) {
+// brokenAfterSet is a secret store holding the client secret whose
+// keyring then fails every call, echoing the password where it can.
+func brokenAfterSet(t *testing.T) (*store.DB, *Secrets) {
+	t.Helper()
 	db, _ := openTemp(t)
 	kr := newFake()
 	s := Open(db, kr, "t", "c")
 	if err := s.Set(ClientSecret, secretValue); err != nil {
 		t.Fatal(err)
 	}
-	kr.broken = true // every call now fails, echoing the password where it can
+	kr.broken = true
+	return db, s
+}
+
+func TestSecretsNeverInErrorsOrStrings(t *testing.T) {
+	db, s := brokenAfterSet(t)
 	var texts []string
 	if err := s.Set(RefreshToken, secretValue); err != nil {
 		texts = append(texts, err.Error())
@@ -210,13 +218,7 @@ func TestSecretsNeverInErrorsOrStrings(t *testing.T) {
 // Every error of the secret store reaches the admin (connect, sync, the
 // console): each names the secret store and says what to do next.
 func TestSecretStoreErrorsSayWhatToDo(t *testing.T) {
-	db, _ := openTemp(t)
-	kr := newFake()
-	s := Open(db, kr, "t", "c")
-	if err := s.Set(ClientSecret, secretValue); err != nil {
-		t.Fatal(err)
-	}
-	kr.broken = true
+	db, s := brokenAfterSet(t)
 	errs := map[string]error{}
 	_, _, errs["read"] = s.Get(ClientSecret)
 	errs["delete"] = s.Delete(ClientSecret)
