@@ -121,6 +121,9 @@ func (c *Catalog) unknownProduct(r vendorRef, how string, soft []lineInfo) (Deci
 	g := c.groups[r.i]
 	own := c.idx.groupWords[r.i]
 	for _, li := range soft {
+		if addOnOfDefault(li, own) {
+			continue
+		}
 		var words []string
 		for _, w := range li.rest {
 			if !own[w] {
@@ -134,6 +137,24 @@ func (c *Catalog) unknownProduct(r vendorRef, how string, soft []lineInfo) (Deci
 		}
 	}
 	return Decision{}, false
+}
+
+// addOnOfDefault: a line buying an add-on, an extension or a top-up
+// ("Large Meetings add-on - 500 participants" on Zoom's invoice) names what
+// the add-on does, not a product: it extends the vendor's default
+// application. The vendor's own name followed by a word we lack ("Zoom Docs
+// add-on") still names a product.
+func addOnOfDefault(li lineInfo, own map[string]bool) bool {
+	if !li.addOn {
+		return false
+	}
+	toks := strings.Fields(li.text)
+	for i := 1; i < len(toks) && i < 64; i++ {
+		if li.restAt&(1<<i) != 0 && own[toks[i-1]] {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutEvidence: a catalogued name inside a longer vendor name ("Canva

@@ -18,6 +18,7 @@ type lineInfo struct {
 	planAt    uint64 // bit i: token i is a plan, billing or software word (first 64 tokens)
 	strong    bool   // mentions subscriptions, licences, seats
 	usage     string // "cloud" or "metered": bills what a platform meters (words.txt kind usage); "" when not
+	addOn     bool   // buys an add-on, extension or top-up (words.txt kind addon)
 
 	// A specific signal outweighs a known software vendor (see words.txt).
 	specific         bool
@@ -124,6 +125,11 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	w := c.words
 	spans := c.wordSpans(text, toks)
 	for _, s := range spans {
+		if u := w.usage[s.key]; u != "" && li.usage != "cloud" {
+			li.usage = u
+		}
+	}
+	for _, s := range spans {
 		if w.context[s.key] || w.strong[s.key] {
 			li.context = true
 			li.contextN++
@@ -134,9 +140,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		if w.strong[s.key] {
 			strong = append(strong, s)
 		}
-		if u := w.usage[s.key]; u != "" && li.usage != "cloud" {
-			li.usage = u
-		}
+		li.addOn = li.addOn || w.addon[s.key]
 		everyday := w.generic[s.key] && !w.billing[s.key] && !w.context[s.key] && !w.strong[s.key] && w.signal(s.key) == ""
 		for i := s.start; i < s.end; i++ {
 			explained[i] = true
@@ -149,6 +153,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 		why := w.signal(s.key)
 		if why == "" || coveredSpan(covered, inside, toks, s) || nested(spans, s, func(o span) bool { return !coveredSpan(covered, inside, toks, o) }) {
+			continue
+		}
+		if li.usage == "cloud" && w.billing[s.key] && !w.isSpecific(s.key) {
+			// "Virtual Machines Dsv5 - 1,488 hours": on a line billing
+			// cloud usage, a unit that is also a services word ("hours")
+			// counts what the cloud metered.
 			continue
 		}
 		signals = append(signals, s)
