@@ -44,3 +44,70 @@ func TestAddOnsOfTheFlagship(t *testing.T) {
 		}
 	}
 }
+
+// Job adverts are advertising, whoever sells them: job slots, job postings,
+// sponsored jobs, "Stellenanzeige", "offres d'emploi", even from LinkedIn
+// or a job board the catalog knows; a recruiting tool's seats are the tool.
+func TestJobAdvertsAreAdvertising(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"LinkedIn Ireland Unlimited Company", "Job Slots - 10 slots - annual"},
+		{"LinkedIn Corporation", "Promoted job posting - Senior Engineer, 30 days"},
+		{"StepStone GmbH", "Stellenanzeige Professional - 60 Tage"},
+		{"Indeed Ireland Operations Ltd", "Sponsored jobs - November 2026"},
+		{"JobTeaser SAS", "Offres d'emploi - pack 10 annonces"},
+		{"Adevinta Spain S.L.U.", "Ofertas de empleo - pack 5"},
+	}, MethodInferred, MethodUnknownProduct)
+	runClass(t, []classCase{
+		{"LinkedIn Ireland Unlimited Company", "LinkedIn Recruiter Lite - 2 seats - annual", "LinkedIn Recruiter", MethodKeyword},
+	})
+}
+
+// Programming, integration and development hours sold by a services firm
+// are a service, even when they name the product they connect; a licence
+// the same firm resells is the product.
+func TestDevelopmentHoursAreServices(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Devmark Solutions s.r.o.", "Programátorské práce - integrace Salesforce, 80 h"},
+		{"Codewerk GmbH", "Programmierleistungen Shopify-Anbindung, 40 Std."},
+		{"Integra Dev Ltd", "Integration development - HubSpot to NetSuite, 120 hours"},
+		{"Estudio Binario S.L.", "Servicios de desarrollo - integración con Stripe, 60 horas"},
+		{"Kodeks IT Sp. z o.o.", "Usługi programistyczne - wdrożenie Jira Service Management, 100 h"},
+		{"Atelier Numérique SAS", "Prestations de développement - connecteur Salesforce, 15 jours"},
+	}, MethodInferred, MethodUnknownProduct)
+	runClass(t, []classCase{
+		{"Codewerk GmbH", "Jira Software Cloud - 25 Nutzer Lizenz", "Jira", MethodName},
+	})
+}
+
+// A law firm or an auditor whose line names a product advises on it: its
+// review of a contract, its advice on a licence, its audit of a cloud bill
+// are not the product. Firm names in several languages; lines that review,
+// advise on or audit something.
+func TestLawFirmsAndAuditorsNameProducts(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Harrow & Finch LLP", "Review of Salesforce master subscription agreement"},
+		{"Kanzlei Brandt Rechtsanwälte PartG mbB", "Prüfung des Oracle-Lizenzvertrags"},
+		{"Dupont & Associés Avocats", "Conseil sur le contrat Microsoft Enterprise Agreement"},
+		{"Lindqvist Advokatfirma AB", "Granskning av avtal med Workday"},
+		{"García Abogados S.L.P.", "Revisión del contrato de licencias de SAP"},
+		{"Northgate Audit LLP", "Audit of Azure spend controls"},
+	}, MethodInferred, MethodUnknownProduct)
+}
+
+// Analyst research and advisory is not software, though it is sold as
+// subscriptions and seats: the analyst firms by name, research and
+// advisory subscriptions and analyst access by their words. A research
+// tool the catalog knows stays the tool.
+func TestAnalystResearchIsNotSoftware(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Gartner Ireland Ltd", "Gartner for IT Leaders - 2 seats - annual"},
+		{"IDC Research Ltd", "IDC Research subscription - 3 seats"},
+		{"Forrester Research Ltd", "Forrester Decisions for Technology Leaders - annual subscription"},
+		{"HFS Research Ltd", "Analyst access subscription, 2 seats"},
+		{"Omdia (Informa Tech)", "Research subscription - Omdia Intelligence, annual"},
+		{"Kestrel Advisory Partners", "Research and advisory subscription - annual"},
+	}, MethodInferred, MethodUnknownProduct)
+	runClass(t, []classCase{
+		{"Dovetail Research Pty Ltd", "Dovetail Business - 12 seats - annual", "Dovetail", MethodAlias},
+	})
+}
