@@ -6,6 +6,18 @@ import "testing"
 // other sets' (docs/MATCHING.md, "Round 5 classes"). Each case is a vendor
 // and line of neither set.
 
+// runInferred checks that each vendor's line is inferred as an application
+// named brand ("" for any name).
+func runInferred(t *testing.T, cases [][3]string) {
+	t.Helper()
+	for _, c := range cases {
+		d := match(c[0], c[1])
+		if d.Method != MethodInferred || c[2] != "" && d.Suggest != c[2] {
+			t.Errorf("%q / %q: got %q %s suggest %q (%s); want inferred %q", c[0], c[1], d.App, d.Method, d.Suggest, d.Reason, c[2])
+		}
+	}
+}
+
 // Cloud usage on a multi-product vendor's bare legal name ("Microsoft
 // Corporation", whose name alone is an everyday word on a line) is its
 // cloud: the hours of a machine are a unit of usage, not consulting hours.
@@ -109,5 +121,33 @@ func TestAnalystResearchIsNotSoftware(t *testing.T) {
 	}, MethodInferred, MethodUnknownProduct)
 	runClass(t, []classCase{
 		{"Dovetail Research Pty Ltd", "Dovetail Business - 12 seats - annual", "Dovetail", MethodAlias},
+	})
+}
+
+// An inferred brand is named as its lines name it: a line that names a
+// leading part of the vendor's brand, but not the whole of it, names the
+// application by that part ("Dravik CRM" from Dravik Systems); a line that
+// names the whole brand, or none of it, leaves the brand as the vendor
+// writes it without legal form. A leading everyday word is no name.
+// Legal forms and descriptive words of Arabic, Thai, Chinese, Korean and
+// Japanese names are not the brand.
+func TestInferredBrandAsItsLinesNameIt(t *testing.T) {
+	runInferred(t, [][3]string{
+		{"Dravik Systems Pvt Ltd", "Dravik CRM subscription - 40 users", "Dravik"},
+		{"Solvenza Data GmbH", "Solvenza Reports Jahresabo, 5 Nutzer", "Solvenza"},
+		{"Brontide Software AB", "Brontide Lager licens, 10 användare", "Brontide"},
+		{"Quellora Tecnologia Ltda", "Assinatura Quellora Vendas - mensal", "Quellora"},
+		{"Ambrella Health Software Ltd", "Ambrella physio software subscription", "Ambrella"},
+		{"Torvane Analytics Ltd", "Torvane Analytics Pro subscription", "Torvane Analytics"},
+		{"Sharpwell Labs GmbH", "Jahresabo Pro Plan 10 Nutzer", "Sharpwell Labs"},
+		{"Cloud Harbour Systems Ltd", "Cloud backup subscription - 20 users", "Cloud Harbour Systems"},
+		{"شركة منصة رصيد للبرمجيات", "اشتراك منصة رصيد - 5 مستخدمين", "رصيد"},
+		{"مؤسسة نجم لتقنية المعلومات ذ.م.م", "اشتراك نجم للموارد البشرية - 30 موظف", "نجم"},
+		{"شركة وصل للتجارة الإلكترونية", "اشتراك باقة وصل الاحترافية السنوية", "وصل"},
+		{"شركة قمر لتقنية المعلومات", "اشتراك سنوي - 10 مستخدمين", "قمر"},
+		{"深圳云帆信息科技有限公司", "云帆办公 专业版 年费 20用户", "云帆"},
+		{"บริษัท ดาวเหนือ จำกัด", "ค่าลิขสิทธิ์ซอฟต์แวร์ รายปี 10 ผู้ใช้งาน", "ดาวเหนือ"},
+		{"(주)별빛랩", "별빛랩 월 구독료 10명", "별빛랩"},
+		{"株式会社ナミキ", "ナミキクラウド 年額ライセンス", "ナミキ"},
 	})
 }

@@ -60,6 +60,7 @@ func brandOf(raw string, w *wordLists) string {
 	for i, word := range words {
 		words[i] = chineseBrand(word)
 	}
+	words = withoutArabicPurpose(words)
 	for i := len(words) - 1; i >= 0; i-- {
 		if k := normPhrase(words[i]); k == "dba" || k == "trading" && i+1 < len(words) && normPhrase(words[i+1]) == "as" {
 			if rest := words[i+1:]; k == "dba" && len(rest) > 0 {
@@ -81,7 +82,7 @@ func brandOf(raw string, w *wordLists) string {
 		}
 		kept = append(kept, strings.Trim(word, ",.;:()[]{}\"'"))
 	}
-	for len(kept) > 1 && leadingForms[normPhrase(kept[0])] {
+	for len(kept) > 1 && (leadingForms[normPhrase(kept[0])] || leadingBrandWords[kept[0]]) {
 		kept = kept[1:]
 	}
 	for len(kept) > 1 {
@@ -103,6 +104,28 @@ func brandOf(raw string, w *wordLists) string {
 		b = string(r[:maxBrand])
 	}
 	return b
+}
+
+// leadingBrandWords name what a company is before its name: Arabic "منصة"
+// (platform) in "شركة منصة حساب للبرمجيات", whose brand is حساب.
+var leadingBrandWords = map[string]bool{"منصة": true, "تطبيق": true}
+
+// arabicPurposes open the phrase that says what an Arabic company is for,
+// after its name: "شركة جسر لتقنية المعلومات" is Jisr, for information
+// technology; a word beginning "لل" ("for the": للبرمجيات, للتجارة
+// الإلكترونية) does too.
+var arabicPurposes = map[string]bool{"لتقنية": true, "لتقنيات": true, "لتكنولوجيا": true, "لخدمات": true, "لحلول": true,
+	"لأنظمة": true, "لنظم": true, "لتطوير": true, "لتجارة": true, "لصناعة": true, "لتقنيه": true}
+
+// withoutArabicPurpose cuts an Arabic name before the phrase that says what
+// the company is for; never its first word.
+func withoutArabicPurpose(words []string) []string {
+	for i := 1; i < len(words); i++ {
+		if w := words[i]; arabicPurposes[w] || strings.HasPrefix(w, "لل") && utf8.RuneCountInString(w) > 3 {
+			return words[:i]
+		}
+	}
+	return words
 }
 
 // normTokensOf is each word's normalised form, one token per word, for
@@ -182,17 +205,8 @@ var chineseTrades = []string{"网络科技", "信息科技", "信息技术", "�
 // 채널코퍼레이션), is that product.
 func (c *Catalog) asLinesName(brand string, raws, lines []string, infos []lineInfo) string {
 	words := strings.Fields(brand)
-	norms := make([]string, len(words))
-	for i, w := range words {
-		norms[i] = normPhrase(w)
-	}
-	for k := 1; k < len(words); k++ {
-		if !c.allTrade(norms[k:]) {
-			continue
-		}
-		if c.namedAlone(strings.Fields(strings.Join(norms[:k], " ")), lines) {
-			return strings.Join(words[:k], " ")
-		}
+	if k := c.leadingPartNamed(words, lines); k > 0 {
+		return strings.Join(words[:k], " ")
 	}
 	if isLatin(brand) {
 		return brand
@@ -200,6 +214,10 @@ func (c *Catalog) asLinesName(brand string, raws, lines []string, infos []lineIn
 	nb := normPhrase(brand)
 	for i, li := range infos {
 		toks := strings.Fields(lines[i])
+		if len(toks) > 0 && strings.HasPrefix(toks[0], nb) {
+			// "云帆办公 专业版" from 云帆: the line names the whole brand.
+			return brand
+		}
 		// A Latin name on the line of a vendor named in another script is
 		// a brand ("flex 인사관리" from 플렉스); one in the vendor's script is
 		// when a plan word follows it.
@@ -210,24 +228,51 @@ func (c *Catalog) asLinesName(brand string, raws, lines []string, infos []lineIn
 	return brand
 }
 
-// namedAlone: a line names the brand's words followed by a plan, billing or
-// subscription word, or by nothing ("Korvello Team plan", "Suscripción
-// Lunaris plan Empresa"): the application's name. Followed by another name
-// ("Velmora Insights", "Fjällgren Planner", "Ljungberg HR Cloud") the line
-// names a product of the company, which keeps its name whole.
-func (c *Catalog) namedAlone(brand []string, lines []string) bool {
-	w := c.words
+// leadingPartNamed: the most leading words of the brand, not all of them,
+// that a line names ("Kuvera HRMS subscription" from Kuvera Systems,
+// "Assinatura Tarefando Equipe" from Tarefando Tecnologia): the application
+// is named as its lines name it, without a plan or everyday word the part
+// ends in. 0 when a line names the whole brand
+// ("Torvane Analytics Pro") or none of it names a part that is a name:
+// everyday, plan and billing words alone ("Cloud backup" from Cloud Harbour
+// Systems) are not.
+func (c *Catalog) leadingPartNamed(words []string, lines []string) int {
+	if len(words) < 2 {
+		return 0
+	}
+	var norms [][]string
+	for _, w := range words {
+		norms = append(norms, strings.Fields(normPhrase(w)))
+	}
+	prefix := func(k int) []string {
+		var out []string
+		for _, n := range norms[:k] {
+			out = append(out, n...)
+		}
+		return out
+	}
+	if len(prefix(len(words))) == 0 || c.linesHold(lines, prefix(len(words))) {
+		return 0
+	}
+	for k := len(words) - 1; k >= 1; k-- {
+		if p := prefix(k); c.aName(p) && c.linesHold(lines, p) {
+			// "Suscripción Vendra Cloud plan" from Vendra Cloud Solutions:
+			// a plan or everyday word after the name is the plan's.
+			for k > 1 && !c.aName(norms[k-1]) {
+				k--
+			}
+			return k
+		}
+	}
+	return 0
+}
+
+// linesHold: some line has the words one after the other.
+func (c *Catalog) linesHold(lines []string, words []string) bool {
 	for _, l := range lines {
 		toks := strings.Fields(l)
-		for i := 0; i+len(brand) <= len(toks); i++ {
-			if strings.Join(toks[i:i+len(brand)], " ") != strings.Join(brand, " ") {
-				continue
-			}
-			j := i + len(brand)
-			if j == len(toks) || strings.ContainsAny(toks[j], "0123456789") {
-				return true
-			}
-			if n := toks[j]; (w.context[n] || w.strong[n] || w.billing[n]) && !w.function[n] {
+		for i := range toks {
+			if isPhraseAt(toks, i, words...) {
 				return true
 			}
 		}
@@ -235,15 +280,15 @@ func (c *Catalog) namedAlone(brand []string, lines []string) bool {
 	return false
 }
 
-// allTrade: every word names a trade or is corporate ("Software", "Cloud
-// Solutions", "Yazılım"): what a brand may end in besides its name.
-func (c *Catalog) allTrade(norms []string) bool {
-	for _, n := range norms {
-		if !c.words.filler[n] && !c.words.trade[n] {
-			return false
+// aName: some word is none of the word lists' (a name, not "cloud" or
+// "pro").
+func (c *Catalog) aName(words []string) bool {
+	for _, w := range words {
+		if !c.words.onLine(w) && c.productWord(w) {
+			return true
 		}
 	}
-	return len(norms) > 0
+	return false
 }
 
 // isLatin: s has a Latin letter and none of Hangul, Han or kana.

@@ -284,6 +284,18 @@ var anywhereForms = map[string]bool{
 var leadingForms = map[string]bool{"pt": true, "uab": true, "sia": true, "ooo": true, "ооо": true,
 	"ао": true, "зао": true, "пао": true, "оао": true, "тов": true, "شركة": true, "مؤسسة": true}
 
+// Thai company names are "บริษัท NAME จำกัด" (company ... limited), "(มหาชน)"
+// after a listed one; Arabic ones may end in "ذ.م.م" (LLC) or "ش.م.م". Their
+// keys are as normalising writes them (Thai loses its vowel marks).
+func init() {
+	for _, f := range []string{"บริษัท", "مؤسسة"} { // "مؤسسة" is "موسسة" once normalised
+		leadingForms[normPhrase(f)] = true
+	}
+	for _, f := range []string{"จำกัด", "มหาชน", "จำกัด (มหาชน)", "ذ.م.م", "ش.م.م", "ش.م.ل"} {
+		trailingForms = append(trailingForms, strings.Fields(normPhrase(f)))
+	}
+}
+
 // trailingForms are legal forms that are also ordinary words or names ("AS",
 // "AB", "SAS", "Co"), so they are dropped only at the end of a name.
 var trailingForms = [][]string{

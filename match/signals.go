@@ -32,7 +32,6 @@ type wordLists struct {
 	firm        map[string]bool   // "agency", "partners": in a vendor's name, a firm that sells services
 	function    map[string]bool   // "payroll", "Lønn": what a product does; billing words too
 	usage       map[string]string // "gb month", "egress" -> cloud; "minutes" -> metered: what a platform bills
-	trade       map[string]bool   // "analytics", "cloud", "yazılım": words a brand may end in that name its trade
 	addon       map[string]bool   // "add-on", "top-up", "Zusatzpaket": what the line buys extends a product
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
@@ -42,7 +41,7 @@ func parseWords(data []byte) (*wordLists, error) {
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
 		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{},
-		usage: map[string]string{}, trade: map[string]bool{}, addon: map[string]bool{}}
+		usage: map[string]string{}, addon: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -105,8 +104,6 @@ func (w *wordLists) addLine(line string) error {
 			w.firm[key] = true
 		case "usage":
 			w.usage[key] = label
-		case "trade":
-			w.trade[key] = true
 		case "addon":
 			w.addon[key] = true
 		case "mention":
@@ -126,7 +123,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, trade, addon, billing, function, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, billing, function, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
