@@ -66,17 +66,8 @@ func (c *Catalog) indexCJK() {
 	for k := range c.idx.phrases {
 		add(k)
 	}
-	w := c.words
-	for k := range w.nonsoftware {
+	for k := range c.words.line { // every word list a line is read for
 		add(k)
-	}
-	for k := range w.usage {
-		add(k)
-	}
-	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit} {
-		for k := range set {
-			add(k)
-		}
 	}
 	sortLongestFirst(c.idx.cjk)
 }

@@ -151,3 +151,30 @@ func TestInferredBrandAsItsLinesNameIt(t *testing.T) {
 		{"株式会社ナミキ", "ナミキクラウド 年額ライセンス", "ナミキ"},
 	})
 }
+
+// A named plan billed by the period reads like a subscription: a plan or
+// package word next to a plan's name, and a period word, on one line ("Starter plan - monthly recurring",
+// Thai "รายเดือน แพ็กเกจ"), in the languages the writers use; a line with a
+// non-software word is still not ("Lunch plan - monthly").
+func TestPlansBilledByThePeriod(t *testing.T) {
+	runInferred(t, [][3]string{
+		{"Pellucid Apps LLC", "Pellucid Growth plan - monthly recurring", "Pellucid"},
+		{"Tamvik Technologies Inc", "Pro package - annual", "Tamvik Technologies"},
+		{"บริษัท คลาวด์ดี จำกัด", "ค่าบริการ CloudDee รายปี แพ็กเกจ Pro", "CloudDee"},
+		{"บริษัท ดาวเหนือ จำกัด", "ค่าบริการรายเดือน แพ็กเกจ Standard", "ดาวเหนือ"},
+		{"PT Awan Kerja Indonesia", "Paket Bisnis bulanan", ""},
+		{"Kodlar Bilişim A.Ş.", "Aylık paket - Pro", ""},
+		{"Sarthi Tech Pvt Ltd", "सदस्यता शुल्क - वार्षिक योजना", ""},
+		{"Ergasia Software M.I.K.E.", "Ετήσια συνδρομή - 10 χρήστες", ""},
+		{"Công ty TNHH Saola", "Gói Pro - thanh toán hàng tháng", ""},
+	})
+	runNoApp(t, [][2]string{
+		{"Greenleaf Catering Ltd", "Lunch plan - monthly"},
+		{"Fitzone Ltd", "Gym membership plan - monthly"},
+		{"Nordnet Connect AS", "Broadband package - monthly"},
+		// Found probing the rule: a plan with no tier's name is not one.
+		{"Kids Club Ltd", "Family plan - monthly"},
+		{"Fleet Fuel Ltd", "Fuel card plan monthly"},
+		{"Nordic Wellness AB", "Wellness package annual"},
+	}, MethodInferred)
+}

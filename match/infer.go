@@ -10,7 +10,8 @@ import (
 )
 
 // infer: a vendor the catalog lacks, whose lines read like a software
-// subscription ("Jahresabo Pro Plan 10 Nutzer", "年額ライセンス") and carry
+// subscription ("Jahresabo Pro Plan 10 Nutzer", "年額ライセンス", a plan billed
+// by the period: "Starter plan - monthly recurring") and carry
 // no non-software word, probably is an application we do not know yet. It
 // stays unmatched, with the application named after the vendor's brand as
 // a suggestion the admin accepts or rejects. Card issuers and banks pay
@@ -24,7 +25,7 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 		if infos[i].hasSignal {
 			return Decision{}, false
 		}
-		if why == nil && infos[i].strong {
+		if why == nil && (infos[i].strong || infos[i].planned) {
 			why = &infos[i]
 		}
 	}
@@ -96,7 +97,8 @@ func brandOf(raw string, w *wordLists) string {
 		}
 		break
 	}
-	b := strings.TrimFunc(strings.Join(kept, " "), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	// Marks are letters' parts: Thai vowels ("คลาวด์ดี"), Hindi and Arabic signs.
+	b := strings.TrimFunc(strings.Join(kept, " "), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) })
 	if b == "" {
 		b = strings.TrimSpace(raw)
 	}
@@ -224,8 +226,25 @@ func (c *Catalog) asLinesName(brand string, raws, lines []string, infos []lineIn
 		if len(toks) > 1 && li.restAt&1 != 0 && (li.planAt&2 != 0 || isLatin(toks[0])) && !strings.Contains(nb, toks[0]) {
 			return spelledIn(raws, toks[0])
 		}
+		// After billing words only ("ค่าบริการ SheetPro รายเดือน" from
+		// ชีทโปร: a service fee) a Latin name is one too.
+		if j, ok := c.nameAfterBilling(toks, li); ok {
+			return spelledIn(raws, toks[j])
+		}
 	}
 	return brand
+}
+
+// nameAfterBilling: the first word of the line that is no plan, billing or
+// software word, when billing words come before it and it is a Latin name.
+func (c *Catalog) nameAfterBilling(toks []string, li lineInfo) (int, bool) {
+	for j, t := range toks {
+		if j < 64 && li.planAt&(1<<j) != 0 {
+			continue
+		}
+		return j, j > 0 && j < 64 && isLatin(t) && c.productWord(t) && !c.words.onLine(t)
+	}
+	return 0, false
 }
 
 // leadingPartNamed: the most leading words of the brand, not all of them,

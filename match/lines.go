@@ -19,6 +19,7 @@ type lineInfo struct {
 	strong    bool   // mentions subscriptions, licences, seats
 	usage     string // "cloud" or "metered": bills what a platform meters (words.txt kind usage); "" when not
 	addOn     bool   // buys an add-on, extension or top-up (words.txt kind addon)
+	planned   bool   // a named plan billed by the period: "Starter plan - monthly" (words.txt kinds plan, tier, period)
 
 	// A specific signal outweighs a known software vendor (see words.txt).
 	specific         bool
@@ -104,6 +105,8 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	var inside map[int][]string          // CJK tokens: the phrases found inside them
 	var signals, explicit []span         // non-software words; words that say software outright
 	var strong []span                    // subscription words
+	var plans, tiers []span              // plan words, plan names
+	hasPeriod := false
 	for _, s := range c.phraseSpans(text, toks) {
 		if s.key != toks[s.start] && s.end == s.start+1 {
 			if inside == nil {
@@ -141,6 +144,13 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			strong = append(strong, s)
 		}
 		li.addOn = li.addOn || w.addon[s.key]
+		if w.plan[s.key] {
+			plans = append(plans, s)
+		}
+		if w.tier[s.key] {
+			tiers = append(tiers, s)
+		}
+		hasPeriod = hasPeriod || w.period[s.key]
 		everyday := w.generic[s.key] && !w.billing[s.key] && !w.context[s.key] && !w.strong[s.key] && w.signal(s.key) == ""
 		for i := s.start; i < s.end; i++ {
 			explained[i] = true
@@ -166,6 +176,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.specSig, li.specWhy, li.specific = "'"+s.key+"' ("+why+")", why, true
 		}
 	}
+	li.planned = hasPeriod && namedPlan(plans, tiers)
 	for _, s := range signals {
 		if why := w.signal(s.key); w.isSpecific(s.key) || !aTrade(why) || !outside(explicit, s) {
 			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true
@@ -368,6 +379,19 @@ func better(a, b lineHit) bool {
 		return !a.generic
 	}
 	return a.pos < b.pos
+}
+
+// namedPlan: a plan word next to a plan's name ("Starter plan", "แพ็กเกจ
+// Business"); "Family plan" or "Mobile package" name no subscription tier.
+func namedPlan(plans, tiers []span) bool {
+	for _, p := range plans {
+		for _, t := range tiers {
+			if t.end == p.start || t.start == p.end {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // admissionWords follow an event's edition: "GitHub Universe 2026 ticket",

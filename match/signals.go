@@ -33,6 +33,9 @@ type wordLists struct {
 	function    map[string]bool   // "payroll", "Lønn": what a product does; billing words too
 	usage       map[string]string // "gb month", "egress" -> cloud; "minutes" -> metered: what a platform bills
 	addon       map[string]bool   // "add-on", "top-up", "Zusatzpaket": what the line buys extends a product
+	plan        map[string]bool   // "plan", "package", "แพ็กเกจ": what a subscription is sold as
+	period      map[string]bool   // "monthly", "recurring", "รายเดือน": the period a subscription is billed by
+	tier        map[string]bool   // "starter", "pro", "business": the name of a subscription's plan
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -41,7 +44,7 @@ func parseWords(data []byte) (*wordLists, error) {
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
 		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{},
-		usage: map[string]string{}, addon: map[string]bool{}}
+		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -58,7 +61,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	for k := range w.usage {
 		w.line[k] = true
 	}
-	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit, w.addon} {
+	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit, w.addon, w.plan, w.period, w.tier} {
 		for k := range set {
 			w.line[k] = true
 		}
@@ -106,6 +109,12 @@ func (w *wordLists) addLine(line string) error {
 			w.usage[key] = label
 		case "addon":
 			w.addon[key] = true
+		case "plan":
+			w.plan[key] = true
+		case "period":
+			w.period[key] = true
+		case "tier":
+			w.tier[key] = true
 		case "mention":
 			if label == "before" {
 				w.before[key] = true
@@ -123,7 +132,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, billing, function, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, billing, function, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
