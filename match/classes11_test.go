@@ -178,3 +178,16 @@ func TestPlansBilledByThePeriod(t *testing.T) {
 		{"Nordic Wellness AB", "Wellness package annual"},
 	}, MethodInferred)
 }
+
+// A card statement's descriptor "PROCESSOR* MERCHANT" ("PADDLE.NET* TUPLE",
+// "FS *KORVEX") is the merchant's charge, taken by a payment processor or a
+// merchant of record: an inferred application is named after the merchant,
+// spelled as its line spells it, not after the processor.
+func TestCardDescriptorsNameTheMerchant(t *testing.T) {
+	runInferred(t, [][3]string{
+		{"PADDLE.NET* KORVEX", "Korvex Team - 8 seats - annual", "Korvex"},
+		{"FS *LUMIDESK", "LumiDesk Pro annual licence", "LumiDesk"},
+		{"2CO* QUILLNOTE", "Quillnote Business subscription, 5 users", "Quillnote"},
+		{"DRI*VANTAPDF", "VantaPDF Pro licence - 1 year", "VantaPDF"},
+	})
+}

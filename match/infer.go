@@ -51,6 +51,13 @@ const maxBrand = 60
 // spelling.
 func brandOf(raw string, w *wordLists) string {
 	raw = untrusted.Text(raw)
+	if i := strings.LastIndex(raw, "*"); i > 0 {
+		// A card statement's descriptor "PADDLE.NET* TUPLE", "FS *ACME":
+		// a processor or merchant of record, then the merchant.
+		if before, after := strings.TrimSpace(raw[:i]), strings.TrimSpace(raw[i+1:]); after != "" && !strings.ContainsAny(before, " \t") {
+			raw = after
+		}
+	}
 	words := strings.Fields(stripCJKForms(raw))
 	for i, word := range words {
 		if i > 0 && strings.EqualFold(word, "c/o") {
@@ -197,15 +204,26 @@ var chineseTrades = []string{"网络科技", "信息科技", "信息技术", "�
 	"电子商务", "電子商務", "云计算", "雲端運算", "计算机", "電腦", "科技", "技术", "技術", "软件", "軟體", "网络", "網路", "網絡",
 	"信息", "資訊", "数据", "數據", "數位"}
 
-// asLinesName names an inferred application as its lines do. A line that
-// repeats the brand's first words without the trade words after them
-// ("Korvello Team plan" from Korvello Software Ltd, "Suscripción Lunaris"
-// from Lunaris Cloud Solutions) names the application by those words; a
-// line that does not name it leaves the brand whole. A brand in Korean,
-// Japanese or Chinese letters whose line opens with a product name of its
-// own, then a plan or subscription word ("채널톡 Pro 플랜" from
-// 채널코퍼레이션), is that product.
+// asLinesName names an inferred application as its lines do (asNamed); a
+// brand in capitals, as card descriptors write it, takes its line's
+// spelling.
 func (c *Catalog) asLinesName(brand string, raws, lines []string, infos []lineInfo) string {
+	b := c.asNamed(brand, raws, lines, infos)
+	if isLatin(b) && b == strings.ToUpper(b) && c.linesHold(lines, strings.Fields(normPhrase(b))) {
+		// "KORVEX" of a card descriptor is "Korvex" on its own line.
+		return spelledIn(raws, normPhrase(b))
+	}
+	return b
+}
+
+// asNamed: a line that names a leading part of the brand, not all of it,
+// names the application by that part (leadingPartNamed); a line that does
+// not name it, or names it whole, leaves the brand whole. A brand in
+// Korean, Japanese, Chinese or Thai letters whose line opens with a product
+// name of its own, then a plan or subscription word ("채널톡 Pro 플랜" from
+// 채널코퍼레이션), or names a Latin name after billing words only, is that
+// product.
+func (c *Catalog) asNamed(brand string, raws, lines []string, infos []lineInfo) string {
 	words := strings.Fields(brand)
 	if k := c.leadingPartNamed(words, lines); k > 0 {
 		return strings.Join(words[:k], " ")
