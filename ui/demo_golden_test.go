@@ -134,9 +134,9 @@ func TestGoldenDemoRenewals(t *testing.T) {
 func TestGoldenDemoApplicationsByDimension(t *testing.T) {
 	m := demoModel(t)
 	tr := startTea(t, New(&demoBackend{fakeBackend: connected(), r: insights.Compute(m, insights.Options{}), m: m}, testOpts()...), 120, 30)
-	tr.waitFor("86 apps")
+	tr.waitFor("87 apps")
 	tr.keys("b")
-	tr.waitFor("489 app × DEPARTMENT / AREA rows")
+	tr.waitFor("490 app × DEPARTMENT / AREA rows")
 	requireGolden(t, tr.finish())
 }
 
@@ -146,7 +146,7 @@ func TestGoldenDemoApplicationsByDimension(t *testing.T) {
 func TestFlowApplicationsSplitByDimension(t *testing.T) {
 	m := demoModel(t)
 	tr := startTea(t, New(&demoBackend{fakeBackend: connected(), r: insights.Compute(m, insights.Options{}), m: m}, testOpts()...), 140, 30)
-	tr.waitFor("86 apps")
+	tr.waitFor("87 apps")
 	total := sigma(t, tr.screen())
 	d2 := spend.DimensionLabel(m.Companies(), 2)
 	for _, want := range []string{"per application and DEPARTMENT / AREA", "per application and " + d2, "per application ·"} {
