@@ -71,6 +71,11 @@ func TestJobAdvertsAreAdvertising(t *testing.T) {
 	}, MethodInferred, MethodUnknownProduct)
 	runClass(t, []classCase{
 		{"LinkedIn Ireland Unlimited Company", "LinkedIn Recruiter Lite - 2 seats - annual", "LinkedIn Recruiter", MethodKeyword},
+		// Job postings a recruiting tool's plan includes are a feature of
+		// the plan, written after its name.
+		{"Workable Software Ltd", "Workable Standard plan - unlimited job postings", "Workable", MethodAlias},
+		{"Recruitee B.V.", "Recruitee Pro - 20 job postings - annual", "Recruitee", MethodAlias},
+		{"JOIN Solutions AG", "JOIN Premium - job ads multiposting, monthly", "JOIN", MethodAlias},
 	})
 }
 
@@ -118,6 +123,7 @@ func TestAnalystResearchIsNotSoftware(t *testing.T) {
 		{"HFS Research Ltd", "Analyst access subscription, 2 seats"},
 		{"Omdia (Informa Tech)", "Research subscription - Omdia Intelligence, annual"},
 		{"Kestrel Advisory Partners", "Research and advisory subscription - annual"},
+		{"Microsoft Ireland Operations Ltd", "Advisory services - Azure landing zone"},
 	}, MethodInferred, MethodUnknownProduct)
 	runClass(t, []classCase{
 		{"Dovetail Research Pty Ltd", "Dovetail Business - 12 seats - annual", "Dovetail", MethodAlias},

@@ -165,6 +165,11 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		if why == "" || coveredSpan(covered, inside, toks, s) || nested(spans, s, func(o span) bool { return !coveredSpan(covered, inside, toks, o) }) {
 			continue
 		}
+		if why == jobAds && c.planBefore(spans, s) {
+			// "Workable Standard plan - unlimited job postings": the
+			// postings a plan includes, not an advert bought.
+			continue
+		}
 		if li.usage == "cloud" && w.billing[s.key] && !w.isSpecific(s.key) {
 			// "Virtual Machines Dsv5 - 1,488 hours": on a line billing
 			// cloud usage, a unit that is also a services word ("hours")
@@ -379,6 +384,20 @@ func better(a, b lineHit) bool {
 		return !a.generic
 	}
 	return a.pos < b.pos
+}
+
+// jobAds is words.txt's label of job adverts.
+const jobAds = "job advertising"
+
+// planBefore: a plan word or a plan's name (words.txt kinds plan, tier)
+// comes before the span on its line.
+func (c *Catalog) planBefore(spans []span, s span) bool {
+	for _, o := range spans {
+		if o.end <= s.start && (c.words.plan[o.key] || c.words.tier[o.key]) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedPlan: a plan word next to a plan's name ("Starter plan", "แพ็กเกจ
