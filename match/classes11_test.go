@@ -197,3 +197,22 @@ func TestCardDescriptorsNameTheMerchant(t *testing.T) {
 		{"DRI*VANTAPDF", "VantaPDF Pro licence - 1 year", "VantaPDF"},
 	})
 }
+
+// A vendor name that holds its maker's catalogued name and the name of one
+// of the maker's products ("Walkover Web Solutions Pvt Ltd (MSG91)", a
+// legal name with its trade name in brackets) is that product: the name
+// says which of the maker's products the invoice is for, so neither a
+// missing software word on the line nor a word of the product's name
+// ("Books") stops it. A name that holds the maker and other words is
+// still containment.
+func TestMakerAndProductInTheVendorName(t *testing.T) {
+	runClass(t, []classCase{
+		{"Twilio Inc (SendGrid)", "Email credits - November", "SendGrid", MethodAlias},
+		{"Zoho Corporation Pvt Ltd (Zoho Books)", "Invoice Z-1192", "Zoho Books", MethodAlias},
+		{"Intuit Limited (QuickBooks)", "Monthly charges - November", "QuickBooks", MethodAlias},
+		{"Atlassian Pty Ltd (Confluence)", "Invoice AT-2291", "Confluence", MethodAlias},
+	})
+	runNoApp(t, [][2]string{
+		{"Canva Tent Hire Ltd", "Tent hire - summer party"},
+	})
+}

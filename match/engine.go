@@ -37,6 +37,9 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 	if !known {
 		r, how, known = c.resolveEveryday(vt, infos)
 	}
+	if !known {
+		r, how, known = c.resolveMakerAndProduct(vt)
+	}
 	soft, d, done := c.nonSoftware(infos, c.softwareVendor(r, known))
 	if done {
 		return d

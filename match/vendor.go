@@ -32,6 +32,43 @@ func (c *Catalog) resolveExact(vt []string) (vendorRef, string, bool) {
 	return c.resolveCompact(vt, noGeo, noFill)
 }
 
+// resolveMakerAndProduct: a vendor name that holds a multi-product vendor's
+// catalogued name and, in its other words, the name of one of its products
+// ("Walkover Web Solutions Pvt Ltd (MSG91)", "Twilio Inc (SendGrid)") is
+// that product: the name says which of the maker's products it bills.
+// Legal, region and corporate words among the other words do not count.
+func (c *Catalog) resolveMakerAndProduct(vt []string) (vendorRef, string, bool) {
+	for _, s := range scan(vt, c.idx.starts, func(k string) bool { _, ok := c.idx.vendors[k]; return ok }) {
+		if s.end-s.start == len(vt) {
+			continue
+		}
+		r := c.idx.vendors[s.key]
+		if r.kind != refGroup {
+			continue // an app's own keyword beside its name names nothing more
+		}
+		var rest []string
+		for i, t := range vt {
+			if (i < s.start || i >= s.end) && !c.words.geo[t] && !c.words.filler[t] && !legalWord(t) {
+				rest = append(rest, t)
+			}
+		}
+		key := strings.Join(rest, " ")
+		for _, h := range c.idx.phrases[key] {
+			if h.kind != phraseAlias && c.sells(r, h.app) {
+				return vendorRef{kind: refApp, i: h.app, alias: key}, fmt.Sprintf(
+					"vendor name holds its maker '%s' and its product '%s'", s.key, key), true
+			}
+		}
+	}
+	return vendorRef{}, "", false
+}
+
+// legalWord: a legal form of one word, which a name may write before its
+// trade name ("Pvt Ltd (MSG91)").
+func legalWord(t string) bool {
+	return anywhereForms[t] || trailingFormLen([]string{t}) == 1
+}
+
 // resolveEveryday: a vendor named after an everyday-word app with corporate
 // words ("Slack Billing Dept", "Jobber Software Inc") is that app when its
 // name says software, or when its lines talk software (a subscription,
