@@ -161,10 +161,11 @@ func init() {
 // letters with the name.
 func init() {
 	for app, where := range map[string]string{
-		"Lステップ": "linestep.jp: Lステップ (L-step)'s site and sign-up, of 株式会社Maneql",
-		"플로우":   "flow.team: 플로우 (Flow)'s site and login, the collaboration tool of 주식회사 마드라스체크",
-		"후이즈":   "whois.co.kr: 후이즈 (Whois)'s domain and hosting site, of 주식회사 후이즈",
-		"스마트빌":  "smartbill.co.kr: 스마트빌 (SmartBill), the e-tax-invoice service of 비즈니스온커뮤니케이션 주식회사",
+		"Lステップ":  "linestep.jp: Lステップ (L-step)'s site and sign-up, of 株式会社Maneql",
+		"플로우":    "flow.team: 플로우 (Flow)'s site and login, the collaboration tool of 주식회사 마드라스체크",
+		"후이즈":    "whois.co.kr: 후이즈 (Whois)'s domain and hosting site, of 주식회사 후이즈",
+		"스마트빌":   "smartbill.co.kr: 스마트빌 (SmartBill), the e-tax-invoice service of 비즈니스온커뮤니케이션 주식회사",
+		"達人シリーズ": "tatsuzin.info: the site of 達人シリーズ (Tatsujin series: 法人税の達人, 申告の達人 ...), the tax-filing software of 株式会社NTTデータ; no vendor name is listed because that entity bills much else",
 	} {
 		domainOwners[app] = where
 	}
