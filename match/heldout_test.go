@@ -70,12 +70,14 @@ func heldOutCorrect(want, got string) bool {
 		return false
 	}
 	if vendor, product, ok := strings.Cut(strings.TrimPrefix(want, "?"), ":"); ok && strings.HasPrefix(want, "?") {
-		return got == "?"+vendor || strings.EqualFold(withoutMaker(vendor, product), withoutMaker(vendor, got))
+		return strings.EqualFold(got, "?"+vendor) || strings.EqualFold(withoutMaker(vendor, product), withoutMaker(vendor, got))
 	}
 	if strings.HasPrefix(want, "~") && strings.HasPrefix(got, "~") {
 		return strings.EqualFold(strings.TrimSpace(want[1:]), strings.TrimSpace(got[1:]))
 	}
-	return want == got
+	// Letter case names no other application: writers spell a brand
+	// "parcelLab" or "Parcellab", "tamigo" or "Tamigo", and so does the catalog.
+	return strings.EqualFold(want, got)
 }
 
 // withoutMaker is a product's name without its maker's name in front: the
@@ -186,7 +188,7 @@ func scoreHeldOut(t *testing.T, file string, least int) {
 		t.Logf("  %-12s %4d cases  %s  negatives right %d/%d", k, c.labelled+c.negatives, c.pr(), c.negativesRight, c.negatives)
 	}
 	t.Logf("  %-12s %4d cases  %s  negatives right %d/%d", "all", all.labelled+all.negatives, all.pr(), all.negativesRight, all.negatives)
-	t.Logf("  %-12s %4d cases  %s  (an app's name in other letter case, or inferred as an application of the app's name, counted right)", "lenient", lenient.labelled+lenient.negatives, lenient.pr())
+	t.Logf("  %-12s %4d cases  %s  (inferred as an application of the app's name counted right)", "lenient", lenient.labelled+lenient.negatives, lenient.pr())
 	t.Logf("  %-12s %4d cases  %s  (lenient, and a label that is one of the matched app's catalogued names, \"Dinero\" for Visma Dinero, counted right)", "names", named.labelled+named.negatives, named.pr())
 	if all.precision() < 0.98 {
 		t.Errorf("held-out precision %.4f below 0.98", all.precision())
@@ -196,10 +198,11 @@ func scoreHeldOut(t *testing.T, file string, least int) {
 	}
 }
 
-// lenientOutcome is got, rewritten to the label where it differs only in
-// letter case ("Kaonavi" for kaonavi) or is an inferred application named
-// as the labelled app ("~Conta" for Conta, an app the catalog lacks): a
-// second figure for the report, never the one the targets are judged on.
+// lenientOutcome is got, rewritten to the label where it is an inferred
+// application named as the labelled app ("~Conta" for Conta, an app the
+// catalog lacks; letter case aside, which the strict figure ignores too
+// since session 22): a second figure for the report, never the one the
+// targets are judged on.
 func lenientOutcome(want, got string) string {
 	if alts := strings.Split(want, "|"); len(alts) > 1 {
 		for _, a := range alts {
@@ -259,6 +262,9 @@ func TestHeldOutCorrect(t *testing.T) {
 	}{
 		{"Zoom", "Zoom", true},
 		{"Zoom", "Zoom Phone", false},
+		{"parcelLab", "Parcellab", true},
+		{"?Zoom", "?zoom", true},
+		{"Parcellab", "~Parcellab", false},
 		{"-", "-", true},
 		{"-", "Zoom", false},
 		{"?Microsoft", "?Microsoft", true},
