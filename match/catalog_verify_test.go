@@ -151,6 +151,8 @@ func initials(name string) string {
 func init() {
 	for app, where := range map[string]string{
 		"První certifikační autorita": "ica.cz: I.CA, the short name První certifikační autorita, a.s. (the Czech qualified trust service provider) signs with and sells its certificates under",
+		"Adabas & Natural":            "softwareag.com: Software AG's site, the maker of the Adabas database and the Natural language; no vendor name is listed because Software AG normalises to the word software",
+		"ARIS":                        "softwareag.com: Software AG's site, where ARIS (process mining and modelling) is sold; no vendor name is listed for the same reason",
 	} {
 		domainOwners[app] = where
 	}
