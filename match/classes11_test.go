@@ -47,14 +47,10 @@ func TestAddOnsOfTheFlagship(t *testing.T) {
 		{"Atlassian Pty Ltd", "Advanced Roadmaps add-on - 50 users", "Jira", MethodAlias},
 		{"Microsoft Ireland Operations Ltd", "Advanced eDiscovery add-on - 50 users", "Microsoft 365", MethodAlias},
 	})
-	for _, c := range [][2]string{
+	runMethod(t, [][2]string{
 		{"Zoom Communications, Inc.", "Zoom Docs add-on - 20 users"},
 		{"Microsoft Ireland Operations Ltd", "Microsoft Places premium"},
-	} {
-		if d := match(c[0], c[1]); d.Method != MethodUnknownProduct {
-			t.Errorf("%q / %q: got %q %s (%s); want an unknown product", c[0], c[1], d.App, d.Method, d.Reason)
-		}
-	}
+	}, MethodUnknownProduct)
 }
 
 // Job adverts are advertising, whoever sells them: job slots, job postings,

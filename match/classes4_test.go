@@ -106,8 +106,7 @@ func TestSubscriptionWordsOfMoreLanguages(t *testing.T) {
 // A Chinese company name is place + brand + trade + legal form: the brand
 // is what is left without the place and the trade words.
 func TestChineseBrands(t *testing.T) {
-	w := testCatalog.words
-	for raw, want := range map[string]string{
+	runBrandOf(t, map[string]string{
 		"北京金山云网络技术有限公司":   "金山云",
 		"深圳市星河云图科技有限公司":   "星河云图",
 		"广州青藤网络科技有限公司":    "青藤",
@@ -115,11 +114,7 @@ func TestChineseBrands(t *testing.T) {
 		"腾讯云计算（北京）有限责任公司": "腾讯",
 		"株式会社ミライクラウド":     "ミライクラウド",
 		"上海科技有限公司":        "上海",
-	} {
-		if got := brandOf(raw, w); got != want {
-			t.Errorf("brandOf(%q) = %q, want %q", raw, got, want)
-		}
-	}
+	})
 }
 
 // A catalogued vendor name written with other spacing is the same name,

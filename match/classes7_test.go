@@ -60,8 +60,7 @@ func TestKoreanAndTraditionalChineseSubscriptions(t *testing.T) {
 // Legal forms of more regions are neither part of the brand nor of the
 // name looked up in the catalog.
 func TestLegalFormsOfMoreRegions(t *testing.T) {
-	w := testCatalog.words
-	for raw, want := range map[string]string{
+	runBrandOf(t, map[string]string{
 		"Nubéo S.à r.l.":                      "Nubéo",
 		"Driftwell sp. z o. o.":               "Driftwell",
 		"Kumogata Kabushiki Kaisha":           "Kumogata",
@@ -84,11 +83,7 @@ func TestLegalFormsOfMoreRegions(t *testing.T) {
 		"Kodeks Sp. j.":                       "Kodeks",
 		"주식회사 플로우랩":                           "플로우랩",
 		"플로우랩 주식회사":                           "플로우랩",
-	} {
-		if got := brandOf(raw, w); got != want {
-			t.Errorf("brandOf(%q) = %q, want %q", raw, got, want)
-		}
-	}
+	})
 	// The catalog is looked up without them too.
 	for _, c := range []classCase{
 		{"Atlassian S.à r.l.", "Jira Software Premium - 40 users", "Jira", MethodKeyword},
@@ -350,15 +345,11 @@ func TestWordsAreReadInTheirPhrase(t *testing.T) {
 		{"Microsoft Ireland Operations Ltd", "Conference room camera - Teams certified", "", MethodIgnored},
 		{"HubSpot Ireland Ltd", "INBOUND 2026 conference pass", "", MethodIgnored},
 	})
-	for _, c := range [][2]string{
+	runMethod(t, [][2]string{
 		{"Roomly Ltd", "Room booking licence - 12 conference rooms"},
 		{"Nordhost ApS", "Web hotel Pro - abonnement"},
 		{"Pariskode SAS", "Abonnement paie - 45 salariés"},
-	} {
-		if d := match(c[0], c[1]); d.Method != MethodInferred {
-			t.Errorf("%q / %q: got %s (%s); want inferred", c[0], c[1], d.Method, d.Reason)
-		}
-	}
+	}, MethodInferred)
 	if d := match("Blue Meal Co", "Meal kit subscription weekly"); d.App != "" || d.Method == MethodInferred {
 		t.Errorf("a meal kit: %+v", d)
 	}

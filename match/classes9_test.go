@@ -251,8 +251,7 @@ func TestATypoIsNotABrandItsLinesSpell(t *testing.T) {
 // Legal forms of Latin America are no part of a brand: Peru's S.A.C.,
 // S.A.A. and E.I.R.L., Brazil's EIRELI, Mexico's S.A.P.I. and S. de R.L.
 func TestLegalFormsOfLatinAmerica(t *testing.T) {
-	w := testCatalog.words
-	for raw, want := range map[string]string{
+	runBrandOf(t, map[string]string{
 		"Cobrify Soluciones S.A.C.":        "Cobrify Soluciones",
 		"Kuntur Andino S.A.A.":             "Kuntur Andino",
 		"Pixel Andino E.I.R.L.":            "Pixel Andino",
@@ -260,11 +259,7 @@ func TestLegalFormsOfLatinAmerica(t *testing.T) {
 		"Nodo Digital S.A.P.I. de C.V.":    "Nodo Digital",
 		"Hilo Software S. de R.L. de C.V.": "Hilo Software",
 		"Quetzal Sistemas, S. de R.L.":     "Quetzal Sistemas",
-	} {
-		if got := brandOf(raw, w); got != want {
-			t.Errorf("brandOf(%q) = %q, want %q", raw, got, want)
-		}
-	}
+	})
 }
 
 // Taxis and telecom lines written in Japanese, Chinese or Korean are travel

@@ -26,6 +26,28 @@ func runNoApp(t *testing.T, cases [][2]string, not ...Method) {
 	}
 }
 
+// runBrandOf checks the brand made of each vendor name: the name an
+// inferred application gets.
+func runBrandOf(t *testing.T, cases map[string]string) {
+	t.Helper()
+	for raw, want := range cases {
+		if got := brandOf(raw, testCatalog.words); got != want {
+			t.Errorf("brandOf(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}
+
+// runMethod checks that each vendor and line is decided by method want
+// (an unknown product of a known vendor, an inferred application).
+func runMethod(t *testing.T, cases [][2]string, want Method) {
+	t.Helper()
+	for _, c := range cases {
+		if d := match(c[0], c[1]); d.Method != want {
+			t.Errorf("%q / %q: got %q %s (%s); want %s", c[0], c[1], d.App, d.Method, d.Reason, want)
+		}
+	}
+}
+
 func runClass(t *testing.T, cases []classCase) {
 	t.Helper()
 	for _, c := range cases {
@@ -189,8 +211,7 @@ func TestInferredApplications(t *testing.T) {
 
 // The brand keeps the vendor's spelling, without legal forms and regions.
 func TestBrandOf(t *testing.T) {
-	w := testCatalog.words
-	for raw, want := range map[string]string{
+	runBrandOf(t, map[string]string{
 		"Brightwave Software Ltd":       "Brightwave Software",
 		"Graphyte Technologies UK Ltd.": "Graphyte Technologies",
 		"Zentrik GmbH & Co. KG":         "Zentrik",
@@ -202,12 +223,8 @@ func TestBrandOf(t *testing.T) {
 		"株式会社ミライクラウド":                   "ミライクラウド",
 		"Vantablue S.L.":                "Vantablue",
 		"\x1b[31mEvil\x1b[0m Labs Inc.": "Evil Labs",
-	} {
-		if got := brandOf(raw, w); got != want {
-			t.Errorf("brandOf(%q) = %q, want %q", raw, got, want)
-		}
-	}
-	if got := brandOf(strings.Repeat("x", 10_000), w); len([]rune(got)) > maxBrand {
+	})
+	if got := brandOf(strings.Repeat("x", 10_000), testCatalog.words); len([]rune(got)) > maxBrand {
 		t.Errorf("brand of a 10,000-letter name has %d letters", len([]rune(got)))
 	}
 }
