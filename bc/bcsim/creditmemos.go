@@ -92,9 +92,9 @@ func (t *Tenant) serveCreditMemos(w http.ResponseWriter, r *http.Request, q quer
 	case set == "purchaseCreditMemos" && hasKey && len(segs) == 1:
 		serveOneOf(w, q, ctx+"purchaseCreditMemos/$entity", creditMemoEntity, one, render)
 	case set == "purchaseCreditMemos" && hasKey && len(segs) == 2 && segs[1] == "purchaseCreditMemoLines":
-		serveList(w, r, q, ctx+"purchaseCreditMemos("+one.ID+")/purchaseCreditMemoLines", creditLineEntity, creditLinePtrs(one), nil)
+		serveList(w, r, q, ctx+"purchaseCreditMemos("+one.ID+")/purchaseCreditMemoLines", creditLineEntity, linePtrs(one.Lines), nil)
 	case set == "purchaseCreditMemoLines" && len(segs) == 1:
-		t.serveTopCreditLines(w, r, q, ctx+"purchaseCreditMemoLines", co, key, hasKey)
+		t.serveTopLines(w, r, q, ctx+"purchaseCreditMemoLines", creditLines(co), key, hasKey)
 	default:
 		bcError(w, http.StatusNotFound, "BadRequest_NotFound", "No HTTP resource was found that matches the request URI.")
 	}
@@ -105,61 +105,28 @@ func renderCreditMemo(buf *bytes.Buffer, v *cmemo, q query) error {
 	head.Lines = nil
 	var extra func(*bytes.Buffer) error
 	if q.expand {
-		extra = func(b *bytes.Buffer) error {
-			b.WriteString(`,"purchaseCreditMemoLines":[`)
-			for i := range v.Lines {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				l := &v.Lines[i]
-				if err := writeEntity(b, l, creditLineEntity.tag(l), q.expandSel, nil); err != nil {
-					return err
-				}
-			}
-			b.WriteByte(']')
-			return nil
-		}
+		extra = expandLines("purchaseCreditMemoLines", creditLineEntity, v.Lines, q)
 	}
 	return writeEntity(buf, &head, creditMemoEntity.tag(v), q.sel, extra)
 }
 
-func creditLinePtrs(v *cmemo) []*line {
-	out := make([]*line, len(v.Lines))
-	for i := range v.Lines {
-		out[i] = &v.Lines[i]
-	}
-	return out
-}
-
-func (t *Tenant) serveTopCreditLines(w http.ResponseWriter, r *http.Request, q query, ctx string, co *company, key string, hasKey bool) {
-	if !hasKey && (q.filter == nil || !q.filter.hasEq("documentId", "id")) {
-		badRequest(w, "BadRequest", "You must specify an Id or a Document Id to get the lines.")
-		return
-	}
-	var lines []*line
-	t.mu.RLock()
-	if doc, ok := q.filter.eqLiteral("documentId"); ok && !hasKey {
-		if v := co.creditByID[strings.ToLower(doc)]; v != nil {
-			lines = creditLinePtrs(v)
-		}
-	} else {
-		for _, v := range co.credits {
-			lines = append(lines, creditLinePtrs(v)...)
-		}
-	}
-	t.mu.RUnlock()
-	sort.Slice(lines, func(i, j int) bool { return creditLineEntity.key(lines[i]) < creditLineEntity.key(lines[j]) })
-	if hasKey {
-		for _, l := range lines {
-			if equalID(l.ID, key) {
-				serveOneOf(w, q, ctx+"/$entity", creditLineEntity, l, nil)
-				return
+// creditLines are a company's credit memo lines for a top-level request;
+// the caller holds t.mu.
+func creditLines(co *company) topLines {
+	return topLines{le: creditLineEntity, caption: "Purch. Cr. Memo Line",
+		byID: func(id string) []line {
+			if v := co.creditByID[id]; v != nil {
+				return v.Lines
 			}
-		}
-		notFound(w, "Purch. Cr. Memo Line")
-		return
-	}
-	serveList(w, r, q, ctx, creditLineEntity, lines, nil)
+			return nil
+		},
+		all: func() [][]line {
+			out := make([][]line, 0, len(co.credits))
+			for _, v := range co.credits {
+				out = append(out, v.Lines)
+			}
+			return out
+		}}
 }
 
 // CreditMemos returns deep copies of a company's credit memos, in id order.

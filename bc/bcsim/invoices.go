@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"sort"
 	"strings"
 	"time"
 )
@@ -46,9 +45,9 @@ func (t *Tenant) serveInvoices(w http.ResponseWriter, r *http.Request, q query, 
 			bcError(w, http.StatusNotFound, "BadRequest_NotFound", "No HTTP resource was found that matches the request URI.")
 			return
 		}
-		serveList(w, r, q, ctx+"purchaseInvoices("+v.ID+")/purchaseInvoiceLines", lineEntity, linePtrs(v), nil)
+		serveList(w, r, q, ctx+"purchaseInvoices("+v.ID+")/purchaseInvoiceLines", lineEntity, linePtrs(v.Lines), nil)
 	case set == "purchaseInvoiceLines" && len(segs) == 1:
-		t.serveTopLines(w, r, q, ctx+"purchaseInvoiceLines", co, key, hasKey)
+		t.serveTopLines(w, r, q, ctx+"purchaseInvoiceLines", invoiceLines(co), key, hasKey)
 	default:
 		bcError(w, http.StatusNotFound, "BadRequest_NotFound", "No HTTP resource was found that matches the request URI.")
 	}
@@ -88,62 +87,28 @@ func renderInvoice(buf *bytes.Buffer, v *inv, q query) error {
 	head.Lines = nil
 	var extra func(*bytes.Buffer) error
 	if q.expand {
-		extra = func(b *bytes.Buffer) error {
-			b.WriteString(`,"purchaseInvoiceLines":[`)
-			for i := range v.Lines {
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				l := &v.Lines[i]
-				if err := writeEntity(b, l, lineEntity.tag(l), q.expandSel, nil); err != nil {
-					return err
-				}
-			}
-			b.WriteByte(']')
-			return nil
-		}
+		extra = expandLines("purchaseInvoiceLines", lineEntity, v.Lines, q)
 	}
 	return writeEntity(buf, &head, invoiceEntity.tag(v), q.sel, extra)
 }
 
-func linePtrs(v *inv) []*line {
-	out := make([]*line, len(v.Lines))
-	for i := range v.Lines {
-		out[i] = &v.Lines[i]
-	}
-	return out
-}
-
-// serveTopLines: BC refuses top-level lines without a document or line id.
-func (t *Tenant) serveTopLines(w http.ResponseWriter, r *http.Request, q query, ctx string, co *company, key string, hasKey bool) {
-	if !hasKey && (q.filter == nil || !q.filter.hasEq("documentId", "id")) {
-		badRequest(w, "BadRequest", "You must specify an Id or a Document Id to get the lines.")
-		return
-	}
-	var lines []*line
-	t.mu.RLock()
-	if doc, ok := q.filter.eqLiteral("documentId"); ok && !hasKey {
-		if v := co.byID[strings.ToLower(doc)]; v != nil {
-			lines = linePtrs(v)
-		}
-	} else {
-		for _, v := range co.invoices {
-			lines = append(lines, linePtrs(v)...)
-		}
-	}
-	t.mu.RUnlock()
-	sort.Slice(lines, func(i, j int) bool { return lineEntity.key(lines[i]) < lineEntity.key(lines[j]) })
-	if hasKey {
-		for _, l := range lines {
-			if equalID(l.ID, key) {
-				serveOneOf(w, q, ctx+"/$entity", lineEntity, l, nil)
-				return
+// invoiceLines are a company's invoice lines for a top-level request; the
+// caller holds t.mu.
+func invoiceLines(co *company) topLines {
+	return topLines{le: lineEntity, caption: "Purch. Inv. Line",
+		byID: func(id string) []line {
+			if v := co.byID[id]; v != nil {
+				return v.Lines
 			}
-		}
-		notFound(w, "Purch. Inv. Line")
-		return
-	}
-	serveList(w, r, q, ctx, lineEntity, lines, nil)
+			return nil
+		},
+		all: func() [][]line {
+			out := make([][]line, 0, len(co.invoices))
+			for _, v := range co.invoices {
+				out = append(out, v.Lines)
+			}
+			return out
+		}}
 }
 
 // eqLiteral finds name eq <literal> in the top-level and-chain.

@@ -241,3 +241,50 @@ func TestSplitObject(t *testing.T) {
 		}
 	}
 }
+
+// Top-level lines of both documents: BC refuses them without a document or
+// line id, serves one document's lines in sequence order, one line by its
+// id, and names the document's line table when the id is unknown.
+func TestTopLevelLinesOfBothDocuments(t *testing.T) {
+	tn, srv := start(t, Config{Seed: 5})
+	tok := appToken(t, srv, ClientID, ClientSecret)
+	for _, c := range tn.Companies() {
+		cms := tn.CreditMemos(c.ID)
+		if len(cms) == 0 {
+			continue
+		}
+		croot := root(srv) + "/companies(" + c.ID + ")"
+		inv := tn.Invoices(c.ID)[1]
+		for _, d := range []struct {
+			set, caption, docID string
+			want                []bc.PurchaseInvoiceLine
+		}{
+			{"purchaseInvoiceLines", "Purch. Inv. Line", inv.ID, inv.Lines},
+			{"purchaseCreditMemoLines", "Purch. Cr. Memo Line", cms[0].ID, cms[0].Lines},
+		} {
+			if resp, b := get(t, tok, croot+"/"+d.set, 0); resp.StatusCode != 400 || !strings.Contains(string(b), "Document Id") {
+				t.Errorf("%s without a filter: %d %s", d.set, resp.StatusCode, b)
+			}
+			got, _ := getAll[bc.PurchaseInvoiceLine](t, tok, croot+"/"+d.set+"?$filter="+q("documentId eq "+d.docID), 0)
+			if len(got) != len(d.want) || len(got) == 0 {
+				t.Fatalf("%s of %s: %d lines, want %d", d.set, d.docID, len(got), len(d.want))
+			}
+			for i := range got {
+				if got[i].ID != d.want[i].ID || got[i].DocumentID != d.docID {
+					t.Errorf("%s line %d: %s of %s, want %s", d.set, i, got[i].ID, got[i].DocumentID, d.want[i].ID)
+				}
+			}
+			last := d.want[len(d.want)-1]
+			resp, b := get(t, tok, croot+"/"+d.set+"("+last.ID+")", 0)
+			if resp.StatusCode != 200 || !strings.Contains(string(b), `"id":"`+last.ID+`"`) {
+				t.Errorf("%s(%s): %d %s", d.set, last.ID, resp.StatusCode, b)
+			}
+			resp, b = get(t, tok, croot+"/"+d.set+"(00000000-0000-4000-8000-000000000000)", 0)
+			if resp.StatusCode != 404 || !strings.Contains(string(b), "The "+d.caption+" does not exist") {
+				t.Errorf("%s of an unknown id: %d %s", d.set, resp.StatusCode, b)
+			}
+		}
+		return
+	}
+	t.Fatal("seed 5 has no company with credit memos")
+}
