@@ -172,3 +172,28 @@ func init() {
 		domainOwners[app] = where
 	}
 }
+
+// ---- c3: issue 15 round 6, regional long tail and new mainstream.
+// Invoice lines as the vendors' own invoices, card statements and bank
+// exports write them (vendor as the ERP holds it, then the line), written
+// before they were run: each names the entry it expects.
+func TestCatalogRound6LongTailAndMainstream(t *testing.T) {
+	for _, c := range [][3]string{
+		{"Superpowered Labs Inc", "Vapi usage - voice minutes November", "Vapi"},
+		{"MainFunc Inc.", "Genspark Plus - monthly", "Genspark"},
+		{"Butterfly Effect Pte. Ltd.", "Manus Pro subscription - monthly", "Manus"},
+		{"Granola, Inc.", "Granola Business - 12 seats, annual", "Granola"},
+		{"Synthflow GmbH", "Synthflow Pro plan - monthly", "Synthflow"},
+		{"Parloa GmbH", "AI agent platform - annual licence", "Parloa"},
+		{"Temporal Technologies Inc", "Temporal Cloud - actions and storage, October", "Temporal Cloud"},
+		{"Wallester AS", "Card issuing platform fee - monthly", "Wallester"},
+		{"Vtiger Systems India Pvt Ltd", "Vtiger One Professional - 10 users annual", "Vtiger"},
+		{"Photoroom SAS", "Photoroom Pro - annual", "Photoroom"},
+		{"Dynalist Inc.", "Obsidian Sync - Standard, yearly", "Obsidian"},
+		{"American Express", "WISPRFLOW.AI Pro annual", "Wispr Flow"},
+	} {
+		if d := match(c[0], c[1]); d.App != c[2] {
+			t.Errorf("%q / %q: got %q %s (%s); want %q", c[0], c[1], d.App, d.Method, d.Reason, c[2])
+		}
+	}
+}
