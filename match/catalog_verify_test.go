@@ -191,6 +191,20 @@ func TestCatalogRound6LongTailAndMainstream(t *testing.T) {
 		{"Photoroom SAS", "Photoroom Pro - annual", "Photoroom"},
 		{"Dynalist Inc.", "Obsidian Sync - Standard, yearly", "Obsidian"},
 		{"American Express", "WISPRFLOW.AI Pro annual", "Wispr Flow"},
+		{"PaySauce Limited", "Payroll subscription - 18 employees, fortnightly", "PaySauce"},
+		{"HighLevel Inc.", "Agency Unlimited plan - monthly", "HighLevel"},
+		{"Quality Unit s.r.o.", "Post Affiliate Pro Ultimate - monthly", "Post Affiliate Pro"},
+		{"Civilized Discourse Construction Kit, Inc.", "Discourse Business hosting - monthly", "Discourse"},
+		{"Khoros LLC", "Khoros Care - 25 agent seats annual", "Khoros"},
+		{"HoneyBook Inc", "HoneyBook Essentials - annual plan", "HoneyBook"},
+		{"GetAccept AB", "GetAccept Professional - 5 users, yearly", "GetAccept"},
+		{"Lakera AG", "Lakera Guard Enterprise - annual subscription", "Lakera"},
+		{"Fluidstack Ltd", "H100 GPU cluster - reserved capacity, March", "Fluidstack"},
+		{"Saphety Level - Trusted Services, S.A.", "Faturação eletrónica - avença mensal", "Saphety"},
+		{"Upstage Co., Ltd.", "Solar API usage - October", "Upstage"},
+		{"北京硅基流动科技有限公司", "API 调用费用 10月", "SiliconFlow"},
+		{"Voicemod S.L.", "Voicemod Pro - annual licence", "Voicemod"},
+		{"Cline Bot Inc.", "Cline Teams - 10 seats", "Cline"},
 	} {
 		if d := match(c[0], c[1]); d.App != c[2] {
 			t.Errorf("%q / %q: got %q %s (%s); want %q", c[0], c[1], d.App, d.Method, d.Reason, c[2])
