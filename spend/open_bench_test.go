@@ -22,6 +22,8 @@ import (
 //	      so no matcher kept from an earlier Load applies.
 //	warm: a reload in the same process (after a sync): Load reuses the
 //	      matcher of the previous one.
+//	open: store.Open and Close alone, the part of every op that checks
+//	      the file's structure before bbolt maps it (store/pagewalk.go).
 func BenchmarkOpenApps400k(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "bcspend.db")
 	db, err := store.Open(path)
@@ -52,6 +54,17 @@ func BenchmarkOpenApps400k(b *testing.B) {
 			openApps(b, path, cat)
 		}
 		b.ReportMetric(float64(fi.Size())/lines, "disk-B/line")
+	})
+	b.Run("open", func(b *testing.B) {
+		for b.Loop() {
+			db, err := store.Open(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := db.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}
 	})
 }
 

@@ -84,14 +84,44 @@ func (w *walker) bad(format string, a ...any) error {
 	return damaged(w.path, "page structure: "+fmt.Sprintf(format, a...))
 }
 
-// page reads page id with its overflow pages, checking it lies inside the
-// file, has not been reached before and has one of the wanted flags.
-func (w *walker) page(id uint64, want uint16) ([]byte, error) {
+// headRead is how much of a page the walk reads at first: the header and
+// the element table of a page of up to 15 elements. The walk reads what it
+// checks (headers, element tables, bucket values), not the keys and values
+// (invoices), so opening a 100 MB file reads a few MB of it.
+const headRead = 256
+
+// region is a page's bytes, read from the file only where the walk looks
+// (f set), or an inline bucket's page, held in its parent's value (f nil).
+type region struct {
+	f    *os.File
+	base int64  // the page's offset in the file
+	size uint64 // the page's length with its overflow pages
+	mem  []byte // the bytes from base read so far: all of them when f is nil
+}
+
+// bytes is the page's n bytes at off, which the caller has checked lie
+// inside it.
+func (r *region) bytes(off, n uint64) ([]byte, error) {
+	if off+n <= uint64(len(r.mem)) {
+		return r.mem[off : off+n], nil
+	}
+	buf := make([]byte, n)
+	if _, err := r.f.ReadAt(buf, r.base+int64(off)); err != nil {
+		return nil, err
+	}
+	return buf, nil
+}
+
+// page reads the start of page id, checking it and its overflow pages lie
+// inside the file, have not been reached before and that it has one of the
+// wanted flags.
+func (w *walker) page(id uint64, want uint16) (*region, error) {
 	if id < 2 || id >= w.hwm {
 		return nil, w.bad("a reference to page %d, outside pages 2..%d", id, w.hwm-1)
 	}
-	head := make([]byte, pageHeaderSize)
-	if _, err := w.f.ReadAt(head, int64(id*w.ps)); err != nil {
+	head := make([]byte, min(headRead, w.ps))
+	n, err := w.f.ReadAt(head, int64(id*w.ps))
+	if n < pageHeaderSize {
 		return nil, w.bad("page %d cannot be read (%v)", id, err)
 	}
 	le := binary.LittleEndian
@@ -111,11 +141,16 @@ func (w *walker) page(id uint64, want uint16) ([]byte, error) {
 		}
 		w.seen[i] = true
 	}
-	buf := make([]byte, (overflow+1)*w.ps)
-	if _, err := w.f.ReadAt(buf, int64(id*w.ps)); err != nil {
+	return &region{f: w.f, base: int64(id * w.ps), size: (overflow + 1) * w.ps, mem: head[:n]}, nil
+}
+
+// read is p.bytes with the walk's error.
+func (w *walker) read(p *region, id, off, n uint64) ([]byte, error) {
+	b, err := p.bytes(off, n)
+	if err != nil {
 		return nil, w.bad("page %d cannot be read (%v)", id, err)
 	}
-	return buf, nil
+	return b, nil
 }
 
 func kindOf(flags uint16) string {
@@ -134,18 +169,26 @@ func (w *walker) freelist(id uint64) error {
 		return err
 	}
 	le := binary.LittleEndian
-	count, start := uint64(le.Uint16(p[10:])), uint64(pageHeaderSize)
+	count, start := uint64(le.Uint16(p.mem[10:])), uint64(pageHeaderSize)
 	if count == 0xffff { // the real count is the first element
-		if len(p) < pageHeaderSize+8 {
+		if p.size < pageHeaderSize+8 {
 			return w.bad("freelist page %d is cut short", id)
 		}
-		count, start = le.Uint64(p[pageHeaderSize:]), pageHeaderSize+8
+		first, err := w.read(p, id, pageHeaderSize, 8)
+		if err != nil {
+			return err
+		}
+		count, start = le.Uint64(first), pageHeaderSize+8
 	}
-	if count > (uint64(len(p))-start)/8 {
+	if count > (p.size-start)/8 {
 		return w.bad("freelist page %d counts %d pages it does not hold", id, count)
 	}
+	ids, err := w.read(p, id, start, 8*count)
+	if err != nil {
+		return err
+	}
 	for i := uint64(0); i < count; i++ {
-		if free := le.Uint64(p[start+8*i:]); free < 2 || free >= w.hwm {
+		if free := le.Uint64(ids[8*i:]); free < 2 || free >= w.hwm {
 			return w.bad("the freelist names page %d, outside the file", free)
 		}
 	}
@@ -166,13 +209,17 @@ func (w *walker) tree(id uint64, depth int) error {
 
 // elements checks the elements of page p (a file page, or an inline
 // bucket's page inside a value) and descends into children and buckets.
-func (w *walker) elements(p []byte, id uint64, depth int, inline bool) error {
+func (w *walker) elements(p *region, id uint64, depth int, inline bool) error {
 	le := binary.LittleEndian
-	if len(p) < pageHeaderSize {
+	if p.size < pageHeaderSize {
 		return w.bad("an inline bucket in page %d is cut short", id)
 	}
-	flags, count := le.Uint16(p[8:]), int(le.Uint16(p[10:]))
-	if pageHeaderSize+count*elemSize > len(p) {
+	h, err := w.read(p, id, 0, pageHeaderSize)
+	if err != nil {
+		return err
+	}
+	flags, count := le.Uint16(h[8:]), uint64(le.Uint16(h[10:]))
+	if pageHeaderSize+count*elemSize > p.size {
 		return w.bad("page %d counts %d elements it does not hold", id, count)
 	}
 	if flags == flagBranch && count == 0 { // a cursor would descend into element 0 regardless
@@ -181,40 +228,46 @@ func (w *walker) elements(p []byte, id uint64, depth int, inline bool) error {
 	if inline && flags != flagLeaf { // bbolt answers every page lookup in an inline bucket with its one page
 		return w.bad("an inline bucket in page %d is not a leaf (flags %#x)", id, flags)
 	}
+	if flags != flagBranch && flags != flagLeaf {
+		return w.bad("page %d is neither a branch nor a leaf (flags %#x)", id, flags)
+	}
+	table, err := w.read(p, id, pageHeaderSize, count*elemSize)
+	if err != nil {
+		return err
+	}
 	for i := range count {
-		off := pageHeaderSize + i*elemSize
-		e := p[off : off+elemSize]
-		switch flags {
-		case flagBranch:
+		off, e := pageHeaderSize+i*elemSize, table[i*elemSize:(i+1)*elemSize]
+		if flags == flagBranch {
 			pos, ksize, child := uint64(le.Uint32(e[0:])), uint64(le.Uint32(e[4:])), le.Uint64(e[8:])
-			if uint64(off)+pos+ksize > uint64(len(p)) {
+			if off+pos+ksize > p.size {
 				return w.bad("a key in branch page %d lies outside it", id)
 			}
 			if err := w.tree(child, depth+1); err != nil {
 				return err
 			}
-		case flagLeaf:
-			eflags, pos, ksize, vsize := le.Uint32(e[0:]), uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
-			end := uint64(off) + pos + ksize + vsize
-			if end > uint64(len(p)) {
-				return w.bad("a value in leaf page %d lies outside it", id)
-			}
-			if eflags&flagBucket == 0 {
-				continue
-			}
-			v := p[end-vsize : end]
-			if len(v) < 16 {
-				return w.bad("a bucket header in page %d is cut short", id)
-			}
-			if root := le.Uint64(v); root != 0 {
-				if err := w.tree(root, depth+1); err != nil {
-					return err
-				}
-			} else if err := w.elements(v[16:], id, depth+1, true); err != nil {
+			continue
+		}
+		eflags, pos, ksize, vsize := le.Uint32(e[0:]), uint64(le.Uint32(e[4:])), uint64(le.Uint32(e[8:])), uint64(le.Uint32(e[12:]))
+		end := off + pos + ksize + vsize
+		if end > p.size {
+			return w.bad("a value in leaf page %d lies outside it", id)
+		}
+		if eflags&flagBucket == 0 {
+			continue
+		}
+		if vsize < 16 {
+			return w.bad("a bucket header in page %d is cut short", id)
+		}
+		v, err := w.read(p, id, end-vsize, vsize)
+		if err != nil {
+			return err
+		}
+		if root := le.Uint64(v); root != 0 {
+			if err := w.tree(root, depth+1); err != nil {
 				return err
 			}
-		default:
-			return w.bad("page %d is neither a branch nor a leaf (flags %#x)", id, flags)
+		} else if err := w.elements(&region{size: vsize - 16, mem: v[16:]}, id, depth+1, true); err != nil {
+			return err
 		}
 	}
 	return nil
