@@ -205,6 +205,16 @@ func TestCatalogRound6LongTailAndMainstream(t *testing.T) {
 		{"北京硅基流动科技有限公司", "API 调用费用 10月", "SiliconFlow"},
 		{"Voicemod S.L.", "Voicemod Pro - annual licence", "Voicemod"},
 		{"Cline Bot Inc.", "Cline Teams - 10 seats", "Cline"},
+		{"Jumio Corporation", "Identity verification transactions - October", "Jumio"},
+		{"IDnow GmbH", "VideoIdent Transaktionen Oktober", "IDnow"},
+		{"SysAid Technologies Ltd", "SysAid Help Desk - 5 administrators, annual", "SysAid"},
+		{"Frappe Technologies Pvt Ltd", "Frappe Cloud - site hosting, monthly", "ERPNext"},
+		{"Fastmail Pty Ltd", "Fastmail Business - 12 users, annual", "Fastmail"},
+		{"Defiant Inc", "Wordfence Premium - 3 site licences, 1 year", "Wordfence"},
+		{"KNIME AG", "KNIME Business Hub - annual subscription", "KNIME"},
+		{"CB Information Services, Inc.", "CB Insights platform subscription - annual", "CB Insights"},
+		{"iBabs B.V.", "iBabs Board portal - jaarabonnement", "iBabs"},
+		{"Appest Limited", "TickTick Premium - yearly", "TickTick"},
 	} {
 		if d := match(c[0], c[1]); d.App != c[2] {
 			t.Errorf("%q / %q: got %q %s (%s); want %q", c[0], c[1], d.App, d.Method, d.Reason, c[2])
