@@ -221,3 +221,26 @@ func TestCatalogRound6LongTailAndMainstream(t *testing.T) {
 		}
 	}
 }
+
+// ---- c2: issue 15 round 6, sector software. Invoice lines as the vendors
+// bill them (the vendor as the ERP holds it, and a line of its invoice),
+// written from what their invoices look like before they were run; each names
+// the sector application that a ledger of that trade pays for.
+func TestSectorSoftwareLines(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, app string }{
+		{"Apicbase NV", "Apicbase Pro - 3 locations - annual", "Apicbase"},
+		{"PaySauce Limited", "PaySauce payroll - monthly fee 14 employees", "PaySauce"},
+		{"Wayleadr Ltd", "Wayleadr subscription - 80 parking spaces", "Wayleadr"},
+		{"SumUp Payments Limited", "SumUp POS Pro - monthly subscription", "SumUp POS"},
+		{"Clock Software Ltd", "Clock PMS+ Premium - 38 rooms - November", "Clock PMS+"},
+		{"Stardekk BV", "Cubilis channel manager - maandabonnement", "Cubilis"},
+		{"Codebay Solutions Ltd", "Lodgify Professional - annual plan", "Lodgify"},
+		{"TrustYou GmbH", "TrustYou Analytics - Jahreslizenz 2027", "TrustYou"},
+		{"Oaky B.V.", "Upselling platform - monthly fee", "Oaky"},
+		{"Choco Communications GmbH", "Choco Pro Restaurant - Monatsabo", "Choco"},
+	} {
+		if d := match(c.vendor, c.desc); d.App != c.app {
+			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
+		}
+	}
+}
