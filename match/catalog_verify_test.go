@@ -215,6 +215,14 @@ func TestCatalogRound6LongTailAndMainstream(t *testing.T) {
 		{"CB Information Services, Inc.", "CB Insights platform subscription - annual", "CB Insights"},
 		{"iBabs B.V.", "iBabs Board portal - jaarabonnement", "iBabs"},
 		{"Appest Limited", "TickTick Premium - yearly", "TickTick"},
+		{"RevenueCat, Inc.", "RevenueCat Pro - tracked revenue, October", "RevenueCat"},
+		{"Kochava Inc", "Measurement platform - monthly fee", "Kochava"},
+		{"Honeybadger Industries LLC", "Honeybadger Team plan - monthly", "Honeybadger"},
+		{"Luigi's Box s.r.o.", "Luigi's Box Search - mesačné predplatné", "Luigi's Box"},
+		{"Foxit Software Incorporated", "Foxit PDF Editor Pro+ - 25 users annual", "Foxit"},
+		{"iLovePDF S.L.", "iLovePDF Premium Business - 5 usuarios anual", "iLovePDF"},
+		{"LanguageTooler GmbH", "LanguageTool Premium Team - 12 Nutzer Jahresabo", "LanguageTool"},
+		{"Very Good Security, Inc.", "VGS Vault - monthly platform fee", "VGS"},
 	} {
 		if d := match(c[0], c[1]); d.App != c[2] {
 			t.Errorf("%q / %q: got %q %s (%s); want %q", c[0], c[1], d.App, d.Method, d.Reason, c[2])
