@@ -121,3 +121,21 @@ func similarity(a, b string) float64 {
 	}
 	return 1 - float64(osaDistance(a, b))/float64(n)
 }
+
+// substitution: a and b have the same length and differ in exactly one
+// letter (not two swapped neighbours).
+func substitution(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	diff := 0
+	for i := range ra {
+		if ra[i] != rb[i] {
+			diff++
+		}
+	}
+	return diff == 1
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

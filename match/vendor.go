@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 )
 
@@ -175,11 +176,58 @@ func (c *Catalog) resolveFuzzy(vt []string, lines []lineInfo) (vendorRef, string
 		if len(hits) == 0 || writtenOnItsLines(cand, lines) {
 			continue
 		}
-		if r, ok := unambiguous(hits); ok {
+		if r, ok := unambiguous(hits); ok && c.trustedTypo(cand, r, lines) {
 			return r, fmt.Sprintf("vendor '%s' is one typo from '%s'", strings.Join(cand, " "), r.alias), true
 		}
 	}
 	return vendorRef{}, "", false
+}
+
+// trustedTypo says when a name one edit from a catalogued one is that name
+// misspelt rather than another name. Not when:
+//   - the catalogued name's own part, without corporate, region and
+//     everyday words, is shorter than minFuzzyLen letters: the edit then
+//     falls in a short word padded by others, and "IKEA Business" is not
+//     "Iken Business" (Iken);
+//   - the vendor's name is a word the lists know (an everyday, corporate,
+//     billing, plan or region word, or a non-software one): "Digital GmbH"
+//     is the word digital, not Digitail;
+//   - the edit changes one letter of a name shorter than longTypo letters,
+//     unless a line talks software or names the app: one changed letter of
+//     a short name makes another word or name ("Posten Norge" is Norway's
+//     post, not Posteo), while clerks' typos drop, double or swap letters
+//     ("Zendsk", "Pipedirve").
+func (c *Catalog) trustedTypo(cand []string, r vendorRef, lines []lineInfo) bool {
+	if runeLen(strings.Join(c.ownWords(r.alias), "")) < minFuzzyLen {
+		return false
+	}
+	compact := strings.Join(cand, "")
+	if c.everyday(compact) || c.corporate(compact) || c.words.signal(compact) != "" {
+		return false
+	}
+	if runeLen(compact) < longTypo && substitution(compact, strings.ReplaceAll(r.alias, " ", "")) {
+		return c.talksSoftware(r, lines)
+	}
+	return true
+}
+
+// longTypo is the length from which one changed letter is taken for a typo
+// without a line's support.
+const longTypo = 8
+
+// ownWords is a name without its corporate, region and everyday words (all
+// of them when nothing else is left).
+func (c *Catalog) ownWords(alias string) []string {
+	var out []string
+	for _, t := range strings.Fields(alias) {
+		if !c.corporate(t) && !c.words.generic[t] {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return strings.Fields(alias)
+	}
+	return out
 }
 
 // writtenOnItsLines: the name's words appear one after the other on a line.
@@ -245,4 +293,62 @@ func (c *Catalog) vendorSignal(vt []string) (string, bool) {
 		return "", false
 	}
 	return "'" + spans[0].key + "' (" + w.signal(spans[0].key) + ")", true
+}
+
+// everydayNameWithoutEvidence: a vendor name that is an everyday word
+// ("Flex Ltd", "Ramp GmbH", "GAMMA Nederland B.V.": legal forms and region
+// words are dropped before the lookup, so they add nothing) is the app or
+// multi-product vendor of that name only with evidence, as a name with
+// corporate words is (resolveEveryday): the name says software, or its
+// lines read like the vendor's billing (readsLikeItsBilling). Otherwise the
+// charge stays unmatched with the app as a suggestion: "Flex Ltd" billing
+// "PCB assembly" is a contract manufacturer, not the HR app flex.
+func (c *Catalog) everydayNameWithoutEvidence(vt []string, r vendorRef, how string, soft []lineInfo) (Decision, bool) {
+	if !r.generic || r.kind == refReseller || strings.HasPrefix(how, "vendor without corporate words") {
+		return Decision{}, false
+	}
+	if containsWord(vt, "software") || c.readsLikeItsBilling(r, soft) {
+		return Decision{}, false
+	}
+	name := c.refName(r)
+	return Decision{Method: MethodNone, Suggest: name, Reason: fmt.Sprintf(
+		"%s, but '%s' is an everyday word and nothing else says this is %s (no line talks about software or names it): add a rule if it is",
+		how, r.alias, name)}, true
+}
+
+// readsLikeItsBilling: the lines are what a software vendor's invoice says,
+// or say nothing: one talks software or usage (a plan, seats, a
+// subscription, metered units: "Creator plan", "Enterprise - bandwidth"),
+// names one of the vendor's products (by a keyword or its domain, or by its
+// everyday name where a product name stands, first: "Rippling PEO",
+// "Intercom Essential"), or is billing words at least as many as the words
+// no list explains ("Processing fees Oct 2026", "Invoice 4411"); or there is
+// no line. Everyday words that are some app's name count as unexplained
+// elsewhere on the line: "Wiring harness assembly - 200 units" from
+// "Harness Ltd" and "Steel lattice girders" from "Lattice Ltd" use the
+// word, not the app, and "PCB assembly - 500 boards" or "Bouwmaterialen en
+// verf" are about something else the vendor sells.
+func (c *Catalog) readsLikeItsBilling(r vendorRef, soft []lineInfo) bool {
+	if len(soft) == 0 {
+		return true
+	}
+	for _, li := range soft {
+		if li.strong || li.contextN > 0 || li.usage != "" || li.planned {
+			return true
+		}
+		unexplained := len(li.rest)
+		for _, h := range li.hits {
+			own := c.sells(r, h.app) && !h.mention
+			switch {
+			case own && (!h.generic || h.pos == 0):
+				return true
+			case h.generic:
+				unexplained++
+			}
+		}
+		if bits.OnesCount64(li.planAt) >= unexplained {
+			return true
+		}
+	}
+	return false
 }
