@@ -45,6 +45,9 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 		return d
 	}
 	if known {
+		if d, ok := c.everydayNameWithoutEvidence(vt, r, how, soft); ok {
+			return d
+		}
 		return noteDropped(c.byVendor(r, how, soft, false), infos, soft)
 	}
 	if d, ok := c.byLineNames(vt, c.resaleLines(vt, soft)); ok {
@@ -53,6 +56,9 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
 	if why, ok := c.vendorSignal(vt); ok {
 		return Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnoredVend,
 			Reason: fmt.Sprintf("vendor name '%s' mentions %s: not software", vendor, why)}
+	}
+	if d, ok := c.namedAsAPlace(vt); ok {
+		return d
 	}
 	if r, how, ok := c.resolveFuzzy(vt, infos); ok {
 		if strings.HasPrefix(how, "vendor name contains") {

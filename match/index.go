@@ -154,13 +154,28 @@ func (c *Catalog) resolveDefaults(f *catalogFile) error {
 	}
 	for gi, g := range c.groups {
 		for _, v := range append([]string{g.Name}, g.Vendors...) {
-			c.addVendor(v, vendorRef{kind: refGroup, i: gi}, "group "+g.Name)
+			c.addVendor(v, vendorRef{kind: refGroup, i: gi, generic: c.everydayGroupName(gi, v)}, "group "+g.Name)
 			if d := x.groupDefault[gi]; d >= 0 {
 				c.addPhrase(v, phraseHit{app: d, kind: phraseAlias})
 			}
 		}
 	}
 	return nil
+}
+
+// everydayGroupName: a multi-product vendor's name is an everyday word when
+// the catalog flags its product of that name generic ("Sistemi", an Italian
+// suite named "systems"; InsERT), as an app's would be: group records carry
+// no flags, and their names needed more evidence only when words.txt listed
+// them, so "Sistemi S.r.l." billing office cleaning was Sistemi's default.
+func (c *Catalog) everydayGroupName(gi int, name string) bool {
+	key := Normalize(name)
+	for _, ai := range c.idx.groupApps[gi] {
+		if c.apps[ai].Generic && Normalize(c.apps[ai].Name) == key {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Catalog) indexApps() {

@@ -215,17 +215,14 @@ func (c *Catalog) trustedTypo(cand []string, r vendorRef, lines []lineInfo) bool
 // without a line's support.
 const longTypo = 8
 
-// ownWords is a name without its corporate, region and everyday words (all
-// of them when nothing else is left).
+// ownWords is a name without its corporate, region and everyday words:
+// none are left of "Pitch Software", whose typo "Patch Software" is words.
 func (c *Catalog) ownWords(alias string) []string {
 	var out []string
 	for _, t := range strings.Fields(alias) {
 		if !c.corporate(t) && !c.words.generic[t] {
 			out = append(out, t)
 		}
-	}
-	if len(out) == 0 {
-		return strings.Fields(alias)
 	}
 	return out
 }
@@ -336,19 +333,60 @@ func (c *Catalog) readsLikeItsBilling(r vendorRef, soft []lineInfo) bool {
 		if li.strong || li.contextN > 0 || li.usage != "" || li.planned {
 			return true
 		}
-		unexplained := len(li.rest)
 		for _, h := range li.hits {
-			own := c.sells(r, h.app) && !h.mention
-			switch {
-			case own && (!h.generic || h.pos == 0):
+			if c.sells(r, h.app) && !h.mention && (!h.generic || h.pos == 0) {
 				return true
-			case h.generic:
-				unexplained++
 			}
 		}
-		if bits.OnesCount64(li.planAt) >= unexplained {
+		if bits.OnesCount64(li.planAt) >= c.unexplained(li) {
 			return true
 		}
 	}
 	return false
+}
+
+// namedAsAPlace: a vendor whose name holds a catalogued name followed by a
+// word that makes a name a place ("Paycom Center Arena", "SAP Garden
+// Stadium", "Salesforce Tower Management": words.txt kind mention, after)
+// is the place named after its sponsor or tenant, not the app, whatever
+// its lines sell (club seats are a stadium's). It stays unmatched, with
+// the app as a suggestion; nothing is inferred.
+func (c *Catalog) namedAsAPlace(vt []string) (Decision, bool) {
+	w := c.words
+	for _, s := range scan(vt, c.idx.starts, func(k string) bool { _, ok := c.idx.vendors[k]; return ok }) {
+		r := c.idx.vendors[s.key]
+		if c.corporate(s.key) || r.kind == refReseller {
+			continue
+		}
+		for i := s.end; i < len(vt); i++ {
+			if w.after[vt[i]] || i+1 < len(vt) && w.after[vt[i]+" "+vt[i+1]] {
+				name := c.refName(r)
+				return Decision{Method: MethodNone, Suggest: name, Reason: fmt.Sprintf(
+					"vendor '%s' names '%s' as a place ('%s'): a venue or building named after it, not %s (add a rule if it is)",
+					strings.Join(vt, " "), s.key, vt[i], name)}, true
+			}
+		}
+	}
+	return Decision{}, false
+}
+
+// unexplained counts a line's words of four letters or more that are
+// neither plan, billing or software words nor inside a catalogued phrase
+// other than an everyday word.
+func (c *Catalog) unexplained(li lineInfo) int {
+	toks := strings.Fields(li.text)
+	covered := make([]bool, len(toks))
+	for _, h := range li.hits {
+		for i := h.pos; !h.generic && i < h.end && i < len(toks); i++ {
+			covered[i] = true
+		}
+	}
+	n := 0
+	for i, t := range toks {
+		billing := i < 64 && li.planAt&(1<<i) != 0
+		if !covered[i] && !billing && c.productWord(t) && runeLen(t) >= 4 {
+			n++
+		}
+	}
+	return n
 }
