@@ -252,3 +252,23 @@ func TestSectorSoftwareLines(t *testing.T) {
 		}
 	}
 }
+
+// ---- c1: issue 15 round 6, products of multi-product vendors. Lines as
+// the makers' invoices write them: each names a product admins license on
+// its own, which must win over the maker's flagship and over "unknown
+// product of" the maker.
+func TestProductsOfMultiProductVendors(t *testing.T) {
+	runClass(t, []classCase{
+		{"GitHub, Inc.", "GitHub Copilot Business - 24 seats", "GitHub Copilot", MethodKeyword},
+		{"GitHub B.V.", "Copilot Enterprise - 60 seats - monthly", "GitHub Copilot", MethodKeyword},
+		{"GitHub, Inc.", "GitHub Advanced Security - 30 active committers", "GitHub Advanced Security", MethodKeyword},
+		{"GitHub, Inc.", "GitHub Enterprise Cloud - 80 users", "GitHub", MethodKeyword},
+		{"Adobe Systems Software Ireland Ltd", "Photoshop - single app, 2 licences", "Adobe Photoshop", MethodKeyword},
+		{"Adobe Systems Software Ireland Ltd", "Creative Cloud Single App: Illustrator - 3 licences", "Adobe Illustrator", MethodKeyword},
+		{"Adobe Systems Software Ireland Ltd", "Creative Cloud All Apps for teams - 6 seats", "Adobe Creative Cloud", MethodKeyword},
+		{"Intuit Inc.", "QuickBooks Time Elite - 26 users - monthly", "QuickBooks Time", MethodKeyword},
+		{"Intuit Inc.", "QuickBooks Desktop Enterprise Gold - 10 users annual", "QuickBooks Desktop", MethodKeyword},
+		{"Wolters Kluwer Tax and Accounting UK Limited", "TeamMate+ Audit - 12 named users", "TeamMate+", MethodKeyword},
+		{"Wolters Kluwer Tax & Accounting Inc", "CCH Axcess Tax - annual subscription", "CCH Axcess", MethodKeyword},
+	})
+}
