@@ -97,3 +97,32 @@ func TestTradesInVendorNames(t *testing.T) {
 		{"Tierarztpraxis Dr. Weber", "Jahresabo Praxishund"},
 	}, MethodInferred, MethodUnknownProduct)
 }
+
+// A legal name of one word that is no word of the app's name ("Early" for
+// Timeular, "Degree" for Lattice, "Catalyst" for Totango) is, on a line of
+// a vendor we do not know, the word; one the catalog writes in capitals
+// ("MSFT") is an abbreviation and still names its vendor.
+func TestOneWordLegalNamesOnLines(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Acme Ltd", "Early payment discount"},
+		{"Acme Ltd", "Degree apprenticeship levy"},
+		{"Kfz Becker GmbH", "Catalyst converter replacement"},
+		{"Bloom & Co", "Marigold bedding plants x 200"},
+	}, MethodInferred, MethodUnknownProduct)
+	runClass(t, []classCase{
+		{"American Express", "MSFT * E0400ABCDE", "Microsoft 365", MethodName},
+	})
+}
+
+// An app named after "at the", "near the", "in front of" is where the line's
+// service took place ("Photography at the GitHub meetup"), not a purchase.
+func TestAppsNamedAsTheScene(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Studio Lumen", "Photography at the GitHub meetup"},
+		{"Balloon Co", "Balloon arch near the Zendesk stand"},
+		{"Signmakers Ltd", "Banner in front of the Shopify pop-up"},
+	}, MethodInferred, MethodUnknownProduct)
+	runClass(t, []classCase{
+		{"Amex", "GitHub Team - 12 seats", "GitHub", MethodName},
+	})
+}

@@ -156,7 +156,7 @@ func (c *Catalog) resolveDefaults(f *catalogFile) error {
 		for _, v := range append([]string{g.Name}, g.Vendors...) {
 			c.addVendor(v, vendorRef{kind: refGroup, i: gi, generic: c.everydayGroupName(gi, v)}, "group "+g.Name)
 			if d := x.groupDefault[gi]; d >= 0 {
-				c.addPhrase(v, phraseHit{app: d, kind: phraseAlias})
+				c.addPhrase(v, phraseHit{app: d, kind: phraseAlias, generic: bareWordOf(v, g.Name)})
 			}
 		}
 	}
@@ -193,7 +193,7 @@ func (c *Catalog) indexApps() {
 		c.addPhrase(a.Name, phraseHit{app: ai, kind: phraseName, generic: a.Generic})
 		for _, v := range a.Vendors {
 			c.addVendor(v, vendorRef{kind: refApp, i: ai}, a.Name)
-			c.addPhrase(v, phraseHit{app: ai, kind: phraseAlias})
+			c.addPhrase(v, phraseHit{app: ai, kind: phraseAlias, generic: bareWordOf(v, a.Name)})
 		}
 		for _, k := range a.Keywords {
 			c.addPhrase(k, phraseHit{app: ai, kind: phraseKeyword})
@@ -282,6 +282,19 @@ func (c *Catalog) indexResellers() {
 			c.addVendor(v, vendorRef{kind: refReseller, i: ri}, "reseller "+r.Name)
 		}
 	}
+}
+
+// bareWordOf: a vendor name that is one word once normalised, and no word of
+// the name it stands for ("Early" for Timeular, "Degree" for Lattice,
+// "Catalyst" for Totango). On a line such a word is as likely the word
+// ("Early payment discount", "Degree apprenticeship levy", "Catalyst
+// converter"), so as a phrase it is generic: alone it names nothing. A name
+// the catalog writes in capitals is an abbreviation, not a word: "MSFT" on a
+// card statement is Microsoft.
+func bareWordOf(vendor, name string) bool {
+	key := Normalize(vendor)
+	return !strings.Contains(key, " ") && strings.ToUpper(vendor) != vendor &&
+		!containsWord(strings.Fields(Normalize(name)), key)
 }
 
 // addVendor registers a vendor name; a single everyday word is marked generic
