@@ -223,6 +223,12 @@ func TestCatalogRound6LongTailAndMainstream(t *testing.T) {
 		{"iLovePDF S.L.", "iLovePDF Premium Business - 5 usuarios anual", "iLovePDF"},
 		{"LanguageTooler GmbH", "LanguageTool Premium Team - 12 Nutzer Jahresabo", "LanguageTool"},
 		{"Very Good Security, Inc.", "VGS Vault - monthly platform fee", "VGS"},
+		{"Codat Ltd", "Codat platform - monthly usage, 40 connected companies", "Codat"},
+		{"Copperfasten Technologies Ltd", "SpamTitan Email Security - 150 users, 12 months", "SpamTitan"},
+		{"Hiretual Inc", "hireEZ Outbound Recruiting - 3 seats annual", "hireEZ"},
+		{"GoAnimate Inc", "Vyond Professional - annual, 2 users", "Vyond"},
+		{"Nuclino GmbH", "Nuclino Standard - 15 Nutzer, monatlich", "Nuclino"},
+		{"AttackIQ, Inc.", "AttackIQ Flex - annual subscription", "AttackIQ"},
 	} {
 		if d := match(c[0], c[1]); d.App != c[2] {
 			t.Errorf("%q / %q: got %q %s (%s); want %q", c[0], c[1], d.App, d.Method, d.Reason, c[2])
