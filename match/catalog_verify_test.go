@@ -304,6 +304,15 @@ func TestProductsOfMultiProductVendors(t *testing.T) {
 		{"Intuit Inc.", "QuickBooks Desktop Enterprise Gold - 10 users annual", "QuickBooks Desktop", MethodKeyword},
 		{"Wolters Kluwer Tax and Accounting UK Limited", "TeamMate+ Audit - 12 named users", "TeamMate+", MethodKeyword},
 		{"Wolters Kluwer Tax & Accounting Inc", "CCH Axcess Tax - annual subscription", "CCH Axcess", MethodKeyword},
+		{"UpToDate, Inc.", "UpToDate Anywhere - 10 clinicians, annual", "UpToDate", MethodAlias},
+		{"Wolters Kluwer Financial Services", "OneSumX Regulatory Reporting - annual licence", "OneSumX", MethodKeyword},
+		{"Thomson Reuters", "Checkpoint Edge - tax research, 5 users", "Thomson Reuters Checkpoint", MethodKeyword},
+		{"Microsoft Ireland Operations Ltd", "Microsoft Sentinel - commitment tier 100 GB/day", "Microsoft Sentinel", MethodKeyword},
+		{"Bentley Systems International Ltd", "MicroStation - Virtuoso subscription", "MicroStation", MethodKeyword},
+		{"Bentley Systems International Ltd", "ProjectWise 365 - 20 users", "ProjectWise", MethodKeyword},
+		{"CDW Corporation", "DocuSign CLM Professional - annual", "DocuSign CLM", MethodKeyword},
+		{"Hexagon Manufacturing Intelligence", "PC-DMIS CAD++ licence - annual maintenance", "PC-DMIS", MethodKeyword},
+		{"Broadcom Inc", "Symantec DLP Cloud - 500 users", "Symantec Data Loss Prevention", MethodKeyword},
 	})
 }
 
