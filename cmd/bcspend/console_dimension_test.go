@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/bcspend/bcspend/money"
 )
 
 // The Transactions screen over the real backend shows each invoice's
@@ -14,6 +16,12 @@ func TestConsoleTransactionsDimensionColumn(t *testing.T) {
 	if got := b.Info().Dimension1; got != "DEPARTMENT / AREA" {
 		t.Fatalf("Info().Dimension1 = %q, want BC's names DEPARTMENT / AREA", got)
 	}
+	txs, err := b.Transactions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Counted, not written down: a catalog change moves the demo's count.
+	all := money.GroupInt(int64(len(txs)))
 	r := startConsole(t, b, 120, 30)
 	r.loaded()
 	r.keys("2")
@@ -29,7 +37,7 @@ func TestConsoleTransactionsDimensionColumn(t *testing.T) {
 	r.typeText("CPH")
 	r.keys("enter")
 	r.waitUntil(func(s string) bool {
-		return strings.Contains(s, " CPH ") && strings.Contains(s, " of 1,439 transactions") && !strings.Contains(s, "1,439 of 1,439")
+		return strings.Contains(s, " CPH ") && strings.Contains(s, " of "+all+" transactions") && !strings.Contains(s, all+" of "+all)
 	})
 	r.finish()
 }
