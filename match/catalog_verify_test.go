@@ -280,6 +280,20 @@ func TestSectorSoftwareLines(t *testing.T) {
 		{"Overnet Data Ltd", "Edulink One annual subscription", "Edulink One"},
 		{"Remind101 Inc", "Remind Hub - school district plan", "Remind"},
 		{"Amex", "ZENMAID.COM MONTHLY", "ZenMaid"},
+		{"株式会社hacomono", "hacomono 月額利用料 2店舗", "hacomono"},
+		{"株式会社シーナッツ", "TLリンカーン 月額利用料", "TL-Lincoln"},
+		{"AxisRooms Travel Technologies Pvt Ltd", "AxisRooms channel manager - annual", "AxisRooms"},
+		{"Casablanca Hotelsoftware GmbH", "Wartungsvertrag Casablanca Hotelsoftware 2027", "Casablanca Hotelsoftware"},
+		{"Invatech Health Ltd", "Titan PMR licence - 2 pharmacies monthly", "Titan PMR"},
+		{"Blue Zinc IT Ltd", "TM3 Practice Management - 6 clinicians", "TM3"},
+		{"QHR Technologies Inc", "Accuro EMR subscription - 4 providers", "Accuro"},
+		{"DataSnipper B.V.", "DataSnipper licences - 25 users annual", "DataSnipper"},
+		{"MindBridge Analytics Inc", "MindBridge AI audit platform - annual", "MindBridge"},
+		{"Physitrack Ltd", "Physitrack Premium - 5 practitioners", "Physitrack"},
+		{"Travefy Inc", "Travefy Pro - annual", "Travefy"},
+		{"Amex", "IGMS.COM SUBSCRIPTION", "iGMS"},
+		{"Tandem Health AB", "Tandem Health licens - 10 läkare", "Tandem Health"},
+		{"Owl Practice Inc", "Owl Practice - monthly 3 clinicians", "Owl Practice"},
 	} {
 		if d := match(c.vendor, c.desc); d.App != c.app {
 			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
@@ -342,5 +356,6 @@ func TestSectorSoftwareNamesThatAreWords(t *testing.T) {
 		{"Frazer Plumbing Ltd", "Boiler repair"},
 		{"Remind Printing Co", "Flyers 500"},
 		{"Momentus Space", "Satellite launch deposit"},
+		{"Casablanca Travel Agency", "Flights to Morocco"},
 	})
 }
