@@ -93,6 +93,7 @@ func brandOf(raw string, w *wordLists) string {
 	for len(kept) > 1 && (leadingForms[normPhrase(kept[0])] || leadingBrandWords[kept[0]]) {
 		kept = kept[1:]
 	}
+	kept = kept[vietLeading(normTokensOf(kept), true):]
 	for len(kept) > 1 {
 		if n := trailingFormLen(normTokensOf(kept)); n > 0 && n < len(kept) {
 			kept = kept[:len(kept)-n]
@@ -228,6 +229,9 @@ func (c *Catalog) asNamed(brand string, raws, lines []string, infos []lineInfo) 
 	if k := c.leadingPartNamed(words, lines); k > 0 {
 		return strings.Join(words[:k], " ")
 	}
+	if k := c.afterLeadingTrade(words, lines); k > 0 {
+		return strings.Join(words[k:], " ")
+	}
 	if isLatin(brand) {
 		return brand
 	}
@@ -241,7 +245,7 @@ func (c *Catalog) asNamed(brand string, raws, lines []string, infos []lineInfo) 
 		// A Latin name on the line of a vendor named in another script is
 		// a brand ("flex 인사관리" from 플렉스); one in the vendor's script is
 		// when a plan word follows it.
-		if len(toks) > 1 && li.restAt&1 != 0 && (li.planAt&2 != 0 || isLatin(toks[0])) && !strings.Contains(nb, toks[0]) {
+		if len(toks) > 1 && li.restAt&1 != 0 && (li.planAt&2 != 0 || isLatin(toks[0])) && !strings.Contains(nb, toks[0]) && !genericCompound(toks[0]) {
 			return spelledIn(raws, toks[0])
 		}
 		// After billing words only ("ค่าบริการ SheetPro รายเดือน" from
@@ -304,6 +308,32 @@ func (c *Catalog) leadingPartNamed(words []string, lines []string) int {
 	return 0
 }
 
+// leadingTrades open Spanish, Portuguese, Italian and French company
+// names before the name ("Sistemas Araponga", "Soluciones Informáticas
+// Vendra"), normalised.
+var leadingTrades = map[string]bool{"sistemas": true, "sistema": true, "soluciones": true, "solucoes": true,
+	"solucion": true, "servicios": true, "servicos": true, "informatica": true, "informaticas": true,
+	"informaticos": true, "tecnologia": true, "tecnologias": true, "desarrollos": true, "sistemi": true,
+	"soluzioni": true, "systemes": true, "logiciels": true, "editions": true, "y": true, "e": true, "de": true}
+
+// afterLeadingTrade: how many leading trade words of the brand to drop
+// when a line names the brand's name after them ("Mensalidade sistema
+// Araponga" from Sistemas Araponga is Araponga); 0 when none does.
+func (c *Catalog) afterLeadingTrade(words []string, lines []string) int {
+	k := 0
+	for k < len(words)-1 && leadingTrades[normPhrase(words[k])] {
+		k++
+	}
+	if k == 0 {
+		return 0
+	}
+	rest := strings.Fields(normPhrase(strings.Join(words[k:], " ")))
+	if !c.aName(rest) || !c.linesHold(lines, rest) {
+		return 0
+	}
+	return k
+}
+
 // linesHold: some line has the words one after the other.
 func (c *Catalog) linesHold(lines []string, words []string) bool {
 	for _, l := range lines {
@@ -340,4 +370,46 @@ func isLatin(s string) bool {
 		}
 	}
 	return latin
+}
+
+// genericParts are the everyday words CJK, Korean and Thai product lines
+// are made of ("雲端系統", cloud system; "管理系统", management system;
+// "クラウドシステム"; "클라우드"): a line's first word made of them only
+// names what the product is, not the brand.
+var genericParts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`云端 雲端 云 雲 系统 系統 平台 软件 軟體 軟件 软体 服务 服務 管理 办公 辦公 在线 線上 在線
+		数据 數據 资料 資料 网络 網路 網絡 智能 智慧 企业 企業 信息 資訊 科技 技术 技術 应用 應用 解决方案 方案 工具
+		协同 協同 财务 財務 人事 人力 资源 資源 进销存 進銷存 电商 電商 客户 客戶 会员 會員 订阅 訂閱 存储 儲存 安全
+		监控 監控 营销 行銷 销售 銷售 收银 收銀 库存 庫存 仓储 倉儲 会计 會計 记账 記帳 考勤 薪资 薪資 发票 發票
+		电子 電子 数字 數位 数位 系统服务 云服务 雲服務 专业 專業 标准 標準 线上 综合 綜合
+		クラウド システム サービス ソフト ソフトウェア プラットフォーム 会計 勤怠 給与 経費 精算 労務 販売 在庫 顧客
+		営業 業務 請求書 契約 オンライン
+		클라우드 시스템 서비스 솔루션 플랫폼 소프트웨어 관리 프로그램 인사 회계 급여 그룹웨어 전자 결재 온라인
+		คลาวด์ ระบบ บริการ ซอฟต์แวร์ โปรแกรม แพลตฟอร์ม ออนไลน์`) {
+		m[normPhrase(w)] = true
+	}
+	return m
+}()
+
+// genericCompound: a word of CJK, Korean or Thai letters made wholly of
+// genericParts.
+func genericCompound(t string) bool {
+	if isLatin(t) {
+		return false
+	}
+	r := []rune(t)
+	ok := make([]bool, len(r)+1) // ok[i]: r[:i] is made of parts
+	ok[0] = true
+	for i := range r {
+		if !ok[i] {
+			continue
+		}
+		for j := i + 1; j <= len(r) && j-i <= 8; j++ {
+			if genericParts[string(r[i:j])] {
+				ok[j] = true
+			}
+		}
+	}
+	return ok[len(r)]
 }

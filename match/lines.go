@@ -19,7 +19,7 @@ type lineInfo struct {
 	strong    bool   // mentions subscriptions, licences, seats
 	usage     string // "cloud" or "metered": bills what a platform meters (words.txt kind usage); "" when not
 	addOn     bool   // buys an add-on, extension or top-up (words.txt kind addon)
-	planned   bool   // a named plan billed by the period: "Starter plan - monthly" (words.txt kinds plan, tier, period)
+	planned   bool   // a named plan, or software named outright, billed by the period: "Starter plan - monthly" (words.txt kinds plan, tier, period, explicit)
 
 	// A specific signal outweighs a known software vendor (see words.txt).
 	specific         bool
@@ -181,7 +181,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.specSig, li.specWhy, li.specific = "'"+s.key+"' ("+why+")", why, true
 		}
 	}
-	li.planned = hasPeriod && namedPlan(plans, tiers)
+	// Software named outright and billed by the period ("Cuota mensual
+	// Nubelia ERP", "monthly CRM fee") reads like a subscription too.
+	li.planned = hasPeriod && (namedPlan(plans, tiers) || len(explicit) > 0)
 	for _, s := range signals {
 		if why := w.signal(s.key); w.isSpecific(s.key) || !aTrade(why) || !outside(explicit, s) {
 			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true

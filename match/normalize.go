@@ -319,6 +319,55 @@ var trailingForms = [][]string{
 	// Mexico's S.A.P.I. and S. de R.L. (each with "de C.V.").
 	{"sac"}, {"saa"}, {"eirl"}, {"eireli"}, {"sapi"}, {"sapi", "de", "cv"}, {"s", "de", "rl"},
 	{"s", "de", "rl", "de", "cv"}, {"srl", "de", "cv"}, {"s", "rl"}, // brandOf reads "de" as a place (Germany)
+	// Brazil's micro and small companies after their form ("Ltda. - ME");
+	// the UAE's free-zone forms ("FZ-LLC", "FZE", "FZCO", "DMCC", Meydan's
+	// "L.L.C-FZ"); Vietnam's "Joint Stock Company"; the Philippines' one
+	// person corporation; Greek ("Α.Ε.", "ΙΚΕ", "ΕΠΕ") and Hebrew ("בע\"מ") forms.
+	{"ltda", "me"}, {"ltda", "epp"}, {"eireli", "me"}, {"me", "eireli"},
+	{"fz"}, {"fze"}, {"fzco"}, {"fzc"}, {"fzllc"}, {"llcfz"}, {"fz", "llc"}, {"dmcc"}, {"dwcllc"}, {"dwc", "llc"},
+	{"joint", "stock", "company"}, {"joint", "stock", "co"}, {"opc"},
+	{"αε"}, {"ικε"}, {"επε"}, {"οε"}, {"εε"}, {"α", "ε"}, {"בעמ"}, {"בע", "מ"},
+}
+
+// vietForms open a Vietnamese company name: "Công ty" (company) or its
+// short forms, then its kind ("TNHH", limited; "Cổ phần", joint-stock;
+// "MTV", one member), normalised. vietTrades follow them before the
+// name: "Phần mềm" (software), "Công nghệ" (technology), "Giải pháp"
+// (solutions) ... ("Công ty TNHH Phần mềm Ánh Dương" is Ánh Dương).
+var vietForms = [][]string{{"cong", "ty"}, {"cty"}, {"ctcp"}, {"ctytnhh"}}
+var vietKinds = [][]string{{"tnhh"}, {"co", "phan"}, {"cp"}, {"mtv"}, {"mot", "thanh", "vien"}, {"tap", "doan"}, {"hop", "danh"}}
+var vietTrades = [][]string{{"phan", "mem"}, {"cong", "nghe"}, {"giai", "phap"}, {"dich", "vu"}, {"thuong", "mai"},
+	{"truyen", "thong"}, {"dau", "tu"}, {"phat", "trien"}, {"ky", "thuat"}, {"tin", "hoc"}, {"cong", "nghe", "thong", "tin"}, {"va"}}
+
+// vietLeading is how many of toks a Vietnamese company form and its kind
+// take at the start (0 when the name does not open with one); with
+// trades, the trade words after them too. Never the whole name.
+func vietLeading(toks []string, trades bool) int {
+	n := prefixLen(toks, 0, vietForms)
+	if n == 0 {
+		return 0
+	}
+	for k := prefixLen(toks, n, vietKinds); k > 0; k = prefixLen(toks, n, vietKinds) {
+		n += k
+	}
+	for k := prefixLen(toks, n, vietTrades); trades && k > 0; k = prefixLen(toks, n, vietTrades) {
+		n += k
+	}
+	if n >= len(toks) {
+		return 0
+	}
+	return n
+}
+
+// prefixLen is the length of the longest of forms found at toks[at:].
+func prefixLen(toks []string, at int, forms [][]string) int {
+	n := 0
+	for _, f := range forms {
+		if len(f) > n && isPhraseAt(toks, at, f...) {
+			n = len(f)
+		}
+	}
+	return n
 }
 
 // dropLegalForms removes legal forms but never the whole name: "Inc" alone
@@ -336,6 +385,7 @@ func dropLegalForms(toks []string) []string {
 	for len(kept) > 1 && leadingForms[kept[0]] {
 		kept = kept[1:]
 	}
+	kept = kept[vietLeading(kept, false):]
 	for {
 		n := trailingFormLen(kept)
 		if n == 0 || n >= len(kept) {
