@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -198,6 +200,30 @@ func TestCorruptedRootPageIsDamaged(t *testing.T) {
 	wantDamaged(t, "Check", err)
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Fatal("the damaged file was modified")
+	}
+}
+
+// A page whose header names another page number (a block written to the
+// wrong place) is damage the walk finds before bbolt reads the page as the
+// one its parent meant.
+func TestMisnumberedPageIsDamaged(t *testing.T) {
+	path := sampleFile(t, false)
+	root := rootPage(t, path)
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := make([]byte, 8)
+	binary.LittleEndian.PutUint64(id, uint64(root+1))
+	_, err = f.WriteAt(id, int64(root*os.Getpagesize()))
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(path)
+	wantDamaged(t, "Open", err)
+	if !strings.Contains(err.Error(), fmt.Sprintf("page %d says it is page %d", root, root+1)) {
+		t.Errorf("Open: %v, want the page that names another number", err)
 	}
 }
 
