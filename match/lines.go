@@ -195,7 +195,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	for _, s := range strong {
 		li.strong = li.strong || !inSpecific(signals, s, w)
 	}
-	if k, ok := oneTimeSetup(toks); ok && !li.specific && !li.strong {
+	if k, ok := w.oneTimeSetup(toks); ok && !li.specific && !li.strong {
 		li.specSig, li.specWhy, li.specific = "'"+k+"' (professional services)", "professional services", true
 		if !li.hasSignal {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
@@ -487,28 +487,19 @@ func sellerWords(toks []string, explained []bool, from int, productWord func(str
 	return nil
 }
 
-// setupWords name getting a product going; onceWords say a charge is billed
-// once. Together on a line ("HubSpot Onboarding - Professional
+// oneTimeSetup finds a setup word and a once word on a line (words.txt
+// kinds setup and once): together ("HubSpot Onboarding - Professional
 // (one-time)", "Einrichtung - einmalig") they are a one-time service, not
-// the product, whoever bills it.
-var setupWords = map[string]bool{"onboarding": true, "setup": true, "implementation": true, "installation": true,
-	"configuration": true, "activation": true, "kickoff": true, "einrichtung": true, "inbetriebnahme": true,
-	"opstart": true, "uppstart": true, "oppstart": true, "attivazione": true, "configurazione": true,
-	"implantacion": true, "implementacion": true, "wdrozenie": true, "mise": true}
-var onceWords = map[string]bool{"one time": true, "one off": true, "oneoff": true, "onetime": true, "einmalig": true,
-	"einmalige": true, "eenmalig": true, "eenmalige": true, "engangs": true, "engang": true, "una tantum": true,
-	"pago unico": true, "kertaluonteinen": true, "jednorazowa": true, "jednorazowy": true, "jednorazova": true,
-	"egyszeri": true, "tek seferlik": true, "frais uniques": true}
-
-func oneTimeSetup(toks []string) (string, bool) {
+// the product, whoever bills it. Once words are one or two words long.
+func (w *wordLists) oneTimeSetup(toks []string) (string, bool) {
 	setup, once := "", ""
 	for i, t := range toks {
-		if setupWords[t] && setup == "" {
+		if w.setup[t] && setup == "" {
 			setup = t
 		}
-		if onceWords[t] {
+		if w.once[t] {
 			once = t
-		} else if i+1 < len(toks) && onceWords[t+" "+toks[i+1]] {
+		} else if i+1 < len(toks) && w.once[t+" "+toks[i+1]] {
 			once = t + " " + toks[i+1]
 		}
 	}

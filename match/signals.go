@@ -36,6 +36,8 @@ type wordLists struct {
 	plan        map[string]bool   // "plan", "package", "แพ็กเกจ": what a subscription is sold as
 	period      map[string]bool   // "monthly", "recurring", "รายเดือน": the period a subscription is billed by
 	tier        map[string]bool   // "starter", "pro", "business": the name of a subscription's plan
+	setup       map[string]bool   // "onboarding", "Einrichtung": getting a product going (with once: a one-time service)
+	once        map[string]bool   // "one time", "einmalig": a charge billed once
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -44,7 +46,8 @@ func parseWords(data []byte) (*wordLists, error) {
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
 		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{},
-		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}}
+		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{},
+		setup: map[string]bool{}, once: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -115,6 +118,10 @@ func (w *wordLists) addLine(line string) error {
 			w.period[key] = true
 		case "tier":
 			w.tier[key] = true
+		case "setup":
+			w.setup[key] = true
+		case "once":
+			w.once[key] = true
 		case "mention":
 			if label == "before" {
 				w.before[key] = true
