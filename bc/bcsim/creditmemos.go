@@ -113,20 +113,7 @@ func renderCreditMemo(buf *bytes.Buffer, v *cmemo, q query) error {
 // creditLines are a company's credit memo lines for a top-level request;
 // the caller holds t.mu.
 func creditLines(co *company) topLines {
-	return topLines{le: creditLineEntity, caption: "Purch. Cr. Memo Line",
-		byID: func(id string) []line {
-			if v := co.creditByID[id]; v != nil {
-				return v.Lines
-			}
-			return nil
-		},
-		all: func() [][]line {
-			out := make([][]line, 0, len(co.credits))
-			for _, v := range co.credits {
-				out = append(out, v.Lines)
-			}
-			return out
-		}}
+	return topLinesOf(creditLineEntity, "Purch. Cr. Memo Line", co.credits, co.creditByID, func(v *cmemo) []line { return v.Lines })
 }
 
 // CreditMemos returns deep copies of a company's credit memos, in id order.

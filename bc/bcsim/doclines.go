@@ -47,6 +47,25 @@ type topLines struct {
 	all     func() [][]line        // every document's lines
 }
 
+// topLinesOf reads the lines of documents of one kind: docs in id order,
+// byID keyed by lower-case id, lines the document's lines.
+func topLinesOf[T any](le entity[line], caption string, docs []*T, byID map[string]*T, lines func(*T) []line) topLines {
+	return topLines{le: le, caption: caption,
+		byID: func(id string) []line {
+			if v := byID[id]; v != nil {
+				return lines(v)
+			}
+			return nil
+		},
+		all: func() [][]line {
+			out := make([][]line, 0, len(docs))
+			for _, v := range docs {
+				out = append(out, lines(v))
+			}
+			return out
+		}}
+}
+
 // serveTopLines: BC refuses top-level lines without a document or line id.
 func (t *Tenant) serveTopLines(w http.ResponseWriter, r *http.Request, q query, ctx string, tl topLines, key string, hasKey bool) {
 	if !hasKey && (q.filter == nil || !q.filter.hasEq("documentId", "id")) {

@@ -95,20 +95,7 @@ func renderInvoice(buf *bytes.Buffer, v *inv, q query) error {
 // invoiceLines are a company's invoice lines for a top-level request; the
 // caller holds t.mu.
 func invoiceLines(co *company) topLines {
-	return topLines{le: lineEntity, caption: "Purch. Inv. Line",
-		byID: func(id string) []line {
-			if v := co.byID[id]; v != nil {
-				return v.Lines
-			}
-			return nil
-		},
-		all: func() [][]line {
-			out := make([][]line, 0, len(co.invoices))
-			for _, v := range co.invoices {
-				out = append(out, v.Lines)
-			}
-			return out
-		}}
+	return topLinesOf(lineEntity, "Purch. Inv. Line", co.invoices, co.byID, func(v *inv) []line { return v.Lines })
 }
 
 // eqLiteral finds name eq <literal> in the top-level and-chain.
