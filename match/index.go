@@ -153,10 +153,11 @@ func (c *Catalog) resolveDefaults(f *catalogFile) error {
 		}
 	}
 	for gi, g := range c.groups {
+		nameWords := strings.Fields(Normalize(g.Name))
 		for _, v := range append([]string{g.Name}, g.Vendors...) {
 			c.addVendor(v, vendorRef{kind: refGroup, i: gi, generic: c.everydayGroupName(gi, v)}, "group "+g.Name)
 			if d := x.groupDefault[gi]; d >= 0 {
-				c.addPhrase(v, phraseHit{app: d, kind: phraseAlias, generic: bareWordOf(v, g.Name)})
+				c.addPhrase(v, phraseHit{app: d, kind: phraseAlias, generic: bareWordOf(v, nameWords)})
 			}
 		}
 	}
@@ -191,9 +192,10 @@ func (c *Catalog) indexApps() {
 			c.addVendor(a.Name, vendorRef{kind: refApp, i: ai, generic: a.Generic}, a.Name)
 		}
 		c.addPhrase(a.Name, phraseHit{app: ai, kind: phraseName, generic: a.Generic})
+		nameWords := strings.Fields(key)
 		for _, v := range a.Vendors {
 			c.addVendor(v, vendorRef{kind: refApp, i: ai}, a.Name)
-			c.addPhrase(v, phraseHit{app: ai, kind: phraseAlias, generic: bareWordOf(v, a.Name)})
+			c.addPhrase(v, phraseHit{app: ai, kind: phraseAlias, generic: bareWordOf(v, nameWords)})
 		}
 		for _, k := range a.Keywords {
 			c.addPhrase(k, phraseHit{app: ai, kind: phraseKeyword})
@@ -290,11 +292,14 @@ func (c *Catalog) indexResellers() {
 // ("Early payment discount", "Degree apprenticeship levy", "Catalyst
 // converter"), so as a phrase it is generic: alone it names nothing. A name
 // the catalog writes in capitals is an abbreviation, not a word: "MSFT" on a
-// card statement is Microsoft.
-func bareWordOf(vendor, name string) bool {
+// card statement is Microsoft. nameWords is the name normalised, split into
+// words once per name rather than once per vendor name.
+func bareWordOf(vendor string, nameWords []string) bool {
+	if strings.ToUpper(vendor) == vendor {
+		return false
+	}
 	key := Normalize(vendor)
-	return !strings.Contains(key, " ") && strings.ToUpper(vendor) != vendor &&
-		!containsWord(strings.Fields(Normalize(name)), key)
+	return !strings.Contains(key, " ") && !containsWord(nameWords, key)
 }
 
 // addVendor registers a vendor name; a single everyday word is marked generic
