@@ -359,3 +359,43 @@ func TestSectorSoftwareNamesThatAreWords(t *testing.T) {
 		{"Casablanca Travel Agency", "Flights to Morocco"},
 	})
 }
+
+// ---- c5: issue 15 round 7, products of multi-product vendors. Lines as
+// the makers' invoices write them, written before they were run: each names
+// a product admins license on its own (LABELLING.md, "Grain"), which must
+// win over the maker's flagship, its cloud usage and "unknown product of"
+// the maker; the last lines keep the flagship's and the cloud's own lines.
+func TestRound7ProductGrain(t *testing.T) {
+	runClass(t, []classCase{
+		{"Amazon Web Services EMEA SARL", "Amazon Bedrock - Claude model inference tokens, October", "Amazon Bedrock", MethodKeyword},
+		{"AWS Training & Certification", "AWS Skill Builder Team subscription, 10 users", "AWS Skill Builder", MethodName},
+		{"Amazon Web Services, Inc.", "Amazon WorkMail - 25 users", "Amazon WorkMail", MethodKeyword},
+		{"HashiCorp, Inc.", "HCP Terraform Plus usage November", "HCP Terraform", MethodKeyword},
+		{"HashiCorp Inc", "Vault Enterprise annual subscription, 25 clients", "HashiCorp Vault", MethodKeyword},
+		{"Intuit Limited", "QuickBooks Online Payroll Core, monthly", "QuickBooks Payroll", MethodKeyword},
+		{"Intuit Inc.", "QuickBooks Payments processing fees - October", "QuickBooks Payments", MethodKeyword},
+		{"Autodesk Ireland Operations Unlimited Company", "AutoCAD LT subscription, 3 seats, 1 year", "AutoCAD LT", MethodKeyword},
+		{"Autodesk Ireland Operations Unlimited Company", "InfraWorks annual subscription - 2 seats", "InfraWorks", MethodKeyword},
+		{"SiteMinder Distribution Ltd", "Little Hotelier monthly, 12 rooms", "Little Hotelier", MethodKeyword},
+		{"Cegid Portugal", "PRIMAVERA Cloud licença anual", "Primavera BSS", MethodKeyword},
+		{"Oracle America, Inc.", "JD Edwards EnterpriseOne annual support", "JD Edwards", MethodKeyword},
+		{"Microsoft Ireland Operations Limited", "SQL Server Standard Core - 2 core pack", "SQL Server", MethodKeyword},
+		{"Microsoft Ireland Operations Limited", "Dynamics GP annual enhancement plan", "Dynamics GP", MethodKeyword},
+		{"Microsoft Ireland Operations Limited", "Microsoft 365 E5 Compliance - 200 users", "Microsoft Purview", MethodKeyword},
+		{"Google Ireland Limited", "NotebookLM Enterprise - 40 licences", "NotebookLM", MethodKeyword},
+		{"Atlassian Pty Ltd", "Teamwork Collection Standard - 50 users", "Atlassian Teamwork Collection", MethodKeyword},
+		{"Adobe Systems Software Ireland Ltd", "Customer Journey Analytics Select - annual", "Adobe Customer Journey Analytics", MethodKeyword},
+		{"SAP SE", "SAP Crystal Reports 2020 named user licence", "SAP Crystal Reports", MethodKeyword},
+		{"Salesforce UK Ltd", "CRM Analytics Growth - 20 users", "CRM Analytics", MethodKeyword},
+		// the flagships and the cloud keep their own lines
+		{"Oracle America, Inc.", "Primavera Cloud - 10 named users", "Oracle Primavera", MethodKeyword},
+		{"Microsoft Ireland Operations Limited", "Microsoft 365 E5 - 200 users", "Microsoft 365", MethodKeyword},
+		{"Amazon Web Services EMEA SARL", "RDS for SQL Server db.m5.large instance hours", "AWS", MethodAlias},
+		{"Intuit Limited", "QuickBooks Online Advanced - monthly", "QuickBooks", MethodKeyword},
+		{"SiteMinder Distribution Limited", "Channel Manager - 60 rooms - monthly", "SiteMinder", MethodAlias},
+	})
+	runNoApp(t, [][2]string{
+		{"Amazon Web Services EMEA SARL", "AWS Skill Builder classroom training"},
+		{"HashiCorp Inc", "HashiConf 2026 conference ticket"},
+	})
+}
