@@ -399,3 +399,46 @@ func TestRound7ProductGrain(t *testing.T) {
 		{"HashiCorp Inc", "HashiConf 2026 conference ticket"},
 	})
 }
+
+// ---- c6: issue 15 round 7, regional long tail. Lines as the local
+// vendors' invoices write them, in the local language and with the local
+// legal form, each expecting its application.
+func TestRegionalLongTailRound7(t *testing.T) {
+	runClass(t, []classCase{
+		{"Getquipu, S.L.", "Cuota mensual plan Pro", "Quipu", MethodAlias},
+		{"Everyday Software S.L.", "Suscripción Factorial Business - 45 empleados", "Factorial", MethodAlias},
+		{"Briljant Ekonomisystem AB", "Briljant Ekonomi licensavgift 2027", "Briljant", MethodAlias},
+		{"Rillion AB", "Rillion leverantörsfakturor - årsabonnemang", "Rillion", MethodAlias},
+		{"SoftENGINE GmbH", "büroWARE Softwarepflege Q1", "büroWARE", MethodAlias},
+		{"cobra - computer's brainware GmbH", "cobra CRM PRO Wartungsvertrag 5 Lizenzen", "cobra CRM", MethodAlias},
+		{"Dattatec.com S.R.L.", "Hosting Plan Avanzado - renovación anual", "DonWeb", MethodAlias},
+		{"OKsystem a.s.", "OKbase - roční podpora a aktualizace", "OKbase", MethodAlias},
+		{"SOFTIP, a.s.", "Udržiavací poplatok SOFTIP PROFIT", "SOFTIP", MethodAlias},
+		{"Svea Bank AB", "Svea Checkout transaktionsavgifter oktober", "Svea Checkout", MethodAlias},
+		{"Link Bilgisayar Sistemleri", "Link Netbil yıllık lisans yenileme", "Link Bilgisayar", MethodAlias},
+	})
+}
+
+// PayPal's own lines (its fees, its products) are PayPal; a card
+// descriptor "PAYPAL *MERCHANT" is a purchase of another product paid
+// through PayPal, and stays that product, or nothing when the line names
+// none.
+func TestPayPalBothWays(t *testing.T) {
+	runClass(t, []classCase{
+		{"PayPal (Europe) S.à r.l. et Cie, S.C.A.", "Transaktionsgebühren November 2026", "PayPal", MethodAlias},
+		{"PayPal Pte. Ltd.", "Merchant fees - October", "PayPal", MethodAlias},
+		{"PayPal, Inc.", "PayPal Payments Pro monthly fee", "PayPal", MethodAlias},
+		{"PAYPAL *ZOOMVIDEOCO", "Zoom Pro monthly - 1 licence", "Zoom", MethodName},
+		{"PAYPAL *CANVA", "Canva Pro annual", "Canva", MethodName},
+		{"PAYPAL *NAMECHEAP", "Domain renewal example.com", "Namecheap", MethodFuzzy},
+	})
+	for _, c := range [][2]string{
+		{"PAYPAL *ZOOMVIDEOCO", ""},
+		{"PAYPAL *SPOTIFY", "Spotify Premium Family"},
+		{"PAYPAL *ACMEWIDGETS", "Domain renewal example.com"},
+	} {
+		if d := match(c[0], c[1]); d.App == "PayPal" {
+			t.Errorf("%q / %q: got PayPal (%s); a purchase paid through PayPal is not PayPal", c[0], c[1], d.Reason)
+		}
+	}
+}

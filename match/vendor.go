@@ -256,7 +256,11 @@ func unambiguous(hits []fuzzyEntry) (vendorRef, bool) {
 }
 
 // contained finds the longest catalogued, non-generic name of at least two
-// words or five letters among the vendor's words.
+// words or five letters among the vendor's words. A payment service's name
+// (PayPal, Klarna) counts only beside corporate words ("PayPal Europe
+// Services"): beside a merchant's name it is a card descriptor, a purchase
+// paid through it ("PAYPAL *NAMECHEAP" is Namecheap's, "PAYPAL *ACME" no
+// one's).
 func (c *Catalog) contained(vt []string) (vendorRef, string, bool) {
 	var best vendorRef
 	bestLen, found := 0, false
@@ -266,11 +270,25 @@ func (c *Catalog) contained(vt []string) (vendorRef, string, bool) {
 		if r.generic || (n == 1 && len(s.key) < 5) || n == len(vt) || c.corporate(s.key) {
 			continue
 		}
+		if c.words.payer[s.key] && c.besideMerchant(vt, s) {
+			continue
+		}
 		if !found || n > bestLen {
 			best, bestLen, found = r, n, true
 		}
 	}
 	return best, best.alias, found
+}
+
+// besideMerchant: the vendor has words besides the name at s that are not
+// legal, region, corporate or billing words: a merchant's name.
+func (c *Catalog) besideMerchant(vt []string, s span) bool {
+	for i, t := range vt {
+		if (i < s.start || i >= s.end) && !c.corporate(t) && c.productWord(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // corporate: a word of legal names ("Online", "Systems", "Global") is no
