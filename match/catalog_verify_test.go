@@ -453,6 +453,10 @@ func init() {
 	for app, where := range map[string]string{
 		"アグリノート":            "agri-note.jp: アグリノート (Agri-note)'s site and login, the farm-records app of ウォーターセル株式会社",
 		"Homecare Homebase": "hchb.com: Homecare Homebase's site (HCHB, the initials it goes by), the US home-health software",
+		"カイポケ":              "kaipoke.biz: カイポケ (Kaipoke)'s site and login, the care-business service of 株式会社エス・エム・エス (SMS Co., Ltd.)",
+		"ほのぼのNEXT":          "ndsoft.jp: NDソフトウェア株式会社 (ND Software)'s site, maker of the care system ほのぼのNEXT",
+		"ワイズマン":             "wiseman.co.jp: 株式会社ワイズマン (Wiseman)'s site, its care and medical systems",
+		"賃貸革命":              "n-create.co.jp: 日本情報クリエイト株式会社 (Nihon Joho Create)'s site, maker of the rental-management system 賃貸革命",
 	} {
 		domainOwners[app] = where
 	}
@@ -501,6 +505,16 @@ func TestSectorSoftwareRound7Lines(t *testing.T) {
 		{"Book4Time Inc", "Book4Time spa software - monthly subscription", "Book4Time"},
 		{"Sapaad", "Sapaad POS subscription - 3 outlets, monthly", "Sapaad"},
 		{"Codeweavers Ltd", "Codeweavers finance calculator - monthly licence", "Codeweavers"},
+		{"株式会社エス・エム・エス", "カイポケ 月額利用料 訪問介護", "カイポケ"},
+		{"モノグサ株式会社", "Monoxer 年間ライセンス 2027年度", "Monoxer"},
+		{"Rentlio d.o.o.", "Rentlio PMS - monthly subscription, 24 units", "Rentlio"},
+		{"KEV Group Inc", "SchoolCash Online - annual service fee", "SchoolCash Online"},
+		{"ABELSoft Corporation", "ABELDent annual support and licence", "ABELDent"},
+		{"Fred IT Group Pty Ltd", "Fred Dispense Plus - monthly subscription", "Fred IT"},
+		{"Vivaticket S.p.A.", "Canone piattaforma biglietteria Vivaticket - novembre", "Vivaticket"},
+		{"NightsBridge", "NightsBridge booking system - monthly fee", "NightsBridge"},
+		{"EasyBroker", "Plan EasyBroker Profesional - mensual", "EasyBroker"},
+		{"Coconut Software Corporation", "Coconut Calendar appointment scheduling - annual", "Coconut Software"},
 	} {
 		if d := match(c.vendor, c.desc); d.App != c.app {
 			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
