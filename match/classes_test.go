@@ -134,7 +134,7 @@ func TestUnknownProductOfVendor(t *testing.T) {
 		{"Microsoft Ireland Operations Ltd", "Microsoft Places premium - 80 users", "Microsoft"},
 		{"Atlassian Pty Ltd", "Atlassian Halp - 30 agents", "Atlassian"},
 		{"Adobe Systems Software Ireland Ltd", "Adobe Dimension subscription", "Adobe"},
-		{"Zoho Corporation B.V.", "Zoho TeamInbox Standard 20 users", "Zoho"},
+		{"Zoho Corporation B.V.", "Zoho CommunitySpaces Standard 20 users", "Zoho"},
 		{"Salesforce.com EMEA Limited", "Nonprofit Success Pack premium", "Salesforce"},
 		{"Apple Distribution International", "Xcode Cloud compute hours", "Apple"},
 	} {
