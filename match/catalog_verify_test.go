@@ -538,6 +538,12 @@ func TestSectorSoftwareRound7Lines(t *testing.T) {
 		{"NightsBridge", "NightsBridge booking system - monthly fee", "NightsBridge"},
 		{"EasyBroker", "Plan EasyBroker Profesional - mensual", "EasyBroker"},
 		{"Coconut Software Corporation", "Coconut Calendar appointment scheduling - annual", "Coconut Software"},
+		{"Metrc LLC", "Metrc tag order and monthly user fee - 3 licenses", "Metrc"},
+		{"Treez Inc", "Treez POS subscription - 2 dispensaries, monthly", "Treez"},
+		{"Xactware Solutions Inc", "Xactimate Professional - annual subscription", "Xactimate"},
+		{"Qualia Labs Inc", "Qualia Core - monthly platform fee, 12 users", "Qualia"},
+		{"CampMinder LLC", "CampMinder annual license 2027 season", "CampMinder"},
+		{"PlotBox Ltd", "PlotBox cemetery management - annual subscription", "PlotBox"},
 	} {
 		if d := match(c.vendor, c.desc); d.App != c.app {
 			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
@@ -569,5 +575,9 @@ func TestSectorSoftwareRound7NamesThatAreWords(t *testing.T) {
 		{"Avec Hotel", "Overnight stay"},
 		{"Stays Apartments", "Corporate apartment 5 nights"},
 		{"Orah Jewellery", "Gift for retiring employee"},
+		{"Qualia Coffee Roasters", "Coffee beans 5 kg - office"},
+		{"Protractor Engineering Ltd", "Structural survey - warehouse"},
+		{"Skimmer Pool Supplies", "Pool chlorine 20 kg"},
+		{"Tadpoles Nursery Supplies", "Play mats and cushions"},
 	})
 }
