@@ -26,7 +26,14 @@ func walkFile(path string) error {
 	if err != nil || !m.valid {
 		return nil // not bbolt: Open reports it
 	}
-	w := &walker{f: f, path: path, ps: uint64(m.pageSize), hwm: m.pgid, seen: map[uint64]bool{}}
+	w := &walker{f: f, path: path, ps: uint64(m.pageSize), hwm: m.pgid, seen: make([]uint64, (m.pgid+63)/64)}
+	// checkFile has seen that the file holds all pgid pages, so a mapping
+	// of the file covers every page the walk may visit.
+	if info, err := f.Stat(); err == nil && uint64(info.Size()) >= m.pgid*w.ps {
+		var unmap func()
+		w.mem, unmap = mapForWalk(f, info.Size())
+		defer unmap()
+	}
 	if m.freelist != noFreelist {
 		if err := w.freelist(m.freelist); err != nil {
 			return err
@@ -34,6 +41,10 @@ func walkFile(path string) error {
 	}
 	return w.tree(m.root, 0)
 }
+
+// mapForWalk is mapPages; the tests turn it off to compare both ways of
+// reading.
+var mapForWalk = mapPages
 
 // newestMeta is the meta page bbolt uses: the valid one with the higher txid.
 func newestMeta(f *os.File) (boltMeta, error) {
@@ -74,10 +85,21 @@ const (
 
 type walker struct {
 	f    *os.File
+	mem  []byte // the file mapped read-only (mapPages); nil: read with f
 	path string
 	ps   uint64
 	hwm  uint64
-	seen map[uint64]bool
+	seen []uint64 // a bit per page below hwm: reached already
+}
+
+// reach marks page i reached; false when it was reached before.
+func (w *walker) reach(i uint64) bool {
+	word, bit := i/64, uint64(1)<<(i%64)
+	if w.seen[word]&bit != 0 {
+		return false
+	}
+	w.seen[word] |= bit
+	return true
 }
 
 func (w *walker) bad(format string, a ...any) error {
@@ -91,7 +113,8 @@ func (w *walker) bad(format string, a ...any) error {
 const headRead = 256
 
 // region is a page's bytes, read from the file only where the walk looks
-// (f set), or an inline bucket's page, held in its parent's value (f nil).
+// (f set), or all of them at hand (f nil): a page of the mapped file, or an
+// inline bucket's page, held in its parent's value.
 type region struct {
 	f    *os.File
 	base int64  // the page's offset in the file
@@ -119,9 +142,8 @@ func (w *walker) page(id uint64, want uint16) (*region, error) {
 	if id < 2 || id >= w.hwm {
 		return nil, w.bad("a reference to page %d, outside pages 2..%d", id, w.hwm-1)
 	}
-	head := make([]byte, min(headRead, w.ps))
-	n, err := w.f.ReadAt(head, int64(id*w.ps))
-	if n < pageHeaderSize {
+	head, err := w.head(id)
+	if len(head) < pageHeaderSize {
 		return nil, w.bad("page %d cannot be read (%v)", id, err)
 	}
 	le := binary.LittleEndian
@@ -136,12 +158,27 @@ func (w *walker) page(id uint64, want uint16) (*region, error) {
 		return nil, w.bad("page %d runs %d pages past the end of the file", id, overflow)
 	}
 	for i := id; i <= id+overflow; i++ {
-		if w.seen[i] {
+		if !w.reach(i) {
 			return nil, w.bad("page %d is referenced twice", i)
 		}
-		w.seen[i] = true
 	}
-	return &region{f: w.f, base: int64(id * w.ps), size: (overflow + 1) * w.ps, mem: head[:n]}, nil
+	base, size := id*w.ps, (overflow+1)*w.ps
+	if w.mem != nil { // the whole page and its overflow lie in the mapping
+		return &region{base: int64(base), size: size, mem: w.mem[base : base+size]}, nil
+	}
+	return &region{f: w.f, base: int64(base), size: size, mem: head}, nil
+}
+
+// head is the start of page id as page checks it: up to headRead bytes,
+// fewer at the end of the file.
+func (w *walker) head(id uint64) ([]byte, error) {
+	n := min(headRead, w.ps)
+	if off := id * w.ps; w.mem != nil && off+n <= uint64(len(w.mem)) {
+		return w.mem[off : off+n], nil
+	}
+	head := make([]byte, n)
+	k, err := w.f.ReadAt(head, int64(id*w.ps))
+	return head[:k], err
 }
 
 // read is p.bytes with the walk's error.
