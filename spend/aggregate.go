@@ -23,6 +23,8 @@ type appAcc struct {
 	sums    []money.Amount // currency*12 + month
 	vendors map[int32]struct{}
 	lastTx  int // the last transaction counted, so a split one counts once
+	// lastVendor is the vendor added to vendors last (-1: none yet).
+	lastVendor int32
 }
 
 // vendorAcc sums one unmatched vendor over the period.
@@ -41,6 +43,9 @@ func (m *Model) aggregate() {
 	ncur := len(d.currencies)
 	apps := map[string]*appAcc{}
 	vendors := map[int32]*vendorAcc{}
+	// byDec is each decision's application accumulator, found once per
+	// decision rather than by the application's name once per unit.
+	byDec := make([]*appAcc, len(d.decs))
 	m.eachUnit(func(i int, un *unit, dec *match.Decision) {
 		t := &d.txs[i]
 		switch {
@@ -48,7 +53,12 @@ func (m *Model) aggregate() {
 		case dec.App == "":
 			addUnmatched(vendors, t, un, dec, i, d.vendor[i], d.cur[i], d.co[i], ncur)
 		default:
-			addApp(apps, t, un, dec.App, dec.Category, i, d.vendor[i], d.cur[i], d.month[i], ncur)
+			a := byDec[un.dec]
+			if a == nil {
+				a = appAccOf(apps, dec.App, dec.Category, ncur)
+				byDec[un.dec] = a
+			}
+			a.add(t, un, dec.Category, i, d.vendor[i], d.cur[i], d.month[i])
 		}
 	})
 	m.agg = aggregate{apps: m.appRows(apps), unmatched: m.unmatchedRows(vendors)}
@@ -69,15 +79,26 @@ func (m *Model) eachUnit(fn func(i int, un *unit, dec *match.Decision)) {
 	}
 }
 
-func addApp(apps map[string]*appAcc, t *Transaction, un *unit, app, category string, i int, vendor, cur int32, mo int8, ncur int) {
+// appAccOf is app's accumulator in apps, added (with the category of the
+// first decision that names the app) when it has none yet.
+func appAccOf(apps map[string]*appAcc, app, category string, ncur int) *appAcc {
 	a := apps[app]
 	if a == nil {
 		a = &appAcc{row: AppRow{App: app, Category: category, UnconvertedSpend: Money{}}, sums: make([]money.Amount, ncur*12),
-			vendors: map[int32]struct{}{}, lastTx: -1}
+			vendors: map[int32]struct{}{}, lastTx: -1, lastVendor: -1}
 		apps[app] = a
 	}
+	return a
+}
+
+// add counts unit un of transaction i (vendor, currency and month indexes
+// of derived) in a.
+func (a *appAcc) add(t *Transaction, un *unit, category string, i int, vendor, cur int32, mo int8) {
 	a.sums[int(cur)*12+int(mo)] += un.amount
-	a.vendors[vendor] = struct{}{}
+	if vendor != a.lastVendor { // a transaction's units share a vendor
+		a.lastVendor = vendor
+		a.vendors[vendor] = struct{}{}
+	}
 	if t.Unconverted {
 		a.row.UnconvertedSpend[t.Currency] += un.amount
 	} else {

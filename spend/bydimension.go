@@ -37,7 +37,7 @@ func (m *Model) AppsByDimension(n int) ([]AppRow, error) {
 		if byValue[v] == nil {
 			byValue[v] = map[string]*appAcc{}
 		}
-		addApp(byValue[v], t, un, dec.App, dec.Category, i, d.vendor[i], d.cur[i], d.month[i], ncur)
+		appAccOf(byValue[v], dec.App, dec.Category, ncur).add(t, un, dec.Category, i, d.vendor[i], d.cur[i], d.month[i])
 	})
 	rank := map[string]int{}
 	for i, r := range m.agg.apps {
