@@ -30,7 +30,7 @@ type backend struct {
 	db       *store.DB
 	globals  *globals
 	keyring  secretstore.Keyring
-	cat      *match.Catalog
+	cat      *catalogLoad // ready, or being built (catalogload.go)
 	demo     bool
 	exportTo string             // directory for CSV exports
 	openURL  func(string) error // browser opener; the demo follows links itself
@@ -44,11 +44,24 @@ type backend struct {
 }
 
 func newBackend(db *store.DB, g *globals, cat *match.Catalog) *backend {
+	return newBackendWith(db, g, readyCatalog(cat))
+}
+
+// newBackendWith is newBackend with a catalog that may still be loading.
+func newBackendWith(db *store.DB, g *globals, cat *catalogLoad) *backend {
 	dir, err := os.Getwd()
 	if err != nil {
 		dir = os.TempDir()
 	}
 	return &backend{db: db, globals: g, keyring: keyring(), cat: cat, exportTo: dir, openURL: bc.OpenBrowser, now: time.Now}
+}
+
+// catalog is the catalog in force, waiting for it while it loads.
+func (b *backend) catalog() (*match.Catalog, error) {
+	b.mu.Lock()
+	l := b.cat
+	b.mu.Unlock()
+	return l.wait()
 }
 
 // Info never includes the secret: only whether one is stored and where.
@@ -91,7 +104,7 @@ func (b *backend) loaded() (*spend.Model, error) {
 		return nil, err
 	}
 	opt.Now = b.now()
-	m, err := spend.Load(b.db, b.cat, opt) // b.mu is held
+	m, err := spend.LoadWith(b.db, b.cat.wait, opt) // b.mu is held; the catalog may still be loading
 	if err != nil {
 		return nil, err
 	}
@@ -155,9 +168,10 @@ func (b *backend) Users() ([]spend.UserRow, error) {
 }
 
 func (b *backend) Catalog() []ui.CatalogApp {
-	b.mu.Lock()
-	cat := b.cat
-	b.mu.Unlock()
+	cat, err := b.catalog()
+	if err != nil {
+		return nil // the data's read says why (loaded)
+	}
 	custom := map[string]bool{}
 	if cs, err := b.db.CustomApps(); err == nil {
 		for _, a := range cs {
@@ -178,9 +192,10 @@ func (b *backend) Catalog() []ui.CatalogApp {
 // CreateApp stores a custom application and reloads the catalog and the
 // model, so it appears everywhere at once.
 func (b *backend) CreateApp(name, category string) error {
-	b.mu.Lock()
-	cat := b.cat
-	b.mu.Unlock()
+	cat, err := b.catalog()
+	if err != nil {
+		return err
+	}
 	if _, err := addApp(b.db, cat, name, category, nil); err != nil {
 		return err
 	}
@@ -219,7 +234,7 @@ func (b *backend) reloadCatalog() error {
 		return err
 	}
 	b.mu.Lock()
-	b.cat, b.model = cat, nil
+	b.cat, b.model = readyCatalog(cat), nil
 	b.mu.Unlock()
 	return nil
 }

@@ -7,9 +7,10 @@ var _ ui.AppEditor = (*backend)(nil)
 // RenameApp renames a custom application and its rules, as 'bcspend apps
 // rename' does, and reloads the catalog and the model.
 func (b *backend) RenameApp(old, name string) error {
-	b.mu.Lock()
-	cat := b.cat
-	b.mu.Unlock()
+	cat, err := b.catalog()
+	if err != nil {
+		return err
+	}
 	if err := renameApp(b.db, cat, old, name); err != nil {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -41,7 +40,7 @@ func runConsole(ctx context.Context, g *globals, reconnect bool, io stdio) int {
 		return fail(io, err)
 	}
 	defer db.Close()
-	cat, err := catalogFor(db)
+	cat, err := startCatalog(db)
 	if err != nil {
 		return fail(io, err)
 	}
@@ -49,7 +48,7 @@ func runConsole(ctx context.Context, g *globals, reconnect bool, io stdio) int {
 	if reconnect {
 		opts = append(opts, ui.WithWizard())
 	}
-	return runUI(ctx, newBackend(db, g, cat), io, opts...)
+	return runUI(ctx, newBackendWith(db, g, cat), io, opts...)
 }
 
 func runUI(ctx context.Context, b *backend, io stdio, opts ...ui.Option) int {
@@ -62,7 +61,7 @@ func runUI(ctx context.Context, b *backend, io stdio, opts ...ui.Option) int {
 // loadCatalog reads the built-in catalog plus catalog.txt beside the
 // database, where an admin keeps apps of their own.
 func loadCatalog(dbPath string) (*match.Catalog, error) {
-	return match.LoadCatalog(filepath.Join(filepath.Dir(dbPath), "catalog.txt"))
+	return match.LoadCatalog(userCatalogPath(dbPath))
 }
 
 // catalogFor is loadCatalog plus the custom applications stored in db.
@@ -71,11 +70,7 @@ func catalogFor(db *store.DB) (*match.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	extra := make([]match.App, len(custom))
-	for i, a := range custom {
-		extra[i] = match.App{Name: a.Name, Category: a.Category, Vendors: a.Vendors}
-	}
-	return match.LoadCatalogWith(filepath.Join(filepath.Dir(db.Path()), "catalog.txt"), extra)
+	return buildCatalog(userCatalogPath(db.Path()), custom)
 }
 
 func isTerminal(io stdio) bool {

@@ -34,11 +34,11 @@ func consoleOn(t *testing.T, g []string, dbPath string) *consoleRun {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	cat, err := catalogFor(db)
+	cat, err := startCatalog(db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := newBackend(db, &globals{DB: dbPath, AuthorityURL: g[3], APIURL: g[5]}, cat)
+	b := newBackendWith(db, &globals{DB: dbPath, AuthorityURL: g[3], APIURL: g[5]}, cat)
 	b.keyring, b.exportTo = nil, t.TempDir()
 	r := startConsole(t, b, 140, 40)
 	r.loaded()
@@ -312,11 +312,11 @@ func TestTheConsolesSyncWaitsForAScheduledOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	cat, err := catalogFor(db)
+	cat, err := startCatalog(db)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := newBackend(db, &globals{DB: dbPath, AuthorityURL: g[3], APIURL: g[5]}, cat)
+	b := newBackendWith(db, &globals{DB: dbPath, AuthorityURL: g[3], APIURL: g[5]}, cat)
 	b.keyring = nil
 	lock, err := store.LockSync(context.Background(), dbPath, time.Second, nil)
 	if err != nil {
