@@ -428,6 +428,24 @@ func TestRegionalLongTailRound7(t *testing.T) {
 		{"SOFTIP, a.s.", "Udržiavací poplatok SOFTIP PROFIT", "SOFTIP", MethodAlias},
 		{"Svea Bank AB", "Svea Checkout transaktionsavgifter oktober", "Svea Checkout", MethodAlias},
 		{"Link Bilgisayar Sistemleri", "Link Netbil yıllık lisans yenileme", "Link Bilgisayar", MethodAlias},
+		{"Coconut Platform Ltd", "Coconut sole trader plan - monthly", "Coconut", MethodAlias},
+		{"iplicit Ltd", "iplicit subscription - 12 users, annual", "iplicit", MethodAlias},
+		{"Tiendanube", "Plan Impulso mensual", "Nuvemshop", MethodAlias},
+		{"Web Active Corporation Pty Ltd", "eWAY Rapid - transaction fees March", "eWAY", MethodAlias},
+		{"Pagatech Limited", "Paga Collect merchant fees - June", "Paga", MethodAlias},
+		{"Attaché Software Australia Pty Ltd", "Attaché Payroll annual licence renewal", "Attaché", MethodAlias},
+		{"Elkdata OÜ", "Veebimajutus Elkdata - aastatasu", "Elkdata", MethodAlias},
+		{"Cosmos Business Systems S.A.", "Συνδρομή ERP ετήσια", "Cosmos Business Systems", MethodAlias},
+		{"Maropost Inc", "Maropost Commerce Cloud monthly plan", "Maropost", MethodAlias},
+		{"Contadores Asociados SAC", "Licencia Siscont 2027 - 3 usuarios", "Siscont", MethodName},
+	})
+	// The names that are words of some language need their legal name or
+	// their product words: a fishmonger called Galeb, a coconut trader.
+	runNoApp(t, [][2]string{
+		{"Coconut Trading Ltd", "Coconut water 24 bottles"},
+		{"Galeb d.o.o.", "Ribe i morski plodovi"},
+		{"Symbol Kft.", "Irodaszer"},
+		{"Data Communication Services Ltd", "Structured cabling install"},
 	})
 }
 
