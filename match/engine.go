@@ -30,10 +30,14 @@ const (
 
 // decideInfos runs the catalog layers on a normalised vendor and its lines
 // as analyzeLine saw them; infos is only read (a matcher shares them
-// between decisions).
-func (c *Catalog) decideInfos(vendor string, infos []lineInfo) Decision {
+// between decisions). legal: the vendor wrote one of the catalogued legal
+// names behind an everyday-word name (writtenAsLegalName).
+func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decision {
 	vt := strings.Fields(vendor)
 	r, how, known := c.resolveExact(vt)
+	if known && legal {
+		r, how = c.asLegalName(r, how)
+	}
 	if !known {
 		r, how, known = c.resolveEveryday(vt, infos)
 	}
@@ -109,7 +113,7 @@ func (c *Catalog) softwareVendor(r vendorRef, known bool) softwareVendor {
 
 // exempt: a specific signal that is the vendor's own trade does not outweigh
 // it (a course from a learning platform, an ad product from a marketing one).
-var exempt = map[string]string{"training": "Learning", "marketing": "Marketing", "events": "Events", "hardware": "IT Management"}
+var exempt = map[string]string{"training": "Learning", "events": "Events", "hardware": "IT Management"}
 
 // noEvidence explains an unmatched charge, including the everyday words
 // that were seen but not trusted, so the admin knows a rule would help.
@@ -259,6 +263,10 @@ func (c *Catalog) appDecision(ai int, m Method, conf float64, reason string) Dec
 func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision {
 	if d, ok := c.byMarketplace(r, how, soft); ok {
 		return d
+	}
+	if picks, rest := c.makersProducts(r, soft); len(picks) > 0 {
+		picks = append(picks, pickLines(rest, func(h lineHit) bool { return h.app == r.i }, true)...)
+		return c.fromPicks(picks, MethodKeyword, confKeyword, fmt.Sprintf("%s is %s, whose maker's product the line names", how, c.apps[r.i].Name))
 	}
 	own := pickLines(soft, func(h lineHit) bool { return h.app == r.i }, true)
 	// A name of everyday words ("Google Workspace") names another product

@@ -56,6 +56,7 @@ type index struct {
 	fuzzy        *fuzzyIndex          // read through typos(): built beside the other indexes
 	fuzzyBuilt   chan struct{}        // closed once fuzzy is built
 	compact      map[string]vendorRef // vendor name without spaces -> entry, when one entry has it
+	formed       map[string][]string  // everyday-word vendor name -> its catalogued legal names, as normPhrase writes them (see writtenAsLegalName)
 }
 
 // typos is the typo index, once it is built.
@@ -78,7 +79,7 @@ func buildCatalog(f *catalogFile) (*Catalog, error) {
 	// build.
 	n := len(f.apps) + len(f.groups) + len(f.resellers)
 	c.idx = &index{vendors: make(map[string]vendorRef, 2*n), phrases: make(map[string][]phraseHit, 4*n),
-		starts: make(map[string]int, 2*n)}
+		starts: make(map[string]int, 2*n), formed: map[string][]string{}}
 	if err := c.indexGroups(f); err != nil {
 		return nil, err
 	}
@@ -194,7 +195,7 @@ func (c *Catalog) indexApps() {
 		c.addPhrase(a.Name, phraseHit{app: ai, kind: phraseName, generic: a.Generic})
 		nameWords := strings.Fields(key)
 		for _, v := range a.Vendors {
-			c.addVendor(v, vendorRef{kind: refApp, i: ai}, a.Name)
+			c.addVendor(v, vendorRef{kind: refApp, i: ai, generic: c.legalNameOfGeneric(a, key, v)}, a.Name)
 			c.addPhrase(v, phraseHit{app: ai, kind: phraseAlias, generic: bareWordOf(v, nameWords)})
 		}
 		for _, k := range a.Keywords {
@@ -207,6 +208,22 @@ func (c *Catalog) indexApps() {
 		}
 	}
 	c.indexDomains()
+}
+
+// legalNameOfGeneric: "Homebase Inc" is the legal name of Homebase, an app
+// the catalog flags generic, but "homebase" once its form is gone; the
+// name stays an everyday word, and only the legal name written as
+// catalogued is the identity (writtenAsLegalName). Words the lists know
+// ("Census Inc", "Hexagon AB") were everyday words already, legal form or
+// not: a company of another trade is registered under them too.
+func (c *Catalog) legalNameOfGeneric(a App, key, legal string) bool {
+	if !a.Generic || Normalize(legal) != key || c.everyday(key) {
+		return false
+	}
+	if full := normPhrase(legal); full != key {
+		c.idx.formed[key] = append(c.idx.formed[key], full)
+	}
+	return true
 }
 
 // indexDomains: an app's own domain on a line names it, everyday-word name
@@ -313,6 +330,7 @@ func (c *Catalog) addVendor(name string, ref vendorRef, owner string) {
 	if !strings.Contains(key, " ") && (c.everyday(key) || len(key) < 3) {
 		ref.generic = true
 	}
+
 	if prev, dup := c.idx.vendors[key]; dup && !sameRef(prev, ref) {
 		c.conflicts = append(c.conflicts, fmt.Sprintf("vendor name %q points to %s and %s", key, c.refOwner(prev), owner))
 	}

@@ -55,11 +55,15 @@ func (m *Matcher) Match(in Input) Decision {
 	}
 	vendor, lines, infos := m.normalize(in)
 	nk := vendor + "\x00" + strings.Join(lines, "\x1f")
+	legal := m.cat.writtenAsLegalName(in.VendorName, vendor)
+	if legal {
+		nk = "\x01" + nk // the same key written another way is another company
+	}
 	m.mu.RLock()
 	d, ok = m.norm[nk]
 	m.mu.RUnlock()
 	if !ok {
-		dec := m.decide(vendor, lines, infos)
+		dec := m.decide(vendor, lines, infos, legal)
 		d = &dec
 	}
 	m.store(rk, nk, d)
@@ -131,7 +135,7 @@ func (m *Matcher) normalize(in Input) (string, []string, []lineInfo) {
 }
 
 // decide runs the rules, then the catalog layers.
-func (m *Matcher) decide(vendor string, lines []string, infos []lineInfo) Decision {
+func (m *Matcher) decide(vendor string, lines []string, infos []lineInfo, legal bool) Decision {
 	padded := make([]string, len(lines))
 	for i, l := range lines {
 		padded[i] = " " + l + " "
@@ -141,7 +145,7 @@ func (m *Matcher) decide(vendor string, lines []string, infos []lineInfo) Decisi
 			return m.cat.ruleDecision(r.Rule, MethodRule)
 		}
 	}
-	return m.cat.decideInfos(vendor, infos)
+	return m.cat.decideInfos(vendor, infos, legal)
 }
 
 // MatchAll decides many inputs; a convenience for re-matching a store.

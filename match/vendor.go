@@ -44,8 +44,8 @@ func (c *Catalog) resolveMakerAndProduct(vt []string) (vendorRef, string, bool) 
 			continue
 		}
 		r := c.idx.vendors[s.key]
-		if r.kind != refGroup {
-			continue // an app's own keyword beside its name names nothing more
+		if r.kind == refReseller {
+			continue
 		}
 		var rest []string
 		for i, t := range vt {
@@ -54,11 +54,53 @@ func (c *Catalog) resolveMakerAndProduct(vt []string) (vendorRef, string, bool) 
 			}
 		}
 		key := strings.Join(rest, " ")
+		if r.kind == refApp {
+			if ar, how, ok := c.brandAndLegalName(r, s.key, key); ok {
+				return ar, how, true
+			}
+			continue
+		}
 		for _, h := range c.idx.phrases[key] {
 			if h.kind != phraseAlias && c.sells(r, h.app) {
 				return vendorRef{kind: refApp, i: h.app, alias: key}, fmt.Sprintf(
 					"vendor name holds its maker '%s' and its product '%s'", s.key, key), true
 			}
+		}
+	}
+	return vendorRef{}, "", false
+}
+
+// brandAndLegalName: a vendor card written as a brand and the company
+// behind it ("Condeco (Eptura)", "CircleCI (Circle Internet Services,
+// Inc.)", "Joan (Visionect d.o.o.)", "e-conomic (Visma e-conomic A/S)"):
+// the app's catalogued name key, and in the other words another of its
+// names, or the name of a product of the same maker ("Little Hotelier
+// (SiteMinder)" once the catalog lists Little Hotelier with SiteMinder).
+// Two names that agree are the identity, everyday word or not; the vendor
+// is then known, so its lines are read as its billing ("Performance plan
+// credits"), not as a stranger's ("Circle Internet Services" is no telecom).
+func (c *Catalog) brandAndLegalName(r vendorRef, key, rest string) (vendorRef, string, bool) {
+	if m, ok := c.idx.vendors[rest]; ok {
+		// The other words name a vendor: the app's own, or its maker, of
+		// which the app is the product ("SendGrid (Twilio)").
+		if m.kind == refApp && m.i == r.i || m.kind == refGroup && c.idx.appGroup[r.i] == m.i ||
+			m.kind == refApp && c.sameMaker(r.i, m.i) {
+			r.generic = false
+			if m.kind == refApp && m.i == r.i {
+				return r, fmt.Sprintf("vendor name holds two names of %s, '%s' and '%s'", c.apps[r.i].Name, key, rest), true
+			}
+			return r, fmt.Sprintf("vendor name holds %s and its maker's name '%s'", c.apps[r.i].Name, rest), true
+		}
+		return vendorRef{}, "", false
+	}
+	for _, h := range c.idx.phrases[rest] {
+		switch {
+		case h.app == r.i:
+			r.generic = false
+			return r, fmt.Sprintf("vendor name holds two names of %s, '%s' and '%s'", c.apps[r.i].Name, key, rest), true
+		case h.kind != phraseAlias && !h.inGroup && c.sameMaker(r.i, h.app):
+			return vendorRef{kind: refApp, i: h.app, alias: rest}, fmt.Sprintf(
+				"vendor name holds its maker '%s' and its product '%s'", key, rest), true
 		}
 	}
 	return vendorRef{}, "", false
@@ -407,4 +449,47 @@ func (c *Catalog) unexplained(li lineInfo) int {
 		}
 	}
 	return n
+}
+
+// writtenAsLegalName: the vendor's name as written (raw) is one of the
+// catalogued legal names behind its everyday-word key, legal form and all
+// ("Cvent, Inc." is Cvent Inc, "Homebase Inc." Homebase Inc), region words
+// aside. Normalising drops the form, which is what tells the company apart
+// from others of the same word: "Homebase Ltd" sells paint, "Recharge Spa
+// Ltd" massages, and they stay everyday words that need evidence. Only
+// keys with such legal names cost more than a map lookup.
+func (c *Catalog) writtenAsLegalName(raw, key string) bool {
+	names, ok := c.idx.formed[key]
+	if !ok {
+		return false
+	}
+	full := c.withoutRegion(normPhrase(raw))
+	for _, n := range names {
+		if c.withoutRegion(n) == full {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutRegion drops region words from a phrase ("Sympa Finland Oy").
+func (c *Catalog) withoutRegion(p string) string {
+	toks := strings.Fields(p)
+	kept := toks[:0]
+	for _, t := range toks {
+		if !c.words.geo[t] {
+			kept = append(kept, t)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
+// asLegalName: a vendor written as its catalogued legal name is that
+// entry, everyday word or not.
+func (c *Catalog) asLegalName(r vendorRef, how string) (vendorRef, string) {
+	if !r.generic {
+		return r, how
+	}
+	r.generic = false
+	return r, how + " (its catalogued legal name, legal form and all)"
 }

@@ -1,0 +1,61 @@
+package match
+
+import "strings"
+
+// The product grain of a maker's invoice: which of a maker's products a
+// line pays for when the vendor is the maker's flagship app (DocuSign Inc is
+// the legal name of DocuSign eSignature, and also bills DocuSign CLM).
+
+// sameMaker: app b is sold by the maker of app a: both in one group, or b on
+// a's web domain or under it (DocuSign CLM on docusign.com beside DocuSign,
+// Xero Practice Manager beside Xero, IONOS Cloud on cloud.ionos.com beside
+// IONOS). Another maker's product of a similar name (Tango Gestión beside
+// Tango, Neon CRM beside Neon) is neither.
+func (c *Catalog) sameMaker(a, b int) bool {
+	if g := c.idx.appGroup[a]; g >= 0 && g == c.idx.appGroup[b] {
+		return true
+	}
+	da, db := strings.ToLower(c.apps[a].Domain), strings.ToLower(c.apps[b].Domain)
+	return da != "" && (db == da || strings.HasSuffix(db, "."+da) || strings.HasSuffix(da, "."+db))
+}
+
+// makersProducts: on the lines of app r's vendor, another product of the
+// same maker that a line names is what the line pays for, when the line
+// names the flagship only by the maker's name ("DocuSign CLM - annual" from
+// DocuSign Inc: "docusign" is the maker there) or inside the product's name,
+// or not at all; also when the line bills usage of it ("Amazon Connect -
+// contact center usage minutes" from Amazon Web Services: the usage is
+// Connect's, not a channel AWS carries). A line that names the flagship's
+// own product words ("DocuSign eSignature Business Pro") stays the
+// flagship's. It returns the lines the products win and the others.
+func (c *Catalog) makersProducts(r vendorRef, soft []lineInfo) (picks []linePick, rest []lineInfo) {
+	flagship := normPhrase(c.apps[r.i].Name)
+	product := func(h lineHit) bool {
+		// A name of everyday words ("Amazon Connect") names the product on
+		// its maker's line, as a sibling's does (byAppVendor); a short name
+		// ("Lønn" of Visma Lønn) only on the group's own lines: on Tripletex
+		// AS's, "Tripletex lønn og regnskap" is what Tripletex does.
+		return h.app != r.i && h.kind != phraseAlias && !h.generic && !h.inGroup && (!h.weak || h.kind == phraseName) && !h.platform && !h.mention &&
+			c.sameMaker(r.i, h.app)
+	}
+	own := func(h lineHit) bool { return h.app == r.i }
+	for _, li := range soft {
+		p, ok := li.pick(product, true)
+		if !ok {
+			rest = append(rest, li)
+			continue
+		}
+		if o, mine := li.pick(own, true); mine && o.kind != phraseAlias && o.phrase != flagship && !covers(p, o) {
+			rest = append(rest, li)
+			continue
+		}
+		picks = append(picks, linePick{hit: p, line: li.text})
+	}
+	return picks, rest
+}
+
+// covers: hit a's words hold hit b's, and more ("docusign clm" holds
+// "docusign").
+func covers(a, b lineHit) bool {
+	return a.pos <= b.pos && a.end >= b.end && a.end-a.pos > b.end-b.pos
+}
