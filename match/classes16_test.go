@@ -127,3 +127,17 @@ func TestAdvertisingFromAMarketingVendor(t *testing.T) {
 		{"Capterra Inc", "Capterra vendor profile subscription - annual", "Gartner Digital Markets", MethodAlias},
 	})
 }
+
+// "SAE" ends an Egyptian (and Spanish) company's name as its legal form,
+// written "S.A.E." or "SAE", and is dropped from vendor names like every
+// form; on a line legal forms are kept, so a product named with it ("Aspel
+// SAE", Aspel's administration system) is still named there.
+func TestLegalFormSAE(t *testing.T) {
+	runClass(t, []classCase{
+		{"Fawry for Banking Technology and Electronic Payments SAE", "Fawry collection fees - November", "Fawry", MethodAlias},
+		{"Paymob S.A.E.", "Paymob Accept - transaction fees, October", "Paymob", MethodAlias},
+		{"BasharSoft S.A.E.", "Wuzzuf employer subscription - 3 months", "Wuzzuf", MethodAlias},
+		{"Aspel de México, S.A. de C.V.", "Aspel SAE 9.0 - licencia anual, 2 usuarios", "Aspel", MethodKeyword},
+	})
+	runBrandOf(t, map[string]string{"Nile Ledger Systems S.A.E.": "Nile Ledger Systems", "Nile Ledger Systems SAE": "Nile Ledger Systems"})
+}
