@@ -107,6 +107,8 @@ func TestBrandAndLegalNameInOneVendorName(t *testing.T) {
 		{"Tripletex (Tripletex AS)", "Regnskap og fakturering - månedlig", "Tripletex", MethodAlias},
 		{"Timely (Memory AS)", "Time tracking - 6 users, monthly", "Timely", MethodAlias},
 		{"SendGrid (Twilio Inc)", "Pro 300K - monthly", "SendGrid", MethodAlias},
+		// A product listed without a legal entity of its own, beside its maker.
+		{"Little Hotelier (SiteMinder Limited)", "Front desk and booking engine - 14 rooms, monthly", "Little Hotelier", MethodAlias},
 	})
 	runNoApp(t, [][2]string{
 		{"Joan Bakery (Visionect Street)", "Croissants for the office"},

@@ -76,7 +76,9 @@ func (c *Catalog) resolveMakerAndProduct(vt []string) (vendorRef, string, bool) 
 // the app's catalogued name key, and in the other words another of its
 // names, or the name of a product of the same maker ("Little Hotelier
 // (SiteMinder)" once the catalog lists Little Hotelier with SiteMinder).
-// Two names that agree are the identity, everyday word or not; the vendor
+// A product the catalog lists without a legal entity of its own (Little
+// Hotelier: SiteMinder bills it) is the maker's, whichever company the card
+// writes beside it. Two names that agree are the identity, everyday word or not; the vendor
 // is then known, so its lines are read as its billing ("Performance plan
 // credits"), not as a stranger's ("Circle Internet Services" is no telecom).
 func (c *Catalog) brandAndLegalName(r vendorRef, key, rest string) (vendorRef, string, bool) {
@@ -84,7 +86,7 @@ func (c *Catalog) brandAndLegalName(r vendorRef, key, rest string) (vendorRef, s
 		// The other words name a vendor: the app's own, or its maker, of
 		// which the app is the product ("SendGrid (Twilio)").
 		if m.kind == refApp && m.i == r.i || m.kind == refGroup && c.idx.appGroup[r.i] == m.i ||
-			m.kind == refApp && c.sameMaker(r.i, m.i) {
+			m.kind == refApp && (c.sameMaker(r.i, m.i) || !r.generic && c.productEntry(r.i)) {
 			r.generic = false
 			if m.kind == refApp && m.i == r.i {
 				return r, fmt.Sprintf("vendor name holds two names of %s, '%s' and '%s'", c.apps[r.i].Name, key, rest), true
@@ -98,7 +100,8 @@ func (c *Catalog) brandAndLegalName(r vendorRef, key, rest string) (vendorRef, s
 		case h.app == r.i:
 			r.generic = false
 			return r, fmt.Sprintf("vendor name holds two names of %s, '%s' and '%s'", c.apps[r.i].Name, key, rest), true
-		case h.kind != phraseAlias && !h.inGroup && c.sameMaker(r.i, h.app):
+		case h.kind != phraseAlias && !h.inGroup && c.sameMaker(r.i, h.app),
+			h.kind == phraseName && !h.inGroup && !h.generic && !h.weak && !r.generic && c.productEntry(h.app):
 			return vendorRef{kind: refApp, i: h.app, alias: rest}, fmt.Sprintf(
 				"vendor name holds its maker '%s' and its product '%s'", key, rest), true
 		}
@@ -493,3 +496,7 @@ func (c *Catalog) asLegalName(r vendorRef, how string) (vendorRef, string) {
 	r.generic = false
 	return r, how + " (its catalogued legal name, legal form and all)"
 }
+
+// productEntry: an app the catalog lists without legal names of its own, as
+// it lists products whose legal entity is their maker's.
+func (c *Catalog) productEntry(app int) bool { return len(c.apps[app].Vendors) == 0 }
