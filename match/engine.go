@@ -327,7 +327,8 @@ func named(h lineHit) bool {
 // byReseller: a reseller sells everything, so only its lines can tell.
 func (c *Catalog) byReseller(r vendorRef, how string, soft []lineInfo) Decision {
 	name := c.resellers[r.i].Name
-	picks := pickLines(soft, func(lineHit) bool { return true }, false)
+	any := func(lineHit) bool { return true }
+	picks := pickLines(soldOnAPlatform(soft, any, any), any, false)
 	if len(picks) == 0 {
 		return Decision{Method: MethodNone,
 			Reason: fmt.Sprintf("%s is reseller %s; no line names a catalogued app", how, name)}
@@ -343,6 +344,10 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 		return d
 	}
 	inGroup := func(h lineHit) bool { return c.idx.appGroup[h.app] == r.i && h.kind != phraseAlias }
+	if sold, rest := c.soldOnItsPlatform(soft, inGroup); len(sold) > 0 {
+		return c.fromPicks(append(sold, pickLines(rest, inGroup, true)...), MethodKeyword, confKeyword,
+			fmt.Sprintf("vendor '%s' sells several products (%s) and another maker's for them", r.alias, g.Name))
+	}
 	if picks := pickLines(soft, inGroup, true); len(picks) > 0 {
 		if c.brandOnly(g, picks) {
 			// "Zoom Docs", "Twilio Engage": the vendor's own name, then a

@@ -59,3 +59,63 @@ func (c *Catalog) makersProducts(r vendorRef, soft []lineInfo) (picks []linePick
 func covers(a, b lineHit) bool {
 	return a.pos <= b.pos && a.end >= b.end && a.end-a.pos > b.end-b.pos
 }
+
+// soldOnAPlatform drops from each line the hits that name, as the platform
+// the line's product runs on, a product that drop says is not the sale,
+// when the line also names a product that sells says is: "Zephyr Scale for
+// Jira Software Cloud - 25 users" from a reseller or from Atlassian pays
+// for Zephyr Scale, "Veeam Backup for Microsoft 365" for Veeam, not for the
+// platform named longer. A line naming only the platform ("Licences for
+// Microsoft 365 E3") keeps it. Lines left as they are are shared, not
+// copied.
+func soldOnAPlatform(soft []lineInfo, drop, sells func(lineHit) bool) []lineInfo {
+	var out []lineInfo
+	for i, li := range soft {
+		sold, onPlatform := false, false
+		for _, h := range li.hits {
+			sold = sold || !h.platform && !h.mention && !h.generic && h.kind != phraseAlias && sells(h)
+			onPlatform = onPlatform || h.platform && drop(h)
+		}
+		if !sold || !onPlatform {
+			continue
+		}
+		if out == nil {
+			out = append([]lineInfo(nil), soft...)
+		}
+		keep := li.hits[:0:0]
+		for _, h := range li.hits {
+			if !(h.platform && drop(h)) {
+				keep = append(keep, h)
+			}
+		}
+		out[i].hits = keep
+	}
+	if out == nil {
+		return soft
+	}
+	return out
+}
+
+// soldOnItsPlatform: a multi-product vendor's line that names one of its
+// products only as the platform of another maker's product ("Zephyr Scale
+// for Jira Cloud - 25 users" on Atlassian's invoice, a Marketplace app)
+// pays for that product, named by its name or a keyword that is no
+// everyday, tier or plan word ("Lucidchart for Google Workspace").
+// It returns those lines' picks and the other lines.
+func (c *Catalog) soldOnItsPlatform(soft []lineInfo, inGroup func(lineHit) bool) (picks []linePick, rest []lineInfo) {
+	other := func(h lineHit) bool {
+		return !inGroup(h) && !h.weak && !h.generic && !h.tier && !h.platform && !h.mention && h.kind != phraseAlias
+	}
+	for _, li := range soft {
+		onPlatform := false
+		for _, h := range li.hits {
+			onPlatform = onPlatform || h.platform && inGroup(h)
+		}
+		if p, ok := li.pick(other, false); ok && onPlatform {
+			picks = append(picks, linePick{hit: p, line: li.text})
+			continue
+		}
+		rest = append(rest, li)
+	}
+	return picks, rest
+}
