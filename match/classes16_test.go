@@ -143,3 +143,24 @@ func TestLegalFormSAE(t *testing.T) {
 	})
 	runBrandOf(t, map[string]string{"Nile Ledger Systems S.A.E.": "Nile Ledger Systems", "Nile Ledger Systems SAE": "Nile Ledger Systems"})
 }
+
+// A reseller's, distributor's or marketplace vendor's line that names a
+// product and, as the platform it runs on ("for", "with"), another product
+// pays for the first: "Zephyr Scale for Jira Software Cloud" is Zephyr
+// Scale, resold, and on Atlassian's own invoice (a Marketplace app) too;
+// a line that names only the platform keeps it, and the group's own
+// products named for one another stay the group's (LABELLING.md: the
+// product a reseller sells is the answer, never the reseller).
+func TestTheProductSoldBeatsItsPlatform(t *testing.T) {
+	runClass(t, []classCase{
+		{"SoftwareONE Deutschland GmbH", "Zephyr Scale for Jira Software Cloud - 25 Benutzer, 12 Monate", "Zephyr", MethodKeyword},
+		{"TD SYNNEX UK Limited", "Veeam Backup for Microsoft 365 - 100 users, 1 year", "Veeam", MethodKeyword},
+		{"Bechtle AG", "Veeam Backup for Microsoft 365 Subscription, 50 Benutzer", "Veeam", MethodKeyword},
+		{"Atlassian Pty Ltd", "Zephyr Scale for Jira Cloud - 25 users, monthly", "Zephyr", MethodKeyword},
+		{"Google Ireland Limited", "Lucidchart for Google Workspace - Team, 10 users", "Lucid", MethodKeyword},
+		// Only the platform named, or the group's products for each other.
+		{"Crayon Software Experts Ltd", "Licences for Microsoft 365 E3 - 40 users, CSP", "Microsoft 365", MethodKeyword},
+		{"Atlassian Pty Ltd", "Confluence Standard for Jira users - 40 users", "Confluence", MethodKeyword},
+		{"Microsoft Ireland Operations Ltd", "Defender for Office 365 Plan 1 - 40 users", "Microsoft Defender", MethodKeyword},
+	})
+}
