@@ -112,7 +112,9 @@ func (c *Catalog) softwareVendor(r vendorRef, known bool) softwareVendor {
 }
 
 // exempt: a specific signal that is the vendor's own trade does not outweigh
-// it (a course from a learning platform, an ad product from a marketing one).
+// it (a course from a learning platform). Advertising is none: bought from a
+// marketing vendor (Capterra's PPC clicks) it is still advertising
+// (testdata/LABELLING.md).
 var exempt = map[string]string{"training": "Learning", "events": "Events", "hardware": "IT Management"}
 
 // noEvidence explains an unmatched charge, including the everyday words
@@ -327,8 +329,8 @@ func named(h lineHit) bool {
 // byReseller: a reseller sells everything, so only its lines can tell.
 func (c *Catalog) byReseller(r vendorRef, how string, soft []lineInfo) Decision {
 	name := c.resellers[r.i].Name
-	any := func(lineHit) bool { return true }
-	picks := pickLines(soldOnAPlatform(soft, any, any), any, false)
+	every := func(lineHit) bool { return true }
+	picks := pickLines(soldOnAPlatform(soft, every, every), every, false)
 	if len(picks) == 0 {
 		return Decision{Method: MethodNone,
 			Reason: fmt.Sprintf("%s is reseller %s; no line names a catalogued app", how, name)}

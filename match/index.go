@@ -330,7 +330,6 @@ func (c *Catalog) addVendor(name string, ref vendorRef, owner string) {
 	if !strings.Contains(key, " ") && (c.everyday(key) || len(key) < 3) {
 		ref.generic = true
 	}
-
 	if prev, dup := c.idx.vendors[key]; dup && !sameRef(prev, ref) {
 		c.conflicts = append(c.conflicts, fmt.Sprintf("vendor name %q points to %s and %s", key, c.refOwner(prev), owner))
 	}
