@@ -7,23 +7,32 @@ import "testing"
 // and line of none of the held-out sets, written before the matcher ran on
 // it.
 
-// A one-time onboarding, setup or implementation fee is a service, whether
-// a third party bills it or the product's own vendor (the labels of the
-// held-out sets list the vendor's own implementation and onboarding fees
-// as "-"); a subscription line that includes onboarding is the product.
-func TestOneTimeSetupFeesAreServices(t *testing.T) {
-	runNoApp(t, [][2]string{
-		{"Pipedrive OÜ", "One-time onboarding package - Professional"},
-		{"Personio SE & Co. KG", "Einrichtungsgebühr - Onboarding Personio (einmalig)"},
-		{"monday.com Ltd", "Enterprise onboarding - one-off setup fee"},
-		{"Brightpath Advisory Ltd", "Zendesk setup and onboarding - one-off fee"},
-		{"Intercom R&D Unlimited Company", "Frais de mise en service - accompagnement au démarrage"},
-		{"Salesforce UK Ltd", "Implementation fee - Sales Cloud quick start"},
-		{"Teamleader NV", "Opstartkosten Teamleader Focus - eenmalig"},
-	}, MethodInferred, MethodUnknownProduct)
+// The maker's own onboarding, setup, activation or implementation fee for
+// its product, billed by the maker, is the product (testdata/LABELLING.md);
+// the same work billed by a partner, a consultant, an agency or a reseller
+// is a service, and so are the maker's professional services billed by the
+// hour or the day. A subscription line that includes onboarding is the
+// product.
+func TestMakersOwnSetupFeesAreTheProduct(t *testing.T) {
 	runClass(t, []classCase{
+		{"Pipedrive OÜ", "One-time onboarding package - Professional", "Pipedrive", MethodAlias},
+		{"Personio SE & Co. KG", "Einrichtungsgebühr - Onboarding Personio (einmalig)", "Personio", MethodAlias},
+		{"monday.com Ltd", "Enterprise onboarding - one-off setup fee", "monday.com", MethodAlias},
+		{"Intercom R&D Unlimited Company", "Frais de mise en service - accompagnement au démarrage", "Intercom", MethodAlias},
+		{"Salesforce UK Ltd", "Implementation fee - Sales Cloud quick start", "Salesforce Sales Cloud", MethodKeyword},
+		{"Teamleader NV", "Opstartkosten Teamleader Focus - eenmalig", "Teamleader", MethodAlias},
+		{"Fortnox AB", "Uppstartsavgift, engångsavgift", "Fortnox", MethodAlias},
+		{"Holded Technologies S.L.", "Cuota de alta - activación de la cuenta", "Holded", MethodAlias},
+		{"Kenjo GmbH", "Einrichtungspauschale Kenjo, einmalig", "Kenjo", MethodAlias},
 		{"Pipedrive OÜ", "Professional plan - 10 seats, onboarding included", "Pipedrive", MethodAlias},
 	})
+	runNoApp(t, [][2]string{
+		{"Brightpath Advisory Ltd", "Zendesk setup and onboarding - one-off fee"},
+		{"Nordlys Rådgivning AS", "Oppstartsgebyr Tripletex - engangs"},
+		{"Kestrel Digital GmbH", "Einrichtungsgebühr Personio, einmalig"},
+		{"SoftwareONE Deutschland GmbH", "HubSpot onboarding fee - one-time"},
+		{"Personio SE & Co. KG", "Beratungsleistungen Personio, 12 Stunden"},
+	}, MethodInferred, MethodUnknownProduct)
 	if d := match("Personio SE & Co. KG", "Personio Professional - 40 employees, annual subscription", "Einrichtungsgebühr (einmalig)"); d.App != "Personio" {
 		t.Errorf("Personio invoice with a subscription and a setup fee: got %q %s (%s); want Personio", d.App, d.Method, d.Reason)
 	}

@@ -117,6 +117,22 @@ func (c *Catalog) softwareVendor(r vendorRef, known bool) softwareVendor {
 // (testdata/LABELLING.md).
 var exempt = map[string]string{"training": "Learning", "events": "Events", "hardware": "IT Management"}
 
+// ownTrade: the line's specific signal is the vendor's own trade (exempt).
+// A course is a learning platform's trade only on a line that bills the
+// platform (its plan, seats, licences or period, outside the names the line
+// holds, or the platform named outright: "Skills - training platform",
+// "training content library - 200 learners - annual"); one course bought on
+// it ("Course: Jira administration", "Google Cloud Digital Leader course")
+// is a course, not the platform's subscription nor
+// the product it teaches (testdata/LABELLING.md).
+func (li *lineInfo) ownTrade(sv softwareVendor) bool {
+	own, has := exempt[li.specWhy]
+	if !has || own != sv.category {
+		return false
+	}
+	return li.specWhy != "training" || li.explicit || li.planned || li.ownWords > 0
+}
+
 // noEvidence explains an unmatched charge, including the everyday words
 // that were seen but not trusted, so the admin knows a rule would help.
 func noEvidence(vendor string, soft []lineInfo) string {
@@ -154,8 +170,7 @@ func (c *Catalog) nonSoftware(infos []lineInfo, sv softwareVendor) (soft []lineI
 		li := &infos[i]
 		sig, ok := li.signal, li.hasSignal
 		if sv.ok {
-			own, has := exempt[li.specWhy]
-			sig, ok = li.specSig, li.specific && !li.strong && !(has && own == sv.category)
+			sig, ok = li.specSig, li.specific && !li.strong && !li.ownTrade(sv)
 		}
 		if ok {
 			if first == nil {

@@ -25,7 +25,7 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 		if infos[i].hasSignal {
 			return Decision{}, false
 		}
-		if why == nil && (infos[i].strong || infos[i].planned) {
+		if why == nil && (infos[i].strong || infos[i].planned || c.brandsPlan(vt, infos[i])) {
 			why = &infos[i]
 		}
 	}
@@ -36,6 +36,28 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 	return Decision{Method: MethodInferred, Confidence: confInferred, Suggest: brandOf(vendor, c.words),
 		Reason: fmt.Sprintf("vendor '%s' is not in the catalog, but line '%s' reads like a software subscription: inferred application, review it (accept it as an application or reject it)",
 			vendor, why.text)}, true
+}
+
+// brandsPlan: a line billed by the period that names the vendor's brand
+// beside a tier or period word reads like the brand's subscription:
+// "Routewise Standard, 25 vehicles, per month", "Plan Cuentaclara Negocio
+// mensual", "Mensalidade Gestão Clínica". The brand's word is a name: no
+// list's word, as in leadingPartNamed. A plan word beside it is not enough
+// ("Wellness package annual" from Nordic Wellness is a gym's).
+func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
+	if !li.period || li.planWords == 0 {
+		return false
+	}
+	toks := strings.Fields(li.text)
+	for i := 0; i < len(toks) && i < 64; i++ {
+		if !containsWord(vt, toks[i]) || !c.aName(toks[i:i+1]) {
+			continue
+		}
+		if i > 0 && li.planWords&(1<<(i-1)) != 0 || i+1 < 64 && li.planWords&(1<<(i+1)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Catalog) isPayer(vt []string) bool {
@@ -210,11 +232,31 @@ var chineseTrades = []string{"网络科技", "信息科技", "信息技术", "�
 // spelling.
 func (c *Catalog) asLinesName(brand string, raws, lines []string, infos []lineInfo) string {
 	b := c.asNamed(brand, raws, lines, infos)
-	if isLatin(b) && b == strings.ToUpper(b) && c.linesHold(lines, strings.Fields(normPhrase(b))) {
+	if !isLatin(b) || !c.linesHold(lines, strings.Fields(normPhrase(b))) {
+		return b
+	}
+	if b == strings.ToUpper(b) {
 		// "KORVEX" of a card descriptor is "Korvex" on its own line.
 		return spelledIn(raws, normPhrase(b))
 	}
+	if l := spelledIn(raws, normPhrase(b)); marks(l) > marks(b) {
+		// "Condominio Facil" on the vendor card is "Condomínio Fácil" on
+		// the vendor's own invoice: clerks drop accents, makers do not.
+		return l
+	}
 	return b
+}
+
+// marks counts the letters of s outside ASCII ("í", "ø"): the accents a
+// spelling keeps.
+func marks(s string) int {
+	n := 0
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // asNamed: a line that names a leading part of the brand, not all of it,

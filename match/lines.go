@@ -15,11 +15,15 @@ type lineInfo struct {
 	hasSignal bool
 	context   bool   // mentions plans, seats, licences...
 	contextN  int    // how many such words
+	ownWords  int    // how many of them lie outside catalogued names ("team plan", not "cloud" of "Google Cloud")
 	planAt    uint64 // bit i: token i is a plan, billing or software word (first 64 tokens)
 	strong    bool   // mentions subscriptions, licences, seats
 	usage     string // "cloud" or "metered": bills what a platform meters (words.txt kind usage); "" when not
 	addOn     bool   // buys an add-on, extension or top-up (words.txt kind addon)
 	planned   bool   // a named plan, or software named outright, billed by the period: "Starter plan - monthly" (words.txt kinds plan, tier, period, explicit)
+	period    bool   // names a billing period: "monthly", "mensal", "per month" (words.txt kind period)
+	planWords uint64 // bit i: token i is a tier or period word (first 64 tokens): "Cuentaclara Negocio", "Mensalidade Gestão"
+	explicit  bool   // says software outright: "platform", "licence" (words.txt kind explicit)
 
 	// A specific signal outweighs a known software vendor (see words.txt).
 	specific         bool
@@ -56,8 +60,13 @@ func hosted(toks []string, s span) bool {
 // aTrade: a non-software word of these kinds may name the customer's trade
 // ("gym management software", "dental practice software", "property
 // management licence", "restaurant POS software") on a line that says
-// software outright; media ("digital subscription - 5 licences") may not.
-func aTrade(why string) bool { return why != "media" }
+// software outright; media ("digital subscription - 5 licences") may not,
+// nor a setup fee ("software setup fee, one-time" is the fee).
+func aTrade(why string) bool { return why != "media" && why != setupFee }
+
+// setupFee is words.txt's label of onboarding, setup and activation fees:
+// the product from its maker, a service from anyone else.
+const setupFee = "setup fee"
 
 // nested: a longer phrase of the word lists holds the span, and says what
 // its words mean there: "conference rooms" are rooms, not a conference; a
@@ -107,6 +116,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	var strong []span                    // subscription words
 	var plans, tiers []span              // plan words, plan names
 	hasPeriod := false
+	var shieldSpans []span // catalogued phrases that keep the signal words inside them from counting
 	for _, s := range c.phraseSpans(text, toks) {
 		if s.key != toks[s.start] && s.end == s.start+1 {
 			if inside == nil {
@@ -120,6 +130,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 				mention:  c.isMention(toks, s)})
 		}
 		shields := c.shields(s.key)
+		if shields {
+			shieldSpans = append(shieldSpans, s)
+		}
 		for i := s.start; i < s.end; i++ {
 			covered[i] = covered[i] || shields
 			explained[i], byPhrase[i] = true, true
@@ -127,6 +140,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	w := c.words
 	spans := c.wordSpans(text, toks)
+	// A signal that holds a catalogued name and more is what the name's
+	// maker sells besides it ("Zettle Reader", "Square Stand"), not part of
+	// the name the way "travel" is of "Concur Travel".
+	isCovered := func(s span) bool {
+		return coveredSpan(covered, inside, toks, s) && !holdsName(shieldSpans, s)
+	}
 	for _, s := range spans {
 		if u := w.usage[s.key]; u != "" && li.usage != "cloud" {
 			li.usage = u
@@ -136,6 +155,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		if w.context[s.key] || w.strong[s.key] {
 			li.context = true
 			li.contextN++
+			if !anyCovered(byPhrase, s) {
+				li.ownWords++
+			}
 		}
 		if (w.context[s.key] || w.strong[s.key] || w.billing[s.key]) && s.start < 64 {
 			li.planAt |= 1 << s.start
@@ -151,6 +173,11 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			tiers = append(tiers, s)
 		}
 		hasPeriod = hasPeriod || w.period[s.key]
+		if (w.tier[s.key] || w.period[s.key]) && s.end <= 64 {
+			for i := s.start; i < s.end; i++ {
+				li.planWords |= 1 << i
+			}
+		}
 		everyday := w.generic[s.key] && !w.billing[s.key] && !w.context[s.key] && !w.strong[s.key] && w.signal(s.key) == ""
 		for i := s.start; i < s.end; i++ {
 			explained[i] = true
@@ -162,7 +189,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			explicit = append(explicit, s)
 		}
 		why := w.signal(s.key)
-		if why == "" || coveredSpan(covered, inside, toks, s) || nested(spans, s, func(o span) bool { return !coveredSpan(covered, inside, toks, o) }) {
+		if why == "" || isCovered(s) || nested(spans, s, func(o span) bool { return !isCovered(o) }) {
 			continue
 		}
 		if why == jobAds && c.planBefore(spans, s) {
@@ -184,8 +211,13 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	// Software named outright and billed by the period ("Cuota mensual
 	// Nubelia ERP", "monthly CRM fee") reads like a subscription too.
 	li.planned = hasPeriod && (namedPlan(plans, tiers) || len(explicit) > 0)
+	li.period, li.explicit = hasPeriod, len(explicit) > 0
 	for _, s := range signals {
-		if why := w.signal(s.key); w.isSpecific(s.key) || !aTrade(why) || !outside(explicit, s) {
+		// The customer's trade beside a subscription word is whom the
+		// software is for ("farm plan annual subscription"); beside a word
+		// that says software outright, any trade is.
+		besideSoftware := outside(explicit, s) || w.trade[s.key] && outside(strong, s)
+		if why := w.signal(s.key); w.isSpecific(s.key) || !aTrade(why) || !besideSoftware {
 			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true
 			break
 		}
@@ -195,8 +227,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	for _, s := range strong {
 		li.strong = li.strong || !inSpecific(signals, s, w)
 	}
-	if k, ok := w.oneTimeSetup(toks); ok && !li.specific && !li.strong {
-		li.specSig, li.specWhy, li.specific = "'"+k+"' (professional services)", "professional services", true
+	if k, ok := w.oneTimeSetup(toks); ok && !li.hasSignal && !li.strong {
+		// A setup fee: the product from its maker, so no specific signal.
+		li.signal, li.why, li.hasSignal = "'"+k+"' ("+setupFee+")", setupFee, true
+	}
+	if k, why, ok := c.compoundSignal(toks, covered); ok && !li.specific {
+		li.specSig, li.specWhy, li.specific = "'"+k+"' ("+why+")", why, true
 		if !li.hasSignal {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
@@ -222,6 +258,38 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		li.marketSeller = sellerWords(toks, explained, li.marketAt+1, c.productWord)
 	}
 	return li
+}
+
+// compoundSignal: a word of the line that is a compound ending in a
+// signal's word (words.txt kind compound: "brukerkonferanse",
+// "Anwendertreffen"), outside catalogued names.
+func (c *Catalog) compoundSignal(toks []string, covered []bool) (string, string, bool) {
+	for i, t := range toks {
+		if covered[i] {
+			continue
+		}
+		if why := c.words.compound(t); why != "" {
+			return t, why, true
+		}
+	}
+	return "", "", false
+}
+
+// holdsName: every catalogued name the signal overlaps lies inside it, and
+// it has more words: the signal names something the name's maker sells
+// ("square stand", "zettle reader"), not a word of the name.
+func holdsName(names []span, s span) bool {
+	held := false
+	for _, n := range names {
+		if n.end <= s.start || n.start >= s.end {
+			continue
+		}
+		if n.start < s.start || n.end > s.end || n.end-n.start == s.end-s.start {
+			return false
+		}
+		held = true
+	}
+	return held
 }
 
 // productWords are the words no phrase or word list explains, where a

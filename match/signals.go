@@ -38,6 +38,8 @@ type wordLists struct {
 	tier        map[string]bool   // "starter", "pro", "business": the name of a subscription's plan
 	setup       map[string]bool   // "onboarding", "Einrichtung": getting a product going (with once: a one-time service)
 	once        map[string]bool   // "one time", "einmalig": a charge billed once
+	trade       map[string]bool   // "farm", "clinic": the customer's trade, beside a subscription word whom it is for
+	compounds   []compoundEnd     // "konferanse", "anwendertreffen": a compound ending in one is that signal
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -47,7 +49,7 @@ func parseWords(data []byte) (*wordLists, error) {
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
 		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{},
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{},
-		setup: map[string]bool{}, once: map[string]bool{}}
+		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -122,6 +124,10 @@ func (w *wordLists) addLine(line string) error {
 			w.setup[key] = true
 		case "once":
 			w.once[key] = true
+		case "trade":
+			w.trade[key] = true
+		case "compound":
+			w.compounds = append(w.compounds, compoundEnd{end: key, label: label})
 		case "mention":
 			if label == "before" {
 				w.before[key] = true
@@ -139,7 +145,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, billing, function, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, setup, once, trade, compound, billing, function, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
@@ -153,6 +159,28 @@ func (w *wordLists) signal(k string) string {
 	}
 	if len(k) > 4 && strings.HasSuffix(k, "s") {
 		return w.nonsoftware[k[:len(k)-1]]
+	}
+	return ""
+}
+
+// compoundEnd ends compound words that are a specific signal of label:
+// "brukerkonferanse", "användarkonferens", "DATEV-Anwendertreffen" are
+// events. Germanic languages write such compounds as one word, which no
+// phrase list can hold whole.
+type compoundEnd struct{ end, label string }
+
+// compound: the label of the compound ending token t ("brukerkonferanse":
+// events), "" when none does. A token that is a listed word itself is read
+// as that word ("videokonferenz" is video conferencing, software), and an
+// end needs three letters before it to make a compound.
+func (w *wordLists) compound(t string) string {
+	if len(t) < 8 || w.onLine(t) {
+		return ""
+	}
+	for _, c := range w.compounds {
+		if t == c.end || len(t) >= len(c.end)+3 && strings.HasSuffix(t, c.end) {
+			return c.label
+		}
 	}
 	return ""
 }
