@@ -34,6 +34,11 @@ func TestPaymentAndRoomHardwareIsNotTheProduct(t *testing.T) {
 		{"Visionect d.o.o.", "Joan room booking subscription - 8 displays, annual", "Joan", MethodAlias},
 		{"Squareup Europe Ltd", "Square for Retail Plus - monthly subscription, 2 locations", "Square", MethodAlias},
 		{"Robin Powered Inc.", "Robin Workplace Premier - 40 meeting room displays, annual subscription", "Robin", MethodAlias},
+		{"Joan", "Joan room booking - 20 displays, annual subscription", "Joan", MethodAlias},
+	})
+	runInferred(t, [][3]string{
+		{"Pingwell Oy", "Pingwell uptime checks - 50 monitors, monthly subscription", "Pingwell"},
+		{"Signloop Ltd", "Signloop digital signage, 15 screens subscription", "Signloop"},
 	})
 }
 

@@ -38,14 +38,20 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 			vendor, why.text)}, true
 }
 
-// brandsPlan: a line billed by the period that names the vendor's brand
-// beside a tier or period word reads like the brand's subscription:
-// "Routewise Standard, 25 vehicles, per month", "Plan Cuentaclara Negocio
-// mensual", "Mensalidade Gestão Clínica". The brand's word is a name: no
-// list's word, as in leadingPartNamed. A plan word beside it is not enough
-// ("Wellness package annual" from Nordic Wellness is a gym's).
+// brandsPlan: a line that names the vendor's brand beside a plan's name,
+// billed by the period, or beside a fee by the period reads like the
+// brand's subscription: "Routewise Standard, 25 vehicles, per month", "Plan
+// Cuentaclara Negocio mensual", "Mensalidade Gestão Clínica". The brand's
+// word is a name: no list's word, as in leadingPartNamed. A plan word or an
+// adjective of the period beside it is not enough ("Wellness package
+// annual" from Nordic Wellness is a gym's, "Annual sprinkler inspection"
+// from Sprinkler Systems a service).
 func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
-	if !li.period || li.planWords == 0 {
+	at := li.feeAt
+	if li.period {
+		at |= li.tierAt
+	}
+	if at == 0 {
 		return false
 	}
 	toks := strings.Fields(li.text)
@@ -53,7 +59,7 @@ func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
 		if !containsWord(vt, toks[i]) || !c.aName(toks[i:i+1]) {
 			continue
 		}
-		if i > 0 && li.planWords&(1<<(i-1)) != 0 || i+1 < 64 && li.planWords&(1<<(i+1)) != 0 {
+		if i > 0 && at&(1<<(i-1)) != 0 || i+1 < 64 && at&(1<<(i+1)) != 0 {
 			return true
 		}
 	}

@@ -22,7 +22,8 @@ type lineInfo struct {
 	addOn     bool   // buys an add-on, extension or top-up (words.txt kind addon)
 	planned   bool   // a named plan, or software named outright, billed by the period: "Starter plan - monthly" (words.txt kinds plan, tier, period, explicit)
 	period    bool   // names a billing period: "monthly", "mensal", "per month" (words.txt kind period)
-	planWords uint64 // bit i: token i is a tier or period word (first 64 tokens): "Cuentaclara Negocio", "Mensalidade Gestão"
+	tierAt    uint64 // bit i: token i is a plan's name (words.txt kind tier; first 64 tokens): "Cuentaclara Negocio"
+	feeAt     uint64 // bit i: token i is a fee by the period (words.txt kind fee; first 64 tokens): "Mensalidade Gestão"
 	explicit  bool   // says software outright: "platform", "licence" (words.txt kind explicit)
 
 	// A specific signal outweighs a known software vendor (see words.txt).
@@ -173,9 +174,14 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			tiers = append(tiers, s)
 		}
 		hasPeriod = hasPeriod || w.period[s.key]
-		if (w.tier[s.key] || w.period[s.key]) && s.end <= 64 {
+		if s.end <= 64 {
 			for i := s.start; i < s.end; i++ {
-				li.planWords |= 1 << i
+				if w.tier[s.key] {
+					li.tierAt |= 1 << i
+				}
+				if w.fee[s.key] {
+					li.feeAt |= 1 << i
+				}
 			}
 		}
 		everyday := w.generic[s.key] && !w.billing[s.key] && !w.context[s.key] && !w.strong[s.key] && w.signal(s.key) == ""
@@ -214,8 +220,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	li.period, li.explicit = hasPeriod, len(explicit) > 0
 	for _, s := range signals {
 		// The customer's trade beside a subscription word is whom the
-		// software is for ("farm plan annual subscription"); beside a word
-		// that says software outright, any trade is.
+		// software is for ("farm plan annual subscription"), a device what
+		// it counts ("12 displays subscription"); beside a word that says
+		// software outright, any trade is.
 		besideSoftware := outside(explicit, s) || w.trade[s.key] && outside(strong, s)
 		if why := w.signal(s.key); w.isSpecific(s.key) || !aTrade(why) || !besideSoftware {
 			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true

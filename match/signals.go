@@ -36,9 +36,10 @@ type wordLists struct {
 	plan        map[string]bool   // "plan", "package", "แพ็กเกจ": what a subscription is sold as
 	period      map[string]bool   // "monthly", "recurring", "รายเดือน": the period a subscription is billed by
 	tier        map[string]bool   // "starter", "pro", "business": the name of a subscription's plan
+	fee         map[string]bool   // "mensalidade", "monthly fee": a fee by the period, beside a brand its subscription
 	setup       map[string]bool   // "onboarding", "Einrichtung": getting a product going (with once: a one-time service)
 	once        map[string]bool   // "one time", "einmalig": a charge billed once
-	trade       map[string]bool   // "farm", "clinic": the customer's trade, beside a subscription word whom it is for
+	trade       map[string]bool   // "farm", "clinic", "displays": beside a subscription word whom it is for or what it counts
 	compounds   []compoundEnd     // "konferanse", "anwendertreffen": a compound ending in one is that signal
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
@@ -48,7 +49,7 @@ func parseWords(data []byte) (*wordLists, error) {
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
 		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{},
-		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{},
+		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
@@ -66,7 +67,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	for k := range w.usage {
 		w.line[k] = true
 	}
-	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit, w.addon, w.plan, w.period, w.tier} {
+	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit, w.addon, w.plan, w.period, w.tier, w.fee} {
 		for k := range set {
 			w.line[k] = true
 		}
@@ -120,11 +121,13 @@ func (w *wordLists) addLine(line string) error {
 			w.period[key] = true
 		case "tier":
 			w.tier[key] = true
+		case "fee":
+			w.fee[key] = true
 		case "setup":
 			w.setup[key] = true
 		case "once":
 			w.once[key] = true
-		case "trade":
+		case "trade", "counted":
 			w.trade[key] = true
 		case "compound":
 			w.compounds = append(w.compounds, compoundEnd{end: key, label: label})
@@ -145,7 +148,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, setup, once, trade, compound, billing, function, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, compound, billing, function, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
