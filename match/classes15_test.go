@@ -76,11 +76,14 @@ func TestCoursesAboutAProduct(t *testing.T) {
 		{"Cloud Academy Inc.", "AWS Solutions Architect certification course - 2 learners"},
 		{"Global Knowledge Training LLC", "Microsoft Azure Fundamentals AZ-900 training, 1 day"},
 		{"Tieturi Oy", "Power BI -koulutus, 2 päivää"},
+		{"Packt Publishing Ltd", "Mastering Azure DevOps (print)"},
+		{"O'Reilly Media, Inc.", "Terraform: Up and Running, 3rd edition"},
 	}, MethodInferred, MethodUnknownProduct)
 	runClass(t, []classCase{
 		{"Udemy Ireland Limited", "Udemy Business Team plan - 12 users", "Udemy Business", MethodAlias},
 		{"Pluralsight LLC", "Pluralsight Skills - training platform, annual", "Pluralsight", MethodAlias},
 		{"Coursera Inc", "Coursera for Business - 30 learners, annual", "Coursera for Business", MethodAlias},
+		{"Udemy Ireland Limited", "Udemy Business - 25 users, Jira and Confluence courses", "Udemy Business", MethodAlias},
 	})
 }
 
@@ -128,7 +131,9 @@ func TestGoodsWordsThatAreAppNames(t *testing.T) {
 // An unknown vendor's subscription in more words: a monthly or annual
 // licence written as one word (kuukausilisenssi, Monatslizenz,
 // månadslicens), a plan named after the vendor's brand or a tier of other
-// languages billed by the period ("Plan Cuentaclara Negocio mensual"), the
+// languages billed by the period ("Plan Cuentaclara Negocio mensual"),
+// software named in a compound and billed by the period ("kassasystem,
+// månadsvis", "potilastietojärjestelmä, kuukausimaksu"), the
 // vendor's brand and a tier billed by the period ("Routewise Standard ...
 // per month"), a monthly fee of the brand ("Mensalidade Gestão Clínica"),
 // and the customer's trade beside a subscription word ("farm plan annual
@@ -147,6 +152,10 @@ func TestInferredSubscriptionsInMoreWords(t *testing.T) {
 		{"Herdbook Inc.", "Herdbook Farm Plan annual subscription", "Herdbook"},
 		{"Vetline Ltd", "Vetline clinic plan - annual subscription", "Vetline"},
 		{"Buildtrack Inc.", "Buildtrack construction plan, monthly subscription", "Buildtrack"},
+		{"Faturador Ltda", "Faturador Plano Empresarial - mensalidade", "Faturador"},
+		{"Medirec Oy", "Medirec potilastietojärjestelmä, kuukausimaksu", "Medirec"},
+		{"Kassalund AB", "Kassalund kassasystem, månadsvis", "Kassalund"},
+		{"Lohnfix GmbH", "Lohnfix Lohnabrechnungssoftware, monatlich", "Lohnfix"},
 	})
 	// A tier or period alone, or a trade word without a subscription word,
 	// reads like no subscription.

@@ -294,6 +294,9 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 			!c.hostedOn(r.i, h.app)
 	}, false)
 	if len(own) == 0 && len(other) > 0 {
+		if c.teaches(r.i) {
+			return c.topicOnly(r, how, soft, other)
+		}
 		return c.fromPicks(other, MethodKeyword, confReseller,
 			fmt.Sprintf("%s is %s, but the line names another product", how, c.apps[r.i].Name))
 	}
@@ -302,6 +305,32 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 		reason += " (the name is an everyday word, so confidence is lower)"
 	}
 	return c.appDecision(r.i, MethodAlias, aliasConf(r, how), reason)
+}
+
+// teaches: a learning platform or a publisher (category Learning) names
+// other products as what its courses and books are about.
+func (c *Catalog) teaches(app int) bool { return c.apps[app].Category == categoryLearning }
+
+// categoryLearning is the catalog's category of course platforms and
+// publishers' learning subscriptions.
+const categoryLearning = "Learning"
+
+// topicOnly: another product named on a learning platform's or publisher's
+// line is the topic of a course or book bought there ("Mastering Azure
+// DevOps (print)" from Packt, "Course purchase: Power BI for beginners"
+// from Udemy), not that product; a line that sells the platform's
+// licences, seats or subscription is the platform ("Udemy Business - 25
+// users, Jira and Confluence courses").
+func (c *Catalog) topicOnly(r vendorRef, how string, soft []lineInfo, other []linePick) Decision {
+	for _, li := range soft {
+		if li.strong || li.planned {
+			return c.appDecision(r.i, MethodAlias, aliasConf(r, how), fmt.Sprintf("%s -> %s (line '%s' names other products as its courses' topics)", how, c.apps[r.i].Name, li.text))
+		}
+	}
+	p := other[0]
+	return Decision{Method: MethodNone, Reason: fmt.Sprintf(
+		"%s is %s, a learning platform or publisher; line '%s' names '%s' as the topic of a course or book bought there, not that product (add a rule if it is)",
+		how, c.apps[r.i].Name, p.line, p.hit.phrase)}
 }
 
 // withoutUsage leaves out the lines that bill metered usage: another

@@ -216,8 +216,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	// Software named outright and billed by the period ("Cuota mensual
 	// Nubelia ERP", "monthly CRM fee") reads like a subscription too.
-	li.planned = hasPeriod && (namedPlan(plans, tiers) || len(explicit) > 0)
-	li.period, li.explicit = hasPeriod, len(explicit) > 0
+	cSig, cWhy, cSoft := c.compoundWords(toks, covered)
+	li.planned = hasPeriod && (namedPlan(plans, tiers) || len(explicit) > 0 || cSoft)
+	li.period, li.explicit = hasPeriod, len(explicit) > 0 || cSoft
 	for _, s := range signals {
 		// The customer's trade beside a subscription word is whom the
 		// software is for ("farm plan annual subscription"), a device what
@@ -238,8 +239,8 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		// A setup fee: the product from its maker, so no specific signal.
 		li.signal, li.why, li.hasSignal = "'"+k+"' ("+setupFee+")", setupFee, true
 	}
-	if k, why, ok := c.compoundSignal(toks, covered); ok && !li.specific {
-		li.specSig, li.specWhy, li.specific = "'"+k+"' ("+why+")", why, true
+	if cSig != "" && !li.specific {
+		li.specSig, li.specWhy, li.specific = "'"+cSig+"' ("+cWhy+")", cWhy, true
 		if !li.hasSignal {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
@@ -267,20 +268,29 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	return li
 }
 
-// compoundSignal: a word of the line that is a compound ending in a
-// signal's word (words.txt kind compound: "brukerkonferanse",
-// "Anwendertreffen"), outside catalogued names.
-func (c *Catalog) compoundSignal(toks []string, covered []bool) (string, string, bool) {
+// compoundWords reads the words of the line that are compounds (words.txt
+// kind compound), outside catalogued names: the first that ends in a
+// signal's word ("brukerkonferanse", "Anwendertreffen": events) and its
+// label, and whether one ends in a word that says software outright
+// ("kassasystem", "Lohnabrechnungssoftware", "potilastietojärjestelmä":
+// label explicit).
+func (c *Catalog) compoundWords(toks []string, covered []bool) (sig, why string, soft bool) {
 	for i, t := range toks {
 		if covered[i] {
 			continue
 		}
-		if why := c.words.compound(t); why != "" {
-			return t, why, true
+		switch l := c.words.compound(t); {
+		case l == labelExplicit:
+			soft = true
+		case l != "" && sig == "":
+			sig, why = t, l
 		}
 	}
-	return "", "", false
+	return sig, why, soft
 }
+
+// labelExplicit is words.txt's label of compounds that say software.
+const labelExplicit = "explicit"
 
 // holdsName: every catalogued name the signal overlaps lies inside it, and
 // it has more words: the signal names something the name's maker sells

@@ -122,7 +122,9 @@ func (w *wordLists) addLine(line string) error {
 		case "tier":
 			w.tier[key] = true
 		case "fee":
+			// A fee by the period names its period too.
 			w.fee[key] = true
+			w.period[key] = true
 		case "setup":
 			w.setup[key] = true
 		case "once":
