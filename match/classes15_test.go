@@ -156,6 +156,9 @@ func TestInferredSubscriptionsInMoreWords(t *testing.T) {
 		{"Medirec Oy", "Medirec potilastietojärjestelmä, kuukausimaksu", "Medirec"},
 		{"Kassalund AB", "Kassalund kassasystem, månadsvis", "Kassalund"},
 		{"Lohnfix GmbH", "Lohnfix Lohnabrechnungssoftware, monatlich", "Lohnfix"},
+		{"Kliniq B.V.", "Kliniq praktijksoftware, per maand", "Kliniq"},
+		{"Rezerwacje24 Sp. z o.o.", "Rezerwacje24 pakiet Biznes - opłata miesięczna", "Rezerwacje24"},
+		{"Objednavky s.r.o.", "Objednavky Standard - mesačný poplatok", "Objednavky"},
 	})
 	// A tier or period alone, or a trade word without a subscription word,
 	// reads like no subscription.
