@@ -185,6 +185,16 @@ func (c *Catalog) resolveCompact(variants ...[]string) (vendorRef, string, bool)
 // stripWords drops the phrases of set from vt but never every word, and
 // drops legal forms exposed at the end ("Atlassian Pty Ltd Australia").
 func (c *Catalog) stripWords(vt []string, set map[string]bool) []string {
+	out := c.dropPhrases(vt, set)
+	if len(out) == 0 {
+		return vt
+	}
+	return dropLegalForms(out)
+}
+
+// dropPhrases is vt without the phrases of set, one word ("uk") or several
+// ("united kingdom").
+func (c *Catalog) dropPhrases(vt []string, set map[string]bool) []string {
 	drop := make([]bool, len(vt))
 	for _, s := range scan(vt, c.idx.starts, func(k string) bool { return set[k] }) {
 		for i := s.start; i < s.end; i++ {
@@ -197,10 +207,7 @@ func (c *Catalog) stripWords(vt []string, set map[string]bool) []string {
 			out = append(out, t)
 		}
 	}
-	if len(out) == 0 {
-		return vt
-	}
-	return dropLegalForms(out)
+	return out
 }
 
 // resolveFuzzy is the last resort for the vendor name: a catalogued name
@@ -475,16 +482,11 @@ func (c *Catalog) writtenAsLegalName(raw, key string) bool {
 	return false
 }
 
-// withoutRegion drops region words from a phrase ("Sympa Finland Oy").
+// withoutRegion drops region words and phrases from a phrase ("Sympa
+// Finland Oy", "Recharge Inc United States"), as stripWords does from a
+// vendor's words, legal forms kept.
 func (c *Catalog) withoutRegion(p string) string {
-	toks := strings.Fields(p)
-	kept := toks[:0]
-	for _, t := range toks {
-		if !c.words.geo[t] {
-			kept = append(kept, t)
-		}
-	}
-	return strings.Join(kept, " ")
+	return strings.Join(c.dropPhrases(strings.Fields(p), c.words.geo), " ")
 }
 
 // asLegalName: a vendor written as its catalogued legal name is that
