@@ -44,17 +44,17 @@ func (l *catalogLoad) wait() (*match.Catalog, error) {
 // goroutine; what could still fail there reaches the console's error
 // screen with the same words.
 func startCatalog(db *store.DB) (*catalogLoad, error) {
-	custom, err := db.CustomApps() // read here: the goroutine never touches db
-	if err != nil {
-		return nil, err
-	}
 	user := userCatalogPath(db.Path())
 	if _, err := os.Stat(user); !errors.Is(err, fs.ErrNotExist) {
-		cat, err := buildCatalog(user, custom)
+		cat, err := catalogFor(db)
 		if err != nil {
 			return nil, err
 		}
 		return readyCatalog(cat), nil
+	}
+	custom, err := db.CustomApps() // read here: the goroutine never touches db
+	if err != nil {
+		return nil, err
 	}
 	l := &catalogLoad{done: make(chan struct{})}
 	go func() {
