@@ -627,10 +627,20 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"SumUp Services GmbH", "Transaktionsgebühren Oktober 2026", "SumUp", MethodAlias},
 		{"Riverside.fm Ltd", "Pro plan - annual, 2 seats", "Riverside", MethodAlias},
 		{"Additio App SL", "Additio Premium - 1 year", "Additio App", MethodAlias},
+		{"N-able Technologies Ltd", "Passportal - 12 technicians, monthly", "Passportal", MethodKeyword},
+		{"SolarWinds MSP Canada ULC", "N-central Essentials - 300 devices", "N-central", MethodKeyword},
+		{"Zendesk, Inc.", "Zendesk WFM add-on, 40 agents", "Zendesk WFM", MethodKeyword},
+		{"Splunk Services UK Limited", "Splunk On-Call - 25 users, annual", "Splunk On-Call", MethodKeyword},
+		{"Micro Focus LLC", "ZENworks Endpoint Management - 800 devices, maintenance renewal", "ZENworks", MethodKeyword},
+		{"Red Hat Limited", "JBoss EAP, 16 cores, Premium subscription", "Red Hat JBoss EAP", MethodKeyword},
+		{"Usercentrics GmbH", "Web CMP Business, monthly", "Usercentrics", MethodAlias},
+		{"Kandra Labs, Inc.", "Cloud Standard plan, 25 users, monthly", "Zulip", MethodAlias},
 		// the makers keep their own lines
 		{"JetBrains s.r.o.", "All Products Pack - 12 organisation licences, annual", "JetBrains", MethodKeyword},
 		{"Datto Inc", "Datto backup - monthly services", "Datto", MethodAlias},
 		{"Broadcom Inc.", "VMware Cloud Foundation - 256 cores, 3 years", "VMware Cloud Foundation", MethodKeyword},
+		{"Zendesk International Ltd", "Suite Growth - 14 agents, annual", "Zendesk", MethodAlias},
+		{"Usercentrics A/S", "Cookiebot Premium Medium - annual", "Cookiebot", MethodKeyword},
 	})
 	runNoApp(t, [][2]string{
 		{"SumUp Limited", "SumUp Solo card reader x4"},
