@@ -635,6 +635,10 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"Red Hat Limited", "JBoss EAP, 16 cores, Premium subscription", "Red Hat JBoss EAP", MethodKeyword},
 		{"Usercentrics GmbH", "Web CMP Business, monthly", "Usercentrics", MethodAlias},
 		{"Kandra Labs, Inc.", "Cloud Standard plan, 25 users, monthly", "Zulip", MethodAlias},
+		{"Informatica LLC", "Cloud Data Integration - IPU annual commitment", "Informatica", MethodAlias},
+		{"Google Commerce Limited", "Google One Premium 2 TB, annual", "Google One", MethodKeyword},
+		{"Siemens Industry Software GmbH", "Tecnomatix Process Simulate, 2 floating licences", "Tecnomatix", MethodKeyword},
+		{"PTC (UK) Ltd", "Creo Parametric + Creo Simulate, 3 seats, annual", "PTC Creo", MethodKeyword},
 		// the makers keep their own lines
 		{"JetBrains s.r.o.", "All Products Pack - 12 organisation licences, annual", "JetBrains", MethodKeyword},
 		{"Datto Inc", "Datto backup - monthly services", "Datto", MethodAlias},
