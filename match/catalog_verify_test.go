@@ -639,6 +639,10 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"Google Commerce Limited", "Google One Premium 2 TB, annual", "Google One", MethodKeyword},
 		{"Siemens Industry Software GmbH", "Tecnomatix Process Simulate, 2 floating licences", "Tecnomatix", MethodKeyword},
 		{"PTC (UK) Ltd", "Creo Parametric + Creo Simulate, 3 seats, annual", "PTC Creo", MethodKeyword},
+		{"Fathom Video Inc", "Business Edition, 6 seats, annual", "Fathom", MethodAlias},
+		{"Sonix Inc", "Premium plan, 3 users, monthly", "Sonix", MethodAlias},
+		{"Bentley Systems, Incorporated", "Leapfrog Works, 2 seats, annual subscription", "Seequent", MethodKeyword},
+		{"IBM Deutschland GmbH", "IBM API Connect Enterprise - 4 VPC, annual", "IBM API Connect", MethodKeyword},
 		// the makers keep their own lines
 		{"JetBrains s.r.o.", "All Products Pack - 12 organisation licences, annual", "JetBrains", MethodKeyword},
 		{"Datto Inc", "Datto backup - monthly services", "Datto", MethodAlias},
@@ -651,5 +655,6 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"Lightspeed Commerce Inc.", "Receipt printer and cash drawer bundle"},
 		{"Riverside Dental Practice", "Dental check-up, staff scheme"},
 		{"Hero Coffee Roasters", "Coffee beans 3 kg - office"},
+		{"Fathom Sailing Club", "Membership and mooring fees"},
 	})
 }
