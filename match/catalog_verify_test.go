@@ -643,6 +643,10 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"Sonix Inc", "Premium plan, 3 users, monthly", "Sonix", MethodAlias},
 		{"Bentley Systems, Incorporated", "Leapfrog Works, 2 seats, annual subscription", "Seequent", MethodKeyword},
 		{"IBM Deutschland GmbH", "IBM API Connect Enterprise - 4 VPC, annual", "IBM API Connect", MethodKeyword},
+		{"Apple Distribution International Ltd", "Logic Pro for iPad - annual", "Logic Pro", MethodKeyword},
+		{"Microsoft Ireland Operations Limited", "Microsoft Copilot Pro - 1 month", "Microsoft 365 Copilot", MethodKeyword},
+		{"Trint Ltd", "Advanced plan, 4 seats, annual", "Trint", MethodAlias},
+		{"RStudio, PBC", "Posit Workbench Enhanced - 10 named users", "Posit", MethodAlias},
 		// the makers keep their own lines
 		{"JetBrains s.r.o.", "All Products Pack - 12 organisation licences, annual", "JetBrains", MethodKeyword},
 		{"Datto Inc", "Datto backup - monthly services", "Datto", MethodAlias},
@@ -656,5 +660,7 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"Riverside Dental Practice", "Dental check-up, staff scheme"},
 		{"Hero Coffee Roasters", "Coffee beans 3 kg - office"},
 		{"Fathom Sailing Club", "Membership and mooring fees"},
+		{"Maple Leaf Catering Ltd", "Buffet lunch - 30 people"},
+		{"Chameleon Decorators Ltd", "Repainting meeting rooms"},
 	})
 }
