@@ -640,7 +640,6 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"Siemens Industry Software GmbH", "Tecnomatix Process Simulate, 2 floating licences", "Tecnomatix", MethodKeyword},
 		{"PTC (UK) Ltd", "Creo Parametric + Creo Simulate, 3 seats, annual", "PTC Creo", MethodKeyword},
 		{"Fathom Video Inc", "Business Edition, 6 seats, annual", "Fathom", MethodAlias},
-		{"Sonix Inc", "Premium plan, 3 users, monthly", "Sonix", MethodAlias},
 		{"Bentley Systems, Incorporated", "Leapfrog Works, 2 seats, annual subscription", "Seequent", MethodKeyword},
 		{"IBM Deutschland GmbH", "IBM API Connect Enterprise - 4 VPC, annual", "IBM API Connect", MethodKeyword},
 		{"Apple Distribution International Ltd", "Logic Pro for iPad - annual", "Logic Pro", MethodKeyword},
