@@ -642,6 +642,7 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"Fathom Video Inc", "Business Edition, 6 seats, annual", "Fathom", MethodAlias},
 		{"Bentley Systems, Incorporated", "Leapfrog Works, 2 seats, annual subscription", "Seequent", MethodKeyword},
 		{"IBM Deutschland GmbH", "IBM API Connect Enterprise - 4 VPC, annual", "IBM API Connect", MethodKeyword},
+		{"IBM United Kingdom Limited", "IBM Cloud Pak for Data Standard - 12 VPCs, annual", "IBM Cloud Pak for Data", MethodKeyword},
 		{"Apple Distribution International Ltd", "Logic Pro for iPad - annual", "Logic Pro", MethodKeyword},
 		{"Microsoft Ireland Operations Limited", "Microsoft Copilot Pro - 1 month", "Microsoft 365 Copilot", MethodKeyword},
 		{"Trint Ltd", "Advanced plan, 4 seats, annual", "Trint", MethodAlias},
