@@ -61,6 +61,17 @@ type Catalog struct {
 // file, the admin's own entries in the same format, which add applications or
 // replace those of the same name. "" or a missing file means no user entries.
 func LoadCatalog(userFile string) (*Catalog, error) {
+	f, err := readCatalog(userFile)
+	if err != nil {
+		return nil, err
+	}
+	return buildCatalog(f)
+}
+
+// readCatalog is the embedded catalog's records with userFile's merged in,
+// parsed but not yet built (LoadCatalogWith adds custom applications
+// before the one build).
+func readCatalog(userFile string) (*catalogFile, error) {
 	base, err := parseCatalog("catalog.txt (embedded)", builtinCatalog)
 	if err != nil {
 		return nil, err
@@ -79,7 +90,7 @@ func LoadCatalog(userFile string) (*Catalog, error) {
 			base.merge(user)
 		}
 	}
-	return buildCatalog(base)
+	return base, nil
 }
 
 // MustLoadBuiltin is the embedded catalog alone; it panics only if the

@@ -11,21 +11,15 @@ import (
 // catalog entries: LoadCatalogWith adds them last, so one with the name of
 // a catalog application replaces it.
 
-// LoadCatalogWith is LoadCatalog plus the custom applications extra.
+// LoadCatalogWith is LoadCatalog plus the custom applications extra, in
+// one build: the user file's records are merged first (its mistakes are
+// reported as LoadCatalog reports them, file and line), then extra.
+// Building the catalog is some 450 ms for 8,900 applications, and the
+// console starts with this one (cmd/bcspend startCatalog).
 func LoadCatalogWith(userFile string, extra []App) (*Catalog, error) {
-	if len(extra) == 0 {
-		return LoadCatalog(userFile)
-	}
-	base, err := parseCatalog("catalog.txt (embedded)", builtinCatalog)
+	base, err := readCatalog(userFile)
 	if err != nil {
 		return nil, err
-	}
-	if userFile != "" {
-		user, err := LoadCatalog(userFile) // read and check the file as LoadCatalog does
-		if err != nil {
-			return nil, err
-		}
-		base = &catalogFile{apps: user.apps, groups: user.groups, resellers: user.resellers, origin: map[string]string{}}
 	}
 	for _, a := range extra {
 		if strings.TrimSpace(a.Name) == "" || strings.TrimSpace(a.Category) == "" {
