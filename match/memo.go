@@ -12,8 +12,9 @@ import "sync"
 // matchers' caches.
 type memo struct {
 	mu      sync.RWMutex
-	lines   map[string]lineEntry // raw description -> normalised and analysed
-	vendors map[string]string    // raw vendor name -> Normalize form
+	lines   map[string]lineEntry   // raw description -> normalised and analysed
+	vendors map[string]string      // raw vendor name -> Normalize form
+	forms   map[string]vendorForms // vendor words -> without region, filler words (vendormemo.go)
 }
 
 // lineEntry is one description: its normPhrase form ("" when nothing is
@@ -24,7 +25,7 @@ type lineEntry struct {
 }
 
 func newMemo() *memo {
-	return &memo{lines: map[string]lineEntry{}, vendors: map[string]string{}}
+	return &memo{lines: map[string]lineEntry{}, vendors: map[string]string{}, forms: map[string]vendorForms{}}
 }
 
 // line is normPhrase(raw) and its analysis.

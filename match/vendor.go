@@ -18,13 +18,12 @@ func (c *Catalog) resolveExact(vt []string) (vendorRef, string, bool) {
 	if r, ok := c.idx.vendors[key]; ok {
 		return r, fmt.Sprintf("vendor alias '%s'", key), true
 	}
-	noGeo := c.stripWords(vt, c.words.geo)
+	noGeo, noFill := c.forms(vt)
 	if k := strings.Join(noGeo, " "); k != key {
 		if r, ok := c.idx.vendors[k]; ok {
 			return r, fmt.Sprintf("vendor without region words '%s'", k), true
 		}
 	}
-	noFill := c.stripWords(noGeo, c.words.filler)
 	if k := strings.Join(noFill, " "); len(noFill) < len(noGeo) {
 		if r, ok := c.idx.vendors[k]; ok && !r.generic {
 			return r, fmt.Sprintf("vendor without corporate words '%s'", k), true
@@ -121,8 +120,7 @@ func legalWord(t string) bool {
 // seats, two plan words, or the app's own name) and none of them is about
 // something else. Without that support "Zoom Technologies" is not Zoom.
 func (c *Catalog) resolveEveryday(vt []string, infos []lineInfo) (vendorRef, string, bool) {
-	noGeo := c.stripWords(vt, c.words.geo)
-	noFill := c.stripWords(noGeo, c.words.filler)
+	noGeo, noFill := c.forms(vt)
 	if len(noFill) == len(noGeo) {
 		return vendorRef{}, "", false
 	}
@@ -218,11 +216,11 @@ func (c *Catalog) dropPhrases(vt []string, set map[string]bool) []string {
 // not Shippo, "Qandle HRMS" from Qandle not Pandle), a clerk's typo on the
 // vendor card is not repeated there.
 func (c *Catalog) resolveFuzzy(vt []string, lines []lineInfo) (vendorRef, string, bool) {
-	noGeo := c.stripWords(vt, c.words.geo)
+	noGeo, noFill := c.forms(vt)
 	if r, k, ok := c.contained(noGeo); ok {
 		return r, fmt.Sprintf("vendor name contains '%s'", k), true
 	}
-	for _, cand := range [][]string{noGeo, c.stripWords(noGeo, c.words.filler)} {
+	for _, cand := range [][]string{noGeo, noFill} {
 		compact := strings.Join(cand, "")
 		hits := c.idx.typos().lookup(compact)
 		if len(hits) == 0 || writtenOnItsLines(cand, lines) {
