@@ -13,6 +13,12 @@ import (
 // the same rule saved) mostly see the same inputs with the same catalog
 // and rules, so recent matchers are kept and reused while both are
 // unchanged. Decisions depend on nothing else, so reuse is exact.
+//
+// Only the newest catalog's matchers are kept. A process moves to a new
+// catalog when its custom applications change and does not go back to the
+// old one, and a kept matcher holds its catalog (some 50 MB for 8,900
+// applications) and its decisions: kept for an old catalog, they only made
+// every later collection mark them.
 const keptMatchers = 4
 
 var matchers struct {
@@ -42,6 +48,9 @@ func matcherFor(cat *match.Catalog, rules []match.Rule) *match.Matcher {
 		}
 	}
 	m := match.NewMatcher(cat, rules)
+	if n := len(matchers.kept); n > 0 && matchers.kept[n-1].cat != cat {
+		matchers.kept = nil
+	}
 	if len(matchers.kept) == keptMatchers {
 		matchers.kept = matchers.kept[1:]
 	}
