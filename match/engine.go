@@ -34,7 +34,7 @@ const (
 // names behind an everyday-word name (writtenAsLegalName).
 func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decision {
 	vt := strings.Fields(vendor)
-	r, how, known := c.resolveExact(vt)
+	r, how, known := c.exact(vt) // resolveExact, memoised (vendormemo.go)
 	if known && legal {
 		r, how = c.asLegalName(r, how)
 	}

@@ -12,9 +12,12 @@ import "sync"
 // matchers' caches.
 type memo struct {
 	mu      sync.RWMutex
-	lines   map[string]lineEntry   // raw description -> normalised and analysed
-	vendors map[string]string      // raw vendor name -> Normalize form
-	forms   map[string]vendorForms // vendor words -> without region, filler words (vendormemo.go)
+	lines   map[string]lineEntry // raw description -> normalised and analysed
+	vendors map[string]string    // raw vendor name -> Normalize form
+	// vendormemo.go: what a vendor's words alone resolve to
+	forms map[string]vendorForms  // vendor words -> without region, filler words
+	exact map[string]exactVendor  // vendor words -> resolveExact
+	typos map[string][]fuzzyEntry // compact name -> typo index hits
 }
 
 // lineEntry is one description: its normPhrase form ("" when nothing is
@@ -25,7 +28,8 @@ type lineEntry struct {
 }
 
 func newMemo() *memo {
-	return &memo{lines: map[string]lineEntry{}, vendors: map[string]string{}, forms: map[string]vendorForms{}}
+	return &memo{lines: map[string]lineEntry{}, vendors: map[string]string{},
+		forms: map[string]vendorForms{}, exact: map[string]exactVendor{}, typos: map[string][]fuzzyEntry{}}
 }
 
 // line is normPhrase(raw) and its analysis.

@@ -222,7 +222,7 @@ func (c *Catalog) resolveFuzzy(vt []string, lines []lineInfo) (vendorRef, string
 	}
 	for _, cand := range [][]string{noGeo, noFill} {
 		compact := strings.Join(cand, "")
-		hits := c.idx.typos().lookup(compact)
+		hits := c.typoHits(compact)
 		if len(hits) == 0 || writtenOnItsLines(cand, lines) {
 			continue
 		}

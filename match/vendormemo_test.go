@@ -27,10 +27,10 @@ func memoInputs(t *testing.T) []Input {
 	return ins
 }
 
-// The memo's vendor forms are what stripWords makes of the same words,
-// whichever vendor asked first: asked cold, asked again, and after every
-// other vendor of the test data.
-func TestVendorFormsAreStripWords(t *testing.T) {
+// The memo's entries for a vendor are what the functions it keeps make of
+// the same input, whichever vendor asked first: asked cold, asked again,
+// and after every other vendor of the test data.
+func TestVendorMemoIsWhatItKeeps(t *testing.T) {
 	c := testCatalog
 	ins := memoInputs(t)
 	check := func(round string) {
@@ -41,6 +41,17 @@ func TestVendorFormsAreStripWords(t *testing.T) {
 			wantFill := c.stripWords(wantGeo, c.words.filler)
 			if !slices.Equal(noGeo, wantGeo) || !slices.Equal(noFill, wantFill) {
 				t.Fatalf("%s: %q: forms %q / %q, stripWords %q / %q", round, in.VendorName, noGeo, noFill, wantGeo, wantFill)
+			}
+			r, how, known := c.exact(vt)
+			wr, whow, wknown := c.resolveExact(vt)
+			if r != wr || how != whow || known != wknown {
+				t.Fatalf("%s: %q: exact %+v %q %v, resolveExact %+v %q %v", round, in.VendorName, r, how, known, wr, whow, wknown)
+			}
+			for _, cand := range [][]string{noGeo, noFill} {
+				compact := strings.Join(cand, "")
+				if got, want := c.typoHits(compact), c.idx.typos().lookup(compact); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+					t.Fatalf("%s: %q: typoHits %+v, lookup %+v", round, compact, got, want)
+				}
 			}
 		}
 	}
