@@ -133,6 +133,17 @@ func (li *lineInfo) ownTrade(sv softwareVendor) bool {
 	return li.specWhy != "training" || li.explicit || li.planned || li.ownWords > 0
 }
 
+// feesOfItsPayments: a payments platform's line billing fees per
+// transaction ("Yoco transaction fees - card machine") is its own billing,
+// whatever device the transactions were taken on (testdata/LABELLING.md:
+// payment processing fees are the platform's).
+func (li *lineInfo) feesOfItsPayments(sv softwareVendor) bool {
+	return li.payFee == payTransaction && sv.category == categoryPayments
+}
+
+// categoryPayments is the catalog's category of payment platforms.
+const categoryPayments = "Payments"
+
 // noEvidence explains an unmatched charge, including the everyday words
 // that were seen but not trusted, so the admin knows a rule would help.
 func noEvidence(vendor string, soft []lineInfo) string {
@@ -170,7 +181,7 @@ func (c *Catalog) nonSoftware(infos []lineInfo, sv softwareVendor) (soft []lineI
 		li := &infos[i]
 		sig, ok := li.signal, li.hasSignal
 		if sv.ok {
-			sig, ok = li.specSig, li.specific && !li.strong && !li.ownTrade(sv)
+			sig, ok = li.specSig, li.specific && !li.strong && !li.ownTrade(sv) && !li.feesOfItsPayments(sv)
 		}
 		if ok {
 			if first == nil {

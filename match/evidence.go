@@ -168,7 +168,7 @@ func (c *Catalog) withoutEvidence(vt []string, r vendorRef, how string, soft []l
 		return Decision{}, false
 	}
 	for _, li := range soft {
-		if li.strong || li.contextN >= 2 {
+		if li.strong || li.contextN >= 2 || li.payFee != "" && c.paymentsRef(r) {
 			return Decision{}, false
 		}
 		for _, h := range li.hits {
@@ -181,6 +181,13 @@ func (c *Catalog) withoutEvidence(vt []string, r vendorRef, how string, soft []l
 	return Decision{Method: MethodNone, Suggest: name, Reason: fmt.Sprintf(
 		"%s, but nothing else says this is %s (the vendor's other words are not corporate words, and no line talks about software): add a rule if it is",
 		how, name)}, true
+}
+
+// paymentsRef: the vendor reference is a payments platform, whose own
+// billing is fees and commissions ("işlem komisyonları", "Avgifter oktober"):
+// on its lines they say the charge is what it charges for processing.
+func (c *Catalog) paymentsRef(r vendorRef) bool {
+	return r.kind == refApp && c.apps[r.i].Category == categoryPayments
 }
 
 // onlyCorporate: the vendor's words besides alias are legal, region,

@@ -396,6 +396,9 @@ func (c *Catalog) indexStarts() {
 	for k := range w.usage {
 		add(k)
 	}
+	for k := range w.payfee {
+		add(k)
+	}
 }
 
 // allCommon reports whether every word of a phrase is an everyday, plan or

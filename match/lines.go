@@ -25,6 +25,7 @@ type lineInfo struct {
 	tierAt    uint64 // bit i: token i is a plan's name (words.txt kind tier; first 64 tokens): "Cuentaclara Negocio"
 	feeAt     uint64 // bit i: token i is a fee by the period (words.txt kind fee; first 64 tokens): "Mensalidade Gestão"
 	explicit  bool   // says software outright: "platform", "licence" (words.txt kind explicit)
+	payFee    string // bills payment fees (words.txt kind payfee): payTransaction, "fees", or ""
 
 	// A specific signal outweighs a known software vendor (see words.txt).
 	specific         bool
@@ -167,6 +168,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			strong = append(strong, s)
 		}
 		li.addOn = li.addOn || w.addon[s.key]
+		if l := w.payfee[s.key]; l != "" && li.payFee != payTransaction {
+			li.payFee = l
+		}
 		if w.plan[s.key] {
 			plans = append(plans, s)
 		}
@@ -478,6 +482,11 @@ func better(a, b lineHit) bool {
 	}
 	return a.pos < b.pos
 }
+
+// payTransaction is words.txt's payfee label of fees per transaction
+// ("transaction fees", "transactiekosten", "決済手数料"), which name the spend
+// even beside the device they were taken on.
+const payTransaction = "transaction"
 
 // jobAds is words.txt's label of job adverts.
 const jobAds = "job advertising"

@@ -40,6 +40,7 @@ type wordLists struct {
 	setup       map[string]bool   // "onboarding", "Einrichtung": getting a product going (with once: a one-time service)
 	once        map[string]bool   // "one time", "einmalig": a charge billed once
 	trade       map[string]bool   // "farm", "clinic", "displays": beside a subscription word whom it is for or what it counts
+	payfee      map[string]string // "transactiekosten", "komisyon" -> transaction or fees: a payments platform's own billing
 	compounds   []compoundEnd     // "konferanse", "anwendertreffen": a compound ending in one is that signal
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
@@ -50,7 +51,7 @@ func parseWords(data []byte) (*wordLists, error) {
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
 		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{},
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
-		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}}
+		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -65,6 +66,9 @@ func parseWords(data []byte) (*wordLists, error) {
 		w.line[k] = true
 	}
 	for k := range w.usage {
+		w.line[k] = true
+	}
+	for k := range w.payfee {
 		w.line[k] = true
 	}
 	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit, w.addon, w.plan, w.period, w.tier, w.fee} {
@@ -129,6 +133,8 @@ func (w *wordLists) addLine(line string) error {
 			w.setup[key] = true
 		case "once":
 			w.once[key] = true
+		case "payfee":
+			w.payfee[key] = label
 		case "trade", "counted":
 			w.trade[key] = true
 		case "compound":
@@ -150,7 +156,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, compound, billing, function, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, payfee, compound, billing, function, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil

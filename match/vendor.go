@@ -351,13 +351,35 @@ func (c *Catalog) corporate(k string) bool {
 
 // vendorSignal: a vendor whose name says plumbing or bakery is not a
 // software vendor, whatever else its name resembles.
+// A signal inside a catalogued name the vendor's name holds is a word of
+// that name ("Opus Dental Sverige", "Klarna Bank AB (publ) Sverige
+// filial"), not the vendor's trade.
 func (c *Catalog) vendorSignal(vt []string) (string, bool) {
 	w := c.words
 	spans := scan(vt, c.idx.starts, func(k string) bool { return w.signal(k) != "" })
 	if len(spans) == 0 {
 		return "", false
 	}
-	return "'" + spans[0].key + "' (" + w.signal(spans[0].key) + ")", true
+	names := scan(vt, c.idx.starts, func(k string) bool {
+		r, ok := c.idx.vendors[k]
+		return ok && !r.generic && strings.Contains(k, " ") && !c.corporate(k)
+	})
+	for _, s := range spans {
+		if !insideAny(names, s) {
+			return "'" + s.key + "' (" + w.signal(s.key) + ")", true
+		}
+	}
+	return "", false
+}
+
+// insideAny: span s lies inside one of spans.
+func insideAny(spans []span, s span) bool {
+	for _, o := range spans {
+		if o.start <= s.start && o.end >= s.end {
+			return true
+		}
+	}
+	return false
 }
 
 // everydayNameWithoutEvidence: a vendor name that is an everyday word
@@ -398,7 +420,7 @@ func (c *Catalog) readsLikeItsBilling(r vendorRef, soft []lineInfo) bool {
 		return true
 	}
 	for _, li := range soft {
-		if li.strong || li.contextN > 0 || li.usage != "" || li.planned {
+		if li.strong || li.contextN > 0 || li.usage != "" || li.planned || li.payFee != "" && c.paymentsRef(r) {
 			return true
 		}
 		for _, h := range li.hits {
