@@ -33,6 +33,11 @@ type Group struct {
 	Name    string   `json:"name"`
 	Vendors []string `json:"vendors,omitempty"`
 	Default string   `json:"default,omitempty"` // app to assume when no product is named
+	// NoFlagship: no one product is what a line naming none almost always
+	// pays for (the catalog writes the default "?"): such a line is an
+	// unknown product of the vendor, not a guess (testdata/LABELLING.md,
+	// "Grain").
+	NoFlagship bool `json:"no_flagship,omitempty"`
 }
 
 // Reseller is a vendor that resells other vendors' software (CDW, SHI); its

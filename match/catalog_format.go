@@ -16,12 +16,20 @@ import (
 //	reseller | name | domain | vendor names
 //
 // flags is a ";" list; "generic" marks a name that is an everyday word (Box,
-// Notion) and so needs stronger evidence than its mere presence.
+// Notion) and so needs stronger evidence than its mere presence. A group's
+// default app is the product a line naming none pays for; "?" says no one
+// product is (Autodesk, Zoho, Sage): such a line is an unknown product of
+// the vendor, and empty says the vendor's lines need not be software at all
+// (Amazon, Meta), so they stay unmatched.
 var layouts = map[string]string{
 	"app":      "app | name | category | domain | group | vendor names | keywords | flags",
 	"group":    "group | name | vendor names | default app",
 	"reseller": "reseller | name | domain | vendor names",
 }
+
+// noFlagship is the default app of a group whose product-less lines pay
+// for no one product (Group.NoFlagship).
+const noFlagship = "?"
 
 // catalogFile is the parsed content of one catalog file, in file order.
 type catalogFile struct {
@@ -102,7 +110,11 @@ func (f *catalogFile) parseGroup(fl []string) error {
 	if err := needName(fl[1], "group"); err != nil {
 		return err
 	}
-	f.groups = append(f.groups, Group{Name: fl[1], Vendors: list(fl[2]), Default: fl[3]})
+	g := Group{Name: fl[1], Vendors: list(fl[2]), Default: fl[3]}
+	if g.Default == noFlagship {
+		g.Default, g.NoFlagship = "", true
+	}
+	f.groups = append(f.groups, g)
 	return nil
 }
 

@@ -7,6 +7,18 @@ import "testing"
 // Cases follow testdata/LABELLING.md and are vendors and lines of no
 // held-out set, written before the matcher ran on them.
 
+// runUnknownOf checks that each vendor and line is an unknown product of
+// the multi-product vendor named.
+func runUnknownOf(t *testing.T, cases [][3]string) {
+	t.Helper()
+	for _, c := range cases {
+		d := match(c[0], c[1])
+		if d.App != "" || d.Method != MethodUnknownProduct || d.Vendor != c[2] {
+			t.Errorf("%q / %q: got %q %s vendor %q (%s); want unknown product of %s", c[0], c[1], d.App, d.Method, d.Vendor, d.Reason, c[2])
+		}
+	}
+}
+
 // Payment terminals, card machines and their rental, and security devices
 // (cameras, sensors, access readers and panels) are hardware, in the words
 // of every region the catalog covers, even from the payments or security
@@ -79,4 +91,40 @@ func TestTradeWordsInsideACataloguedName(t *testing.T) {
 	runNoApp(t, [][2]string{
 		{"Sage Dental Clinic", "Dental check-up, 2 employees"},
 	})
+}
+
+// A maker whose product-less lines pay for no one product (the catalog
+// writes its group's default as "?") bills an unknown product of it when a
+// line names none; a maker whose such lines almost always pay for one
+// product keeps it (LABELLING.md, "Grain").
+func TestProductlessLinesOfMakersWithoutAFlagship(t *testing.T) {
+	runUnknownOf(t, [][3]string{
+		{"Autodesk Ireland Operations Unlimited Company", "Subscription renewal - contract 110009912345", "Autodesk"},
+		{"Autodesk Inc", "Annual plan, 5 seats", "Autodesk"},
+		{"Zoho Corporation Pvt. Ltd.", "Annual subscription renewal, 10 users", "Zoho"},
+		{"Zoho Corp", "Invoice 2026-11-0081", "Zoho"},
+		{"Sage (UK) Limited", "Annual subscription, 3 users", "Sage"},
+		{"Sage GmbH", "Jahresabo, Rechnung 88120", "Sage"},
+	})
+	runClass(t, []classCase{
+		// Their named products are theirs.
+		{"Autodesk Ireland Operations Unlimited Company", "AutoCAD LT - 3 seats, annual", "AutoCAD LT", MethodKeyword},
+		{"Zoho Corporation Pvt. Ltd.", "Zoho Books Standard - annual", "Zoho Books", MethodKeyword},
+		{"Sage (UK) Limited", "Sage 50 Accounts Professional - monthly", "Sage 50", MethodKeyword},
+		// Makers whose such lines almost always pay for one product.
+		{"Atlassian Pty Ltd", "Cloud subscription - monthly", "Jira", MethodAlias},
+		{"Microsoft Ireland Operations Ltd", "Invoice G0123456789", "Microsoft 365", MethodAlias},
+		{"Adobe Systems Software Ireland Ltd", "VIP subscription - 8 seats", "Adobe Creative Cloud", MethodAlias},
+	})
+}
+
+// A typo of a short name needs a line that names the app: lines that talk
+// software say only that the vendor sells software, which another brand one
+// letter away does too (Vimcar, a fleet logbook, is not Vimcal, a calendar).
+func TestShortTyposNeedTheirAppNamed(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Vimcar GmbH", "Fahrtenbuch Lizenz, 12 Fahrzeuge"},
+		{"Nuvio Ltd", "Nuvio Pro plan - 10 seats, monthly"},
+		{"Pandla AB", "Pandla månadslicens, 5 användare"},
+	}, MethodFuzzy, MethodAlias)
 }

@@ -429,6 +429,11 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 			return d
 		}
 	}
+	if def < 0 && g.NoFlagship {
+		return Decision{Method: MethodUnknownProduct, Vendor: g.Name, Reason: fmt.Sprintf(
+			"%s is %s, which sells several products, none of them what a line naming no product almost always pays for; no line names one: unknown product of %s (add a rule if one is)",
+			how, g.Name, g.Name)}
+	}
 	if def < 0 {
 		return Decision{Method: MethodNone, Reason: fmt.Sprintf(
 			"%s is %s, which sells several products and has no default; no line names one", how, g.Name)}

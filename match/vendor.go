@@ -256,7 +256,33 @@ func (c *Catalog) trustedTypo(cand []string, r vendorRef, lines []lineInfo) bool
 		return false
 	}
 	if runeLen(compact) < longTypo && substitution(compact, strings.ReplaceAll(r.alias, " ", "")) {
-		return c.talksSoftware(r, lines)
+		return c.talksSoftware(r, lines) && (c.namesIt(r, lines) || c.saysNothingElse(lines))
+	}
+	return true
+}
+
+// namesIt: a line names the vendor reference's app or one of its products.
+func (c *Catalog) namesIt(r vendorRef, lines []lineInfo) bool {
+	for _, li := range lines {
+		for _, h := range li.hits {
+			if c.sells(r, h.app) && !h.mention {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// saysNothingElse: no line has a word that no list explains. Talk of
+// licences and seats says the vendor sells software, which another brand
+// one letter away does too: "Fahrtenbuch Lizenz, 7 Fahrzeuge" from Vimcar
+// (a fleet logbook) names what that software is, and it is not Vimcal's
+// calendar; "Professional - monthly, 2k tasks" names nothing but billing.
+func (c *Catalog) saysNothingElse(lines []lineInfo) bool {
+	for _, li := range lines {
+		if c.unexplained(li) > 0 {
+			return false
+		}
 	}
 	return true
 }
