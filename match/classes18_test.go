@@ -128,3 +128,40 @@ func TestShortTyposNeedTheirAppNamed(t *testing.T) {
 		{"Pandla AB", "Pandla månadslicens, 5 användare"},
 	}, MethodFuzzy, MethodAlias)
 }
+
+// A known app vendor's line that names another app by an everyday word
+// before a plan word ("Observe Business" on Hotjar's invoice) names the
+// vendor's own plan or product, not the other app.
+func TestEverydayNamesOfOtherAppsOnAKnownVendorsLine(t *testing.T) {
+	runClass(t, []classCase{
+		{"Hotjar Ltd", "Observe Plus, 1,000 daily sessions, annual", "Hotjar", MethodAlias},
+		{"Hotjar Ltd", "Ask Business - monthly", "Hotjar", MethodAlias},
+		{"Miro", "Spaces Business add-on, 20 members", "Miro", MethodAlias},
+		// A product that is no everyday word is still the other app.
+		{"GoDaddy.com LLC", "Microsoft 365 Email Essentials - 5 mailboxes", "Microsoft 365", MethodKeyword},
+	})
+}
+
+// A company of a multi-product group (its legal name holds the group's
+// name) bills several of the group's products: the line's product decides,
+// not the app the catalog lists the legal name under.
+func TestAGroupsCompanyBillsSeveralOfItsProducts(t *testing.T) {
+	runClass(t, []classCase{
+		{"Visma Solutions Oy", "Visma Severa Professional, 40 käyttäjää", "Visma Severa", MethodKeyword},
+		{"Visma Solutions Oy", "Severa, 12 users, 12/2026", "Visma Severa", MethodKeyword},
+		{"Visma Solutions Oy", "Maventa e-invoicing, 500 invoices", "Maventa", MethodAlias},
+	})
+}
+
+// An app named as a venue, an experience centre or a showroom, or after a
+// visit word, is a place: parking, travel and catering there are not the
+// app, in the words of the regions' invoices.
+func TestAppsNamedAsAVenue(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Q-Park Nederland B.V.", "Parkeren Amsterdam, bezoek Exact kantoor"},
+		{"APCOA Parking Deutschland GmbH", "Parkgebühr Besuch DATEV Experience Center"},
+		{"Indigo Park France", "Stationnement visite Sage Experience Center"},
+		{"Taxi Leusden", "Rit naar AFAS Experience Center"},
+		{"NCP Ltd", "Car park - Salesforce Experience Centre visit"},
+	}, MethodInferred)
+}

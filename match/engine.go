@@ -298,11 +298,13 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 	}
 	own := pickLines(soft, func(h lineHit) bool { return h.app == r.i }, true)
 	// A name of everyday words ("Google Workspace") names another product
-	// only when its vendor is the same group (Google Cloud's invoice).
+	// only when its vendor is the same group (Google Cloud's invoice); an
+	// everyday-word name before a plan word ("Observe Business" on Hotjar's
+	// invoice) is the vendor's own plan or product, not the other app.
 	sibling := func(app int) bool { g := c.idx.appGroup[app]; return g >= 0 && g == c.idx.appGroup[r.i] }
 	other := pickLines(withoutUsage(soft), func(h lineHit) bool {
 		return h.app != r.i && named(h) && (!h.weak || h.kind == phraseName && sibling(h.app)) && !h.platform &&
-			!c.hostedOn(r.i, h.app)
+			(!h.generic || sibling(h.app)) && !c.hostedOn(r.i, h.app)
 	}, false)
 	if len(own) == 0 && len(other) > 0 {
 		if c.teaches(r.i) {

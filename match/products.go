@@ -36,7 +36,7 @@ func (c *Catalog) makersProducts(r vendorRef, soft []lineInfo) (picks []linePick
 		// ("Lønn" of Visma Lønn) only on the group's own lines: on Tripletex
 		// AS's, "Tripletex lønn og regnskap" is what Tripletex does.
 		return h.app != r.i && h.kind != phraseAlias && !h.generic && !h.inGroup && (!h.weak || h.kind == phraseName) && !h.platform && !h.mention &&
-			c.sameMaker(r.i, h.app)
+			(c.sameMaker(r.i, h.app) || c.groupsCompany(r, h.app))
 	}
 	own := func(h lineHit) bool { return h.app == r.i }
 	for _, li := range soft {
@@ -52,6 +52,27 @@ func (c *Catalog) makersProducts(r vendorRef, soft []lineInfo) (picks []linePick
 		picks = append(picks, linePick{hit: p, line: li.text})
 	}
 	return picks, rest
+}
+
+// groupsCompany: the vendor's legal name holds the name of the group app
+// belongs to ("Visma Solutions Oy", catalogued for Maventa, holds Visma,
+// whose Visma Severa it bills too): one company of the group bills several
+// of its products, and the line's product decides.
+func (c *Catalog) groupsCompany(r vendorRef, app int) bool {
+	g := c.idx.appGroup[app]
+	if g < 0 {
+		return false
+	}
+	vt := strings.Fields(r.alias)
+	for _, s := range scan(vt, c.idx.starts, func(k string) bool {
+		o, ok := c.idx.vendors[k]
+		return ok && o.kind == refGroup && o.i == g && !o.generic
+	}) {
+		if s.end-s.start < len(vt) {
+			return true
+		}
+	}
+	return false
 }
 
 // covers: hit a's words hold hit b's, and more ("docusign clm" holds
