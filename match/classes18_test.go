@@ -165,3 +165,15 @@ func TestAppsNamedAsAVenue(t *testing.T) {
 		{"NCP Ltd", "Car park - Salesforce Experience Centre visit"},
 	}, MethodInferred)
 }
+
+// An everyday-word app name that ends a phrase of words no list explains
+// ("Okul yönetim sistemi": Turkish for school management system, whose
+// "sistemi" is also the Italian suite Sistemi) is a word of that phrase,
+// not the app standing as a product before its plan word.
+func TestEverydayNamesEndingAPhraseAreWords(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Depom Yazılım A.Ş.", "Depo yönetim sistemi yıllık lisans"},
+		{"Kasapro Bilişim Ltd. Şti.", "Kasa takip sistemi aylık abonelik"},
+		{"Randevum Teknoloji A.Ş.", "Online randevu sistemi yıllık lisans 2027"},
+	}, MethodName)
+}

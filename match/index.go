@@ -156,9 +156,12 @@ func (c *Catalog) resolveDefaults(f *catalogFile) error {
 	for gi, g := range c.groups {
 		nameWords := strings.Fields(Normalize(g.Name))
 		for _, v := range append([]string{g.Name}, g.Vendors...) {
-			c.addVendor(v, vendorRef{kind: refGroup, i: gi, generic: c.everydayGroupName(gi, v)}, "group "+g.Name)
+			everyday := c.everydayGroupName(gi, v)
+			c.addVendor(v, vendorRef{kind: refGroup, i: gi, generic: everyday}, "group "+g.Name)
 			if d := x.groupDefault[gi]; d >= 0 {
-				c.addPhrase(v, phraseHit{app: d, kind: phraseAlias, generic: bareWordOf(v, nameWords)})
+				// An everyday-word group name ("Sistemi") is the word on a
+				// line as well ("Okul yönetim sistemi": Turkish "system").
+				c.addPhrase(v, phraseHit{app: d, kind: phraseAlias, generic: everyday || bareWordOf(v, nameWords)})
 			}
 		}
 	}

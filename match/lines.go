@@ -35,6 +35,7 @@ type lineInfo struct {
 	marketRest       []string // words after it that no phrase or word list explains: the resold product
 	marketSeller     []string // the first of those and what continues it: who sells the resold product
 	rest             []string // words no phrase or word list explains: maybe a product we lack
+	wordAt           uint64   // bit i: token i is a word of letters no phrase or word list explains (first 64 tokens)
 	restAt           uint64   // bit i: token i is one of rest (first 64 tokens)
 }
 
@@ -261,6 +262,11 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 	}
 	li.rest, li.restAt = c.productWords(toks, explained, byPhrase, listed)
+	for i := 0; i < len(toks) && i < 64; i++ {
+		if !explained[i] && c.productWord(toks[i]) {
+			li.wordAt |= 1 << i
+		}
+	}
 	if li.market {
 		for i := li.marketAt + 1; i < len(toks); i++ {
 			if !explained[i] && c.productWord(toks[i]) {
@@ -461,9 +467,16 @@ func (li lineInfo) pick(keep func(lineHit) bool, allowGeneric bool) (lineHit, bo
 
 // standsAsProduct: an everyday-word name stands where a product does, first
 // on the line or before a plan word ("Zoom Pro", "Box Business"), not in a
-// sentence ("we gladly confirm your plan").
+// sentence ("we gladly confirm your plan"), nor at the end of a phrase of
+// words no list explains ("Okul yönetim sistemi yıllık lisans": Turkish
+// "system", not the Italian suite Sistemi).
 func (li lineInfo) standsAsProduct(h lineHit) bool {
-	return h.pos == 0 || h.end < 64 && li.planAt&(1<<h.end) != 0
+	if h.pos == 0 {
+		return true
+	}
+	// A marketplace line names its seller's product after words of its own
+	// ("Marketplace purchase: Elastic Cloud Enterprise").
+	return h.end < 64 && li.planAt&(1<<h.end) != 0 && (li.market || li.wordAt&(1<<(h.pos-1)) == 0)
 }
 
 func better(a, b lineHit) bool {
