@@ -149,7 +149,11 @@ func TestAGroupsCompanyBillsSeveralOfItsProducts(t *testing.T) {
 	runClass(t, []classCase{
 		{"Visma Solutions Oy", "Visma Severa Professional, 40 käyttäjää", "Visma Severa", MethodKeyword},
 		{"Visma Solutions Oy", "Severa, 12 users, 12/2026", "Visma Severa", MethodKeyword},
-		{"Visma Solutions Oy", "Maventa e-invoicing, 500 invoices", "Maventa", MethodAlias},
+		{"Visma Solutions Oy", "Maventa e-invoicing, 500 invoices", "Maventa", MethodKeyword},
+		// Unit4's Spanish company, catalogued for Ekon, bills Unit4's ERP and FP&A too.
+		{"Unit4 Business Software Ibérica S.A.", "Agresso, mantenimiento anual 2027", "Unit4 ERP", MethodKeyword},
+		{"Unit4 Business Software Ibérica S.A.", "Prevero planificación, 20 usuarios", "Unit4 FP&A", MethodKeyword},
+		{"Unit4 Business Software Ibérica S.A.", "Ekon Gestión, cuota anual", "Ekon", MethodAlias},
 	})
 }
 
