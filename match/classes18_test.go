@@ -53,7 +53,16 @@ func TestPaymentAndSecurityDevicesAreHardware(t *testing.T) {
 		{"Brivo Inc", "Brivo Access subscription - 4 doors, monthly", "Brivo", MethodAlias},
 		{"Viva Payment Services S.A.", "Transaktionsgebühren November", "Viva Wallet", MethodAlias},
 		{"Squareup Europe Ltd", "Square for Retail Plus - monthly subscription, 2 locations", "Square", MethodAlias},
+		{"Stripe Payments Europe Ltd", "Stripe Terminal usage fees - October", "Stripe", MethodAlias},
+		// Resold: the licences a device counts are the product.
+		{"SHI International Corp", "Verkada camera licences, 3 years", "Verkada", MethodKeyword},
+		// A terminal that is software is no device.
+		{"Microsoft Ireland Operations Ltd", "Windows Server Terminal Services CAL x25", "Windows Server", MethodKeyword},
 	})
+	runNoApp(t, [][2]string{
+		{"PAYONE GmbH", "PAYONE Terminal, 2 Stück"},
+		{"CDW Limited", "Cisco Meraki MV12 dome camera"},
+	}, MethodInferred, MethodUnknownProduct)
 }
 
 // Payment processing fees in every language are the payment platform's,

@@ -215,8 +215,15 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			continue
 		}
 		signals = append(signals, s)
-		if !li.specific && w.isSpecific(s.key) {
+		if !li.specific && w.isSpecific(s.key) && !w.trade[s.key] {
 			li.specSig, li.specWhy, li.specific = "'"+s.key+"' ("+why+")", why, true
+		}
+	}
+	for _, s := range signals {
+		// A device a subscription counts ("camera licences") is specific
+		// only without the subscription word.
+		if !li.specific && w.isSpecific(s.key) && w.trade[s.key] && !outside(strong, s) {
+			li.specSig, li.specWhy, li.specific = "'"+s.key+"' ("+w.signal(s.key)+")", w.signal(s.key), true
 		}
 	}
 	// Software named outright and billed by the period ("Cuota mensual
@@ -230,7 +237,8 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		// it counts ("12 displays subscription"); beside a word that says
 		// software outright, any trade is.
 		besideSoftware := outside(explicit, s) || w.trade[s.key] && outside(strong, s)
-		if why := w.signal(s.key); w.isSpecific(s.key) || !aTrade(why) || !besideSoftware {
+		specific := w.isSpecific(s.key) && !(w.trade[s.key] && outside(strong, s))
+		if why := w.signal(s.key); specific || !aTrade(why) || !besideSoftware {
 			li.signal, li.why, li.hasSignal = "'"+s.key+"' ("+why+")", why, true
 			break
 		}
@@ -246,6 +254,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	if cSig != "" && !li.specific {
 		li.specSig, li.specWhy, li.specific = "'"+cSig+"' ("+cWhy+")", cWhy, true
+		if !li.hasSignal {
+			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
+		}
+	}
+	if k, ok := c.deviceOfAnApp(toks, li.hits); ok && !li.specific && li.payFee == "" && len(strong) == 0 {
+		li.specSig, li.specWhy, li.specific = "'"+k+"' (hardware)", "hardware", true
 		if !li.hasSignal {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
@@ -494,6 +508,27 @@ func better(a, b lineHit) bool {
 		return !a.generic
 	}
 	return a.pos < b.pos
+}
+
+// deviceWords after a payments, POS or security app's name make the
+// device it sells ("Zeller Terminal, 2 units", "Kisi Reader Pro"), which
+// no list can name for every vendor; the app's fees on the same words
+// ("Stripe Terminal usage fees") are its billing.
+var deviceWords = map[string]bool{"terminal": true, "terminals": true, "reader": true, "readers": true,
+	"machine": true, "machines": true, "kiosk": true, "kiosks": true, "stand": true, "handheld": true, "camera": true, "cameras": true}
+
+// deviceCategories sell devices besides their software.
+var deviceCategories = map[string]bool{categoryPayments: true, "POS": true, "Security": true}
+
+// deviceOfAnApp: a line names a device of a payments, POS or security app:
+// its name, then a device word.
+func (c *Catalog) deviceOfAnApp(toks []string, hits []lineHit) (string, bool) {
+	for _, h := range hits {
+		if h.end < len(toks) && deviceWords[toks[h.end]] && deviceCategories[c.apps[h.app].Category] {
+			return strings.Join(toks[h.pos:h.end+1], " "), true
+		}
+	}
+	return "", false
 }
 
 // payTransaction is words.txt's payfee label of fees per transaction
