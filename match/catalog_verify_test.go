@@ -664,3 +664,26 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"Chameleon Decorators Ltd", "Repainting meeting rooms"},
 	})
 }
+
+// ---- c8: issue 15 round 8, regional long tail. Lines as the local
+// vendors' invoices write them (local language, local legal form, the
+// vendor as an ERP holds it), each expecting its application; written
+// before they were run.
+func TestRegionalLongTailRound8(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, app string }{
+		{"Swyx Solutions GmbH", "SwyxON Lizenz 25 Benutzer - monatlich", "Swyx"},
+		{"InterNetworX Ltd. & Co. KG", "Domainverlängerung .de - 12 Monate", "INWX"},
+		{"Star Finanz GmbH", "StarMoney Business 13 - Jahreslizenz", "StarMoney"},
+		{"itelio GmbH", "Docusnap Subscription Lizenz 250 Systeme", "Docusnap"},
+		{"Centreon SAS", "Abonnement Centreon Business Edition - 12 mois", "Centreon"},
+		{"Dexxter BV", "Dexxter abonnement - jaarlijks", "Dexxter"},
+		{"Siav S.p.A.", "Canone annuale Archiflow - manutenzione software", "Siav"},
+		{"Paynopain Solutions S.L.", "Comisiones Paylands - octubre 2026", "Paynopain"},
+		{"Voicenter Ltd", "Cloud PBX extensions - monthly, 12 users", "Voicenter"},
+		{"Cyfuture India Pvt. Ltd.", "Cloud VPS hosting - annual renewal", "Cyfuture"},
+	} {
+		if d := match(c.vendor, c.desc); d.App != c.app {
+			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
+		}
+	}
+}
