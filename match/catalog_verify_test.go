@@ -687,3 +687,60 @@ func TestRegionalLongTailRound8(t *testing.T) {
 		}
 	}
 }
+
+// ---- c8: issue 15 round 8, regional long tail: domains of entries named in
+// their own script, whose Latin domain shares no letters with the name.
+func init() {
+	for app, where := range map[string]string{
+		"ちきゅう":   "chikyu.net: the CRM ちきゅう (chikyu)'s site and help centre (help.chikyu.net)",
+		"e-勤之助":  "e-kinnosuke.com: e-勤之助 (kinnosuke)'s site, the attendance service of 株式会社ネオレックス; not confirmed by the search corpus",
+		"호스팅케이알": "hosting.kr: 호스팅케이알 is the domain read out in Korean (hosting-kei-al), its own site",
+	} {
+		domainOwners[app] = where
+	}
+}
+
+// More of the round's regional entries, and the names among them that are
+// words (Tide, Expend, Payer, Synergist, Big Red Book, Bom Controle, Rebill,
+// Metadados, Netsite): a business of that name selling something else, or a
+// line using the word, gets no application.
+func TestRegionalLongTailRound8More(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, app string }{
+		{"Personalkollen AB", "Personalkollen abonnemang november - 24 anställda", "Personalkollen"},
+		{"Efima Oyj", "Efima verkkolaskupalvelu, kuukausimaksu", "Efima"},
+		{"WADAX株式会社", "レンタルサーバー 年額利用料", "WADAX"},
+		{"株式会社Colorkrew", "Goalous 月額利用料 30ユーザー", "Goalous"},
+		{"주식회사 세일즈맵", "세일즈맵 연간 구독료 10명", "Salesmap"},
+		{"IP ServerOne Solutions Sdn Bhd", "Cloud server renewal - 12 months", "IP ServerOne"},
+		{"Wiise Pty Ltd", "Wiise subscription - 8 full users, monthly", "Wiise"},
+		{"Tide Platform Ltd", "Tide Plus membership - monthly fee", "Tide"},
+		{"AccountsIQ Limited", "AccountsIQ annual subscription, 3 entities", "AccountsIQ"},
+		{"Maximizer Services Inc.", "Maximizer CRM Sales Leader - 10 users annual", "Maximizer CRM"},
+		{"Telviva (Pty) Ltd", "Telviva One cloud PBX - 15 extensions", "Telviva"},
+		{"Ekomercio Electrónico SA de CV", "Paquete de 1,000 timbres CFDI", "Ekomercio"},
+		{"DiviPay Pty Ltd", "DiviPay virtual cards - monthly platform fee", "Weel"},
+		{"eurodata AG", "edlohn Abrechnung Oktober 2026 - 38 Mitarbeiter", "eurodata"},
+		{"innovaphone AG", "innovaphone myApps Cloud - 40 Benutzer, Jahresgebühr", "innovaphone"},
+		{"Isah International B.V.", "Isah onderhoudscontract 2027 - 25 gebruikers", "Isah"},
+		{"Dintero AS", "Dintero Checkout transaksjonsgebyrer oktober", "Dintero"},
+		{"Kobana Tecnologia Ltda", "Boleto Simples - mensalidade plano", "Kobana"},
+		{"CashBill S.A.", "Prowizja od płatności online - październik", "CashBill"},
+		{"Nissen & Velten Software GmbH", "eNVenta ERP Softwarepflege 2027", "eNVenta ERP"},
+	} {
+		if d := match(c.vendor, c.desc); d.App != c.app {
+			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
+		}
+	}
+	runNoApp(t, [][2]string{
+		{"Tide Surf School", "Surf lessons - team day"},
+		{"Red Tide Seafood Ltd", "Seafood platter - client lunch"},
+		{"Synergist Consulting Ltd", "Strategy workshop - 2 days"},
+		{"The Big Red Book Shop", "Notebooks and diaries x40"},
+		{"Bom Controle Dedetizadora", "Dedetização do escritório"},
+		{"Loop Traiteur", "Plateaux repas - séminaire"},
+		{"Sentez Mimarlık", "Mimari proje danışmanlığı"},
+		{"Northern Freight Ltd", "Rebill of courier charges - October"},
+		{"Arquivo Digital Ltda", "Catalogação de metadados do acervo"},
+		{"Netsite Builders ApS", "Montage af stillads"},
+	})
+}
