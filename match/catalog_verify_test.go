@@ -702,7 +702,8 @@ func init() {
 
 // More of the round's regional entries, and the names among them that are
 // words (Tide, Expend, Payer, Synergist, Big Red Book, Bom Controle, Rebill,
-// Metadados, Netsite): a business of that name selling something else, or a
+// Metadados, Netsite, Romanian "sare" (salt), Turkish "raks" (dance),
+// Portuguese "forças", EuroCert, Gestionale Open, Smart Debit): a business of that name selling something else, or a
 // line using the word, gets no application.
 func TestRegionalLongTailRound8More(t *testing.T) {
 	for _, c := range []struct{ vendor, desc, app string }{
@@ -742,5 +743,11 @@ func TestRegionalLongTailRound8More(t *testing.T) {
 		{"Northern Freight Ltd", "Rebill of courier charges - October"},
 		{"Arquivo Digital Ltda", "Catalogação de metadados do acervo"},
 		{"Netsite Builders ApS", "Montage af stillads"},
+		{"Dedeman SRL", "Sare pentru deszăpezire 25 kg"},
+		{"Raks Organizasyon", "Raks gösterisi - yılbaşı partisi"},
+		{"Eurocert S.A.", "ISO 9001 surveillance audit 2027"},
+		{"Lojas Forcas Ltda", "Uniformes - 20 camisetas"},
+		{"Ufficio Moderno Srl", "Gestionale open source - installazione e formazione"},
+		{"Metro Bank PLC", "Smart debit card replacement fee"},
 	})
 }
