@@ -25,7 +25,7 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 		if infos[i].hasSignal {
 			return Decision{}, false
 		}
-		if why == nil && (infos[i].strong || infos[i].planned || c.brandsPlan(vt, infos[i])) {
+		if why == nil && (infos[i].strong || infos[i].planned || c.brandsPlan(vt, infos[i]) || c.billsAPlan(infos[i])) {
 			why = &infos[i]
 		}
 	}
@@ -48,13 +48,19 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 // from Sprinkler Systems a service).
 func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
 	at := li.feeAt
-	if li.period {
+	if li.tierAt == 0 && at == 0 {
+		return false
+	}
+	toks := strings.Fields(li.text)
+	if li.period || c.countsSeats(toks) && containsWord(toks, vt[0]) {
+		// "Rostra Pro – 25 staff – Oct 2026": the brand's plan, by the
+		// seat; the brand's own first word, not any word of the vendor's
+		// ("Team sailing day, 20 staff" from Slack Line Sailing Club).
 		at |= li.tierAt
 	}
 	if at == 0 {
 		return false
 	}
-	toks := strings.Fields(li.text)
 	for i := 0; i < len(toks) && i < 64; i++ {
 		if !containsWord(vt, toks[i]) || !c.aName(toks[i:i+1]) {
 			continue
@@ -64,6 +70,62 @@ func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
 		}
 	}
 	return false
+}
+
+// billsAPlan: a line of plan words, billed by the period or by the seat,
+// reads like a subscription though it names neither the product nor a
+// subscription: a plan's name beside a plan word with a period or a seat
+// count ("Team plan, 22 staff, November", "Piano Business, 12
+// dipendenti"), a plan's name beside a fee by the period ("Premium,
+// årsavgift 2027"), or a fee or period with a seat count ("Mensalidade, 3
+// profissionais"), on a line that names nothing else. A plan word beside a period word alone is no plan's
+// name ("Family plan - monthly", "Wellness package annual"). People are counted after a number only, and members
+// are none (a club's, a gym's), so "Årsavgift 2027, 2 medlemmar" is not.
+func (c *Catalog) billsAPlan(li lineInfo) bool {
+	if li.tierAt == 0 && li.feeAt == 0 && !li.period || len(li.rest) > 0 {
+		// A word no list explains where a product stands is what the
+		// line bills ("Internet empresarial - mensalidade",
+		// "Firmenmitgliedschaft - 20 Mitarbeiter monatlich"), not a plan.
+		return false
+	}
+	w := c.words
+	toks := strings.Fields(li.text)
+	seats := c.countsSeats(toks)
+	for i := 0; i < len(toks) && i < 64; i++ {
+		tier := li.tierAt&(1<<i) != 0
+		if tier && (li.period || seats) && nextTo(toks, i, w.plan) {
+			return true
+		}
+		if tier && (i > 0 && li.feeAt&(1<<(i-1)) != 0 || i+1 < 64 && li.feeAt&(1<<(i+1)) != 0) {
+			return true
+		}
+	}
+	return seats && (li.feeAt != 0 || li.period)
+}
+
+// nextTo: the word before or after toks[i] is in set.
+func nextTo(toks []string, i int, set map[string]bool) bool {
+	return i > 0 && set[toks[i-1]] || i+1 < len(toks) && set[toks[i+1]]
+}
+
+// countsSeats: a number, then people a subscription counts (words.txt kind
+// seats): "22 staff", "3 profissionais", "12 dipendenti".
+func (c *Catalog) countsSeats(toks []string) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		if isNumber(toks[i]) && (c.words.seats[toks[i+1]] || i+2 < len(toks) && c.words.seats[toks[i+1]+" "+toks[i+2]]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(t string) bool {
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return t != ""
 }
 
 func (c *Catalog) isPayer(vt []string) bool {
@@ -230,7 +292,7 @@ var chinesePlaces = []string{"中国", "北京", "上海", "天津", "重庆", "
 // chineseTrades are the trade words before the legal form, longest first.
 var chineseTrades = []string{"网络科技", "信息科技", "信息技术", "网络技术", "数字科技", "智能科技", "软件科技", "软件技术",
 	"資訊科技", "網路科技", "網絡科技", "數位科技", "智慧科技", "軟體科技", "資訊技術",
-	"电子商务", "電子商務", "云计算", "雲端運算", "计算机", "電腦", "科技", "技术", "技術", "软件", "軟體", "网络", "網路", "網絡",
+	"发展", "發展", "电子商务", "電子商務", "云计算", "雲端運算", "计算机", "電腦", "科技", "技术", "技術", "软件", "軟體", "网络", "網路", "網絡",
 	"信息", "資訊", "数据", "數據", "數位"}
 
 // asLinesName names an inferred application as its lines do (asNamed); a
@@ -274,7 +336,7 @@ func marks(s string) int {
 // product.
 func (c *Catalog) asNamed(brand string, raws, lines []string, infos []lineInfo) string {
 	words := strings.Fields(brand)
-	if k := c.leadingPartNamed(words, lines); k > 0 {
+	if k := c.leadingPartNamed(words, lines); k > 0 && !writtenAsNoun(raws, words[0]) {
 		return strings.Join(words[:k], " ")
 	}
 	if k := c.afterLeadingTrade(words, lines); k > 0 {
@@ -293,7 +355,7 @@ func (c *Catalog) asNamed(brand string, raws, lines []string, infos []lineInfo) 
 		// A Latin name on the line of a vendor named in another script is
 		// a brand ("flex 인사관리" from 플렉스); one in the vendor's script is
 		// when a plan word follows it.
-		if len(toks) > 1 && li.restAt&1 != 0 && (li.planAt&2 != 0 || isLatin(toks[0])) && !strings.Contains(nb, toks[0]) && !genericCompound(toks[0]) {
+		if len(toks) > 1 && li.restAt&1 != 0 && (li.planAt&2 != 0 && !describesProduct(nb, toks[0]) || isLatin(toks[0])) && !strings.Contains(nb, toks[0]) && !genericCompound(toks[0]) {
 			return spelledIn(raws, toks[0])
 		}
 		// After billing words only ("ค่าบริการ SheetPro รายเดือน" from
@@ -303,6 +365,53 @@ func (c *Catalog) asNamed(brand string, raws, lines []string, infos []lineInfo) 
 		}
 	}
 	return brand
+}
+
+// describesProduct: a first word in the vendor's own script that ends in
+// a generic part (genericParts: "管理", "系统") and does not begin like
+// the vendor's name says what the product does, for a trade ("학원관리",
+// academy management, from 클래스노트; "餐饮收银系统", restaurant cash
+// register system, from 客如云): it names no brand. "桥云笔记" from 星桥
+// and "채널톡" from 채널코퍼레이션 do.
+func describesProduct(brand, tok string) bool {
+	b, r := []rune(brand), []rune(tok)
+	if len(b) >= 2 && len(r) >= 2 && b[0] == r[0] && b[1] == r[1] {
+		return false
+	}
+	for i := 1; i < len(r); i++ {
+		if genericParts[string(r[i:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// writtenAsNoun: the word, capitalised in the vendor's name, is written in
+// lower case wherever a line that has capitals holds it: a common noun of
+// the line ("gestione cantina" from Cantina Digitale, cellar management),
+// not the brand's name. German capitalises its nouns, so there it never is.
+func writtenAsNoun(raws []string, word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	key, seen := normPhrase(word), false
+	for _, raw := range raws {
+		raw = untrusted.Text(raw)
+		if strings.ToLower(raw) == raw {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if normPhrase(w) != key {
+				continue
+			}
+			if f, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(f) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 // nameAfterBilling: the first word of the line that is no plan, billing or

@@ -41,6 +41,7 @@ type wordLists struct {
 	once        map[string]bool   // "one time", "einmalig": a charge billed once
 	trade       map[string]bool   // "farm", "clinic", "displays": beside a subscription word whom it is for or what it counts
 	payfee      map[string]string // "transactiekosten", "komisyon" -> transaction or fees: a payments platform's own billing
+	seats       map[string]bool   // "staff", "profissionais": after a number, the people a subscription counts
 	compounds   []compoundEnd     // "konferanse", "anwendertreffen": a compound ending in one is that signal
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
@@ -51,7 +52,8 @@ func parseWords(data []byte) (*wordLists, error) {
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
 		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{},
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
-		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{}}
+		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
+		seats: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -137,6 +139,8 @@ func (w *wordLists) addLine(line string) error {
 			w.payfee[key] = label
 		case "trade", "counted":
 			w.trade[key] = true
+		case "seats":
+			w.seats[key] = true
 		case "compound":
 			w.compounds = append(w.compounds, compoundEnd{end: key, label: label})
 		case "mention":
@@ -156,7 +160,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, payfee, compound, billing, function, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, payfee, seats, compound, billing, function, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
