@@ -96,3 +96,25 @@ func TestCardDescriptorsOfCataloguedApps(t *testing.T) {
 		{"Front Office Solutions Ltd", "Reception desk, installation"},
 	})
 }
+
+// A card descriptor "PROCESSOR* MERCHANT" (a payment processor, a merchant
+// of record or an issuer's code, then the merchant) whose merchant is a
+// catalogued app is that app, everyday-word name or not, when its lines
+// talk software; a merchant the catalog lacks is still inferred, and an
+// everyday word paid through a card reader for lunch is the café.
+func TestProcessorDescriptorsNameTheMerchant(t *testing.T) {
+	runClass(t, []classCase{
+		{"PADDLE.NET* LINEAR", "Business plan, 12 seats", "Linear", MethodAlias},
+		{"FS *NOTION", "Plus plan, annual", "Notion", MethodAlias},
+		{"SQ *HARVEST", "Pro plan, 11 seats, monthly", "Harvest", MethodAlias},
+		{"PAYPAL *CANNY IO", "Growth plan monthly", "Canny", MethodAlias},
+		{"SP * ASANA", "Starter, 8 seats, monthly", "Asana", MethodAlias},
+	})
+	runInferred(t, [][3]string{
+		{"FS *KORVEX", "Korvex Pro subscription, annual", "Korvex"},
+	})
+	runNoApp(t, [][2]string{
+		{"SQ *HARVEST", "Lunch for two"},
+		{"Big Notion Ltd", "Pro plan, monthly"},
+	})
+}

@@ -56,3 +56,71 @@ func (c *Catalog) isDomain(h phraseHit) bool {
 	d := strings.ToLower(strings.TrimSpace(c.apps[h.app].Domain))
 	return d != "" && normPhrase(d) == h.phrase
 }
+
+// byMerchant decides for a card descriptor's merchant (resolveMerchant).
+func (c *Catalog) byMerchant(vt []string, infos, soft []lineInfo) (Decision, bool) {
+	r, how, ok := c.resolveMerchant(vt, infos)
+	if !ok {
+		return Decision{}, false
+	}
+	return noteDropped(c.byVendor(r, how, soft, false), infos, soft), true
+}
+
+// resolveMerchant reads a card descriptor that opens with a payment
+// processor, a merchant of record or an issuer's short code before the
+// merchant ("PADDLE.NET* LINEAR", "FS *NOTION", "SQ *HARVEST", "PAYPAL
+// *CANNY.IO"): the merchant after it, a catalogued vendor or an app's
+// domain, is the vendor. The prefix is one to three words: a code of up
+// to three consonants, a payer (words.txt kind payer) or a vendor the catalog
+// knows. An everyday-word merchant ("HARVEST") needs lines that talk
+// software: "SQ *HARVEST" on a café's lunch is the café.
+func (c *Catalog) resolveMerchant(vt []string, infos []lineInfo) (vendorRef, string, bool) {
+	for k := 1; k <= 3 && k < len(vt); k++ {
+		prefix, merchant := vt[:k], vt[k:]
+		if !c.processorPrefix(prefix) {
+			continue
+		}
+		key := strings.Join(merchant, " ")
+		r, ok := c.idx.vendors[key]
+		if !ok || r.kind == refReseller {
+			r, ok = c.domainRef(merchant)
+		}
+		if !ok || r.generic && !c.talksSoftware(r, infos) {
+			continue
+		}
+		r.generic = false
+		return r, fmt.Sprintf("card descriptor '%s': '%s' pays merchant '%s'", strings.Join(vt, " "), strings.Join(prefix, " "), key), true
+	}
+	return vendorRef{}, "", false
+}
+
+// processorPrefix: the words before a card descriptor's merchant are a
+// processor's or an issuer's: a code of up to three consonants ("sq", "fs",
+// "dnh", "tst"; "My Notion" or "Go Linear" is a name), a payer or a
+// vendor the catalog knows, also written as its domain ("paddle net").
+func (c *Catalog) processorPrefix(prefix []string) bool {
+	if len(prefix) == 1 && len(prefix[0]) <= 3 && !strings.ContainsAny(prefix[0], "aeiouy") {
+		return true
+	}
+	if c.isPayer(prefix) {
+		return true
+	}
+	if _, _, known := c.resolveExact(prefix); known {
+		return true
+	}
+	// A processor written as its domain ("paddle net", "2co com").
+	last := prefix[len(prefix)-1]
+	_, _, known := c.resolveExact(prefix[:len(prefix)-1])
+	return len(prefix) > 1 && len(last) <= 3 && known
+}
+
+// domainRef: the words are exactly a catalogued app's domain ("canny io").
+func (c *Catalog) domainRef(words []string) (vendorRef, bool) {
+	key := strings.Join(words, " ")
+	for _, h := range c.idx.phrases[key] {
+		if c.isDomain(h) {
+			return vendorRef{kind: refApp, i: h.app, alias: key}, true
+		}
+	}
+	return vendorRef{}, false
+}

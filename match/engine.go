@@ -81,10 +81,17 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decis
 			return d
 		}
 		// A reseller's name inside a longer one ("Kestrel Insight") whose
-		// lines name no app: what the vendor bills may still be inferred.
+		// lines name no app: what the vendor bills may still be inferred,
+		// or be a processor's card descriptor ("PADDLE.NET* LINEAR").
+		if d, ok := c.byMerchant(vt, infos, soft); ok {
+			return d
+		}
 		if inf, ok := c.infer(vt, infos); ok {
 			return inf
 		}
+		return d
+	}
+	if d, ok := c.byMerchant(vt, infos, soft); ok {
 		return d
 	}
 	if d, ok := c.infer(vt, infos); ok {
