@@ -57,9 +57,14 @@ func (c *Catalog) isDomain(h phraseHit) bool {
 	return d != "" && normPhrase(d) == h.phrase
 }
 
-// byMerchant decides for a card descriptor's merchant (resolveMerchant).
+// byMerchant decides for a card descriptor's merchant (resolveDescriptor,
+// resolveMerchant), where a brand would be inferred: a catalogued name
+// the vendor's name holds is read first as that name (resolveFuzzy).
 func (c *Catalog) byMerchant(vt []string, infos, soft []lineInfo) (Decision, bool) {
-	r, how, ok := c.resolveMerchant(vt, infos)
+	r, how, ok := c.resolveDescriptor(vt, infos)
+	if !ok {
+		r, how, ok = c.resolveMerchant(vt, infos)
+	}
 	if !ok {
 		return Decision{}, false
 	}

@@ -57,9 +57,6 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decis
 	if d, ok := c.byLineNames(vt, c.resaleLines(vt, soft)); ok {
 		return noteDropped(d, infos, soft)
 	}
-	if r, how, ok := c.resolveDescriptor(vt, infos); ok {
-		return noteDropped(c.byVendor(r, how, soft, false), infos, soft)
-	}
 	if why, ok := c.vendorSignal(vt); ok {
 		return Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnoredVend,
 			Reason: fmt.Sprintf("vendor name '%s' mentions %s: not software", vendor, why)}
