@@ -7,6 +7,39 @@ import "testing"
 // "Round 8 classes"). Cases follow testdata/LABELLING.md and are vendors
 // and lines of no held-out set.
 
+// An inferred application is named after the vendor's brand without the
+// word that says what kind of company it is (LABELLING.md: "without legal
+// form, country or 'Software'/'Ltd' words"), in every language: Software,
+// Technologies, Tecnologia, Yazılım, Teknoloji, Bilişim, Systems,
+// Sistemi, Solutions, Informatique. Words that products are named with
+// (Cloud, Digital, Online) stay, and so does a company word that is all
+// there is, or that the line writes as part of the product's name.
+func TestInferredBrandsWithoutCompanyWords(t *testing.T) {
+	runInferred(t, [][3]string{
+		{"Vireon Tecnologia Ltda", "Assinatura mensal plano Pro - 8 usuários", "Vireon"},
+		{"Kalpix Technologies Pvt. Ltd.", "Annual subscription - Growth plan, 15 users", "Kalpix"},
+		{"Defne Yazılım A.Ş.", "Aylık abonelik - 10 kullanıcı", "Defne"},
+		{"Zorvik Teknoloji Ltd. Şti.", "Yıllık lisans - 25 kullanıcı", "Zorvik"},
+		{"Marvesta Bilişim Teknolojileri A.Ş.", "Yıllık abonelik - 12 kullanıcı", "Marvesta"},
+		{"Quintal Tecnologías S.L.", "Suscripción mensual plan Pyme - 4 usuarios", "Quintal"},
+		{"Brevant Software GmbH", "Softwarelizenz Jahresabo 12 Nutzer", "Brevant"},
+		{"Lumetra Systems AB", "Årlig licens - 30 användare", "Lumetra"},
+		{"Trentalis Sistemi S.r.l.", "Abbonamento annuale - 10 utenti", "Trentalis"},
+		{"Aubrac Informatique SAS", "Abonnement annuel - 6 utilisateurs", "Aubrac"},
+		{"Corvina Solutions Inc.", "Pro plan - monthly, 9 seats", "Corvina"},
+		{"Norvanta Tech Pte Ltd", "SaaS subscription - 20 users", "Norvanta"},
+		{"深圳市云岚科技发展有限公司", "SaaS 年度订阅 20用户", "云岚"},
+		// Words products are named with stay.
+		{"Ostrova Cloud s.r.o.", "Měsíční předplatné - 5 uživatelů", "Ostrova Cloud"},
+		{"Pellworm Digital GmbH", "Monatsabo Shop-Modul, 3 Nutzer", "Pellworm Digital"},
+		{"Quarzo Online S.r.l.", "Abbonamento annuale - 4 utenti", "Quarzo Online"},
+		// The company word is all there is, or the line names it as part
+		// of the product's name.
+		{"Soluciones Tecnológicas S.A.", "Suscripción mensual - 5 usuarios", "Soluciones Tecnológicas"},
+		{"Harnwick Software Ltd", "Harnwick Software Suite - annual licence, 10 seats", "Harnwick Software"},
+	})
+}
+
 // A leading part of the brand that the line writes as a common noun, in
 // lower case where the vendor's name capitalises it ("gestione cantina" from
 // Cantina Digitale, cellar management), is the line's trade, not the

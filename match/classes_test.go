@@ -182,10 +182,10 @@ func TestContainmentNeedsEvidence(t *testing.T) {
 // subscriptions to non-software and card issuers are not.
 func TestInferredApplications(t *testing.T) {
 	for _, c := range []struct{ vendor, desc, brand string }{
-		{"Polarwind Systems AS", "Månedlig abonnement - 12 brukere", "Polarwind Systems"},
+		{"Polarwind Systems AS", "Månedlig abonnement - 12 brukere", "Polarwind"},
 		{"Datenwerk Analytics GmbH", "Jahresabo Business 25 Nutzer", "Datenwerk Analytics"},
 		{"Coralbay Labs Inc.", "Team plan - 8 seats", "Coralbay Labs"},
-		{"Loiret Logiciels SAS", "Abonnement annuel - licence 3 utilisateurs", "Loiret Logiciels"},
+		{"Loiret Logiciels SAS", "Abonnement annuel - licence 3 utilisateurs", "Loiret"},
 		{"Brightmoor UK Ltd", "Annual subscription renewal", "Brightmoor"},
 		{"Kestrel Data Pty Ltd", "Licence fee per user per month", "Kestrel Data"},
 		{"Acme Holdings, Inc. d/b/a FormRocket", "Pro plan subscription", "FormRocket"},

@@ -343,7 +343,7 @@ func (c *Catalog) asNamed(brand string, raws, lines []string, infos []lineInfo) 
 		return strings.Join(words[k:], " ")
 	}
 	if isLatin(brand) {
-		return brand
+		return c.withoutCompanyWords(words, lines)
 	}
 	nb := normPhrase(brand)
 	for i, li := range infos {
@@ -384,6 +384,22 @@ func describesProduct(brand, tok string) bool {
 		}
 	}
 	return false
+}
+
+// withoutCompanyWords: the brand without the words at its end that say what
+// kind of company the vendor is (words.txt kind company: "Parcelo
+// Tecnologia" is Parcelo, "Okulu Yazılım" Okulu), unless they are all there
+// is or a line names the brand with them ("Harnwick Software Suite").
+func (c *Catalog) withoutCompanyWords(words []string, lines []string) string {
+	k := len(words)
+	for k > 1 && c.words.company[normPhrase(words[k-1])] {
+		k--
+	}
+	if k == len(words) || !c.aName(strings.Fields(normPhrase(strings.Join(words[:k], " ")))) ||
+		c.linesHold(lines, strings.Fields(normPhrase(strings.Join(words, " ")))) {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:k], " ")
 }
 
 // writtenAsNoun: the word, capitalised in the vendor's name, is written in
