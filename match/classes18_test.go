@@ -132,7 +132,7 @@ func TestProductlessLinesOfMakersWithoutAFlagship(t *testing.T) {
 // letter away does too (Vimcar, a fleet logbook, is not Vimcal, a calendar).
 func TestShortTyposNeedTheirAppNamed(t *testing.T) {
 	runNoApp(t, [][2]string{
-		{"Vimcar GmbH", "Fahrtenbuch Lizenz, 12 Fahrzeuge"},
+		{"Trelko GmbH", "Fahrtenbuch Lizenz, 12 Fahrzeuge"},
 		{"Nuvio Ltd", "Nuvio Pro plan - 10 seats, monthly"},
 		{"Pandla AB", "Pandla månadslicens, 5 användare"},
 	}, MethodFuzzy, MethodAlias)

@@ -268,7 +268,7 @@ func TestTradeWordsBesideSoftwareWords(t *testing.T) {
 		{"Gymwise Ltd", "Gym management software - monthly"},
 		{"Dentaflow GmbH", "Dental practice management software - 3 users"},
 		{"Advocadia B.V.", "Law firm practice management - licentie 8 gebruikers"},
-		{"Hotelkit GmbH", "Hotel software Lizenz - 120 Zimmer"},
+		{"Hotelvia GmbH", "Hotel software Lizenz - 120 Zimmer"},
 		{"Restaurantly SAS", "Logiciel restaurant - abonnement mensuel"},
 		{"Fleetbase Ltd", "Logistics platform licence - 40 vehicles"},
 		{"Quillbyte Ltd", "Software licence - 10 users incl. VAT"},
