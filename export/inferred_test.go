@@ -35,7 +35,7 @@ func TestUnmatchedExportShowsTheInferredApplication(t *testing.T) {
 	for _, r := range tb.Rows {
 		got[r[vendor]] = r[col]
 	}
-	if got["Zorblax Software GmbH"] != "Zorblax Software" || got["Acme Widgets Ltd"] != "" {
+	if got["Zorblax Software GmbH"] != "Zorblax" || got["Acme Widgets Ltd"] != "" {
 		t.Errorf("inferred applications: %q", got)
 	}
 }

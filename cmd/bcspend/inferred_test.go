@@ -37,7 +37,7 @@ func TestConsoleInferredAppAcceptReject(t *testing.T) {
 	r.loaded()
 	r.keys("3")
 	r.waitFor("Unmatched │")
-	r.waitFor("inferred: Zorblax Sof")
+	r.waitFor("inferred: Zorblax ")
 	r.waitFor("inferred: Quuxly")
 	r.keys("/")
 	r.typeText("zorblax")
@@ -45,7 +45,7 @@ func TestConsoleInferredAppAcceptReject(t *testing.T) {
 	r.waitFor("▸ Zorblax Software GmbH")
 	r.waitFor("a accept inferred app · d reject inferred app")
 	r.keys("a")
-	r.waitFor("New application: Zorblax Software")
+	r.waitFor("New application: Zorblax")
 	r.typeText("financ")
 	r.waitFor("▸ Finance")
 	r.keys("enter")
@@ -64,7 +64,7 @@ func TestConsoleInferredAppAcceptReject(t *testing.T) {
 	r.finish()
 
 	apps, _ := db.CustomApps()
-	if len(apps) != 1 || apps[0].Name != "Zorblax Software" || apps[0].Category != "Finance" {
+	if len(apps) != 1 || apps[0].Name != "Zorblax" || apps[0].Category != "Finance" {
 		t.Errorf("custom apps: %+v", apps)
 	}
 	if rules, _ := db.Rules(); len(rules) != 1 {
@@ -81,7 +81,7 @@ func TestConsoleInferredAppAcceptReject(t *testing.T) {
 	}
 	found := false
 	for _, a := range mustApps(t, b) {
-		found = found || a.App == "Zorblax Software" && a.Transactions == 2
+		found = found || a.App == "Zorblax" && a.Transactions == 2
 	}
 	if !found {
 		t.Error("the accepted application has not got the vendor's 2 charges")

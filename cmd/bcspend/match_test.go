@@ -18,7 +18,7 @@ func TestMatchCommandNewOutcomes(t *testing.T) {
 		method, key, value string // key: the field that carries the outcome
 		text               string // in the plain output
 	}{
-		{"Polarwind Systems AS", "Månedlig abonnement - 12 brukere", "inferred", "suggest", "Polarwind Systems", "inferred: Polarwind Systems"},
+		{"Polarwind Systems AS", "Månedlig abonnement - 12 brukere", "inferred", "suggest", "Polarwind", "inferred: Polarwind ("},
 		{"Microsoft Ireland Operations Ltd", "Microsoft Places premium - 80 users", "unknown-product", "vendor", "Microsoft", "unknown product of Microsoft"},
 		{"Canva Tent Hire", "Marquee for summer party", "none", "suggest", "Canva", "maybe Canva"},
 	} {
