@@ -112,20 +112,11 @@ func nextTo(toks []string, i int, set map[string]bool) bool {
 // seats): "22 staff", "3 profissionais", "12 dipendenti".
 func (c *Catalog) countsSeats(toks []string) bool {
 	for i := 0; i+1 < len(toks); i++ {
-		if isNumber(toks[i]) && (c.words.seats[toks[i+1]] || i+2 < len(toks) && c.words.seats[toks[i+1]+" "+toks[i+2]]) {
+		if isDigits(toks[i]) && (c.words.seats[toks[i+1]] || i+2 < len(toks) && c.words.seats[toks[i+1]+" "+toks[i+2]]) {
 			return true
 		}
 	}
 	return false
-}
-
-func isNumber(t string) bool {
-	for _, r := range t {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return t != ""
 }
 
 func (c *Catalog) isPayer(vt []string) bool {
