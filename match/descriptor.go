@@ -110,12 +110,12 @@ func (c *Catalog) processorPrefix(prefix []string) bool {
 	if c.isPayer(prefix) {
 		return true
 	}
-	if _, _, known := c.resolveExact(prefix); known {
+	if _, _, known := c.exact(prefix); known {
 		return true
 	}
 	// A processor written as its domain ("paddle net", "2co com").
 	last := prefix[len(prefix)-1]
-	_, _, known := c.resolveExact(prefix[:len(prefix)-1])
+	_, _, known := c.exact(prefix[:len(prefix)-1])
 	return len(prefix) > 1 && len(last) <= 3 && known
 }
 
