@@ -241,7 +241,7 @@ func TestCatalogRound6LongTailAndMainstream(t *testing.T) {
 // written from what their invoices look like before they were run; each names
 // the sector application that a ledger of that trade pays for.
 func TestSectorSoftwareLines(t *testing.T) {
-	for _, c := range []struct{ vendor, desc, app string }{
+	runAppLines(t, []appLine{
 		{"Apicbase NV", "Apicbase Pro - 3 locations - annual", "Apicbase"},
 		{"PaySauce Limited", "PaySauce payroll - monthly fee 14 employees", "PaySauce"},
 		{"Wayleadr Ltd", "Wayleadr subscription - 80 parking spaces", "Wayleadr"},
@@ -294,11 +294,7 @@ func TestSectorSoftwareLines(t *testing.T) {
 		{"Amex", "IGMS.COM SUBSCRIPTION", "iGMS"},
 		{"Tandem Health AB", "Tandem Health licens - 10 läkare", "Tandem Health"},
 		{"Owl Practice Inc", "Owl Practice - monthly 3 clinicians", "Owl Practice"},
-	} {
-		if d := match(c.vendor, c.desc); d.App != c.app {
-			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
-		}
-	}
+	})
 }
 
 // ---- c1: issue 15 round 6, products of multi-product vendors. Lines as
@@ -504,7 +500,7 @@ func init() {
 }
 
 func TestSectorSoftwareRound7Lines(t *testing.T) {
-	for _, c := range []struct{ vendor, desc, app string }{
+	runAppLines(t, []appLine{
 		{"Lindbak POS AS", "Lindbak kassesystem lisens - 6 kasser, desember", "Lindbak"},
 		{"Gastroplanner ApS", "Gastroplanner abonnement - 42 medarbejdere", "Gastroplanner"},
 		{"Pronestor ApS", "Pronestor Room & Visitor - årsabonnement", "Pronestor"},
@@ -562,11 +558,7 @@ func TestSectorSoftwareRound7Lines(t *testing.T) {
 		{"Qualia Labs Inc", "Qualia Core - monthly platform fee, 12 users", "Qualia"},
 		{"CampMinder LLC", "CampMinder annual license 2027 season", "CampMinder"},
 		{"PlotBox Ltd", "PlotBox cemetery management - annual subscription", "PlotBox"},
-	} {
-		if d := match(c.vendor, c.desc); d.App != c.app {
-			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
-		}
-	}
+	})
 }
 
 // The round's sector entries whose names are everyday words, first names or
@@ -670,7 +662,7 @@ func TestRound8ProductGrain(t *testing.T) {
 // vendor as an ERP holds it), each expecting its application; written
 // before they were run.
 func TestRegionalLongTailRound8(t *testing.T) {
-	for _, c := range []struct{ vendor, desc, app string }{
+	runAppLines(t, []appLine{
 		{"Swyx Solutions GmbH", "SwyxON Lizenz 25 Benutzer - monatlich", "Swyx"},
 		{"InterNetworX Ltd. & Co. KG", "Domainverlängerung .de - 12 Monate", "INWX"},
 		{"Star Finanz GmbH", "StarMoney Business 13 - Jahreslizenz", "StarMoney"},
@@ -681,11 +673,7 @@ func TestRegionalLongTailRound8(t *testing.T) {
 		{"Paynopain Solutions S.L.", "Comisiones Paylands - octubre 2026", "Paynopain"},
 		{"Voicenter Ltd", "Cloud PBX extensions - monthly, 12 users", "Voicenter"},
 		{"Cyfuture India Pvt. Ltd.", "Cloud VPS hosting - annual renewal", "Cyfuture"},
-	} {
-		if d := match(c.vendor, c.desc); d.App != c.app {
-			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
-		}
-	}
+	})
 }
 
 // ---- c8: issue 15 round 8, regional long tail: domains of entries named in
@@ -706,7 +694,7 @@ func init() {
 // Portuguese "forças", EuroCert, Gestionale Open, Smart Debit): a business of that name selling something else, or a
 // line using the word, gets no application.
 func TestRegionalLongTailRound8More(t *testing.T) {
-	for _, c := range []struct{ vendor, desc, app string }{
+	runAppLines(t, []appLine{
 		{"Personalkollen AB", "Personalkollen abonnemang november - 24 anställda", "Personalkollen"},
 		{"Efima Oyj", "Efima verkkolaskupalvelu, kuukausimaksu", "Efima"},
 		{"WADAX株式会社", "レンタルサーバー 年額利用料", "WADAX"},
@@ -727,11 +715,7 @@ func TestRegionalLongTailRound8More(t *testing.T) {
 		{"Kobana Tecnologia Ltda", "Boleto Simples - mensalidade plano", "Kobana"},
 		{"CashBill S.A.", "Prowizja od płatności online - październik", "CashBill"},
 		{"Nissen & Velten Software GmbH", "eNVenta ERP Softwarepflege 2027", "eNVenta ERP"},
-	} {
-		if d := match(c.vendor, c.desc); d.App != c.app {
-			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
-		}
-	}
+	})
 	runNoApp(t, [][2]string{
 		{"Tide Surf School", "Surf lessons - team day"},
 		{"Red Tide Seafood Ltd", "Seafood platter - client lunch"},
@@ -779,7 +763,7 @@ func init() {
 }
 
 func TestSectorSoftwareRound8Lines(t *testing.T) {
-	for _, c := range []struct{ vendor, desc, app string }{
+	runAppLines(t, []appLine{
 		{"Ticimax Bilişim Teknolojileri A.Ş.", "E-ticaret paketi yıllık lisans 2027", "Ticimax"},
 		{"iClinic Desenvolvimento de Software Ltda", "Assinatura mensal - 3 profissionais", "iClinic"},
 		{"Topicus.Education B.V.", "ParnasSys licentie schooljaar 2026-2027, 210 leerlingen", "ParnasSys"},
@@ -810,11 +794,7 @@ func TestSectorSoftwareRound8Lines(t *testing.T) {
 		{"Rocket Lawyer UK Ltd", "Rocket Lawyer Business membership - annual", "Rocket Lawyer"},
 		{"Prokov Editions", "Abonnement MédiStory 4 - annuel", "MédiStory"},
 		{"株式会社Eストアー", "ショップサーブ 月額利用料 12月分", "ショップサーブ"},
-	} {
-		if d := match(c.vendor, c.desc); d.App != c.app {
-			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
-		}
-	}
+	})
 }
 
 // The round's sector entries whose names are everyday words or common
@@ -838,4 +818,18 @@ func TestSectorSoftwareRound8NamesThatAreWords(t *testing.T) {
 		{"Muvi Cinemas", "Staff cinema tickets - 20"},
 		{"Wisa Sanitair", "Toiletreservoir vervangen"},
 	})
+}
+
+// appLine is an invoice line (the vendor as the ERP holds it and a line of
+// its invoice) and the app it must be.
+type appLine struct{ vendor, desc, app string }
+
+// runAppLines checks that each line is its app.
+func runAppLines(t *testing.T, lines []appLine) {
+	t.Helper()
+	for _, c := range lines {
+		if d := match(c.vendor, c.desc); d.App != c.app {
+			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
+		}
+	}
 }
