@@ -88,12 +88,11 @@ func (c Credentials) BrowserSignIn(ctx context.Context, opt BrowserOptions) (*oa
 	// Browsers may resolve localhost to ::1 first; serve there too when we can.
 	if ln6, err := net.Listen("tcp", "[::1]:"+strconv.Itoa(port)); err == nil {
 		defer ln6.Close()
-		go serveRedirect(ln6, state, nil)
+		defer finishRedirect(serveRedirect(ln6, state, nil))
 	}
 	authURL := cfg.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier))
 	result := make(chan redirectResult, 1)
-	srv := serveRedirect(ln, state, result)
-	defer srv.Close()
+	defer finishRedirect(serveRedirect(ln, state, result))
 
 	if opt.Show != nil {
 		opt.Show(authURL)
@@ -178,6 +177,18 @@ func serveRedirect(ln net.Listener, state string, out chan<- redirectResult) *ht
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	return srv
+}
+
+// finishRedirect stops a redirect listener once the browser has its page:
+// the handler reports the redirect before its response leaves, and closing
+// the server at once would cut that response off, leaving the browser with
+// a broken connection instead of the page that says what happened.
+func finishRedirect(srv *http.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	if srv.Shutdown(ctx) != nil {
+		_ = srv.Close()
+	}
 }
 
 func randomState() string {
