@@ -57,7 +57,7 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decis
 	if d, ok := c.byLineNames(vt, c.resaleLines(vt, soft)); ok {
 		return noteDropped(d, infos, soft)
 	}
-	if why, ok := c.vendorSignal(vt); ok {
+	if why, ok := c.vendorSignal(vt, infos); ok {
 		return Decision{Method: MethodIgnored, Ignored: true, Confidence: confIgnoredVend,
 			Reason: fmt.Sprintf("vendor name '%s' mentions %s: not software", vendor, why)}
 	}

@@ -47,11 +47,17 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 // annual" from Nordic Wellness is a gym's, "Annual sprinkler inspection"
 // from Sprinkler Systems a service).
 func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
+	toks := strings.Fields(li.text)
+	if li.period && c.countsSeats(toks) && c.namesBrand(vt, toks) {
+		// "Dentiq-ajanvaraus, kuukausimaksu 4 hoitajaa": the brand's
+		// product, billed by the period for the people or vehicles it
+		// counts, wherever the fee stands.
+		return true
+	}
 	at := li.feeAt
 	if li.tierAt == 0 && at == 0 {
 		return false
 	}
-	toks := strings.Fields(li.text)
 	if li.period || c.countsSeats(toks) && containsWord(toks, vt[0]) {
 		// "Rostra Pro – 25 staff – Oct 2026": the brand's plan, by the
 		// seat; the brand's own first word, not any word of the vendor's
@@ -70,6 +76,13 @@ func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
 		}
 	}
 	return false
+}
+
+// namesBrand: the line holds the vendor's brand: its first word where that
+// is a name, or its words written as one ("CabinetFlow" for Cabinet Flow).
+func (c *Catalog) namesBrand(vt []string, toks []string) bool {
+	joined := strings.Join(vt, "")
+	return containsWord(toks, vt[0]) && c.aName(vt[:1]) || len(vt) > 1 && containsWord(toks, joined)
 }
 
 // billsAPlan: a line of plan words, billed by the period or by the seat,

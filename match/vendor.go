@@ -379,8 +379,9 @@ func (c *Catalog) corporate(k string) bool {
 // software vendor, whatever else its name resembles.
 // A signal inside a catalogued name the vendor's name holds is a word of
 // that name ("Opus Dental Sverige", "Klarna Bank AB (publ) Sverige
-// filial"), not the vendor's trade.
-func (c *Catalog) vendorSignal(vt []string) (string, bool) {
+// filial"), not the vendor's trade; so is one inside words a line writes
+// as one brand ("CabinetFlow abonnement" from Cabinet Flow SAS).
+func (c *Catalog) vendorSignal(vt []string, infos []lineInfo) (string, bool) {
 	w := c.words
 	spans := scan(vt, c.idx.starts, func(k string) bool { return w.signal(k) != "" })
 	if len(spans) == 0 {
@@ -390,12 +391,32 @@ func (c *Catalog) vendorSignal(vt []string) (string, bool) {
 		r, ok := c.idx.vendors[k]
 		return ok && !r.generic && strings.Contains(k, " ") && !c.corporate(k)
 	})
+	names = append(names, writtenAsOneWord(vt, infos)...)
 	for _, s := range spans {
 		if !insideAny(names, s) {
 			return "'" + s.key + "' (" + w.signal(s.key) + ")", true
 		}
 	}
 	return "", false
+}
+
+// writtenAsOneWord: the runs of two or more of the vendor's words that a
+// line writes as one word ("cabinet flow" as "cabinetflow"): a brand made
+// of everyday words.
+func writtenAsOneWord(vt []string, infos []lineInfo) []span {
+	var out []span
+	for i := range vt {
+		for j := i + 2; j <= len(vt); j++ {
+			joined := strings.Join(vt[i:j], "")
+			for _, li := range infos {
+				if containsWord(strings.Fields(li.text), joined) {
+					out = append(out, span{i, j, joined})
+					break
+				}
+			}
+		}
+	}
+	return out
 }
 
 // insideAny: span s lies inside one of spans.
