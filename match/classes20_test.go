@@ -54,3 +54,29 @@ func TestBrandSpacingVariantsAreOneBrand(t *testing.T) {
 		{"Cabinet Dupont", "Cabinet comptable, honoraires mensuels"},
 	}, MethodInferred)
 }
+
+// A known software vendor's own billing vocabulary is its billing, not
+// another kind of spend: a licence written as a compound ("Kassenlizenz")
+// beside the device it runs on, the media or transcription hours a plan
+// includes, a ticketing platform's fees on the tickets it sold, a fax
+// service's pages. The device, hours of work and tickets to an event
+// bought on their own stay not software.
+func TestKnownVendorsBillingVocabulary(t *testing.T) {
+	runClass(t, []classCase{
+		{"orderbird GmbH", "Kassenlizenz orderbird MINI, iPad-Kasse, Monatsgebühr", "orderbird", MethodAlias},
+		{"Lightspeed Commerce Inc.", "Lightspeed Restaurant Kassenlizenz, 2 iPads", "Lightspeed Restaurant", MethodKeyword},
+		{"Zettle by PayPal", "Zettle Go kassalicens, iPad, månadsavgift", "Zettle", MethodAlias},
+		{"Descript Inc", "Creator plan, 2 seats, 30 transcription hours", "Descript", MethodAlias},
+		{"Riverside.fm Inc", "Business plan, 3 seats, recording hours", "Riverside", MethodAlias},
+		{"Eventbrite Inc", "Organizer fees, October, 188 tickets sold", "Eventbrite", MethodAlias},
+		{"Ticket Tailor", "Booking fees on 420 tickets sold, September", "Ticket Tailor", MethodAlias},
+		{"Eventbrite Inc", "Organiser fees, Autumn Market community event", "Eventbrite", MethodAlias},
+		{"Eventbrite Inc", "Veranstaltergebühren Sommerfest Stadtteilverein", "Eventbrite", MethodAlias},
+	})
+	runNoApp(t, [][2]string{
+		{"orderbird GmbH", "iPad 10.9 Zoll, 2 Stück"},
+		{"Brightcut Media Ltd", "Video editing, 12 hours"},
+		{"Descript Inc", "Consulting hours, podcast production"},
+		{"Eventbrite Inc", "Conference ticket, Web Summit 2026"},
+	})
+}

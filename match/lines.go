@@ -228,7 +228,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	// Software named outright and billed by the period ("Cuota mensual
 	// Nubelia ERP", "monthly CRM fee") reads like a subscription too.
-	cSig, cWhy, cSoft := c.compoundWords(toks, covered)
+	cSig, cWhy, cSoft, cLicence := c.compoundWords(toks, covered)
 	li.planned = hasPeriod && (namedPlan(plans, tiers) || len(explicit) > 0 || cSoft)
 	li.period, li.explicit = hasPeriod, len(explicit) > 0 || cSoft
 	for _, s := range signals {
@@ -248,6 +248,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	for _, s := range strong {
 		li.strong = li.strong || !inSpecific(signals, s, w)
 	}
+	// A licence written as a compound ("Kassenlizenz", "kassalicens") is
+	// one too, whatever device the line says it runs on ("iPad-Kasse").
+	li.strong = li.strong || cLicence
 	if k, ok := w.oneTimeSetup(toks); ok && !li.hasSignal && !li.strong {
 		// A setup fee: the product from its maker, so no specific signal.
 		li.signal, li.why, li.hasSignal = "'"+k+"' ("+setupFee+")", setupFee, true
@@ -297,8 +300,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 // signal's word ("brukerkonferanse", "Anwendertreffen": events) and its
 // label, and whether one ends in a word that says software outright
 // ("kassasystem", "Lohnabrechnungssoftware", "potilastietojärjestelmä":
-// label explicit).
-func (c *Catalog) compoundWords(toks []string, covered []bool) (sig, why string, soft bool) {
+// label explicit), and whether one ends in a licence ("Kassenlizenz",
+// "användarlicens": label licence, which says software outright too).
+func (c *Catalog) compoundWords(toks []string, covered []bool) (sig, why string, soft, licence bool) {
 	for i, t := range toks {
 		if covered[i] {
 			continue
@@ -306,15 +310,21 @@ func (c *Catalog) compoundWords(toks []string, covered []bool) (sig, why string,
 		switch l := c.words.compound(t); {
 		case l == labelExplicit:
 			soft = true
+		case l == labelLicence:
+			soft, licence = true, true
 		case l != "" && sig == "":
 			sig, why = t, l
 		}
 	}
-	return sig, why, soft
+	return sig, why, soft, licence
 }
 
-// labelExplicit is words.txt's label of compounds that say software.
-const labelExplicit = "explicit"
+// labelExplicit and labelLicence are words.txt's labels of compounds that
+// say software and of those that sell its licence.
+const (
+	labelExplicit = "explicit"
+	labelLicence  = "licence"
+)
 
 // holdsName: every catalogued name the signal overlaps lies inside it, and
 // it has more words: the signal names something the name's maker sells

@@ -456,7 +456,9 @@ func (c *Catalog) everydayNameWithoutEvidence(vt []string, r vendorRef, how stri
 // names one of the vendor's products (by a keyword or its domain, or by its
 // everyday name where a product name stands, first: "Rippling PEO",
 // "Intercom Essential"), or is billing words at least as many as the words
-// no list explains ("Processing fees Oct 2026", "Invoice 4411"); or there is
+// no list explains ("Processing fees Oct 2026", "Invoice 4411"), or bills
+// fees per transaction, which only a platform that processes them charges
+// (a payments or ticketing platform: "Organiser fees - October"); or there is
 // no line. Everyday words that are some app's name count as unexplained
 // elsewhere on the line: "Wiring harness assembly - 200 units" from
 // "Harness Ltd" and "Steel lattice girders" from "Lattice Ltd" use the
@@ -467,7 +469,7 @@ func (c *Catalog) readsLikeItsBilling(r vendorRef, soft []lineInfo) bool {
 		return true
 	}
 	for _, li := range soft {
-		if li.strong || li.contextN > 0 || li.usage != "" || li.planned || li.payFee != "" && c.paymentsRef(r) {
+		if li.strong || li.contextN > 0 || li.usage != "" || li.planned || li.payFee == payTransaction || li.payFee != "" && c.paymentsRef(r) {
 			return true
 		}
 		for _, h := range li.hits {
