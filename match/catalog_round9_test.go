@@ -92,3 +92,110 @@ func TestRound9NamesThatAreWords(t *testing.T) {
 		{"Checkit Vehicle Inspections", "MOT and safety check - 3 vans"},
 	})
 }
+
+// ---- c10: issue 15 round 9, second batch: farms, vineyards and breweries,
+// fleet and trucking back office, field service and forms, construction,
+// care, estate agents, telephony and call tracking, creator tools, the AI and
+// design tools of 2025-2026, law and accounting practices and regional
+// bookkeeping. Written before the entries, seen failing without them.
+func TestRound9SectorsAndCreators(t *testing.T) {
+	runAppLines(t, []appLine{
+		// farms, vineyards, breweries
+		{"Agrarmonitor GmbH", "Agrarmonitor Ackerschlagkartei - Jahreslizenz 2027", "Agrarmonitor"},
+		{"CowManager B.V.", "CowManager abonnement - 180 koeien, jaarlijks", "CowManager"},
+		{"Sencrop SAS", "Abonnement Sencrop - 3 stations, annuel", "Sencrop"},
+		{"EFOS d.o.o.", "Trapview subscription - 12 traps, season 2027", "Trapview"},
+		{"Hectre Ltd", "Hectre orchard software - annual subscription", "Hectre"},
+		{"vintrace Pty Ltd", "vintrace winery software - monthly, 4 users", "vintrace"},
+		{"InnoVint Inc", "InnoVint Pro annual subscription - 40,000 cases", "InnoVint"},
+		{"Breww Ltd", "Breww subscription - brewery plan, monthly", "Breww"},
+		{"Ekos Brewmaster LLC", "Ekos brewery software - monthly subscription", "Ekos"},
+		{"Commerce7 Inc", "Commerce7 platform fee - December", "Commerce7"},
+		// fleet, trucking back office, field service and forms
+		{"RAM Tracking Ltd", "RAM Tracking vehicle tracking - 14 vehicles, monthly", "RAM Tracking"},
+		{"Movildata", "Cuota mensual localización de flota - 22 vehículos", "Movildata"},
+		{"Kuantic SAS", "Abonnement Kuantic géolocalisation - 9 véhicules", "Kuantic"},
+		{"Transics NV", "Transics fleet management - 30 trucks, maandabonnement", "Transics"},
+		{"SPAN Enterprises LLC", "TruckLogics Pro - annual subscription", "TruckLogics"},
+		{"Gomocha B.V.", "Gomocha field service licentie - 25 monteurs", "Gomocha"},
+		{"Jobman Pty Ltd", "Jobman subscription - 10 users, monthly", "Jobman"},
+		{"Device Magic Inc", "Device Magic mobile forms - 20 devices, monthly", "Device Magic"},
+		// construction and its compliance
+		{"HMSREG AS", "HMSREG abonnement - 3 byggeplasser, månedlig", "HMSREG"},
+		{"E-Komplet A/S", "E-Komplet licens - 12 brugere, kvartal", "E-Komplet"},
+		{"Struqtur AB", "Struqtur abonnemang - 8 användare, månadsavgift", "Struqtur"},
+		{"Kalitics SAS", "Abonnement Kalitics ERP BTP - 6 utilisateurs", "Kalitics"},
+		{"Projectworks Ltd", "Projectworks subscription - 35 users, monthly", "Projectworks"},
+		{"Monograph Inc", "Monograph Pro - 12 members, annual", "Monograph"},
+		{"Constructionline Ltd", "Constructionline Gold membership - annual renewal", "Constructionline"},
+		{"Glenigan Ltd", "Glenigan construction leads - annual subscription", "Glenigan"},
+		// care and its training
+		{"Care Control Systems Ltd", "Care Control digital care planning - 48 beds, monthly", "Care Control"},
+		{"Eldermark Software", "Eldermark subscription - 120 residents, monthly", "Eldermark"},
+		{"Brightree LLC", "Brightree HME billing software - monthly fee", "Brightree"},
+		{"Relias LLC", "Relias Learning Management - 300 learners, annual", "Relias"},
+		// estate agents and lettings
+		{"CubiCasa Oy", "CubiCasa floor plans - 40 scans pack", "CubiCasa"},
+		{"facilioo GmbH", "facilioo Lizenz - 2.400 Einheiten, monatlich", "facilioo"},
+		{"Homeflow Ltd", "Homeflow website and CMS - monthly licence", "Homeflow"},
+		{"Imfuna Ltd", "Imfuna Let inventory app - monthly subscription", "Imfuna"},
+		// telephony, call tracking, AI answering, reviews
+		{"Bandwidth Inc", "Voice API usage and phone numbers - October", "Bandwidth"},
+		{"Flowroute LLC", "SIP trunking usage - November", "Flowroute"},
+		{"Phone.com Inc", "Phone.com Pro plan - 8 users, monthly", "Phone.com"},
+		{"CallTrackingMetrics LLC", "Call tracking numbers and minutes - monthly", "CallTrackingMetrics"},
+		{"Smith.ai Inc", "Smith.ai AI receptionist - 300 calls plan", "Smith.ai"},
+		{"Securax Ltd", "Zoiper Business licence - 25 seats", "Zoiper"},
+		{"CounterPath Corporation", "Bria Teams subscription - 15 users, annual", "Bria"},
+		{"NiceJob Inc", "NiceJob Pro - review requests, monthly", "NiceJob"},
+		// creators
+		{"Patreon Inc", "Patreon creator platform fees - November", "Patreon"},
+		{"Ko-fi Labs Ltd", "Ko-fi Gold - monthly", "Ko-fi"},
+		{"Publisherr Inc", "Buy Me a Coffee - membership fees, October", "Buy Me a Coffee"},
+		{"Passionfroot GmbH", "Passionfroot Pro - monthly", "Passionfroot"},
+		{"Memberstack Inc", "Memberstack Business plan - annual", "Memberstack"},
+		{"Fourthwall Inc", "Fourthwall Pro plan - monthly", "Fourthwall"},
+		{"Telestream LLC", "ScreenFlow 10 - 5 licences", "ScreenFlow"},
+		{"Papercup Technologies Ltd", "AI dubbing - 40 video minutes, October", "Papercup"},
+		{"Colossyan Inc", "Colossyan Business - 3 seats, annual", "Colossyan"},
+		// AI and design tools
+		{"Recraft Inc", "Recraft Pro - annual", "Recraft"},
+		{"Screenplay Studios Inc", "Graphite Team - 14 seats, monthly", "Graphite"},
+		{"Kagi Inc", "Kagi Professional - 10 members, annual", "Kagi"},
+		{"All Hands AI Inc", "OpenHands Cloud - monthly usage", "OpenHands"},
+		{"Mesh Intelligent Technologies Inc", "Pieces Pro - 8 seats", "Pieces"},
+		{"Uizard Technologies ApS", "Uizard Pro - yearly", "Uizard"},
+		{"Everimaging Ltd", "Fotor Pro+ - annual", "Fotor"},
+		{"Looka Inc", "Looka Brand Kit subscription - annual", "Looka"},
+		{"Imagen AI Ltd", "Imagen AI editing credits - 5,000 photos", "Imagen AI"},
+		// law, accounting and tax practices
+		{"AbacusNext", "AbacusLaw Gold - 6 users, annual maintenance", "AbacusLaw"},
+		{"World Software Corporation", "Worldox GX4 annual maintenance - 20 users", "Worldox"},
+		{"Legora AB", "Legora platform licence - 25 seats, annual", "Legora"},
+		{"Soraban Inc", "Soraban firm plan - monthly, 5 staff", "Soraban"},
+		{"Wolters Kluwer Canada Limited", "CCH iFirm Taxprep T1/T2 - 2026 licence", "Taxprep"},
+		// regional bookkeeping and invoicing
+		{"Lioren SpA", "Plan mensual facturación electrónica - 500 DTE", "Lioren"},
+		{"ZipBooks", "ZipBooks Smarter plan - monthly", "ZipBooks"},
+		{"Shine SAS", "Abonnement Shine Pro - novembre", "Shine"},
+	})
+}
+
+// The second batch's everyday-word and common-name entries do not claim a
+// business of that name that sells something else.
+func TestRound9MoreNamesThatAreWords(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Shine Window Cleaning", "Window cleaning - office, monthly"},
+		{"Munch Catering Ltd", "Lunch platters for the workshop"},
+		{"Graphite Design Studio", "Logo refresh and brand guidelines"},
+		{"Pieces Furniture", "Bookshelves and side tables"},
+		{"Jam Session Events", "Live band - Christmas party"},
+		{"Durable Roofing Ltd", "Roof repair - warehouse"},
+		{"Monograph Bookbinders", "Leather-bound annual report copies x20"},
+		{"Disperse Logistics", "Pallet distribution - 14 pallets"},
+		{"Bria's Bakery", "Cakes for the office birthday"},
+		{"Nooks Café", "Coffee and pastries for the board meeting"},
+		{"Ekos Cosmetics", "Hand cream for the washrooms"},
+		{"Metro Internet Ltd", "Additional bandwidth - 1 Gbps upgrade, monthly"},
+	})
+}
