@@ -80,3 +80,21 @@ func TestKnownVendorsBillingVocabulary(t *testing.T) {
 		{"Eventbrite Inc", "Conference ticket, Web Summit 2026"},
 	})
 }
+
+// A product named after "for" and its maker's name ("for Microsoft Teams
+// Rooms", "for Atlassian Jira") is the platform of what the line sells, a
+// device or an add-on of an unknown vendor, as it is right after "for";
+// what a licence, subscription or renewal is for is the product bought.
+func TestPlatformAfterItsMakersName(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Yealink (Europe) Network Technology B.V.", "MeetingBar A30 for Microsoft Teams Rooms"},
+		{"Huddly AS", "Huddly Crew camera kit for Microsoft Teams Rooms, 2 units"},
+		{"Ordvik Apps AB", "Timesheet gadget for Atlassian Jira, 25 users"},
+		{"Kestrel Integrations Ltd", "Sync connector for Salesforce Sales Cloud, annual"},
+	})
+	runClass(t, []classCase{
+		{"Nordlicht IT-Handel GmbH", "Licences for Microsoft 365 E3 - 40 users", "Microsoft 365", MethodName},
+		{"Nordlicht IT-Handel GmbH", "Subscription renewal for Adobe Acrobat Pro, 5 seats", "Adobe Acrobat", MethodName},
+		{"Nordlicht IT-Handel GmbH", "Subscription for Microsoft Teams Rooms Pro, 3 rooms", "Microsoft Teams Rooms", MethodName},
+	})
+}

@@ -56,6 +56,22 @@ var platformWords = map[string]bool{"for": true, "with": true, "into": true, "to
 var hostingBefore = map[string]bool{"managed": true, "hosted": true}
 var hostingAfter = map[string]bool{"hosting": true, "hosted": true, "managed": true}
 
+// onPlatform: a platform word comes before the name, or before the
+// catalogued words that lead up to it ("Neat Board 50 for Microsoft Teams
+// Rooms": the maker's name, then its product), unless a subscription word
+// comes before that: what a licence, subscription or renewal is for is the
+// product bought ("Licences for Microsoft 365 E3").
+func (c *Catalog) onPlatform(toks []string, phrases []span, s span) bool {
+	i := s.start
+	for i > 0 && insideAny(phrases, span{start: i - 1, end: i}) {
+		i--
+	}
+	if i == 0 || !platformWords[toks[i-1]] {
+		return false
+	}
+	return i < 2 || !c.words.strong[toks[i-2]]
+}
+
 func hosted(toks []string, s span) bool {
 	return s.start > 0 && hostingBefore[toks[s.start-1]] || s.end < len(toks) && hostingAfter[toks[s.end]]
 }
@@ -120,7 +136,8 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	var plans, tiers []span              // plan words, plan names
 	hasPeriod := false
 	var shieldSpans []span // catalogued phrases that keep the signal words inside them from counting
-	for _, s := range c.phraseSpans(text, toks) {
+	phrases := c.phraseSpans(text, toks)
+	for _, s := range phrases {
 		if s.key != toks[s.start] && s.end == s.start+1 {
 			if inside == nil {
 				inside = map[int][]string{}
@@ -129,7 +146,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 		for _, h := range c.idx.phrases[s.key] {
 			li.hits = append(li.hits, lineHit{phraseHit: h, pos: s.start, end: s.end,
-				platform: s.start > 0 && platformWords[toks[s.start-1]] || hosted(toks, s),
+				platform: c.onPlatform(toks, phrases, s) || hosted(toks, s),
 				mention:  c.isMention(toks, s)})
 		}
 		shields := c.shields(s.key)
