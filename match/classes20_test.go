@@ -98,3 +98,17 @@ func TestPlatformAfterItsMakersName(t *testing.T) {
 		{"Nordlicht IT-Handel GmbH", "Subscription for Microsoft Teams Rooms Pro, 3 rooms", "Microsoft Teams Rooms", MethodName},
 	})
 }
+
+// A registrar's or host's line that bills a domain, DNS or hosting and
+// bundles another maker's product (mailboxes, an office suite) is the
+// registrar's or host's, in the languages of its invoices; the other
+// product on a line of its own is that product, resold.
+func TestRegistrarsBundleIsTheRegistrar(t *testing.T) {
+	runClass(t, []classCase{
+		{"GoDaddy.com LLC", "Domain registration example.org 2 yrs + Microsoft 365 Business Basic", "GoDaddy", MethodAlias},
+		{"Namecheap Inc", "Domain renewal shopfront.io, 1 year + Google Workspace Business Starter", "Namecheap", MethodAlias},
+		{"one.com Group AB", "Webhotell Business + domene butikk.no + Microsoft 365 e-post", "one.com", MethodAlias},
+		{"IONOS SE", "Domain example.de + Microsoft 365 Business Standard, Vertragslaufzeit 12 Monate", "IONOS", MethodAlias},
+		{"GoDaddy.com LLC", "Microsoft 365 Business Basic mailbox", "Microsoft 365", MethodKeyword},
+	})
+}

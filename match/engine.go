@@ -309,7 +309,7 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 	// everyday-word name before a plan word ("Observe Business" on Hotjar's
 	// invoice) is the vendor's own plan or product, not the other app.
 	sibling := func(app int) bool { g := c.idx.appGroup[app]; return g >= 0 && g == c.idx.appGroup[r.i] }
-	other := pickLines(withoutUsage(soft), func(h lineHit) bool {
+	other := pickLines(withoutHosting(withoutUsage(soft)), func(h lineHit) bool {
 		return h.app != r.i && named(h) && (!h.weak || h.kind == phraseName && sibling(h.app)) && !h.platform &&
 			(!h.generic || sibling(h.app)) && !c.hostedOn(r.i, h.app)
 	}, false)
@@ -370,6 +370,26 @@ func withoutUsage(soft []lineInfo) []lineInfo {
 		}
 	}
 	return soft
+}
+
+// withoutHosting leaves out the lines that bill a domain, DNS or hosting:
+// another maker's product named on them is part of the registrar's or
+// host's bundle ("Domain renewal acme.example + Microsoft 365 Email
+// Essentials" on GoDaddy's line), not that product resold.
+func withoutHosting(soft []lineInfo) []lineInfo {
+	var out []lineInfo
+	for i, li := range soft {
+		if li.host && out == nil {
+			out = append([]lineInfo{}, soft[:i]...)
+		}
+		if !li.host && out != nil {
+			out = append(out, li)
+		}
+	}
+	if out == nil {
+		return soft
+	}
+	return out
 }
 
 // hostedOn: a cloud named on a software vendor's line is where the vendor

@@ -20,6 +20,7 @@ type lineInfo struct {
 	strong    bool   // mentions subscriptions, licences, seats
 	usage     string // "cloud" or "metered": bills what a platform meters (words.txt kind usage); "" when not
 	addOn     bool   // buys an add-on, extension or top-up (words.txt kind addon)
+	host      bool   // bills what a registrar or host sells: a domain, DNS, hosting (words.txt kind host)
 	planned   bool   // a named plan, or software named outright, billed by the period: "Starter plan - monthly" (words.txt kinds plan, tier, period, explicit)
 	period    bool   // names a billing period: "monthly", "mensal", "per month" (words.txt kind period)
 	tierAt    uint64 // bit i: token i is a plan's name (words.txt kind tier; first 64 tokens): "Cuentaclara Negocio"
@@ -186,6 +187,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			strong = append(strong, s)
 		}
 		li.addOn = li.addOn || w.addon[s.key]
+		li.host = li.host || w.host[s.key]
 		if l := w.payfee[s.key]; l != "" && li.payFee != payTransaction {
 			li.payFee = l
 		}
