@@ -112,3 +112,39 @@ func TestRegistrarsBundleIsTheRegistrar(t *testing.T) {
 		{"GoDaddy.com LLC", "Microsoft 365 Business Basic mailbox", "Microsoft 365", MethodKeyword},
 	})
 }
+
+// A shopping or warehouse-club membership (Amazon Business Prime, Amazon
+// Prime, a Costco card) is not software, though billed by the year by a
+// company that sells software too; Amazon's software stays its own.
+func TestShoppingMembershipIsNotSoftware(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Amazon EU SARL", "Business Prime Essentials, annual fee"},
+		{"Amazon Business EU SARL", "Business Prime Duo membership renewal"},
+		{"Amazon.com Services LLC", "Amazon Prime membership, monthly"},
+		{"Costco Wholesale UK Ltd", "Costco membership, Business, annual"},
+		{"Red Movil Empresas S.L.", "Tarifa Business Prime, cuota mensual"},
+	}, MethodInferred, MethodUnknownProduct)
+	runClass(t, []classCase{
+		{"Amazon Web Services EMEA SARL", "Amazon Chime Pro, 12 users, monthly", "Amazon Chime", MethodKeyword},
+	})
+}
+
+// Work bought about a product from a freelancer, a freelance marketplace
+// or a photographer (customising its theme, photos for its store) is a
+// service, not the product, in the languages of the invoices; a freelance
+// marketplace's lines are the product only where they sell its licences.
+func TestWorkAboutAProductIsNotTheProduct(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Upwork Global Inc.", "Contract #88412: HubSpot workflow customization"},
+		{"Fiverr International Ltd", "Order FO5521: WooCommerce store setup"},
+		{"Jonas Holm Freelance", "Webflow theme customisation, 6 pages"},
+		{"Studio Aurora Photographie", "Photos produits pour la boutique Shopify"},
+		{"Mette Lund Fotografi", "Produktfotos til Shopify og Instagram, 40 billeder"},
+		{"Kai Brandt", "Product photography for our Etsy and Shopify listings"},
+		{"Agencia Norte S.L.", "Personalización de tema Shopify, noviembre"},
+	}, MethodInferred)
+	runClass(t, []classCase{
+		{"Shopify International Ltd", "Shopify Plus - theme customisation add-on, monthly", "Shopify", MethodAlias},
+		{"Upwork Global Inc.", "Microsoft 365 Business Standard licences, 5 users", "Microsoft 365", MethodName},
+	})
+}
