@@ -199,3 +199,38 @@ func TestRound9MoreNamesThatAreWords(t *testing.T) {
 		{"Metro Internet Ltd", "Additional bandwidth - 1 Gbps upgrade, monthly"},
 	})
 }
+
+// ---- c10: issue 15 round 9, third batch: opticians, dental and fitness
+// studios, photographers, libraries and museums, ticketing for organisers,
+// pet care, laundries, harbours and appointment booking. Written before the
+// entries, seen failing without them.
+func TestRound9StudiosAndSmallTrades(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Optisoft Ltd", "Optisoft practice management - annual licence, 3 branches", "Optisoft"},
+		{"Ocuco Ltd", "Acuitas 3 software support - 4 stores, quarterly", "Ocuco"},
+		{"Eyefinity Inc", "OfficeMate subscription - 5 users, monthly", "Eyefinity"},
+		{"Crystal Practice Management Inc", "Crystal PM monthly subscription - 3 doctors", "Crystal PM"},
+		{"Praktika Pty Ltd", "Praktika cloud dental software - 4 chairs, monthly", "Praktika"},
+		{"My PT Hub Ltd", "My PT Hub Premium - 12 trainers, monthly", "My PT Hub"},
+		{"Everfit Inc", "Everfit Studio plan - 20 clients, monthly", "Everfit"},
+		{"Sportivity B.V.", "Sportivity abonnement - 250 leden, maandelijks", "Sportivity"},
+		{"Gymcatch Ltd", "Gymcatch Pro - monthly subscription", "Gymcatch"},
+		{"Zenfolio Inc", "Zenfolio PortfolioPlus - annual", "Zenfolio"},
+		{"SmugMug Inc", "SmugMug Pro - annual plan", "SmugMug"},
+		{"17hats Inc", "17hats Premier - annual", "17hats"},
+		{"GotPhoto GmbH", "GotPhoto Lizenz - Schulfotografie Saison 2026/27", "GotPhoto"},
+		{"Axiell Group AB", "Axiell Collections - årlig licens, 6 användare", "Axiell"},
+		{"Vernon Systems Ltd", "Vernon CMS annual support and licence", "Vernon CMS"},
+		{"PastPerfect Software Inc", "PastPerfect Online - annual subscription", "PastPerfect"},
+		{"Libib Inc", "Libib Pro - annual, 3 libraries", "Libib"},
+		{"Tixly ApS", "Tixly ticketing platform - booking fees, November", "Tixly"},
+		{"Webconnex LLC", "TicketSpice processing fees - October", "TicketSpice"},
+		{"JustGiving Ltd", "JustGiving platform fee - November donations", "JustGiving"},
+		{"PetExec LLC", "PetExec software subscription - monthly", "PetExec"},
+		{"Harbour Assist Ltd", "Harbour Assist marina software - annual licence", "Harbour Assist"},
+		{"Reservio s.r.o.", "Reservio Business - měsíční předplatné", "Reservio"},
+		{"cituro GmbH", "cituro Terminbuchung - Business-Paket, monatlich", "Cituro"},
+		{"eTermin GmbH", "eTermin Online-Terminbuchung Pro - Jahreslizenz", "eTermin"},
+		{"Bookitit S.L.", "Cuota mensual Bookitit - 6 agendas", "Bookitit"},
+	})
+}
