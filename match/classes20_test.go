@@ -148,3 +148,17 @@ func TestWorkAboutAProductIsNotTheProduct(t *testing.T) {
 		{"Upwork Global Inc.", "Microsoft 365 Business Standard licences, 5 users", "Microsoft 365", MethodName},
 	})
 }
+
+// The messages and conversations a messaging platform meters, in the
+// languages of its invoices, are its usage: another maker's channel named
+// beside them (WhatsApp Business) is what the platform carries, not that
+// maker's product resold. Meta's platform named on its own is still it.
+func TestMessagesAreAMessagingPlatformsUsage(t *testing.T) {
+	runClass(t, []classCase{
+		{"CM.com Netherlands B.V.", "WhatsApp Business messages, March 2026", "CM.com", MethodAlias},
+		{"MessageBird B.V.", "WhatsApp Business berichten, november", "MessageBird", MethodAlias},
+		{"Vonage Business Inc", "WhatsApp Business mensajes, octubre", "Vonage", MethodAlias},
+		{"Infobip Ltd", "WhatsApp Business meddelanden, mars", "Infobip", MethodAlias},
+		{"CM.com Netherlands B.V.", "WhatsApp Business Platform licence", "WhatsApp Business Platform", MethodKeyword},
+	})
+}
