@@ -42,8 +42,8 @@ func TestCatalogLookups(t *testing.T) {
 	if a, ok := c.App("mailchimp"); !ok || a.Category != "Marketing" || !contains(a.Vendors, "The Rocket Science Group") {
 		t.Errorf("App(mailchimp) = %+v, %v", a, ok)
 	}
-	if a, ok := c.App("Microsoft 365"); !ok || !a.Default || a.Group != "Microsoft" {
-		t.Errorf("Microsoft 365 should be Microsoft's default product: %+v", a)
+	if a, ok := c.App("Salesforce Sales Cloud"); !ok || !a.Default || a.Group != "Salesforce" {
+		t.Errorf("Salesforce Sales Cloud should be Salesforce's default product: %+v", a)
 	}
 	if _, ok := c.App("CDW"); ok {
 		t.Error("a reseller is not an app")

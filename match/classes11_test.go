@@ -27,7 +27,7 @@ func TestCloudUsageHoursAreUsage(t *testing.T) {
 		{"Microsoft Corporation", "Virtual Machines Esv5 Series - 720 hours - West Europe", "Azure", MethodKeyword},
 		{"Microsoft Corporation", "Managed Disks P30 - 730 hours", "Azure", MethodKeyword},
 		{"Google LLC", "Virtual machines E2 series - 2,160 hours - europe-north1", "Google Cloud", MethodKeyword},
-		{"Oracle Corporation", "Block volume - 744 hours - Frankfurt", "Oracle Cloud Infrastructure", MethodAlias},
+		{"Oracle Corporation", "Block volume - 744 hours - Frankfurt", "Oracle Cloud Infrastructure", MethodKeyword},
 	})
 	runNoApp(t, [][2]string{
 		{"Nordlys Rådgivning AS", "Consulting - 40 hours"},
@@ -37,19 +37,22 @@ func TestCloudUsageHoursAreUsage(t *testing.T) {
 
 // An add-on, extension or top-up of a multi-product vendor that names no
 // other product is the vendor's default application ("Large Meetings
-// add-on" on Zoom's line is Zoom); the vendor's own name followed by a
-// product word, or a line without add-on wording, still names an unknown
-// product.
+// add-on" on Zoom's line is Zoom), or the product whose feature it names
+// ("Advanced Roadmaps" is Jira's); the vendor's own name followed by a
+// product word, a line without add-on wording, or an add-on of a maker
+// without a flagship naming nothing, still names an unknown product.
 func TestAddOnsOfTheFlagship(t *testing.T) {
 	runClass(t, []classCase{
 		{"Zoom Communications, Inc.", "Large Meetings add-on - 1,000 participants - annual", "Zoom", MethodAlias},
 		{"Zoom Video Communications, Inc.", "Extra participants top-up - 200", "Zoom", MethodAlias},
-		{"Atlassian Pty Ltd", "Advanced Roadmaps add-on - 50 users", "Jira", MethodAlias},
-		{"Microsoft Ireland Operations Ltd", "Advanced eDiscovery add-on - 50 users", "Microsoft 365", MethodAlias},
+		{"Salesforce UK Limited", "Full sandbox add-on - annual", "Salesforce Sales Cloud", MethodAlias},
+		{"Atlassian Pty Ltd", "Advanced Roadmaps add-on - 50 users", "Jira", MethodKeyword},
+		{"Microsoft Ireland Operations Ltd", "Advanced eDiscovery add-on - 50 users", "Microsoft 365", MethodKeyword},
 	})
 	runMethod(t, [][2]string{
 		{"Zoom Communications, Inc.", "Zoom Docs add-on - 20 users"},
 		{"Microsoft Ireland Operations Ltd", "Microsoft Places premium"},
+		{"Atlassian Pty Ltd", "Storage add-on - 50 users"},
 	}, MethodUnknownProduct)
 }
 

@@ -60,22 +60,22 @@ func TestAbbreviatedVendorNames(t *testing.T) {
 // usage (storage tiers, disks and volumes by the GB-month, egress, vCPU
 // hours) is its cloud; metered usage (minutes, numbers, data by the MB) is
 // its platform named like the vendor. Storage alone is not cloud usage
-// ("Extra file storage" on Microsoft's line is Microsoft 365's). Where the
-// platform is the vendor's default product, the usage keeps the line from
-// reading as an unknown product ("Block Volume" on Oracle's).
+// ("Extra file storage" on Microsoft's line is Microsoft 365's product of
+// that name). The usage keeps the line from reading as an unknown product
+// ("Block Volume" on Oracle's).
 func TestUsageNamesTheVendorsPlatform(t *testing.T) {
 	runClass(t, []classCase{
 		{"Microsoft Ireland Operations Ltd", "Blob Storage cool tier - 4 TB", "Azure", MethodKeyword},
 		{"Microsoft Ireland Operations Ltd", "Egress data transfer - 1.2 TB", "Azure", MethodKeyword},
 		{"Microsoft Ireland Operations Ltd", "Managed disks P30 - GB-month", "Azure", MethodKeyword},
 		{"Google Cloud EMEA Limited", "Persistent Disk SSD capacity - GB-month", "Google Cloud", MethodKeyword},
-		{"Oracle America Inc.", "Block Volume storage - GB-month", "Oracle Cloud Infrastructure", MethodAlias},
+		{"Oracle America Inc.", "Block Volume storage - GB-month", "Oracle Cloud Infrastructure", MethodKeyword},
 		{"Huawei Services (Hong Kong) Co., Limited", "Elastic Volume Service - GB-month", "Huawei Cloud", MethodAlias},
 		{"Twilio Inc.", "Relay Fax - per minute", "Twilio", MethodAlias},
 		{"Twilio Ireland Limited", "Wireless Borderless - data usage per MB", "Twilio", MethodAlias},
 		{"Twilio Inc.", "Super Network - data usage per MB", "Twilio", MethodAlias},
 		// Not cloud usage, or a product named: as before.
-		{"Microsoft Ireland Operations Ltd", "Extra file storage - 100 GB", "Microsoft 365", MethodAlias},
+		{"Microsoft Ireland Operations Ltd", "Extra file storage - 100 GB", "Microsoft 365", MethodKeyword},
 		{"Salesforce UK Limited", "Additional data storage - 10 GB", "Salesforce Sales Cloud", MethodAlias},
 		{"Zoom Video Communications, Inc.", "Zoom Docs - 10 users", "", MethodUnknownProduct},
 		{"Microsoft Ireland Operations Ltd", "Microsoft Places premium", "", MethodUnknownProduct},

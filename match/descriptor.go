@@ -129,3 +129,66 @@ func (c *Catalog) domainRef(words []string) (vendorRef, bool) {
 	}
 	return vendorRef{}, false
 }
+
+// resolveCoded reads a card descriptor written as a catalogued vendor's
+// name and a reference code ("MSFT * G0712XY89", "CANVA* I04325-1234567"):
+// the code is the issuer's reference of one charge, so the vendor is the
+// name before it. A code is a word of five or more characters with a digit
+// ("365" of "Microsoft 365" or "50" of "Sage 50" are names), and the name
+// left must be one the catalog trusts on its own (no everyday word).
+func (c *Catalog) resolveCoded(vt []string) (vendorRef, string, bool) {
+	var name []string
+	coded := false
+	for _, t := range vt {
+		if isCode(t) {
+			coded = true
+			continue
+		}
+		name = append(name, t)
+	}
+	if !coded || len(name) == 0 {
+		return vendorRef{}, "", false
+	}
+	r, how, ok := c.exact(name)
+	if !ok || r.generic {
+		return vendorRef{}, "", false
+	}
+	return r, fmt.Sprintf("card descriptor '%s' is %s with a reference code", strings.Join(vt, " "), how), true
+}
+
+// isCode: a reference code of a card descriptor or an invoice: five or more
+// characters, one of them a digit.
+func isCode(t string) bool {
+	return len(t) >= 5 && strings.ContainsAny(t, "0123456789")
+}
+
+// makerOnLine: a line of a vendor the catalog lacks (a card issuer, a
+// reseller) that opens with the name of a maker whose lines pay for many
+// products ("MSFT * G0712XY89 REDMOND WA" on a Visa statement, "SAP
+// Rechnung 9040012345") and names none of them is an unknown product of
+// that maker, as the maker's own such line is (byGroup). A maker with a
+// flagship has its names indexed as phrases of the flagship
+// (resolveDefaults), so only makers without one need this look-up.
+func (c *Catalog) makerOnLine(soft []lineInfo) (Decision, bool) {
+	for _, li := range soft {
+		toks := strings.Fields(li.text)
+		for n := min(len(toks), c.idx.starts[firstOf(toks)]); n >= 1; n-- {
+			r, ok := c.idx.vendors[strings.Join(toks[:n], " ")]
+			if !ok || r.kind != refGroup || r.generic || !c.groups[r.i].NoFlagship || c.isMention(toks, span{0, n, r.alias}) {
+				continue
+			}
+			g := c.groups[r.i].Name
+			return Decision{Method: MethodUnknownProduct, Vendor: g, Reason: fmt.Sprintf(
+				"line '%s' opens with '%s', a name of %s, which sells several products, and names none of them: unknown product of %s (add a rule if one is)",
+				li.text, r.alias, g, g)}, true
+		}
+	}
+	return Decision{}, false
+}
+
+func firstOf(toks []string) string {
+	if len(toks) == 0 {
+		return ""
+	}
+	return toks[0]
+}

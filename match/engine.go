@@ -44,6 +44,9 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decis
 	if !known {
 		r, how, known = c.resolveMakerAndProduct(vt)
 	}
+	if !known {
+		r, how, known = c.resolveCoded(vt)
+	}
 	soft, d, done := c.nonSoftware(infos, c.softwareVendor(r, known))
 	if done {
 		return d
@@ -86,6 +89,9 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decis
 		if inf, ok := c.infer(vt, infos); ok {
 			return inf
 		}
+		return d
+	}
+	if d, ok := c.makerOnLine(c.resaleLines(vt, soft)); ok {
 		return d
 	}
 	if d, ok := c.byMerchant(vt, infos, soft); ok {

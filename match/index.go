@@ -57,6 +57,7 @@ type index struct {
 	fuzzyBuilt   chan struct{}        // closed once fuzzy is built
 	compact      map[string]vendorRef // vendor name without spaces -> entry, when one entry has it
 	formed       map[string][]string  // everyday-word vendor name -> its catalogued legal names, as normPhrase writes them (see writtenAsLegalName)
+	documents    map[string]bool      // a group product's name that is its maker's name and a document word ("zoho invoice"; see documentAt)
 }
 
 // typos is the typo index, once it is built.
@@ -79,7 +80,7 @@ func buildCatalog(f *catalogFile) (*Catalog, error) {
 	// build.
 	n := len(f.apps) + len(f.groups) + len(f.resellers)
 	c.idx = &index{vendors: make(map[string]vendorRef, 2*n), phrases: make(map[string][]phraseHit, 4*n),
-		starts: make(map[string]int, 2*n), formed: map[string][]string{}}
+		starts: make(map[string]int, 2*n), formed: map[string][]string{}, documents: map[string]bool{}}
 	if err := c.indexGroups(f); err != nil {
 		return nil, err
 	}
@@ -203,6 +204,9 @@ func (c *Catalog) indexApps() {
 		}
 		for _, k := range a.Keywords {
 			c.addPhrase(k, phraseHit{app: ai, kind: phraseKeyword})
+		}
+		if rest, ok := strings.CutPrefix(key, Normalize(a.Group)+" "); ok && a.Group != "" && c.words.document[rest] {
+			c.idx.documents[normPhrase(a.Name)] = true
 		}
 	}
 	for ai, a := range c.apps {

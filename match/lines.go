@@ -64,13 +64,36 @@ var hostingAfter = map[string]bool{"hosting": true, "hosted": true, "managed": t
 // product bought ("Licences for Microsoft 365 E3").
 func (c *Catalog) onPlatform(toks []string, phrases []span, s span) bool {
 	i := s.start
-	for i > 0 && insideAny(phrases, span{start: i - 1, end: i}) {
-		i--
+	for i > 0 {
+		if insideAny(phrases, span{start: i - 1, end: i}) {
+			i--
+			continue
+		}
+		n := c.makerNameBefore(toks, i)
+		if n == 0 {
+			break
+		}
+		i -= n
 	}
 	if i == 0 || !platformWords[toks[i-1]] {
 		return false
 	}
 	return i < 2 || !c.words.strong[toks[i-2]]
+}
+
+// makerNameBefore: how many words before toks[i] are the name of a maker
+// without a flagship ("for Atlassian Jira"), which no phrase holds
+// (resolveDefaults indexes a maker's names as its flagship's); 0 when none.
+func (c *Catalog) makerNameBefore(toks []string, i int) int {
+	if platformWords[toks[i-1]] {
+		return 0
+	}
+	for n := min(i, 3); n >= 1; n-- {
+		if r, ok := c.idx.vendors[strings.Join(toks[i-n:i], " ")]; ok && r.kind == refGroup && c.groups[r.i].NoFlagship {
+			return n
+		}
+	}
+	return 0
 }
 
 func hosted(toks []string, s span) bool {
@@ -146,6 +169,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			inside[s.start] = append(inside[s.start], s.key)
 		}
 		for _, h := range c.idx.phrases[s.key] {
+			if c.idx.documents[s.key] && documentAt(toks, s.end) {
+				break
+			}
 			li.hits = append(li.hits, lineHit{phraseHit: h, pos: s.start, end: s.end,
 				platform: c.onPlatform(toks, phrases, s) || hosted(toks, s),
 				mention:  c.isMention(toks, s)})
@@ -313,6 +339,19 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	return li
 }
+
+// documentAt: the words from i on are a document's number ("zoho invoice
+// 88120", "zoho invoice no 2026 1104"): before them a product named by its
+// maker's name and a document word (Zoho Invoice) is the maker's document.
+func documentAt(toks []string, i int) bool {
+	if i < len(toks) && numberWords[toks[i]] {
+		i++
+	}
+	return i < len(toks) && strings.ContainsAny(toks[i], "0123456789")
+}
+
+// numberWords stand before a document's number.
+var numberWords = map[string]bool{"no": true, "nr": true, "num": true, "number": true, "ref": true, "n": true}
 
 // compoundWords reads the words of the line that are compounds (words.txt
 // kind compound), outside catalogued names: the first that ends in a

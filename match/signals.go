@@ -32,6 +32,7 @@ type wordLists struct {
 	firm        map[string]bool   // "agency", "partners": in a vendor's name, a firm that sells services
 	function    map[string]bool   // "payroll", "Lønn": what a product does; billing words too
 	host        map[string]bool   // "domain renewal", "web hosting": what a registrar or host sells; billing words too
+	document    map[string]bool   // "invoice", "Vertrag", "請求書": a document, not a product; billing words too
 	usage       map[string]string // "gb month", "egress" -> cloud; "minutes" -> metered: what a platform bills
 	addon       map[string]bool   // "add-on", "top-up", "Zusatzpaket": what the line buys extends a product
 	plan        map[string]bool   // "plan", "package", "แพ็กเกจ": what a subscription is sold as
@@ -52,7 +53,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	w := &wordLists{nonsoftware: map[string]string{}, generic: map[string]bool{},
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
-		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{}, host: map[string]bool{},
+		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{}, host: map[string]bool{}, document: map[string]bool{},
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
 		seats: map[string]bool{}, company: map[string]bool{}}
@@ -114,6 +115,9 @@ func (w *wordLists) addLine(line string) error {
 		case "host":
 			w.billing[key] = true
 			w.host[key] = true
+		case "document":
+			w.billing[key] = true
+			w.document[key] = true
 		case "payer":
 			w.payer[key] = true
 		case "retail":
@@ -167,7 +171,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, payfee, seats, company, compound, billing, function, host, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, payfee, seats, company, compound, billing, function, host, document, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil

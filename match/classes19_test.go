@@ -1,0 +1,54 @@
+package match
+
+import "testing"
+
+// The maker-identity classes of issue 15's ninth round, from held-out 17's
+// and 18's misses. Cases follow testdata/LABELLING.md and are vendors and
+// lines of no held-out set, written before the matcher ran on them.
+
+// A line of a maker whose lines pay for many products (Microsoft, Adobe,
+// Atlassian, Oracle, Google, IBM, SAP, Visma, Sage, Zoho) that names none of
+// them, only document words (an invoice, a renewal, a contract, a customer
+// number) or a card descriptor's code, is an unknown product of the maker,
+// not its best-known product (LABELLING.md, "Grain"), in every language
+// and also on a card issuer's statement; a maker whose such lines almost
+// always pay for one product keeps it, and a product a line names is that
+// product.
+func TestProductlessLinesOfManyProductMakers(t *testing.T) {
+	runUnknownOf(t, [][3]string{
+		{"Microsoft Ireland Operations Ltd", "Monthly charges, 25 users", "Microsoft"},
+		{"Microsoft Corporation", "Rechnung E0800ABC12, November 2026", "Microsoft"},
+		{"Visa", "MSFT * G0712XY89 REDMOND WA", "Microsoft"},
+		{"MSFT * G0712XY89", "", "Microsoft"},
+		{"Adobe Systems Software Ireland Ltd", "Facture 2026-0412, contrat 8B2C19", "Adobe"},
+		{"Mastercard", "ADOBE *4029357733 ADOBE.LY/NL", "Adobe"},
+		{"Atlassian Pty Ltd", "Cloud subscription renewal, SEN-99120033", "Atlassian"},
+		{"Atlassian Network Services, Inc.", "Atlassian invoice IN-004412, annual", "Atlassian"},
+		{"Oracle America, Inc.", "Support renewal, CSI 87654321, annual", "Oracle"},
+		{"Oracle Deutschland B.V. & Co. KG", "Vertragsverlängerung Supportvertrag 2026", "Oracle"},
+		{"日本オラクル株式会社", "請求書 2026年5月分", "Oracle"},
+		{"IBM United Kingdom Ltd", "Subscription and support renewal, contract 0041229", "IBM"},
+		{"Google Payment Ireland Ltd", "Google payment, order 4471-2291", "Google"},
+		{"Google Ireland Ltd", "Service period 1-31 March", "Google"},
+		{"SAP Deutschland SE & Co. KG", "Rechnung 9040012345, Vertrag 0040001299", "SAP"},
+		{"Visma Software International AS", "Fornyelse avtale 2026, kundenr 99120", "Visma"},
+		{"Sage GmbH", "Vertragsverlängerung 2027, Kundennummer 30012", "Sage"},
+		{"Sage SAS", "Renouvellement contrat 2026, n° client 44120", "Sage"},
+		// The maker's name, a document word and its number is the document,
+		// not the maker's product of that name (Zoho Invoice).
+		{"Zoho Corporation Pvt. Ltd.", "Zoho invoice 88120 - annual renewal", "Zoho"},
+		{"Zoho Corp", "Zoho Invoice no. 2026-1104", "Zoho"},
+	})
+	runClass(t, []classCase{
+		// Makers whose product-less lines almost always pay for one product.
+		{"Zoom Communications Inc", "Invoice INV-2026-1182", "Zoom", MethodAlias},
+		{"Dropbox International Unlimited Company", "Rechnung 2026-0098", "Dropbox", MethodAlias},
+		{"GitHub B.V.", "Invoice 12-2026", "GitHub", MethodAlias},
+		// The product a line names.
+		{"Microsoft Ireland Operations Ltd", "MSFT*OFFICE365 E3 25 LIC", "Microsoft 365", MethodKeyword},
+		{"Google Cloud EMEA Ltd", "Workspace additional storage 5 TB", "Google Workspace", MethodKeyword},
+		{"Atlassian Pty Ltd", "Jira Software Cloud Premium, 40 users", "Jira", MethodKeyword},
+		{"Zoho Corporation B.V.", "Zoho Invoice Standard - annual", "Zoho Invoice", MethodKeyword},
+		{"Oracle America, Inc.", "OCI Universal Credits - annual commit", "Oracle Cloud Infrastructure", MethodKeyword},
+	})
+}
