@@ -234,3 +234,26 @@ func TestRound9StudiosAndSmallTrades(t *testing.T) {
 		{"Bookitit S.L.", "Cuota mensual Bookitit - 6 agendas", "Bookitit"},
 	})
 }
+
+// The third batch's names that are also places, phrases or trade names:
+// a hotel in Sfax, a training firm called Educamos, a kennel, a yoga studio,
+// a dust-extraction firm, an intern agency's German "Praktika", paper cups.
+func TestRound9NamesThatArePlacesAndPhrases(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Hôtel Sfax Centre", "Hébergement 2 nuits - mission Tunisie"},
+		{"Educamos Formación S.L.", "Curso de prevención de riesgos - 12 empleados"},
+		{"Kennel Connection Boarding", "Dog boarding - office dog, 5 nights"},
+		{"Sprout Studio Yoga", "Lunchtime yoga classes - 10 sessions"},
+		{"Dust Collector Systems Ltd", "Extraction unit service - workshop"},
+		{"Studentenwerk Hamburg", "Vermittlung Praktika Sommersemester - Gebühr"},
+		{"Bunzl Catering Supplies", "Paper cups 8oz x 1000"},
+		{"Good Call Plumbing", "Boiler repair - kitchen"},
+		{"Optimum Control Systems Ltd", "HVAC controls maintenance - quarterly"},
+		{"Ground Plan Architects", "Ground plan drawings for the new office"},
+		{"Project Works Ltd", "Project works - stage 2 refurbishment"},
+		{"Interfax Information Services", "Newswire subscription - annual"},
+		{"Tunisair", "Billet Tunis-Sfax aller-retour, frais de service"},
+		{"Grind Coffee House", "Buy me a coffee gift cards x 20"},
+		{"Iris Works Ltd", "Optometry equipment service - annual contract"},
+	})
+}
