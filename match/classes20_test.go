@@ -162,3 +162,19 @@ func TestMessagesAreAMessagingPlatformsUsage(t *testing.T) {
 		{"CM.com Netherlands B.V.", "WhatsApp Business Platform licence", "WhatsApp Business Platform", MethodKeyword},
 	})
 }
+
+// A licence to use images or footage bought one at a time is media, not
+// software, even from the stock platform whose subscription is its
+// product; the subscription stays the platform.
+func TestImageLicencesAreMedia(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Shutterstock Inc", "Stock image licences, 3 images, editorial"},
+		{"Depositphotos Inc", "Royalty-free licence, 2 photos"},
+		{"Getty Images International", "Bildlizenz, 4 Motive, redaktionelle Nutzung"},
+		{"Pond5 Inc", "Stock footage licence - 2 clips"},
+	})
+	runClass(t, []classCase{
+		{"Shutterstock Inc", "Image subscription - 350 downloads/month - annual", "Shutterstock", MethodAlias},
+		{"Depositphotos Inc", "Depositphotos Business plan, 5 users, monthly", "Depositphotos", MethodAlias},
+	})
+}
