@@ -1,6 +1,7 @@
 package spend
 
 import (
+	"encoding/binary"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +32,7 @@ type derived struct {
 	decs   []match.Decision // per input, then one per manual fix (unit.dec)
 
 	inputs     []match.Input // one per distinct (vendor, descriptions)
+	keys       []string      // per input, its key (appendInputKey)
 	keyIdx     map[string]int32
 	currencies []string
 	curIdx     map[string]int32
@@ -235,11 +237,7 @@ func newInterner() *interner {
 // key finds or adds the match input (vendor, in.descs). The lookup
 // converts the scratch buffer without allocating; only a new key copies.
 func (in *interner) key(vendor string) int32 {
-	in.buf = append(in.buf[:0], vendor...)
-	for _, s := range in.descs {
-		in.buf = append(in.buf, 0)
-		in.buf = append(in.buf, s...)
-	}
+	in.buf = appendInputKey(in.buf[:0], vendor, in.descs)
 	if i, ok := in.keyIdx[string(in.buf)]; ok {
 		return i
 	}
@@ -249,6 +247,21 @@ func (in *interner) key(vendor string) int32 {
 	in.keys = append(in.keys, k)
 	in.inputs = append(in.inputs, match.Input{VendorName: vendor, Descriptions: append([]string(nil), in.descs...)})
 	return i
+}
+
+// appendInputKey appends the key of the input (vendor, descs): each
+// string after its length, so no two inputs share a key whatever bytes
+// BC's text holds (with a separator byte instead, a vendor named "A\x00B"
+// with no line and "A" with the line "B" were one input and took one
+// decision). Stored decisions are keyed by it too (decisions.go).
+func appendInputKey(b []byte, vendor string, descs []string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(vendor)))
+	b = append(b, vendor...)
+	for _, s := range descs {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
 }
 
 // merge adds a part's intern tables to d's and rewrites the part's
@@ -261,6 +274,7 @@ func (d *derived) merge(in *interner, lo, hi, ulo, uhi int) {
 			g = int32(len(d.inputs))
 			d.keyIdx[k] = g
 			d.inputs = append(d.inputs, in.inputs[i])
+			d.keys = append(d.keys, k)
 		}
 		keys[i] = g
 	}

@@ -58,6 +58,15 @@ type Model struct {
 	cat       *match.Catalog
 	rules     []match.Rule
 	matcher   *match.Matcher
+	fp        []byte // what the matcher's decisions are stored under (decisions.go); nil: not stored
+
+	// unsaved are the keys of inputs the matcher decided for fingerprint
+	// unsavedFP since SaveDecisions last stored them; unsavedGen counts new
+	// lists, so that a save does not drop what a newer list holds.
+	unsaved    []string
+	unsavedFP  []byte
+	unsavedGen int
+	saveMu     sync.Mutex // one SaveDecisions at a time
 
 	companies []Company
 	parts     []*part // every stored invoice, history included, by company then date
@@ -121,8 +130,8 @@ func LoadWith(db *store.DB, catalog func() (*match.Catalog, error), opt Options)
 		return nil, err
 	}
 	m.cat = cat
-	m.matcher = matcherFor(cat, rules)
-	m.rematch()
+	m.matcher, m.fp = matcherFor(cat, rules)
+	m.rematchKnown(m.storedDecisions(db))
 	return m, nil
 }
 
@@ -387,8 +396,9 @@ func (m *Model) SetGranularity(g Granularity) error {
 		return nil
 	}
 	m.gran = g
+	old := m.d
 	m.derive()
-	m.rematch()
+	m.rematchKnown(old.decisionsFor(&m.d))
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package spend
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"sync"
 
@@ -28,15 +29,18 @@ var matchers struct {
 
 type keptMatcher struct {
 	cat   *match.Catalog
-	rules string // the rules' JSON: equal text, equal decisions
+	catFP [sha256.Size]byte // cat.Fingerprint(), computed once per catalog
+	rules string            // the rules' JSON: equal text, equal decisions
 	m     *match.Matcher
+	fp    []byte // its decisions' fingerprint (decisions.go)
 }
 
-// matcherFor returns a matcher for cat and rules, reusing a kept one.
-func matcherFor(cat *match.Catalog, rules []match.Rule) *match.Matcher {
+// matcherFor returns a matcher for cat and rules, reusing a kept one, and
+// the fingerprint its decisions are stored under (nil: none).
+func matcherFor(cat *match.Catalog, rules []match.Rule) (*match.Matcher, []byte) {
 	b, err := json.Marshal(rules)
 	if err != nil {
-		return match.NewMatcher(cat, rules)
+		return match.NewMatcher(cat, rules), nil
 	}
 	key := string(b)
 	matchers.mu.Lock()
@@ -44,7 +48,7 @@ func matcherFor(cat *match.Catalog, rules []match.Rule) *match.Matcher {
 	for i, k := range matchers.kept {
 		if k.cat == cat && k.rules == key {
 			matchers.kept = append(append(matchers.kept[:i:i], matchers.kept[i+1:]...), k)
-			return k.m
+			return k.m, k.fp
 		}
 	}
 	m := match.NewMatcher(cat, rules)
@@ -54,6 +58,15 @@ func matcherFor(cat *match.Catalog, rules []match.Rule) *match.Matcher {
 	if len(matchers.kept) == keptMatchers {
 		matchers.kept = matchers.kept[1:]
 	}
-	matchers.kept = append(matchers.kept, keptMatcher{cat: cat, rules: key, m: m})
-	return m
+	k := keptMatcher{cat: cat, rules: key, m: m}
+	if cat != nil { // a model of no charges may have no catalog
+		if n := len(matchers.kept); n > 0 {
+			k.catFP = matchers.kept[n-1].catFP // the same catalog, by the reset above
+		} else {
+			k.catFP = cat.Fingerprint()
+		}
+		k.fp = decisionFingerprint(k.catFP, key)
+	}
+	matchers.kept = append(matchers.kept, k)
+	return m, k.fp
 }

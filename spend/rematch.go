@@ -14,9 +14,15 @@ import (
 // loops only copy indexes, so they allocate nothing for unsplit
 // transactions. Manual fixes (rules for one transaction or one line) are
 // the exception and are decided per unit.
-func (m *Model) rematch() {
+func (m *Model) rematch() { m.rematchKnown(nil, nil) }
+
+// rematchKnown is rematch with some decisions known already: known[i] is
+// input i's when have[i] (read from the store, or kept from before a
+// re-derive with the same matcher); the matcher decides the rest.
+func (m *Model) rematchKnown(known []match.Decision, have []bool) {
 	d := &m.d
-	d.decs = decideAll(m.matcher, d.inputs)
+	d.decs = decideAll(m.matcher, d.inputs, known, have)
+	m.noteDecided(m.fp, have)
 	for u := range d.units {
 		d.units[u].dec = pick(d.decs, &d.units[u])
 	}
@@ -145,26 +151,53 @@ func (m *Model) Transaction(id string) (Transaction, bool) {
 const parallelKeys = 512
 
 // decideAll matches every input, in parallel for big sets (the matcher is
-// safe for concurrent use). The result is in input order.
-func decideAll(mt *match.Matcher, inputs []match.Input) []match.Decision {
-	decs := make([]match.Decision, len(inputs))
+// safe for concurrent use). The result is in input order. known (nil, or
+// one per input) holds decisions made already, where have says so: those
+// inputs are not matched again.
+func decideAll(mt *match.Matcher, inputs []match.Input, known []match.Decision, have []bool) []match.Decision {
+	decs := known
+	if decs == nil {
+		decs = make([]match.Decision, len(inputs))
+	}
+	todo := make([]int32, 0, len(inputs))
+	for i := range inputs {
+		if have == nil || !have[i] {
+			todo = append(todo, int32(i))
+		}
+	}
 	workers := runtime.GOMAXPROCS(0)
-	if len(inputs) < parallelKeys || workers < 2 {
-		for i, in := range inputs {
-			decs[i] = mt.Match(in)
+	if len(todo) < parallelKeys || workers < 2 {
+		for _, i := range todo {
+			decs[i] = mt.Match(inputs[i])
 		}
 		return decs
 	}
 	var wg sync.WaitGroup
-	chunk := (len(inputs) + workers - 1) / workers
-	for lo := 0; lo < len(inputs); lo += chunk {
-		hi := min(lo+chunk, len(inputs))
+	chunk := (len(todo) + workers - 1) / workers
+	for lo := 0; lo < len(todo); lo += chunk {
+		part := todo[lo:min(lo+chunk, len(todo))]
 		wg.Go(func() {
-			for i := lo; i < hi; i++ {
+			for _, i := range part {
 				decs[i] = mt.Match(inputs[i])
 			}
 		})
 	}
 	wg.Wait()
 	return decs
+}
+
+// decisionsFor is what d decided for the inputs of next, derived again
+// from the same invoices with the same matcher (a granularity switch):
+// the same input, the same decision.
+func (d *derived) decisionsFor(next *derived) ([]match.Decision, []bool) {
+	if len(d.decs) < len(d.inputs) {
+		return nil, nil
+	}
+	decs, have := make([]match.Decision, len(next.inputs)), make([]bool, len(next.inputs))
+	for i, k := range next.keys {
+		if j, ok := d.keyIdx[k]; ok {
+			decs[i], have[i] = d.decs[j], true
+		}
+	}
+	return decs, have
 }

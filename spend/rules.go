@@ -117,7 +117,7 @@ func (m *Model) ReloadRules(db *store.DB) error {
 // setRules swaps the matcher and re-matches what is in memory.
 func (m *Model) setRules(rules []match.Rule) {
 	m.rules = rules
-	m.matcher = matcherFor(m.cat, rules)
+	m.matcher, m.fp = matcherFor(m.cat, rules)
 	m.rematch()
 }
 
@@ -175,8 +175,8 @@ func (m *Model) PreviewRules(proposed []match.Rule) []match.Move {
 }
 
 func (m *Model) previewRules(proposed []match.Rule) []match.Move {
-	after := matcherFor(m.cat, proposed)
-	decs := decideAll(after, m.d.inputs)
+	after, _ := matcherFor(m.cat, proposed)
+	decs := decideAll(after, m.d.inputs, nil, nil)
 	manual := manualIDs(proposed)
 	d := &m.d
 	// idx is every unit's decision under the proposed rules (an index into

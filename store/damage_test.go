@@ -31,6 +31,9 @@ func sampleFileOf(t testing.TB, pages int, unfinishedRun bool) string {
 	if err := db.SaveConnection(Connection{TenantID: "t", Environment: "Production", ClientID: "c", Flow: "client-credentials"}); err != nil {
 		t.Fatal(err)
 	}
+	if err := db.PutDecisions([]byte("fp"), sampleDecisions(pages*20)); err != nil {
+		t.Fatal(err)
+	}
 	run, err := db.BeginRun(t0)
 	if err != nil {
 		t.Fatal(err)
@@ -45,6 +48,16 @@ func sampleFileOf(t testing.TB, pages int, unfinishedRun bool) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// sampleDecisions are n stored decisions of some 100 bytes each.
+func sampleDecisions(n int) []DecisionRecord {
+	recs := make([]DecisionRecord, n)
+	for i := range recs {
+		recs[i] = DecisionRecord{Key: fmt.Appendf(nil, "vendor %d\x00line %d", i, i),
+			Value: bytes.Repeat([]byte{byte(i)}, 100)}
+	}
+	return recs
 }
 
 // pagesOf lists the page ids of the given type ("leaf", "branch") in use.
@@ -113,6 +126,8 @@ func everyRead(db *DB) []error {
 	_, _, err = db.SyncState(testCompany)
 	add(err)
 	_, _, err = db.Setting("granularity")
+	add(err)
+	_, err = db.Decisions([]byte("fp"), func(k, v []byte) {})
 	add(err)
 	return errs
 }

@@ -110,8 +110,17 @@ func (b *backend) loaded() (*spend.Model, error) {
 	}
 	b.model, b.seen = m, seen
 	b.db.MarkSeen(seen.txid)
+	go saveDecisions(b.db, m)
 	return m, nil
 }
+
+// saveDecisions stores what the load decided (nothing when it read every
+// decision from the file), so that the next start reads them instead of
+// deciding again. It runs beside the screen: the write may wait for a
+// sync's lock. A failed write costs only the next start's time, so its
+// error is dropped; a closed database (the console quit) ends it.
+// A variable so that tests can wait for it.
+var saveDecisions = func(db *store.DB, m *spend.Model) { _ = m.SaveDecisions(db) }
 
 func (b *backend) invalidate() {
 	b.mu.Lock()
@@ -312,7 +321,8 @@ func (b *backend) ApplyFix(f ui.Fix) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if _, err = m.AddRule(b.db, fixRule(f)); err == nil {
-		b.seen.rules++ // ours: not another process's rule
+		b.seen.rules++            // ours: not another process's rule
+		go saveDecisions(b.db, m) // the new rules' decisions, for the next start
 	}
 	return err
 }
