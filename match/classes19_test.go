@@ -52,3 +52,52 @@ func TestProductlessLinesOfManyProductMakers(t *testing.T) {
 		{"Oracle America, Inc.", "OCI Universal Credits - annual commit", "Oracle Cloud Infrastructure", MethodKeyword},
 	})
 }
+
+// A word of a line is no application because an application is named so:
+// an everyday word inside a billing phrase ("bill period", "Bill date") is
+// the phrase's; an app named in another language's everyday word
+// ("quaderno", notebook) on an unknown vendor's line that opens with its
+// own brand is what that brand's product does; the maker's own domain
+// ("INTUIT.COM") names the maker, not the one product catalogued on it; and
+// one Chinese or Japanese character changed in a vendor's name makes
+// another name, not a typo (易订, easy booking, is not 易仓, easy
+// warehouse). A product's abbreviation on its maker's card descriptor
+// ("QBOOKS") is that product.
+func TestLineWordsTakenForAppNames(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Visa", "Bill period 01-31 March, 3 seats"},
+		{"Kestrel Print Ltd", "Charges for bill date 2026-04-01"},
+	})
+	runInferred(t, [][3]string{
+		{"Agrovista S.r.l.", "Agrovista canone annuale, quaderno di campagna online", "Agrovista"},
+		{"用心网络科技股份有限公司", "用心 SaaS 年度订阅费", "用心"},
+		{"畅达通信息技术股份有限公司", "畅达通 云服务 年度订阅", "畅达通"},
+	})
+	runClass(t, []classCase{
+		{"Mastercard", "INTUIT *QBOOKS ONLINE 800-446-8848 CA", "QuickBooks", MethodName},
+		{"Intuit Limited", "QBOOKS ONLINE subscription - November", "QuickBooks", MethodKeyword},
+		{"Visa", "INTUIT.COM 800-446-8848 CA", "QuickBooks", MethodName},
+		// The everyday-word app on its own lines, or named where a product
+		// stands, is still the app.
+		{"Quaderno Inc", "Quaderno Pro plan - monthly", "Quaderno", MethodAlias},
+		{"Visa", "Quaderno tax automation - Pro plan", "Quaderno", MethodName},
+		{"Bill.com LLC", "Bill period March - Essentials, 3 users", "BILL", MethodAlias},
+		{"Visa", "Intuit Enterprise Suite - annual", "Intuit Enterprise Suite", MethodName},
+		{"用友网络科技股份有限公司", "用友 云服务 年度订阅", "Yonyou", MethodKeyword},
+	})
+}
+
+// A payment processor's or merchant of record's card descriptor on its own
+// invoice ("FS *TOOLNAME FASTSPRING.COM", "PADDLE.NET* TOOLNAME") names the
+// merchant after the prefix: an app the catalog knows, its name an
+// everyday word or not, since what a software reseller sells is software.
+func TestProcessorDescriptorsOnTheProcessorsLines(t *testing.T) {
+	runClass(t, []classCase{
+		{"FastSpring Inc", "FS *SKETCH FASTSPRING.COM CA", "Sketch", MethodKeyword},
+		{"FastSpring", "FS *LINEAR 877-467-4707", "Linear", MethodKeyword},
+		{"Paddle.com Market Ltd", "PADDLE.NET* HARVEST", "Harvest", MethodKeyword},
+	})
+	runNoApp(t, [][2]string{
+		{"FastSpring Inc", "FS *KORVELLO FASTSPRING.COM"},
+	}, MethodInferred)
+}

@@ -192,3 +192,45 @@ func firstOf(toks []string) string {
 	}
 	return toks[0]
 }
+
+// resellersDescriptor reads a line of a payment processor's or merchant of
+// record's own invoice that is its card descriptor ("FS *SKETCH
+// FASTSPRING.COM CA", "PADDLE.NET* HARVEST"): a processor's prefix
+// (processorPrefix), the merchant, an app the catalog knows by a name or
+// its domain, then perhaps the processor's name, a phone number or a
+// place. What a software reseller sells is software, so an everyday-word
+// name ("Sketch", "Harvest") needs no more than that.
+func (c *Catalog) resellersDescriptor(soft []lineInfo) (int, string, bool) {
+	for _, li := range soft {
+		toks := strings.Fields(li.text)
+		for k := 1; k <= 2 && k < len(toks); k++ {
+			if !c.processorPrefix(toks[:k]) {
+				continue
+			}
+			for m := len(toks) - k; m >= 1; m-- {
+				merchant := toks[k : k+m]
+				r, ok := c.idx.vendors[strings.Join(merchant, " ")]
+				if !ok || r.kind != refApp {
+					r, ok = c.domainRef(merchant)
+				}
+				if ok && r.kind == refApp && c.descriptorTail(toks[k+m:]) {
+					return r.i, li.text, true
+				}
+			}
+		}
+	}
+	return -1, "", false
+}
+
+// descriptorTail: the words after a descriptor's merchant are the
+// processor's name or domain, a phone number, a code or a place ("fastspring
+// com ca", "877 467 4707").
+func (c *Catalog) descriptorTail(toks []string) bool {
+	for _, t := range toks {
+		r, known := c.idx.vendors[t]
+		if !strings.ContainsAny(t, "0123456789") && len(t) > 3 && !c.words.geo[t] && !(known && r.kind == refReseller) {
+			return false
+		}
+	}
+	return true
+}

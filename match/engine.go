@@ -422,6 +422,10 @@ func (c *Catalog) byReseller(r vendorRef, how string, soft []lineInfo) Decision 
 	every := func(lineHit) bool { return true }
 	picks := pickLines(soldOnAPlatform(soft, every, every), every, false)
 	if len(picks) == 0 {
+		if app, line, ok := c.resellersDescriptor(soft); ok {
+			return c.appDecision(app, MethodKeyword, confReseller, fmt.Sprintf(
+				"%s is reseller %s; line '%s' is its card descriptor of merchant %s", how, name, line, c.apps[app].Name))
+		}
 		return Decision{Method: MethodNone,
 			Reason: fmt.Sprintf("%s is reseller %s; no line names a catalogued app", how, name)}
 	}

@@ -139,3 +139,19 @@ func substitution(a, b string) bool {
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// cjkSubstitution: a and b differ in one character, a Chinese or Japanese
+// one. A character is a word there, so the names differ ("易订", easy
+// booking, is not "易仓", easy warehouse), as two words do elsewhere.
+func cjkSubstitution(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) || !substitution(a, b) {
+		return false
+	}
+	for i := range ra {
+		if ra[i] != rb[i] {
+			return isCJK(string(ra[i])) || isCJK(string(rb[i]))
+		}
+	}
+	return false
+}

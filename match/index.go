@@ -252,7 +252,7 @@ func (c *Catalog) indexDomains() {
 	}
 	for d, ai := range owners {
 		key := normPhrase(d)
-		if ai < 0 || !strings.Contains(key, " ") {
+		if ai < 0 || !strings.Contains(key, " ") || c.makersDomain(ai, key) {
 			continue
 		}
 		own, other := false, false
@@ -275,6 +275,19 @@ func (c *Catalog) indexDomains() {
 			}
 		}
 	}
+}
+
+// makersDomain: the domain is the maker's own, its first label the name of
+// the app's group ("intuit.com" of Intuit Enterprise Suite): on a line it
+// names the maker, whose names decide (QuickBooks, its default), not the
+// one product catalogued on it. The group's default keeps it.
+func (c *Catalog) makersDomain(ai int, key string) bool {
+	g := c.idx.appGroup[ai]
+	if g < 0 || c.idx.groupDefault[g] == ai {
+		return false
+	}
+	label, _, _ := strings.Cut(key, " ")
+	return label == strings.ReplaceAll(Normalize(c.groups[g].Name), " ", "")
 }
 
 // shortName is a multi-product vendor's app named without the vendor

@@ -187,6 +187,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	w := c.words
 	spans := c.wordSpans(text, toks)
+	li.hits = insideWords(li.hits, spans)
 	// A signal that holds a catalogued name and more is what the name's
 	// maker sells besides it ("Zettle Reader", "Square Stand"), not part of
 	// the name the way "travel" is of "Concur Travel".
@@ -338,6 +339,19 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		li.marketSeller = sellerWords(toks, explained, li.marketAt+1, c.productWord)
 	}
 	return li
+}
+
+// insideWords drops the everyday-word names that lie inside a longer
+// phrase of the word lists ("bill" of "bill period"): the word is the
+// phrase's there, not the app's.
+func insideWords(hits []lineHit, spans []span) []lineHit {
+	keep := hits[:0]
+	for _, h := range hits {
+		if !h.generic || !nested(spans, span{h.pos, h.end, h.phrase}, func(span) bool { return true }) {
+			keep = append(keep, h)
+		}
+	}
+	return keep
 }
 
 // documentAt: the words from i on are a document's number ("zoho invoice

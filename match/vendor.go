@@ -255,6 +255,9 @@ func (c *Catalog) trustedTypo(cand []string, r vendorRef, lines []lineInfo) bool
 	if c.everyday(compact) || c.corporate(compact) || c.words.signal(compact) != "" {
 		return false
 	}
+	if cjkSubstitution(compact, strings.ReplaceAll(r.alias, " ", "")) {
+		return false
+	}
 	if runeLen(compact) < longTypo && substitution(compact, strings.ReplaceAll(r.alias, " ", "")) {
 		return c.talksSoftware(r, lines) && (c.namesIt(r, lines) || c.saysNothingElse(lines))
 	}
