@@ -257,3 +257,30 @@ func TestRound9NamesThatArePlacesAndPhrases(t *testing.T) {
 		{"Iris Works Ltd", "Optometry equipment service - annual contract"},
 	})
 }
+
+// ---- c10: issue 15 round 9, fourth batch: self-storage, campgrounds, dance
+// schools, translation agencies, print shops, florists, bakeries, caterers,
+// process servers, mortgage brokers, designers and the garden, pool, solar,
+// moving and detailing trades. Written before the entries, seen failing
+// without them.
+func TestRound9LocalTrades(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Campspot Inc", "Campspot software fee - 140 sites, monthly", "Campspot"},
+		{"Firefly Reservations", "Firefly Reservations subscription - campground, annual", "Firefly Reservations"},
+		{"Akada Software", "DanceWorks Online - monthly subscription, 300 students", "Akada"},
+		{"Plunet GmbH", "Plunet BusinessManager Wartung 2027 - 8 Named User", "Plunet"},
+		{"XTRF Management Systems S.A.", "XTRF Platform subscription - 12 users, annual", "XTRF"},
+		{"Printavo Inc", "Printavo Premium - monthly", "Printavo"},
+		{"shopVOX LLC", "shopVOX Pro - 6 users, monthly subscription", "ShopVOX"},
+		{"BloomNation Inc", "BloomNation florist website - monthly fee", "BloomNation"},
+		{"Datasafe Computer Services", "FlexiBake annual licence and support", "FlexiBake"},
+		{"CaterTrax Inc", "CaterTrax online ordering - annual subscription", "CaterTrax"},
+		{"ServeManager Inc", "ServeManager Pro - 5 users, monthly", "ServeManager"},
+		{"LendingPad Corp", "LendingPad LOS - 10 loan officers, monthly", "LendingPad"},
+		{"Arive Inc", "ARIVE LOS subscription - monthly, 4 users", "Arive"},
+		{"Pooltrackr Pty Ltd", "Pooltrackr subscription - 6 technicians, monthly", "Pooltrackr"},
+		{"SmartMoving Software", "SmartMoving CRM - 3 trucks plan, monthly", "SmartMoving"},
+		{"Vonigo Inc", "Vonigo field service software - monthly, 8 users", "Vonigo"},
+		{"Arrivy Inc", "Arrivy Growth plan - 20 crew, monthly", "Arrivy"},
+	})
+}
