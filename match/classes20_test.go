@@ -11,8 +11,9 @@ import "testing"
 // period or a period, and counts the people or vehicles the subscription
 // is for reads like the brand's subscription, in any language, wherever
 // the fee stands on the line ("Brand booking, monthly fee 4 nurses").
-// Without the brand on the line, or with members counted (a club's), or
-// with a non-software word, nothing is inferred.
+// Without the brand on the line, with members counted (a club's) or
+// employees (a benefit's: meal cards, gyms), or with a non-software word,
+// nothing is inferred.
 func TestBrandsFeeWithUnitsIsInferred(t *testing.T) {
 	runInferred(t, [][3]string{
 		{"Hammasvaraus Oy", "Hammasvaraus-ajanvaraus, kuukausimaksu 6 hoitajaa", "Hammasvaraus"},
@@ -32,6 +33,9 @@ func TestBrandsFeeWithUnitsIsInferred(t *testing.T) {
 		// A non-software word on the line.
 		{"Autolavagem Brilho Ltda.", "Brilho lavagem, mensalidade 30 veículos, estacionamento"},
 		{"Frotamar Ltda.", "Frotamar aluguel de veículos, mensalidade 3 veículos"},
+		// Employees are what benefits count by the month too.
+		{"Sodexo Benefits GmbH", "Sodexo Essensgutschein Monatsgebühr 25 Mitarbeiter"},
+		{"Edenred Portugal Lda.", "Edenred cartão refeição, mensalidade 30 colaboradores"},
 	}, MethodInferred)
 }
 

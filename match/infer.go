@@ -48,10 +48,11 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 // from Sprinkler Systems a service).
 func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
 	toks := strings.Fields(li.text)
-	if li.period && c.countsSeats(toks) && c.namesBrand(vt, toks) {
+	if li.period && countsAfterNumber(toks, c.words.units) && c.namesBrand(vt, toks) {
 		// "Dentiq-ajanvaraus, kuukausimaksu 4 hoitajaa": the brand's
-		// product, billed by the period for the people or vehicles it
-		// counts, wherever the fee stands.
+		// product, billed by the period for the practitioners or
+		// vehicles it counts, wherever the fee stands. Employees are
+		// what benefits count too ("Essensgutschein, 25 Mitarbeiter").
 		return true
 	}
 	at := li.feeAt
@@ -121,11 +122,16 @@ func nextTo(toks []string, i int, set map[string]bool) bool {
 	return i > 0 && set[toks[i-1]] || i+1 < len(toks) && set[toks[i+1]]
 }
 
-// countsSeats: a number, then people a subscription counts (words.txt kind
-// seats): "22 staff", "3 profissionais", "12 dipendenti".
+// countsSeats: a number, then people a subscription counts (words.txt kinds
+// seats and units): "22 staff", "3 profissionais", "12 dipendenti".
 func (c *Catalog) countsSeats(toks []string) bool {
+	return countsAfterNumber(toks, c.words.seats)
+}
+
+// countsAfterNumber: a number, then a word or two of set.
+func countsAfterNumber(toks []string, set map[string]bool) bool {
 	for i := 0; i+1 < len(toks); i++ {
-		if isDigits(toks[i]) && (c.words.seats[toks[i+1]] || i+2 < len(toks) && c.words.seats[toks[i+1]+" "+toks[i+2]]) {
+		if isDigits(toks[i]) && (set[toks[i+1]] || i+2 < len(toks) && set[toks[i+1]+" "+toks[i+2]]) {
 			return true
 		}
 	}

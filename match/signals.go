@@ -44,6 +44,7 @@ type wordLists struct {
 	trade       map[string]bool   // "farm", "clinic", "displays": beside a subscription word whom it is for or what it counts
 	payfee      map[string]string // "transactiekosten", "komisyon" -> transaction or fees: a payments platform's own billing
 	seats       map[string]bool   // "staff", "profissionais": after a number, the people a subscription counts
+	units       map[string]bool   // "hoitajaa", "veículos": after a number, what a trade's subscription counts (seats too)
 	company     map[string]bool   // "software", "yazilim": what kind of company a vendor is; no part of an inferred brand
 	compounds   []compoundEnd     // "konferanse", "anwendertreffen": a compound ending in one is that signal
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
@@ -56,7 +57,7 @@ func parseWords(data []byte) (*wordLists, error) {
 		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{}, host: map[string]bool{}, document: map[string]bool{},
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
-		seats: map[string]bool{}, company: map[string]bool{}}
+		seats: map[string]bool{}, units: map[string]bool{}, company: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -150,6 +151,9 @@ func (w *wordLists) addLine(line string) error {
 			w.trade[key] = true
 		case "seats":
 			w.seats[key] = true
+		case "units":
+			w.seats[key] = true
+			w.units[key] = true
 		case "company":
 			w.company[key] = true
 		case "compound":
@@ -171,7 +175,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, payfee, seats, company, compound, billing, function, host, document, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, payfee, seats, units, company, compound, billing, function, host, document, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
