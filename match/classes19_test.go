@@ -38,6 +38,9 @@ func TestProductlessLinesOfManyProductMakers(t *testing.T) {
 		// not the maker's product of that name (Zoho Invoice).
 		{"Zoho Corporation Pvt. Ltd.", "Zoho invoice 88120 - annual renewal", "Zoho"},
 		{"Zoho Corp", "Zoho Invoice no. 2026-1104", "Zoho"},
+		// A plan of one tier word is every product's.
+		{"Atlassian Pty Ltd", "Standard - 50 users - monthly", "Atlassian"},
+		{"Zoho Corp", "Standard plan - 10 users", "Zoho"},
 	})
 	runClass(t, []classCase{
 		// Makers whose product-less lines almost always pay for one product.
@@ -47,6 +50,12 @@ func TestProductlessLinesOfManyProductMakers(t *testing.T) {
 		// The product a line names.
 		{"Microsoft Ireland Operations Ltd", "MSFT*OFFICE365 E3 25 LIC", "Microsoft 365", MethodKeyword},
 		{"Google Cloud EMEA Ltd", "Workspace additional storage 5 TB", "Google Workspace", MethodKeyword},
+		// A line that opens with the plan of one of the maker's products,
+		// in tier words another maker's product has too (Microsoft 365's
+		// Business Standard).
+		{"Google Ireland Ltd", "Business Standard - 20 users, flexible plan", "Google Workspace", MethodKeyword},
+		{"Google Commerce Ltd", "Business Plus, 8 users - annual", "Google Workspace", MethodKeyword},
+		{"Microsoft Ireland Operations Ltd", "Business Standard - 20 users", "Microsoft 365", MethodKeyword},
 		{"Atlassian Pty Ltd", "Jira Software Cloud Premium, 40 users", "Jira", MethodKeyword},
 		{"Zoho Corporation B.V.", "Zoho Invoice Standard - annual", "Zoho Invoice", MethodKeyword},
 		{"Oracle America, Inc.", "OCI Universal Credits - annual commit", "Oracle Cloud Infrastructure", MethodKeyword},

@@ -457,6 +457,9 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 	if picks := pickLines(withoutUsage(soft), func(h lineHit) bool { return named(h) && c.namesItsApp(h) }, false); len(picks) > 0 {
 		return c.fromPicks(picks, MethodName, confName, fmt.Sprintf("vendor '%s' (%s)", r.alias, g.Name))
 	}
+	if picks := c.planOfItsProduct(r.i, soft); len(picks) > 0 {
+		return c.fromPicks(picks, MethodKeyword, confKeyword, fmt.Sprintf("vendor '%s' sells several products (%s); a line opens with the plan of one", r.alias, g.Name))
+	}
 	def := c.idx.groupDefault[r.i]
 	app, usage := c.usageApp(r, soft)
 	if app >= 0 && app != def {

@@ -140,3 +140,46 @@ func (c *Catalog) soldOnItsPlatform(soft []lineInfo, inGroup func(lineHit) bool)
 	}
 	return picks, rest
 }
+
+// planOfItsProduct: a multi-product maker's line that opens with a plan's
+// name in tier words only ("Business Standard - 20 users" on Google's
+// invoice, a keyword of Microsoft 365 as well) is the plan of the maker's
+// one product catalogued with that plan after its name ("workspace
+// business standard" of Google Workspace). Plans of one tier word
+// ("Standard - 50 users" on Atlassian's) name no product: Jira and
+// Confluence both have one. The maker's lines that name a product never
+// get here (byGroup).
+func (c *Catalog) planOfItsProduct(g int, soft []lineInfo) []linePick {
+	var picks []linePick
+	for _, li := range soft {
+		toks := strings.Fields(li.text)
+		if app, plan, ok := c.planOpening(g, toks); ok {
+			picks = append(picks, linePick{hit: lineHit{phraseHit: phraseHit{app: app, kind: phraseKeyword, phrase: plan}, end: len(strings.Fields(plan))}, line: li.text})
+		}
+	}
+	return picks
+}
+
+// planOpening: the product of group g with a keyword whose last two or
+// more words are tier words the line opens with, when one product has.
+func (c *Catalog) planOpening(g int, toks []string) (int, string, bool) {
+	found, plan := -1, ""
+	for _, ai := range c.idx.groupApps[g] {
+		for _, k := range c.apps[ai].Keywords {
+			kw := strings.Fields(normPhrase(k))
+			if len(kw) < 3 || !c.tierOnly(kw[len(kw)-1]) {
+				continue
+			}
+			for s := len(kw) - 2; s >= 1 && c.tierOnly(kw[s]); s-- {
+				if !isPhraseAt(toks, 0, kw[s:]...) {
+					continue
+				}
+				if found >= 0 && found != ai {
+					return -1, "", false
+				}
+				found, plan = ai, strings.Join(kw[s:], " ")
+			}
+		}
+	}
+	return found, plan, found >= 0
+}
