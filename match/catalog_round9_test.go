@@ -255,6 +255,9 @@ func TestRound9NamesThatArePlacesAndPhrases(t *testing.T) {
 		{"Tunisair", "Billet Tunis-Sfax aller-retour, frais de service"},
 		{"Grind Coffee House", "Buy me a coffee gift cards x 20"},
 		{"Iris Works Ltd", "Optometry equipment service - annual contract"},
+		{"Rosie's Diner", "Team breakfast - 14 people"},
+		{"Headliner Events Ltd", "Headline act booking - summer party"},
+		{"Stan Entertainment Pty Ltd", "Stan Premium - monthly"},
 	})
 }
 
@@ -282,5 +285,9 @@ func TestRound9LocalTrades(t *testing.T) {
 		{"SmartMoving Software", "SmartMoving CRM - 3 trucks plan, monthly", "SmartMoving"},
 		{"Vonigo Inc", "Vonigo field service software - monthly, 8 users", "Vonigo"},
 		{"Arrivy Inc", "Arrivy Growth plan - 20 crew, monthly", "Arrivy"},
+		{"Dialzara", "Dialzara AI receptionist - Standard plan, monthly", "Dialzara"},
+		{"American Express", "MYAIFRONTDESK.COM Scale plan", "My AI Front Desk"},
+		{"Slang Labs Inc", "Slang.ai voice assistant - 2 locations, monthly", "Slang.ai"},
+		{"Visa", "STAN STORE creator pro monthly", "Stan Store"},
 	})
 }
