@@ -25,6 +25,10 @@ type App struct {
 	Keywords []string `json:"keywords,omitempty"`
 	Default  bool     `json:"default,omitempty"` // the group's product when the line names none
 	Generic  bool     `json:"generic,omitempty"` // the name is an everyday word
+	// Channel: a messaging channel of its maker (WhatsApp Business
+	// Platform), which other communication vendors carry and bill as
+	// their own service: on their lines it is theirs.
+	Channel bool `json:"channel,omitempty"`
 }
 
 // Group is a vendor that sells several catalog applications (Microsoft,

@@ -16,7 +16,9 @@ import (
 //	reseller | name | domain | vendor names
 //
 // flags is a ";" list; "generic" marks a name that is an everyday word (Box,
-// Notion) and so needs stronger evidence than its mere presence. A group's
+// Notion) and so needs stronger evidence than its mere presence; "channel" a
+// messaging channel of its maker (WhatsApp Business Platform) that other
+// communication vendors carry, so on their lines it is their service. A group's
 // default app is the product a line naming none pays for; "?" says no one
 // product is (Autodesk, Zoho, Sage): such a line is an unknown product of
 // the vendor, and empty says the vendor's lines need not be software at all
@@ -97,10 +99,14 @@ func (f *catalogFile) parseApp(fl []string) error {
 		return err
 	}
 	for _, flag := range list(fl[7]) {
-		if strings.ToLower(flag) != "generic" {
-			return fmt.Errorf("app %q has unknown flag %q; the only flag is generic", a.Name, flag)
+		switch strings.ToLower(flag) {
+		case "generic":
+			a.Generic = true
+		case "channel":
+			a.Channel = true
+		default:
+			return fmt.Errorf("app %q has unknown flag %q; the flags are generic and channel", a.Name, flag)
 		}
-		a.Generic = true
 	}
 	f.apps = append(f.apps, a)
 	return nil

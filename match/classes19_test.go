@@ -110,3 +110,29 @@ func TestProcessorDescriptorsOnTheProcessorsLines(t *testing.T) {
 		{"FastSpring Inc", "FS *KORVELLO FASTSPRING.COM"},
 	}, MethodInferred)
 }
+
+// A messaging channel of another maker (WhatsApp Business, LINE Official
+// Account: catalog flag channel) named on a known communication vendor's
+// line is the channel that vendor carries and bills as its own service,
+// not the channel's maker's product resold; from its maker, or on the line
+// of a vendor the catalog lacks, it is the channel.
+func TestChannelsAreTheCarriersService(t *testing.T) {
+	runClass(t, []classCase{
+		{"CM.com Netherlands B.V.", "WhatsApp Business kanaal, maart 2026", "CM.com", MethodAlias},
+		{"MessageBird B.V.", "WhatsApp Business API - March", "MessageBird", MethodAlias},
+		{"Sinch Sweden AB", "WhatsApp Business Platform fees, April", "Sinch", MethodAlias},
+		{"Vonage Business Inc", "WhatsApp Business channel, monthly", "Vonage", MethodAlias},
+		{"Respond.io", "WhatsApp Business API, Growth plan", "respond.io", MethodAlias},
+		{"Meta Platforms Ireland Ltd", "WhatsApp Business Platform conversations, March", "WhatsApp Business Platform", MethodKeyword},
+		{"Visa", "WhatsApp Business Platform - monthly", "WhatsApp Business Platform", MethodName},
+	})
+}
+
+// The channel flag survives an exported catalog read back.
+func TestChannelFlagRoundTrips(t *testing.T) {
+	out := FormatCatalog([]App{{Name: "Foo Chat", Category: "Communication", Domain: "foochat.example", Generic: true, Channel: true}})
+	f, err := parseCatalog("export", []byte(out))
+	if err != nil || len(f.apps) != 1 || !f.apps[0].Channel || !f.apps[0].Generic {
+		t.Fatalf("exported %q read back as %+v, %v; want one generic channel app", out, f, err)
+	}
+}

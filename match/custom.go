@@ -40,10 +40,14 @@ func FormatCatalog(apps []App) string {
 	var b strings.Builder
 	b.WriteString("# " + layouts["app"] + "\n")
 	for _, a := range apps {
-		flags := ""
+		var fl []string
 		if a.Generic {
-			flags = "generic"
+			fl = append(fl, "generic")
 		}
+		if a.Channel {
+			fl = append(fl, "channel")
+		}
+		flags := strings.Join(fl, "; ")
 		domain := a.Domain
 		if domain == "" {
 			domain = NoDomain

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -315,7 +316,7 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 	// everyday-word name before a plan word ("Observe Business" on Hotjar's
 	// invoice) is the vendor's own plan or product, not the other app.
 	sibling := func(app int) bool { g := c.idx.appGroup[app]; return g >= 0 && g == c.idx.appGroup[r.i] }
-	other := pickLines(withoutHosting(withoutUsage(soft)), func(h lineHit) bool {
+	other := pickLines(c.withoutCarried(r.i, withoutHosting(withoutUsage(soft))), func(h lineHit) bool {
 		return h.app != r.i && named(h) && (!h.weak || h.kind == phraseName && sibling(h.app)) && !h.platform &&
 			(!h.generic || sibling(h.app)) && !c.hostedOn(r.i, h.app)
 	}, false)
@@ -391,6 +392,31 @@ func withoutHosting(soft []lineInfo) []lineInfo {
 		if !li.host && out != nil {
 			out = append(out, li)
 		}
+	}
+	if out == nil {
+		return soft
+	}
+	return out
+}
+
+// withoutCarried drops from the lines of vendor app vendorApp the
+// messaging channels of other makers they name ("WhatsApp Business API -
+// March" on MessageBird's, "WhatsApp Business kanaal" on CM.com's): the
+// channel the vendor's service carries and bills as its own, not the
+// channel resold. A line that buys its licences or a subscription of it
+// ("WhatsApp Business Platform licence") buys the channel. Lines left as
+// they are are shared, not copied.
+func (c *Catalog) withoutCarried(vendorApp int, soft []lineInfo) []lineInfo {
+	carried := func(h lineHit) bool { return c.apps[h.app].Channel && !c.sameMaker(vendorApp, h.app) }
+	var out []lineInfo
+	for i, li := range soft {
+		if li.strong || !slices.ContainsFunc(li.hits, carried) {
+			continue
+		}
+		if out == nil {
+			out = append([]lineInfo(nil), soft...)
+		}
+		out[i].hits = slices.DeleteFunc(slices.Clone(li.hits), carried)
 	}
 	if out == nil {
 		return soft

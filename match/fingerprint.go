@@ -31,7 +31,7 @@ func (c *Catalog) Fingerprint() [sha256.Size]byte {
 		h.str(a.Group)
 		h.strs(a.Vendors)
 		h.strs(a.Keywords)
-		h.bools(a.Default, a.Generic)
+		h.bools(a.Default, a.Generic, a.Channel)
 	}
 	h.uint(uint64(len(c.groups)))
 	for _, g := range c.groups {
