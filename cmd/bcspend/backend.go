@@ -41,6 +41,8 @@ type backend struct {
 	seen     seenState    // what the model reflects (follow.go)
 	pending  *service.Pending
 	userCode string // the device code on screen, for the demo's browser
+
+	decisionsSaved func() // tests: called after each saveDecisions
 }
 
 func newBackend(db *store.DB, g *globals, cat *match.Catalog) *backend {
@@ -110,7 +112,7 @@ func (b *backend) loaded() (*spend.Model, error) {
 	}
 	b.model, b.seen = m, seen
 	b.db.MarkSeen(seen.txid)
-	go saveDecisions(b.db, m)
+	go b.saveDecisions(m)
 	return m, nil
 }
 
@@ -119,8 +121,12 @@ func (b *backend) loaded() (*spend.Model, error) {
 // deciding again. It runs beside the screen: the write may wait for a
 // sync's lock. A failed write costs only the next start's time, so its
 // error is dropped; a closed database (the console quit) ends it.
-// A variable so that tests can wait for it.
-var saveDecisions = func(db *store.DB, m *spend.Model) { _ = m.SaveDecisions(db) }
+func (b *backend) saveDecisions(m *spend.Model) {
+	_ = m.SaveDecisions(b.db)
+	if b.decisionsSaved != nil {
+		b.decisionsSaved()
+	}
+}
 
 func (b *backend) invalidate() {
 	b.mu.Lock()
@@ -321,8 +327,8 @@ func (b *backend) ApplyFix(f ui.Fix) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if _, err = m.AddRule(b.db, fixRule(f)); err == nil {
-		b.seen.rules++            // ours: not another process's rule
-		go saveDecisions(b.db, m) // the new rules' decisions, for the next start
+		b.seen.rules++        // ours: not another process's rule
+		go b.saveDecisions(m) // the new rules' decisions, for the next start
 	}
 	return err
 }

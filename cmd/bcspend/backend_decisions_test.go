@@ -4,9 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/bcspend/bcspend/spend"
 	"github.com/bcspend/bcspend/spend/spendtest"
-	"github.com/bcspend/bcspend/store"
 )
 
 // The console stores what its first start decided, beside the screen (one
@@ -17,14 +15,6 @@ func TestConsoleStoresItsDecisionsForTheNextStart(t *testing.T) {
 	t.Setenv("BCSPEND_KEYRING", "off")
 	db := spendtest.Demo(t)
 	saved := make(chan struct{}, 1)
-	was := saveDecisions
-	saveDecisions = func(to *store.DB, m *spend.Model) {
-		was(to, m)
-		if to == db { // not a load of another test's, still running
-			saved <- struct{}{}
-		}
-	}
-	t.Cleanup(func() { saveDecisions = was })
 	start := func() uint64 {
 		t.Helper()
 		cat, err := catalogFor(db)
@@ -33,6 +23,7 @@ func TestConsoleStoresItsDecisionsForTheNextStart(t *testing.T) {
 		}
 		b := newBackend(db, &globals{DB: db.Path()}, cat)
 		b.keyring, b.now = nil, func() time.Time { return spendtest.DemoNow }
+		b.decisionsSaved = func() { saved <- struct{}{} }
 		if _, err := b.Apps(); err != nil {
 			t.Fatal(err)
 		}
