@@ -182,3 +182,16 @@ func TestImageLicencesAreMedia(t *testing.T) {
 		{"Depositphotos Inc", "Depositphotos Business plan, 5 users, monthly", "Depositphotos", MethodAlias},
 	})
 }
+
+// A catalogued app's vendor written with the corporate words of its
+// country's legal names ("Teknoloji", "Tecnologia", "Technologie") is
+// that app, as "Technologies" is.
+func TestCorporateWordsOfOtherLanguages(t *testing.T) {
+	runClass(t, []classCase{
+		{"İkas Teknoloji A.Ş.", "Mağaza paketi, yıllık abonelik", "ikas", MethodAlias},
+		{"Pipefy Tecnologia Ltda.", "Assinatura mensal, 10 usuários", "Pipefy", MethodAlias},
+		{"Omie Tecnologia Ltda.", "Mensalidade plano, 5 usuários", "Omie", MethodAlias},
+		{"Parasut Yazilim A.S.", "Yıllık abonelik 2027", "Paraşüt", MethodAlias},
+		{"Shopware Technologie GmbH", "Lizenz Rise, jährlich", "Shopware", MethodAlias},
+	})
+}
