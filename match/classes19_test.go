@@ -136,3 +136,20 @@ func TestChannelFlagRoundTrips(t *testing.T) {
 		t.Fatalf("exported %q read back as %+v, %v; want one generic channel app", out, f, err)
 	}
 }
+
+// A marketplace line whose words after the marketplace's name are billing
+// words ("purchases", "purchased apps") names no resold product and no
+// seller: it is the platform's, or an unknown product of a maker with no
+// default, never an unknown product "of purchases" (LABELLING.md, a
+// marketplace line "the platform when it names none").
+func TestMarketplaceBillingWordsNameNoSeller(t *testing.T) {
+	runUnknownOf(t, [][3]string{
+		{"Atlassian Pty Ltd", "Atlassian Marketplace purchases, April 2026", "Atlassian"},
+		{"Atlassian B.V.", "Marketplace purchased apps - invoice AT-88120", "Atlassian"},
+	})
+	runAppLines(t, []appLine{
+		{"Amazon Web Services EMEA SARL", "AWS Marketplace purchases, April 2026", "AWS"},
+		{"Microsoft Ireland Operations Ltd", "Azure Marketplace purchases - March", "Azure"},
+		{"Google Cloud EMEA Limited", "Google Cloud Marketplace purchases Q1", "Google Cloud"},
+	})
+}
