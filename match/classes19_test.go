@@ -153,3 +153,22 @@ func TestMarketplaceBillingWordsNameNoSeller(t *testing.T) {
 		{"Google Cloud EMEA Limited", "Google Cloud Marketplace purchases Q1", "Google Cloud"},
 	})
 }
+
+// Receipt printers, cash drawers and barcode scanners from a POS maker, in
+// the words of its own language, are goods, not its till software
+// (LABELLING.md, "Spend that is not the product"), as the English words
+// already were; the maker's subscription line stays its product.
+func TestPOSPeripheralsInLocalWordsAreHardware(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Caspeco AB", "Kvittoskrivare Star TSP143, 1 st, frakt ingår"},
+		{"ready2order GmbH", "Bondrucker Star mC-Print3 inkl. Kassenlade"},
+		{"Trivec AB", "Kassalåda 41 cm, svart"},
+		{"Dotykačka ČR s.r.o.", "Pokladní zásuvka a čtečka, dodávka 2 ks"},
+		{"Zettle by PayPal", "Lecteur code barres USB, 1 pièce"},
+		{"株式会社スマレジ", "キャッシュドロア 1台 送料込み"},
+	})
+	runAppLines(t, []appLine{
+		{"Caspeco AB", "Caspeco kassasystem, månadsabonnemang mars", "Caspeco"},
+		{"ready2order GmbH", "ready2order Kassensoftware, Monatslizenz April", "ready2order"},
+	})
+}
