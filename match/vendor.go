@@ -407,12 +407,20 @@ func (c *Catalog) vendorSignal(vt []string, infos []lineInfo) (string, bool) {
 // line writes as one word ("cabinet flow" as "cabinetflow"): a brand made
 // of everyday words.
 func writtenAsOneWord(vt []string, infos []lineInfo) []span {
+	if len(vt) < 2 {
+		return nil
+	}
+	// Each line is split once, not once per run of the vendor's words.
+	lines := make([][]string, len(infos))
+	for k, li := range infos {
+		lines[k] = strings.Fields(li.text)
+	}
 	var out []span
 	for i := range vt {
 		for j := i + 2; j <= len(vt); j++ {
 			joined := strings.Join(vt[i:j], "")
-			for _, li := range infos {
-				if containsWord(strings.Fields(li.text), joined) {
+			for _, toks := range lines {
+				if containsWord(toks, joined) {
 					out = append(out, span{i, j, joined})
 					break
 				}
