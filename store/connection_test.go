@@ -1,6 +1,7 @@
 package store
 
 import (
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -40,5 +41,23 @@ func TestConnectionRoundTrip(t *testing.T) {
 	}
 	if _, ok, _ := db.Connection(); ok {
 		t.Error("connection survived delete")
+	}
+}
+
+// OpenWith's clock stamps the first connection, which dates the sync
+// window: a fixture on a fixed day keeps its window whatever day it runs.
+func TestOpenWithClockStampsFirstConnection(t *testing.T) {
+	day := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	db, err := OpenWith(filepath.Join(t.TempDir(), "bcspend.db"), Options{Now: func() time.Time { return day }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.SaveConnection(Connection{TenantID: "contoso.onmicrosoft.com", Environment: "Production", ClientID: "cid"}); err != nil {
+		t.Fatal(err)
+	}
+	c, ok, err := db.Connection()
+	if err != nil || !ok || !c.FirstConnected.Equal(day) || !c.Updated.Equal(day) {
+		t.Errorf("connection stamped %v / %v (ok %v, %v), want both %v", c.FirstConnected, c.Updated, ok, err, day)
 	}
 }

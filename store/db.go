@@ -81,6 +81,11 @@ type Options struct {
 	// OnWait is told who holds the file when a wait begins, e.g. to print
 	// "waiting for the sync of pid 4242". It must not use the DB.
 	OnWait func(Holder)
+	// Now is the clock the file's stamps are read from (the first
+	// connection, which dates the sync window, among them); nil is
+	// time.Now. A test against a simulated tenant on a fixed day passes
+	// the tenant's clock.
+	Now func() time.Time
 }
 
 // config holds what tests vary; Open uses defaultConfig.
@@ -102,6 +107,9 @@ func (o Options) config() config {
 		cfg.timeout = o.Wait
 	}
 	cfg.onWait = o.OnWait
+	if o.Now != nil {
+		cfg.now = o.Now
+	}
 	return cfg
 }
 

@@ -38,7 +38,7 @@ func DemoWith(tb testing.TB, change func(*bcsim.Tenant)) *store.DB {
 		tb.Fatalf("bcsim: %v", err)
 	}
 	tb.Cleanup(func() { _ = srv.Close() })
-	db := Open(tb)
+	db := openAt(tb, ten.Now)
 	ctx := context.Background()
 	req := service.ConnectRequest{Target: bc.Target{AuthorityURL: srv.AuthorityURL(), APIURL: srv.APIURL(),
 		Tenant: bcsim.TenantID, Environment: bcsim.Environment}, ClientID: bcsim.ClientID,
@@ -61,4 +61,18 @@ func DemoPath(tb testing.TB) string {
 		tb.Fatal(err)
 	}
 	return filepath.Clean(p)
+}
+
+// openAt is Open with the store's clock at now: the store stamps the first
+// connection, and the sync window is one year back from it, so on the wall
+// clock the demo's window would move with the day the tests run and drop
+// the tenant's oldest invoices.
+func openAt(tb testing.TB, now func() time.Time) *store.DB {
+	tb.Helper()
+	db, err := store.OpenWith(filepath.Join(tb.TempDir(), "bcspend.db"), store.Options{Now: now})
+	if err != nil {
+		tb.Fatalf("store.OpenWith: %v", err)
+	}
+	tb.Cleanup(func() { _ = db.Close() })
+	return db
 }
