@@ -309,11 +309,11 @@ var trailingForms = [][]string{
 	// Luxembourg's "S.à r.l.", Poland's "sp. z o. o." and partnerships,
 	// Japan's forms spelt out, Sweden's listed "AB (publ)", France's
 	// one-person companies, Germany's small ones, Czech, Icelandic,
-	// Turkish, Indonesian, Danish, Finnish, Portuguese, Irish forms.
+	// Turkish, Indonesian (also "PT" written after the name), Danish, Finnish, Portuguese, Irish forms.
 	{"sa", "rl"}, {"sp", "z", "o", "o"}, {"sp", "j"}, {"sp", "k"}, {"spj"}, {"spk"}, {"ska"},
 	{"kabushiki", "kaisha"}, {"godo", "kaisha"}, {"yugen", "kaisha"}, {"ab", "publ"}, {"publ"},
 	{"sasu"}, {"eurl"}, {"ug", "haftungsbeschrankt"}, {"haftungsbeschrankt"}, {"mbh"}, {"ek"},
-	{"spol", "s", "ro"}, {"ehf"}, {"hf"}, {"sti"}, {"tbk"}, {"ivs"}, {"ky"}, {"oy", "ab"},
+	{"spol", "s", "ro"}, {"ehf"}, {"hf"}, {"sti"}, {"tbk"}, {"pt"}, {"pt", "tbk"}, {"ivs"}, {"ky"}, {"oy", "ab"},
 	{"unipessoal", "lda"}, {"unipessoal"}, {"dac"}, {"company", "limited"}, {"cvba"}, {"jsc"},
 	// Latin America: Peru's S.A.C., S.A.A. and E.I.R.L., Brazil's EIRELI,
 	// Mexico's S.A.P.I. and S. de R.L. (each with "de C.V.").
