@@ -80,3 +80,45 @@ func TestLegalFormsOfEveryRegionLeaveTheBrand(t *testing.T) {
 		{"ООО «Облако Склад»", "Подписка Облако Склад, тариф Бизнес, 5 пользователей", "Облако Склад"},
 	})
 }
+
+// A subscription's plan may be named after the customer's trade or
+// workplace ("plan Restaurante", "plano Escritório", "formule Cabinet"), a
+// product after what it manages ("Property Manager", "gestion locative"),
+// and a subscription may count the trade's practitioners ("3 vets"): on an
+// unknown vendor's line that names its brand and reads like its
+// subscription, such words say whom the software is for, in any language.
+// The service or goods itself sold by the month (lunches, parking,
+// cleaning, desks, furniture hire, a property manager's fee) stays not
+// software.
+func TestSubscriptionsNamedAfterTheirMarket(t *testing.T) {
+	runInferred(t, [][3]string{
+		{"Comandix S.L.", "Comandix suscripción anual plan Restaurante", "Comandix"},
+		{"Pratifacil Ltda", "Pratifácil assinatura mensal plano Restaurante", ""},
+		{"Tavolino S.r.l.", "Tavolino abbonamento mensile piano Ristorante", "Tavolino"},
+		{"Contavia Ltda", "Contavia assinatura mensal plano Escritório", "Contavia"},
+		{"Juridiq SAS", "Abonnement Juridiq Cabinet, 4 utilisateurs, juin 2026", "Juridiq"},
+		{"Avocato SAS", "Avocato abonnement annuel formule Cabinet, 3 utilisateurs", "Avocato"},
+		{"Petdoc Ltd", "Petdoc practice plan, 3 vets, annual subscription", "Petdoc"},
+		{"Vetlio GmbH", "Vetlio Praxis-Abo, 4 Tierärzte, monatlich", "Vetlio"},
+		{"Clinivet S.L.", "Clinivet suscripción mensual, 6 veterinarios", "Clinivet"},
+		{"Lettingo Ltd", "Lettingo property management, 40 units, monthly subscription", "Lettingo"},
+		{"Hausly GmbH", "Hausly Property Manager, 80 Einheiten, Jahresabo", "Hausly"},
+		{"Baytak Cloud FZ-LLC", "Baytak Property Manager, 90 units, annual subscription", "Baytak Cloud"},
+		{"Locatix SAS", "Locatix gestion locative, abonnement mensuel, 35 lots", "Locatix"},
+		{"Imovix Ltda", "Imovix gestão de imóveis, assinatura mensal", "Imovix"},
+		{"Rentwise OÜ", "Rentwise property management, 45 units, monthly fee", "Rentwise"},
+		{"Vermietly GmbH", "Vermietly Hausverwaltung, Monatsgebühr 25 Einheiten", "Vermietly"},
+	})
+	runNoApp(t, [][2]string{
+		{"Lunchly Ltd", "Lunchly team lunch subscription, 20 staff, monthly"},
+		{"Parkly Ltd", "Parkly parking subscription, 5 spaces, monthly"},
+		{"Cleanora Ltd", "Cleanora office cleaning subscription, monthly"},
+		{"Deskhub Ltd", "Deskhub hot desk plan, monthly subscription"},
+		{"Cateria S.L.", "Cateria suscripción mensual plan Catering, 20 personas"},
+		{"Meubla SAS", "Meubla location mobilier, abonnement mensuel, 5 bureaux"},
+		{"Gestimmo Property Services Ltd", "Property management fee, 40 units, November"},
+		{"Hausmeister Krause GmbH", "Hausverwaltung, Monatsgebühr 25 Einheiten"},
+		{"Rentora Facility OÜ", "Facility management, 60 units, monthly fee"},
+		{"Cabinet Moreau Avocats", "Abonnement conseil juridique, mensuel"},
+	}, MethodInferred)
+}

@@ -48,6 +48,9 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decis
 	if !known {
 		r, how, known = c.resolveCoded(vt)
 	}
+	if !known {
+		infos = c.forItsTrade(vt, infos)
+	}
 	soft, d, done := c.nonSoftware(infos, c.softwareVendor(r, known))
 	if done {
 		return d

@@ -25,7 +25,7 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 		if infos[i].hasSignal {
 			return Decision{}, false
 		}
-		if why == nil && (infos[i].strong || infos[i].planned || c.brandsPlan(vt, infos[i]) || c.billsAPlan(infos[i])) {
+		if why == nil && (infos[i].strong || infos[i].planned || c.brandsPlan(vt, infos[i]) || c.billsAPlan(infos[i]) || c.brandsTrade(vt, infos[i])) {
 			why = &infos[i]
 		}
 	}
@@ -77,6 +77,61 @@ func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
 		}
 	}
 	return false
+}
+
+// forItsTrade is infos with the signal of each line that bills the
+// vendor's brand for the trade it serves (brandsTrade) taken off: for a
+// vendor the catalog lacks, "Rentora property management, 60 units,
+// monthly fee" is its product's fee, not premises. infos is shared, so a
+// line is changed in a copy.
+func (c *Catalog) forItsTrade(vt []string, infos []lineInfo) []lineInfo {
+	out := infos
+	for i := range infos {
+		if !infos[i].hasSignal || !c.brandsTrade(vt, infos[i]) {
+			continue
+		}
+		if &out[0] == &infos[0] {
+			out = append([]lineInfo(nil), infos...)
+		}
+		out[i].hasSignal, out[i].signal, out[i].why = false, "", ""
+	}
+	return out
+}
+
+// brandsTrade: a line that opens with the vendor's brand, then the trade
+// its product serves (words.txt kind trade: "property management",
+// "Hausverwaltung"), and bills a fee by the period ("monthly fee",
+// "Monatsgebühr") is the brand's subscription, as "Mensalidade Gestão
+// Clínica" is: the trade is what the product manages. Any other
+// non-software word on the line, or a specific one, and it is not; nor is
+// a line that does not open with the brand ("Property management fee, 40
+// units" from a property manager).
+func (c *Catalog) brandsTrade(vt []string, li lineInfo) bool {
+	if li.feeAt == 0 || li.specific || len(vt) == 0 {
+		return false
+	}
+	toks := strings.Fields(li.text)
+	if len(toks) < 3 || !(toks[0] == vt[0] && c.aName(vt[:1]) || len(vt) > 1 && toks[0] == strings.Join(vt, "")) {
+		return false
+	}
+	w := c.words
+	has := func(k string) bool { return w.trade[k] || w.signal(k) != "" }
+	spans := append(scan(toks, c.idx.starts, has), c.cjkSpans(li.text, toks, has)...)
+	trade := span{start: -1}
+	for _, s := range spans {
+		if s.start == 1 && w.trade[s.key] && s.end > trade.end {
+			trade = s
+		}
+	}
+	if trade.start < 0 {
+		return false
+	}
+	for _, s := range spans {
+		if w.signal(s.key) != "" && (s.start < trade.start || s.end > trade.end) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesBrand: the line holds the vendor's brand: its first word where that
@@ -480,6 +535,14 @@ func (c *Catalog) leadingPartNamed(words []string, lines []string) int {
 	}
 	for k := len(words) - 1; k >= 1; k-- {
 		if p := prefix(k); c.aName(p) && c.linesHold(lines, p) {
+			if productWords(norms[k:]) && c.beforeAModule(lines, p) {
+				// "Manzil Property Manager" from Manzil Cloud: the line
+				// names a module of the brand's product, whose name
+				// keeps its word (~Manzil Cloud); "Kuvano plan Pro"
+				// from Kuvano Cloud names the application by the part,
+				// as "Kuvera HRMS" from Kuvera Systems does.
+				return 0
+			}
 			// "Suscripción Vendra Cloud plan" from Vendra Cloud Solutions:
 			// a plan or everyday word after the name is the plan's.
 			for k > 1 && !c.aName(norms[k-1]) {
@@ -489,6 +552,46 @@ func (c *Catalog) leadingPartNamed(words []string, lines []string) int {
 		}
 	}
 	return 0
+}
+
+// brandProductWords end a brand as its product's name ("Manzil Cloud",
+// "Gudangku Cloud"): a line that names the brand without them names it
+// whole.
+var brandProductWords = map[string]bool{"cloud": true}
+
+// beforeAModule: where a line names words, the word after them names a
+// module of the product: no plan, billing, period or subscription word.
+func (c *Catalog) beforeAModule(lines []string, words []string) bool {
+	w := c.words
+	for _, l := range lines {
+		toks := strings.Fields(l)
+		for i := range toks {
+			if !isPhraseAt(toks, i, words...) {
+				continue
+			}
+			if j := i + len(words); j < len(toks) {
+				t := toks[j]
+				if !w.plan[t] && !w.tier[t] && !w.context[t] && !w.strong[t] && !w.billing[t] && !w.period[t] && !isDigits(t) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// productWords: every word of norms is a brandProductWords word.
+func productWords(norms [][]string) bool {
+	n := 0
+	for _, ws := range norms {
+		for _, w := range ws {
+			if !brandProductWords[w] {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // leadingTrades open Spanish, Portuguese, Italian and French company
