@@ -24,14 +24,18 @@ func TestConsoleCustomAppRenameRecategorise(t *testing.T) {
 	r.keys("ctrl+u")
 	r.typeText("Nordic Payroll Cloud")
 	r.keys("enter")
-	r.waitFor("▸ Nordic Payroll Cloud         Finance      Visma Softwar…    4       3,774.04 USD")
+	// The toast first: the console shows it as the rename returns, and the
+	// reload that brings the renamed row only starts then. The row first
+	// failed whenever that reload outlasted the toast's 5 s (under -race on
+	// two loaded cores), the toast gone before it was looked for.
 	r.waitFor("• Renamed Nordic Payroll to Nordic Payroll Cloud")
+	r.waitFor("▸ Nordic Payroll Cloud         Finance      Visma Softwar…    4       3,774.04 USD")
 	r.keys("C")
 	r.waitFor("Category of Nordic Payroll Cloud: Finance█")
 	r.keys("ctrl+u")
 	r.typeText("Payroll")
 	r.keys("enter")
-	r.waitFor("Nordic Payroll Cloud is now in Payroll.")
+	r.waitFor("Nordic Payroll Cloud is now in Payroll.") // the toast first, as above
 	r.waitFor("▸ Nordic Payroll Cloud         Payroll      Visma Softwar…    4       3,774.04 USD")
 	// A catalog application is not renamed.
 	r.keys("esc", "/")
