@@ -95,6 +95,7 @@ func Load(db *store.DB, cat *match.Catalog, opt Options) (*Model, error) {
 // catalog on another goroutine (some 400 ms for 8,000 applications) reads
 // the store meanwhile instead of after. An error from catalog is Load's.
 func LoadWith(db *store.DB, catalog func() (*match.Catalog, error), opt Options) (*Model, error) {
+	defer holdGC()() // Load's allocations are its model: see gc.go
 	m := &Model{now: opt.Now}
 	if m.now.IsZero() {
 		m.now = time.Now()
