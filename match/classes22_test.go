@@ -122,3 +122,115 @@ func TestSubscriptionsNamedAfterTheirMarket(t *testing.T) {
 		{"Cabinet Moreau Avocats", "Abonnement conseil juridique, mensuel"},
 	}, MethodInferred)
 }
+
+// Identity first: a vendor card written as a maker's name and a reference
+// code ("MICROSOFT#G045566123", a billing profile's descriptor) is that
+// maker when its lines agree: they repeat the code, or open with the
+// maker's name. An everyday-word maker's name (Microsoft, Google and Sage
+// are everyday words on a line) needs that agreement; without it a coded
+// name stays unknown, and a code is never part of an inferred brand.
+func TestCodedNamesOfMakersWhoseLinesAgree(t *testing.T) {
+	for _, c := range []struct{ vendor, desc, maker string }{
+		{"MICROSOFT#E0901234", "Invoice E0901234 - billing profile NORDIC-EUR - May 2026", "Microsoft"},
+		{"MICROSOFT#G07712345", "Microsoft subscription, billing period 01/05/2026-31/05/2026", "Microsoft"},
+		{"MICROSOFT #G08812399", "Rechnung G08812399 - Abrechnungsprofil DACH - Juni 2026", "Microsoft"},
+		{"GOOGLE#3318820017", "Google invoice 3318820017, June 2026", "Google"},
+	} {
+		d := match(c.vendor, c.desc)
+		if d.Method == MethodInferred || d.App == "" && d.Vendor != c.maker {
+			t.Errorf("%q / %q: got %q %s vendor %q suggest %q (%s); want %s or one of its products", c.vendor, c.desc, d.App, d.Method, d.Vendor, d.Suggest, d.Reason, c.maker)
+		}
+	}
+	runNoApp(t, [][2]string{
+		{"SQUARE#88123456", "Carpet tiles, 40 m2"},
+		{"WAVE#77123456", "Surf lessons, 2 hours"},
+	}, MethodInferred, MethodUnknownProduct)
+}
+
+// A vendor name that is, legal form and region aside, an everyday word a
+// catalogued application is called (Factorial, Deputy, Katana, Hive) is
+// that application when its lines read like the application's billing, in
+// any language, and otherwise stays unmatched with the application as a
+// suggestion, never inferred as an application of the same name: the
+// catalog's entry is what such a name would be accepted as.
+func TestEverydayVendorNamesOfCatalogedApps(t *testing.T) {
+	runClass(t, []classCase{
+		{"Factorial GmbH", "Factorial Jahresabo, 40 Mitarbeiter", "Factorial", MethodAlias},
+		{"Deputy Sp. z o.o.", "Abonament Deputy Premium, 25 pracowników, miesięczny", "Deputy", MethodAlias},
+		{"Katana Oy", "Katana MRP tilaus, kuukausimaksu", "Katana", MethodAlias},
+		{"Hive S.A.S.", "Abonnement Hive Teams, 12 utilisateurs, mensuel", "Hive", MethodAlias},
+	})
+	for _, c := range [][3]string{
+		{"Katana Ltd", "Kitchen knives, 12 pcs", "Katana"},
+		{"Hive GmbH", "Bienenstöcke und Imkereibedarf, 4 Stück", "Hive"},
+		{"Lattice Ltd", "Steel lattice girders, 6 units", "Lattice"},
+	} {
+		if d := match(c[0], c[1]); d.App != "" || d.Method == MethodInferred || d.Method == MethodNone && d.Suggest != "" && d.Suggest != c[2] {
+			t.Errorf("%q / %q: got %q %s suggest %q (%s); want none, %s at most suggested", c[0], c[1], d.App, d.Method, d.Suggest, d.Reason, c[2])
+		}
+	}
+}
+
+// Subscription words, plan words and prices per user or seat in the words
+// of every region the catalog serves read like a software subscription on
+// an unknown vendor's line that names nothing else.
+func TestSubscriptionAndPerUserWordsOfEveryRegion(t *testing.T) {
+	runInferred(t, [][3]string{
+		{"Kontrollo GmbH", "Monatsabo Kontrollo Pro", ""},
+		{"Planwerk GmbH", "Jahresabo, 12 Nutzer", ""},
+		{"Rutinas SL", "Suscripción anual, 5 usuarios", ""},
+		{"Tarefio Ltda", "Assinatura mensal, 4 usuários", ""},
+		{"Gestio Srl", "Abbonamento annuale, 3 utenti", ""},
+		{"Zarzadzaj Sp. z o.o.", "Abonament miesięczny, 10 użytkowników", ""},
+		{"Rozvrh s.r.o.", "Předplatné na rok, 6 uživatelů", ""},
+		{"Nordplan AS", "Månedlig abonnement, 8 brukere", ""},
+		{"Taulu Oy", "Kuukausimaksu, 5 käyttäjää", ""},
+		{"株式会社カンリ", "月額利用料 5ユーザー", ""},
+		{"株式会社ヨテイ", "年額ライセンス 10名", ""},
+		{"주식회사 일정", "월 구독료 10명", ""},
+		{"上海云表科技有限公司", "订阅费 年费 10用户", ""},
+		{"شركة دفتر", "اشتراك شهري - 5 مستخدمين", ""},
+		{"יומן בע\"מ", "מנוי שנתי - 10 משתמשים", ""},
+		{"ООО «Планер»", "Подписка на 12 месяцев, 5 пользователей", ""},
+		{"Skedio Ltd", "Pro, 9 users x £8 per user per month", ""},
+		{"Planora GmbH", "Business, pro Nutzer und Monat, 12 Nutzer", ""},
+		{"Calendoux SAS", "Pro, par utilisateur et par mois, 7 utilisateurs", ""},
+		{"Citas SL", "Plan Pro, por usuario al mes, 6 usuarios", ""},
+		{"Orario Srl", "Piano Pro, per utente al mese, 5 utenti", ""},
+		{"Roosterly BV", "Pro, per gebruiker per maand, 11 gebruikers", ""},
+		{"Schemat AB", "Pro, per användare och månad, 9 användare", ""},
+		{"Grafik Sp. z o.o.", "Pro, za użytkownika miesięcznie, 7 użytkowników", ""},
+		{"Vuoro Oy", "Pro, per käyttäjä kuukaudessa, 8 käyttäjää", ""},
+		{"Ajanda Yazılım A.Ş.", "Pro paket, kullanıcı başına aylık, 6 kullanıcı", ""},
+		{"Zeitplan Kft.", "Pro csomag, felhasználónként havonta, 5 felhasználó", ""},
+		{"株式会社シフト", "プロプラン 1ユーザーあたり月額 8ユーザー", ""},
+	})
+}
+
+// Country and region words leave an inferred brand in every script and
+// way of writing them: after the name in Japanese and Korean (ジャパン,
+// 코리아), Russian and Arabic (Россия, السعودية), several words long
+// ("Middle East", "United Kingdom"), after a preposition ("do Brasil"),
+// and legal forms written after the name in Cyrillic ("Хмара ТОВ"); the
+// quotes Russian and Ukrainian names are written in are no part of them.
+func TestCountryWordsOfEveryScriptLeaveTheBrand(t *testing.T) {
+	runBrandOf(t, map[string]string{
+		"ミライクラウドジャパン株式会社":                 "ミライクラウド",
+		"ミライクラウド・ジャパン株式会社":                "ミライクラウド",
+		"ヨテイ・ジャパン合同会社":                    "ヨテイ",
+		"누리클라우드 코리아 주식회사":                 "누리클라우드",
+		"클라우드노트 코리아(주)":                   "클라우드노트",
+		"ООО «Облако» Россия":             "Облако",
+		"Облако ООО":                      "Облако",
+		"Хмара ТОВ":                       "Хмара",
+		"Nimbus Cloud do Brasil Ltda":     "Nimbus Cloud",
+		"Nimbus Cloud de México S.A.":     "Nimbus Cloud",
+		"نيمبوس السعودية":                 "نيمبوس",
+		"شركة سحابة الإمارات ذ.م.م":       "سحابة",
+		"ענן נובה ישראל בע\"מ":            "ענן נובה",
+		"Nimbus Cloud KSA":                "Nimbus Cloud",
+		"Nimbus Cloud Middle East FZE":    "Nimbus Cloud",
+		"Nimbus Cloud United Kingdom Ltd": "Nimbus Cloud",
+		"Nimbus Cloud Hong Kong Limited":  "Nimbus Cloud",
+	})
+}

@@ -135,25 +135,51 @@ func (c *Catalog) domainRef(words []string) (vendorRef, bool) {
 // the code is the issuer's reference of one charge, so the vendor is the
 // name before it. A code is a word of five or more characters with a digit
 // ("365" of "Microsoft 365" or "50" of "Sage 50" are names), and the name
-// left must be one the catalog trusts on its own (no everyday word).
-func (c *Catalog) resolveCoded(vt []string) (vendorRef, string, bool) {
-	var name []string
-	coded := false
+// left must be one the catalog trusts on its own (no everyday word), or
+// one its lines agree with: a billing profile's descriptor
+// ("MICROSOFT#G045566123") whose line repeats the code or opens with the
+// name ("Invoice G045566123 - billing profile", "Microsoft subscription")
+// is the maker, though "microsoft" alone on a line is an everyday word.
+func (c *Catalog) resolveCoded(vt []string, infos []lineInfo) (vendorRef, string, bool) {
+	var name, codes []string
 	for _, t := range vt {
 		if isCode(t) {
-			coded = true
+			codes = append(codes, t)
 			continue
 		}
 		name = append(name, t)
 	}
-	if !coded || len(name) == 0 {
+	if len(codes) == 0 || len(name) == 0 {
 		return vendorRef{}, "", false
 	}
 	r, how, ok := c.exact(name)
-	if !ok || r.generic {
+	if !ok {
 		return vendorRef{}, "", false
 	}
+	if r.generic {
+		if !linesAgree(name, codes, infos) {
+			return vendorRef{}, "", false
+		}
+		r.generic = false
+		how += ", which its lines agree with"
+	}
 	return r, fmt.Sprintf("card descriptor '%s' is %s with a reference code", strings.Join(vt, " "), how), true
+}
+
+// linesAgree: a line holds one of the codes, or opens with the name.
+func linesAgree(name, codes []string, infos []lineInfo) bool {
+	for _, li := range infos {
+		toks := strings.Fields(li.text)
+		if isPhraseAt(toks, 0, name...) {
+			return true
+		}
+		for _, code := range codes {
+			if containsWord(toks, code) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isCode: a reference code of a card descriptor or an invoice: five or more

@@ -46,7 +46,7 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decis
 		r, how, known = c.resolveMakerAndProduct(vt)
 	}
 	if !known {
-		r, how, known = c.resolveCoded(vt)
+		r, how, known = c.resolveCoded(vt, infos)
 	}
 	if !known {
 		infos = c.forItsTrade(vt, infos)

@@ -221,7 +221,7 @@ func brandOf(raw string, w *wordLists) string {
 		}
 	}
 	for i, word := range words {
-		words[i] = chineseBrand(word)
+		words[i] = withoutCountrySuffix(chineseBrand(word))
 	}
 	words = withoutArabicPurpose(words)
 	for i := len(words) - 1; i >= 0; i-- {
@@ -235,15 +235,24 @@ func brandOf(raw string, w *wordLists) string {
 		}
 	}
 	var kept []string
-	for i, word := range words {
-		k := normPhrase(word)
+	for i := 0; i < len(words); i++ {
+		k := normPhrase(words[i])
+		if n := geoPhraseAt(words, i, w); n > 0 {
+			// "Nimbus Cloud do Brasil", "... Middle East FZE": the
+			// country and the preposition before it go.
+			if len(kept) > 0 && countryPrepositions[normPhrase(kept[len(kept)-1])] {
+				kept = kept[:len(kept)-1]
+			}
+			i += n - 1
+			continue
+		}
 		switch {
-		case k == "" || anywhereForms[k] || w.geo[k]:
+		case k == "" || anywhereForms[k]:
 			continue
 		case i == 0 && k == "the" && len(words) > 1:
 			continue
 		}
-		kept = append(kept, strings.Trim(word, ",.;:()[]{}\"'"))
+		kept = append(kept, strings.Trim(words[i], ",.;:()[]{}\"'«»“”„‘’"))
 	}
 	for len(kept) > 1 && (leadingForms[normPhrase(kept[0])] || leadingBrandWords[kept[0]]) {
 		kept = kept[1:]
@@ -269,6 +278,41 @@ func brandOf(raw string, w *wordLists) string {
 		b = string(r[:maxBrand])
 	}
 	return b
+}
+
+// geoPhraseAt: how many words from words[i] are a region word or phrase
+// ("uk", "middle east", "hong kong"), as normalising writes them; 0 when
+// none.
+func geoPhraseAt(words []string, i int, w *wordLists) int {
+	for n := min(3, len(words)-i); n >= 1; n-- {
+		var parts []string
+		for _, word := range words[i : i+n] {
+			parts = append(parts, normPhrase(word))
+		}
+		if k := strings.Join(parts, " "); k != "" && w.geo[k] {
+			return n
+		}
+	}
+	return 0
+}
+
+// countryPrepositions join a company's name to its country ("do Brasil",
+// "of India", "di Italia"); "de" is a region word itself (Germany).
+var countryPrepositions = map[string]bool{"do": true, "da": true, "of": true, "del": true, "di": true, "du": true, "von": true}
+
+// countrySuffixes end Japanese and Korean names written as one word with
+// their country ("ミライクラウドジャパン", "ヨテイ・ジャパン", "누리클라우드코리아").
+var countrySuffixes = []string{"・ジャパン", "ジャパン", "코리아"}
+
+// withoutCountrySuffix drops a country suffix from a Japanese or Korean
+// word, never the whole word nor from a name of one letter.
+func withoutCountrySuffix(word string) string {
+	for _, suf := range countrySuffixes {
+		if t := strings.TrimSuffix(word, suf); t != word && utf8.RuneCountInString(t) >= 2 {
+			return strings.TrimSuffix(t, "・")
+		}
+	}
+	return word
 }
 
 // leadingBrandWords name what a company is before its name: Arabic "منصة"

@@ -327,6 +327,8 @@ var trailingForms = [][]string{
 	{"fz"}, {"fze"}, {"fzco"}, {"fzc"}, {"fzllc"}, {"llcfz"}, {"fz", "llc"}, {"dmcc"}, {"dwcllc"}, {"dwc", "llc"},
 	{"joint", "stock", "company"}, {"joint", "stock", "co"}, {"opc"},
 	{"αε"}, {"ικε"}, {"επε"}, {"οε"}, {"εε"}, {"α", "ε"}, {"בעמ"}, {"בע", "מ"},
+	// Russian and Ukrainian forms written after the name ("Облако ООО").
+	{"ооо"}, {"тов"}, {"ао"}, {"зао"}, {"пао"}, {"оао"},
 }
 
 // vietForms open a Vietnamese company name: "Công ty" (company) or its
