@@ -75,7 +75,7 @@ func TestSearch(t *testing.T) {
 		{"conflu", "Confluence"},
 		{"rocket science", "Mailchimp"},
 		{"agilebits", "1Password"},
-		{"figam", "Figma"},
+		{"fimga", "Figma"},
 		{"power bi", "Power BI"},
 	}
 	for _, cs := range cases {

@@ -157,10 +157,10 @@ func TestTheProductSoldBeatsItsPlatform(t *testing.T) {
 		{"TD SYNNEX UK Limited", "Veeam Backup for Microsoft 365 - 100 users, 1 year", "Veeam", MethodKeyword},
 		{"Bechtle AG", "Veeam Backup for Microsoft 365 Subscription, 50 Benutzer", "Veeam", MethodKeyword},
 		{"Atlassian Pty Ltd", "Zephyr Scale for Jira Cloud - 25 users, monthly", "Zephyr", MethodKeyword},
-		{"Google Ireland Limited", "Lucidchart for Google Workspace - Team, 10 users", "Lucid", MethodKeyword},
+		{"Google Ireland Limited", "Lucidchart for Google Workspace - Team, 10 users", "Lucidchart", MethodKeyword},
 		// Only the platform named, or the group's products for each other.
 		{"Crayon Software Experts Ltd", "Licences for Microsoft 365 E3 - 40 users, CSP", "Microsoft 365", MethodKeyword},
 		{"Atlassian Pty Ltd", "Confluence Standard for Jira users - 40 users", "Confluence", MethodKeyword},
-		{"Microsoft Ireland Operations Ltd", "Defender for Office 365 Plan 1 - 40 users", "Microsoft Defender", MethodKeyword},
+		{"Microsoft Ireland Operations Ltd", "Defender for Office 365 Plan 1 - 40 users", "Microsoft Defender for Office 365", MethodKeyword},
 	})
 }

@@ -88,7 +88,7 @@ func TestVendorIdentityFirst(t *testing.T) {
 func TestSignalsAreWholeWords(t *testing.T) {
 	runClass(t, []classCase{
 		{"Readdle Inc.", "Spark Premium Teams - 6 members", "Spark Mail", MethodAlias},
-		{"Microsoft Ireland Operations Ltd", "Exchange Online Postfach Plan 2", "Microsoft 365", MethodKeyword},
+		{"Microsoft Ireland Operations Ltd", "Exchange Online Postfach Plan 2", "Exchange Online", MethodKeyword},
 		{"Hotjar Ltd", "Hotjar Observe Business", "Hotjar", MethodAlias},
 		{"Carta Inc.", "Cap table - Scale plan", "Carta", MethodAlias},
 	})

@@ -90,7 +90,7 @@ func TestInvoiceGranularity(t *testing.T) {
 	if !strings.Contains(d.Reason, "4 apps") || !strings.Contains(d.Reason, "line granularity") {
 		t.Errorf("reason should list the apps and suggest lines: %s", d.Reason)
 	}
-	same := match("Microsoft Ireland Operations Ltd", "Microsoft 365 E3", "Microsoft 365 E5", "Exchange Online Plan 1")
+	same := match("Microsoft Ireland Operations Ltd", "Microsoft 365 E3", "Microsoft 365 E5", "SharePoint Online Plan 1")
 	if same.App != "Microsoft 365" || same.SuggestLines || same.Apps != nil {
 		t.Errorf("one app over several lines: %+v", same)
 	}
