@@ -151,3 +151,87 @@ func TestRound10GrainNamesThatAreWords(t *testing.T) {
 		{"Things Remembered", "Engraved gifts for staff - 20 items"},
 	})
 }
+
+// More product grain, from a review of the multi-product makers the catalog
+// holds: the products of Microsoft, Autodesk, Cisco, Oracle, SAP, Salesforce
+// and Zoho's ManageEngine that are sold and listed on their own; a line
+// naming none of them stays the maker's app or an unknown product of it.
+func TestRound10MoreProductGrain(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Microsoft Ireland Operations Limited", "Microsoft Defender for Cloud - Defender for Servers Plan 2, 40 servers", "Microsoft Defender for Cloud"},
+		{"Bechtle AG", "Microsoft Defender for Identity - 250 Benutzer, jährlich", "Microsoft Defender for Identity"},
+		{"Microsoft Corporation", "Defender for Cloud Apps, 90 users, annual", "Microsoft Defender for Cloud Apps"},
+		{"Microsoft Corporation", "Viva Engage Core - 300 users", "Viva Engage"},
+		{"Autodesk, Inc.", "Autodesk Docs - 25 users, annual", "Autodesk Docs"},
+		{"Autodesk Ireland Operations Unlimited Company", "Autodesk Takeoff, 3 subscriptions, 1 year", "Autodesk Takeoff"},
+		{"Autodesk, Inc.", "BIM Collaborate Pro - 10 subscriptions", "BIM Collaborate Pro"},
+		{"Cisco Systems International B.V.", "Webex Calling Professional - 35 users, annual", "Webex Calling"},
+		{"Cisco Systems, Inc.", "Webex Contact Center Standard - 12 agents", "Webex Contact Center"},
+		{"Cisco Systems, Inc.", "Webex Meetings Business - 20 hosts", "Webex"},
+		{"Oracle America, Inc.", "MySQL Enterprise Edition subscription - 4 servers", "MySQL HeatWave"},
+		{"SAP Deutschland SE & Co. KG", "SAP Commerce Cloud - Jahresgebühr 2026", "SAP Commerce Cloud"},
+		{"SAP America, Inc.", "SAP Service Cloud - 40 users, annual subscription", "SAP Service Cloud"},
+		{"salesforce.com EMEA Limited", "Salesforce Platform Starter - 25 users, annual", "Salesforce Platform"},
+		{"salesforce.com EMEA Limited", "Sales Cloud Enterprise Edition - 30 users", "Salesforce Sales Cloud"},
+		{"Zoho Corporation Pvt. Ltd.", "ManageEngine Endpoint Central Cloud - 300 endpoints, annual", "ManageEngine Endpoint Central"},
+		{"Zoho Corp", "ServiceDesk Plus Cloud - Professional, 8 technicians", "ManageEngine ServiceDesk Plus"},
+		{"ZOHO Corporation B.V.", "ADSelfService Plus - 500 domain users, annual", "ManageEngine ADSelfService Plus"},
+		{"Zoho Corporation", "ManageEngine Log360 Cloud - annual", "ManageEngine Log360"},
+	})
+}
+
+// The long tail by region, third batch: Spanish and Italian hospitality and
+// clinics, Baltic, Czech, Hungarian and Romanian school platforms, Estonian
+// expenses, Greek and Polish hotel tools, Australian and New Zealand
+// construction, compliance, property, childcare, gyms and POS, Gulf clinics
+// and ERP, Indian invoicing.
+func TestRound10LongTailByRegion(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"TPV Levante Distribuciones S.L.", "Cuota anual Ágora TPV - 3 terminales", "Agora POS"},
+		{"Mapal Software S.L.", "MAPAL OS - suscripción mensual, 4 locales", "MAPAL OS"},
+		{"Gstock Software S.L.", "Suscripción Gstock gestión de compras - 2 restaurantes", "Gstock"},
+		{"iDoctors S.r.l.", "Abbonamento iDoctors Premium - studio medico, annuale", "iDoctors"},
+		{"Orisline S.r.l.", "Canone OrisLine software odontoiatrico 2026", "OrisLine"},
+		{"Eliis OÜ", "Stuudium kooli litsents 2026/27", "Stuudium"},
+		{"Costpocket OÜ", "Costpocket Business - 12 kasutajat, kuutasu", "Costpocket"},
+		{"UAB Mano dienynas", "Mano dienynas mokyklos licencija 2026-2027 m.m.", "Mano Dienynas"},
+		{"Tieto Latvia SIA", "e-klase skolas abonements 2026./2027. m.g.", "e-klase"},
+		{"Mykoob SIA", "Mykoob Premium - skolas licence, gads", "Mykoob"},
+		{"Edookit s.r.o.", "Edookit školní informační systém - roční licence", "Edookit"},
+		{"eKRÉTA Informatikai Zrt.", "KRÉTA iskolai rendszer éves díj 2026", "KRÉTA"},
+		{"Adservio SRL", "Abonament Adservio catalog electronic - an școlar 2026-2027", "Adservio"},
+		{"CCA Group a.s.", "Škola OnLine - roční licence 2026/2027", "Škola OnLine"},
+		{"Hotelizer Ltd", "Hotelizer PMS monthly subscription - 28 rooms", "Hotelizer"},
+		{"Vreasy Lda", "Vreasy Pro - 14 properties, monthly", "Vreasy"},
+		{"Hotres Sp. z o.o.", "Hotres silnik rezerwacji - abonament miesięczny", "Hotres"},
+		{"Jobpac Pty Ltd", "Jobpac construction ERP - annual licence, 20 users", "Jobpac"},
+		{"Mango Live Pty Ltd", "Mango Live compliance software - annual", "Mango"},
+		{"Cm3 Pty Ltd", "Cm3 contractor management - annual subscription", "Cm3"},
+		{"LinkSafe Pty Ltd", "LinkSafe contractor compliance - 3 sites, monthly", "LinkSafe"},
+		{"REI Master Pty Ltd", "REI Master trust accounting - monthly licence", "REI Master"},
+		{"Kinderloop Pty Ltd", "Kinderloop centre plan - monthly", "Kinderloop"},
+		{"Clubware Pty Ltd", "Clubware gym management - monthly, 1 club", "Clubware"},
+		{"Banqer Ltd", "Banqer school licence 2027 - 6 classes", "Banqer"},
+		{"Visa", "ABACUS POS subscription - 2 terminals, monthly", "Abacus POS"},
+		{"Loke Pty Ltd", "Loke loyalty platform - monthly subscription", "Loke"},
+		{"Campground Master LLC", "Campground Master annual support renewal", "Campground Master"},
+		{"Onyx Pro", "اشتراك Onyx Pro ERP السنوي - 10 مستخدمين", "Onyx Pro"},
+		{"Clinicy", "Clinicy clinic management - monthly subscription, 4 doctors", "Clinicy"},
+		{"Okadoc FZ LLC", "Okadoc Pro - clinic plan, monthly", "Okadoc"},
+		{"Swipe", "Swipe billing Pro plan - yearly", "Swipe"},
+	})
+}
+
+// The third batch's names that are words (Mango, Solo, Swipe, Tamo, APS,
+// Rounded, Paloma) do not claim a business of that name that sells
+// something else.
+func TestRound10LongTailNamesThatAreWords(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Mango Catering", "Fruit platters for the office"},
+		{"Solo Cabs Ltd", "Airport transfer - 2 trips"},
+		{"Swipe Card Systems", "Door access cards x 50"},
+		{"APS Removals", "Office move - 3 vans"},
+		{"Rounded Edge Joinery", "Reception desk repair"},
+		{"Paloma Flowers", "Reception flowers - weekly"},
+	})
+}
