@@ -55,3 +55,112 @@ func TestPOSAndMeetingRoomGoodsInEveryLanguage(t *testing.T) {
 		{"Lightspeed Commerce Inc.", "Lightspeed Restaurant Kassenlizenz, Drucker und iPad", "Lightspeed Restaurant"},
 	})
 }
+
+// A maker's line that names no product of the maker is still the maker's:
+// a partner's renewal that writes the maker's own reference code
+// (Atlassian's support entitlement number, Oracle's customer support
+// identifier), a reseller's line that names the maker anywhere, even as an
+// everyday word ("Microsoft Lizenzen lt. Vertrag EA ..."), and a billing
+// profile's descriptor whose line repeats its code or talks software.
+// A product written together with the kind it is ("LeverTRM") is that
+// product; a maker's edition named by what it does ("Boekhouden Plus") is
+// the maker's default; message segments and identity checks are what a
+// platform meters.
+func TestProductlessMakerLines(t *testing.T) {
+	runUnknownOf(t, [][3]string{
+		{"catworkx GmbH", "Cloud subscription renewal, SEN-88412093", "Atlassian"},
+		{"Seibert Group GmbH", "Verlängerung Cloud-Abonnement SEN-10445522", "Atlassian"},
+		{"Clearvision CM Ltd", "Data Center renewal, SEN 44120987, 500 users", "Atlassian"},
+		{"Avaxia Oy", "Support renewal CSI 23110456, 12 months", "Oracle"},
+		{"Bechtle GmbH", "Microsoft Lizenzen lt. Vertrag EA 8841209, 3. Jahresrate", "Microsoft"},
+		{"SoftwareOne AG", "Microsoft Enterprise Agreement, annual true-up", "Microsoft"},
+		{"Crayon Group AS", "Avdrag 2 av 3, Microsoft EA-avtale", "Microsoft"},
+		{"MICROSOFT#G045566123", "Invoice G045566123 - billing profile ACME-EUR - March 2026", "Microsoft"},
+		{"MICROSOFT#G061223400", "Microsoft subscription, billing period 01/03/2026-31/03/2026", "Microsoft"},
+	})
+	runClass(t, []classCase{
+		{"Employ Inc.", "LeverTRM subscription, annual, 150 employees", "Lever", MethodKeyword},
+		{"Employ Inc.", "JazzHRPro plan, monthly", "JazzHR", MethodKeyword},
+		{"Exact Nederland B.V.", "Administraties: 2, Boekhouden Plus, maart 2026", "Exact Online", MethodAlias},
+		{"Twilio Ireland Limited", "Segments: 88,200 outbound long code, Messaging Service MG77b1", "Twilio", MethodAlias},
+		{"Twilio Inc.", "Short code segments, March", "Twilio", MethodAlias},
+	})
+	// A card descriptor of an everyday-word maker and a code, whose lines
+	// say nothing, stays unknown; a partner's line without the code infers.
+	runNoApp(t, [][2]string{
+		{"MICROSOFT#G045566123", "Payment 2026-03-14"},
+	}, MethodUnknownProduct)
+}
+
+// The maker's own training is training, and one course bought on a
+// learning platform is a course, not its business plan; the maker's own
+// onboarding package or one-time implementation package is the product
+// even when its line says professional services, where a project billed
+// without that stays services. An event's hotel, catering and venue, a
+// studio's hours on a deck made with an app and a print special issue
+// about a product are not the product they name.
+func TestTrainingServicesAndEventsAroundAProduct(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Scopevisio AG", "Anwenderschulung Buchhaltung, 1 Tag vor Ort Bonn"},
+		{"DATEV eG", "Administratorenschulung Lohn, 2 Teilnehmer"},
+		{"Cordel Norge AS", "Grunnkurs Cordel Kalkyle, 2 deltakere, Oslo"},
+		{"Fortnox AB", "Användarutbildning Fortnox Lön, 3 deltagare"},
+		{"Visma Solutions Oy", "Netvisor peruskurssi, 2 osallistujaa"},
+		{"Udemy Ireland Limited", "Course: Jira Software Essentials, 1 enrollment"},
+		{"Coursera Inc.", "Google Data Analytics Professional Certificate, individual enrollment"},
+		{"Zendesk, Inc.", "Professional services - implementation package"},
+		{"Datadog, Inc.", "Professional services, 20 hours"},
+		{"Hotel Marriott Boston Long Wharf", "Room 3 nights, HubSpot INBOUND attendee"},
+		{"Hôtel Le Grand Paris", "2 nuits, Salesforce World Tour"},
+		{"Traiteur Dupont SARL", "Cocktail Salesforce User Group Paris, 60 personnes"},
+		{"LX Factory Eventos, Lda.", "Aluguer sala evento Figma Friends Lisboa"},
+		{"Eventlokal Hamburg GmbH", "Saalmiete Notion Meetup, 40 Personen"},
+		{"Studio Grafico Bianchi", "Design slide deck su Canva per cliente, 10 ore"},
+		{"Agentur Kreativraum", "Präsentation in Canva gestaltet, 6 Stunden"},
+		{"IDG Tech Media GmbH", "Sonderheft SAP S/4HANA Migration, Print, 10 Ex."},
+	}, MethodInferred, MethodUnknownProduct)
+	runClass(t, []classCase{
+		{"Datadog, Inc.", "Datadog Professional Services, onboarding package", "Datadog", MethodAlias},
+		{"Zendesk, Inc.", "Zendesk Professional Services - implementation package (one-time)", "Zendesk", MethodAlias},
+		{"NetSuite Inc.", "SuiteSuccess implementation services, one-time fee", "NetSuite", MethodAlias},
+		{"Udemy Ireland Limited", "Udemy Business Team plan, 20 users, annual", "Udemy Business", MethodAlias},
+		{"Coursera Inc.", "Coursera for Business, 50 licences, annual", "Coursera for Business", MethodAlias},
+	})
+}
+
+// A product bought on a platform's app store is that product ("Shopify App
+// Store: Judge.me", "App charges: ..."), or an unknown product of its
+// seller; an app-store line naming nothing is the platform's. A commerce
+// platform's shipping labels are postage, in any language, where a
+// shipping app's labels are its billing.
+func TestAppStorePurchasesAndShippingLabels(t *testing.T) {
+	runClass(t, []classCase{
+		{"Shopify International Limited", "Shopify App Store: Judge.me Product Reviews, Awesome plan", "Judge.me", MethodKeyword},
+		{"Shopify Commerce Singapore Pte. Ltd.", "Shopify app charges: Klaviyo, monthly", "Klaviyo", MethodKeyword},
+		{"Shopify Inc.", "Shopify App subscriptions: Yotpo Growth", "Yotpo", MethodKeyword},
+		{"Wix.com Ltd.", "Wix App Market: Judge.me Reviews, premium", "Judge.me", MethodKeyword},
+		{"Shopify Inc.", "App charges, April 2026", "Shopify", MethodAlias},
+		{"Shipmondo ApS", "Fragtlabels oktober, 640 stk", "Shipmondo", MethodAlias},
+		{"Sendcloud B.V.", "Verzendlabels oktober, 120 stuks", "Sendcloud", MethodAlias},
+	})
+	runUnknownOf(t, [][3]string{
+		{"Shopify Commerce Singapore Pte. Ltd.", "App charges: Quillmark Bulk Editor, monthly", "Quillmark"},
+	})
+	runNoApp(t, [][2]string{
+		{"Shopify Inc.", "Shipping labels April 2026 (DHL Express)"},
+		{"Shopify International Limited", "Versandetiketten März, DHL Paket"},
+		{"Shopify International Limited", "Étiquettes d'expédition, Colissimo, avril"},
+		{"Wix.com Ltd.", "Etiquetas de envío, marzo"},
+	})
+}
+
+// A platform's own fee words are its billing: Eventbrite's service fees
+// (under its Irish entity's name, "(IE)" a region word), an identity
+// platform's government ID checks and verifications.
+func TestPlatformsOwnFeesAndChecks(t *testing.T) {
+	runClass(t, []classCase{
+		{"Eventbrite Operations (IE) Limited", "Service fees, event 88123301, 240 tickets", "Eventbrite", MethodAlias},
+		{"Onfido Ltd", "Verifications April 2026: 2,310 government ID checks", "Onfido", MethodAlias},
+		{"Veriff OÜ", "Identity verifications, 1,200, March", "Veriff", MethodAlias},
+	})
+}

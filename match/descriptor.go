@@ -197,6 +197,9 @@ func isCode(t string) bool {
 // (resolveDefaults), so only makers without one need this look-up.
 func (c *Catalog) makerOnLine(soft []lineInfo) (Decision, bool) {
 	for _, li := range soft {
+		if d, ok := c.byMakerCode(li); ok {
+			return d, true
+		}
 		toks := strings.Fields(li.text)
 		for n := min(len(toks), c.idx.starts[firstOf(toks)]); n >= 1; n-- {
 			r, ok := c.idx.vendors[strings.Join(toks[:n], " ")]
@@ -207,6 +210,51 @@ func (c *Catalog) makerOnLine(soft []lineInfo) (Decision, bool) {
 			return Decision{Method: MethodUnknownProduct, Vendor: g, Reason: fmt.Sprintf(
 				"line '%s' opens with '%s', a name of %s, which sells several products, and names none of them: unknown product of %s (add a rule if one is)",
 				li.text, r.alias, g, g)}, true
+		}
+	}
+	return Decision{}, false
+}
+
+// byMakerCode: a line that writes a maker's own reference code and number
+// ("Cloud subscription renewal, SEN-88412093" on an Atlassian partner's
+// invoice: Atlassian's support entitlement number) and names no product
+// is an unknown product of that maker.
+func (c *Catalog) byMakerCode(li lineInfo) (Decision, bool) {
+	if li.makerCode == "" {
+		return Decision{}, false
+	}
+	r, ok := c.idx.vendors[Normalize(li.makerCode)]
+	if !ok || r.kind != refGroup {
+		return Decision{}, false
+	}
+	g := c.groups[r.i].Name
+	return Decision{Method: MethodUnknownProduct, Vendor: g, Reason: fmt.Sprintf(
+		"line '%s' writes a reference code of %s, which sells several products, and names none of them: unknown product of %s (add a rule if one is)",
+		li.text, g, g)}, true
+}
+
+// makerNamed: a reseller's line that names a maker whose lines pay for
+// many products, anywhere and even as an everyday word ("Microsoft
+// Lizenzen lt. Vertrag EA 8841209", "Renewal of Atlassian Cloud"), and
+// names none of its products, is an unknown product of that maker; so is
+// one that writes the maker's reference code.
+func (c *Catalog) makerNamed(soft []lineInfo) (Decision, bool) {
+	for _, li := range soft {
+		if d, ok := c.byMakerCode(li); ok {
+			return d, true
+		}
+		toks := strings.Fields(li.text)
+		for i := range toks {
+			for n := min(len(toks)-i, max(c.idx.starts[toks[i]], 1)); n >= 1; n-- {
+				r, ok := c.idx.vendors[strings.Join(toks[i:i+n], " ")]
+				if !ok || r.kind != refGroup || !c.groups[r.i].NoFlagship || c.isMention(toks, span{i, i + n, r.alias}) {
+					continue
+				}
+				g := c.groups[r.i].Name
+				return Decision{Method: MethodUnknownProduct, Vendor: g, Reason: fmt.Sprintf(
+					"line '%s' names '%s', a name of %s, which sells several products, and none of them: unknown product of %s (add a rule if one is)",
+					li.text, r.alias, g, g)}, true
+			}
 		}
 	}
 	return Decision{}, false

@@ -113,6 +113,7 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decis
 type softwareVendor struct {
 	ok       bool
 	category string
+	shipper  bool // the app sells shipping (words.txt kind shipper): its labels are its billing
 }
 
 func (c *Catalog) softwareVendor(r vendorRef, known bool) softwareVendor {
@@ -121,7 +122,7 @@ func (c *Catalog) softwareVendor(r vendorRef, known bool) softwareVendor {
 		// An everyday-word name ("Chorus", "Harvest") is no identity.
 		return softwareVendor{}
 	case r.kind == refApp:
-		return softwareVendor{ok: true, category: c.apps[r.i].Category}
+		return softwareVendor{ok: true, category: c.apps[r.i].Category, shipper: c.words.shipper[Normalize(c.apps[r.i].Name)]}
 	case c.words.retail[Normalize(c.groups[r.i].Name)]:
 		return softwareVendor{}
 	}
@@ -143,8 +144,13 @@ var exempt = map[string]string{"training": "Learning", "events": "Events", "hard
 // is a course, not the platform's subscription nor
 // the product it teaches (testdata/LABELLING.md).
 func (li *lineInfo) ownTrade(sv softwareVendor) bool {
+	if li.specWhy == "shipping" {
+		// A shipping app's labels ("Fragtlabels oktober, 640 stk" from
+		// Shipmondo) are what it bills; a commerce platform's are postage.
+		return sv.shipper
+	}
 	own, has := exempt[li.specWhy]
-	if !has || own != sv.category {
+	if !has || own != sv.category || li.enrolled {
 		return false
 	}
 	return li.specWhy != "training" || li.explicit || li.planned || li.ownWords > 0
@@ -454,6 +460,12 @@ func (c *Catalog) byReseller(r vendorRef, how string, soft []lineInfo) Decision 
 		if app, line, ok := c.resellersDescriptor(soft); ok {
 			return c.appDecision(app, MethodKeyword, confReseller, fmt.Sprintf(
 				"%s is reseller %s; line '%s' is its card descriptor of merchant %s", how, name, line, c.apps[app].Name))
+		}
+		if d, ok := c.makerNamed(soft); ok {
+			// "Microsoft Lizenzen lt. Vertrag EA 8841209": what a software
+			// reseller sells is software, so a maker's name is enough.
+			d.Reason = fmt.Sprintf("%s is reseller %s; %s", how, name, d.Reason)
+			return d
 		}
 		return Decision{Method: MethodNone,
 			Reason: fmt.Sprintf("%s is reseller %s; no line names a catalogued app", how, name)}

@@ -130,6 +130,11 @@ func (c *Catalog) unknownProduct(r vendorRef, how string, soft []lineInfo) (Deci
 				words = append(words, w)
 			}
 		}
+		if app, w, ok := c.gluedProduct(r.i, words); ok {
+			return c.appDecision(app, MethodKeyword, confKeyword, fmt.Sprintf(
+				"%s is %s, which sells several products; line '%s' writes '%s', its product %s with the kind of product it is",
+				how, g.Name, li.text, w, c.apps[app].Name)), true
+		}
 		if len(words) > 0 {
 			return Decision{Method: MethodUnknownProduct, Vendor: g.Name, Reason: fmt.Sprintf(
 				"%s is %s, which sells several products; line '%s' names '%s', which is none the catalog knows: unknown product of %s (add it to the catalog or a rule)",
@@ -137,6 +142,23 @@ func (c *Catalog) unknownProduct(r vendorRef, how string, soft []lineInfo) (Deci
 		}
 	}
 	return Decision{}, false
+}
+
+// gluedProduct: a word that is the name of one of the group's products
+// written together with the kind of product it is, in two to four letters
+// ("LeverTRM" on Employ's line is Lever, its talent relationship
+// manager): that product. -1 when no word is.
+func (c *Catalog) gluedProduct(group int, words []string) (int, string, bool) {
+	for _, w := range words {
+		for cut := 2; cut <= 4 && len(w)-cut >= 4; cut++ {
+			for _, h := range c.idx.phrases[w[:len(w)-cut]] {
+				if h.kind == phraseName && c.idx.appGroup[h.app] == group {
+					return h.app, w, true
+				}
+			}
+		}
+	}
+	return -1, "", false
 }
 
 // addOnOfDefault: a line buying an add-on, an extension or a top-up

@@ -27,6 +27,8 @@ type lineInfo struct {
 	feeAt     uint64 // bit i: token i is a fee by the period (words.txt kind fee; first 64 tokens): "Mensalidade Gestão"
 	explicit  bool   // says software outright: "platform", "licence" (words.txt kind explicit)
 	payFee    string // bills payment fees (words.txt kind payfee): payTransaction, "fees", or ""
+	enrolled  bool   // buys one course on a learning platform: "1 enrollment" (words.txt kind enrolment)
+	makerCode string // a maker's own reference code and number name it: "SEN-88412093" is Atlassian's (words.txt kind makercode)
 
 	// A specific signal outweighs a known software vendor (see words.txt).
 	specific         bool
@@ -261,6 +263,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			continue
 		}
 		signals = append(signals, s)
+		li.enrolled = li.enrolled || w.enrolment[s.key]
 		if !li.specific && w.isSpecific(s.key) && !w.trade[s.key] {
 			li.specSig, li.specWhy, li.specific = "'"+s.key+"' ("+why+")", why, true
 		}
@@ -292,7 +295,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	// A subscription word inside a specific signal is part of it ("learning
 	// subscription" is training): it does not outweigh the signal.
 	for _, s := range strong {
-		li.strong = li.strong || !inSpecific(signals, s, w)
+		li.strong = li.strong || !inSpecific(signals, s, w) && !(li.enrolled && anyCovered(byPhrase, s))
 	}
 	// A licence written as a compound ("Kassenlizenz", "kassalicens") is
 	// one too, whatever device the line says it runs on ("iPad-Kasse").
@@ -300,6 +303,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	if k, ok := w.oneTimeSetup(toks); ok && !li.hasSignal && !li.strong {
 		// A setup fee: the product from its maker, so no specific signal.
 		li.signal, li.why, li.hasSignal = "'"+k+"' ("+setupFee+")", setupFee, true
+	} else if ok && li.specific && !li.strong && w.onlySetupWork(signals) && (w.onceIn(toks) || strings.HasPrefix(k, "onboarding")) {
+		// "Zendesk Professional Services - implementation package
+		// (one-time)": the services words name the maker's setup package,
+		// a setup fee, not hours of work.
+		li.signal, li.why = "'"+k+"' ("+setupFee+")", setupFee
+		li.specific, li.specSig, li.specWhy = false, "", ""
 	}
 	if cSig != "" && !li.specific {
 		li.specSig, li.specWhy, li.specific = "'"+cSig+"' ("+cWhy+")", cWhy, true
@@ -322,6 +331,17 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	for i, t := range toks {
 		if !li.market && (t == "marketplace" || t == "mktp") {
 			li.market, li.marketAt = true, i
+		}
+		if li.makerCode == "" && i+1 < len(toks) && isDigits(toks[i+1]) {
+			li.makerCode = w.makerCode[t]
+		}
+	}
+	for _, s := range spans {
+		// "Shopify App Store: Judge.me", "App charges: Matrixify": what
+		// follows is a product bought on the platform's app store, as on a
+		// cloud's marketplace.
+		if !li.market && w.store[s.key] {
+			li.market, li.marketAt = true, s.end-1
 		}
 	}
 	li.rest, li.restAt = c.productWords(toks, explained, byPhrase, listed)
@@ -711,15 +731,49 @@ func sellerWords(toks []string, explained []bool, from int, productWord func(str
 	return nil
 }
 
+// setupPackages after a setup word sell it once as a package
+// ("onboarding package", "Implementierungspaket" aside); a setup "plan"
+// may be an onboarding tool's subscription.
+var setupPackages = map[string]bool{"package": true, "packages": true, "paket": true, "pakket": true, "paquete": true,
+	"pacote": true, "pacchetto": true, "pakke": true, "paketti": true, "pakiet": true, "balicek": true, "forfait": true, "bundle": true}
+
+// onceIn: the line says it is billed once ("one-time", "einmalig"; words.txt
+// kind once): an implementation package without it is a project.
+func (w *wordLists) onceIn(toks []string) bool {
+	for i, t := range toks {
+		if w.once[t] || i+1 < len(toks) && w.once[t+" "+toks[i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// onlySetupWork: every signal of the line is a services word that names a
+// setup (words.txt kind setupwork: "professional services",
+// "implementation services"), none of them hours, days or a project's
+// milestone.
+func (w *wordLists) onlySetupWork(signals []span) bool {
+	for _, s := range signals {
+		if !w.setupWork[s.key] && w.signal(s.key) != setupFee {
+			return false
+		}
+	}
+	return len(signals) > 0
+}
+
 // oneTimeSetup finds a setup word and a once word on a line (words.txt
 // kinds setup and once): together ("HubSpot Onboarding - Professional
 // (one-time)", "Einrichtung - einmalig") they are a one-time service, not
-// the product, whoever bills it. Once words are one or two words long.
+// the product, whoever bills it. Once words are one or two words long; a
+// package of the setup ("onboarding package") is billed once too.
 func (w *wordLists) oneTimeSetup(toks []string) (string, bool) {
 	setup, once := "", ""
 	for i, t := range toks {
 		if w.setup[t] && setup == "" {
 			setup = t
+			if i+1 < len(toks) && setupPackages[toks[i+1]] {
+				once = toks[i+1]
+			}
 		}
 		if w.once[t] {
 			once = t

@@ -47,6 +47,11 @@ type wordLists struct {
 	units       map[string]bool   // "hoitajaa", "veículos": after a number, what a trade's subscription counts (seats too)
 	company     map[string]bool   // "software", "yazilim": what kind of company a vendor is; no part of an inferred brand
 	compounds   []compoundEnd     // "konferanse", "anwendertreffen": a compound ending in one is that signal
+	enrolment   map[string]bool   // "1 enrollment", "course purchase": one course bought on a learning platform, not its plan
+	setupWork   map[string]bool   // "professional services", "implementation": specific services words that, with a setup package, are the setup
+	makerCode   map[string]string // "sen" -> Atlassian: a maker's own reference code before a number names the maker
+	store       map[string]bool   // "app store", "app charges": what follows is a third-party product bought on the platform
+	shipper     map[string]bool   // "shippo", "sendcloud": apps that sell shipping, whose labels are their billing
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -57,7 +62,8 @@ func parseWords(data []byte) (*wordLists, error) {
 		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{}, host: map[string]bool{}, document: map[string]bool{},
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
-		seats: map[string]bool{}, units: map[string]bool{}, company: map[string]bool{}}
+		seats: map[string]bool{}, units: map[string]bool{}, company: map[string]bool{},
+		enrolment: map[string]bool{}, setupWork: map[string]bool{}, makerCode: map[string]string{}, store: map[string]bool{}, shipper: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -77,7 +83,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	for k := range w.payfee {
 		w.line[k] = true
 	}
-	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit, w.addon, w.plan, w.period, w.tier, w.fee} {
+	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit, w.addon, w.plan, w.period, w.tier, w.fee, w.store} {
 		for k := range set {
 			w.line[k] = true
 		}
@@ -156,6 +162,19 @@ func (w *wordLists) addLine(line string) error {
 			w.units[key] = true
 		case "company":
 			w.company[key] = true
+		case "enrolment":
+			// One course bought: a course, even from a learning platform.
+			w.nonsoftware[key] = label
+			w.specific[key] = true
+			w.enrolment[key] = true
+		case "setupwork":
+			w.setupWork[key] = true
+		case "makercode":
+			w.makerCode[key] = label
+		case "store":
+			w.store[key] = true
+		case "shipper":
+			w.shipper[key] = true
 		case "compound":
 			w.compounds = append(w.compounds, compoundEnd{end: key, label: label})
 		case "mention":
@@ -175,7 +194,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, trade, counted, payfee, seats, units, company, compound, billing, function, host, document, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, billing, function, host, document, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
