@@ -164,3 +164,46 @@ func TestPlatformsOwnFeesAndChecks(t *testing.T) {
 		{"Veriff OÜ", "Identity verifications, 1,200, March", "Veriff", MethodAlias},
 	})
 }
+
+// A rooms product's own devices, written with its name ("Teams Rooms
+// console", "Zoom Rooms controller", "Webex Room Navigator"), are
+// hardware; the rooms licence is the product.
+func TestRoomsProductsOwnDevices(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Microsoft Corporation", "Teams Rooms console, 2 units"},
+		{"Zoom Video Communications, Inc.", "Zoom Rooms controller"},
+		{"Cisco Systems International B.V.", "Webex Room Navigator, 1 unit"},
+		{"Cisco Systems International B.V.", "Webex Desk, 3 units"},
+	})
+	runClass(t, []classCase{
+		{"Zoom Video Communications, Inc.", "Zoom Rooms licence, 4 rooms, annual", "Zoom Rooms", MethodKeyword},
+	})
+}
+
+// A ticketing platform's service fees are its billing in every language
+// of its invoices, under an everyday-word name too ("Frais de service, 80
+// billets").
+func TestTicketingServiceFeesInEveryLanguage(t *testing.T) {
+	runClass(t, []classCase{
+		{"Eventbrite Inc", "Frais de service, 80 billets", "Eventbrite", MethodAlias},
+		{"Eventbrite Inc", "Servicegebühren, 200 Tickets", "Eventbrite", MethodAlias},
+		{"Eventbrite Inc", "Cargos por servicio, 50 entradas", "Eventbrite", MethodAlias},
+		{"Eventbrite Inc", "Commissioni di servizio, 40 biglietti", "Eventbrite", MethodAlias},
+	})
+}
+
+// A hotel, a caterer, a venue or an event organiser names an app on its
+// lines as the event it hosts ("HubSpot INBOUND group block" from a
+// hotel), even with no other word of its trade on the line; a licence it
+// resells is still the product.
+func TestEventHostsNameAppsAsTopics(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Hotel Marriott Boston Long Wharf", "HubSpot INBOUND group block"},
+		{"Traiteur Dupont SARL", "Salesforce Connections Paris"},
+		{"LX Factory Eventos, Lda.", "Figma Friends Lisboa"},
+		{"Catering Berlin GmbH", "Notion Community Berlin"},
+	}, MethodInferred, MethodUnknownProduct)
+	runClass(t, []classCase{
+		{"Traiteur Dupont SARL", "Salesforce licences, 5 users", "Salesforce Sales Cloud", MethodName},
+	})
+}

@@ -659,12 +659,12 @@ func inOwnName(toks []string, pos, end int, vt []string) bool {
 
 // resaleLines: an unknown vendor whose name says it sells services, not
 // software ("Deloitte Consulting", "Slalom", "... Training Ltd", "...
-// Partner Agency"), names a
+// Partner Agency"), or hosts events (a hotel, a caterer, a venue), names a
 // product on its lines because it implements or teaches it; only a line
 // that sells licences, seats or a subscription is the product, resold.
 func (c *Catalog) resaleLines(vt []string, soft []lineInfo) []lineInfo {
 	w := c.words
-	if len(scan(vt, c.idx.starts, func(k string) bool { return w.isSpecific(k) || w.firm[k] })) == 0 && !firmCompound(vt) {
+	if len(scan(vt, c.idx.starts, func(k string) bool { return w.isSpecific(k) || w.firm[k] || hosts[w.signal(k)] })) == 0 && !firmCompound(vt) {
 		return soft
 	}
 	var out []lineInfo
@@ -675,6 +675,13 @@ func (c *Catalog) resaleLines(vt []string, soft []lineInfo) []lineInfo {
 	}
 	return out
 }
+
+// hosts are the labels of vendor-name words of hotels, caterers, venues and
+// event organisers ("Hotel Marriott ...", "Traiteur Dupont", "LX Factory
+// Eventos"): an app their lines name is the topic of the event they host
+// ("Room 3 nights, HubSpot INBOUND attendee"), as a firm's is the product
+// it implements.
+var hosts = map[string]bool{"travel": true, "food": true, "events": true, "premises": true}
 
 // firmSuffixes end German and Nordic compounds that name a service firm
 // ("Digitalagentur", "IT-Beratung" written as one word, "Webbyrå").
