@@ -207,3 +207,21 @@ func TestEventHostsNameAppsAsTopics(t *testing.T) {
 		{"Traiteur Dupont SARL", "Salesforce licences, 5 users", "Salesforce Sales Cloud", MethodName},
 	})
 }
+
+// A partner's line that sells licences, a subscription or a renewal of a
+// maker without a flagship is an unknown product of that maker wherever
+// the line names it ("Renewal of Atlassian Cloud licences"), and one that
+// opens with such a maker's everyday-word name ("Oracle support renewal")
+// too; a product made for the maker's platform ("Connector for SAP") is
+// the partner's own, inferred.
+func TestPartnersLinesNameTheMaker(t *testing.T) {
+	runUnknownOf(t, [][3]string{
+		{"catworkx GmbH", "Renewal of Atlassian Cloud licences, 50 users", "Atlassian"},
+		{"catworkx GmbH", "Verlängerung Atlassian Lizenzen 2026", "Atlassian"},
+		{"Valiantys SAS", "Renouvellement des licences Autodesk, 10 utilisateurs", "Autodesk"},
+		{"Acme Partner Oy", "Oracle support renewal 2026", "Oracle"},
+	})
+	runInferred(t, [][3]string{
+		{"Nordbridge Connect GmbH", "Nordbridge Connector for SAP, annual licence", ""},
+	})
+}

@@ -192,27 +192,56 @@ func isCode(t string) bool {
 // reseller) that opens with the name of a maker whose lines pay for many
 // products ("MSFT * G0712XY89 REDMOND WA" on a Visa statement, "SAP
 // Rechnung 9040012345") and names none of them is an unknown product of
-// that maker, as the maker's own such line is (byGroup). A maker with a
-// flagship has its names indexed as phrases of the flagship
-// (resolveDefaults), so only makers without one need this look-up.
+// that maker, as the maker's own such line is (byGroup); so is a line that
+// sells licences, a subscription or a renewal and names such a maker
+// anywhere ("Renewal of Atlassian Cloud licences, 50 users" from a
+// partner), or opens with one whose name is an everyday word ("Oracle
+// support renewal 2026"), not as the platform of what it sells
+// ("Connector for SAP, annual licence"). A maker with a flagship has its
+// names indexed as phrases of the flagship (resolveDefaults), so only
+// makers without one need this look-up.
 func (c *Catalog) makerOnLine(soft []lineInfo) (Decision, bool) {
 	for _, li := range soft {
 		if d, ok := c.byMakerCode(li); ok {
 			return d, true
 		}
 		toks := strings.Fields(li.text)
-		for n := min(len(toks), c.idx.starts[firstOf(toks)]); n >= 1; n-- {
-			r, ok := c.idx.vendors[strings.Join(toks[:n], " ")]
-			if !ok || r.kind != refGroup || r.generic || !c.groups[r.i].NoFlagship || c.isMention(toks, span{0, n, r.alias}) {
+		for i := range toks {
+			if i > 0 && (!li.strong || platformWords[toks[i-1]]) {
 				continue
 			}
-			g := c.groups[r.i].Name
-			return Decision{Method: MethodUnknownProduct, Vendor: g, Reason: fmt.Sprintf(
-				"line '%s' opens with '%s', a name of %s, which sells several products, and names none of them: unknown product of %s (add a rule if one is)",
-				li.text, r.alias, g, g)}, true
+			if r, _, ok := c.makerAt(toks, i, i == 0 && li.strong); ok {
+				return c.makerProduct(li, r, i), true
+			}
 		}
 	}
 	return Decision{}, false
+}
+
+// makerAt: the words from toks[i] on are a name of a maker without a
+// flagship (an everyday one only if generic), not a place or a customer;
+// n is how many words.
+func (c *Catalog) makerAt(toks []string, i int, generic bool) (vendorRef, int, bool) {
+	for n := min(len(toks)-i, max(c.idx.starts[toks[i]], 1)); n >= 1; n-- {
+		r, ok := c.idx.vendors[strings.Join(toks[i:i+n], " ")]
+		if !ok || r.kind != refGroup || r.generic && !generic || !c.groups[r.i].NoFlagship || c.isMention(toks, span{i, i + n, r.alias}) {
+			continue
+		}
+		return r, n, true
+	}
+	return vendorRef{}, 0, false
+}
+
+// makerProduct: the line names maker r at word i, and none of its products.
+func (c *Catalog) makerProduct(li lineInfo, r vendorRef, i int) Decision {
+	g := c.groups[r.i].Name
+	how := "names"
+	if i == 0 {
+		how = "opens with"
+	}
+	return Decision{Method: MethodUnknownProduct, Vendor: g, Reason: fmt.Sprintf(
+		"line '%s' %s '%s', a name of %s, which sells several products, and names none of them: unknown product of %s (add a rule if one is)",
+		li.text, how, r.alias, g, g)}
 }
 
 // byMakerCode: a line that writes a maker's own reference code and number
@@ -245,26 +274,15 @@ func (c *Catalog) makerNamed(soft []lineInfo) (Decision, bool) {
 		}
 		toks := strings.Fields(li.text)
 		for i := range toks {
-			for n := min(len(toks)-i, max(c.idx.starts[toks[i]], 1)); n >= 1; n-- {
-				r, ok := c.idx.vendors[strings.Join(toks[i:i+n], " ")]
-				if !ok || r.kind != refGroup || !c.groups[r.i].NoFlagship || c.isMention(toks, span{i, i + n, r.alias}) {
-					continue
-				}
-				g := c.groups[r.i].Name
-				return Decision{Method: MethodUnknownProduct, Vendor: g, Reason: fmt.Sprintf(
-					"line '%s' names '%s', a name of %s, which sells several products, and none of them: unknown product of %s (add a rule if one is)",
-					li.text, r.alias, g, g)}, true
+			if i > 0 && platformWords[toks[i-1]] {
+				continue
+			}
+			if r, _, ok := c.makerAt(toks, i, true); ok {
+				return c.makerProduct(li, r, i), true
 			}
 		}
 	}
 	return Decision{}, false
-}
-
-func firstOf(toks []string) string {
-	if len(toks) == 0 {
-		return ""
-	}
-	return toks[0]
 }
 
 // resellersDescriptor reads a line of a payment processor's or merchant of
