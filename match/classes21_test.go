@@ -225,3 +225,27 @@ func TestPartnersLinesNameTheMaker(t *testing.T) {
 		{"Nordbridge Connect GmbH", "Nordbridge Connector for SAP, annual licence", ""},
 	})
 }
+
+// A platform's app charges in the languages of its invoices open the app
+// bought on it ("App-Gebühren: Judge.me", "Frais d'application :
+// Klaviyo"); naming none, the line is the platform's.
+func TestAppChargesInEveryLanguage(t *testing.T) {
+	runClass(t, []classCase{
+		{"Shopify International Limited", "Shopify App-Gebühren: Judge.me Product Reviews", "Judge.me", MethodKeyword},
+		{"Shopify International Limited", "Shopify frais d'application : Klaviyo", "Klaviyo", MethodKeyword},
+		{"Shopify International Limited", "Shopify app-kosten: Yotpo, april", "Yotpo", MethodKeyword},
+		{"Shopify International Limited", "App-Gebühren, April", "Shopify", MethodAlias},
+	})
+}
+
+// Receipt and thermal paper rolls a POS maker sells with its printers are
+// goods, in its invoices' languages.
+func TestPOSPaperRollsAreGoods(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"ready2order GmbH", "Bonrollen 80 mm, 50 Stück"},
+		{"株式会社スマレジ", "レシートロール紙 20巻"},
+		{"SumUp Ltd", "Rouleaux thermiques 57 mm, x20"},
+		{"Trivec AB", "Kassarullar 80 mm, 30 st"},
+		{"Vendus", "Rolos térmicos 80 mm, 10 un."},
+	})
+}
