@@ -249,3 +249,17 @@ func TestPOSPaperRollsAreGoods(t *testing.T) {
 		{"Vendus", "Rolos térmicos 80 mm, 10 un."},
 	})
 }
+
+// A maker's umbrella term for all it sells in the cloud ("Oracle Cloud
+// Services subscription, CSI ...") names no product of it, not the cloud
+// infrastructure named by two of its words; Oracle Cloud Infrastructure
+// named is that product.
+func TestMakersUmbrellaTermsNameNoProduct(t *testing.T) {
+	runUnknownOf(t, [][3]string{
+		{"Oracle Nederland B.V.", "Oracle Cloud Services subscription, CSI 23011456, Q1 2026", "Oracle"},
+		{"Oracle Deutschland B.V. & Co. KG", "Oracle Cloud Services, Jahresabonnement 2026", "Oracle"},
+	})
+	runClass(t, []classCase{
+		{"Oracle America, Inc.", "Oracle Cloud Infrastructure universal credits", "Oracle Cloud Infrastructure", MethodKeyword},
+	})
+}

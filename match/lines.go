@@ -189,7 +189,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	w := c.words
 	spans := c.wordSpans(text, toks)
-	li.hits = insideWords(li.hits, spans)
+	li.hits = insideWords(li.hits, spans, w.umbrella)
 	// A signal that holds a catalogued name and more is what the name's
 	// maker sells besides it ("Zettle Reader", "Square Stand"), not part of
 	// the name the way "travel" is of "Concur Travel".
@@ -363,11 +363,18 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 
 // insideWords drops the everyday-word names that lie inside a longer
 // phrase of the word lists ("bill" of "bill period"): the word is the
-// phrase's there, not the app's.
-func insideWords(hits []lineHit, spans []span) []lineHit {
+// phrase's there, not the app's; and any name inside a maker's umbrella
+// term for all it sells (words.txt kind umbrella: "Oracle Cloud Services"
+// is no Oracle Cloud Infrastructure).
+func insideWords(hits []lineHit, spans []span, umbrella map[string]bool) []lineHit {
+	under := false // a span is an umbrella term: most lines have none
+	for _, o := range spans {
+		under = under || umbrella[o.key]
+	}
 	keep := hits[:0]
 	for _, h := range hits {
-		if !h.generic || !nested(spans, span{h.pos, h.end, h.phrase}, func(span) bool { return true }) {
+		s := span{h.pos, h.end, h.phrase}
+		if (!h.generic || !nested(spans, s, func(span) bool { return true })) && !(under && nested(spans, s, func(o span) bool { return umbrella[o.key] })) {
 			keep = append(keep, h)
 		}
 	}

@@ -52,6 +52,7 @@ type wordLists struct {
 	makerCode   map[string]string // "sen" -> Atlassian: a maker's own reference code before a number names the maker
 	store       map[string]bool   // "app store", "app charges": what follows is a third-party product bought on the platform
 	shipper     map[string]bool   // "shippo", "sendcloud": apps that sell shipping, whose labels are their billing
+	umbrella    map[string]bool   // "oracle cloud services": a maker's term for all it sells, no product; billing words too
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -63,7 +64,7 @@ func parseWords(data []byte) (*wordLists, error) {
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
 		seats: map[string]bool{}, units: map[string]bool{}, company: map[string]bool{},
-		enrolment: map[string]bool{}, setupWork: map[string]bool{}, makerCode: map[string]string{}, store: map[string]bool{}, shipper: map[string]bool{}}
+		enrolment: map[string]bool{}, setupWork: map[string]bool{}, makerCode: map[string]string{}, store: map[string]bool{}, shipper: map[string]bool{}, umbrella: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -175,6 +176,9 @@ func (w *wordLists) addLine(line string) error {
 			w.store[key] = true
 		case "shipper":
 			w.shipper[key] = true
+		case "umbrella":
+			w.umbrella[key] = true
+			w.billing[key] = true
 		case "compound":
 			w.compounds = append(w.compounds, compoundEnd{end: key, label: label})
 		case "mention":
@@ -194,7 +198,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, billing, function, host, document, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, billing, function, host, document, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
