@@ -263,3 +263,19 @@ func TestMakersUmbrellaTermsNameNoProduct(t *testing.T) {
 		{"Oracle America, Inc.", "Oracle Cloud Infrastructure universal credits", "Oracle Cloud Infrastructure", MethodKeyword},
 	})
 }
+
+// A marketplace or app-store line's own words, in the languages of its
+// invoices (purchases, third parties, partners), name no seller: the
+// line is the platform's, or an unknown product of a maker without a
+// default.
+func TestMarketplaceWordsNameNoSeller(t *testing.T) {
+	runClass(t, []classCase{
+		{"Microsoft Ireland Operations Limited", "Azure Marketplace: third-party charges", "Azure", MethodKeyword},
+		{"Google Cloud EMEA Limited", "Google Cloud Marketplace: partner charges, May", "Google Cloud", MethodKeyword},
+	})
+	runUnknownOf(t, [][3]string{
+		{"Atlassian Pty Ltd", "Marketplace Käufe Mai 2026", "Atlassian"},
+		{"Atlassian Pty Ltd", "Marketplace aankopen, mei 2026", "Atlassian"},
+		{"Atlassian Pty Ltd", "Marketplace zakupy, maj 2026", "Atlassian"},
+	})
+}
