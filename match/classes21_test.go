@@ -143,8 +143,10 @@ func TestAppStorePurchasesAndShippingLabels(t *testing.T) {
 		{"Shipmondo ApS", "Fragtlabels oktober, 640 stk", "Shipmondo", MethodAlias},
 		{"Sendcloud B.V.", "Verzendlabels oktober, 120 stuks", "Sendcloud", MethodAlias},
 	})
-	runUnknownOf(t, [][3]string{
-		{"Shopify Commerce Singapore Pte. Ltd.", "App charges: Quillmark Bulk Editor, monthly", "Quillmark"},
+	// An app the catalog lacks is not read out of an app store's words: an
+	// app-store tool's own line uses them too.
+	runClass(t, []classCase{
+		{"RevenueCat, Inc.", "App Store subscriptions tracked, Pro plan, monthly", "RevenueCat", MethodAlias},
 	})
 	runNoApp(t, [][2]string{
 		{"Shopify Inc.", "Shipping labels April 2026 (DHL Express)"},

@@ -35,7 +35,10 @@ func (c *Catalog) byMarketplace(r vendorRef, how string, soft []lineInfo) (Decis
 // ("AWS Marketplace fees"), is the cloud's.
 func (c *Catalog) unknownResale(r vendorRef, how string, market []lineInfo) (Decision, bool) {
 	for _, li := range market {
-		if len(li.marketRest) == 0 {
+		if len(li.marketRest) == 0 || li.store {
+			// An app store's words are the topic of an app-store tool's
+			// line as often ("App Store optimisation, Pro plan"): only a
+			// catalogued app is read as bought there.
 			return Decision{}, false
 		}
 		for _, h := range li.hits {

@@ -35,6 +35,7 @@ type lineInfo struct {
 	specSig, specWhy string
 	market           bool     // "marketplace": a third-party product resold by a cloud
 	marketAt         int      // the token "marketplace" is at, when market
+	store            bool     // the market is an app store's ("App Store:", "app charges"): only a catalogued app is resold
 	marketRest       []string // words after it that no phrase or word list explains: the resold product
 	marketSeller     []string // the first of those and what continues it: who sells the resold product
 	rest             []string // words no phrase or word list explains: maybe a product we lack
@@ -341,7 +342,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		// follows is a product bought on the platform's app store, as on a
 		// cloud's marketplace.
 		if !li.market && w.store[s.key] {
-			li.market, li.marketAt = true, s.end-1
+			li.market, li.marketAt, li.store = true, s.end-1, true
 		}
 	}
 	li.rest, li.restAt = c.productWords(toks, explained, byPhrase, listed)
