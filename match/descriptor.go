@@ -201,16 +201,25 @@ func isCode(t string) bool {
 // names indexed as phrases of the flagship (resolveDefaults), so only
 // makers without one need this look-up.
 func (c *Catalog) makerOnLine(soft []lineInfo) (Decision, bool) {
+	return c.makerOn(soft, false)
+}
+
+// makerOn is makerOnLine, or makerNamed when reseller: a software
+// reseller's line may name the maker anywhere, even by an everyday word;
+// anyone else's must open with it, or sell licences, a subscription or a
+// renewal.
+func (c *Catalog) makerOn(soft []lineInfo, reseller bool) (Decision, bool) {
 	for _, li := range soft {
 		if d, ok := c.byMakerCode(li); ok {
 			return d, true
 		}
 		toks := strings.Fields(li.text)
+		anywhere := reseller || li.strong
 		for i := range toks {
-			if i > 0 && (!li.strong || platformWords[toks[i-1]]) {
+			if i > 0 && (!anywhere || platformWords[toks[i-1]]) {
 				continue
 			}
-			if r, _, ok := c.makerAt(toks, i, i == 0 && li.strong); ok {
+			if r, ok := c.makerAt(toks, i, reseller || i == 0 && li.strong); ok {
 				return c.makerProduct(li, r, i), true
 			}
 		}
@@ -219,17 +228,16 @@ func (c *Catalog) makerOnLine(soft []lineInfo) (Decision, bool) {
 }
 
 // makerAt: the words from toks[i] on are a name of a maker without a
-// flagship (an everyday one only if generic), not a place or a customer;
-// n is how many words.
-func (c *Catalog) makerAt(toks []string, i int, generic bool) (vendorRef, int, bool) {
+// flagship (an everyday one only if generic), not a place or a customer.
+func (c *Catalog) makerAt(toks []string, i int, generic bool) (vendorRef, bool) {
 	for n := min(len(toks)-i, max(c.idx.starts[toks[i]], 1)); n >= 1; n-- {
 		r, ok := c.idx.vendors[strings.Join(toks[i:i+n], " ")]
 		if !ok || r.kind != refGroup || r.generic && !generic || !c.groups[r.i].NoFlagship || c.isMention(toks, span{i, i + n, r.alias}) {
 			continue
 		}
-		return r, n, true
+		return r, true
 	}
-	return vendorRef{}, 0, false
+	return vendorRef{}, false
 }
 
 // makerProduct: the line names maker r at word i, and none of its products.
@@ -268,21 +276,7 @@ func (c *Catalog) byMakerCode(li lineInfo) (Decision, bool) {
 // names none of its products, is an unknown product of that maker; so is
 // one that writes the maker's reference code.
 func (c *Catalog) makerNamed(soft []lineInfo) (Decision, bool) {
-	for _, li := range soft {
-		if d, ok := c.byMakerCode(li); ok {
-			return d, true
-		}
-		toks := strings.Fields(li.text)
-		for i := range toks {
-			if i > 0 && platformWords[toks[i-1]] {
-				continue
-			}
-			if r, _, ok := c.makerAt(toks, i, true); ok {
-				return c.makerProduct(li, r, i), true
-			}
-		}
-	}
-	return Decision{}, false
+	return c.makerOn(soft, true)
 }
 
 // resellersDescriptor reads a line of a payment processor's or merchant of

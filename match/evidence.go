@@ -150,7 +150,7 @@ func (c *Catalog) unknownProduct(r vendorRef, how string, soft []lineInfo) (Deci
 // gluedProduct: a word that is the name of one of the group's products
 // written together with the kind of product it is, in two to four letters
 // ("LeverTRM" on Employ's line is Lever, its talent relationship
-// manager): that product. -1 when no word is.
+// manager): that product; ok is false when no word is.
 func (c *Catalog) gluedProduct(group int, words []string) (int, string, bool) {
 	for _, w := range words {
 		for cut := 2; cut <= 4 && len(w)-cut >= 4; cut++ {
