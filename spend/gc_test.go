@@ -49,8 +49,12 @@ func TestLoadRestoresTheCollectorsTarget(t *testing.T) {
 	spendtest.CommitRun(t, db, spendtest.CompanyEU, "r1", spendtest.Inv{N: 1, Vendor: "Slack Technologies",
 		Date: spendtest.Day(2026, 10, 5), Local: "EUR", Lines: []spendtest.Line{{Desc: "Slack Pro", Amount: "100.00"}}})
 	cat := match.MustLoadBuiltin()
-	if _, err := Load(db, cat, Options{Now: spendtest.Now}); err != nil {
+	during := 0 // the setting while the Load runs, read where it asks for the catalog
+	if _, err := LoadWith(db, func() (*match.Catalog, error) { during = gcPercent(); return cat, nil }, Options{Now: spendtest.Now}); err != nil {
 		t.Fatal(err)
+	}
+	if during != loadGCPercent {
+		t.Errorf("%d during a Load, want %d", during, loadGCPercent)
 	}
 	if got := gcPercent(); got != 100 {
 		t.Errorf("%d after a Load, want 100", got)
