@@ -25,7 +25,7 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 		if infos[i].hasSignal {
 			return Decision{}, false
 		}
-		if why == nil && (infos[i].strong || infos[i].planned || c.brandsPlan(vt, infos[i]) || c.billsAPlan(infos[i]) || c.brandsTrade(vt, infos[i])) {
+		if why == nil && (infos[i].strong || infos[i].planned || c.brandsPlan(vt, infos[i]) || c.billsAPlan(infos[i]) || c.brandsTrade(vt, infos[i]) || c.brandsSoftware(vt, infos[i])) {
 			why = &infos[i]
 		}
 	}
@@ -111,7 +111,7 @@ func (c *Catalog) brandsTrade(vt []string, li lineInfo) bool {
 		return false
 	}
 	toks := strings.Fields(li.text)
-	if len(toks) < 3 || !(toks[0] == vt[0] && c.aName(vt[:1]) || len(vt) > 1 && toks[0] == strings.Join(vt, "")) {
+	if len(toks) < 3 || !c.opensWithBrand(vt, toks) {
 		return false
 	}
 	w := c.words
@@ -132,6 +132,45 @@ func (c *Catalog) brandsTrade(vt []string, li lineInfo) bool {
 		}
 	}
 	return true
+}
+
+// brandsSoftware: a line that opens with the vendor's brand, then the kind
+// of software its product is (words.txt kinds category and explicit:
+// "Stockverk lagersystem", "Glowdesk salon booking", "Tovaro e-shop",
+// "クモノス 在庫管理システム"), maybe after one word of the trade it serves
+// ("살롱핏 미용실 예약 관리 시스템"), and bills it as a subscription is billed
+// (subscriptionSign) is the brand's subscription. Alone those words prove
+// nothing: racking is a "lagersystem" too, and a salon's booking for a
+// haircut, a shop's goods from its e-shop by the month are no software.
+func (c *Catalog) brandsSoftware(vt []string, li lineInfo) bool {
+	toks := strings.Fields(li.text)
+	if len(vt) == 0 || len(toks) < 3 || !c.subscriptionSign(li, toks) || !c.opensWithBrand(vt, toks) {
+		return false
+	}
+	w := c.words
+	has := func(k string) bool { return w.category[k] || w.explicit[k] }
+	for _, s := range append(scan(toks, c.idx.starts, has), c.cjkSpans(li.text, toks, has)...) {
+		if s.start == 1 || s.start == 2 {
+			return true
+		}
+	}
+	// A compound that says software ("Stockverk molnkassasystem").
+	return w.compound(toks[1]) == labelExplicit || w.compound(toks[2]) == labelExplicit
+}
+
+// subscriptionSign: the line bills as a subscription does: a subscription
+// or licence word, a fee by the period, a plan's name, or people counted
+// ("licensavgift per månad", "tarif Standard", "25 anställda"). A period
+// alone is not one: goods are delivered by the month too.
+func (c *Catalog) subscriptionSign(li lineInfo, toks []string) bool {
+	return li.strong || li.feeAt != 0 || li.tierAt != 0 || c.countsSeats(toks)
+}
+
+// opensWithBrand: the line's first word is the vendor's brand, its first
+// word where that is a name, or its words written as one ("CabinetFlow"
+// for Cabinet Flow).
+func (c *Catalog) opensWithBrand(vt, toks []string) bool {
+	return toks[0] == vt[0] && c.aName(vt[:1]) || len(vt) > 1 && toks[0] == strings.Join(vt, "")
 }
 
 // namesBrand: the line holds the vendor's brand: its first word where that

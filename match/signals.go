@@ -31,6 +31,7 @@ type wordLists struct {
 	explicit    map[string]bool   // "software", "licence": a trade word beside them is the customer's
 	firm        map[string]bool   // "agency", "partners": in a vendor's name, a firm that sells services
 	function    map[string]bool   // "payroll", "Lønn": what a product does; billing words too
+	category    map[string]bool   // "lagersystem", "salon booking", "e-shop": a kind of software, beside a brand and a subscription its product
 	host        map[string]bool   // "domain renewal", "web hosting": what a registrar or host sells; billing words too
 	document    map[string]bool   // "invoice", "Vertrag", "請求書": a document, not a product; billing words too
 	usage       map[string]string // "gb month", "egress" -> cloud; "minutes" -> metered: what a platform bills
@@ -60,7 +61,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	w := &wordLists{nonsoftware: map[string]string{}, generic: map[string]bool{},
 		context: map[string]bool{}, strong: map[string]bool{}, geo: map[string]bool{}, filler: map[string]bool{},
 		specific: map[string]bool{}, billing: map[string]bool{}, payer: map[string]bool{},
-		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{}, host: map[string]bool{}, document: map[string]bool{},
+		before: map[string]bool{}, after: map[string]bool{}, retail: map[string]bool{}, explicit: map[string]bool{}, firm: map[string]bool{}, function: map[string]bool{}, category: map[string]bool{}, host: map[string]bool{}, document: map[string]bool{},
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
 		seats: map[string]bool{}, units: map[string]bool{}, company: map[string]bool{},
@@ -84,7 +85,7 @@ func parseWords(data []byte) (*wordLists, error) {
 	for k := range w.payfee {
 		w.line[k] = true
 	}
-	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit, w.addon, w.plan, w.period, w.tier, w.fee, w.store} {
+	for _, set := range []map[string]bool{w.context, w.strong, w.billing, w.generic, w.geo, w.filler, w.explicit, w.category, w.addon, w.plan, w.period, w.tier, w.fee, w.store} {
 		for k := range set {
 			w.line[k] = true
 		}
@@ -132,6 +133,8 @@ func (w *wordLists) addLine(line string) error {
 			w.retail[key] = true
 		case "explicit":
 			w.explicit[key] = true
+		case "category":
+			w.category[key] = true
 		case "firm":
 			w.firm[key] = true
 		case "usage":
@@ -198,7 +201,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, billing, function, host, document, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, category, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, billing, function, host, document, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
