@@ -150,7 +150,9 @@ func (li *lineInfo) ownTrade(sv softwareVendor) bool {
 		return sv.shipper
 	}
 	own, has := exempt[li.specWhy]
-	if !has || own != sv.category || li.enrolled {
+	// A device bought by its model or rented ("Meraki MX68 appliance") is
+	// hardware even from a device-management maker, which counts devices.
+	if !has || own != sv.category || li.enrolled || li.device {
 		return false
 	}
 	return li.specWhy != "training" || li.explicit || li.planned || li.ownWords > 0

