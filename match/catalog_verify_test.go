@@ -16,6 +16,11 @@ const minShared = 3
 // domainOwners are the domains checked by hand because they share no
 // letters with the entry's names.
 var domainOwners = map[string]string{
+	"BtoBプラットフォーム 請求書":      "infomart.co.jp: 株式会社インフォマート (Info Mart Corporation)'s site, home of its BtoBプラットフォーム services (its ec.infomart.co.jp pages name BtoBプラットフォーム請求書)",
+	"BtoBプラットフォーム 受発注":      "infomart.co.jp: 株式会社インフォマート's site, home of its BtoBプラットフォーム services",
+	"BtoBプラットフォーム 契約書":      "infomart.co.jp: 株式会社インフォマート's site; its start guide for BtoBプラットフォーム契約書 is signed Info Mart Corporation",
+	"BtoBプラットフォーム 規格書":      "infomart.co.jp: 株式会社インフォマート's site, home of its BtoBプラットフォーム services",
+	"Legalinvoice":          "infocert.it: InfoCert S.p.A.'s site; its help pages (help.infocert.it) list Legalinvoice beside Legalmail, GoSign and Firma Remota as InfoCert accounts",
 	"Dark Web ID":           "idagent.com: ID Agent's site, the Kaseya company that sells Dark Web ID and BullPhish ID",
 	"Cove Data Protection":  "n-able.com: N-able's site, where Cove Data Protection is sold and logged into (backup.management)",
 	"CATIA":                 "3ds.com: Dassault Systèmes' site (3DS, its brand and ticker), where each of its brands has its pages",

@@ -45,7 +45,9 @@ func (c *Catalog) makersProducts(r vendorRef, soft []lineInfo) (picks []linePick
 			rest = append(rest, li)
 			continue
 		}
-		if o, mine := li.pick(own, true); mine && o.kind != phraseAlias && o.phrase != flagship && !covers(p, o) {
+		// The flagship's own name counts when it holds the product's
+		// ("Vitec Express" from Vitec Mäklarsystem holds Vitec's "vitec").
+		if o, mine := li.pick(own, true); mine && o.kind != phraseAlias && (o.phrase != flagship || covers(o, p)) && !covers(p, o) {
 			rest = append(rest, li)
 			continue
 		}
