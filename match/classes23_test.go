@@ -186,3 +186,106 @@ func TestMakersOwnSetupPackagesAndThemeStores(t *testing.T) {
 		{"Salesforce, Inc.", "Professional services - Sales Cloud setup, 40 hours"},
 	})
 }
+
+// More of a partner's work of getting a product going: migrating data into
+// it, a quick start or a go-live, and setup in more of the regions' words
+// (puesta en marcha, kurulum, zavedení, 導入作業, 구축 작업). The maker's own
+// quick start stays its product; a migration tool's subscription from a
+// vendor the catalog lacks is still inferred.
+func TestPartnersMigrationAndQuickStartWork(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Cloudbridge Digital Ltd", "Mailchimp to HubSpot migration"},
+		{"Datenwerk GmbH", "Datenmigration nach Personio"},
+		{"Nuvem Digital Lda", "Migração de dados para o Pipedrive"},
+		{"Tecnoweb Soluciones SL", "Puesta en marcha de Holded"},
+		{"Dijital Yazılım Ltd. Şti.", "Zoho CRM kurulum ve yapılandırma"},
+		{"Webwork s.r.o.", "Zavedení a nastavení Pipedrive"},
+		{"Northlane Digital Ltd", "Xero quickstart for 3 entities"},
+		{"株式会社クラウドパートナーズ", "Salesforce 導入作業 3月"},
+		{"주식회사 클라우드웍스", "Salesforce 구축 작업"},
+	}, MethodInferred)
+	runAppLines(t, []appLine{
+		{"Pipedrive OÜ", "Pipedrive quickstart package", "Pipedrive"},
+	})
+	runInferred(t, [][3]string{
+		{"Migratly Ltd", "Migratly data migration tool, annual subscription", "Migratly"},
+	})
+}
+
+// Fees to take part in or exhibit at an event, in the regions' words
+// (frais d'inscription, inschrijfgeld, deltagaravgift, osallistumismaksu,
+// Ausstellerpaket, espace exposant, 出展料, 참가비), are events whoever
+// bills them; a maker's event platform's plan stays the product.
+func TestEventFeesAndExhibitorPackages(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Sellsy SAS", "Frais d'inscription Sellsy Tour"},
+		{"Teamleader", "Inschrijfgeld Teamleader Live"},
+		{"Fortnox AB", "Deltagaravgift Fortnox Live"},
+		{"Visma Solutions Oy", "Osallistumismaksu Visma Summit"},
+		{"Personio SE & Co. KG", "Ausstellerpaket Personio Partner Day"},
+		{"Salesforce.com France SAS", "Espace exposant Salesforce Paris"},
+		{"Sansan株式会社", "Sansan Evolution 出展料"},
+		{"주식회사 채널코퍼레이션", "채널톡 컨퍼런스 참가비"},
+		{"HubSpot Ireland Limited", "INBOUND exhibitor package"},
+	}, MethodInferred, MethodUnknownProduct)
+	runAppLines(t, []appLine{
+		{"Hopin Ltd", "Hopin Events Business plan, annual", "Hopin"},
+		{"Cvent Inc", "Cvent Event Management, annual licence", "Cvent"},
+	})
+}
+
+// Leasing, hire purchase, credit lines and pre-financing through a platform
+// are lending, not the platform, and never inferred from a vendor the
+// catalog lacks; the platform's subscription stays its product.
+func TestLeasingAndCreditLinesAreLending(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"SumUp Payments Limited", "Leasingrate Kassensystem Hardware, März"},
+		{"Lightspeed Commerce Inc.", "Hire purchase instalment, iPad POS bundle"},
+		{"Shopify International Limited", "Shopify Credit line interest, March"},
+		{"Qonto SAS", "Préfinancement de factures, commission"},
+		{"Fortnox AB", "Kreditlina, ränta april"},
+		{"Mietkauf Partner GmbH", "Mietkauf Rate 7 von 36"},
+		{"Liberis Ltd", "Revenue share remittance, business cash advance"},
+	}, MethodInferred, MethodUnknownProduct)
+	runAppLines(t, []appLine{
+		{"SumUp Payments Limited", "SumUp Kassensystem Pro, Abonnement monatlich", "SumUp POS"},
+		{"Qonto SAS", "Abonnement Qonto Essential, mensuel", "Qonto"},
+	})
+}
+
+// A terminal's own subscription or a loaned device (abonnement TPE,
+// Leihgerät, Mietgerät, Mietterminal) is the device's rental; a payments
+// platform's fees stay its own.
+func TestTerminalSubscriptionsAndLoanDevices(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"SumUp Payments Limited", "Abonnement TPE Solo, mensuel"},
+		{"Nexi Germany GmbH", "Leihgerät Kartenterminal, monatlich"},
+		{"Nexi Germany GmbH", "Mietterminal Abo, März"},
+		{"Worldline Sweden AB", "Mietgerät Move/5000, Abonnement"},
+	}, MethodInferred, MethodUnknownProduct)
+	runAppLines(t, []appLine{
+		{"SumUp Payments Limited", "Frais de transaction TPE, mars", "SumUp"},
+	})
+}
+
+// The editions of the best-known makers' own conferences are named by
+// their brand (Oktane, Ignite, INBOUND, Config, Universe, Sapphire, Relate,
+// Subscribed): with a ticket, pass or registration they are events. The
+// same words in a maker's billing ("inbound minutes") stay its product.
+func TestNamedConferencesOfMakers(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Okta, Inc.", "Oktane ticket, Las Vegas"},
+		{"GitHub, Inc.", "Universe ticket, San Francisco"},
+		{"Figma, Inc.", "Config ticket, San Francisco"},
+		{"HubSpot, Inc.", "INBOUND ticket, Boston"},
+		{"Microsoft Corporation", "Ignite pass, Chicago"},
+		{"SAP SE", "Sapphire Orlando, registration"},
+		{"Zendesk, Inc.", "Zendesk Relate pass"},
+		{"Zuora, Inc.", "Subscribed Live registration"},
+	}, MethodInferred, MethodUnknownProduct)
+	runAppLines(t, []appLine{
+		{"Twilio Inc.", "Inbound minutes, March", "Twilio"},
+		{"Okta, Inc.", "Okta Workforce Identity, 200 users", "Okta"},
+		{"Figma, Inc.", "Figma Organization, 12 editors, annual", "Figma"},
+	})
+}

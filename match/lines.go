@@ -947,8 +947,9 @@ func modelCode(t string) bool {
 // rentedDevice finds a rental word (words.txt kind rental) beside a device
 // (a device word or a hardware signal), with a word of three letters at
 // most between ("noleggio pos", "leje af betalingsterminal", "alquiler de
-// datafono", "pos terminal rental"), or a hardware signal that ends in a
-// rental word ("terminalhyra", "端末レンタル"): the device's rental.
+// datafono", "pos terminal rental"), or a hardware signal that begins or
+// ends in a rental word ("mietterminal", "terminalhyra", "端末レンタル"): the
+// device's rental.
 func (w *wordLists) rentedDevice(toks []string, signals []span, covered []bool) (string, bool) {
 	hardwareAt := func(j int) bool {
 		if j < 0 || j >= len(toks) {
@@ -978,7 +979,7 @@ func (w *wordLists) rentedDevice(toks []string, signals []span, covered []bool) 
 			continue
 		}
 		for r := range w.rental {
-			if len(s.key) > len(r) && strings.HasSuffix(s.key, r) {
+			if len(s.key) > len(r) && (strings.HasSuffix(s.key, r) || strings.HasPrefix(s.key, r)) {
 				return s.key, true
 			}
 		}
