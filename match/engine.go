@@ -531,8 +531,10 @@ func (c *Catalog) byGroup(r vendorRef, how string, soft []lineInfo) Decision {
 // usageApp: a multi-product vendor's line that names no product but bills
 // what a platform meters is that platform: cloud usage ("Blob Storage cool
 // tier", "egress", "GB-month") its cloud, metered usage ("SIP trunking -
-// minutes") its product named like the vendor (Twilio). The words of such
-// a line are usage, not an unknown product's name. -1 when no line does.
+// minutes") its product named like the vendor (Twilio), a product's own
+// units (payslips, registers: usageCategory) the vendor's one product of
+// that kind (Sage Payroll, QuickBooks Payroll). The words of such a line
+// are usage, not an unknown product's name. -1 when no line does.
 func (c *Catalog) usageApp(r vendorRef, soft []lineInfo) (int, *lineInfo) {
 	for i := range soft {
 		li := &soft[i]
@@ -545,9 +547,35 @@ func (c *Catalog) usageApp(r vendorRef, soft []lineInfo) (int, *lineInfo) {
 			if d := c.idx.groupDefault[r.i]; d >= 0 && Normalize(c.apps[d].Name) == Normalize(c.groups[r.i].Name) {
 				return d, li
 			}
+		default:
+			if a := c.onlyOfCategory(r.i, usageCategory[li.usage]); a >= 0 {
+				return a, li
+			}
 		}
 	}
 	return -1, nil
+}
+
+// usageCategory is the catalog category of the product that bills a kind
+// of usage (words.txt kind usage): payslips are a payroll product's units,
+// registers a POS's.
+var usageCategory = map[string]string{"payroll": "Payroll", "pos": "POS"}
+
+// onlyOfCategory is group g's one app of the category; -1 when it has none
+// or several (Lightspeed's registers are Restaurant's or Retail's: its
+// default decides).
+func (c *Catalog) onlyOfCategory(g int, category string) int {
+	found := -1
+	for _, ai := range c.idx.groupApps[g] {
+		if category == "" || c.apps[ai].Category != category {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = ai
+	}
+	return found
 }
 
 // namesItsApp: a phrase that names its app by more than what the app does:
