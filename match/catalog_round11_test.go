@@ -64,3 +64,98 @@ func TestRound11ProductGrainKeepsTheFlagship(t *testing.T) {
 		{"Celonis s.r.o.", "Make Core, 10,000 operations/month", "Make"},
 	})
 }
+
+// More product grain, from a review of the multi-product makers round 10
+// did not review: the products of Zoho, Sage, Intuit, Datadog and Lime
+// Technologies that are sold and listed on their own. Most of the makers
+// reviewed (Freshworks, Okta, JetBrains, Twilio, Atlassian, Canva, Dropbox,
+// Visma, Xero, Kingdee, Yonyou, Money Forward, Zucchetti, TeamSystem,
+// Naver, Kakao) had theirs catalogued already.
+func TestRound11MoreProductGrain(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Zoho Corporation B.V.", "TrainerCentral Professional - annual subscription", "TrainerCentral"},
+		{"Zoho Corporation", "Zoho LandingPage Premium - monthly", "Zoho LandingPage"},
+		{"Zoho Corp", "Zoho Workerly Standard - 20 temps, monthly", "Zoho Workerly"},
+		{"Sage SAS", "Sage XRT Advanced - redevance annuelle", "Sage XRT"},
+		{"Sage SAS", "Sage FRP 1000 - maintenance annuelle 2026", "Sage FRP 1000"},
+		{"Intuit Canada ULC", "Intuit ProFile T1/T2 - 2026 licence renewal", "Intuit ProFile"},
+		{"Datadog, Inc.", "Cloudcraft Pro - 3 users, annual", "Cloudcraft"},
+		{"Lime Technologies Sweden AB", "Lime Go Premium - 5 användare, månadsavgift", "Lime Go"},
+	})
+	runAppLines(t, []appLine{
+		{"Lime Technologies Sweden AB", "Lime CRM licens 10 användare, kvartal", "Lime CRM"},
+		{"Sage SAS", "Sage 100 Comptabilité - abonnement annuel", "Sage 100"},
+		{"Datadog, Inc.", "Infrastructure Pro - 30 hosts, May 2026", "Datadog"},
+	})
+}
+
+// The long tail by region: regional and vertical tools of the Nordics,
+// the Baltics, DACH, France, Benelux, Iberia, Poland, Czechia, Japan,
+// Korea, China, South-East Asia, Latin America, South Africa and Israel
+// that a listing per region found missing.
+func TestRound11LongTailByRegion(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Timewave AB", "TimeWave schemaläggning och fakturering - månadsavgift", "Timewave"},
+		{"Planway AB", "Planway Pro onlinebokning, 4 anställda, månad", "Planway"},
+		{"Teamdash OÜ", "Teamdash ATS - Growth plan, annual", "Teamdash"},
+		{"Soloplan GmbH", "Soloplan CarLo TMS Wartungsvertrag 2026", "Soloplan"},
+		{"Ubiflow SAS", "Abonnement Ubiflow multidiffusion d'annonces - agence de Lyon", "Ubiflow"},
+		{"Admin Pulse NV", "Admin Pulse praktijkbeheer - jaarabonnement, 6 gebruikers", "Admin Pulse"},
+		{"Werktijden.nl B.V.", "Werktijden.nl roosterplanning - 35 medewerkers, maand", "Werktijden.nl"},
+		{"Informat Business Software NV", "Informat leerlingenadministratie - schooljaar 2026-2027", "Informat"},
+		{"ICG Software S.L.", "Cuota ICG FrontRest - 3 terminales, anual", "ICG"},
+		{"Bookero Sp. z o.o.", "Bookero abonament roczny - system rezerwacji online", "Bookero"},
+		{"WizjaNet Sp. z o.o.", "Mobidziennik - licencja szkolna 2026/2027", "Mobidziennik"},
+		{"Daktela s.r.o.", "Daktela V6 contact centrum - 12 agentů, měsíčně", "Daktela"},
+		{"株式会社いえらぶGROUP", "いえらぶCLOUD 月額利用料 2026年6月分", "いえらぶCLOUD"},
+		{"株式会社Hubble", "Hubble 契約書管理 ビジネスプラン 月額", "Hubble"},
+		{"주식회사 굿스플로", "굿스플로 택배 연동 서비스 이용료 11월", "Goodsflow"},
+		{"成都任我行软件股份有限公司", "管家婆云ERP 年费 5用户", "Guanjiapo"},
+		{"深圳市思迅软件股份有限公司", "思迅商云 门店软件年费", "Sixun"},
+		{"北京多来点信息技术有限公司", "哗啦啦收银系统 年费 2家门店", "Hualala"},
+		{"广联达科技股份有限公司", "广联达计价软件 年度授权", "Glodon"},
+		{"上海云砺信息科技有限公司", "票易通 发票管理 SaaS 年费", "Xforceplus"},
+		{"上海某某餐饮管理有限公司", "银豹收银系统 高级版 年费", "Pospal"},
+		{"Quinos Pte Ltd", "Quinos POS subscription - 2 terminals, monthly", "Quinos"},
+		{"Slurp Sdn Bhd", "Slurp! POS subscription - monthly, 1 outlet", "Slurp"},
+		{"Parrot Software", "Parrot POS suscripción mensual - 1 sucursal", "Parrot"},
+		{"GAAP Point of Sale (Pty) Ltd", "GAAP POS monthly licence - 3 terminals", "GAAP"},
+		{"Construction Computer Software (Pty) Ltd", "CCS Candy estimating - annual licence", "CCS Candy"},
+		{"Bob Group (Pty) Ltd", "Bob Go shipping subscription - monthly", "Bob Go"},
+		{"Mashov", "Mashov school management - annual licence", "Mashov"},
+		{"Beecomm Ltd", "Beecomm POS monthly subscription - 2 stations", "Beecomm"},
+	})
+}
+
+// The long tail's names that are words or common business names (Hubble,
+// Parrot, GAAP, ICG, Slurp, Informat) do not claim a business of that name
+// that sells something else.
+func TestRound11LongTailNamesThatAreWords(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Hubble Contact Lenses Ltd", "Daily contact lenses - staff benefit"},
+		{"Parrot Print Ltd", "Business cards x 500"},
+		{"GAAP Advisory LLP", "Audit of FY2026 financial statements"},
+		{"ICG Logistics S.L.", "Transporte de palets Madrid-Valencia"},
+		{"Slurp Noodle Bar", "Team lunch - 14 people"},
+		{"Informat Uitgeverij", "Boeken voor de bibliotheek"},
+	})
+}
+
+// Native-script names of catalogued apps: the Korean, Japanese, Russian
+// and Thai names a reseller's or the maker's invoice prints, and the
+// Chinese legal name of Keruyun.
+func TestRound11NativeScriptNames(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"(주)한빛솔루션", "프로토파이 팀 플랜 연간 구독", "ProtoPie"},
+		{"(주)한빛솔루션", "이폼사인 전자계약 월 이용료", "eformsign"},
+		{"株式会社サンプル商事", "ラインワークス スタンダード 30名 月額", "LINE WORKS"},
+		{"株式会社サンプル商事", "ペイディ 決済手数料 5月分", "Paidy"},
+		{"株式会社サンプル商事", "コモジュ 決済手数料 2026年4月", "KOMOJU"},
+		{"株式会社サンプル商事", "テーブルチェック 予約台帳 月額", "TableCheck"},
+		{"株式会社サンプル商事", "リーガルオン クラウド 年額", "LegalOn"},
+		{"株式会社サンプル商事", "ヘンゲワン 月額 100ユーザー", "HENNGE One"},
+		{"ООО «Ромашка Трейд»", "Битрикс24 Стандартный, 12 месяцев", "Bitrix24"},
+		{"บริษัท ตัวอย่าง จำกัด", "โฟลว์แอคเคาท์ แพ็กเกจ Pro รายปี", "FlowAccount"},
+		{"北京客如云科技发展有限公司", "收银软件服务费 年付", "Keruyun"},
+	})
+}
