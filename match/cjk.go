@@ -3,6 +3,7 @@ package match
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Chinese and Japanese write without spaces, so "飞书商业版年费" is one
@@ -14,12 +15,7 @@ import (
 // unspaced reports whether s has letters of a script written without
 // spaces between words: Han, Hiragana, Katakana, or Thai.
 func unspaced(s string) bool {
-	for _, r := range s {
-		if r >= 0x0E00 && r <= 0x0E7F || r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
-			return true
-		}
-	}
-	return false
+	return strings.ContainsFunc(s, isUnspacedRune)
 }
 
 // isCJK reports whether s has a Han, Hiragana or Katakana letter.
@@ -49,8 +45,38 @@ func (c *Catalog) cjkSpans(text string, toks []string, has func(string) bool) []
 				out = append(out, span{i, i + 1, p})
 			}
 		}
+		for _, p := range gluedEnds(t) {
+			if has(p) {
+				out = append(out, span{i, i + 1, p})
+			}
+		}
 	}
 	return out
+}
+
+// gluedEnds are the words of another script a CJK token opens or ends with
+// ("jinjer勤怠", "kintone利用料", "SmartHR月額利用料"): a Latin brand written
+// against the Japanese or Chinese word that follows it, with no space, is a
+// word of its own. Runs shorter than three letters ("5名", "3月") are not.
+func gluedEnds(t string) []string {
+	var out []string
+	head := strings.IndexFunc(t, isUnspacedRune)
+	if head >= 3 {
+		out = append(out, t[:head])
+	}
+	last := strings.LastIndexFunc(t, isUnspacedRune)
+	if last >= 0 {
+		_, n := utf8.DecodeRuneInString(t[last:])
+		if tail := t[last+n:]; len(tail) >= 3 && !strings.ContainsFunc(tail, isUnspacedRune) {
+			out = append(out, tail)
+		}
+	}
+	return out
+}
+
+// isUnspacedRune: a letter of a script written without spaces (unspaced).
+func isUnspacedRune(r rune) bool {
+	return r >= 0x0E00 && r <= 0x0E7F || r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 // indexCJK lists every phrase and word written in CJK letters, longest

@@ -90,3 +90,43 @@ func TestMakersOwnUsageUnits(t *testing.T) {
 		{"Payslip Print & Post Ltd", "Payslips printed and posted, 120"},
 	}, MethodInferred)
 }
+
+// A card descriptor of a multi-product maker with its product code glued
+// to the customer's account ("GOOGLE *GSUITE_acme.fr", "ATLASSIAN
+// *JIRA_acme") names that product, whatever the line says; a maker's
+// descriptor with a phone number after its domain ("ZOOM.COM
+// 888-799-9666") is the maker, so its lines are read as its billing: audio
+// conferencing minutes are Zoom's, not another maker's product that has
+// the same feature.
+func TestMakerDescriptorsWithAProductCode(t *testing.T) {
+	runApps(t, [][3]string{
+		{"GOOGLE *GSUITE_acme.fr", "Facture mars 2026", "Google Workspace"},
+		{"GOOGLE *GSUITE_kunde.no", "Flexible plan, 12 users", "Google Workspace"},
+		{"GOOGLE*WORKSPACE_acme.com", "Monthly charges", "Google Workspace"},
+		{"ATLASSIAN *JIRA_acmeteam", "Cloud Standard, 25 users", "Jira"},
+		{"ADOBE *ACROBAT_PRO_ACME", "Monthly plan", "Adobe Acrobat"},
+		{"ZOOM.COM 888-799-9666", "Audio conferencing - toll minutes, EMEA", "Zoom"},
+		{"ZOOM.US 888-799-9666", "Monthly subscription", "Zoom"},
+	})
+	runNoApp(t, [][2]string{
+		{"MICROSOFT TEAMS CONSULTING LTD", "Teams rollout workshop, 2 days"},
+		{"GOOGLE *ADS4471234567", "Click charges March"},
+	})
+}
+
+// A line that names a catalogued product outright names it beside an
+// unknown vendor, in the product's own script or glued to a word of
+// another script ("Битрикс24", "jinjer勤怠", "kintone利用料"); the vendor's
+// own name is never inferred as an application then. Former names are
+// names ("Calendso" for Cal.com, ZenPayroll for Gusto).
+func TestCataloguedProductNamedOutright(t *testing.T) {
+	runApps(t, [][3]string{
+		{"ООО «Интегратор Плюс»", "Битрикс24 Стандартный, 12 месяцев", "Bitrix24"},
+		{"ТОО «Софт Сервис»", "Лицензия Битрикс24 Профессиональный, 6 мес.", "Bitrix24"},
+		{"株式会社サンプル商事", "jinjer勤怠 月額 50名", "jinjer"},
+		{"株式会社テクノ販売", "kintone利用料 3月分", "kintone"},
+		{"株式会社オフィスサポート", "SmartHR月額利用料 2026年4月", "SmartHR"},
+		{"Calendso Inc", "Team plan, 5 seats, monthly", "Cal.com"},
+		{"ZenPayroll Inc", "Payroll, 8 employees", "Gusto"},
+	})
+}

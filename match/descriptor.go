@@ -140,14 +140,23 @@ func (c *Catalog) domainRef(words []string) (vendorRef, bool) {
 // ("MICROSOFT#G045566123") whose line repeats the code or opens with the
 // name ("Invoice G045566123 - billing profile", "Microsoft subscription")
 // is the maker, though "microsoft" alone on a line is an everyday word.
+//
+// A phone number after the name ("ZOOM.COM 888-799-9666", split at its
+// hyphens into groups of digits) is such a code too: seven digits or more
+// in a row of digit groups (phoneAt).
 func (c *Catalog) resolveCoded(vt []string, infos []lineInfo) (vendorRef, string, bool) {
 	var name, codes []string
-	for _, t := range vt {
-		if isCode(t) {
+	for i := 0; i < len(vt); i++ {
+		if n := phoneAt(vt, i); n > 0 {
+			codes = append(codes, strings.Join(vt[i:i+n], " "))
+			i += n - 1
+			continue
+		}
+		if t := vt[i]; isCode(t) {
 			codes = append(codes, t)
 			continue
 		}
-		name = append(name, t)
+		name = append(name, vt[i])
 	}
 	if len(codes) == 0 || len(name) == 0 {
 		return vendorRef{}, "", false
@@ -166,6 +175,47 @@ func (c *Catalog) resolveCoded(vt []string, infos []lineInfo) (vendorRef, string
 	return r, fmt.Sprintf("card descriptor '%s' is %s with a reference code", strings.Join(vt, " "), how), true
 }
 
+// resolveMakersDescriptor reads a card descriptor ("GOOGLE *GSUITE_acme.fr",
+// "ATLASSIAN *JIRA_acmeteam", "GOOGLE*WORKSPACE_acme.com") that opens with a
+// catalogued maker's name and then one of its products, named or by a
+// keyword, glued to the customer's account: the issuer writes what the
+// maker sold, so the product is the vendor, whatever the account's words
+// are. A product's own name that opens the descriptor is that product; an
+// app of no maker's group that opens it may be a processor paying another
+// merchant ("PAYPAL *NAMECHEAP", "PADDLE.NET* TUPLE": byMerchant's).
+func (c *Catalog) resolveMakersDescriptor(vt []string) (vendorRef, string, bool) {
+	var maker span
+	found := false
+	for _, s := range scan(vt, c.idx.starts, func(k string) bool { _, ok := c.idx.vendors[k]; return ok }) {
+		if r := c.idx.vendors[s.key]; s.start == 0 && r.kind != refReseller && (!found || s.end > maker.end) {
+			maker, found = s, true
+		}
+	}
+	if !found || maker.end == len(vt) || c.words.payer[maker.key] {
+		return vendorRef{}, "", false
+	}
+	r := c.idx.vendors[maker.key]
+	how := fmt.Sprintf("card descriptor '%s' opens with '%s'", strings.Join(vt, " "), maker.key)
+	if r.kind == refApp {
+		if c.idx.appGroup[r.i] < 0 {
+			return vendorRef{}, "", false
+		}
+		r.generic = false
+		return r, how + ", a name of its maker's product " + c.apps[r.i].Name, true
+	}
+	rest := vt[maker.end:]
+	for n := min(len(rest), max(c.idx.starts[rest[0]], 1)); n >= 1; n-- {
+		key := strings.Join(rest[:n], " ")
+		for _, h := range c.idx.phrases[key] {
+			if h.kind != phraseAlias && !h.generic && c.sells(r, h.app) {
+				return vendorRef{kind: refApp, i: h.app, alias: key}, fmt.Sprintf(
+					"%s, its maker, then '%s', its product %s", how, key, c.apps[h.app].Name), true
+			}
+		}
+	}
+	return vendorRef{}, "", false
+}
+
 // linesAgree: a line holds one of the codes, or opens with the name.
 func linesAgree(name, codes []string, infos []lineInfo) bool {
 	for _, li := range infos {
@@ -180,6 +230,20 @@ func linesAgree(name, codes []string, infos []lineInfo) bool {
 		}
 	}
 	return false
+}
+
+// phoneAt is how many words from vt[i] on are groups of digits that make a
+// phone number (seven digits or more, "888 799 9666"); 0 when they are not
+// one. A single group is isCode's to read.
+func phoneAt(vt []string, i int) int {
+	n, digits := 0, 0
+	for j := i; j < len(vt) && isDigits(vt[j]); j++ {
+		n, digits = n+1, digits+len(vt[j])
+	}
+	if n < 2 || digits < 7 {
+		return 0
+	}
+	return n
 }
 
 // isCode: a reference code of a card descriptor or an invoice: five or more

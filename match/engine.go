@@ -29,14 +29,25 @@ const (
 	multiAppFactor   = 0.8
 )
 
+// written is what the vendor's name as written says that normalising it
+// loses.
+type written struct {
+	legal      bool // one of the catalogued legal names behind an everyday-word name (writtenAsLegalName)
+	descriptor bool // a card descriptor: the name holds "*", the issuer's mark between merchant and purchase
+}
+
+// writtenAs reads the vendor's name as written (raw) beside its key.
+func (c *Catalog) writtenAs(raw, key string) written {
+	return written{legal: c.writtenAsLegalName(raw, key), descriptor: strings.Contains(raw, "*")}
+}
+
 // decideInfos runs the catalog layers on a normalised vendor and its lines
 // as analyzeLine saw them; infos is only read (a matcher shares them
-// between decisions). legal: the vendor wrote one of the catalogued legal
-// names behind an everyday-word name (writtenAsLegalName).
-func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decision {
+// between decisions). as: what the name as written says (written).
+func (c *Catalog) decideInfos(vendor string, infos []lineInfo, as written) Decision {
 	vt := strings.Fields(vendor)
 	r, how, known := c.exact(vt) // resolveExact, memoised (vendormemo.go)
-	if known && legal {
+	if known && as.legal {
 		r, how = c.asLegalName(r, how)
 	}
 	if !known {
@@ -44,6 +55,9 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, legal bool) Decis
 	}
 	if !known {
 		r, how, known = c.resolveMakerAndProduct(vt)
+	}
+	if !known && as.descriptor {
+		r, how, known = c.resolveMakersDescriptor(vt)
 	}
 	if !known {
 		r, how, known = c.resolveCoded(vt, infos)

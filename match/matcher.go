@@ -55,15 +55,18 @@ func (m *Matcher) Match(in Input) Decision {
 	}
 	vendor, lines, infos := m.normalize(in)
 	nk := vendor + "\x00" + strings.Join(lines, "\x1f")
-	legal := m.cat.writtenAsLegalName(in.VendorName, vendor)
-	if legal {
+	as := m.cat.writtenAs(in.VendorName, vendor)
+	if as.legal {
 		nk = "\x01" + nk // the same key written another way is another company
+	}
+	if as.descriptor {
+		nk = "\x02" + nk // or a card descriptor of what a maker sold
 	}
 	m.mu.RLock()
 	d, ok = m.norm[nk]
 	m.mu.RUnlock()
 	if !ok {
-		dec := m.decide(vendor, lines, infos, legal)
+		dec := m.decide(vendor, lines, infos, as)
 		d = &dec
 	}
 	m.store(rk, nk, d)
@@ -135,7 +138,7 @@ func (m *Matcher) normalize(in Input) (string, []string, []lineInfo) {
 }
 
 // decide runs the rules, then the catalog layers.
-func (m *Matcher) decide(vendor string, lines []string, infos []lineInfo, legal bool) Decision {
+func (m *Matcher) decide(vendor string, lines []string, infos []lineInfo, as written) Decision {
 	padded := make([]string, len(lines))
 	for i, l := range lines {
 		padded[i] = " " + l + " "
@@ -145,7 +148,7 @@ func (m *Matcher) decide(vendor string, lines []string, infos []lineInfo, legal 
 			return m.cat.ruleDecision(r.Rule, MethodRule)
 		}
 	}
-	return m.cat.decideInfos(vendor, infos, legal)
+	return m.cat.decideInfos(vendor, infos, as)
 }
 
 // MatchAll decides many inputs; a convenience for re-matching a store.
