@@ -130,3 +130,26 @@ func TestCataloguedProductNamedOutright(t *testing.T) {
 		{"ZenPayroll Inc", "Payroll, 8 employees", "Gusto"},
 	})
 }
+
+// A merchant of record's own fees, on its own invoice and naming no
+// product it resold, are its platform's application (LABELLING.md: payment
+// processing fees are the platform's), in the fee words of any language;
+// its lines that name a product are still that product, and a reseller
+// that is no such platform (CDW) bills no application by fees alone.
+func TestMerchantOfRecordsOwnFees(t *testing.T) {
+	runApps(t, [][3]string{
+		{"Paddle.com Market Limited", "Paddle fees, October 2026", "Paddle"},
+		{"Paddle.com Market Ltd", "Transaction fees - September", "Paddle"},
+		{"Paddle Payments Ltd", "Paddle Gebühren Oktober", "Paddle"},
+		{"FastSpring Inc", "FastSpring transaction fees, Q3", "FastSpring"},
+		{"Bright Market LLC", "Processing fees, August", "FastSpring"},
+		{"Verifone 2Checkout", "Commissions - juillet", "2Checkout"},
+		{"Paddle.com Market Limited", "Tuple Team - 8 seats, annual", "Tuple"},
+		{"Paddle.com Market Limited", "Subscription renewal", ""},
+		{"CDW Limited", "Processing fees, March", ""},
+	})
+	runNoApp(t, [][2]string{
+		{"Paddle Sports Centre", "Team kayaking, 10 people"},
+		{"Paddle & Board Hire Ltd", "Paddle board hire, 2 hours"},
+	})
+}

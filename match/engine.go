@@ -470,12 +470,21 @@ func named(h lineHit) bool {
 // byReseller: a reseller sells everything, so only its lines can tell.
 func (c *Catalog) byReseller(r vendorRef, how string, soft []lineInfo) Decision {
 	name := c.resellers[r.i].Name
-	every := func(lineHit) bool { return true }
+	own, platform := c.byName[Normalize(name)]
+	// The reseller's own name on its line is the reseller, not a product
+	// it resold ("Paddle.com - TablePlus licence").
+	every := func(h lineHit) bool { return !platform || h.app != own }
 	picks := pickLines(soldOnAPlatform(soft, every, every), every, false)
 	if len(picks) == 0 {
 		if app, line, ok := c.resellersDescriptor(soft); ok {
 			return c.appDecision(app, MethodKeyword, confReseller, fmt.Sprintf(
 				"%s is reseller %s; line '%s' is its card descriptor of merchant %s", how, name, line, c.apps[app].Name))
+		}
+		if line, ok := ownFees(soft); ok && platform {
+			// A merchant of record's fees: what the seller pays its
+			// platform to sell through it (LABELLING.md).
+			return c.appDecision(own, MethodAlias, confReseller, fmt.Sprintf(
+				"%s is reseller %s; line '%s' bills its own fees and names nothing it resold -> %s", how, name, line, c.apps[own].Name))
 		}
 		if d, ok := c.makerNamed(soft); ok {
 			// "Microsoft Lizenzen lt. Vertrag EA 8841209": what a software
@@ -487,6 +496,17 @@ func (c *Catalog) byReseller(r vendorRef, how string, soft []lineInfo) Decision 
 			Reason: fmt.Sprintf("%s is reseller %s; no line names a catalogued app", how, name)}
 	}
 	return c.fromPicks(picks, MethodKeyword, confReseller, fmt.Sprintf("reseller %s", name))
+}
+
+// ownFees: a line bills fees (words.txt kind payfee: "Paddle fees",
+// "Transaction fees", "Commissions") and names no product.
+func ownFees(soft []lineInfo) (string, bool) {
+	for _, li := range soft {
+		if li.payFee != "" && len(li.rest) == 0 {
+			return li.text, true
+		}
+	}
+	return "", false
 }
 
 // byGroup: a multi-product vendor; a line naming one of its products

@@ -185,6 +185,10 @@ func (c *Catalog) everydayGroupName(gi int, name string) bool {
 }
 
 func (c *Catalog) indexApps() {
+	resellers := map[string]bool{}
+	for _, r := range c.resellers {
+		resellers[Normalize(r.Name)] = true
+	}
 	for ai, a := range c.apps {
 		key := Normalize(a.Name)
 		if prev, dup := c.byName[key]; dup {
@@ -192,8 +196,10 @@ func (c *Catalog) indexApps() {
 		}
 		c.byName[key] = ai
 		// An app named like its group (Zoom, Twilio) leaves the bare name to
-		// the group, so "Zoom" as a vendor still lets the lines pick Zoom Phone.
-		if Normalize(a.Group) != key {
+		// the group, so "Zoom" as a vendor still lets the lines pick Zoom Phone;
+		// one named like a reseller (Paddle, a merchant of record's own
+		// platform) leaves it to the reseller, whose lines pick what it resold.
+		if Normalize(a.Group) != key && !resellers[key] {
 			c.addVendor(a.Name, vendorRef{kind: refApp, i: ai, generic: a.Generic}, a.Name)
 		}
 		c.addPhrase(a.Name, phraseHit{app: ai, kind: phraseName, generic: a.Generic})
