@@ -159,3 +159,27 @@ func TestRound11NativeScriptNames(t *testing.T) {
 		{"北京客如云科技发展有限公司", "收银软件服务费 年付", "Keruyun"},
 	})
 }
+
+// Shopify App Store apps, billed on Shopify's invoice under "App charges"
+// (LABELLING.md: a platform's app store purchase is the app when the line
+// names it) or by their makers.
+func TestRound11AppStoreApps(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Shopify International Limited", "App charges: PageFly Landing Page Builder, monthly", "PageFly"},
+		{"Shopify Commerce Singapore Pte. Ltd.", "App charges: GemPages Page Builder - Build plan", "GemPages"},
+		{"Shopify International Limited", "App charges: Sufio Professional Invoices, monthly", "Sufio"},
+		{"Shopify Inc.", "App charges: Searchanise Search & Filter, monthly", "Searchanise"},
+		{"Shopify International Limited", "App charges: Seal Subscriptions, monthly", "Seal Subscriptions"},
+		{"Shopify International Limited", "App charges: Appstle Subscriptions - Business plan", "Appstle"},
+		{"Shopify International Limited", "App charges: ParcelPanel Order Tracking, Starter", "ParcelPanel"},
+		{"Shopify International Limited", "App charges: Growave loyalty & reviews, monthly", "Growave"},
+		{"Shopify International Limited", "App charges: ReConvert Upsell & Cross Sell", "ReConvert"},
+		{"Shopify International Limited", "App charges: Langify translation app", "Langify"},
+		{"Shopify International Limited", "App charges: Boost AI Search & Filter, monthly", "Boost Commerce"},
+		{"Zipify Apps LLC", "Zipify Pages - annual plan", "Zipify"},
+		{"Tapcart Inc", "Tapcart mobile app - Core plan, monthly", "Tapcart"},
+	})
+	runAppLines(t, []appLine{
+		{"Shopify International Limited", "Shopify Basic plan, monthly", "Shopify"},
+	})
+}
