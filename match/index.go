@@ -411,7 +411,8 @@ func (c *Catalog) indexStarts() {
 		add(k)
 	}
 	w := c.words
-	for _, set := range []map[string]bool{w.generic, w.context, w.strong, w.geo, w.filler, w.billing, w.payer, w.before, w.after, w.explicit, w.category, w.firm, w.trade} {
+	for _, set := range []map[string]bool{w.generic, w.context, w.strong, w.geo, w.filler, w.billing, w.payer, w.before, w.after, w.explicit, w.category, w.firm, w.trade,
+		w.addon, w.plan, w.period, w.tier, w.fee, w.store} {
 		for k := range set {
 			add(k)
 		}
