@@ -834,7 +834,7 @@ func runAppLines(t *testing.T, lines []appLine) {
 	t.Helper()
 	for _, c := range lines {
 		if d := match(c.vendor, c.desc); d.App != c.app {
-			t.Errorf("%q / %q: got %q (%s, %s); want %q", c.vendor, c.desc, d.App, d.Method, d.Reason, c.app)
+			t.Errorf("%q / %q: got %q %s vendor %q suggest %q (%s); want %q", c.vendor, c.desc, d.App, d.Method, d.Vendor, d.Suggest, d.Reason, c.app)
 		}
 	}
 }

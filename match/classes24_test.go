@@ -8,16 +8,6 @@ import "testing"
 // are vendors and lines of no held-out set, written before the matcher ran
 // on them.
 
-// runApps checks that each vendor and line is the application named.
-func runApps(t *testing.T, cases [][3]string) {
-	t.Helper()
-	for _, c := range cases {
-		if d := match(c[0], c[1]); d.App != c[2] {
-			t.Errorf("%q / %q: got %q %s vendor %q suggest %q (%s); want %q", c[0], c[1], d.App, d.Method, d.Vendor, d.Suggest, d.Reason, c[2])
-		}
-	}
-}
-
 // A multi-product maker's platform add-ons (extra data and file storage in
 // blocks, sandboxes, API call packs, large-meeting capacity, cloud
 // recording) extend the application its product-less lines pay for, in any
@@ -25,7 +15,7 @@ func runApps(t *testing.T, cases [][3]string) {
 // lacks. A maker without such an application stays an unknown product of
 // the maker; the maker's name before a word we lack still names one.
 func TestPlatformAddOnsOfAMaker(t *testing.T) {
-	runApps(t, [][3]string{
+	runAppLines(t, []appLine{
 		{"Salesforce.com EMEA Limited", "Additional data storage, blocks of 10 GB, annual", "Salesforce Sales Cloud"},
 		{"salesforce.com Germany GmbH", "Zusätzlicher Datenspeicher – 10-GB-Blöcke, jährlich", "Salesforce Sales Cloud"},
 		{"Salesforce.com Spain SL", "Almacenamiento de datos adicional, bloques de 10 GB", "Salesforce Sales Cloud"},
@@ -53,7 +43,7 @@ func TestPlatformAddOnsOfAMaker(t *testing.T) {
 // several languages) bills its cloud: Azure on Microsoft's, Google Cloud on
 // Google's, OCI on Oracle's, AWS on Amazon's.
 func TestCloudCommitmentsOnAMakersInvoice(t *testing.T) {
-	runApps(t, [][3]string{
+	runAppLines(t, []appLine{
 		{"Microsoft Ireland Operations Limited", "Reserved VM Instance, D4s v5, 3 years", "Azure"},
 		{"Microsoft Deutschland GmbH", "Reservierte VM-Instanzen, 1 Jahr", "Azure"},
 		{"Microsoft France SAS", "Instances de machines virtuelles réservées, 1 an", "Azure"},
@@ -73,7 +63,7 @@ func TestCloudCommitmentsOnAMakersInvoice(t *testing.T) {
 // A staffing firm's contractors and a printer's payslips stay what they
 // are.
 func TestMakersOwnUsageUnits(t *testing.T) {
-	runApps(t, [][3]string{
+	runAppLines(t, []appLine{
 		{"Sage Hibernia Limited", "Payslips, 52 - October", "Sage Payroll"},
 		{"Sage Software Ltd", "Employees paid: 18, March", "Sage Payroll"},
 		{"Intuit Canada ULC", "Per employee fee, 12 employees", "QuickBooks Payroll"},
@@ -99,7 +89,7 @@ func TestMakersOwnUsageUnits(t *testing.T) {
 // conferencing minutes are Zoom's, not another maker's product that has
 // the same feature.
 func TestMakerDescriptorsWithAProductCode(t *testing.T) {
-	runApps(t, [][3]string{
+	runAppLines(t, []appLine{
 		{"GOOGLE *GSUITE_acme.fr", "Facture mars 2026", "Google Workspace"},
 		{"GOOGLE *GSUITE_kunde.no", "Flexible plan, 12 users", "Google Workspace"},
 		{"GOOGLE*WORKSPACE_acme.com", "Monthly charges", "Google Workspace"},
@@ -120,7 +110,7 @@ func TestMakerDescriptorsWithAProductCode(t *testing.T) {
 // own name is never inferred as an application then. Former names are
 // names ("Calendso" for Cal.com, ZenPayroll for Gusto).
 func TestCataloguedProductNamedOutright(t *testing.T) {
-	runApps(t, [][3]string{
+	runAppLines(t, []appLine{
 		{"ООО «Интегратор Плюс»", "Битрикс24 Стандартный, 12 месяцев", "Bitrix24"},
 		{"ТОО «Софт Сервис»", "Лицензия Битрикс24 Профессиональный, 6 мес.", "Bitrix24"},
 		{"株式会社サンプル商事", "jinjer勤怠 月額 50名", "jinjer"},
@@ -137,7 +127,7 @@ func TestCataloguedProductNamedOutright(t *testing.T) {
 // its lines that name a product are still that product, and a reseller
 // that is no such platform (CDW) bills no application by fees alone.
 func TestMerchantOfRecordsOwnFees(t *testing.T) {
-	runApps(t, [][3]string{
+	runAppLines(t, []appLine{
 		{"Paddle.com Market Limited", "Paddle fees, October 2026", "Paddle"},
 		{"Paddle.com Market Ltd", "Transaction fees - September", "Paddle"},
 		{"Paddle Payments Ltd", "Paddle Gebühren Oktober", "Paddle"},
