@@ -32,6 +32,10 @@ func TestRespellHeldOut(t *testing.T) {
 			name, ok := catalogSpelling(c, product)
 			switch {
 			case !ok:
+				if name, ok := spellingWithoutMaker(c, product); ok {
+					t.Logf("line %d: %s => %s%s (without its maker's name: check it is the same product)", hc.line, label, prefix, name)
+					continue
+				}
 				t.Logf("line %d: %s (not catalogued)", hc.line, label)
 			case name != product:
 				t.Logf("line %d: %s => %s%s", hc.line, label, prefix, name)
@@ -83,6 +87,31 @@ func catalogSpelling(c *Catalog, label string) (string, bool) {
 	return c.apps[app].Name, true
 }
 
+// spellingWithoutMaker is the catalog's name for a label that writes its
+// maker's name before the product's ("Autodesk Revit" for Revit, held-out
+// 27's miss of round 11, which the listing did not reach): the first word
+// names a catalogued vendor and the rest is a name of one of that vendor's
+// applications, one not named after the maker: "HubSpot Sales Hub" is not
+// HubSpot, which "Sales Hub" is a keyword of.
+func spellingWithoutMaker(c *Catalog, label string) (string, bool) {
+	maker, rest, ok := strings.Cut(strings.TrimSpace(label), " ")
+	if !ok {
+		return "", false
+	}
+	r, known := c.idx.vendors[Normalize(maker)]
+	if !known {
+		return "", false
+	}
+	name, ok := catalogSpelling(c, rest)
+	if !ok {
+		return "", false
+	}
+	if i := c.byName[Normalize(name)]; !c.sells(r, i) || strings.Contains(Normalize(name), Normalize(maker)) {
+		return "", false
+	}
+	return name, true
+}
+
 // TestCatalogSpelling pins the names a label may be respelled from.
 func TestCatalogSpelling(t *testing.T) {
 	c := MustLoadBuiltin()
@@ -94,6 +123,16 @@ func TestCatalogSpelling(t *testing.T) {
 	} {
 		if got, ok := catalogSpelling(c, tc.label); !ok || got != tc.want {
 			t.Errorf("catalogSpelling(%q) = %q, %v; want %q", tc.label, got, ok, tc.want)
+		}
+	}
+	for label, want := range map[string]string{"Autodesk Revit": "Revit", "Autodesk Civil 3D": "Civil 3D"} {
+		if got, ok := spellingWithoutMaker(c, label); !ok || got != want {
+			t.Errorf("spellingWithoutMaker(%q) = %q, %v; want %q", label, got, ok, want)
+		}
+	}
+	for _, label := range []string{"Adobe Revit", "HubSpot Sales Hub"} {
+		if got, ok := spellingWithoutMaker(c, label); ok {
+			t.Errorf("spellingWithoutMaker(%q) = %q: another maker's product, or the maker's own app", label, got)
 		}
 	}
 	if got, ok := catalogSpelling(c, "Zorblax Quantum Ledger"); ok {
