@@ -166,11 +166,9 @@ func (c *Catalog) subscriptionSign(li lineInfo, toks []string) bool {
 	return li.strong || li.feeAt != 0 || li.tierAt != 0 || c.countsSeats(toks)
 }
 
-// opensWithBrand: the line's first word is the vendor's brand, its first
-// word where that is a name, or its words written as one ("CabinetFlow"
-// for Cabinet Flow).
+// opensWithBrand: the line's first word is the vendor's brand (namesBrand).
 func (c *Catalog) opensWithBrand(vt, toks []string) bool {
-	return toks[0] == vt[0] && c.aName(vt[:1]) || len(vt) > 1 && toks[0] == strings.Join(vt, "")
+	return c.namesBrand(vt, toks[:1])
 }
 
 // namesBrand: the line holds the vendor's brand: its first word where that
