@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,7 +26,7 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 		if infos[i].hasSignal {
 			return Decision{}, false
 		}
-		if why == nil && (infos[i].strong || infos[i].planned || c.brandsPlan(vt, infos[i]) || c.billsAPlan(infos[i]) || c.brandsTrade(vt, infos[i]) || c.brandsSoftware(vt, infos[i])) {
+		if why == nil && !c.seatsAtAVenue(infos[i]) && (infos[i].strong || infos[i].planned || c.brandsPlan(vt, infos[i]) || c.billsAPlan(infos[i]) || c.brandsTrade(vt, infos[i]) || c.brandsSoftware(vt, infos[i])) {
 			why = &infos[i]
 		}
 	}
@@ -36,6 +37,29 @@ func (c *Catalog) infer(vt []string, infos []lineInfo) (Decision, bool) {
 	return Decision{Method: MethodInferred, Confidence: confInferred, Suggest: brandOf(vendor, c.words),
 		Reason: fmt.Sprintf("vendor '%s' is not in the catalog, but line '%s' reads like a software subscription: inferred application, review it (accept it as an application or reject it)",
 			vendor, why.text)}, true
+}
+
+// seatsAtAVenue: a line that counts seats beside tickets or admission
+// ("Tickets – Oracle Park, 6 seats", "Concert tickets, 12 seats, row F")
+// and bills no plan, period, fee or software is seats at a venue: the
+// seats the tickets are for, not a subscription's. A help desk's seats
+// with its tickets are billed by a plan or a period ("Pro plan – 10 seats,
+// unlimited tickets, monthly").
+func (c *Catalog) seatsAtAVenue(li lineInfo) bool {
+	if !li.strong || li.period || li.feeAt != 0 || li.tierAt != 0 || li.explicit {
+		return false
+	}
+	toks := strings.Fields(li.text)
+	if !slices.ContainsFunc(toks, func(t string) bool { return admissionWords[t] }) {
+		return false
+	}
+	for _, s := range scan(toks, c.idx.starts, func(k string) bool { return c.words.strong[k] }) {
+		if s.start == 0 || !isDigits(toks[s.start-1]) {
+			// A subscription word, not a count of seats.
+			return false
+		}
+	}
+	return true
 }
 
 // brandsPlan: a line that names the vendor's brand beside a plan's name,
@@ -55,15 +79,18 @@ func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
 		// what benefits count too ("Essensgutschein, 25 Mitarbeiter").
 		return true
 	}
-	at := li.feeAt
-	if li.tierAt == 0 && at == 0 {
+	at, tiers := li.feeAt, li.tierAt
+	if li.period {
+		tiers |= c.workplacePlans(toks)
+	}
+	if tiers == 0 && at == 0 {
 		return false
 	}
 	if li.period || c.countsSeats(toks) && containsWord(toks, vt[0]) {
 		// "Rostra Pro – 25 staff – Oct 2026": the brand's plan, by the
 		// seat; the brand's own first word, not any word of the vendor's
 		// ("Team sailing day, 20 staff" from Slack Line Sailing Club).
-		at |= li.tierAt
+		at |= tiers
 	}
 	if at == 0 {
 		return false
@@ -75,8 +102,33 @@ func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
 		if i > 0 && at&(1<<(i-1)) != 0 || i+1 < 64 && at&(1<<(i+1)) != 0 {
 			return true
 		}
+		// "Λογιστήριο Cloud – μηνιαία χρέωση", "SoXanh gói doanh nghiệp":
+		// after the brand's words, and a plan word, the plan's name.
+		j := i + 1
+		for j < len(toks) && containsWord(vt, toks[j]) {
+			j++
+		}
+		if j < len(toks) && c.words.plan[toks[j]] {
+			j++
+		}
+		if j < 64 && at&(1<<j) != 0 {
+			return true
+		}
 	}
 	return false
+}
+
+// workplacePlans: bit i, token i names a plan after the workplace it is for
+// (words.txt kind trade) right after a plan word ("plan Despacho",
+// "pakiet Gabinet", "plano Escritório"), as a tier word names one.
+func (c *Catalog) workplacePlans(toks []string) uint64 {
+	var at uint64
+	for i := 1; i < len(toks) && i < 64; i++ {
+		if c.words.plan[toks[i-1]] && c.words.trade[toks[i]] {
+			at |= 1 << i
+		}
+	}
+	return at
 }
 
 // forItsTrade is infos with the signal of each line that bills the
@@ -87,7 +139,7 @@ func (c *Catalog) brandsPlan(vt []string, li lineInfo) bool {
 func (c *Catalog) forItsTrade(vt []string, infos []lineInfo) []lineInfo {
 	out := infos
 	for i := range infos {
-		if !infos[i].hasSignal || !c.brandsTrade(vt, infos[i]) {
+		if !infos[i].hasSignal || !c.brandsTrade(vt, infos[i]) && !c.kindHoldsItsTrade(vt, infos[i]) {
 			continue
 		}
 		if &out[0] == &infos[0] {
@@ -147,23 +199,62 @@ func (c *Catalog) brandsSoftware(vt []string, li lineInfo) bool {
 	if len(vt) == 0 || len(toks) < 3 || !c.subscriptionSign(li, toks) || !c.opensWithBrand(vt, toks) {
 		return false
 	}
-	w := c.words
-	has := func(k string) bool { return w.category[k] || w.explicit[k] }
-	for _, s := range append(scan(toks, c.idx.starts, has), c.cjkSpans(li.text, toks, has)...) {
-		if s.start == 1 || s.start == 2 {
-			return true
-		}
+	if _, ok := c.kindAfterBrand(li, toks); ok {
+		return true
 	}
 	// A compound that says software ("Stockverk molnkassasystem").
+	w := c.words
 	return w.compound(toks[1]) == labelExplicit || w.compound(toks[2]) == labelExplicit
 }
 
+// kindAfterBrand: the kind of software (words.txt kinds category and
+// explicit) that stands right after the line's first word, or after one
+// word more; the longest.
+func (c *Catalog) kindAfterBrand(li lineInfo, toks []string) (span, bool) {
+	w := c.words
+	has := func(k string) bool { return w.category[k] || w.explicit[k] }
+	kind := span{start: -1}
+	for _, s := range append(scan(toks, c.idx.starts, has), c.cjkSpans(li.text, toks, has)...) {
+		if (s.start == 1 || s.start == 2) && (kind.start < 0 || s.end > kind.end) {
+			kind = s
+		}
+	}
+	return kind, kind.start > 0
+}
+
+// kindHoldsItsTrade: a line the brand's kind of software bills
+// (brandsSoftware) whose non-software words all lie inside that kind or
+// between the brand and it ("Kliniq – clinic management, annual, 3
+// doctors", "Pharmesta dental clinic management"): the trade is what the
+// software manages. A specific signal, or one elsewhere on the line
+// ("Sonnberg clinic – health checks"), and it is not.
+func (c *Catalog) kindHoldsItsTrade(vt []string, li lineInfo) bool {
+	if li.specific || !c.brandsSoftware(vt, li) {
+		return false
+	}
+	toks := strings.Fields(li.text)
+	kind, ok := c.kindAfterBrand(li, toks)
+	if !ok {
+		return false
+	}
+	w := c.words
+	has := func(k string) bool { return w.signal(k) != "" }
+	for _, s := range append(scan(toks, c.idx.starts, has), c.cjkSpans(li.text, toks, has)...) {
+		if s.start < 1 || s.end > kind.end {
+			return false
+		}
+	}
+	return true
+}
+
 // subscriptionSign: the line bills as a subscription does: a subscription
-// or licence word, a fee by the period, a plan's name, or people counted
-// ("licensavgift per månad", "tarif Standard", "25 anställda"). A period
-// alone is not one: goods are delivered by the month too.
+// or licence word, a fee by the period, a plan's name, people counted, or a
+// plan billed by the period ("licensavgift per månad", "tarif Standard",
+// "25 anställda", "2 TB plan, monthly"). A period alone is not one: goods
+// are delivered by the month too.
 func (c *Catalog) subscriptionSign(li lineInfo, toks []string) bool {
-	return li.strong || li.feeAt != 0 || li.tierAt != 0 || c.countsSeats(toks)
+	return li.strong || li.feeAt != 0 || li.tierAt != 0 || c.countsSeats(toks) ||
+		li.period && slices.ContainsFunc(toks, func(t string) bool { return c.words.plan[t] })
 }
 
 // opensWithBrand: the line's first word is the vendor's brand (namesBrand).
@@ -494,8 +585,10 @@ func (c *Catalog) asNamed(brand string, raws, lines []string, infos []lineInfo) 
 	nb := normPhrase(brand)
 	for i, li := range infos {
 		toks := strings.Fields(lines[i])
-		if len(toks) > 0 && strings.HasPrefix(toks[0], nb) {
-			// "云帆办公 专业版" from 云帆: the line names the whole brand.
+		if len(toks) > 0 && (strings.HasPrefix(toks[0], nb) || brandThenFunction(nb, toks[0])) {
+			// "云帆办公 专业版" from 云帆: the line names the whole brand;
+			// "ミツバチ勤怠" from ミツバチクラウド its leading part and
+			// what the product does: the vendor's product, named after it.
 			return brand
 		}
 		// A Latin name on the line of a vendor named in another script is
@@ -511,6 +604,20 @@ func (c *Catalog) asNamed(brand string, raws, lines []string, infos []lineInfo) 
 		}
 	}
 	return brand
+}
+
+// brandThenFunction: a word that opens like the brand, two letters or
+// more, and goes on in generic parts only ("ミツバチ勤怠" from ミツバチクラウド,
+// "蜂巢考勤" from 蜂巢云, "하루근태" from 하루클라우드): the brand's product
+// named by its function, not a product name of its own ("채널톡" from
+// 채널코퍼레이션).
+func brandThenFunction(brand, tok string) bool {
+	b, r := []rune(brand), []rune(tok)
+	n := 0
+	for n < len(b) && n < len(r) && b[n] == r[n] {
+		n++
+	}
+	return n >= 2 && n < len(r) && genericCompound(string(r[n:]))
 }
 
 // describesProduct: a first word in the vendor's own script that ends in
@@ -652,6 +759,11 @@ func (c *Catalog) beforeAModule(lines []string, words []string) bool {
 			}
 			if j := i + len(words); j < len(toks) {
 				t := toks[j]
+				if w.category[t] || w.function[t] || j+1 < len(toks) && w.category[t+" "+toks[j+1]] {
+					// "Kassaflow payroll" from Kassaflow Cloud: a kind
+					// of software is a module too.
+					return true
+				}
 				if !w.plan[t] && !w.tier[t] && !w.context[t] && !w.strong[t] && !w.billing[t] && !w.period[t] && !isDigits(t) {
 					return true
 				}
@@ -752,7 +864,7 @@ var genericParts = func() map[string]bool {
 		电子 電子 数字 數位 数位 系统服务 云服务 雲服務 专业 專業 标准 標準 线上 综合 綜合
 		クラウド システム サービス ソフト ソフトウェア プラットフォーム 会計 勤怠 給与 経費 精算 労務 販売 在庫 顧客
 		営業 業務 請求書 契約 オンライン
-		클라우드 시스템 서비스 솔루션 플랫폼 소프트웨어 관리 프로그램 인사 회계 급여 그룹웨어 전자 결재 온라인
+		클라우드 시스템 서비스 솔루션 플랫폼 소프트웨어 관리 프로그램 인사 회계 급여 그룹웨어 전자 결재 온라인 근태 출퇴근 백업
 		คลาวด์ ระบบ บริการ ซอฟต์แวร์ โปรแกรม แพลตฟอร์ม ออนไลน์`) {
 		m[normPhrase(w)] = true
 	}
