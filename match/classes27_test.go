@@ -155,3 +155,42 @@ func TestSeatsAtAVenueAreNoSubscription(t *testing.T) {
 		{"Tikettori Oy", "Tikettori helpdesk – 5 seats, tickets, annual subscription", "Tikettori"},
 	})
 }
+
+// The same class wherever the brand stands: a kind of software before it
+// ("Scheduler Planora", "Zeiterfassung Cronaro") or the brand after a count
+// ("42 pracowników – Grafiqo grafik pracy"), what a product does in each
+// language's own word after it (time tracking, "Zeiterfassung",
+// "docházka", "bordro", "lön", "paie", "paghe", "folha de pagamento",
+// "ajanvaraus", LMS), and a fee by the employee and month ("per employee
+// per month", "pro Mitarbeiter und Monat"). A bureau's payroll handling,
+// an accountant's or a staffing agency's lines stay no software.
+func TestKindsOfSoftwareAroundTheBrand(t *testing.T) {
+	runInferred(t, [][3]string{
+		{"Planora Ltd", "Scheduler Planora – 40 staff, monthly", "Planora"},
+		{"Cronaro GmbH", "Zeiterfassung Cronaro – 30 Mitarbeiter, monatlich", "Cronaro"},
+		{"Presenzio S.r.l.", "Rilevazione presenze Presenzio – 25 dipendenti", "Presenzio"},
+		{"Grafiqo Sp. z o.o.", "42 pracowników – Grafiqo grafik pracy, maj", "Grafiqo"},
+		{"Dochazkar s.r.o.", "Dochazkar docházka – 40 zaměstnanců, březen", "Dochazkar"},
+		{"Bordrolu Yazılım A.Ş.", "Bordrolu bordro – 30 çalışan, Mart", "Bordrolu"},
+		{"Lönvis AB", "Lönvis lön – 25 anställda, mars", "Lönvis"},
+		{"Timecardo Inc.", "Timecardo time tracking – 25 employees", "Timecardo"},
+		{"Payfinch Ltd", "Payfinch Payroll – per employee per month", "Payfinch"},
+		{"Lohnio GmbH", "Lohnio Lohnprogramm – pro Mitarbeiter und Monat", "Lohnio"},
+		{"Hoivadoc Oy", "Hoivadoc ajanvaraus – 4 lääkäriä, kuukausi", "Hoivadoc"},
+		{"Learnwell Ltd", "Learnwell LMS – 150 learners, annual", "Learnwell"},
+		{"Clinicore Ltd", "Clinicore clinic system – 3 doctors, yearly", "Clinicore"},
+		{"Paieflow SAS", "Paieflow paie – 30 salariés, avril", "Paieflow"},
+		{"Cedolix S.r.l.", "Cedolix paghe – 20 dipendenti, aprile", "Cedolix"},
+		{"Folhaweb Ltda.", "Folhaweb – folha de pagamento, 60 colaboradores", "Folhaweb"},
+	})
+	runNoApp(t, [][2]string{
+		{"Kontor Lindqvist AB", "Lindqvist lönehantering – 25 anställda, mars"},
+		{"Cabinet Durand Expertise Comptable", "Paie – 30 salariés, avril"},
+		{"Studio Rossi Commercialisti", "Elaborazione paghe – 20 dipendenti, aprile"},
+		{"Grafton Recruitment Ltd", "Temporary staff – 42 workers, weekly timesheets"},
+		{"Timewise Staffing Ltd", "Timewise timesheets – 40 temps, weekly"},
+		{"Bemanningsbolaget AB", "Bemanning lön – 25 anställda, mars"},
+		{"Smith & Partners Ltd", "Payroll – 36 employees, March"},
+		{"Lunchbox Ltd", "Lunchbox team lunches – per employee per month"},
+	}, MethodInferred)
+}

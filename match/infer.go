@@ -186,40 +186,53 @@ func (c *Catalog) brandsTrade(vt []string, li lineInfo) bool {
 	return true
 }
 
-// brandsSoftware: a line that opens with the vendor's brand, then the kind
-// of software its product is (words.txt kinds category and explicit:
+// brandsSoftware: a line that names the vendor's brand beside the kind of
+// software its product is (words.txt kinds category and explicit:
 // "Stockverk lagersystem", "Glowdesk salon booking", "Tovaro e-shop",
-// "クモノス 在庫管理システム"), maybe after one word of the trade it serves
-// ("살롱핏 미용실 예약 관리 시스템"), and bills it as a subscription is billed
-// (subscriptionSign) is the brand's subscription. Alone those words prove
-// nothing: racking is a "lagersystem" too, and a salon's booking for a
-// haircut, a shop's goods from its e-shop by the month are no software.
+// "クモノス 在庫管理システム", "Scheduler Planora"), maybe after one word of
+// the trade it serves ("살롱핏 미용실 예약 관리 시스템"), and bills it as a
+// subscription is billed (subscriptionSign) is the brand's subscription.
+// Alone those words prove nothing: racking is a "lagersystem" too, and a
+// salon's booking for a haircut, a shop's goods from its e-shop by the
+// month are no software.
 func (c *Catalog) brandsSoftware(vt []string, li lineInfo) bool {
 	toks := strings.Fields(li.text)
-	if len(vt) == 0 || len(toks) < 3 || !c.subscriptionSign(li, toks) || !c.opensWithBrand(vt, toks) {
+	if len(vt) == 0 || len(toks) < 3 || !c.subscriptionSign(li, toks) {
 		return false
 	}
-	if _, ok := c.kindAfterBrand(li, toks); ok {
+	if _, _, ok := c.kindBesideBrand(vt, li, toks); ok {
 		return true
 	}
 	// A compound that says software ("Stockverk molnkassasystem").
 	w := c.words
-	return w.compound(toks[1]) == labelExplicit || w.compound(toks[2]) == labelExplicit
+	return c.opensWithBrand(vt, toks) && (w.compound(toks[1]) == labelExplicit || w.compound(toks[2]) == labelExplicit)
 }
 
-// kindAfterBrand: the kind of software (words.txt kinds category and
-// explicit) that stands right after the line's first word, or after one
-// word more; the longest.
-func (c *Catalog) kindAfterBrand(li lineInfo, toks []string) (span, bool) {
-	w := c.words
-	has := func(k string) bool { return w.category[k] || w.explicit[k] }
-	kind := span{start: -1}
-	for _, s := range append(scan(toks, c.idx.starts, has), c.cjkSpans(li.text, toks, has)...) {
-		if (s.start == 1 || s.start == 2) && (kind.start < 0 || s.end > kind.end) {
-			kind = s
+// kindBesideBrand: the kind of software (words.txt kinds category and
+// explicit) that stands right after a word of the line that is the
+// vendor's brand, or after one word more, or right before it ("Rilevazione
+// presenze Presenzio"); the longest, and where the brand stands.
+func (c *Catalog) kindBesideBrand(vt []string, li lineInfo, toks []string) (span, int, bool) {
+	var brands []int
+	for i := range toks {
+		if c.namesBrand(vt, toks[i:i+1]) {
+			brands = append(brands, i)
 		}
 	}
-	return kind, kind.start > 0
+	if len(brands) == 0 {
+		return span{}, 0, false
+	}
+	w := c.words
+	has := func(k string) bool { return w.category[k] || w.explicit[k] }
+	kind, at := span{start: -1}, 0
+	for _, s := range append(scan(toks, c.idx.starts, has), c.cjkSpans(li.text, toks, has)...) {
+		for _, b := range brands {
+			if (s.start == b+1 || s.start == b+2 || s.end == b) && (kind.start < 0 || s.end-s.start > kind.end-kind.start) {
+				kind, at = s, b
+			}
+		}
+	}
+	return kind, at, kind.start >= 0
 }
 
 // kindHoldsItsTrade: a line the brand's kind of software bills
@@ -233,14 +246,15 @@ func (c *Catalog) kindHoldsItsTrade(vt []string, li lineInfo) bool {
 		return false
 	}
 	toks := strings.Fields(li.text)
-	kind, ok := c.kindAfterBrand(li, toks)
+	kind, b, ok := c.kindBesideBrand(vt, li, toks)
 	if !ok {
 		return false
 	}
+	from := min(kind.start, b+1)
 	w := c.words
 	has := func(k string) bool { return w.signal(k) != "" }
 	for _, s := range append(scan(toks, c.idx.starts, has), c.cjkSpans(li.text, toks, has)...) {
-		if s.start < 1 || s.end > kind.end {
+		if s.start < from || s.end > kind.end {
 			return false
 		}
 	}
