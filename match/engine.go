@@ -128,12 +128,15 @@ type softwareVendor struct {
 	ok       bool
 	category string
 	shipper  bool // the app sells shipping (words.txt kind shipper): its labels are its billing
+	everyday int  // 1 + the app an everyday-word vendor name is ("Gusto Inc"), which is no identity; 0 when none
 }
 
 func (c *Catalog) softwareVendor(r vendorRef, known bool) softwareVendor {
 	switch {
-	case !known || r.kind == refReseller || r.generic:
+	case known && r.kind == refApp && r.generic:
 		// An everyday-word name ("Chorus", "Harvest") is no identity.
+		return softwareVendor{everyday: r.i + 1}
+	case !known || r.kind == refReseller || r.generic:
 		return softwareVendor{}
 	case r.kind == refApp:
 		return softwareVendor{ok: true, category: c.apps[r.i].Category, shipper: c.words.shipper[Normalize(c.apps[r.i].Name)]}
@@ -221,6 +224,10 @@ func (c *Catalog) nonSoftware(infos []lineInfo, sv softwareVendor) (soft []lineI
 		sig, ok := li.signal, li.hasSignal
 		if sv.ok {
 			sig, ok = li.specSig, li.specific && !li.strong && !li.ownTrade(sv) && !li.feesOfItsPayments(sv)
+		} else if ok && li.why == setupFee && sv.everyday > 0 && li.names(sv.everyday-1) {
+			// "Gusto onboarding package - one-time" from Gusto Inc: the
+			// maker's own setup fee, though its name is an everyday word.
+			ok = false
 		}
 		if ok {
 			if first == nil {
@@ -745,7 +752,12 @@ func (c *Catalog) resaleLines(vt []string, soft []lineInfo) []lineInfo {
 // Eventos"): an app their lines name is the topic of the event they host
 // ("Room 3 nights, HubSpot INBOUND attendee"), as a firm's is the product
 // it implements.
-var hosts = map[string]bool{"travel": true, "food": true, "events": true, "premises": true}
+var hosts = map[string]bool{"travel": true, "food": true, "events": true, "premises": true, labelTrades: true}
+
+// labelTrades is words.txt's label of trades, galleries and framers
+// ("Elektro ...", "Galerie ...", "Verkabelung"): the app their lines name
+// is the room they work in or a common word ("tableau", a painting).
+const labelTrades = "trades"
 
 // firmSuffixes end German and Nordic compounds that name a service firm
 // ("Digitalagentur", "IT-Beratung" written as one word, "Webbyrå").

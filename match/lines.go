@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -296,8 +297,11 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	// A subscription word inside a specific signal is part of it ("learning
 	// subscription" is training): it does not outweigh the signal.
+	// The seats a course's line counts ("certification prep, 1 seat") are
+	// the people sent to it, not a subscription's.
+	course := slices.ContainsFunc(signals, func(s span) bool { return w.course[s.key] })
 	for _, s := range strong {
-		li.strong = li.strong || !inSpecific(signals, s, w) && !(li.enrolled && anyCovered(byPhrase, s))
+		li.strong = li.strong || !inSpecific(signals, s, w) && !(li.enrolled && anyCovered(byPhrase, s)) && !(course && countAt(toks, s.start))
 	}
 	// A licence written as a compound ("Kassenlizenz", "kassalicens") is
 	// one too, whatever device the line says it runs on ("iPad-Kasse").
@@ -305,10 +309,11 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	if k, ok := w.oneTimeSetup(toks); ok && !li.hasSignal && !li.strong {
 		// A setup fee: the product from its maker, so no specific signal.
 		li.signal, li.why, li.hasSignal = "'"+k+"' ("+setupFee+")", setupFee, true
-	} else if ok && li.specific && !li.strong && w.onlySetupWork(signals) && (w.onceIn(toks) || strings.HasPrefix(k, "onboarding") || li.namesAProduct()) {
+	} else if k, named := w.setupService(signals, k, ok); li.specific && !li.strong && w.onlySetupWork(signals) && (ok && (w.onceIn(toks) || strings.HasPrefix(k, "onboarding")) || named && li.namesAProduct()) {
 		// "Zendesk Professional Services - implementation package
 		// (one-time)", "Implementation package - Zendesk Professional
-		// Services": the services words name a setup package of the
+		// Services", "Workday HCM - deployment services by Workday
+		// Professional Services": the services words name the setup of the
 		// product, a setup fee, not hours of work; "Professional services -
 		// implementation package", naming neither the product nor a once
 		// word, stays services (held-out 11).
@@ -347,8 +352,14 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
 	}
-	if k, ok := w.modelDevice(toks, spans, byPhrase, covered); ok && !li.specific {
-		li.specSig, li.specWhy, li.specific, li.device = "'"+k+"' (hardware)", "hardware", true, true
+	if k, ok := w.modelDevice(toks, spans, byPhrase, covered); ok && (!li.specific || li.specWhy == "hardware") {
+		// A device word that is hardware itself ("MR46 access point") is
+		// still the device bought by its model, which a device-management
+		// maker's own trade does not explain.
+		if !li.specific {
+			li.specSig, li.specWhy, li.specific = "'"+k+"' (hardware)", "hardware", true
+		}
+		li.device = true
 		if !li.hasSignal {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
@@ -375,6 +386,9 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.market, li.marketAt, li.store = true, s.end-1, true
 		}
 	}
+	if li.market {
+		resold(li.hits, li.marketAt, li.store)
+	}
 	li.rest, li.restAt = c.productWords(toks, explained, byPhrase, listed)
 	for i := 0; i < len(toks) && i < 64; i++ {
 		if !explained[i] && c.productWord(toks[i]) {
@@ -391,6 +405,33 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	}
 	return li
 }
+
+// resold reads the names of a marketplace line ("Azure Marketplace -
+// SendGrid Pro", "App Store: Things 3 for Mac") that names a product after
+// the marketplace's words: the cloud or platform named before them is the
+// shop, the platform of the sale (so a reseller's line is the product, not
+// Azure), and on an app store's line the name right after its words is the
+// app bought, even an everyday word ("Things 3"). A line naming nothing
+// after them ("Azure Marketplace fees") keeps its names as they are.
+func resold(hits []lineHit, at int, store bool) {
+	if !slices.ContainsFunc(hits, func(h lineHit) bool { return h.pos > at && h.kind != phraseAlias }) {
+		return
+	}
+	for i := range hits {
+		h := &hits[i]
+		if h.end <= at+1 && h.pos <= at {
+			// The name ends before the marketplace's word or with it
+			// ("AWS Marketplace" is a name of AWS).
+			h.platform = true
+		}
+		if store && h.pos == at+1 && h.kind != phraseAlias && !h.tier {
+			h.generic, h.weak = false, false
+		}
+	}
+}
+
+// countAt: the word before toks[i] is a count ("1 seat", "3 seats").
+func countAt(toks []string, i int) bool { return i > 0 && isDigits(toks[i-1]) }
 
 // insideWords drops the everyday-word names that lie inside a longer
 // phrase of the word lists ("bill" of "bill period"): the word is the
@@ -814,9 +855,10 @@ func (w *wordLists) oneTimeSetup(toks []string) (string, bool) {
 	for i, t := range toks {
 		if w.setup[t] && setup == "" {
 			setup = t
-			if i+1 < len(toks) && setupPackages[toks[i+1]] {
-				once = toks[i+1]
-			}
+		}
+		if w.setup[t] && i+1 < len(toks) && setupPackages[toks[i+1]] {
+			// "Jumpstart implementation package": any setup word's package.
+			once = toks[i+1]
 		}
 		if w.once[t] {
 			once = t
@@ -828,6 +870,29 @@ func (w *wordLists) oneTimeSetup(toks []string) (string, bool) {
 		return "", false
 	}
 	return setup + " ... " + once, true
+}
+
+// setupService: the setup a line's services words sell, k when
+// oneTimeSetup found one (ok), else the first services words of a setup
+// that hold a setup word ("deployment services", "Implementierung"), which
+// beside the product's name are the maker's setup of it; a migration by
+// its professional services ("Professional services - GitLab migration")
+// is work, not a setup fee. named reports whether there is one.
+func (w *wordLists) setupService(signals []span, k string, ok bool) (string, bool) {
+	if ok {
+		return k, true
+	}
+	for _, s := range signals {
+		if !w.setupWork[s.key] {
+			continue
+		}
+		for _, t := range strings.Fields(s.key) {
+			if w.setup[t] {
+				return s.key, true
+			}
+		}
+	}
+	return "", false
 }
 
 // setupAlone finds a setup word (words.txt kind setup) outside the
@@ -851,6 +916,11 @@ func (w *wordLists) setsUp(explicit []span, toks []string) bool {
 		}
 	}
 	return true
+}
+
+// names: the line names app a.
+func (li *lineInfo) names(a int) bool {
+	return slices.ContainsFunc(li.hits, func(h lineHit) bool { return h.app == a })
 }
 
 // namesAProduct: the line names a catalogued product by more than an
@@ -889,13 +959,13 @@ func (w *wordLists) eventAdmission(toks []string, covered []bool) (string, bool)
 }
 
 // deviceAt: how many words from toks[i] on are a device word (words.txt
-// kind device, one or two words: "access point"); 0 when none.
+// kind device, up to three words: "access point", "punto de acceso"); 0
+// when none.
 func (w *wordLists) deviceAt(toks []string, i int) int {
-	if i+1 < len(toks) && w.device[toks[i]+" "+toks[i+1]] {
-		return 2
-	}
-	if w.device[toks[i]] {
-		return 1
+	for n := min(w.deviceWords[toks[i]], len(toks)-i); n >= 1; n-- {
+		if w.device[strings.Join(toks[i:i+n], " ")] {
+			return n
+		}
 	}
 	return 0
 }
@@ -908,10 +978,7 @@ func (w *wordLists) deviceAt(toks []string, i int) int {
 // ("terminal services", "switch to") is not one, and a plan of a catalogued
 // name is no model ("Microsoft 365 E3").
 func (w *wordLists) modelDevice(toks []string, spans []span, byPhrase, covered []bool) (string, bool) {
-	for i := 1; i < len(toks); i++ {
-		if byPhrase[i-1] || !modelCode(toks[i-1]) {
-			continue
-		}
+	for i := range toks {
 		n := w.deviceAt(toks, i)
 		if n == 0 {
 			continue
@@ -920,9 +987,32 @@ func (w *wordLists) modelDevice(toks []string, spans []span, byPhrase, covered [
 		if anyCovered(covered, s) || nested(spans, s, func(o span) bool { return w.signal(o.key) == "" }) {
 			continue
 		}
-		return toks[i-1] + " " + strings.Join(toks[i:i+n], " "), true
+		device := strings.Join(toks[i:i+n], " ")
+		if i > 0 && !byPhrase[i-1] && modelCode(toks[i-1]) {
+			return toks[i-1] + " " + device, true
+		}
+		if j, ok := modelAfter(toks, i+n); ok {
+			return device + " ... " + toks[j], true
+		}
 	}
 	return "", false
+}
+
+// modelAfter: a model written with letters and digits ("MS225", "D3",
+// "T2s") at toks[j], or one word further, after the maker's or a brand's
+// name ("Pokladní terminál Sunmi D3 Pro", "Punto de acceso MR36"); digits
+// alone after a device word are a count or a year ("terminal 2026"), no
+// model.
+func modelAfter(toks []string, j int) (int, bool) {
+	for k := j; k < len(toks) && k <= j+1; k++ {
+		if modelCode(toks[k]) && !isDigits(toks[k]) {
+			return k, true
+		}
+		if strings.ContainsAny(toks[k], "0123456789") {
+			break
+		}
+	}
+	return 0, false
 }
 
 // modelCode: a token that reads as a model number: digits with letters

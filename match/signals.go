@@ -49,6 +49,7 @@ type wordLists struct {
 	company     map[string]bool   // "software", "yazilim": what kind of company a vendor is; no part of an inferred brand
 	compounds   []compoundEnd     // "konferanse", "anwendertreffen": a compound ending in one is that signal
 	enrolment   map[string]bool   // "1 enrollment", "course purchase": one course bought on a learning platform, not its plan
+	course      map[string]bool   // "certification prep", "academy", "試験対策": a course someone is sent to; its seat count is who goes
 	setupWork   map[string]bool   // "professional services", "implementation": specific services words that, with a setup package, are the setup
 	makerCode   map[string]string // "sen" -> Atlassian: a maker's own reference code before a number names the maker
 	store       map[string]bool   // "app store", "app charges": what follows is a third-party product bought on the platform
@@ -56,6 +57,7 @@ type wordLists struct {
 	umbrella    map[string]bool   // "oracle cloud services": a maker's term for all it sells, no product; billing words too
 	edition     map[string]bool   // "conf", "forum", "tag der": an event's edition, which a ticket or pass on the line buys admission to
 	device      map[string]bool   // "switch", "terminal", "pos": devices named by software words too; after a model number or rented, the device
+	deviceWords map[string]int    // a device phrase's first word -> the most words of one ("punto" -> 3): most words start none
 	rental      map[string]bool   // "noleggio", "hyra", "レンタル": renting; beside a device, the device's rental
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
@@ -68,8 +70,8 @@ func parseWords(data []byte) (*wordLists, error) {
 		usage: map[string]string{}, addon: map[string]bool{}, plan: map[string]bool{}, period: map[string]bool{}, tier: map[string]bool{}, fee: map[string]bool{},
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
 		seats: map[string]bool{}, units: map[string]bool{}, company: map[string]bool{},
-		enrolment: map[string]bool{}, setupWork: map[string]bool{}, makerCode: map[string]string{}, store: map[string]bool{}, shipper: map[string]bool{}, umbrella: map[string]bool{},
-		edition: map[string]bool{}, device: map[string]bool{}, rental: map[string]bool{}}
+		enrolment: map[string]bool{}, course: map[string]bool{}, setupWork: map[string]bool{}, makerCode: map[string]string{}, store: map[string]bool{}, shipper: map[string]bool{}, umbrella: map[string]bool{},
+		edition: map[string]bool{}, device: map[string]bool{}, deviceWords: map[string]int{}, rental: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -175,6 +177,12 @@ func (w *wordLists) addLine(line string) error {
 			w.nonsoftware[key] = label
 			w.specific[key] = true
 			w.enrolment[key] = true
+		case "course":
+			// A course, exam or certification: training, and the seats
+			// its line counts are the people sent to it.
+			w.nonsoftware[key] = label
+			w.specific[key] = true
+			w.course[key] = true
 		case "setupwork":
 			w.setupWork[key] = true
 		case "makercode":
@@ -190,6 +198,8 @@ func (w *wordLists) addLine(line string) error {
 			w.edition[key] = true
 		case "device":
 			w.device[key] = true
+			first, _, _ := strings.Cut(key, " ")
+			w.deviceWords[first] = max(w.deviceWords[first], strings.Count(key, " ")+1)
 		case "rental":
 			w.rental[key] = true
 		case "compound":
@@ -211,7 +221,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, category, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, edition, device, rental, billing, function, host, document, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, category, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, course, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, edition, device, rental, billing, function, host, document, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil

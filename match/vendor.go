@@ -143,17 +143,20 @@ func (c *Catalog) resolveEveryday(vt []string, infos []lineInfo) (vendorRef, str
 }
 
 // talksSoftware: every line is free of non-software words, and one talks
-// software or names the vendor's app.
+// software or names the vendor's app. A setup fee that names the app
+// ("Deputy onboarding package - one-time" from DEPUTY.COM) is the maker's
+// own (testdata/LABELLING.md), no word of something else.
 func (c *Catalog) talksSoftware(r vendorRef, infos []lineInfo) bool {
 	talks := false
 	for _, li := range infos {
-		if li.hasSignal {
+		names := false
+		for _, h := range li.hits {
+			names = names || c.sells(r, h.app) && !h.mention
+		}
+		if li.hasSignal && !(names && li.why == setupFee) {
 			return false
 		}
-		talks = talks || li.strong || li.contextN >= 2
-		for _, h := range li.hits {
-			talks = talks || c.sells(r, h.app) && !h.mention
-		}
+		talks = talks || li.strong || li.contextN >= 2 || names
 	}
 	return talks
 }
