@@ -30,6 +30,7 @@ func TestCoursesAndExamPrepCountWhoGoes(t *testing.T) {
 		{"Procountor Oy", "Procountor sertifiointikoulutus, 1 seat"},
 		{"RD Gestão e Sistemas S.A.", "Preparação para certificação RD Station, 1 seat"},
 		{"日本マイクロソフト株式会社", "AZ-900 試験対策講座 1名"},
+		{"Amazon Web Services EMEA SARL", "AWS Training – Architecting on AWS, classroom, 3 seats"},
 	}, MethodUnknownProduct, MethodInferred)
 	runAppLines(t, []appLine{
 		{"KnowBe4 Inc.", "Security awareness training - 200 seats", "KnowBe4"},
@@ -54,6 +55,7 @@ func TestLendingThroughPlatformsInMoreWords(t *testing.T) {
 		{"Rapyd Europe", "Préstamo Rapyd Capital – cuota diaria"},
 		{"Nexi Payments S.p.A.", "Nexi Business – prestito, rata giornaliera"},
 		{"Payoneer Europe", "Payoneer Capital Advance – daily remittance"},
+		{"Mollie B.V.", "Mollie Capital – remboursement du financement"},
 	}, MethodUnknownProduct, MethodInferred)
 	runAppLines(t, []appLine{
 		{"Stripe Payments Europe Limited", "Stripe Billing – 0.5% of recurring volume", "Stripe"},
@@ -103,6 +105,10 @@ func TestDevicesByModelInMoreWords(t *testing.T) {
 		{"ready2order GmbH", "Kassenterminal Sunmi T2s"},
 		{"Trivec AB", "Kassaterminal Sunmi T2 Lite"},
 		{"Loyverse", "Caja registradora táctil T2"},
+		{"Meraki LLC", "MX67 security appliance"},
+		{"Meraki LLC", "MV12 camera"},
+		{"Meraki LLC", "MT10 sensor"},
+		{"Storyous.com s.r.o.", "Sunmi D3 Pro pokladna"},
 	}, MethodUnknownProduct, MethodInferred)
 	runAppLines(t, []appLine{
 		{"Meraki LLC", "MR46 Enterprise licence, 5 years", "Meraki"},

@@ -991,6 +991,11 @@ func (w *wordLists) modelDevice(toks []string, spans []span, byPhrase, covered [
 		if i > 0 && !byPhrase[i-1] && modelCode(toks[i-1]) {
 			return toks[i-1] + " " + device, true
 		}
+		if i > 1 && !byPhrase[i-2] && modelCode(toks[i-2]) && !isDigits(toks[i-2]) && !strings.ContainsAny(toks[i-1], "0123456789") {
+			// "MX67 security appliance", "D3 Pro pokladna": a model of
+			// letters and digits, one word before the device word.
+			return toks[i-2] + " ... " + device, true
+		}
 		if j, ok := modelAfter(toks, i+n); ok {
 			return device + " ... " + toks[j], true
 		}
