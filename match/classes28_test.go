@@ -64,9 +64,10 @@ func TestLendingThroughPlatformsInMoreWords(t *testing.T) {
 	})
 }
 
-// A partner's migration of a product at a fixed price, in Nordic, Baltic,
-// Slavic and other languages, is a service, though the line names the
-// product; a partner's licence line stays the product.
+// A partner's migration, implementation or roll-out of a product at a
+// fixed price or in a numbered phase, in Nordic, Baltic, Slavic and other
+// languages, is a service, though the line names the product; a licence
+// line stays the product, whatever phase its roll-out is in.
 func TestPartnersMigrationInMoreLanguages(t *testing.T) {
 	runNoApp(t, [][2]string{
 		{"Koodiverstas Oy", "Confluence-migraatio pilveen, kiinteä hinta"},
@@ -82,8 +83,16 @@ func TestPartnersMigrationInMoreLanguages(t *testing.T) {
 		{"Nor Digital SRL", "Migrare Microsoft 365, preț fix"},
 		{"Bulut Bilişim Ltd. Şti.", "Microsoft 365 geçişi, sabit fiyat"},
 		{"ООО «Облако Плюс»", "Миграция в Bitrix24, фиксированная цена"},
+		{"Datu Risinājumi SIA", "Microsoft 365 ieviešana, 1. posms"},
+		{"Cloudline s.r.o.", "Nasazení Microsoft 365, fáze 2"},
+		{"Pilveabi OÜ", "Salesforce juurutamine, etapp 2"},
+		{"Skyvik AS", "Microsoft 365 utrulling, fase 2"},
+		{"Chmurowo Sp. z o.o.", "Projekt Google Workspace, etap 2"},
+		{"Skyvik AS", "Microsoft 365 prosjekt, fase 2"},
+		{"Pilveabi OÜ", "Jira Cloud, faas 2"},
 	}, MethodInferred)
 	runAppLines(t, []appLine{
+		{"Zoom Video Communications", "Zoom Phone Pro – 50 users, phase 2 rollout", "Zoom Phone"},
 		{"Koodiverstas Oy", "Jira Software Cloud, 25 users, annual subscription", "Jira"},
 		{"Cloudpoint s.r.o.", "Microsoft 365 Business Standard licence, 10 users", "Microsoft 365"},
 	})

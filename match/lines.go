@@ -344,6 +344,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
 	}
+	if k, ok := w.projectPhase(toks, covered); ok && !li.specific && !li.strong {
+		li.specSig, li.specWhy, li.specific = "'"+k+"' (professional services)", "professional services", true
+		if !li.hasSignal {
+			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
+		}
+	}
 	if k, ok := w.eventAdmission(toks, covered); ok && !li.specific && li.payFee == "" && li.usage == "" {
 		// A ticketing platform's fees on the tickets it sold for an event
 		// ("Ticket fees, 312 tickets sold, event Summer Fest") are its billing.
@@ -932,6 +938,26 @@ func (li *lineInfo) namesAProduct() bool {
 		}
 	}
 	return false
+}
+
+// projectPhase finds a phase word (words.txt kind phase: "phase", "vaihe",
+// "etap") outside catalogued names with a number of one or two digits right
+// after it, or before it as the Baltic and Slavic ordinals write it ("1.
+// posms"): a project's phase, which a partner bills as a milestone.
+func (w *wordLists) projectPhase(toks []string, covered []bool) (string, bool) {
+	small := func(j int) bool { return j >= 0 && j < len(toks) && len(toks[j]) <= 2 && isDigits(toks[j]) }
+	for i, t := range toks {
+		if !w.phase[t] || covered[i] {
+			continue
+		}
+		if small(i + 1) {
+			return t + " " + toks[i+1], true
+		}
+		if small(i - 1) {
+			return toks[i-1] + " " + t, true
+		}
+	}
+	return "", false
 }
 
 // eventAdmission finds an event's edition word (words.txt kind edition:

@@ -59,6 +59,7 @@ type wordLists struct {
 	device      map[string]bool   // "switch", "terminal", "pos": devices named by software words too; after a model number or rented, the device
 	deviceWords map[string]int    // a device phrase's first word -> the most words of one ("punto" -> 3): most words start none
 	rental      map[string]bool   // "noleggio", "hyra", "レンタル": renting; beside a device, the device's rental
+	phase       map[string]bool   // "phase", "vaihe", "etap": beside a number, a project's phase
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -71,7 +72,7 @@ func parseWords(data []byte) (*wordLists, error) {
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
 		seats: map[string]bool{}, units: map[string]bool{}, company: map[string]bool{},
 		enrolment: map[string]bool{}, course: map[string]bool{}, setupWork: map[string]bool{}, makerCode: map[string]string{}, store: map[string]bool{}, shipper: map[string]bool{}, umbrella: map[string]bool{},
-		edition: map[string]bool{}, device: map[string]bool{}, deviceWords: map[string]int{}, rental: map[string]bool{}}
+		edition: map[string]bool{}, device: map[string]bool{}, deviceWords: map[string]int{}, rental: map[string]bool{}, phase: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -202,6 +203,8 @@ func (w *wordLists) addLine(line string) error {
 			w.deviceWords[first] = max(w.deviceWords[first], strings.Count(key, " ")+1)
 		case "rental":
 			w.rental[key] = true
+		case "phase":
+			w.phase[key] = true
 		case "compound":
 			w.compounds = append(w.compounds, compoundEnd{end: key, label: label})
 		case "mention":
@@ -221,7 +224,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, category, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, course, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, edition, device, rental, billing, function, host, document, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, category, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, course, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, edition, device, rental, phase, billing, function, host, document, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
