@@ -148,6 +148,10 @@ func TestSponsorshipAndStandsInMoreWords(t *testing.T) {
 		{"ABRA Software a.s.", "ABRA Den 2026 – sponzorství, stánek"},
 		{"RD Gestão e Sistemas S.A.", "RD Summit 2026 – patrocínio, estande"},
 		{"freee株式会社", "freee Partner Day 協賛金"},
+		{"HubSpot Ireland Limited", "INBOUND 2026 Gold Sponsor package"},
+		{"Zoho Corporation", "Zoholics 2026 – sponsor fee"},
+		{"Fortnox AB", "Fortnox Forum – utställare"},
+		{"Pipedrive OÜ", "Pipedrive Forum – näitusepind"},
 	}, MethodUnknownProduct, MethodInferred)
 }
 
@@ -205,6 +209,8 @@ func TestAppStorePurchasesOfCataloguedApps(t *testing.T) {
 		{"Apple Inc.", "Mac App Store: Scrivener 3", "Scrivener"},
 		{"Apple Distribution International", "App Store – Craft Docs", "Craft"},
 		{"Apple Services", "App Store: Timing", "Timing"},
+		{"Apple Distribution International", "App-Store-Kauf: Craft Docs", "Craft"},
+		{"Apple Inc.", "Achat App Store : Timing", "Timing"},
 	})
 }
 
@@ -224,6 +230,8 @@ func TestTradesWorkAndCommonNounsAreNotTheApp(t *testing.T) {
 		{"Galerie Nordlicht", "Miró Lithografie, gerahmt"},
 		{"Encadrement Lefèvre", "Encadrement affiche Miró"},
 		{"Gallery 47 Ltd", "Canvas print, framed, 60x90"},
+		{"AV Solutions GmbH", "Montage Microsoft Teams Rooms Bar, Raum 3"},
+		{"Malerbetrieb Schulz", "Anstrich Besprechungsraum \"Slack\""},
 	}, MethodInferred)
 	runAppLines(t, []appLine{
 		{"Elektrotechnik Bauer GmbH", "Microsoft Teams Rooms Pro licence, 12 months", "Microsoft Teams Rooms"},

@@ -393,7 +393,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		}
 	}
 	if li.market {
-		resold(li.hits, li.marketAt, li.store)
+		resold(li.hits, li.marketAt, li.store, c.firstAfter(toks, li.marketAt))
 	}
 	li.rest, li.restAt = c.productWords(toks, explained, byPhrase, listed)
 	for i := 0; i < len(toks) && i < 64; i++ {
@@ -417,9 +417,10 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 // the marketplace's words: the cloud or platform named before them is the
 // shop, the platform of the sale (so a reseller's line is the product, not
 // Azure), and on an app store's line the name right after its words is the
-// app bought, even an everyday word ("Things 3"). A line naming nothing
-// after them ("Azure Marketplace fees") keeps its names as they are.
-func resold(hits []lineHit, at int, store bool) {
+// app bought, even an everyday word ("Things 3"; first: where a name
+// after the store's words stands, firstAfter). A line naming nothing after
+// them ("Azure Marketplace fees") keeps its names as they are.
+func resold(hits []lineHit, at int, store bool, first int) {
 	if !slices.ContainsFunc(hits, func(h lineHit) bool { return h.pos > at && h.kind != phraseAlias }) {
 		return
 	}
@@ -430,10 +431,20 @@ func resold(hits []lineHit, at int, store bool) {
 			// ("AWS Marketplace" is a name of AWS).
 			h.platform = true
 		}
-		if store && h.pos == at+1 && h.kind != phraseAlias && !h.tier {
+		if store && h.pos == first && h.kind != phraseAlias && !h.tier {
 			h.generic, h.weak = false, false
 		}
 	}
+}
+
+// firstAfter: the first word after toks[at] that is no billing word
+// ("App-Store-Kauf: Things 3", "App Store purchase: Craft").
+func (c *Catalog) firstAfter(toks []string, at int) int {
+	i := at + 1
+	for i < len(toks) && c.words.billing[toks[i]] {
+		i++
+	}
+	return i
 }
 
 // countAt: the word before toks[i] is a count ("1 seat", "3 seats").
