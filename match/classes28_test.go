@@ -61,6 +61,7 @@ func TestLendingThroughPlatformsInMoreWords(t *testing.T) {
 		{"Stripe Payments Europe Limited", "Stripe Billing – 0.5% of recurring volume", "Stripe"},
 		{"Mollie B.V.", "Mollie transactiekosten oktober", "Mollie"},
 		{"Shoptet a.s.", "Shoptet Business – měsíční tarif", "Shoptet"},
+		{"LendingPad Corp", "LendingPad LOS – loan fee per closed loan", "LendingPad"},
 	})
 }
 
@@ -153,6 +154,9 @@ func TestSponsorshipAndStandsInMoreWords(t *testing.T) {
 		{"Fortnox AB", "Fortnox Forum – utställare"},
 		{"Pipedrive OÜ", "Pipedrive Forum – näitusepind"},
 	}, MethodUnknownProduct, MethodInferred)
+	runAppLines(t, []appLine{
+		{"Eventbrite", "Eventbrite organiser fees – sponsor tickets", "Eventbrite"},
+	})
 }
 
 // A named product bought on a cloud's marketplace through a reseller is

@@ -344,7 +344,7 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
 		}
 	}
-	if k, ok := w.projectPhase(toks, covered); ok && !li.specific && !li.strong {
+	if k, ok := w.projectPhase(toks, byPhrase); ok && !li.specific && !li.strong {
 		li.specSig, li.specWhy, li.specific = "'"+k+"' (professional services)", "professional services", true
 		if !li.hasSignal {
 			li.signal, li.why, li.hasSignal = li.specSig, li.specWhy, true
@@ -952,13 +952,13 @@ func (li *lineInfo) namesAProduct() bool {
 }
 
 // projectPhase finds a phase word (words.txt kind phase: "phase", "vaihe",
-// "etap") outside catalogued names with a number of one or two digits right
+// "etap") outside catalogued names, everyday ones too (Wave), with a number of one or two digits right
 // after it, or before it as the Baltic and Slavic ordinals write it ("1.
 // posms"): a project's phase, which a partner bills as a milestone.
-func (w *wordLists) projectPhase(toks []string, covered []bool) (string, bool) {
+func (w *wordLists) projectPhase(toks []string, named []bool) (string, bool) {
 	small := func(j int) bool { return j >= 0 && j < len(toks) && len(toks[j]) <= 2 && isDigits(toks[j]) }
 	for i, t := range toks {
-		if !w.phase[t] || covered[i] {
+		if !w.phase[t] || named[i] {
 			continue
 		}
 		if small(i + 1) {
