@@ -236,6 +236,9 @@ func TestTradesWorkAndCommonNounsAreNotTheApp(t *testing.T) {
 		{"Gallery 47 Ltd", "Canvas print, framed, 60x90"},
 		{"AV Solutions GmbH", "Montage Microsoft Teams Rooms Bar, Raum 3"},
 		{"Malerbetrieb Schulz", "Anstrich Besprechungsraum \"Slack\""},
+		{"Tischlerei Holz GmbH", "Tisch für Microsoft Teams Room, Eiche"},
+		{"Menuiserie Martin", "Meuble pour salle Microsoft Teams Rooms"},
+		{"Drukarnia Nowak", "Druk plakatów Miro, A2"},
 	}, MethodInferred)
 	runAppLines(t, []appLine{
 		{"Elektrotechnik Bauer GmbH", "Microsoft Teams Rooms Pro licence, 12 months", "Microsoft Teams Rooms"},
