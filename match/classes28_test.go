@@ -192,12 +192,19 @@ func TestMakersOwnImplementationIsTheProduct(t *testing.T) {
 		{"Intercom R&D Unlimited Company", "Intercom onboarding package, one-time", "Intercom"},
 		{"Linear App", "Linear onboarding package – one-time", "Linear"},
 		{"Harvest Billing", "Harvest onboarding – one-time setup", "Harvest"},
+		{"Lucca SAS", "Lucca – prestation de déploiement par Lucca, forfait", "Lucca"},
+		{"Shoptet a.s.", "Shoptet – implementace, jednorázově", "Shoptet"},
+		{"freee株式会社", "freee会計 導入支援サービス", "freee"},
+		{"Sansan株式会社", "Sansan 導入支援パッケージ", "Sansan"},
+		{"Oracle Corporation", "NetSuite implementation services by Oracle NetSuite Professional Services", "NetSuite"},
 	})
 	runNoApp(t, [][2]string{
 		{"Cloudreach Ltd", "NetSuite SuiteSuccess Starter – implementation services"},
 		{"Nordic Cloud Partners AB", "Zuora Billing deployment services"},
 		{"Zuora Inc", "Zuora Billing – professional services, 40 hours"},
 		{"Kestrel Advisory Ltd", "Rippling onboarding package – one-time"},
+		{"株式会社クラウドパートナーズ", "freee会計 導入支援サービス"},
+		{"Webnode Partner s.r.o.", "Shoptet – implementace, jednorázově"},
 	}, MethodInferred)
 }
 

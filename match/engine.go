@@ -127,16 +127,17 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, as written) Decis
 type softwareVendor struct {
 	ok       bool
 	category string
-	shipper  bool // the app sells shipping (words.txt kind shipper): its labels are its billing
-	everyday int  // 1 + the app an everyday-word vendor name is ("Gusto Inc"), which is no identity; 0 when none
+	shipper  bool      // the app sells shipping (words.txt kind shipper): its labels are its billing
+	everyday bool      // the vendor's name is an everyday-word app's or maker's ("Gusto Inc", "Oracle Corporation"), which is no identity
+	ref      vendorRef // that app or maker, when everyday
 }
 
 func (c *Catalog) softwareVendor(r vendorRef, known bool) softwareVendor {
 	switch {
-	case known && r.kind == refApp && r.generic:
+	case known && r.kind != refReseller && r.generic:
 		// An everyday-word name ("Chorus", "Harvest") is no identity.
-		return softwareVendor{everyday: r.i + 1}
-	case !known || r.kind == refReseller || r.generic:
+		return softwareVendor{everyday: true, ref: r}
+	case !known || r.kind == refReseller:
 		return softwareVendor{}
 	case r.kind == refApp:
 		return softwareVendor{ok: true, category: c.apps[r.i].Category, shipper: c.words.shipper[Normalize(c.apps[r.i].Name)]}
@@ -224,7 +225,7 @@ func (c *Catalog) nonSoftware(infos []lineInfo, sv softwareVendor) (soft []lineI
 		sig, ok := li.signal, li.hasSignal
 		if sv.ok {
 			sig, ok = li.specSig, li.specific && !li.strong && !li.ownTrade(sv) && !li.feesOfItsPayments(sv)
-		} else if ok && li.why == setupFee && sv.everyday > 0 && li.names(sv.everyday-1) {
+		} else if ok && li.why == setupFee && sv.everyday && slices.ContainsFunc(li.hits, func(h lineHit) bool { return c.sells(sv.ref, h.app) }) {
 			// "Gusto onboarding package - one-time" from Gusto Inc: the
 			// maker's own setup fee, though its name is an everyday word.
 			ok = false

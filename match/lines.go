@@ -935,11 +935,6 @@ func (w *wordLists) setsUp(explicit []span, toks []string) bool {
 	return true
 }
 
-// names: the line names app a.
-func (li *lineInfo) names(a int) bool {
-	return slices.ContainsFunc(li.hits, func(h lineHit) bool { return h.app == a })
-}
-
 // namesAProduct: the line names a catalogued product by more than an
 // everyday word.
 func (li *lineInfo) namesAProduct() bool {
@@ -952,9 +947,10 @@ func (li *lineInfo) namesAProduct() bool {
 }
 
 // projectPhase finds a phase word (words.txt kind phase: "phase", "vaihe",
-// "etap") outside catalogued names, everyday ones too (Wave), with a number of one or two digits right
-// after it, or before it as the Baltic and Slavic ordinals write it ("1.
-// posms"): a project's phase, which a partner bills as a milestone.
+// "etap") outside catalogued names, everyday ones too (Wave), with a number
+// of one or two digits right after it, or before it as the Baltic and
+// Slavic ordinals write it ("1. posms"): a project's phase, which a partner
+// bills as a milestone.
 func (w *wordLists) projectPhase(toks []string, named []bool) (string, bool) {
 	small := func(j int) bool { return j >= 0 && j < len(toks) && len(toks[j]) <= 2 && isDigits(toks[j]) }
 	for i, t := range toks {
