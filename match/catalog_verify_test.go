@@ -630,7 +630,7 @@ func TestRound8ProductGrain(t *testing.T) {
 		{"Splunk Services UK Limited", "Splunk On-Call - 25 users, annual", "Splunk On-Call", MethodKeyword},
 		{"Micro Focus LLC", "ZENworks Endpoint Management - 800 devices, maintenance renewal", "ZENworks", MethodKeyword},
 		{"Red Hat Limited", "JBoss EAP, 16 cores, Premium subscription", "Red Hat JBoss EAP", MethodKeyword},
-		{"Usercentrics GmbH", "Web CMP Business, monthly", "Usercentrics", MethodAlias},
+		{"Usercentrics GmbH", "Web CMP Business, monthly", "Usercentrics", MethodKeyword}, // a group since round 12 (Cookiebot), its plan named by "web cmp"
 		{"Kandra Labs, Inc.", "Cloud Standard plan, 25 users, monthly", "Zulip", MethodAlias},
 		{"Informatica LLC", "Cloud Data Integration - IPU annual commitment", "Informatica", MethodAlias},
 		{"Google Commerce Limited", "Google One Premium 2 TB, annual", "Google One", MethodKeyword},

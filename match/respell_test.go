@@ -127,15 +127,31 @@ func spellingWithoutMaker(c *Catalog, label string) (string, bool) {
 // per label, which a listing run over a few hundred labels can afford.
 func nearSpellings(c *Catalog, label string) []string {
 	want := Normalize(label)
+	if r, ok := c.idx.vendors[want]; ok && r.kind == refGroup {
+		return nil // a multi-product maker ("Salesforce", "OpenAI"): no spelling of one of its products
+	}
 	compact := strings.ReplaceAll(want, " ", "")
 	var names []string
 	for _, a := range c.apps {
 		n := Normalize(a.Name)
-		if n != want && (strings.ReplaceAll(n, " ", "") == compact || oneWordMore(n, want)) {
+		if n != want && (strings.ReplaceAll(n, " ", "") == compact || oneWordMore(n, want) || isCJK(label) && inLegalName(a, label)) {
 			names = append(names, a.Name)
 		}
 	}
 	return names
+}
+
+// inLegalName: a Chinese or Japanese brand as its maker writes it is inside
+// one of the app's legal names ("有赞" in 杭州有赞科技有限公司 for Youzan),
+// where the catalog cannot hold it as a name of its own: Chinese is searched
+// inside words, and a short brand would name other words that hold it (有赞助).
+func inLegalName(a App, brand string) bool {
+	for _, v := range a.Vendors {
+		if strings.Contains(v, brand) {
+			return true
+		}
+	}
+	return false
 }
 
 // oneWordMore says name is label and one word after it.
