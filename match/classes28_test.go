@@ -263,5 +263,7 @@ func TestRegistrarsDomainBundlesInMoreLanguages(t *testing.T) {
 		{"Zoner Oy", "Verkkotunnuksen uusiminen yritys.fi + Microsoft 365 Business Standard", "Zoner"},
 		{"Active 24 s.r.o.", "Prodloužení domény firma.cz + Microsoft 365 Business Basic", "Active24"},
 		{"Papaki Ltd", "Ανανέωση domain + Google Workspace Business Starter", "Papaki"},
+		{"Webglobe – Yegon, s. r. o.", "Predĺženie domény firma.sk", "Webglobe"},
+		{"Webglobe, a.s.", "Predĺženie domény firma.sk + Microsoft 365 Business Basic", "Webglobe"},
 	})
 }
