@@ -246,9 +246,14 @@ func TestTradesWorkAndCommonNounsAreNotTheApp(t *testing.T) {
 		{"Tischlerei Holz GmbH", "Tisch für Microsoft Teams Room, Eiche"},
 		{"Menuiserie Martin", "Meuble pour salle Microsoft Teams Rooms"},
 		{"Drukarnia Nowak", "Druk plakatów Miro, A2"},
+		{"Atelier Dupont", "Tableau – œuvre d'art pour l'accueil"},
+		{"Studio Verde", "Schilderij 'Slack Tide', olieverf"},
+		{"Kunst & Rahmen GmbH", "Kunstwerk \"Notion\", Acryl auf Leinwand"},
+		{"Atelier Rossi", "Dipinto \"Miro\" per la reception"},
 	}, MethodInferred)
 	runAppLines(t, []appLine{
 		{"Elektrotechnik Bauer GmbH", "Microsoft Teams Rooms Pro licence, 12 months", "Microsoft Teams Rooms"},
+		{"Arte Bianchi Srl", "Tableau Creator licence, 2 users", "Tableau"},
 	})
 }
 
