@@ -197,6 +197,8 @@ func TestMakersOwnImplementationIsTheProduct(t *testing.T) {
 		{"freee株式会社", "freee会計 導入支援サービス", "freee"},
 		{"Sansan株式会社", "Sansan 導入支援パッケージ", "Sansan"},
 		{"Oracle Corporation", "NetSuite implementation services by Oracle NetSuite Professional Services", "NetSuite"},
+		{"Factorial HR", "Factorial – servicios de implementación, paquete Starter", "Factorial"},
+		{"Front App Inc", "Front – implementation services", "Front"},
 	})
 	runNoApp(t, [][2]string{
 		{"Cloudreach Ltd", "NetSuite SuiteSuccess Starter – implementation services"},
@@ -205,6 +207,7 @@ func TestMakersOwnImplementationIsTheProduct(t *testing.T) {
 		{"Kestrel Advisory Ltd", "Rippling onboarding package – one-time"},
 		{"株式会社クラウドパートナーズ", "freee会計 導入支援サービス"},
 		{"Webnode Partner s.r.o.", "Shoptet – implementace, jednorázově"},
+		{"Kestrel Advisory Ltd", "Factorial – servicios de implementación, paquete Starter"},
 	}, MethodInferred)
 }
 

@@ -936,10 +936,11 @@ func (w *wordLists) setsUp(explicit []span, toks []string) bool {
 }
 
 // namesAProduct: the line names a catalogued product by more than an
-// everyday word.
+// everyday word, or opens with an everyday-word product's name, where a
+// product's name stands ("Factorial – servicios de implementación").
 func (li *lineInfo) namesAProduct() bool {
 	for _, h := range li.hits {
-		if !h.generic {
+		if !h.generic || h.kind == phraseName && h.pos == 0 {
 			return true
 		}
 	}
