@@ -79,6 +79,9 @@ func (c *Catalog) knownSeller(cloud vendorRef, li lineInfo) (string, bool) {
 			return c.sellerName(r), true
 		}
 	}
+	if r, ok := c.groupAfterMarket(cloud, li); ok {
+		return c.sellerName(r), true
+	}
 	if len(li.marketSeller) == 0 {
 		return "", false
 	}
@@ -87,6 +90,23 @@ func (c *Catalog) knownSeller(cloud vendorRef, li lineInfo) (string, bool) {
 		return "", false
 	}
 	return c.sellerName(r), true
+}
+
+// groupAfterMarket: a multi-product maker's name of several words after the
+// marketplace word ("Azure Marketplace: Palo Alto Networks ..."). A maker
+// with a default product is a phrase of it (the loop over li.hits above
+// finds it); one without (no flagship) is found among the vendor names.
+func (c *Catalog) groupAfterMarket(cloud vendorRef, li lineInfo) (vendorRef, bool) {
+	toks := strings.Fields(li.text)
+	if li.marketAt+1 >= len(toks) {
+		return vendorRef{}, false
+	}
+	for _, s := range scan(toks[li.marketAt+1:], c.idx.starts, func(k string) bool { _, ok := c.idx.vendors[k]; return ok }) {
+		if r := c.idx.vendors[s.key]; r.kind == refGroup && !r.generic && !sameRef(r, cloud) && strings.Contains(s.key, " ") {
+			return r, true
+		}
+	}
+	return vendorRef{}, false
 }
 
 // sellerName is a known vendor as the catalog writes it: a multi-product

@@ -1,0 +1,66 @@
+package match
+
+import "testing"
+
+// The multi-product maker classes of issue 15's twelfth round
+// (docs/MATCHING.md, "Round 12 classes (m17: multi-product makers)"), from
+// held-out 27 to 30's misses (Freshworks' product-less renewal given
+// Freshdesk, Zucchetti's "Canone di assistenza software" given Zucchetti).
+// Cases follow testdata/LABELLING.md and are vendors and lines of no
+// held-out set, written before the matcher ran on them.
+
+// A line that names no product of a maker whose products are lines of
+// business of their own, none of them what such a line almost always pays
+// for (an MSP suite, a network security maker, a CAD maker, an expense
+// suite, a recruiting group, a publisher of legal and tax software), is an
+// unknown product of the maker, in every language: the catalog's default
+// was a guess. Makers whose one product is what any of their lines pays
+// for (Zoom, Dropbox, Smartsheet, Okta, Twilio, GitHub) keep it, and a line
+// that names a product of the maker still gets that product.
+func TestProductlessLineOfAMakerWithoutFlagship(t *testing.T) {
+	runUnknownOf(t, [][3]string{
+		// English
+		{"Kaseya International Ltd", "Annual subscription renewal – quote Q-55120", "Kaseya"},
+		{"Employ Inc", "Annual renewal – order EMP-20391", "Employ"},
+		{"Palo Alto Networks UK Ltd", "Annual subscription, PO 99120", "Palo Alto Networks"},
+		{"IRIS Software Group Ltd", "Annual subscription – invoice SI-20391", "IRIS"},
+		{"Thomson Reuters (Professional) UK Ltd", "Subscription charges – account 5512, March", "Thomson Reuters"},
+		{"PTC (UK) Ltd", "Subscription renewal – order 88120, 12 months", "PTC"},
+		{"Xplor Technologies Pty Ltd", "Monthly subscription – invoice 9912", "Xplor"},
+		{"AffiniPay LLC", "Monthly subscription – invoice 7781", "AffiniPay"},
+		// German, Dutch
+		{"Micro Focus GmbH", "Jahresabo, Rechnung 2026-0041", "OpenText"},
+		{"Dassault Systemes Deutschland GmbH", "Abonnement 2026, Bestellung 4471", "Dassault Systèmes"},
+		{"SmartBear Software Inc.", "Jaarabonnement, factuur 55812", "SmartBear"},
+		{"Trimble Europe B.V.", "Abonnement – factuur 77102, jaarlijks", "Trimble"},
+		// French, Italian, Spanish
+		{"Emburse Inc", "Abonnement annuel – facture 2026-114", "Emburse"},
+		{"Idera Software", "Licenza annuale – ordine 1182", "Idera"},
+		{"Employ Inc", "Suscripción anual – pedido 4471", "Employ"},
+		// Swedish, Polish, Portuguese
+		{"Idera Inc", "Årsabonnemang, faktura 55120", "Idera"},
+		{"Kaseya International", "Abonament roczny, faktura 2026/114", "Kaseya"},
+		{"PTC Inc", "Assinatura anual – pedido 4471", "PTC"},
+	})
+	runAppLines(t, []appLine{
+		// The one product any line of these makers pays for.
+		{"Zoom Video Communications, Inc.", "Annual subscription – invoice 55812", "Zoom"},
+		{"Dropbox International Unlimited Company", "Jahresabo, Rechnung 4471", "Dropbox"},
+		{"Smartsheet Inc.", "Annual subscription renewal – order 1182", "Smartsheet"},
+		{"Okta Ireland Ltd", "Subscription – invoice 88120", "Okta"},
+		{"Twilio Ireland Limited", "Monthly charges – account AC55120", "Twilio"},
+		{"GitHub B.V.", "Abonnement mensuel – facture 4471", "GitHub"},
+		// A product the line names.
+		{"Kaseya International", "IT Glue Enterprise – 12 users", "IT Glue"},
+		{"Cisco Systems GmbH", "Duo Advantage – 150 Benutzer, jährlich", "Duo Security"},
+		{"Palo Alto Networks UK Ltd", "Cortex XDR Pro – 200 endpoints", "Cortex XDR"},
+		{"PTC Inc", "Onshape Professional – 5 seats", "Onshape"},
+		{"Trimble Inc", "SketchUp Pro – annual subscription", "SketchUp"},
+		{"Dassault Systemes UK Ltd", "SOLIDWORKS Premium – annual subscription", "SOLIDWORKS"},
+		{"Emburse Inc", "Chrome River Expense – 120 users", "Chrome River"},
+		{"Employ Inc", "JazzHR Plus – annual", "JazzHR"},
+		{"IRIS Software Group Ltd", "IRIS Payroll – 40 employees, monthly", "IRIS Payroll"},
+		{"Thomson Reuters", "Westlaw Edge – 3 users, annual", "Westlaw"},
+		{"GoTo Technologies", "GoTo Connect Phone System – 25 users", "GoTo Connect"},
+	})
+}
