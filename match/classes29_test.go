@@ -64,3 +64,38 @@ func TestProductlessLineOfAMakerWithoutFlagship(t *testing.T) {
 		{"GoTo Technologies", "GoTo Connect Phone System – 25 users", "GoTo Connect"},
 	})
 }
+
+// A card descriptor that writes a processor's or an issuer's prefix, then a
+// catalogued registrar or host as the merchant ("PAYPAL *HOSTGATOR",
+// "SQ *123-REG.CO.UK") is a payment to that merchant: its mailboxes, in
+// any language, are the host's product (LABELLING.md: e-mail bought from a
+// registrar or host is the registrar's), though the line does not talk
+// software. A merchant part that is more than the name ("SQ *CANVA TENT
+// HIRE") is another business, as a vendor name holding a catalogued name
+// is without support; a merchant whose name holds digits ("PAYPAL
+// *1PASSWORD") is no reference code of the processor.
+func TestProcessorDescriptorOfACataloguedMerchant(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"PAYPAL *HOSTGATOR", "Professional Email – 3 mailboxes, 12 months", "HostGator"},
+		{"PP*FASTHOSTS", "Email – 10 mailboxes, 12 months", "Fasthosts"},
+		{"SQ *123-REG.CO.UK", "Professional email, 2 mailboxes, 1 year", "123 Reg"},
+		{"PAYPAL *O2SWITCH", "Boîtes mail – 5 comptes, 12 mois", "o2switch"},
+		{"SQ *ARSYS", "Correo profesional – 5 buzones, 12 meses", "Arsys"},
+		{"PAYPAL *LOCAWEB", "E-mail profissional – 10 contas, 12 meses", "Locaweb"},
+		{"PAYPAL *WEDOS", "E-mailové schránky – 5 ks, 12 měsíců", "WEDOS"},
+		{"SQ *DOMENESHOP", "E-post – 5 kontoer, 12 måneder", "Domeneshop"},
+		{"PAYPAL *HOSTNET", "Zakelijke e-mail – 5 mailboxen, 12 maanden", "Hostnet"},
+		{"DNH*BLUEHOST.COM", "Professional Email – 2 mailboxes, 12 months", "Bluehost"},
+		{"TST* DREAMHOST", "Email – 5 mailboxes, 1 year", "DreamHost"},
+		{"DNH*SITEGROUND", "Messagerie – 3 boîtes, 12 mois", "SiteGround"},
+		// A merchant whose name holds digits is no reference code.
+		{"PAYPAL *1PASSWORD", "Teams Starter Pack – 10 users, annual", "1Password"},
+		{"SQ *SMTP2GO", "Starter plan – 20k emails, monthly", "SMTP2GO"},
+		{"PAYPAL *123FORMBUILDER", "Gold plan – annual", "123FormBuilder"},
+	})
+	runNoApp(t, [][2]string{
+		{"SQ *CANVA TENT HIRE", "Tent hire – 2 days"},
+		{"TST* SITEGROUND CAFE", "Coffee and pastries"},
+		{"Hostnet Bouw B.V.", "Steigerhuur, 2 weken"},
+	})
+}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -152,7 +153,7 @@ func (c *Catalog) resolveCoded(vt []string, infos []lineInfo) (vendorRef, string
 			i += n - 1
 			continue
 		}
-		if t := vt[i]; isCode(t) {
+		if t := vt[i]; isCode(t) && !c.isVendorName(t) {
 			codes = append(codes, t)
 			continue
 		}
@@ -244,6 +245,37 @@ func phoneAt(vt []string, i int) int {
 		return 0
 	}
 	return n
+}
+
+// isVendorName: the word is a catalogued vendor name ("1password",
+// "o2switch"): the merchant a processor's descriptor pays ("PAYPAL
+// *1PASSWORD"), not its reference code.
+func (c *Catalog) isVendorName(t string) bool {
+	_, ok := c.idx.vendors[t]
+	return ok
+}
+
+// paysMerchant: a card descriptor that is a processor's or an issuer's
+// prefix (processorPrefix: "DNH", "SQ", "PAYPAL"), then the catalogued name
+// alias of r and nothing else but the rest of the merchant's own domain
+// ("DNH*GODADDY.COM", "TST* DREAMHOST", "DNH*BLUEHOST.COM"): the card paid
+// that merchant, which is then known whatever its line says.
+func (c *Catalog) paysMerchant(vt []string, r vendorRef) bool {
+	at := strings.Fields(r.alias)
+	for k := 1; k <= 3 && k+len(at) <= len(vt); k++ {
+		if !isPhraseAt(vt, k, at...) || !c.processorPrefix(vt[:k]) {
+			continue
+		}
+		tail := vt[k+len(at):]
+		return len(tail) == 0 || r.kind == refApp && c.ownDomain(r.i, append(slices.Clone(at), tail...))
+	}
+	return false
+}
+
+// ownDomain: the words are app ai's domain, its labels split apart
+// ("bluehost com" of bluehost.com).
+func (c *Catalog) ownDomain(ai int, words []string) bool {
+	return normPhrase(strings.ToLower(c.apps[ai].Domain)) == strings.Join(words, " ")
 }
 
 // isCode: a reference code of a card descriptor or an invoice: five or more

@@ -91,7 +91,7 @@ func (c *Catalog) decideInfos(vendor string, infos []lineInfo, as written) Decis
 			// implements; only its licence lines are the product.
 			soft = c.resaleLines(vt, soft)
 		}
-		if d, ok := c.withoutEvidence(vt, r, how, soft); ok {
+		if d, ok := c.withoutEvidence(vt, r, how, soft); ok && !(as.descriptor && c.paysMerchant(vt, r)) {
 			return d
 		}
 		d := noteDropped(c.byVendor(r, how, soft, true), infos, soft)

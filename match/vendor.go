@@ -363,10 +363,11 @@ func (c *Catalog) contained(vt []string) (vendorRef, string, bool) {
 }
 
 // besideMerchant: the vendor has words besides the name at s that are not
-// legal, region, corporate or billing words: a merchant's name.
+// legal, region, corporate or billing words: a merchant's name, digits and
+// all when it is a catalogued one ("PAYPAL *1PASSWORD").
 func (c *Catalog) besideMerchant(vt []string, s span) bool {
 	for i, t := range vt {
-		if (i < s.start || i >= s.end) && !c.corporate(t) && c.productWord(t) {
+		if (i < s.start || i >= s.end) && !c.corporate(t) && (c.productWord(t) || c.isVendorName(t)) {
 			return true
 		}
 	}
