@@ -99,3 +99,22 @@ func TestProcessorDescriptorOfACataloguedMerchant(t *testing.T) {
 		{"Hostnet Bouw B.V.", "Steigerhuur, 2 weken"},
 	})
 }
+
+// A software maker that is no registrar or host counts domains as the unit
+// of what it sells (sending domains, consent or analytics per site): its
+// line naming a product of another catalogued maker, one it acquired or
+// resells, is that product, in any language. Only on a registrar's or
+// host's line is a product named beside domains part of the host's bundle.
+func TestDomainsCountedByAMakerThatIsNoHost(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Sinch AB", "Mailgun Foundation – 5 sending domains, monthly", "Mailgun"},
+		{"Sinch Germany GmbH", "Mailjet Premium – 3 Domains, monatlich", "Mailjet"},
+		{"Sinch AB", "Mailgun Scale – 10 domeinen, maandelijks", "Mailgun"},
+		{"Contentsquare SAS", "Hotjar Business – 4 domaines, annuel", "Hotjar"},
+		{"Contentsquare SAS", "Hotjar Observe Plus – 2 dominios, anual", "Hotjar"},
+		// Its own product by the domain, and a host's bundle.
+		{"Sinch AB", "Email API – 3 sending domains, monthly", "Sinch"},
+		{"Bluehost Inc", "Domain renewal acme-shop.com + Microsoft 365 Email Essentials", "Bluehost"},
+		{"DreamHost", "Domain registration acme.example with Google Workspace Business Starter", "DreamHost"},
+	})
+}

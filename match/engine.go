@@ -349,7 +349,11 @@ func (c *Catalog) byAppVendor(r vendorRef, how string, soft []lineInfo) Decision
 	// everyday-word name before a plan word ("Observe Business" on Hotjar's
 	// invoice) is the vendor's own plan or product, not the other app.
 	sibling := func(app int) bool { g := c.idx.appGroup[app]; return g >= 0 && g == c.idx.appGroup[r.i] }
-	other := pickLines(c.withoutCarried(r.i, withoutHosting(withoutUsage(soft))), func(h lineHit) bool {
+	lines := withoutUsage(soft)
+	if c.sellsHosting(r.i) {
+		lines = withoutHosting(lines)
+	}
+	other := pickLines(c.withoutCarried(r.i, lines), func(h lineHit) bool {
 		return h.app != r.i && named(h) && (!h.weak || h.kind == phraseName && sibling(h.app)) && !h.platform &&
 			(!h.generic || sibling(h.app)) && !c.hostedOn(r.i, h.app)
 	}, false)
@@ -430,6 +434,18 @@ func withoutHosting(soft []lineInfo) []lineInfo {
 		return soft
 	}
 	return out
+}
+
+// sellsHosting: the app is a registrar's, a host's or a site builder's
+// (categories Website, Hosting, Cloud Infrastructure), whose lines bill
+// domains and hosting as its own. Any other maker's domains are the unit of
+// what it sells ("Mailgun Foundation – 5 sending domains" on Sinch's line).
+func (c *Catalog) sellsHosting(app int) bool {
+	switch c.apps[app].Category {
+	case "Website", "Hosting", categoryCloud:
+		return true
+	}
+	return false
 }
 
 // withoutCarried drops from the lines of vendor app vendorApp the
