@@ -118,3 +118,39 @@ func TestDomainsCountedByAMakerThatIsNoHost(t *testing.T) {
 		{"DreamHost", "Domain registration acme.example with Google Workspace Business Starter", "DreamHost"},
 	})
 }
+
+// A line that names no product, only its document (an invoice, a contract,
+// a renewal, a maintenance or support agreement, a customer number) in the
+// words of any language and as the compounds Germanic languages write
+// ("Jahresrechnung", "Onderhoudscontract", "Årsfaktura"), is what a
+// product-less line of its maker pays for: the one product of a maker
+// with a flagship, an unknown product of one without. Those words are no
+// product the catalog lacks; a word after the maker's name still is ("Zoom
+// Quorum"), and a lift's maintenance contract stays no application.
+func TestDocumentWordsOfAProductlessLine(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Zoom Video Communications, Inc.", "Jahresrechnung 2026 – Vertragsnr. 88120", "Zoom"},
+		{"Dropbox International Unlimited Company", "Jaarfactuur 2026, klantnummer 55120", "Dropbox"},
+		{"Smartsheet Inc.", "Årsfaktura 2026 – kundnummer 1182", "Smartsheet"},
+		{"Okta Ireland Ltd", "Fatura anual – contrato 4471", "Okta"},
+		{"GitHub B.V.", "Odnowienie umowy – faktura 2026/118", "GitHub"},
+		{"JetBrains s.r.o.", "Obnova smlouvy – faktura 2026-0412", "JetBrains"},
+		{"Trend Micro (UK) Limited", "Annual maintenance renewal – contract 88412", "Trend Micro"},
+		{"Trend Micro Deutschland GmbH", "Wartungsvertrag 2026 – Verlängerung", "Trend Micro"},
+		{"Trend Micro Ireland Ltd", "Onderhoudscontract 2026 – factuur 88120", "Trend Micro"},
+		{"Red Hat Limited", "Renovação do contrato – fatura 2026/88", "Red Hat"},
+		{"Bitdefender SRL", "Reînnoire contract – factura 2026", "Bitdefender GravityZone"},
+		{"Nord Security", "Sözleşme yenileme – fatura 2026-114", "NordLayer"},
+		{"Zoom Video Communications, Inc.", "Számla 2026/114 – éves előfizetés", "Zoom"},
+		{"Okta Ireland Ltd", "Cuota anual de mantenimiento – contrato 4471", "Okta"},
+		{"Smartsheet Inc.", "Supportavtale 2026, kundenummer 4471", "Smartsheet"},
+	})
+	runUnknownOf(t, [][3]string{
+		{"Kaseya International", "Wartungsvertrag 2026 – Verlängerung", "Kaseya"},
+		{"Zoom Video Communications, Inc.", "Zoom Quorum – Jahresrechnung 2026", "Zoom"},
+	})
+	runNoApp(t, [][2]string{
+		{"Schindler Aufzüge AG", "Wartungsvertrag Aufzug 2026"},
+		{"Kone Oyj", "Huoltosopimus 2026 – hissit"},
+	}, MethodInferred)
+}
