@@ -68,7 +68,8 @@ func TestLendingThroughPlatformsInMoreWords(t *testing.T) {
 // A partner's migration, implementation or roll-out of a product at a
 // fixed price or in a numbered phase, in Nordic, Baltic, Slavic and other
 // languages, is a service, though the line names the product; a licence
-// line stays the product, whatever phase its roll-out is in.
+// line stays the product, whatever phase its roll-out is in, and so does a
+// subscription's fixed price by the month.
 func TestPartnersMigrationInMoreLanguages(t *testing.T) {
 	runNoApp(t, [][2]string{
 		{"Koodiverstas Oy", "Confluence-migraatio pilveen, kiinteä hinta"},
@@ -94,6 +95,12 @@ func TestPartnersMigrationInMoreLanguages(t *testing.T) {
 	}, MethodInferred)
 	runAppLines(t, []appLine{
 		{"Zoom Video Communications", "Zoom Phone Pro – 50 users, phase 2 rollout", "Zoom Phone"},
+		{"Fortnox AB", "Fortnox Bokföring, fast pris per månad", "Fortnox"},
+		{"Fortnox AB", "Fortnox Bokföring, fastpris per månad", "Fortnox"},
+		{"Tripletex AS", "Tripletex Basis, fast pris per måned", "Tripletex"},
+		{"Holded Technologies S.L.", "Holded Plan Standard, precio fijo mensual", "Holded"},
+		{"Shoptet a.s.", "Shoptet Business, pevná cena měsíčně", "Shoptet"},
+		{"Visma Solutions Oy", "Netvisor, kiinteä hinta / kk", "Visma Netvisor"},
 		{"Koodiverstas Oy", "Jira Software Cloud, 25 users, annual subscription", "Jira"},
 		{"Cloudpoint s.r.o.", "Microsoft 365 Business Standard licence, 10 users", "Microsoft 365"},
 	})

@@ -199,10 +199,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 	isCovered := func(s span) bool {
 		return coveredSpan(covered, inside, toks, s) && !holdsName(shieldSpans, s)
 	}
+	periodic := false // the line names a billing period
 	for _, s := range spans {
 		if u := w.usage[s.key]; u != "" && li.usage != "cloud" {
 			li.usage = u
 		}
+		periodic = periodic || w.period[s.key]
 	}
 	for _, s := range spans {
 		if w.context[s.key] || w.strong[s.key] {
@@ -257,6 +259,12 @@ func (c *Catalog) analyzeLine(text string) lineInfo {
 		if why == jobAds && c.planBefore(spans, s) {
 			// "Workable Standard plan - unlimited job postings": the
 			// postings a plan includes, not an advert bought.
+			continue
+		}
+		if periodic && w.fixedPrice[s.key] {
+			// "Fortnox Bokföring, fast pris per månad", "Netvisor,
+			// kiinteä hinta / kk": a fixed price by the period is a
+			// subscription's, not a project's.
 			continue
 		}
 		if li.usage == "cloud" && w.billing[s.key] && !w.isSpecific(s.key) {

@@ -60,6 +60,7 @@ type wordLists struct {
 	deviceWords map[string]int    // a device phrase's first word -> the most words of one ("punto" -> 3): most words start none
 	rental      map[string]bool   // "noleggio", "hyra", "レンタル": renting; beside a device, the device's rental
 	phase       map[string]bool   // "phase", "vaihe", "etap": beside a number, a project's phase
+	fixedPrice  map[string]bool   // "fixed price", "fastpris", "kiinteä hinta": a project's price, unless billed by the period
 	line        map[string]bool   // any phrase a line is scanned for: one lookup per n-gram
 }
 
@@ -72,7 +73,7 @@ func parseWords(data []byte) (*wordLists, error) {
 		setup: map[string]bool{}, once: map[string]bool{}, trade: map[string]bool{}, payfee: map[string]string{},
 		seats: map[string]bool{}, units: map[string]bool{}, company: map[string]bool{},
 		enrolment: map[string]bool{}, course: map[string]bool{}, setupWork: map[string]bool{}, makerCode: map[string]string{}, store: map[string]bool{}, shipper: map[string]bool{}, umbrella: map[string]bool{},
-		edition: map[string]bool{}, device: map[string]bool{}, deviceWords: map[string]int{}, rental: map[string]bool{}, phase: map[string]bool{}}
+		edition: map[string]bool{}, device: map[string]bool{}, deviceWords: map[string]int{}, rental: map[string]bool{}, phase: map[string]bool{}, fixedPrice: map[string]bool{}}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -205,6 +206,11 @@ func (w *wordLists) addLine(line string) error {
 			w.rental[key] = true
 		case "phase":
 			w.phase[key] = true
+		case "fixedprice":
+			// A project's fixed price: professional services, specific.
+			w.nonsoftware[key] = label
+			w.specific[key] = true
+			w.fixedPrice[key] = true
 		case "compound":
 			w.compounds = append(w.compounds, compoundEnd{end: key, label: label})
 		case "mention":
@@ -224,7 +230,7 @@ func (w *wordLists) addLine(line string) error {
 		case "filler":
 			w.filler[key] = true
 		default:
-			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, category, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, course, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, edition, device, rental, phase, billing, function, host, document, payer, retail, mention, geo or filler", kind)
+			return fmt.Errorf("unknown kind %q; use nonsoftware, specific, generic, context, strong, explicit, category, firm, usage, addon, plan, period, tier, fee, setup, once, setupwork, enrolment, course, trade, counted, payfee, seats, units, company, compound, makercode, store, shipper, umbrella, edition, device, rental, phase, fixedprice, billing, function, host, document, payer, retail, mention, geo or filler", kind)
 		}
 	}
 	return nil
