@@ -154,3 +154,38 @@ func TestDocumentWordsOfAProductlessLine(t *testing.T) {
 		{"Kone Oyj", "Huoltosopimus 2026 – hissit"},
 	}, MethodInferred)
 }
+
+// A software maker whose products are all software but none its flagship
+// (Bending Spoons, Progress, HashiCorp, Topicus, Quest, the Access Group...)
+// bills a line naming none of them for one of its products: an unknown
+// product of the maker, not no application. Only makers whose lines need
+// not be software (a shop, an ad seller, a maker of instruments) leave such
+// a line unmatched, and a line naming a product still gets it.
+func TestProductlessLineOfASoftwareMaker(t *testing.T) {
+	runUnknownOf(t, [][3]string{
+		{"Bending Spoons S.p.A.", "Abbonamento annuale – fattura 2026/114", "Bending Spoons"},
+		{"Progress Software GmbH", "Jahreslizenz, Rechnung 2026-0412", "Progress"},
+		{"Siemens Industry Software GmbH", "Wartung 2026 – Vertrag 77120", "Siemens Digital Industries Software"},
+		{"Quest Software International Ltd", "Annual maintenance renewal – quote Q-88120", "Quest Software"},
+		{"Access UK Ltd", "Annual subscription – invoice INV-55120", "Access Group"},
+		{"ウイングアーク１ｓｔ株式会社", "年間保守 契約更新 2026", "WingArc1st"},
+		{"GMOペパボ株式会社", "年額 請求書 2026-114", "GMO Pepabo"},
+		{"Wondershare Technology Group Co Ltd", "Annual plan – order WS-20391", "Wondershare"},
+		{"ECI Software Solutions Inc", "Subscription renewal – invoice 88412", "ECI Software Solutions"},
+		{"Epsilon Net S.A.", "Ετήσια συνδρομή – τιμολόγιο 2026/114", "Epsilon Net"},
+		{"Sage South Africa (Pty) Ltd", "Monthly subscription – invoice SI-20391", "Sage South Africa"},
+		{"HashiCorp Europe", "Abonnement annuel – facture 2026-0412", "HashiCorp"},
+		{"Topicus.Education B.V.", "Jaarlicentie 2026, factuur 55120", "Topicus"},
+	})
+	runAppLines(t, []appLine{
+		{"Bending Spoons S.p.A.", "Evernote Teams – 12 users, annual", "Evernote"},
+		{"Progress Software Ltd", "MOVEit Transfer – annual subscription", "MOVEit"},
+		{"HashiCorp Europe", "HCP Terraform Plus – 50 users", "HCP Terraform"},
+	})
+	runNoApp(t, [][2]string{
+		{"Amazon EU S.à r.l.", "Order 302-1182 – 3 items"},
+		{"Hexagon AB", "Jahresgebühr lt. Vertrag 1234"},
+		{"Baufirma Müller GmbH", "Progress payment 3 – foundations"},
+		{"Bauunternehmen Keller GmbH", "Progress billing no. 4 – concrete works"},
+	})
+}
