@@ -191,3 +191,22 @@ func TestRound12ProductNamesOfKnownMakers(t *testing.T) {
 		{"Sage Spain S.L.", "Sage 200c - suscripción anual, 5 usuarios", "Sage 200"},
 	})
 }
+
+// Vertical and regional makers whose products are sold on their own, each
+// to its own trade: DaySmart's Salon, Vet and Recreation, Linx Microvix and
+// Zonal Aztec; Khoros's and Lightspeed Systems' stay theirs, as
+// TestCatalogRound6LongTailAndMainstream and TestSectorSoftwareLines pin.
+func TestRound12VerticalMakersProducts(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"DaySmart Software Inc", "DaySmart Salon - Premium plan, 2 locations, monthly", "DaySmart Salon"},
+		{"DaySmart Software Inc", "DaySmart Vet - 4 doctors, monthly subscription", "DaySmart Vet"},
+		{"DaySmart Software Inc", "DaySmart Recreation - annual license, 1 facility", "DaySmart Recreation"},
+		{"Linx Sistemas e Consultoria Ltda", "Linx Microvix - mensalidade, 6 lojas", "Linx Microvix"},
+		{"Zonal Retail Data Systems Ltd", "Zonal Aztec EPOS - site licence, monthly", "Zonal Aztec"},
+	})
+	runAppLines(t, []appLine{
+		{"DaySmart Software Inc", "Monthly subscription - invoice 88213", "DaySmart"},
+		{"Khoros LLC", "Annual subscription renewal", "Khoros"},
+		{"Zonal Retail Data Systems Ltd", "Monthly support fee - 2 sites", "Zonal"},
+	})
+}
