@@ -107,3 +107,105 @@ func TestRound12DeveloperAPINamesThatAreWords(t *testing.T) {
 		{"Acme Telecom GmbH", "Outbound SMS to Germany - 1,200 messages"},
 	})
 }
+
+// Slack and Teams add-ons and the Mac and iOS apps teams buy seats of:
+// stand-ups, polls, recognition, leave, trivia, virtual offices; The Omni
+// Group's apps, writing, calendar, mail, automation, note and PDF apps.
+func TestRound12LongTailAddOnsAndMacApps(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Geekbot", "Geekbot Standard - 25 participants, monthly", "Geekbot"},
+		{"Standuply", "Standuply Pro plan - 40 users, annual", "Standuply"},
+		{"Troopr Labs", "Troopr Assist - 30 seats, monthly", "Troopr"},
+		{"HeyTaco", "HeyTaco! Pro - 80 users, annual", "HeyTaco"},
+		{"Kudoboard", "Kudoboard Business plan - annual", "Kudoboard"},
+		{"AttendanceBot", "AttendanceBot Plus - 55 users, monthly", "AttendanceBot"},
+		{"Teamflect", "Teamflect Premium for Microsoft Teams - 120 users, annual", "Teamflect"},
+		{"Water Cooler Trivia", "Water Cooler Trivia - Teams plan, quarterly", "Water Cooler Trivia"},
+		{"Kumospace Inc", "Kumospace Business - 30 seats, monthly", "Kumospace"},
+		{"The Omni Group", "OmniFocus 4 Pro - 10 licences, volume purchase", "OmniFocus"},
+		{"Omni Development, Inc.", "OmniGraffle 7 Pro subscription, annual", "OmniGraffle"},
+		{"The Omni Group", "OmniPlan 4 Pro - team subscription, 5 seats", "OmniPlan"},
+		{"Bare Bones Software, Inc.", "BBEdit 15 upgrade - 6 licences", "BBEdit"},
+		{"Stairways Software Pty Ltd", "Keyboard Maestro 11 - family pack of 5", "Keyboard Maestro"},
+		{"DEVONtechnologies, LLC", "DEVONthink 3 Server - Lizenz für 8 Nutzer", "DEVONthink"},
+		{"IdeasOnCanvas GmbH", "MindNode Plus - Jahresabo, 12 Nutzer", "MindNode"},
+		{"Marketcircle Inc.", "Daylite subscription - 7 users, monthly", "Daylite"},
+		{"Readdle Inc.", "PDF Expert Premium - 15 seats, annual", "PDF Expert"},
+		{"BusyMac, Inc.", "BusyCal site licence - 20 Macs", "BusyCal"},
+		{"Ergonis Software GmbH", "Typinator 9 - Volumenlizenz 10 Benutzer", "Typinator"},
+		{"Bjango Pty Ltd", "iStat Menus 7 - 5 licences", "iStat Menus"},
+		{"Objective Development Software GmbH", "Little Snitch 6 - multi-user licence, 10 Macs", "Little Snitch"},
+		{"Rogue Amoeba Software, LLC", "Audio Hijack 4 - 3 licences", "Audio Hijack"},
+		{"Agile Tortoise", "Drafts Pro - annual subscription, 4 users", "Drafts"},
+	})
+}
+
+// Hospitality and property operations: restaurant booking and ordering,
+// breweries and wineries, short-term rental operations, smart locks and
+// noise monitors, maintenance and inspection of rentals.
+func TestRound12LongTailHospitalityAndRentals(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"DinePlan (Pty) Ltd", "DinePlan bookings - monthly subscription, 2 venues", "DinePlan"},
+		{"Tableo Pty Ltd", "Tableo Pro - monthly, 1 venue", "Tableo"},
+		{"Mozrest SL", "Mozrest channel manager - cuota mensual, 3 restaurantes", "Mozrest"},
+		{"Gastronaut GmbH", "Gastronaut Reservierungssystem - Monatsabo", "Gastronaut"},
+		{"株式会社テーブルソリューション", "TableSolution 予約台帳 月額利用料", "TableSolution"},
+		{"Menufy LLC", "Menufy online ordering - monthly plan", "Menufy"},
+		{"Arryved Inc", "Arryved POS subscription - 4 terminals, monthly", "Arryved"},
+		{"Orion Wine Software", "Orion Wine Software - annual licence", "Orion Wine Software"},
+		{"Minut AB", "Minut Pro - 25 homes, månadsabonnemang", "Minut"},
+		{"Truvi", "Truvi guest screening - 40 properties, monthly", "Truvi"},
+		{"RemoteLock", "RemoteLock Enterprise - 150 locks, annual subscription", "RemoteLock"},
+		{"Touch Stay Ltd", "Touch Stay digital guidebooks - 12 properties, annual", "Touch Stay"},
+		{"Rental Ninja SL", "Rental Ninja - suscripción mensual, 30 alojamientos", "Rental Ninja"},
+		{"Hosthub", "Hosthub channel manager - 8 listings, μηνιαία συνδρομή", "Hosthub"},
+		{"Latchel Inc", "Latchel maintenance - 220 units, monthly", "Latchel"},
+		{"Property Meld", "Property Meld Pro - 400 units, monthly subscription", "Property Meld"},
+		{"zInspector", "zInspector Pro - 3 inspectors, annual", "zInspector"},
+	})
+}
+
+// Governance, consent and surveys: board portals of the Nordics, DACH,
+// France and the English-speaking world; cookie banners and privacy
+// platforms; survey and form tools of China, Japan, Korea, Brazil, the
+// Nordics, Benelux and DACH.
+func TestRound12LongTailGovernanceConsentSurveys(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Passageways, Inc.", "OnBoard board portal - 15 directors, annual", "OnBoard"},
+		{"Boardclic AB", "Boardclic styrelseportal - årsavgift", "Boardclic"},
+		{"Brainloop AG", "Brainloop Secure Boardroom - Jahreslizenz 20 Nutzer", "Brainloop"},
+		{"DiliTrust SAS", "DiliTrust Governance - abonnement annuel, 30 utilisateurs", "DiliTrust"},
+		{"Loomion AG", "Loomion Board Portal - Jahresabonnement", "Loomion"},
+		{"Praxonomy", "Praxonomy board portal - annual plan, 12 users", "Praxonomy"},
+		{"CookieFirst", "CookieFirst Business - 3 domains, annual", "CookieFirst"},
+		{"CookieHub ehf.", "CookieHub Pro - 5 domains, monthly", "CookieHub"},
+		{"Borlabs GmbH", "Borlabs Cookie - Lizenz für 5 Websites, 1 Jahr", "Borlabs Cookie"},
+		{"Termageddon LLC", "Termageddon agency plan - monthly", "Termageddon"},
+		{"Secure Privacy ApS", "Secure Privacy Pro - 10 domæner, årligt", "Secure Privacy"},
+		{"上海众言网络科技有限公司", "问卷网 企业版 年费", "问卷网"},
+		{"株式会社マクロミル", "Questant ビジネスプラン 年額", "Questant"},
+		{"주식회사 오픈서베이", "오픈서베이 설문 플랜 연간 이용료", "Opensurvey"},
+		{"Survio s.r.o.", "Survio Plus - roční předplatné", "Survio"},
+		{"Opinion Box Tecnologia Ltda", "Opinion Box - plano anual de pesquisas", "Opinion Box"},
+		{"Webropol Oy", "Webropol kyselytyökalu - vuosilisenssi, 5 käyttäjää", "Webropol"},
+		{"Enalyzer A/S", "Enalyzer Professional - årligt abonnement", "Enalyzer"},
+		{"CheckMarket NV", "CheckMarket survey platform - jaarlicentie", "CheckMarket"},
+		{"Formbricks GmbH", "Formbricks Startup - monthly", "Formbricks"},
+		{"Heyflow GmbH", "Heyflow Pro - Monatsabo", "Heyflow"},
+		{"Retently", "Retently Growth plan - monthly", "Retently"},
+		{"Lumiform GmbH", "Lumiform Professional - 20 Nutzer, jährlich", "Lumiform"},
+		{"GoAudits", "GoAudits - 10 users, annual subscription", "GoAudits"},
+	})
+}
+
+// Their names that are words of another trade are not the app on the lines
+// of a business of that trade (a draft beer, an onboarding, a kaleidoscope
+// shop, a convention).
+func TestRound12LongTailMoreNamesThatAreWords(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"The Crown Inn", "Drafts and snacks - team evening"},
+		{"Northwind Staffing Ltd", "Onboard new starters - 3 days"},
+		{"Kaleidoscope Toys Ltd", "Kaleidoscope gift set x 12"},
+		{"City Hall Events", "Convene the annual general meeting - room hire"},
+	})
+}
