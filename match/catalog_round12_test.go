@@ -209,3 +209,115 @@ func TestRound12LongTailMoreNamesThatAreWords(t *testing.T) {
 		{"City Hall Events", "Convene the annual general meeting - room hire"},
 	})
 }
+
+// Trade tools of the field and the regions' service desks: Nordic and
+// Benelux customer service and chat, mileage and fleet trackers, property
+// and vehicle inspection, floor plans, virtual tours and real-estate media,
+// flight and vessel data, flight operations and maintenance, farm software.
+func TestRound12LongTailFieldAndData(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Giosg.com Oy", "Giosg Interaction Builder - vuosilisenssi", "Giosg"},
+		{"Leadoo Marketing Technologies Oy", "Leadoo conversion platform - kuukausimaksu", "Leadoo"},
+		{"Ebbot AB", "Ebbot chatbot - månadsavgift, 3 kanaler", "Ebbot"},
+		{"Zisson AS", "Zisson kundesenter - 12 agenter, månedlig", "Zisson"},
+		{"Miralix A/S", "Miralix Contact Center - abonnement, 8 agenter", "Miralix"},
+		{"OBI4wan B.V.", "OBI4wan webcare platform - maandabonnement", "OBI4wan"},
+		{"Coosto B.V.", "Coosto social media management - jaarlicentie", "Coosto"},
+		{"Easit AB", "Easit GO ärendehantering - årslicens 15 handläggare", "Easit"},
+		{"Hornbill Service Management Ltd", "Hornbill Service Manager - 25 analysts, annual", "Hornbill"},
+		{"Everlance Inc", "Everlance Business - 14 drivers, monthly", "Everlance"},
+		{"Psngr B.V.", "Psngr kilometerregistratie - 9 gebruikers, maand", "Psngr"},
+		{"Record360", "Record360 vehicle inspection - 6 users, monthly", "Record360"},
+		{"ClockShark", "ClockShark Pro - 22 employees, monthly", "ClockShark"},
+		{"Sensopia Inc", "magicplan Business - 4 users, annual", "magicplan"},
+		{"RoomSketcher AS", "RoomSketcher Pro - årsabonnement", "RoomSketcher"},
+		{"Planitar Inc", "iGuide PLANIX subscription - monthly", "iGuide"},
+		{"Ogulo GmbH", "Ogulo 360° Rundgänge - Monatsabo, 10 Objekte", "Ogulo"},
+		{"Nodalview SA", "Nodalview Premium - abonnement mensuel, 3 agents", "Nodalview"},
+		{"Aryeo Inc", "Aryeo Pro - media delivery, monthly", "Aryeo"},
+		{"FlightAware LLC", "FlightAware Firehose - monthly data feed", "FlightAware"},
+		{"MarineTraffic", "MarineTraffic Professional plan - annual", "MarineTraffic"},
+		{"Navigraph AB", "Navigraph Ultimate - årsprenumeration", "Navigraph"},
+		{"ForeFlight LLC", "ForeFlight Performance Plus - 8 pilots, annual", "ForeFlight"},
+		{"Avinode AB", "Avinode Marketplace subscription - annual", "Avinode"},
+		{"Kpler", "Kpler terminal access - 3 seats, annual subscription", "Kpler"},
+		{"NAVTOR AS", "NavStation - 4 fartøy, årlig abonnement", "NAVTOR"},
+		{"Veson Nautical", "Veson IMOS Platform - annual subscription", "Veson Nautical"},
+		{"Pessl Instruments GmbH", "FieldClimate Pro - Jahresabo, 12 Stationen", "FieldClimate"},
+		{"OneSoil", "OneSoil Pro - 800 ha, annual subscription", "OneSoil"},
+	})
+}
+
+// Practices and communities: veterinary and dental practice tools,
+// funeral homes and cemeteries, churches and fundraising, schools and
+// tutoring, sports clubs.
+func TestRound12LongTailPracticesAndCommunities(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"Hippo Manager Software, Inc.", "Hippo Manager - 3 veterinarians, monthly subscription", "Hippo Manager"},
+		{"Talkatoo Inc", "Talkatoo dictation - 5 vets, annual", "Talkatoo"},
+		{"Airvet", "Airvet for Clinics - monthly plan", "Airvet"},
+		{"Practice-Web Inc", "Practice-Web dental software - monthly support and licence", "Practice-Web"},
+		{"OrthoFi", "OrthoFi patient financing platform - monthly fee", "OrthoFi"},
+		{"WeClever Dental", "WeClever - abonnement mensuel cabinet dentaire", "WeClever"},
+		{"Denteo AG", "Denteo Praxissoftware - Monatsabo, 4 Behandler", "Denteo"},
+		{"Parting Pro", "Parting Pro funeral home software - annual", "Parting Pro"},
+		{"CemSites", "CemSites cemetery management - annual subscription", "CemSites"},
+		{"Renewed Vision LLC", "ProPresenter - 3 seat licence, annual", "ProPresenter"},
+		{"Givecloud", "Givecloud Pro - monthly plan", "Givecloud"},
+		{"DonorSearch", "DonorSearch Enhanced CORE - annual subscription", "DonorSearch"},
+		{"CauseVox", "CauseVox Pro - annual plan", "CauseVox"},
+		{"Kognity AB", "Kognity school licence - 2026-2027, 120 students", "Kognity"},
+		{"Showbie Inc", "Showbie Pro - school licence, annual", "Showbie"},
+		{"GCSEPod Ltd", "GCSEPod annual subscription - whole school", "GCSEPod"},
+		{"Teamer", "Teamer Premium - club subscription, annual", "Teamer"},
+		{"Foys B.V.", "Foys clubadministratie - jaarabonnement", "Foys"},
+		{"Hudl", "Hudl Assist - varsity team, annual", "Hudl"},
+	})
+}
+
+// Events, law, language, print and labs: ticketing of Japan, Korea, South
+// Africa, Switzerland and France, online notarisation, document assembly and
+// legal research, translation management and interpreting, print MIS and
+// web-to-print, lab notebooks, LIMS, qualitative analysis, reference
+// managers and clinical trials.
+func TestRound12LongTailEventsLegalLanguagePrintLabs(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"株式会社ライブポケット", "LivePocket チケット販売手数料 6月分", "LivePocket"},
+		{"온오프믹스", "온오프믹스 유료 이벤트 수수료 11월", "Onoffmix"},
+		{"Quicket (Pty) Ltd", "Quicket ticketing fees - May 2026", "Quicket"},
+		{"Petzi", "PETZI Ticketing - commissions de billetterie, avril", "PETZI"},
+		{"zkipster", "zkipster Professional - annual subscription", "zkipster"},
+		{"ThunderTix", "ThunderTix ticketing - monthly plan", "ThunderTix"},
+		{"SIGNiX Inc", "SIGNiX remote online notarization - 200 transactions", "SIGNiX"},
+		{"Snapdocs Inc", "Snapdocs Connect - annual subscription", "Snapdocs"},
+		{"HotDocs Ltd", "HotDocs Advance - 10 users, annual licence", "HotDocs"},
+		{"UniCourt", "UniCourt Enterprise API - monthly", "UniCourt"},
+		{"Smartcat Platform Inc", "Smartcat Unite - annual plan, 12 seats", "Smartcat"},
+		{"Lingotek Inc", "Lingotek TMS - annual subscription", "Lingotek"},
+		{"Interprefy AG", "Interprefy remote simultaneous interpretation platform - licence", "Interprefy"},
+		{"OnTheGoSystems Limited", "WPML Multilingual CMS - annual renewal", "WPML"},
+		{"Tolgee s.r.o.", "Tolgee Cloud Pro - měsíční předplatné", "Tolgee"},
+		{"printIQ", "printIQ MIS - monthly subscription, 10 users", "printIQ"},
+		{"Tharstern Ltd", "Tharstern MIS - annual software maintenance", "Tharstern"},
+		{"DecoNetwork", "DecoNetwork Business - monthly", "DecoNetwork"},
+		{"Zakeke", "Zakeke product customizer - Pro plan, monthly", "Zakeke"},
+		{"PrintVis A/S", "PrintVis til Business Central - årligt abonnement, 15 brugere", "PrintVis"},
+		{"LabArchives, LLC", "LabArchives ELN Enterprise - annual, 40 users", "LabArchives"},
+		{"BioData Ltd", "Labguru ELN - 12 seats, annual subscription", "Labguru"},
+		{"VERBI GmbH", "MAXQDA Analytics Pro - Jahreslizenz, 5 Nutzer", "MAXQDA"},
+		{"ATLAS.ti Scientific Software Development GmbH", "ATLAS.ti Windows & Mac - team licence, annual", "ATLAS.ti"},
+		{"Veritas Health Innovation Ltd", "Covidence - institutional licence, annual", "Covidence"},
+		{"Castor EDC", "Castor EDC study licence - annual", "Castor EDC"},
+		{"Viedoc Technologies AB", "Viedoc EDC - studielicens, årlig", "Viedoc"},
+	})
+}
+
+// And the words among their names stay words on other trades' lines (a
+// hippo toy, a foyer, a gorilla costume, a quick ticket).
+func TestRound12LongTailTradeNamesThatAreWords(t *testing.T) {
+	runNoApp(t, [][2]string{
+		{"Toy Kingdom Ltd", "Plush hippo x 3 - reception"},
+		{"Metro Taxis", "Quick ticket - airport transfer"},
+		{"Riverside Bowling Club", "Teamer tournament - entry fee"},
+	})
+}

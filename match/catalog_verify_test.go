@@ -42,6 +42,7 @@ var domainOwners = map[string]string{
 	"腾讯问卷":                  "wj.qq.com: 腾讯问卷 (Tencent Wenjuan) on Tencent's qq.com",
 	"金数据":                   "jinshuju.net: 金数据 (Jin-Shu-Ju)'s site and form links; not confirmed by the search corpus",
 	"问卷网":                   "wenjuan.com: 问卷网 (Wen-Juan) of 上海众言网络科技有限公司, whose questionnaire patents the search corpus holds (Shanghai Zhongyan Network Technology)",
+	"酷家乐":                   "kujiale.com: 酷家乐 (Ku-Jia-Le)'s site, the interior-design platform of 杭州群核信息技术有限公司 (Manycore, whose English brand is Coohom); not confirmed by the search corpus",
 	"domainfactory":         "df.eu: domainfactory GmbH's site and customer login (admin.df.eu); a GoDaddy company",
 	"Dun & Bradstreet":      "dnb.com: D&B's site (the initials D-n-B), where D&B Hoovers and D&B Connect log in",
 	"Bureau van Dijk":       "bvdinfo.com: Bureau van Dijk's site (BvD), a Moody's company, home of Orbis and FAME",
