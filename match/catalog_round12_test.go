@@ -313,11 +313,15 @@ func TestRound12LongTailEventsLegalLanguagePrintLabs(t *testing.T) {
 }
 
 // And the words among their names stay words on other trades' lines (a
-// hippo toy, a foyer, a gorilla costume, a quick ticket).
+// hippo toy, a quick ticket, a tournament, a private car park, a delivery
+// attempt, a person).
 func TestRound12LongTailTradeNamesThatAreWords(t *testing.T) {
 	runNoApp(t, [][2]string{
 		{"Toy Kingdom Ltd", "Plush hippo x 3 - reception"},
 		{"Metro Taxis", "Quick ticket - airport transfer"},
 		{"Riverside Bowling Club", "Teamer tournament - entry fee"},
+		{"Parking Central SL", "Estacionamiento privado - marzo"},
+		{"Transportes Rápidos SA", "Segundo intento de entrega - 3 paquetes"},
+		{"Northwind Ltd", "Expenses - Rayyan Khan, March"},
 	})
 }
