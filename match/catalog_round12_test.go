@@ -325,3 +325,27 @@ func TestRound12LongTailTradeNamesThatAreWords(t *testing.T) {
 		{"Northwind Ltd", "Expenses - Rayyan Khan, March"},
 	})
 }
+
+// WordPress plugins and themes a company's site runs on, and the fonts,
+// icons, stock media and music its designers license.
+func TestRound12LongTailPluginsFontsStock(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"WP Engine", "ACF PRO - Agency licence renewal", "Advanced Custom Fields"},
+		{"Rank Math", "Rank Math PRO - Business plan, yearly", "Rank Math"},
+		{"Elegant Themes Inc", "Divi Lifetime Access - team licence", "Divi"},
+		{"Caseproof LLC", "MemberPress Pro - annual renewal", "MemberPress"},
+		{"Soflyy", "WP All Import Pro - lifetime licence", "WP All Import"},
+		{"ShortPixel", "ShortPixel Unlimited - monthly", "ShortPixel"},
+		{"Awesome Motive, Inc.", "MonsterInsights Plus - 1 site, annual", "MonsterInsights"},
+		{"Uncanny Owl Inc", "Uncanny Automator Pro - Elite, annual", "Uncanny Automator"},
+		{"Snap Creek LLC", "Duplicator Pro - Business licence, 1 year", "Duplicator"},
+		{"GravityWiz", "Gravity Perks - Pro licence renewal", "Gravity Perks"},
+		{"Fonticons, Inc.", "Font Awesome Pro - team of 5, annual", "Font Awesome"},
+		{"Icons8 LLC", "Icons8 All Icons - monthly subscription", "Icons8"},
+		{"Stocksy United", "Stocksy subscription - 10 downloads a month, annual", "Stocksy"},
+		{"Dreamstime.com LLC", "Dreamstime subscription - 30 images/month", "Dreamstime"},
+		{"Musicvine Ltd", "Musicvine Business - annual licence", "Musicvine"},
+		{"Grilli Type AG", "GT America Web Font licence - Grilli Type", "Grilli Type"},
+		{"FontLab Ltd", "FontLab 8 - upgrade, 2 seats", "FontLab"},
+	})
+}
