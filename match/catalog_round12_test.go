@@ -321,6 +321,8 @@ func TestRound12LongTailTradeNamesThatAreWords(t *testing.T) {
 		{"Metro Taxis", "Quick ticket - airport transfer"},
 		{"Riverside Bowling Club", "Teamer tournament - entry fee"},
 		{"Parking Central SL", "Estacionamiento privado - marzo"},
+		{"SecureHome Alarms Ltd", "Audible alarm bell replacement - unit 4"},
+		{"Imprimerie Dupont", "Cartes de visite à envoyer - 500 ex."},
 		{"Transportes Rápidos SA", "Segundo intento de entrega - 3 paquetes"},
 		{"Northwind Ltd", "Expenses - Rayyan Khan, March"},
 	})
@@ -347,5 +349,28 @@ func TestRound12LongTailPluginsFontsStock(t *testing.T) {
 		{"Musicvine Ltd", "Musicvine Business - annual licence", "Musicvine"},
 		{"Grilli Type AG", "GT America Web Font licence - Grilli Type", "Grilli Type"},
 		{"FontLab Ltd", "FontLab 8 - upgrade, 2 seats", "FontLab"},
+	})
+}
+
+// The web team's server panels, deploy tools and uptime monitors, and the
+// VPNs, antivirus and reading subscriptions staff expense.
+func TestRound12LongTailPanelsMonitorsVPNs(t *testing.T) {
+	runAppLines(t, []appLine{
+		{"cPanel, L.L.C.", "cPanel Premier - 100 accounts, monthly licence", "cPanel"},
+		{"WebPros International GmbH", "Plesk Web Pro Edition - monthly licence", "Plesk"},
+		{"Laravel Holdings Inc", "Forge Business plan - annual", "Laravel Forge"},
+		{"RunCloud Sdn Bhd", "RunCloud Business - monthly subscription", "RunCloud"},
+		{"Ploi", "Ploi Pro - monthly, 10 servers", "Ploi"},
+		{"GridPane Inc", "GridPane Developer plan - monthly", "GridPane"},
+		{"JXT Group", "DirectAdmin Personal Plus licence - annual", "DirectAdmin"},
+		{"Oh Dear", "Oh Dear Pro - 50 sites, monthly", "Oh Dear"},
+		{"Uptrends B.V.", "Uptrends Business - jaarabonnement", "Uptrends"},
+		{"Tideways GmbH", "Tideways Pro - 3 Server, monatlich", "Tideways"},
+		{"Express Technologies Ltd", "ExpressVPN Business - 12 months, 10 users", "ExpressVPN"},
+		{"Mullvad VPN AB", "Mullvad VPN - 12 månader", "Mullvad"},
+		{"McAfee, LLC", "McAfee Total Protection - 5 devices, annual", "McAfee"},
+		{"Intego Inc", "Intego Mac Premium Bundle X9 - 10 Macs, annual", "Intego"},
+		{"Perlego Ltd", "Perlego for business - 12 seats, annual", "Perlego"},
+		{"Audible, Inc.", "Audible Premium Plus - annual membership", "Audible"},
 	})
 }
