@@ -54,7 +54,7 @@ func (c *Catalog) seatsAtAVenue(li lineInfo) bool {
 		return false
 	}
 	for _, s := range scan(toks, c.idx.starts, func(k string) bool { return c.words.strong[k] }) {
-		if s.start == 0 || !isDigits(toks[s.start-1]) {
+		if !countAt(toks, s.start) {
 			// A subscription word, not a count of seats.
 			return false
 		}
