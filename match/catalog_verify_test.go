@@ -16,6 +16,7 @@ const minShared = 3
 // domainOwners are the domains checked by hand because they share no
 // letters with the entry's names.
 var domainOwners = map[string]string{
+	"a3ERP":                 "a3software.com: Wolters Kluwer's A3 Software site, where a3ERP is sold beside the a3innuva suite (the catalog's a3innuva entry has the same domain)",
 	"BtoBプラットフォーム 請求書":      "infomart.co.jp: 株式会社インフォマート (Info Mart Corporation)'s site, home of its BtoBプラットフォーム services (its ec.infomart.co.jp pages name BtoBプラットフォーム請求書)",
 	"BtoBプラットフォーム 受発注":      "infomart.co.jp: 株式会社インフォマート's site, home of its BtoBプラットフォーム services",
 	"BtoBプラットフォーム 契約書":      "infomart.co.jp: 株式会社インフォマート's site; its start guide for BtoBプラットフォーム契約書 is signed Info Mart Corporation",
